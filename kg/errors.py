@@ -1,0 +1,29 @@
+"""The library's errors. The CLI turns each into one ``Error: ...`` line."""
+
+
+class KgError(Exception):
+    """Base class: something the user can act on; the message says what to do."""
+
+
+class InputError(KgError):
+    """The inputs named on the command line cannot be used."""
+
+
+class NoArticlesError(KgError):
+    """No usable article was found in the inputs."""
+
+
+class StageError(KgError):
+    """A pipeline stage failed; the message names the stage."""
+
+
+class GraphNotFoundError(KgError):
+    """There is no built graph in the output folder."""
+
+
+class QueryError(KgError):
+    """A SPARQL query could not be parsed or run."""
+
+
+class GoldError(KgError):
+    """Gold annotations are missing or malformed."""

@@ -1,0 +1,33 @@
+"""A rich progress bar on stderr for ``kg build`` (CLI only: the library never prints)."""
+from __future__ import annotations
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+
+class BuildProgress:
+    """Context manager whose ``update(done, total, source)`` advances a bar of input files."""
+
+    def __init__(self, console: Console):
+        self._progress = Progress(
+            TextColumn("reading"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            TextColumn("{task.description}", style="dim"),
+            console=console,
+            transient=True,
+        )
+        self._task = None
+
+    def __enter__(self) -> "BuildProgress":
+        self._progress.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._progress.__exit__(*exc)
+
+    def update(self, done: int, total: int, source: str) -> None:
+        if self._task is None:
+            self._task = self._progress.add_task("", total=total)
+        self._progress.update(self._task, completed=done, total=total, description=source[-40:])
