@@ -167,7 +167,8 @@ def load_graph(out_dir: Path) -> Graph:
         graph.parse(path, format="turtle")
     except Exception as exc:  # noqa: BLE001 - rdflib raises many kinds on bad syntax
         raise GraphNotFoundError(
-            f"{path} is not readable Turtle ({type(exc).__name__}); rebuild it with `kg build INPUT... --out {out_dir}`"
+            f"{path} is not readable Turtle ({type(exc).__name__}): "
+            f"rebuild it with `kg build INPUT... --out {out_dir}`"
         ) from exc
     return graph
 
@@ -258,7 +259,10 @@ def match_entities(
 
 
 def _choose_gold(
-    candidates: list[GoldKey], predicted: PredictedEntity, parent_names: set[str], matched: set[tuple[GoldKey, str]]
+    candidates: list[GoldKey],
+    predicted: PredictedEntity,
+    parent_names: set[str],
+    matched: set[tuple[GoldKey, str]],
 ) -> GoldKey | None:
     """The gold entity a prediction denotes: a homonym whose parent agrees with
     the graph's, else one not yet matched under its classes, else the first."""
