@@ -1,0 +1,393 @@
+"""The national gazetteer: levels, hierarchy, aliases, homonyms, chains.
+
+Expected values are facts about China's administrative divisions (GB/T 2260
+codes, who contains whom), not figures copied from the program's output.
+"""
+import pytest
+
+from kg.gazetteer import (
+    DIVISION_LEVELS,
+    Division,
+    load_gazetteer,
+    safe_aliases,
+    short_forms,
+    strip_ethnic_names,
+    unit_level_of_suffix,
+)
+
+
+def gaz():
+    return load_gazetteer()
+
+
+def the(name: str, parent: str | None = None) -> Division:
+    """The one division called ``name`` (under ``parent``, for homonyms)."""
+    found = [d for d in gaz().lookup(name) if parent is None or gaz().parent(d).name == parent]
+    assert len(found) == 1, (name, parent, found)
+    return found[0]
+
+
+def names_up(division: Division) -> list[str]:
+    return [a.name for a in gaz().ancestors(division)]
+
+
+# ------------------------------------------------------------------ levels and codes
+@pytest.mark.parametrize(
+    "name, level, code",
+    [
+        ("湖南省", "province", "430000"),
+        ("北京市", "province", "110000"),
+        ("重庆市", "province", "500000"),
+        ("内蒙古自治区", "province", "150000"),
+        ("新疆维吾尔自治区", "province", "650000"),
+        ("西藏自治区", "province", "540000"),
+        ("香港特别行政区", "province", "810000"),
+        ("常德市", "city", "430700"),
+        ("山南市", "city", "540500"),
+        ("恩施土家族苗族自治州", "city", "422800"),
+        ("喀什地区", "city", "653100"),
+        ("锡林郭勒盟", "city", "152500"),
+        ("东莞市", "city", "441900"),
+        ("武陵区", "district", "430702"),
+        ("渝中区", "district", "500103"),
+        ("浦东新区", "district", "310115"),
+        ("隆子县", "district", "540529"),
+        ("仙桃市", "district", "429004"),
+        ("神农架林区", "district", "429021"),
+        ("鄂温克族自治旗", "district", "150724"),
+        ("六枝特区", "district", "520203"),
+        ("陆家嘴街道", "subdistrict", None),
+        ("玉麦乡", "subdistrict", None),
+        ("虎门镇", "subdistrict", None),
+    ],
+)
+def test_level_and_code(name, level, code):
+    division = the(name)
+    assert division.level == level
+    assert len(division.code) == 12 and division.code.isdigit()
+    if code:
+        assert division.code == code + "000000"
+
+
+@pytest.mark.parametrize("placeholder", ["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"])
+def test_statistical_placeholders_are_not_places(placeholder):
+    assert gaz().lookup(placeholder) == ()
+
+
+def test_every_parent_exists_one_level_or_more_above():
+    order = {level: i for i, level in enumerate(DIVISION_LEVELS)}
+    g = gaz()
+    assert len(g) > 40_000
+    for division in g._by_code.values():
+        parent = g.parent(division)
+        if division.level == "province":
+            assert parent is None
+        else:
+            assert order[parent.level] < order[division.level], division
+            assert division.code.startswith(parent.code[:2])
+
+
+def test_get_accepts_six_digit_codes():
+    assert gaz().get("430702").name == "武陵区"
+    assert gaz().get("430702000000").name == "武陵区"
+    assert gaz().get("999999") is None
+
+
+def test_development_zones_are_kept_but_not_statutory():
+    zone = the("石家庄高新技术产业开发区")
+    assert not zone.statutory
+    assert names_up(zone) == ["石家庄市", "河北省"]
+    assert the("朝阳区", "北京市").statutory
+
+
+# ------------------------------------------------------------------ hierarchy
+@pytest.mark.parametrize(
+    "name, parent, expected",
+    [
+        ("武陵区", None, ["常德市", "湖南省"]),
+        ("江汉区", None, ["武汉市", "湖北省"]),
+        ("隆子县", None, ["山南市", "西藏自治区"]),
+        ("玉麦乡", None, ["隆子县", "山南市", "西藏自治区"]),
+        ("西湖区", "杭州市", ["杭州市", "浙江省"]),
+        ("朝阳区", "北京市", ["北京市"]),  # municipality: no 市辖区 in between
+        ("渝中区", None, ["重庆市"]),
+        ("浦东新区", None, ["上海市"]),
+        ("滨海新区", "天津市", ["天津市"]),
+        ("三里屯街道", "朝阳区", ["朝阳区", "北京市"]),
+        ("解放碑街道", None, ["渝中区", "重庆市"]),
+        ("仙桃市", None, ["湖北省"]),  # 省直辖县级行政单位
+        ("济源市", None, ["河南省"]),
+        ("石河子市", None, ["新疆维吾尔自治区"]),
+        ("虎门镇", None, ["东莞市", "广东省"]),  # a city without districts
+        ("恩施土家族苗族自治州", None, ["湖北省"]),
+        ("鄂温克族自治旗", None, ["呼伦贝尔市", "内蒙古自治区"]),
+        ("粤海街道", None, ["南山区", "深圳市", "广东省"]),
+        ("石牌街道", None, ["天河区", "广州市", "广东省"]),
+    ],
+)
+def test_ancestors_fill_in_the_hierarchy(name, parent, expected):
+    assert names_up(the(name, parent)) == expected
+
+
+def test_is_ancestor_is_strict_and_transitive():
+    g = gaz()
+    hunan, wuling = the("湖南省"), the("武陵区")
+    assert g.is_ancestor(hunan, wuling)
+    assert g.is_ancestor(the("常德市"), wuling)
+    assert not g.is_ancestor(wuling, hunan)
+    assert not g.is_ancestor(wuling, wuling)
+    assert not g.is_ancestor(the("湖北省"), wuling)
+
+
+def test_children_of_a_municipality_are_its_districts():
+    children = {d.name for d in gaz().children(the("北京市"))}
+    assert {"东城区", "西城区", "朝阳区", "海淀区"} <= children
+    assert all(d.level == "district" for d in gaz().children(the("北京市")))
+
+
+# ------------------------------------------------------------------ names and aliases
+@pytest.mark.parametrize(
+    "written, official",
+    [
+        ("满春街道", "满春街街道"),  # 街街道 collapses
+        ("恩施州", "恩施土家族苗族自治州"),
+        ("湘西州", "湘西土家族苗族自治州"),
+        ("延边州", "延边朝鲜族自治州"),
+        ("伊犁州", "伊犁哈萨克自治州"),  # ethnic name without 族
+        ("黔东南州", "黔东南苗族侗族自治州"),
+        ("长阳县", "长阳土家族自治县"),
+        ("龙胜县", "龙胜各族自治县"),
+        ("鄂温克旗", "鄂温克族自治旗"),
+    ],
+)
+def test_safe_aliases_are_found_without_asking(written, official):
+    assert [d.name for d in gaz().lookup(written)] == [official]
+
+
+@pytest.mark.parametrize(
+    "written, official",
+    [
+        ("常德", "常德市"),
+        ("望城", "望城区"),
+        ("湖南", "湖南省"),
+        ("广西", "广西壮族自治区"),
+        ("内蒙古", "内蒙古自治区"),
+        ("新疆", "新疆维吾尔自治区"),
+        ("浦东", "浦东新区"),
+        ("恩施", "恩施土家族苗族自治州"),
+    ],
+)
+def test_short_forms_only_on_request(written, official):
+    assert gaz().lookup(written) == ()
+    assert official in [d.name for d in gaz().lookup(written, short=True)]
+
+
+@pytest.mark.parametrize("stem", ["白马湖", "高塘岭", "三里屯", "陆家嘴"])
+def test_subdistricts_have_no_short_forms(stem):
+    assert gaz().lookup(stem, short=True) == ()
+
+
+@pytest.mark.parametrize(
+    "stem, place",
+    [
+        ("湘西土家族苗族", "湘西"),
+        ("博尔塔拉蒙古", "博尔塔拉"),
+        ("积石山保安族东乡族撒拉族", "积石山"),
+        ("鄂温克族", "鄂温克"),  # the ethnic name is the place
+        ("内蒙古", "内蒙古"),  # too little would be left
+        ("西藏", "西藏"),  # single-character 藏 needs 族
+    ],
+)
+def test_strip_ethnic_names(stem, place):
+    assert strip_ethnic_names(stem) == place
+
+
+@pytest.mark.parametrize(
+    "name, level, aliases, shorts",
+    [
+        ("满春街街道", "subdistrict", ("满春街道",), ()),
+        ("吴家山街", "subdistrict", ("吴家山街道",), ()),
+        ("白马湖街道", "subdistrict", (), ()),
+        ("城关镇", "subdistrict", (), ()),
+        ("恩施土家族苗族自治州", "city", ("恩施州",), ("恩施",)),
+        ("广西壮族自治区", "province", (), ("广西",)),
+        ("锡林郭勒盟", "city", (), ("锡林郭勒",)),
+        ("喀什地区", "city", (), ("喀什",)),
+        ("神农架林区", "district", (), ("神农架",)),
+        ("城区", "district", (), ()),  # a one-character stem is no name
+    ],
+)
+def test_alias_rules(name, level, aliases, shorts):
+    assert safe_aliases(name, level) == aliases
+    assert short_forms(name, level) == shorts
+
+
+def test_names_for_a_tokenizer_dictionary():
+    names = set(gaz().names())
+    assert {("满春街道", "subdistrict"), ("恩施州", "city"), ("常德市", "city"), ("北京市", "province")} <= names
+    assert ("常德", "city") not in names
+    assert ("常德", "city") in set(gaz().names(short=True))
+    assert ("石家庄高新技术产业开发区", "district") not in names  # not statutory
+    assert list(gaz().names()) == sorted(gaz().names())
+
+
+# ------------------------------------------------------------------ homonyms
+@pytest.mark.parametrize("name, at_least", [("西湖区", 2), ("朝阳区", 2), ("鼓楼区", 4), ("东风路街道", 5), ("城关镇", 50)])
+def test_homonyms_stay_apart(name, at_least):
+    found = gaz().lookup(name)
+    assert len(found) >= at_least
+    assert [d.code for d in found] == sorted(d.code for d in found)
+
+
+@pytest.mark.parametrize(
+    "name, context, expected_parent",
+    [
+        ("西湖区", ["杭州市"], "杭州市"),
+        ("西湖区", ["南昌市"], "南昌市"),
+        ("西湖区", ["浙江省", "灵隐街道"], "杭州市"),
+        ("朝阳区", ["北京市"], "北京市"),
+        ("朝阳区", ["长春市"], "长春市"),
+        ("朝阳区", ["三里屯街道"], "北京市"),  # a descendant decides too
+        ("东风路街道", ["开福区"], "开福区"),
+        ("东风路街道", ["长沙市"], "开福区"),
+        ("白马湖街道", ["武陵区"], "武陵区"),
+        ("新城区", ["西安市"], "西安市"),
+        ("新城区", ["内蒙古自治区"], "呼和浩特市"),
+    ],
+)
+def test_resolve_by_context(name, context, expected_parent):
+    assert gaz().parent(gaz().resolve(name, context)).name == expected_parent
+
+
+def test_resolve_uses_resolved_divisions_as_context():
+    assert gaz().parent(gaz().resolve("西湖区", [the("江西省")])).name == "南昌市"
+
+
+@pytest.mark.parametrize(
+    "name, context",
+    [
+        ("西湖区", []),  # nothing to go on
+        ("西湖区", ["杭州市", "南昌市"]),  # a tie
+        ("城关镇", ["甘肃省"]),  # several in the province
+        ("东风路街道", ["湖南人"]),  # context that is no place
+        ("不存在的地方", ["北京市"]),
+    ],
+)
+def test_resolve_gives_up_when_context_does_not_decide(name, context):
+    assert gaz().resolve(name, context) is None
+
+
+def test_resolve_short_forms_in_context_on_request():
+    assert gaz().resolve("西湖区", ["杭州"]) is None
+    assert gaz().parent(gaz().resolve("西湖区", ["杭州"], short=True)).name == "杭州市"
+
+
+def test_resolve_returns_a_unique_name_whatever_the_context():
+    assert gaz().resolve("武陵区", ["北京市"]).name == "武陵区"
+
+
+@pytest.mark.parametrize(
+    "names, expected",
+    [
+        (["长沙市", "开福区", "东风路街道"], {"长沙市": "湖南省", "开福区": "长沙市", "东风路街道": "开福区"}),
+        (["江汉区", "满春街道"], {"江汉区": "武汉市", "满春街道": "江汉区"}),
+        (["朝阳区", "北京市", "三里屯街道"], {"朝阳区": "北京市", "北京市": None, "三里屯街道": "朝阳区"}),
+        (["杭州市", "西湖区", "城关镇"], {"杭州市": "浙江省", "西湖区": "杭州市"}),  # 城关镇 stays open
+        (["西湖区", "东风路街道"], {}),
+    ],
+)
+def test_place_resolves_names_of_one_article_together(names, expected):
+    placed = gaz().place(names)
+    assert {n: (gaz().parent(d).name if d.parent else None) for n, d in placed.items()} == expected
+
+
+def test_place_is_independent_of_order():
+    names = ["鼓楼区", "南京市", "城关镇", "朝阳区", "北京市", "东风路街道"]
+    assert gaz().place(names) == gaz().place(list(reversed(names)))
+
+
+# ------------------------------------------------------------------ chains
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("长沙市望城区高塘岭街道", ["长沙市", "望城区", "高塘岭街道"]),
+        ("武陵区白马湖街道", ["武陵区", "白马湖街道"]),
+        ("江汉区满春街道", ["江汉区", "满春街街道"]),
+        ("北京市朝阳区三里屯街道", ["北京市", "朝阳区", "三里屯街道"]),
+        ("重庆市渝中区解放碑街道", ["重庆市", "渝中区", "解放碑街道"]),
+        ("杭州市西湖区", ["杭州市", "西湖区"]),
+        ("西藏自治区山南市隆子县玉麦乡", ["西藏自治区", "山南市", "隆子县", "玉麦乡"]),
+        ("湖北省恩施州", ["湖北省", "恩施土家族苗族自治州"]),
+        ("湖北省仙桃市", ["湖北省", "仙桃市"]),
+        ("湖南省武陵区", ["湖南省", "武陵区"]),  # parts may skip a level
+        ("隆子县", ["隆子县"]),
+    ],
+)
+def test_chain_splits_names_written_with_their_parents(text, expected):
+    assert [d.name for d in gaz().chain(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "朝阳区",  # ambiguous on its own
+        "长沙市西湖区",  # not inside each other
+        "武陵区白马湖街道长家山社区",  # the community is below the gazetteer
+        "湖南常德武陵区",  # short forms not asked for
+        "",
+    ],
+)
+def test_chain_gives_none(text):
+    assert gaz().chain(text) is None
+
+
+def test_chain_with_short_forms():
+    assert [d.name for d in gaz().chain("湖南常德武陵区", short=True)] == ["湖南省", "常德市", "武陵区"]
+
+
+def test_match_chain_finds_the_longest_prefix():
+    divisions, end = gaz().match_chain("武陵区白马湖街道长家山社区")
+    assert [d.name for d in divisions] == ["武陵区", "白马湖街道"] and end == 8
+    divisions, end = gaz().match_chain("在北京市朝阳区", start=1)
+    assert [d.name for d in divisions] == ["北京市", "朝阳区"] and end == 7
+    assert gaz().match_chain("党建引领") is None
+
+
+# ------------------------------------------------------------------ unit suffixes
+@pytest.mark.parametrize(
+    "name, level",
+    [
+        ("某某自治区", "province"),
+        ("某某省", "province"),
+        ("某某市", "city"),
+        ("某某自治州", "city"),
+        ("某某地区", "city"),
+        ("某某盟", "city"),
+        ("某某县", "district"),
+        ("某某旗", "district"),
+        ("某某林区", "district"),
+        ("某某街道", "subdistrict"),
+        ("某某镇", "subdistrict"),
+        ("某某民族乡", "subdistrict"),
+        ("某某苏木", "subdistrict"),
+        ("长家山社区", "community"),
+        ("某某村", "community"),
+        ("某某嘎查", "community"),
+        ("大中佳苑小区", "compound"),
+        ("章家湾居民组", "compound"),
+        ("长家山社区13组", "compound"),
+        ("某某苑", "compound"),
+        ("城市", None),
+        ("爱心超市", None),
+        ("辖区", None),
+        ("第一党小组", None),
+        ("社区", None),  # a bare suffix names nothing
+        ("党建引领", None),
+    ],
+)
+def test_unit_level_of_suffix(name, level):
+    assert unit_level_of_suffix(name) == level
+
+
+def test_loaders_are_cached():
+    assert load_gazetteer() is load_gazetteer()
