@@ -27,3 +27,7 @@ class QueryError(KgError):
 
 class GoldError(KgError):
     """Gold annotations are missing or malformed."""
+
+
+class OntologyNotFoundError(KgError):
+    """The ontology/ folder beside the package is missing."""

@@ -1,6 +1,92 @@
-"""Export stage (stub: rdflib Turtle)."""
+"""Export stage: write the graph as Turtle (always), N-Triples or JSON-LD, and read it back.
+
+``graph.ttl`` stands alone: it repeats the ontology's declarations of every
+kg: class and property it uses (with their kg: superclasses), so a tool that
+only reads graph.ttl still sees each class reach its top class through
+``rdfs:subClassOf``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 
+from rdflib import RDF, RDFS, Graph, URIRef
 
-def write_graph(graph, out_dir: Path, rdf_format: str = "turtle") -> None:
-    graph.serialize(out_dir / "graph.ttl", format="turtle")
+from kg.errors import GraphNotFoundError, InputError
+from kg.iri import DATA_PREFIXES
+from kg.turtle import write_ntriples, write_turtle
+from kg.vocab import KG, ONTOLOGY_IRI, STANDARD_PREFIXES, ontology_dir
+
+GRAPH_FILE = "graph.ttl"
+RDF_FORMATS = {"turtle": None, "nt": "graph.nt", "json-ld": "graph.jsonld"}
+PREFIXES = {**STANDARD_PREFIXES, **DATA_PREFIXES}
+_PREFIX_OF = {namespace: prefix for prefix, namespace in PREFIXES.items()}
+
+
+def compact_iri(iri: str) -> str:
+    """``kg:Community`` for a known namespace, else the IRI as it is (for people to read)."""
+    cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+    prefix = _PREFIX_OF.get(iri[:cut])
+    return f"{prefix}:{iri[cut:]}" if prefix else iri
+
+
+def write_graph(graph: Graph, out_dir: Path, rdf_format: str = "turtle") -> None:
+    """Write ``out_dir/graph.ttl``, plus graph.nt or graph.jsonld when that format is asked for."""
+    if rdf_format not in RDF_FORMATS:
+        raise InputError(f"unknown graph format {rdf_format!r}: use one of {', '.join(RDF_FORMATS)}")
+    declarations = term_declarations(graph)
+    with open(out_dir / GRAPH_FILE, "w", encoding="utf-8", newline="\n") as out:
+        write_turtle(chain(graph, declarations), PREFIXES, out, first=("kg:",))
+    extra = RDF_FORMATS[rdf_format]
+    if rdf_format == "nt":
+        with open(out_dir / extra, "w", encoding="utf-8", newline="\n") as out:
+            write_ntriples(chain(graph, declarations), out)
+    elif rdf_format == "json-ld":
+        whole = graph + declarations
+        whole.serialize(out_dir / extra, format="json-ld", context=PREFIXES, auto_compact=True, sort_keys=True)
+
+
+def term_declarations(graph: Graph) -> Graph:
+    """The ontology's triples about each kg: term the graph uses, and their kg: super-terms."""
+    ontology = load_ontology()
+    used = set(graph.predicates()) | set(graph.objects(None, RDF.type))
+    used |= {o.datatype for o in graph.objects() if getattr(o, "datatype", None)}
+    declared = Graph()
+    for term in _with_super_terms(ontology, (t for t in used if str(t).startswith(ONTOLOGY_IRI))):
+        for triple in ontology.triples((term, None, None)):
+            declared.add(triple)
+    return declared
+
+
+def _with_super_terms(ontology: Graph, terms: Iterator[URIRef]) -> set[URIRef]:
+    found: set[URIRef] = set()
+    pending = list(terms)
+    while pending:
+        term = pending.pop()
+        if term in found:
+            continue
+        found.add(term)
+        for parent in chain(ontology.objects(term, RDFS.subClassOf), ontology.objects(term, RDFS.subPropertyOf)):
+            if str(parent).startswith(ONTOLOGY_IRI):
+                pending.append(parent)
+    return found
+
+
+def load_ontology() -> Graph:
+    """ontology/kg.ttl as an rdflib graph."""
+    return Graph().parse(ontology_dir() / "kg.ttl", format="turtle")
+
+
+def graph_file(out_dir: Path) -> Path:
+    """The path of the built graph in ``out_dir``; raises GraphNotFoundError when there is none."""
+    path = Path(out_dir) / GRAPH_FILE
+    if not path.is_file():
+        raise GraphNotFoundError(f"no graph in {out_dir}: run `kg build INPUT... --out {out_dir}` first")
+    return path
+
+
+def load_graph(out_dir: Path) -> Graph:
+    """The graph built in ``out_dir``, as an rdflib graph."""
+    return Graph().parse(graph_file(out_dir), format="turtle")
+

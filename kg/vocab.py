@@ -5,13 +5,32 @@ that every term here is declared in ``ontology/kg.ttl`` and the reverse.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
+
+from kg.errors import OntologyNotFoundError
 
 ONTOLOGY_IRI = "https://w3id.org/jiceng-kg/ontology#"
 DATA_IRI = "https://w3id.org/jiceng-kg/id/"
 
 DATA = Namespace(DATA_IRI)
+
+# The standard vocabularies the ontology aligns with, under their usual
+# prefixes: Turtle output and query results use these names.
+STANDARD_PREFIXES: dict[str, str] = {
+    "kg": ONTOLOGY_IRI,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "org": "http://www.w3.org/ns/org#",
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+}
 
 
 class KG(DefinedNamespace):
@@ -89,6 +108,35 @@ class KG(DefinedNamespace):
     start: URIRef
     end: URIRef
 
+    # Provenance of relations: one kg:RelationMention per piece of evidence,
+    # reifying the direct triple (rdf:subject/rdf:predicate/rdf:object) and
+    # carrying the same article/sentence/offset properties as a kg:Mention.
+    # Both are kg:Evidence: a passage of an article where something is stated.
+    Evidence: URIRef
+    RelationMention: URIRef
+    extractionRule: URIRef
+
+    # Articles. The file path is deliberately absent: graph.ttl must not
+    # depend on where the inputs were or what they were called.
+    title: URIRef
+    published: URIRef
+    sourceName: URIRef
+    url: URIRef
+    contentHash: URIRef
+    author: URIRef
+    characters: URIRef
+
+    # Entity descriptions
+    level: URIRef
+    kind: URIRef
+    role: URIRef
+    implicit: URIRef
+    area: URIRef
+    capacity: URIRef
+    count: URIRef
+    attribute: URIRef
+    DivisionCode: URIRef  # datatype of skos:notation for administrative division codes
+
     # Network analysis written back into the graph (kg analyse stage).
     degree: URIRef
     betweenness: URIRef
@@ -127,3 +175,26 @@ KIND_CLASSES: dict[tuple[str, str], str] = {
     ("Partner", "media"): "MediaOutlet",
     ("Partner", "government body"): "GovernmentBody",
 }
+
+
+# Entity attributes (name as the extractors give it) → (KG property, unit
+# multipliers of the stated value). Values are written as typed numbers in
+# the property's unit; an attribute not listed here, or a value that has no
+# number, is kept as a plain ``kg:attribute "name: value"``.
+ATTRIBUTE_UNITS: dict[str, tuple[str, dict[str, float]]] = {
+    "area": ("area", {"㎡": 1, "m²": 1, "m2": 1, "平方米": 1, "平米": 1, "亩": 666.67, "公顷": 10000, "": 1}),
+    "capacity": ("capacity", {"": 1}),
+    "count": ("count", {"": 1}),
+}
+
+
+def ontology_dir() -> Path:
+    """The ``ontology/`` folder beside the package (the project is installed editable)."""
+    import kg
+
+    folder = Path(kg.__file__).resolve().parent.parent / "ontology"
+    if not (folder / "kg.ttl").is_file():
+        raise OntologyNotFoundError(
+            f"no ontology at {folder}: install the project from its checkout (pip install -e .)"
+        )
+    return folder
