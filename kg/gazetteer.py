@@ -67,6 +67,7 @@ class AliasRules:
     autonomous_abbreviations: tuple[tuple[str, str], ...]  # (自治州, 州)
     ethnic_groups: tuple[str, ...]
     subdistrict_rewrites: tuple[tuple[str, str], ...]  # (official suffix, written suffix)
+    alias_triggers: tuple[str, ...]  # every suffix that can start a safe alias: most names have none
 
 
 def _longest_first(items: Iterable[str]) -> tuple[str, ...]:
@@ -76,13 +77,16 @@ def _longest_first(items: Iterable[str]) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def load_alias_rules() -> AliasRules:
     table = tomllib.loads((_DATA / "gazetteer_aliases.toml").read_text(encoding="utf-8"))
+    rewrites = tuple(tuple(pair) for pair in table["subdistrict_aliases"]["rewrites"])
+    abbreviations = tuple(table["autonomous_abbreviations"].items())
     return AliasRules(
         short_form_suffixes={
             level: _longest_first(suffixes) for level, suffixes in table["short_form_suffixes"].items()
         },
-        autonomous_abbreviations=tuple(table["autonomous_abbreviations"].items()),
+        autonomous_abbreviations=abbreviations,
         ethnic_groups=_longest_first(table["ethnic_groups"]["names"]),
-        subdistrict_rewrites=tuple(tuple(pair) for pair in table["subdistrict_aliases"]["rewrites"]),
+        subdistrict_rewrites=rewrites,
+        alias_triggers=tuple(official for official, _ in (*rewrites, *abbreviations)),
     )
 
 
@@ -116,6 +120,8 @@ def safe_aliases(name: str, level: str, rules: AliasRules | None = None) -> tupl
     恩施土家族苗族自治州 -> 恩施州; 长阳土家族自治县 -> 长阳县; 满春街街道 -> 满春街道.
     """
     rules = rules or load_alias_rules()
+    if not name.endswith(rules.alias_triggers):
+        return ()
     aliases = []
     if level == "subdistrict":
         for official, written in rules.subdistrict_rewrites:
