@@ -1,0 +1,142 @@
+"""Normalise stage: traditional -> simplified, pinyin stripped, widths folded, offsets exact."""
+import pytest
+
+from kg.normalise import fold_characters, is_pinyin_syllable, normalise, strip_pinyin, to_simplified
+
+# Forms as they stand in seed 003 (a simplified page auto-converted to traditional
+# with pinyin after some characters), and what they must become.
+SEED_003_FORMS = [
+    ("社區(qū)", "社区"),
+    ("黨建引領(lǐng)", "党建引领"),
+    ("紅星網(wǎng)", "红星网"),
+    ("東風(fēng)路街道瀏河社區(qū)", "东风路街道浏河社区"),
+    ("服務(wù)", "服务"),
+    ("基礎(chǔ)設(shè)施", "基础设施"),
+    ("學(xué)習(xí)空間", "学习空间"),
+    ("文章來源: 紅星網(wǎng)  時間: 2024-10-22 18:06", "文章来源: 红星网  时间: 2024-10-22 18:06"),
+    ("“小區(qū)walk”好精彩", "“小区walk”好精彩"),
+    ("探尋26℃社區(qū)", "探寻26℃社区"),
+    # Irrecoverable mojibake stays as it is: no character is invented.
+    ("成立“智慧益?zhèn)}”鄰里商鋪聯(lián)盟", "成立“智慧益?zhèn)}”邻里商铺联盟"),
+    # "^" is not a CJK character, so "(qū)" after it is not an annotation.
+    ("變?yōu)樯鐓^(qū)治理", "变?yōu)樯镦^(qū)治理"),
+]
+
+# Cases written for this test.
+HAND_CASES = [
+    # pinyin: tone marks and ü, full-width brackets, only after CJK characters
+    ("綠(lǜ)化", "绿化"),
+    ("旅(lǚ)遊", "旅游"),
+    ("長(zhǎng)沙", "长沙"),
+    ("區（qū）委", "区委"),
+    ("(记者尹勤兵)", "(记者尹勤兵)"),
+    ("(相关资料图)", "(相关资料图)"),
+    ("第(二)条", "第(二)条"),
+    ("社区(App)上线", "社区(App)上线"),
+    ("社区(walk)", "社区(walk)"),  # no tone mark: an English word, not pinyin
+    ("社区(xyź)", "社区(xyź)"),  # not a syllable
+    ("abc(qū)", "abc(qū)"),  # not after a CJK character
+    # width folding: full-width ASCII to ASCII, Chinese-only marks kept
+    ("ＡＢＣ１２３", "ABC123"),
+    ("（记者王丽）", "(记者王丽)"),
+    ("通知：今天，明天！", "通知:今天,明天!"),
+    ("“你好”。《党章》、【公告】", "“你好”。《党章》、【公告】"),
+    ("面积１７００㎡，气温２６℃", "面积1700㎡,气温26℃"),
+    ("①②", "①②"),
+    # radicals that look like ideographs
+    ("⻄湖社区", "西湖社区"),
+    ("⻓沙市", "长沙市"),
+    ("⼈民路", "人民路"),  # Kangxi radical MAN
+    ("⻔口", "门口"),
+    # spaces and lines
+    ("党建\u3000引领", "党建 引领"),
+    ("党建\xa0引领", "党建 引领"),
+    ("一行\r\n二行\r三行", "一行\n二行\n三行"),
+    ("零\u200b宽", "零宽"),
+    # traditional -> simplified, phrase level
+    ("頭髮", "头发"),
+    ("乾燥", "干燥"),
+    ("乾隆", "乾隆"),
+    ("計程車", "计程车"),  # t2s, not tw2sp: vocabulary is not rewritten
+    ("志願者", "志愿者"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), SEED_003_FORMS + HAND_CASES)
+def test_normalise(raw, expected):
+    assert normalise(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("qū", True), ("lǐng", True), ("zhuàng", True), ("lǚ", True), ("nü", True),
+     ("qu", False), ("walk", False), ("fā", True), ("ǎb", False), ("xyzà", False)],
+)
+def test_is_pinyin_syllable(word, expected):
+    assert is_pinyin_syllable(word) is expected
+
+
+def _assert_map_exact(raw: str) -> None:
+    """Every normalised character maps to an original position, in order, and the end maps to the end."""
+    result = normalise(raw)
+    to_original = result.to_original
+    assert len(to_original) == len(result.text) + 1
+    assert to_original[-1] == len(raw)
+    assert list(to_original) == sorted(to_original)
+
+
+@pytest.mark.parametrize("raw", [case for case, _ in SEED_003_FORMS + HAND_CASES])
+def test_offset_map_is_monotonic_and_complete(raw):
+    _assert_map_exact(raw)
+
+
+def test_offset_map_points_at_the_original_substring():
+    raw = "東風(fēng)路街道瀏河社區(qū)黨委書記（ＡＢ）\r\n⻄湖社區(qū)"
+    result = normalise(raw)
+    assert result.text == "东风路街道浏河社区党委书记(AB)\n西湖社区"
+    start = result.text.index("浏河社区党委")
+    end = start + len("浏河社区党委")
+    o_start, o_end = result.original_span(start, end)
+    assert raw[o_start:o_end] == "瀏河社區(qū)黨委"
+    o_start, o_end = result.original_span(result.text.index("西湖"), len(result.text))
+    assert raw[o_start:o_end] == "⻄湖社區(qū)"
+    o_start, o_end = result.original_span(result.text.index("(AB)"), result.text.index("(AB)") + 4)
+    assert raw[o_start:o_end] == "（ＡＢ）"
+
+
+def test_offset_map_on_seed_003():
+    from pathlib import Path
+
+    raw = (Path(__file__).parents[1] / "seeds" / "003_4ac0dcfb27e80ef8.txt").read_text("utf-8")
+    result = normalise(raw)
+    _assert_map_exact(raw)
+    assert "(qū)" not in result.text.replace("^(qū)", "")
+    # each simplified character maps onto its traditional original
+    at = result.text.index("浏河社区辖区面积")
+    o_start, o_end = result.original_span(at, at + len("浏河社区辖区面积"))
+    assert raw[o_start:o_end] == "瀏河社區(qū)轄區(qū)面積"
+
+
+def test_each_pass_keeps_an_index_per_character():
+    text, index = strip_pinyin("社區(qū)好")
+    assert (text, index) == ("社區好", [0, 1, 6, 7])
+    text, index = fold_characters("Ａ\r\nb")
+    assert (text, index) == ("A\nb", [0, 1, 3, 4])
+
+
+def test_to_simplified_maps_a_length_changing_conversion_into_its_piece():
+    # a stand-in converter that turns one word into a longer one, as some phrase tables do
+    def convert(text):
+        return text.replace("甲乙", "丙丁戊")
+
+    text, index = to_simplified("前,甲乙,后\n尾", convert)
+    assert text == "前,丙丁戊,后\n尾"
+    assert len(index) == len(text) + 1
+    assert index[:2] == [0, 1]  # 前 and the comma map one to one
+    assert all(2 <= i <= 3 for i in index[2:5])  # 丙丁戊 map inside 甲乙
+    assert index[5:] == [4, 5, 6, 7, 8]
+
+
+def test_empty_text():
+    assert normalise("").text == ""
+    assert normalise("").to_original == (0,)
