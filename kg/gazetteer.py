@@ -32,7 +32,7 @@ from __future__ import annotations
 import gzip
 import tomllib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -186,6 +186,10 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._by_code)
 
+    def __iter__(self) -> Iterator[Division]:
+        """Every division, sorted by code."""
+        return iter(self._by_code.values())
+
     # ---------------------------------------------------------------- lookups
     def lookup(self, name: str, *, short: bool = False) -> tuple[Division, ...]:
         """Divisions with this official name or safe alias, sorted by code.
@@ -214,7 +218,7 @@ class Gazetteer:
         aliases, sorted: what an extractor adds to its jieba dictionary.
         ``short=True`` adds the short forms too."""
         pairs = set()
-        for d in self._by_code.values():
+        for d in self:
             if d.statutory:
                 pairs.update((n, d.level) for n in (d.name, *self.aliases(d)))
                 if short:
@@ -240,7 +244,7 @@ class Gazetteer:
 
     def children(self, division: Division) -> tuple[Division, ...]:
         """The divisions directly below, sorted by code (a scan: not for hot loops)."""
-        return tuple(d for d in self._by_code.values() if d.parent == division.code)
+        return tuple(d for d in self if d.parent == division.code)
 
     # --------------------------------------------------------- disambiguation
     def resolve(

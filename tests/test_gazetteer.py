@@ -78,7 +78,7 @@ def test_every_parent_exists_one_level_or_more_above():
     order = {level: i for i, level in enumerate(DIVISION_LEVELS)}
     g = gaz()
     assert len(g) > 40_000
-    for division in g._by_code.values():
+    for division in g:
         parent = g.parent(division)
         if division.level == "province":
             assert parent is None
