@@ -1,0 +1,179 @@
+"""Boilerplate stage: page furniture out of the body, genuine body kept."""
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.boilerplate import line_reason, split_body
+from kg.normalise import normalise
+from kg.pipeline import prepare_article
+from kg.read import read_file
+
+ROOT = Path(__file__).parents[1]
+SEED_NOISE = json.loads((ROOT / "tests" / "data" / "seed_noise.json").read_text("utf-8"))
+
+# Lines as other sites print them (not taken from the seeds), and the reason each is dropped.
+FURNITURE = [
+    ("会员登录", "navigation"),
+    ("没有帐号?立即注册", "navigation"),
+    ("忘记密码?", "navigation"),
+    ("返回新闻首页", "navigation"),
+    ("上一篇:我区召开安全生产会", "navigation"),
+    ("下一篇", "navigation"),
+    ("相关阅读", "navigation"),
+    ("推荐新闻", "navigation"),
+    ("猜你喜欢", "navigation"),
+    ("分享到:微信 微博 QQ空间", "navigation"),
+    ("【打印本页】 【关闭窗口】", "navigation"),
+    ("点击查看更多>>", "navigation"),
+    ("您的位置:首页 > 要闻 > 正文", "breadcrumb"),
+    ("首页 > 基层党建 > 正文", "breadcrumb"),
+    ("当前位置:首页>>新闻中心", "breadcrumb"),
+    ("Copyright © 2008-2024 某某日报社 All Rights Reserved", "footer"),
+    ("版权所有:某某市融媒体中心", "footer"),
+    ("粤ICP备12345678号-2", "footer"),
+    ("京公网安备 11010502000001号", "footer"),
+    ("免责声明:本站部分内容来自网络。", "footer"),
+    ("原文地址:http://example.org/a/1.html", "footer"),
+    ("未经授权,禁止转载", "footer"),
+    ("主管单位:某某县委宣传部", "footer"),
+    ("欢迎你访问本站", "footer"),
+    ("违法和不良信息举报电话:12377", "footer"),
+    ("新闻热线:0731-12345678", "advertising"),
+    ("投稿邮箱:news@example.com", "advertising"),
+    ("来源:某某日报", "credit line"),
+    ("责任编辑:张三", "credit line"),
+    ("作者:李四 王五", "credit line"),
+    ("发布时间:2024-03-05 09:30", "credit line"),
+    ("[责任编辑:赵六]", "credit line"),
+    ("通讯员 钱七 孙八 报道", "credit line"),
+    ("本报记者 周九 摄", "credit line"),
+    ("IMG_20240305_101112.JPG", "image file name"),
+    ("微信图片_2024.png", "image file name"),
+    ("![](photo/2.jpg)", "image file name"),
+    ("2", "page number"),
+    ("共3页", "page number"),
+    ("· 全省社区工作者培训班开班 2024-03-05", "headline list"),
+    ("某某街道召开党建联席会议[2024-01-12]", "headline list"),
+    ("老旧小区改造工作推进会召开 (03-05)", "headline list"),
+    ("某县举办农民丰收节2023年9月23日", "headline list"),
+    ("首页 | 新闻 | 政务 | 视频 | 关于我们", "navigation"),
+    ("东城区丨西城区丨朝阳区丨海淀区丨丰台区", "place-name spam"),
+    ("宁乡市| 浏阳市| 长沙县| 望城区| 岳麓区|", "place-name spam"),
+]
+
+# Body lines that must survive, including ones that mention the same words.
+BODY = [
+    "社区党委书记李红介绍,今年以来社区共开展志愿服务80余场次,服务居民3000余人次。",
+    "记者在现场看到,居民们正在广场上排练节目。",
+    "长江日报讯(记者王某)昨日,某某社区举行邻里节。",
+    "社区门前的梧桐树。",
+    "(相关资料图)",
+    "■ 党群驿站成为邻里加油站",
+    "【雷锋驿站】",
+    "变与不变,以党建带创建",
+    "截至2024-03-05,社区已完成改造楼栋12栋。",
+    "活动中,志愿者为居民提供理发、量血压等服务,居民纷纷点赞。",
+    "党建引领基层治理丨长沙市开福区:以“善智”推动“善治”",
+    "该小区共有居民1200户,其中党员86名。",
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), FURNITURE)
+def test_furniture_line_is_dropped_with_its_reason(line, reason):
+    assert line_reason(normalise(line).text) == reason
+
+
+@pytest.mark.parametrize("line", BODY)
+def test_body_line_is_kept(line):
+    assert line_reason(line) is None
+
+
+def _page(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+def _body_text(text: str) -> str:
+    body, _ = split_body(text)
+    return "\n".join(text[s:e] for s, e in body)
+
+
+def test_spans_index_the_text_and_dropped_lines_carry_offsets():
+    text = _page("当前位置:首页", "", "  某某社区举行邻里节  ", "来源:某某网")
+    body, dropped = split_body(text)
+    assert [text[s:e] for s, e in body] == ["某某社区举行邻里节"]
+    assert [(d.text, d.reason, text[d.start : d.end]) for d in dropped] == [
+        ("当前位置:首页", "breadcrumb", "当前位置:首页"),
+        ("来源:某某网", "credit line", "来源:某某网"),
+    ]
+
+
+def test_a_run_of_short_lines_is_a_menu():
+    text = _page("某某社区举行邻里节", "社区居民在广场上欢聚一堂,共度佳节,现场气氛热烈。", "要闻", "经济", "社会", "文旅")
+    _, dropped = split_body(text)
+    assert [(d.text, d.reason) for d in dropped] == [(w, "navigation") for w in ("要闻", "经济", "社会", "文旅")]
+
+
+def test_two_short_lines_are_not_a_menu():
+    text = _page("某某社区举行邻里节", "居民欢聚", "共度佳节", "社区居民在广场上欢聚一堂,共度佳节,现场气氛热烈。")
+    assert split_body(text)[1] == ()
+
+
+PARAGRAPH = "今年以来,某某街道坚持党建引领,整合辖区资源,打造“红色管家”服务品牌,居民满意度明显提升。"
+
+
+def test_after_a_footer_marker_late_in_the_page_only_prose_stays():
+    text = _page(
+        "某某街道打造红色管家",
+        *[PARAGRAPH] * 4,
+        "相关新闻",
+        "某某县召开会议",
+        "关于某某的通知",
+        "这是一段很长的正文补充说明,社区还将继续推进老旧小区改造,让居民住得更舒心、更安心、更放心。",
+    )
+    body = _body_text(text)
+    assert "某某县召开会议" not in body and "关于某某的通知" not in body
+    assert "让居民住得更舒心" in body
+    dropped = {d.text: d.reason for d in split_body(text)[1]}
+    assert dropped["某某县召开会议"] == "after footer"
+
+
+def test_a_footer_marker_early_in_the_page_does_not_drop_the_body():
+    text = _page("某某街道打造红色管家", "相关新闻", "居民议事会", *[PARAGRAPH] * 4, "社区小结")
+    body = _body_text(text)
+    assert "社区小结" in body and "居民议事会" in body
+
+
+# ------------------------------------------------------------------ the seeds
+KEY_SENTENCES = {
+    "000_e7c18125247a2a8b.txt": ["为进一步提升社区服务,白马湖街道与常德职业技术学院双方通过结对共建"],
+    "001_236091dd0f7ac199.txt": ["花园洞社区党委书记张圣忠介绍", "北湖区花园洞社区:老梧桐见证社区的“勃勃生机”"],
+    "002_fb61ddcf0340e8eb.txt": ["同心公园位于中南社区中心位置,占地31亩", "中南社区公共服务中心系建筑面积达1700㎡"],
+    "003_4ac0dcfb27e80ef8.txt": ["长沙市开福区东风路街道浏河社区辖区面积仅0.72平方公里", "浏河社区“青春FUN”304共创空间"],
+    "004_ee9b35ad83b3c3db.txt": ["长江日报讯(记者尹勤兵)以老旧小区改造为契机", "“银发党员先锋队”"],
+}
+
+
+def _seed(name: str):
+    (raw,) = read_file(ROOT / "seeds" / name)
+    return prepare_article(raw)
+
+
+@pytest.mark.parametrize("name", sorted(SEED_NOISE))
+def test_no_furniture_name_in_a_seed_body(name):
+    article = _seed(name)
+    body = "\n".join(article.text[s:e] for s, e in article.body)
+    assert [noise for noise in SEED_NOISE[name]["noise"] if noise in body] == []
+    for sentence in KEY_SENTENCES[name]:
+        assert sentence in body
+
+
+def test_seed_furniture_reasons():
+    reasons = {name: {(d.text, d.reason) for d in _seed(name).dropped} for name in SEED_NOISE}
+    assert ("用户登录", "navigation") in reasons["000_e7c18125247a2a8b.txt"]
+    assert ("01_副本.jpg", "image file name") in reasons["001_236091dd0f7ac199.txt"]
+    assert ("当前位置:", "breadcrumb") in reasons["001_236091dd0f7ac199.txt"]
+    assert ("主办单位:中共湖南省委组织部", "footer") in reasons["003_4ac0dcfb27e80ef8.txt"]
+    assert any(r == "place-name spam" and "额济纳旗" in t for t, r in reasons["003_4ac0dcfb27e80ef8.txt"])
+    assert sum(r == "headline list" for _, r in reasons["002_fb61ddcf0340e8eb.txt"]) == 18
+    assert sum(r == "headline list" for _, r in reasons["004_ee9b35ad83b3c3db.txt"]) == 30
