@@ -98,20 +98,22 @@ def strip_ethnic_names(stem: str, rules: AliasRules | None = None) -> str:
     shrink below two characters: 鄂温克族 -> 鄂温克, 内蒙古 stays.
     """
     rules = rules or load_alias_rules()
-    while True:
-        for ethnic in rules.ethnic_groups:
-            for written in (ethnic + "族", ethnic if len(ethnic) >= 2 else None):
-                if written and stem.endswith(written):
-                    rest = stem[: -len(written)]
-                    if len(rest) >= 2:
-                        stem = rest
-                        break
-                    return stem.removesuffix("族") if len(stem) > 2 else stem
-            else:
-                continue
-            break
-        else:
-            return stem
+    while (ethnic := _trailing_ethnic_name(stem, rules.ethnic_groups)) is not None:
+        rest = stem[: -len(ethnic)]
+        if len(rest) < 2:  # the ethnic name is the place name (东乡族自治县)
+            return stem.removesuffix("族") if len(stem) > 2 else stem
+        stem = rest
+    return stem
+
+
+def _trailing_ethnic_name(stem: str, ethnic_groups: tuple[str, ...]) -> str | None:
+    for ethnic in ethnic_groups:
+        if stem.endswith(ethnic + "族"):
+            return ethnic + "族"
+        # Single characters (藏, 回, 土…) are too common in place names to strip bare.
+        if len(ethnic) >= 2 and stem.endswith(ethnic):
+            return ethnic
+    return None
 
 
 def safe_aliases(name: str, level: str, rules: AliasRules | None = None) -> tuple[str, ...]:
@@ -329,7 +331,15 @@ class Gazetteer:
         end = max(parses)
         return (next(iter(parses[end])), end) if len(parses[end]) == 1 else None
 
-    def _extend_chain(self, text, pos, sofar, short, parses) -> None:
+    def _extend_chain(
+        self,
+        text: str,
+        pos: int,
+        sofar: tuple[Division, ...],
+        short: bool,
+        parses: dict[int, set[tuple[Division, ...]]],
+    ) -> None:
+        """Record in ``parses`` every chain continuing ``sofar`` from ``pos``, by end offset."""
         for end in range(pos + 2, min(len(text), pos + self._longest_name) + 1):
             for d in self.lookup(text[pos:end], short=short):
                 if not sofar or self.is_ancestor(sofar[-1], d):
