@@ -1,0 +1,131 @@
+"""Metadata stage: title, date, outlet, URL and authors, only where the page states them."""
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.boilerplate import split_body
+from kg.metadata import parse_date, read_metadata
+from kg.model import RawArticle
+from kg.normalise import normalise
+from kg.pipeline import prepare_article
+from kg.read import read_file
+
+ROOT = Path(__file__).parents[1]
+SEED_GOLD = json.loads((ROOT / "tests" / "data" / "seed_noise.json").read_text("utf-8"))
+
+
+def metadata_of(text: str, **raw_fields):
+    normalised = normalise(text).text
+    body, _ = split_body(normalised)
+    return read_metadata(RawArticle(source="t.txt", text=text, **raw_fields), normalised, body)
+
+
+LEAD = "今年以来,某某社区坚持党建引领,整合辖区资源,开展志愿服务活动50余场,服务居民2000余人次。"
+
+
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [
+        ("2024-10-22 18:06", "2024-10-22"),
+        ("2023年1月1日", "2023-01-01"),
+        ("2022/8/9", "2022-08-09"),
+        ("2021.12.03", "2021-12-03"),
+        ("2024-13-45", None),
+        ("2022年以来", None),
+        ("0.72平方公里", None),
+    ],
+)
+def test_parse_date(value, iso):
+    assert parse_date(value) == iso
+
+
+def test_labelled_metadata_in_traditional_text():
+    text = "社區治理新路徑\n\n文章來源: 某某網(wǎng)  時間: 2024-03-05 10:20\n\n" + LEAD
+    meta = metadata_of(text)
+    assert meta.title == "社区治理新路径"
+    assert meta.published == "2024-03-05"
+    assert meta.source_name == "某某网"
+
+
+def test_breadcrumb_is_not_the_title():
+    meta = metadata_of("当前位置:首页 > 要闻\n\n某某社区:红色物业暖民心\n" + LEAD)
+    assert meta.title == "某某社区:红色物业暖民心"
+
+
+def test_footer_credits():
+    text = "\n".join(["某某社区:红色物业暖民心", LEAD, "来源:某某日报", "作者:张三 李四", "编辑:王五",
+                      "原文链接:https://news.example.org/2024/0305/1.html"])
+    meta = metadata_of(text)
+    assert meta.source_name == "某某日报"
+    assert meta.authors == ("张三", "李四")
+    assert meta.url == "https://news.example.org/2024/0305/1.html"
+    assert meta.published is None  # no date stated
+
+
+def test_dateline_gives_outlet_and_reporter():
+    text = "某某社区举行邻里节\n某某晚报讯(记者赵小明)昨日," + LEAD
+    meta = metadata_of(text)
+    assert meta.source_name == "某某晚报"
+    assert meta.authors == ("赵小明",)
+
+
+def test_local_news_dateline_names_no_outlet():
+    meta = metadata_of("某某社区举行邻里节\n本报讯(记者赵小明)昨日," + LEAD)
+    assert meta.source_name is None
+    assert meta.authors == ("赵小明",)
+
+
+def test_a_reporter_mentioned_in_the_body_is_not_an_author():
+    meta = metadata_of("某某社区举行邻里节\n" + LEAD + "\n记者在现场看到,居民正在排练节目。\n社区记者站站长王芳介绍,活动很成功。")
+    assert meta.authors == ()
+
+
+def test_headline_list_dates_are_not_the_article_date():
+    text = "\n".join(["某某社区举行邻里节", LEAD, "最新文章", "- 某县召开安全会议2023-05-06", "- 某市举办运动会2023-05-07"])
+    assert metadata_of(text).published is None
+
+
+def test_the_article_itself_in_a_latest_list_gives_its_date():
+    text = "\n".join(["某某社区举行邻里节活动", LEAD, "最新文章", "- 某县召开安全会议2023-05-06",
+                      "- 某某社区举行邻里节活动2023-05-07"])
+    assert metadata_of(text).published == "2023-05-07"
+
+
+def test_container_metadata_comes_first():
+    text = "某某社区举行邻里节\n来源:某某日报\n" + LEAD
+    meta = metadata_of(text, title="邻里节", published="2024-02-03T08:00:00", source_name="某某网",
+                       url="https://x.example/1", authors=("甲乙",))
+    assert (meta.title, meta.published, meta.source_name, meta.url, meta.authors) == (
+        "邻里节", "2024-02-03", "某某网", "https://x.example/1", ("甲乙",))
+
+
+def test_markdown_heading_title():
+    assert metadata_of("# 某某社区举行邻里节\n\n" + LEAD).title == "某某社区举行邻里节"
+
+
+def test_absent_when_not_stated():
+    meta = metadata_of(LEAD)
+    assert (meta.published, meta.source_name, meta.url, meta.authors) == (None, None, None, ())
+
+
+@pytest.mark.parametrize("name", sorted(SEED_GOLD))
+def test_seed_title_and_date_match_the_gold(name):
+    (raw,) = read_file(ROOT / "seeds" / name)
+    meta = prepare_article(raw).metadata
+    assert meta.title == SEED_GOLD[name]["title"]
+    assert meta.published == SEED_GOLD[name]["published"]
+
+
+def test_seed_sources_and_authors():
+    def meta(name):
+        return prepare_article(read_file(ROOT / "seeds" / name)[0]).metadata
+
+    assert meta("003_4ac0dcfb27e80ef8.txt").source_name == "红星网"
+    assert meta("004_ee9b35ad83b3c3db.txt").source_name == "长江日报"
+    assert meta("004_ee9b35ad83b3c3db.txt").authors == ("尹勤兵",)
+    seed_001 = meta("001_236091dd0f7ac199.txt")
+    assert seed_001.source_name == "红网时刻"  # as stated; the gold names the parent outlet 红网
+    assert seed_001.authors == ("何媛", "谷丽")
+    assert seed_001.url == "https://cz.rednet.cn/content/646756/98/13331490.html"
+    assert meta("000_e7c18125247a2a8b.txt").source_name is None
