@@ -227,6 +227,10 @@ class Gazetteer:
                     pairs.update((n, d.level) for n in self.short_forms(d))
         return tuple(sorted(pairs))
 
+    def dictionary_words(self, *, short: bool = False) -> tuple[str, ...]:
+        """The names of ``names()`` without their levels, sorted and distinct."""
+        return tuple(sorted({name for name, _ in self.names(short=short)}))
+
     # -------------------------------------------------------------- hierarchy
     def parent(self, division: Division) -> Division | None:
         return self._by_code.get(division.parent) if division.parent else None

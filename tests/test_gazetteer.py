@@ -229,6 +229,8 @@ def test_names_for_a_tokenizer_dictionary():
     assert ("常德", "city") in set(gaz().names(short=True))
     assert ("石家庄高新技术产业开发区", "district") not in names  # not statutory
     assert list(gaz().names()) == sorted(gaz().names())
+    words = gaz().dictionary_words()
+    assert "满春街道" in words and "常德" not in words and list(words) == sorted(set(words))
 
 
 # ------------------------------------------------------------------ homonyms
