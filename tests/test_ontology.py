@@ -1,0 +1,92 @@
+"""The ontology declares exactly the kg vocabulary, labels it in two languages, and aligns it."""
+import pyoxigraph as ox
+import pytest
+from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
+from rdflib.namespace import PROV
+
+import kg
+from kg.errors import OntologyNotFoundError
+from kg.model import RELATIONS, TOP_CLASSES
+from kg.vocab import KG, KIND_CLASSES, ONTOLOGY_IRI, ontology_dir
+
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("https://schema.org/")
+DECLARATION_TYPES = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, RDFS.Datatype}
+
+
+@pytest.fixture(scope="module")
+def ontology() -> Graph:
+    return Graph().parse(ontology_dir() / "kg.ttl", format="turtle")
+
+
+def declared_terms(ontology: Graph) -> set[URIRef]:
+    return {
+        s for s, o in ontology.subject_objects(RDF.type)
+        if o in DECLARATION_TYPES and str(s).startswith(ONTOLOGY_IRI)
+    }
+
+
+def test_every_vocab_term_is_declared_and_every_declared_term_is_in_vocab(ontology):
+    in_vocab = {KG[name] for name in KG.__annotations__}
+    declared = declared_terms(ontology)
+    assert in_vocab - declared == set(), "in kg/vocab.py but not declared in ontology/kg.ttl"
+    assert declared - in_vocab == set(), "declared in ontology/kg.ttl but missing from kg/vocab.py"
+
+
+def test_every_term_has_a_chinese_and_an_english_label_and_a_comment(ontology):
+    for term in declared_terms(ontology):
+        languages = sorted(label.language for label in ontology.objects(term, RDFS.label))
+        assert languages == ["en", "zh"], term
+        assert ontology.value(term, RDFS.comment), term
+
+
+def test_contract_names_are_declared(ontology):
+    for name in (*TOP_CLASSES, "Article"):
+        assert (KG[name], RDF.type, OWL.Class) in ontology
+    for name in RELATIONS:
+        assert (KG[name], RDF.type, OWL.ObjectProperty) in ontology
+
+
+@pytest.mark.parametrize(("top", "kind"), sorted(KIND_CLASSES))
+def test_each_kind_class_is_a_subclass_of_its_top_class(ontology, top, kind):
+    assert (KG[KIND_CLASSES[(top, kind)]], RDFS.subClassOf, KG[top]) in ontology
+
+
+@pytest.mark.parametrize(
+    ("term", "link", "standard"),
+    [
+        (KG.AdministrativeUnit, RDFS.subClassOf, SCHEMA.AdministrativeArea),
+        (KG.Facility, RDFS.subClassOf, SCHEMA.CivicStructure),
+        (KG.Event, RDFS.subClassOf, SCHEMA.Event),
+        (KG.PartyOrganization, RDFS.subClassOf, ORG.FormalOrganization),
+        (KG.Partner, RDFS.subClassOf, ORG.Organization),
+        (KG.Article, RDFS.subClassOf, PROV.Entity),
+        (KG.RelationMention, RDFS.subClassOf, RDF.Statement),
+        (KG.partOf, RDFS.subPropertyOf, SCHEMA.containedInPlace),
+        (KG.subOrganizationOf, RDFS.subPropertyOf, ORG.subOrganizationOf),
+        (KG.hasFacility, RDFS.subPropertyOf, ORG.hasSite),
+        (KG.leads, RDFS.subPropertyOf, ORG.headOf),
+        (KG.inArticle, RDFS.subPropertyOf, PROV.wasDerivedFrom),
+        (KG.partnersWith, RDF.type, OWL.SymmetricProperty),
+    ],
+)
+def test_terms_are_aligned_with_standard_vocabularies(ontology, term, link, standard):
+    assert (term, link, standard) in ontology
+
+
+@pytest.mark.parametrize("name", RELATIONS)
+def test_relation_properties_state_their_domain_and_range(ontology, name):
+    assert ontology.value(KG[name], RDFS.domain) or ontology.value(KG[name], SCHEMA.domainIncludes)
+    assert ontology.value(KG[name], RDFS.range) or ontology.value(KG[name], SCHEMA.rangeIncludes)
+
+
+@pytest.mark.parametrize("name", ["kg.ttl", "shapes.ttl"])
+def test_ontology_files_parse_with_oxigraph_too(name):
+    triples = list(ox.parse(path=str(ontology_dir() / name), format=ox.RdfFormat.TURTLE))
+    assert len(triples) > 100
+
+
+def test_a_missing_ontology_folder_is_a_clear_error(monkeypatch, tmp_path):
+    monkeypatch.setattr(kg, "__file__", str(tmp_path / "kg" / "__init__.py"))
+    with pytest.raises(OntologyNotFoundError, match="no ontology at .*pip install -e"):
+        ontology_dir()
