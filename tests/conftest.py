@@ -110,6 +110,25 @@ def make_graph():
     return small_graph
 
 
+@pytest.fixture(scope="session")
+def thousand_node_graph() -> Graph:
+    """1,000 entities: 4 subdistricts, 40 communities with a party committee each, programs and partners."""
+    nodes: dict[str, str] = {}
+    edges: list[tuple[str, str, str]] = []
+    for s in range(4):
+        nodes[f"s{s}"] = "Subdistrict"
+    for c in range(40):
+        nodes[f"c{c}"], nodes[f"o{c}"] = "Community", "PartyCommittee"
+        edges += [(f"c{c}", "partOf", f"s{c % 4}"), (f"o{c}", "partyOrgOf", f"c{c}")]
+    for p in range(60):
+        nodes[f"u{p}"] = "University"
+        edges += [(f"c{(p * 7 + k) % 40}", "partnersWith", f"u{p}") for k in range(3)]
+    for g in range(1000 - len(nodes)):
+        nodes[f"g{g}"] = "Program"
+        edges.append((f"o{g % 40}", "runsProgram", f"g{g}"))
+    return small_graph(nodes, edges)
+
+
 # ------------------------------------------------------------ graph / export / query
 # A small hand-built corpus: two articles, resolved by hand. Offsets are found
 # in the article texts, so they index the original text as the model requires.
