@@ -158,6 +158,7 @@ class Mention:
     role: str | None = None  # for Person: the stated role
     code: str | None = None  # administrative division code, when the gazetteer placed the unit
     implicit: bool = False  # not written: an ancestor the gazetteer filled in (evidence: the child's mention)
+    aliases: tuple[str, ...] = ()  # other forms of the name this mention supports (“微改造”工程 → 微改造工程)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,168 @@
-"""Extract stage (stub: finds nothing)."""
-from kg.model import Article, ArticleExtraction, Sentence
+"""Extract stage: the entities an article names and the relations it states.
+
+``extract(article, sentences)`` is a pure function of one article. Finding
+and writing are kept apart: the rule modules find ``Found`` records, this
+module settles them against each other (generic references, hierarchy,
+claimed spans) and writes them out as model ``Mention`` and
+``LocalRelation`` records with their evidence.
+"""
+from __future__ import annotations
+
+from kg.extract import named, party, persons, units
+from kg.extract.found import Found
+from kg.extract.patterns import PATTERNS
+from kg.extract.relations import Actor, FoundRelation, find_relations
+from kg.extract.text import clean_name, token_spans
+from kg.model import Article, ArticleExtraction, EntityRef, Evidence, LocalRelation, Mention, Sentence
 
 
 def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtraction:
-    return ArticleExtraction(article.id, (), ())
+    text = article.text
+    paragraph = paragraphs(text, sentences)
+    tokens = [token_spans(s) for s in sentences]
+
+    found_units, generic_words = find_units(sentences, tokens, paragraph, text)
+    quoted = [[(qs, qe) for qs, qe, _ in named.quote_spans(s)] for s in sentences]
+    orgs: list[Found] = []
+    for i, s in enumerate(sentences):
+        in_sentence = [u for u in found_units if u.sentence == i]
+        orgs += party.find_party_orgs(i, s, tokens[i], in_sentence, generic_words[i], quoted[i])
+    orgs = party.settle_orgs(orgs, found_units, paragraph)
+
+    others: list[Found] = []
+    found_persons: list[Found] = []
+    reporters: set[str] = set()
+    for i, s in enumerate(sentences):
+        in_sentence = [u for u in found_units if u.sentence == i]
+        taken = [f for f in orgs if f.sentence == i]
+        quoted_names = named.find_quoted(i, s)
+        events = named.find_events(i, s, taken + quoted_names)
+        publications = named.find_publications(i, s)
+        claimed = taken + quoted_names + events + publications
+        by_suffix = named.find_by_suffix(i, s, tokens[i], claimed, in_sentence, quoted[i])
+        triggered = named.find_triggered_partners(i, s, claimed + by_suffix + in_sentence)
+        others += quoted_names + events + publications + by_suffix + triggered
+        people, named_reporters = persons.find_persons(i, s, [o for o in orgs if o.sentence == i], in_sentence)
+        found_persons += people
+        reporters |= named_reporters
+    found_persons = [p for p in found_persons if p.name not in reporters]
+    others = drop_inner_units(others, found_units)
+    attach_facility_attributes(others, sentences)
+
+    programs = [f for f in others if f.cls == "Program"]
+    facilities = [f for f in others if f.cls == "Facility"]
+    partners = [f for f in others if f.cls == "Partner"]
+    bare = bare_actors(sentences, generic_words, found_units, paragraph)
+    relations = find_relations(
+        found_units, orgs, programs, facilities, partners, found_persons, bare,
+        [s.text for s in sentences], text, paragraph,
+    )
+    everything = found_units + orgs + others + found_persons
+    return ArticleExtraction(
+        article_id=article.id,
+        mentions=tuple(to_mention(article, sentences, f) for f in everything if f.name),
+        relations=tuple(to_relation(article, sentences, r) for r in relations if r.subject.name and r.object.name),
+    )
+
+
+def paragraphs(text: str, sentences: tuple[Sentence, ...]) -> list[int]:
+    """The paragraph (line) number of each sentence."""
+    out, line, pos = [], 0, 0
+    for s in sentences:
+        line += text.count("\n", pos, s.start)
+        pos = s.start
+        out.append(line)
+    return out
+
+
+def find_units(sentences, tokens, paragraph, text: str) -> tuple[list[Found], list[list[tuple[int, str]]]]:
+    found: list[Found] = []
+    generic_words: list[list[tuple[int, str]]] = []
+    for i, s in enumerate(sentences):
+        in_sentence = units.find_gazetteer_units(i, tokens[i])
+        by_suffix, generic = units.find_suffix_units(i, s, tokens[i], in_sentence)
+        in_sentence += by_suffix
+        in_sentence += units.find_numbered_groups(i, s, in_sentence)
+        in_sentence += units.find_coordinated(i, s, in_sentence, [(u.start, u.end) for u in in_sentence])
+        found += in_sentence
+        generic_words.append(generic)
+    found = units.settle_gazetteer(found)
+    generic_words = [[g for g in gw] for gw in generic_words]
+    units.chain_units(found, text)
+    found += units.implied_ancestors(found)
+    units.place_units(found, paragraph)
+    return found, generic_words
+
+
+def drop_inner_units(others: list[Found], found_units: list[Found]) -> list[Found]:
+    """A name found by suffix that is itself a unit (a 社区 服务中心 is not one) stays a unit only."""
+    unit_spans = {(u.start, u.end) for u in found_units}
+    return [f for f in others if (f.start, f.end) not in unit_spans]
+
+
+def attach_facility_attributes(others: list[Found], sentences: tuple[Sentence, ...]) -> None:
+    """Sizes, capacities and counts stated in a facility's sentence (or the paragraph after its heading)."""
+    for facility in (f for f in others if f.cls == "Facility"):
+        index = facility.sentence
+        text = sentences[index].text
+        if text.startswith("【") and index + 1 < len(sentences):
+            text = sentences[index + 1].text
+        for name, pattern in PATTERNS.facility_attribute_res:
+            match = pattern.search(text)
+            if match:
+                facility.attributes[name] = match.group(1).replace(" ", "")
+
+
+def bare_actors(sentences, generic_words, found_units, paragraph) -> list[Actor]:
+    """A generic unit word opening a clause (社区携手…) stands for the unit the passage is about."""
+    actors = []
+    for i, generic in enumerate(generic_words):
+        s = sentences[i]
+        for pos, level in generic:
+            rel = pos - s.start
+            if rel > 0 and s.text[rel - 1] not in ",，;；:：、" and not s.text[:rel].endswith(("由", "在")):
+                continue
+            probe = Found("AdministrativeUnit", "", pos, pos, i)
+            unit = units.nearest_context_unit(probe, [u for u in found_units if u.kind == level and not u.implicit], paragraph)
+            if unit is not None:
+                actors.append(Actor(pos, pos + 2, i, unit))
+    return actors
+
+
+# ------------------------------------------------------------------- writing
+def evidence_of(article: Article, sentences: tuple[Sentence, ...], found: Found) -> Evidence:
+    sentence = sentences[found.sentence]
+    to_original = article.normalised.original_span
+    s_start, s_end = to_original(sentence.start, sentence.end)
+    m_start, m_end = to_original(found.start, found.end)
+    return Evidence(article.id, sentence.text, s_start, s_end, m_start, m_end)
+
+
+def to_mention(article: Article, sentences: tuple[Sentence, ...], found: Found) -> Mention:
+    surface = article.text[found.start : found.end]
+    aliases = set() if found.generic or found.implicit else {clean_name(a) for a in found.aliases}
+    if not found.generic and not found.implicit:
+        aliases.add(clean_name(surface))
+    aliases.discard(clean_name(found.name))
+    return Mention(
+        cls=found.cls,
+        name=clean_name(found.name),
+        surface=surface,
+        evidence=evidence_of(article, sentences, found),
+        kind=found.kind,
+        attributes=tuple(sorted(found.attributes.items())),
+        role=found.role,
+        code=found.code,
+        implicit=found.implicit,
+        aliases=tuple(sorted(a for a in aliases if a)),
+    )
+
+
+def to_relation(article: Article, sentences: tuple[Sentence, ...], rel: FoundRelation) -> LocalRelation:
+    return LocalRelation(
+        subject=EntityRef(rel.subject.cls, clean_name(rel.subject.name)),
+        predicate=rel.predicate,
+        object=EntityRef(rel.object.cls, clean_name(rel.object.name)),
+        evidence=evidence_of(article, sentences, rel.evidence),
+        rule=rel.rule,
+    )

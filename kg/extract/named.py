@@ -1,0 +1,277 @@
+"""Programs, facilities and partners: quoted names, names by suffix, named events.
+
+Quoted names come first because a quote says where a name begins and ends;
+the words around it say what it names: a head noun after it (“微改造”工程,
+“幸福驿站”党群服务中心, “长小青”大学生志愿者团队) or a verb before it
+(开展“…”). The spans they take are claimed, so the suffix rules that follow
+do not find a second, shorter name inside them.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.found import Found
+from kg.extract.patterns import PATTERNS, longest_first
+from kg.extract.text import TokenSpan, clean_name, is_cjk, stem_start, stem_tokens
+from kg.model import Sentence
+
+_STOP_AFTER = re.compile(r"[,，。;；:：!！?？、“”‘’\"《》()（）【】\n]")
+
+# The kind of program a head noun (or a name's own ending) makes.
+PROGRAM_KINDS = (
+    (("工程", "项目", "计划"), "project"),
+    (("工作法", "模式", "新模式", "机制", "工作机制", "方式", "路子", "新路子", "路径", "新路径", "制", "制度", "体系"), "method"),
+    (("活动", "系列活动", "大赛", "比赛", "赛事", "节", "月", "周", "日", "行", "擂台", "大会", "晚会", "论坛"), "event"),
+    (("平台", "专栏", "栏目", "报", "刊"), "platform"),
+    (("品牌", "主题", "为主题", "为核心", "品牌矩阵"), "brand"),
+    (("课堂", "讲堂", "课程", "培训课", "课", "工作室"), "course"),
+    (("行动", "战略", "部署", "工作", "服务"), "campaign"),
+)
+
+
+def program_kind(head: str) -> str | None:
+    for ends, kind in PROGRAM_KINDS:
+        if any(head.endswith(e) for e in longest_first(ends)):
+            return kind
+    return None
+
+
+# ----------------------------------------------------------------- quotes
+def quote_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
+    """(start of opening mark, end of closing mark, inner text) of each quoted run."""
+    out = []
+    for match in PATTERNS.quote_re.finditer(sentence.text):
+        inner = next(g for g in match.groups() if g is not None)
+        out.append((sentence.start + match.start(), sentence.start + match.end(), inner))
+    return out
+
+
+def self_class(name: str) -> tuple[str, str | None] | None:
+    """The class a quoted name's own ending gives it (“六邻工作法”, “银发生辉志愿服务队”)."""
+    q = PATTERNS["quotes"]
+    if any(name.endswith(h) for h in q["partner_heads"] if len(h) > 1):
+        return "Partner", None
+    if any(name.endswith(s) for s in PATTERNS["facilities"]["suffixes"]):
+        return "Facility", None
+    for suffix in (*PATTERNS["programs"]["suffixes"], "活动", "制", "课", "计划", "机制"):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return "Program", program_kind(suffix) or "project"
+    return None
+
+
+def head_after(after: str) -> tuple[str, int, str] | None:
+    """The head noun that follows a quote: (class, end offset in ``after``, head)."""
+    q = PATTERNS["quotes"]
+    if any(after.startswith(b) for b in q["blockers"]):
+        return None
+    for i in range(min(len(after), q["max_modifier"] + 1)):
+        for head, cls in PATTERNS.head_classes:
+            if not after.startswith(head, i):
+                continue
+            end = i + len(head)
+            if "的" in after[:i] and after[:i] != "的":
+                continue  # “共享”服务的方式: a description follows, not the name's head
+            if len(head) == 1 and (i > 0 or (end < len(after) and is_cjk(after[end]) and after[end] not in "的等为")):
+                continue
+            return cls, end, head
+    return None
+
+
+def trigger_before(before: str) -> bool:
+    trimmed = before.rstrip("了出起过")
+    return any(trimmed.endswith(t) for t in PATTERNS["quotes"]["program_triggers"])
+
+
+def is_name_like(inner: str) -> bool:
+    q = PATTERNS["quotes"]
+    name = clean_name(inner)
+    if not 2 <= len(name) <= q["max_length"]:
+        return False
+    return not inner.endswith(tuple(q["sentence_marks"])) and "。" not in inner
+
+
+def find_quoted(index: int, sentence: Sentence) -> list[Found]:
+    text, base = sentence.text, sentence.start
+    quotes = quote_spans(sentence)
+    found: list[Found | None] = []
+    for qs, qe, inner in quotes:
+        found.append(classify_quote(index, text, base, qs, qe, inner) if is_name_like(inner) else None)
+    propagate_lists(index, text, base, quotes, found)
+    return [f for f in found if f is not None]
+
+
+def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: str) -> Found | None:
+    name = clean_name(inner)
+    rel_end = qe - base
+    after = text[rel_end : rel_end + 24]
+    stop = _STOP_AFTER.search(after)
+    after = after[: stop.start()] if stop else after
+    own = self_class(name)
+    head = head_after(after)
+    if own is not None:
+        cls, kind = own
+        return Found(cls, name, qs, qe, index, kind=kind, rule="quote")
+    if head is not None:
+        cls, end, head_word = head
+        full = name + after[:end]
+        if cls == "Program":
+            program = Found(cls, name, qs, qe + end, index, kind=program_kind(head_word), rule="quote+head")
+            if not any(ch in after[: end - len(head_word)] for ch in "等的"):
+                program.aliases.add(full)
+            return program
+        entity = Found(cls, name, qs, qe + end, index, rule="quote+head")
+        entity.aliases.add(full)
+        return entity
+    if trigger_before(text[max(0, qs - base - 4) : qs - base]):
+        return Found("Program", name, qs, qe, index, rule="quote+trigger")
+    return None
+
+
+def propagate_lists(index: int, text: str, base: int, quotes, found: list[Found | None]) -> None:
+    """“A”“B”和“C”等活动: quotes listed together are programs when one of them is."""
+    groups: list[list[int]] = [[0]] if quotes else []
+    for i in range(1, len(quotes)):
+        gap = text[quotes[i - 1][1] - base : quotes[i][0] - base]
+        if gap in ("", "、", "和", "及", "与", ",", "，"):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for group in groups:
+        kinds = [found[i].kind for i in group if found[i] is not None and found[i].cls == "Program"]
+        if not kinds or len(group) < 2:
+            continue
+        for i in group:
+            if found[i] is None and is_name_like(quotes[i][2]):
+                qs, qe, inner = quotes[i]
+                found[i] = Found("Program", clean_name(inner), qs, qe, index, kind=kinds[-1], rule="quote list")
+
+
+# ---------------------------------------------------------------- suffixes
+def find_by_suffix(
+    index: int,
+    sentence: Sentence,
+    tokens: tuple[TokenSpan, ...],
+    taken: list[Found],
+    units: list[Found],
+    quoted: list[tuple[int, int]],
+) -> list[Found]:
+    """Facilities, partners and programs named by their ending (同心体育馆, 常德职业技术学院, 雷锋哨平台)."""
+    found: list[Found] = []
+    token_ends = {t.end for t in tokens}
+    unit_ends = {u.end: u for u in units}
+    locative_ends = {u.end for u in units if is_locative(sentence, u)}
+    for cls, section, regex in (
+        ("Partner", "partners", PATTERNS.partner_suffix_re),
+        ("Facility", "facilities", PATTERNS.facility_suffix_re),
+        ("Program", "programs", PATTERNS.program_suffix_re),
+    ):
+        for match in regex.finditer(sentence.text):
+            s, e = sentence.start + match.start(), sentence.start + match.end()
+            if e not in token_ends or any(f.overlaps(s, e) for f in taken + found if f.cls != "AdministrativeUnit"):
+                continue
+            if cls == "Program" and any(qs <= s < qe for qs, qe in quoted):
+                continue  # a program suffix inside a quote belongs to the quote's own reading
+            entity = name_by_suffix(cls, section, index, sentence, tokens, s, e, match.group(), unit_ends, found + taken)
+            if entity is not None and entity.unit is not None and entity.unit.end in locative_ends and entity.aliases:
+                entity.name = min(entity.aliases)  # the unit only says where: keep the name without it
+                entity.aliases.clear()
+                entity.start = entity.unit.end
+            if entity is not None:
+                found.append(entity)
+    return found
+
+
+LOCATIVES = ("位于", "地处", "坐落于", "在", "于", "到")
+
+
+def is_locative(sentence: Sentence, unit: Found) -> bool:
+    """位于中南社区同心公园旁: the unit says where the name is, it is not part of the name."""
+    return sentence.text[: unit.start - sentence.start].endswith(LOCATIVES)
+
+
+def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_ends, others) -> Found | None:
+    table = PATTERNS[section]
+    barriers = frozenset(unit_ends) | {f.end for f in others}
+    start = stem_start(tokens, s, table.get("max_stem", 6), barriers)
+    stem = sentence.text[start - sentence.start : s - sentence.start]
+    unit = unit_ends.get(start)
+    if not stem:
+        if unit is None or cls == "Program":
+            return None
+        return Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index, unit=unit,
+                     rule="unit+suffix")
+    parts = stem_tokens(tokens, start, s)
+    generic = set(table["generic_stems"])
+    if stem in generic or (parts and all(p in generic for p in parts)):
+        return None
+    if cls == "Program" and not program_stem_ok(stem, parts):
+        return None
+    if unit is not None and cls != "Program":
+        full = Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index, unit=unit,
+                     rule="unit+suffix")
+        full.aliases.add(stem + suffix)
+        return full
+    kind = program_kind(suffix) if cls == "Program" else None
+    return Found(cls, stem + suffix, start, e, index, kind=kind, rule="suffix")
+
+
+def program_stem_ok(stem: str, parts: list[str]) -> bool:
+    """An unquoted program stem is short and not one dictionary word (雷锋哨 yes, 网络 no)."""
+    from kg.segment import word_tags
+
+    if not 2 <= len(stem) <= 4:
+        return False
+    return len(parts) >= 2 or stem not in word_tags()
+
+
+# ------------------------------------------------------------------ events
+def find_events(index: int, sentence: Sentence, taken: list[Found]) -> list[Found]:
+    """2024年白马湖城市街头篮球争霸赛, 第二届湖南旅发大会."""
+    found = []
+    for match in PATTERNS.event_re.finditer(sentence.text):
+        s, e = sentence.start + match.start(), sentence.start + match.end()
+        stem = match.group(1)
+        if any(ch in stem for ch in "的了在和与是") or any(f.overlaps(s, e) and f.cls != "AdministrativeUnit" for f in taken):
+            continue
+        event = Found("Program", match.group(), s, e, index, kind="event", rule="event")
+        event.aliases.add(match.group()[match.start(1) - match.start() :])
+        found.append(event)
+    return found
+
+
+def find_publications(index: int, sentence: Sentence) -> list[Found]:
+    """《清芬百姓报》: a bulletin or newspaper a unit runs."""
+    found = []
+    suffixes = PATTERNS["programs"]["publication_suffixes"]
+    for match in PATTERNS.book_re.finditer(sentence.text):
+        name = clean_name(match.group(1))
+        if 3 <= len(name) <= 10 and any(name.endswith(s) for s in suffixes):
+            found.append(Found("Program", name, sentence.start + match.start(), sentence.start + match.end(), index,
+                               kind="platform", rule="publication"))
+    return found
+
+
+# ----------------------------------------------------------------- partners
+_TRIGGERED = re.compile(r"[A-Za-z0-9\u4e00-\u9fff·]{2,12}")
+
+
+def find_triggered_partners(index: int, sentence: Sentence, taken: list[Found]) -> list[Found]:
+    """携手304餐创谷: the name right after a partnering verb, when no rule named it otherwise."""
+    found = []
+    text = sentence.text
+    generic = PATTERNS["partners"]["generic_stems"]
+    for trigger in PATTERNS["partners"]["triggers"]:
+        for pos in (m.end() for m in re.finditer(re.escape(trigger), text)):
+            match = _TRIGGERED.match(text, pos)
+            if not match:
+                continue
+            name = re.split(r"共同|一起|开展|举办|打造|设立|成立|为|在|的|和|与", match.group())[0]
+            s = sentence.start + pos
+            if len(name) < 2 or re.match(r"\d+[家个支名位]", name) or any(name.startswith(g) for g in generic):
+                continue
+            if any(f.overlaps(s, s + len(name)) for f in taken + found):
+                continue
+            if PATTERNS.level_of(name) or not re.search(r"[\u4e00-\u9fff]", name):
+                continue
+            found.append(Found("Partner", name, s, s + len(name), index, rule=f"trigger:{trigger}"))
+    return found

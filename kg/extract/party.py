@@ -1,0 +1,165 @@
+"""Party organisations: 党委, 党工委, 党总支, 党支部, 党小组, 团委 and 组织部, with the unit each belongs to.
+
+A kind word is named by what stands right before it: a unit (白马湖街道党工委),
+the stem of a unit of the article (中南党总支 = 中南社区党总支), a kind of
+members (离退休党支部), or a generic unit word (社区党委) that is settled to
+the named organisation, or the unit, the passage is about. A generic
+reference that cannot be settled is dropped: the graph has no bare
+"社区党委" node.
+"""
+from __future__ import annotations
+
+from kg.extract.found import Found
+from kg.extract.patterns import PATTERNS
+from kg.extract.text import TokenSpan, stem_start
+from kg.extract.units import main_unit, nearest_context_unit, rank
+from kg.model import Sentence
+
+CLS = "PartyOrganization"
+
+
+def kind_of(surface: str) -> str:
+    return dict(PATTERNS.party_kinds)[surface]
+
+
+def find_party_orgs(
+    index: int,
+    sentence: Sentence,
+    tokens: tuple[TokenSpan, ...],
+    units: list[Found],
+    generic_words: list[tuple[int, str]],
+    quoted: list[tuple[int, int]],
+) -> list[Found]:
+    """Organisations in one sentence; generic ones carry ``generic=True`` and no name yet."""
+    found = committees(index, sentence, units)
+    unit_ends = {u.end: u for u in units}
+    generic_at = {pos: level for pos, level in generic_words}
+    table = PATTERNS["party"]
+    for match in PATTERNS.party_re.finditer(sentence.text):
+        s, e = sentence.start + match.start(), sentence.start + match.end()
+        if any(f.overlaps(s, e) for f in found):
+            continue
+        kind = kind_of(match.group())
+        in_quote = any(qs <= s < qe for qs, qe in quoted)
+        if s in unit_ends:
+            unit = unit_ends[s]
+            org = Found(CLS, sentence.text[unit.start - sentence.start : match.end()], unit.start, e, index, kind=kind,
+                        unit=unit, rule="name")
+            found.append(org)
+            continue
+        word = next((w for w, lvl in PATTERNS["units"]["generic_words"].items()
+                     if sentence.text.endswith(w, 0, match.start()) and s - len(w) in generic_at), None)
+        if word is not None:
+            if not in_quote:
+                level = PATTERNS["units"]["generic_words"][word]
+                found.append(Found(CLS, "", s - len(word), e, index, kind=kind, generic=True, rule=f"generic:{level}",
+                                   aliases={match.group()}))
+            continue
+        branch = next((b for b in sorted(table["branch_stems"], key=len, reverse=True)
+                       if sentence.text.endswith(b, 0, match.start())), None)
+        if branch is not None and kind in ("党支部", "党小组") and not in_quote:
+            found.append(Found(CLS, branch + match.group(), s - len(branch), e, index, kind=kind, rule="branch"))
+            continue
+        start = stem_start(tokens, s, 6, frozenset(unit_ends))
+        stem = sentence.text[start - sentence.start : match.start()]
+        if stem:
+            found.append(Found(CLS, stem + match.group(), start, e, index, kind=kind, generic=True, rule=f"stem:{stem}"))
+        elif not in_quote and kind in ("党委", "党总支", "党工委"):
+            found.append(Found(CLS, "", s, e, index, kind=kind, generic=True, rule="bare", aliases={match.group()}))
+    return found
+
+
+def committees(index: int, sentence: Sentence, units: list[Found]) -> list[Found]:
+    """共青团望城区委 (youth league) and 北湖区委 (party committee): a unit directly followed by 委."""
+    table = PATTERNS["party"]
+    found = []
+    text = sentence.text
+    for unit in units:
+        rel = unit.end - sentence.start
+        if unit.kind not in table["committee_unit_levels"] or not text.startswith(table["committee_suffix"], rel):
+            continue
+        if text.startswith(("委员", "委会"), rel):
+            continue
+        prefix = table["youth_league_prefix"]
+        start_rel = unit.start - sentence.start
+        if text.endswith(prefix, 0, start_rel):
+            found.append(Found(CLS, prefix + text[start_rel : rel + 1], unit.start - len(prefix), unit.end + 1, index,
+                               kind="团委", unit=unit, rule="name"))
+        else:
+            found.append(Found(CLS, text[start_rel : rel + 1], unit.start, unit.end + 1, index, kind="党委", unit=unit,
+                               rule="name"))
+    return found
+
+
+def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[int]) -> list[Found]:
+    """Name generic and stem-named organisations after the units they belong to; drop what cannot be settled."""
+    named = [o for o in orgs if not o.generic]
+    settled = list(named)
+    for org in orgs:
+        if not org.generic:
+            continue
+        if org.rule.startswith("stem:"):
+            if settle_stem(org, org.rule[5:], units):
+                settled.append(org)
+        elif settle_generic(org, named, units, sentence_paragraph):
+            settled.append(org)
+    attach_branches(settled, units)
+    return settled
+
+
+def settle_stem(org: Found, stem: str, units: list[Found]) -> bool:
+    """中南党总支 → 中南社区党总支 when the article names 中南社区."""
+    unit = next((u for u in units if u.name.startswith(stem) and u.name[len(stem):] in PATTERNS.unit_level), None)
+    if unit is None:
+        return False
+    org.aliases.add(org.name)
+    org.name = unit.name + org.name[len(stem):]
+    org.unit = unit
+    org.generic = False
+    return True
+
+
+def settle_generic(org: Found, named: list[Found], units: list[Found], sentence_paragraph: list[int]) -> bool:
+    level = org.rule.split(":", 1)[1] if ":" in org.rule else None
+    suffix = next(iter(org.aliases))
+    same_kind = [o for o in named if o.kind == org.kind and o.unit is not None and (level is None or o.unit.kind == level)]
+    target = nearest_named(org, same_kind)
+    if target is not None:
+        org.name, org.unit = target.name, target.unit
+        return True
+    if level is None:
+        return False
+    unit = nearest_context_unit(org, [u for u in units if u.kind == level and not u.implicit], sentence_paragraph)
+    if unit is None:
+        return False
+    org.name, org.unit = unit.name + suffix, unit
+    return True
+
+
+def nearest_named(org: Found, candidates: list[Found]) -> Found | None:
+    before = [c for c in candidates if c.start < org.start]
+    if before:
+        return before[-1]
+    return candidates[0] if candidates else None
+
+
+def attach_branches(orgs: list[Found], units: list[Found]) -> None:
+    """A branch named by its members (离退休党支部) belongs to the article's main community."""
+    communities = [u for u in units if u.kind == "community" and not u.implicit]
+    home = main_unit(communities) or main_unit([u for u in units if not u.implicit and u.kind in ("subdistrict", "compound")])
+    for org in orgs:
+        if org.rule == "branch" and org.unit is None:
+            org.unit = home
+
+
+def parent_org(org: Found, orgs: list[Found]) -> Found | None:
+    """The committee a branch belongs to: the 党委/党总支 of its unit (or of the unit above)."""
+    if org.kind not in ("党支部", "党小组") or org.unit is None:
+        return None
+    unit = org.unit
+    while unit is not None:
+        for candidate in orgs:
+            if candidate.unit is not None and candidate.unit.name == unit.name and candidate.kind in ("党委", "党总支", "党工委") and candidate is not org:
+                return candidate
+        unit = unit.unit if rank(unit.kind) > rank("subdistrict") else None
+    return None

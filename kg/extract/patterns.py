@@ -1,0 +1,134 @@
+"""The extract stage's pattern tables, loaded once from ``kg/data/extract.toml``."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "extract.toml"
+
+
+def longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def alternation(words) -> str:
+    return "|".join(re.escape(w) for w in longest_first(words))
+
+
+@dataclass(frozen=True)
+class Patterns:
+    table: dict
+
+    def __getitem__(self, section: str) -> dict:
+        return self.table[section]
+
+    # ---------------------------------------------------------------- units
+    @cached_property
+    def unit_suffixes(self) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(((s, lvl) for s, lvl in self["units"]["suffixes"]), key=lambda p: -len(p[0])))
+
+    @cached_property
+    def unit_suffix_re(self) -> re.Pattern:
+        free = [s for s, _ in self.unit_suffixes if s not in self["units"]["gazetteer_only"]]
+        return re.compile(alternation(free))
+
+    @cached_property
+    def unit_level(self) -> dict[str, str]:
+        return dict(self.unit_suffixes)
+
+    def level_of(self, name: str) -> str | None:
+        for suffix, level in self.unit_suffixes:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                return level
+        return None
+
+    @cached_property
+    def numbered_group_re(self) -> re.Pattern:
+        return re.compile(self["units"]["numbered_group"])
+
+    @cached_property
+    def generic_unit_stems(self) -> frozenset[str]:
+        return frozenset(self["units"]["generic_stems"])
+
+    # ---------------------------------------------------------------- party
+    @cached_property
+    def party_kinds(self) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(((s, k) for s, k in self["party"]["kinds"]), key=lambda p: -len(p[0])))
+
+    @cached_property
+    def party_re(self) -> re.Pattern:
+        return re.compile(alternation(s for s, _ in self.party_kinds))
+
+    # --------------------------------------------------------------- quotes
+    @cached_property
+    def quote_re(self) -> re.Pattern:
+        parts = [f"{re.escape(o)}([^{re.escape(o + c)}\n]{{1,60}}){re.escape(c)}" for o, c in self["quotes"]["pairs"]]
+        return re.compile("|".join(parts))
+
+    @cached_property
+    def book_re(self) -> re.Pattern:
+        o, c = self["quotes"]["book"]
+        return re.compile(f"{re.escape(o)}([^{re.escape(o + c)}\n]{{1,40}}){re.escape(c)}")
+
+    @cached_property
+    def head_classes(self) -> tuple[tuple[str, str], ...]:
+        """Head nouns after a quoted name, longest first, with the class they make."""
+        q = self["quotes"]
+        pairs = [(h, "Program") for h in q["program_heads"]]
+        pairs += [(h, "Facility") for h in q["facility_heads"]]
+        pairs += [(h, "Partner") for h in q["partner_heads"]]
+        return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
+
+    # ------------------------------------------------------------ suffixes
+    @cached_property
+    def program_suffix_re(self) -> re.Pattern:
+        return re.compile(alternation(self["programs"]["suffixes"]))
+
+    @cached_property
+    def event_re(self) -> re.Pattern:
+        p = self["programs"]
+        return re.compile(
+            f"{p['event_prefix']}([\u4e00-\u9fffA-Za-z0-9·]{{2,{p['max_event_stem']}}}?)(?:{alternation(p['event_words'])})"
+        )
+
+    @cached_property
+    def facility_suffix_re(self) -> re.Pattern:
+        return re.compile(alternation(self["facilities"]["suffixes"]))
+
+    @cached_property
+    def partner_suffix_re(self) -> re.Pattern:
+        return re.compile(alternation(self["partners"]["suffixes"]))
+
+    @cached_property
+    def facility_attribute_res(self) -> tuple[tuple[str, re.Pattern], ...]:
+        return tuple((a["name"], re.compile(a["pattern"])) for a in self["facilities"]["attributes"])
+
+    # -------------------------------------------------------------- persons
+    @cached_property
+    def surnames(self) -> frozenset[str]:
+        p = self["persons"]
+        return frozenset(p["surnames"].strip()) | frozenset(p["double_surnames"])
+
+    @cached_property
+    def role_re(self) -> re.Pattern:
+        return re.compile(alternation(self["persons"]["roles"] + self["persons"]["reporter_roles"]))
+
+    # ------------------------------------------------------------- jieba
+    @cached_property
+    def segment_words(self) -> tuple[str, ...]:
+        """Words the tokenizer must keep whole so names end on a token boundary."""
+        words = [s for s, _ in self.unit_suffixes] + [s for s, _ in self.party_kinds]
+        words += self["facilities"]["suffixes"] + self["partners"]["suffixes"] + self["programs"]["suffixes"]
+        words += self["persons"]["roles"]
+        return longest_first(w for w in words if len(w) > 1)
+
+
+def load_patterns(path: Path = DATA_FILE) -> Patterns:
+    with open(path, "rb") as fh:
+        return Patterns(tomllib.load(fh))
+
+
+PATTERNS = load_patterns()

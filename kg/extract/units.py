@@ -1,0 +1,258 @@
+"""Administrative units: find them, place them in the hierarchy, complete it from the gazetteer.
+
+Three sources, in order of trust:
+1. names the gazetteer knows (official names, safe aliases; province and city
+   short forms such as 湖南, 常德), found as jieba tokens;
+2. names below the gazetteer's depth, found by their suffix (社区, 村, 小区,
+   居民组, and 街道/镇/乡 the gazetteer lacks) with a stem walked left over tokens;
+3. names written with their parents (长沙市望城区高塘岭街道): adjacent units chain.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.extract.found import Found
+from kg.extract.patterns import PATTERNS
+from kg.extract.text import TokenSpan, stem_start, stem_tokens
+from kg.model import LEVELS, Sentence
+
+CLS = "AdministrativeUnit"
+SHORT_FORM_LEVELS = ("province", "city")
+
+
+def gazetteer():
+    from kg.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
+def rank(level: str | None) -> int:
+    return LEVELS.index(level) if level in LEVELS else len(LEVELS)
+
+
+# ----------------------------------------------------------------- finding
+def find_gazetteer_units(index: int, tokens: tuple[TokenSpan, ...]) -> list[Found]:
+    gaz = gazetteer()
+    found = []
+    for tok in tokens:
+        if len(tok.text) < 2 or tok.text in PATTERNS["units"]["generic_words"] or PATTERNS.unit_level.get(tok.text):
+            continue  # a bare level word (街道) is no place, even where a town bears that name
+        divisions = gaz.lookup(tok.text)
+        short = False
+        if not divisions and len(tok.text) >= 2:
+            divisions = tuple(d for d in gaz.lookup(tok.text, short=True) if d.level in SHORT_FORM_LEVELS)
+            short = True
+        if not divisions:
+            continue
+        levels = {d.level for d in divisions}
+        level = divisions[0].level if len(levels) == 1 else None
+        unit = Found(CLS, tok.text, tok.start, tok.end, index, kind=level, rule="gazetteer")
+        if short:  # the article wrote a short form: the official name is the name
+            unit.name = divisions[0].name if len(divisions) == 1 else tok.text
+            unit.aliases.add(tok.text)
+        found.append(unit)
+    return found
+
+
+def find_suffix_units(index: int, sentence: Sentence, tokens, taken: list[Found]) -> tuple[list[Found], list[tuple[int, str]]]:
+    """Units named by suffix; also the positions of bare generic unit words ("社区")."""
+    from kg.segment import word_tags
+
+    table = PATTERNS["units"]
+    found: list[Found] = []
+    generic: list[tuple[int, str]] = []
+    token_ends = {t.end for t in tokens}
+    barriers = frozenset(u.end for u in taken)
+    for match in PATTERNS.unit_suffix_re.finditer(sentence.text):
+        s, e = sentence.start + match.start(), sentence.start + match.end()
+        if e not in token_ends or any(u.overlaps(s, e) for u in taken + found):
+            continue
+        host = next((t for t in tokens if t.start < s < t.end), None)
+        if host is not None and host.text in word_tags() and host.end == e:
+            continue  # the suffix ends a dictionary word of its own: 农村, 城镇, 乡村
+        level = PATTERNS.unit_level[match.group()]
+        start = stem_start(tokens, s, table["max_stem"].get(level, 5), barriers | {u.end for u in found})
+        if start == s:
+            generic.append((s, level))
+            continue
+        if s - start < table["min_stem"]:
+            continue
+        stem = sentence.text[start - sentence.start : s - sentence.start]
+        parts = stem_tokens(tokens, start, s)
+        if is_generic_stem(stem, parts) or is_description(parts, level):
+            continue
+        found.append(Found(CLS, stem + match.group(), start, e, index, kind=level, rule="suffix"))
+    return found, generic
+
+
+def is_generic_stem(stem: str, tokens: list[str]) -> bool:
+    generic = PATTERNS.generic_unit_stems
+    if stem in generic or stem[-1] in "型式性化":
+        return True
+    return bool(tokens) and all(t in generic for t in tokens)
+
+
+def is_description(parts: list[str], level: str) -> bool:
+    """丰富社区, 积极参与社区: one word that describes is not the name of a community."""
+    from kg.segment import word_tags
+
+    return len(parts) == 1 and word_tags().get(parts[0]) in PATTERNS["stems"]["descriptive_tags"]
+
+
+def find_numbered_groups(index: int, sentence: Sentence, units: list[Found]) -> list[Found]:
+    """长家山社区13组: a numbered group of the community or village just before it."""
+    found = []
+    for unit in units:
+        if unit.kind != "community":
+            continue
+        rel = unit.end - sentence.start
+        match = PATTERNS.numbered_group_re.match(sentence.text, rel)
+        if match:
+            group = Found(CLS, unit.name + match.group(), unit.start, sentence.start + match.end(), index,
+                          kind="compound", rule="numbered group")
+            group.unit = unit
+            found.append(group)
+    return found
+
+
+def find_coordinated(index: int, sentence: Sentence, units: list[Found], taken_spans) -> list[Found]:
+    """章家湾、黄毛圭居民组: a bare name coordinated with a suffixed one shares its suffix."""
+    found = []
+    for unit in units:
+        if unit.rule != "suffix":
+            continue
+        suffix = next((s for s, _ in PATTERNS.unit_suffixes if unit.name.endswith(s)), "")
+        rel = unit.start - sentence.start
+        if rel < 3 or sentence.text[rel - 1] not in "、和及与":
+            continue
+        j = rel - 1
+        while j > 0 and "\u4e00" <= sentence.text[j - 1] <= "\u9fff" and rel - 1 - j < 4:
+            j -= 1
+        bare = sentence.text[j : rel - 1]
+        if j > 0 and sentence.text[j - 1] not in "、,，和及与到在":
+            continue
+        if len(bare) < 2 or PATTERNS.level_of(bare) or has_name_suffix(bare) or any(s < sentence.start + rel - 1 and sentence.start + j < e for s, e in taken_spans):
+            continue
+        other = Found(CLS, bare + suffix, sentence.start + j, sentence.start + rel - 1, index, kind=unit.kind,
+                      rule="coordinated")
+        other.aliases.add(bare)
+        found.append(other)
+    return found
+
+
+def has_name_suffix(text: str) -> bool:
+    """Whether ``text`` ends like the name of some other kind of entity (同福小学)."""
+    return any(
+        (m := regex.search(text)) is not None and m.end() == len(text)
+        for regex in (PATTERNS.partner_suffix_re, PATTERNS.facility_suffix_re, PATTERNS.party_re)
+    )
+
+
+# ------------------------------------------------------------------ placing
+def settle_gazetteer(units: list[Found]) -> list[Found]:
+    """Give gazetteer units their division, choosing among homonyms by the article's other places.
+
+    Returns the units to keep: a district or township whose name is also an
+    everyday word (老城区) and that no other place of the article supports is
+    read as the word.
+    """
+    from kg.segment import word_tags
+
+    gaz = gazetteer()
+    names = sorted({u.name for u in units} | {a for u in units for a in u.aliases})
+    placed = gaz.place(names, short=True)
+    divisions = {placed[n] for n in names if n in placed}
+    kept = []
+    for unit in units:
+        division = placed.get(unit.name)
+        if (unit.rule == "gazetteer" and division is not None and division.level in ("district", "subdistrict")
+                and unit.name in word_tags()
+                and not any(gaz.is_ancestor(d, division) or gaz.is_ancestor(division, d) for d in divisions)):
+            continue
+        kept.append(unit)
+    units[:] = kept
+    for unit in units:
+        division = placed.get(unit.name) or next((placed[a] for a in sorted(unit.aliases) if a in placed), None)
+        if division is None:
+            continue
+        unit.code = division.code
+        unit.kind = division.level
+        if division.name != unit.name:
+            unit.aliases.add(division.name)
+    return units
+
+
+def chain_units(units: list[Found], text: str) -> None:
+    """Adjacent units written together: each lies in the one before it."""
+    ordered = sorted(units, key=lambda u: (u.start, -u.end))
+    for prev, cur in zip(ordered, ordered[1:]):
+        if prev.end == cur.start and rank(prev.kind) < rank(cur.kind) and cur.unit is None:
+            cur.unit = prev
+            head = prev
+            while head.unit is not None and head.unit.end == head.start:
+                head = head.unit
+            cur.aliases.add(text[head.start : cur.end])
+
+
+def place_units(units: list[Found], sentence_paragraph: list[int]) -> None:
+    """Parents for units the gazetteer and the name structure left unplaced, from the article's structure."""
+    by_level: dict[str, list[Found]] = {}
+    for u in units:
+        by_level.setdefault(u.kind or "", []).append(u)
+    for unit in units:
+        if unit.unit is not None or unit.code is not None and unit.kind not in ("community", "compound"):
+            continue
+        parent_level = {"community": "subdistrict", "compound": "community", "subdistrict": "district"}.get(unit.kind or "")
+        if parent_level is None:
+            continue
+        unit.unit = nearest_context_unit(unit, by_level.get(parent_level, []), sentence_paragraph)
+
+
+def nearest_context_unit(unit: Found, candidates: list[Found], sentence_paragraph: list[int]) -> Found | None:
+    """The unit the passage is about: the one in the same sentence, paragraph, or the article's main one."""
+    names = {c.name for c in candidates}
+    if not names:
+        return None
+    if len(names) == 1:
+        return candidates[0]
+    before = [c for c in candidates if c.start < unit.start]
+    same_sentence = [c for c in before if c.sentence == unit.sentence]
+    if same_sentence:
+        return same_sentence[-1]
+    para = sentence_paragraph[unit.sentence]
+    same_para = [c for c in before if sentence_paragraph[c.sentence] == para]
+    if same_para:
+        return same_para[-1]
+    return main_unit(candidates)
+
+
+def main_unit(candidates: list[Found]) -> Found | None:
+    """The most mentioned of these units (first mentioned on a tie)."""
+    if not candidates:
+        return None
+    counts = Counter(c.name for c in candidates)
+    top = max(counts.values())
+    return next(c for c in candidates if counts[c.name] == top)
+
+
+def implied_ancestors(units: list[Found]) -> list[Found]:
+    """The gazetteer ancestors the article leaves out (武陵区 → 常德市 → 湖南省), as implicit units."""
+    gaz = gazetteer()
+    by_code = {u.code: u for u in units if u.code}
+    implied: list[Found] = []
+    for unit in sorted((u for u in units if u.code), key=lambda u: u.start):
+        child = unit
+        division = gaz.get(unit.code)
+        for ancestor in gaz.ancestors(division):
+            parent = by_code.get(ancestor.code)
+            if parent is None:
+                parent = Found(CLS, ancestor.name, unit.start, unit.end, unit.sentence, kind=ancestor.level,
+                               code=ancestor.code, implicit=True, rule="gazetteer")
+                by_code[ancestor.code] = parent
+                implied.append(parent)
+            if child.unit is None or child.unit.code != ancestor.code and child.code:
+                child.unit = parent
+            child = parent
+            if not parent.implicit:
+                break
+    return implied
