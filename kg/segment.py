@@ -16,7 +16,8 @@ from functools import lru_cache
 from kg.model import Article, Sentence
 
 # A sentence ends at 。！？!?; or a line break; a closing quote that follows stays with it.
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+(?:[。！？!?；;]+[”’」』]?)?")
+# An ASCII ?/! followed by a letter is mojibake of a lost character (智慧益?zhèn)}), not an end.
+_SENTENCE = re.compile(r"(?:[^。！？!?；;\n]|[!?](?=[A-Za-z]))+(?:(?:[。！？；;]|[!?](?![A-Za-z]))+[”’」』]?)?")
 
 
 @lru_cache(maxsize=1)

@@ -55,7 +55,14 @@ def find_gazetteer_units(index: int, tokens: tuple[TokenSpan, ...]) -> list[Foun
 
 
 def find_suffix_units(index: int, sentence: Sentence, tokens, taken: list[Found]) -> tuple[list[Found], list[tuple[int, str]]]:
-    """Units named by suffix; also the positions of bare generic unit words ("社区")."""
+    """Units named by suffix; also the positions of bare generic unit words ("社区").
+
+    Inside quotation marks a suffix does not make a unit: “情暖社区” is a
+    column or a slogan, and a real place the quote names is named elsewhere too.
+    """
+    from kg.extract.named import quote_spans
+
+    quoted = [(qs, qe) for qs, qe, _ in quote_spans(sentence)]
     from kg.segment import word_tags
 
     table = PATTERNS["units"]
@@ -71,6 +78,8 @@ def find_suffix_units(index: int, sentence: Sentence, tokens, taken: list[Found]
         if host is not None and host.text in word_tags() and host.end == e:
             continue  # the suffix ends a dictionary word of its own: 农村, 城镇, 乡村
         level = PATTERNS.unit_level[match.group()]
+        if any(qs < s < qe for qs, qe in quoted):
+            continue
         start = stem_start(tokens, s, table["max_stem"].get(level, 5), barriers | {u.end for u in found})
         if start == s:
             generic.append((s, level))
