@@ -8,6 +8,7 @@ the top classes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from rdflib import RDF, RDFS, Graph, URIRef
 
@@ -50,11 +51,37 @@ def zh_label(graph: Graph, node: URIRef) -> str | None:
     return str(labels[0]) if labels else None
 
 
-def class_closures(graph: Graph) -> dict[URIRef, str]:
+@cache
+def ontology_facts() -> tuple[tuple[tuple[URIRef, URIRef], ...], tuple[tuple[URIRef, str], ...]]:
+    """The ontology's subclass links and Chinese class labels, read once."""
+    from kg.export import load_ontology
+
+    ontology = load_ontology()
+    links = tuple(ontology.subject_objects(RDFS.subClassOf))
+    labels = tuple(
+        (cls, str(label)) for cls, label in ontology.subject_objects(RDFS.label) if getattr(label, "language", None) == "zh"
+    )
+    return links, labels
+
+
+def class_label(graph: Graph, cls: URIRef) -> str | None:
+    """A class's Chinese name, from the graph or else from the ontology."""
+    return zh_label(graph, cls) or dict(ontology_facts()[1]).get(cls)
+
+
+def class_hierarchy(graph: Graph) -> Graph:
+    """The subclass links the graph states, plus the ontology's (the graph stage leaves them to export)."""
+    hierarchy = Graph()
+    for link in (*graph.subject_objects(RDFS.subClassOf), *ontology_facts()[0]):
+        hierarchy.add((link[0], RDFS.subClassOf, link[1]))
+    return hierarchy
+
+
+def class_closures(hierarchy: Graph) -> dict[URIRef, str]:
     """Every class whose subclass chain reaches a top class, mapped to that top class's name."""
     closure: dict[URIRef, str] = {}
     for top in TOP_CLASSES:
-        for cls in graph.transitive_subjects(RDFS.subClassOf, KG[top]):
+        for cls in hierarchy.transitive_subjects(RDFS.subClassOf, KG[top]):
             closure.setdefault(cls, top)
     return closure
 
@@ -70,14 +97,15 @@ def _fine_class(graph: Graph, types: list[URIRef]) -> URIRef:
 
 def read_entities(graph: Graph) -> tuple[EntityRecord, ...]:
     """Every entity node, sorted by IRI."""
-    closure = class_closures(graph)
+    hierarchy = class_hierarchy(graph)
+    closure = class_closures(hierarchy)
     types_of: dict[URIRef, list[URIRef]] = {}
     for node, cls in graph.subject_objects(RDF.type):
         if cls in closure and isinstance(node, URIRef):
             types_of.setdefault(node, []).append(cls)
     records = []
     for node, types in types_of.items():
-        fine = _fine_class(graph, types)
+        fine = _fine_class(hierarchy, types)
         fine_name = local_name(str(fine))
         records.append(
             EntityRecord(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from rdflib import RDF, SKOS, Graph, URIRef
 
 from kg.analyse import Analysis
-from kg.entities import RelationRecord, local_name, zh_label
+from kg.entities import RelationRecord, class_label, local_name
 from kg.layout import Position
 from kg.model import ArticleSummary, BuildReport
 from kg.view_styles import ViewStyles
@@ -99,7 +99,7 @@ def read_view_context(graph: Graph, analysis: Analysis, report: BuildReport, sty
     for found in context.evidence.values():
         found.sort()
     for fine in {e.fine_class for e in entities.values()}:
-        context.class_labels[fine] = zh_label(graph, KG._NS[fine]) or fine
+        context.class_labels[fine] = class_label(graph, KG._NS[fine]) or fine
     return context
 
 
