@@ -159,18 +159,16 @@ class PredictedEntity:
 
 def load_graph(out_dir: Path) -> Graph:
     """The graph that ``kg build`` wrote into ``out_dir``."""
-    path = Path(out_dir) / "graph.ttl"
-    if not path.is_file():
-        raise GraphNotFoundError(f"no graph in {out_dir}: run `kg build INPUT... --out {out_dir}` first")
-    graph = Graph()
+    from kg.export import graph_file  # one place knows the file name and the "not built" message
+
+    path = graph_file(out_dir)
     try:
-        graph.parse(path, format="turtle")
+        return Graph().parse(path, format="turtle")
     except Exception as exc:  # noqa: BLE001 - rdflib raises many kinds on bad syntax
         raise GraphNotFoundError(
             f"{path} is not readable Turtle ({type(exc).__name__}): "
             f"rebuild it with `kg build INPUT... --out {out_dir}`"
         ) from exc
-    return graph
 
 
 def predicted_entities(graph: Graph) -> dict[Node, PredictedEntity]:

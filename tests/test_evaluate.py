@@ -394,6 +394,13 @@ def test_missing_graph_says_how_to_build_one(tmp_path):
     assert str(error.value) == f"no graph in {tmp_path}: run `kg build INPUT... --out {tmp_path}` first"
 
 
+def test_unreadable_graph_says_to_rebuild(tmp_path):
+    (tmp_path / "graph.ttl").write_text("this is not turtle {", "utf-8")
+
+    with pytest.raises(GraphNotFoundError, match=r"graph\.ttl is not readable Turtle \(.*\): rebuild it with `kg build"):
+        load_graph(tmp_path)
+
+
 # ---------------------------------------------------------------------- CLI
 def built_out_dir(folder: Path) -> Path:
     graph = new_graph()
