@@ -77,6 +77,11 @@ def head_after(after: str) -> tuple[str, int, str] | None:
     return None
 
 
+def plain_modifier(modifier: str) -> bool:
+    """Whether quote + modifier + head reads as one name (not “X”为阵地, “X”等平台)."""
+    return not any(ch in modifier for ch in "等的为以在和与及")
+
+
 def trigger_before(before: str) -> bool:
     trimmed = before.rstrip("了出起过")
     return any(trimmed.endswith(t) for t in PATTERNS["quotes"]["program_triggers"])
@@ -116,11 +121,12 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
         full = name + after[:end]
         if cls == "Program":
             program = Found(cls, name, qs, qe + end, index, kind=program_kind(head_word), rule="quote+head")
-            if not any(ch in after[: end - len(head_word)] for ch in "等的"):
+            if plain_modifier(after[: end - len(head_word)]):
                 program.aliases.add(full)
             return program
         entity = Found(cls, name, qs, qe + end, index, rule="quote+head")
-        entity.aliases.add(full)
+        if plain_modifier(after[: end - len(head_word)]):
+            entity.aliases.add(full)
         return entity
     if trigger_before(text[max(0, qs - base - 4) : qs - base]):
         return Found("Program", name, qs, qe, index, rule="quote+trigger")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
 from kg.extract.text import TokenSpan, stem_start
-from kg.extract.units import main_unit, nearest_context_unit, rank
+from kg.extract.units import main_unit, nearest_context_unit
 from kg.model import Sentence
 
 CLS = "PartyOrganization"
@@ -156,10 +156,13 @@ def parent_org(org: Found, orgs: list[Found]) -> Found | None:
     """The committee a branch belongs to: the 党委/党总支 of its unit (or of the unit above)."""
     if org.kind not in ("党支部", "党小组") or org.unit is None:
         return None
-    unit = org.unit
-    while unit is not None:
+    # Its own unit's committee, else the committee of the unit directly above (a compound's branch
+    # under its community); never further: skipping a level would misstate the structure.
+    for unit in (org.unit, org.unit.unit):
+        if unit is None:
+            continue
         for candidate in orgs:
-            if candidate.unit is not None and candidate.unit.name == unit.name and candidate.kind in ("党委", "党总支", "党工委") and candidate is not org:
+            if candidate is not org and candidate.unit is not None and candidate.unit.name == unit.name \
+                    and candidate.kind in ("党委", "党总支", "党工委"):
                 return candidate
-        unit = unit.unit if rank(unit.kind) > rank("subdistrict") else None
     return None

@@ -69,7 +69,7 @@ def stem_start(tokens: tuple[TokenSpan, ...], end: int, max_chars: int, barriers
         piece = tok.text[: end - tok.start] if tok.end > end else tok.text
         if tok.end > end:  # the suffix starts inside this token: its head belongs to the stem
             piece_start = tok.start
-        if piece.isdigit() or _stops(piece) or piece in UNIT_WORDS:
+        if piece.isdigit() or (_stops(piece) and not is_place_word(piece)) or piece in UNIT_WORDS:
             break
         if len(piece) == 1 and previous_is_number(tokens, piece_start):
             break  # a measure word after a count: 8处, 6个
@@ -80,6 +80,13 @@ def stem_start(tokens: tuple[TokenSpan, ...], end: int, max_chars: int, barriers
 
 
 UNIT_WORDS = frozenset(PATTERNS["units"]["generic_words"]) | frozenset(s for s, _ in PATTERNS["units"]["suffixes"] if len(s) > 1)
+
+
+def is_place_word(token: str) -> bool:
+    """A place name's short form (大同, 武侯) is a stem, whatever part of speech jieba gives the word."""
+    from kg.gazetteer import load_gazetteer
+
+    return len(token) >= 2 and bool(load_gazetteer().lookup(token, short=True))
 
 
 def previous_is_number(tokens: tuple[TokenSpan, ...], start: int) -> bool:

@@ -13,7 +13,7 @@ from collections import Counter
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
-from kg.extract.text import TokenSpan, stem_start, stem_tokens
+from kg.extract.text import TokenSpan, is_cjk, is_place_word, stem_start, stem_tokens
 from kg.model import LEVELS, Sentence
 
 CLS = "AdministrativeUnit"
@@ -34,12 +34,16 @@ def rank(level: str | None) -> int:
 def find_gazetteer_units(index: int, tokens: tuple[TokenSpan, ...]) -> list[Found]:
     gaz = gazetteer()
     found = []
-    for tok in tokens:
+    suffix_words = set(PATTERNS.unit_level) | set(PATTERNS.segment_words)
+    for position, tok in enumerate(tokens):
         if len(tok.text) < 2 or tok.text in PATTERNS["units"]["generic_words"] or PATTERNS.unit_level.get(tok.text):
             continue  # a bare level word (街道) is no place, even where a town bears that name
         divisions = gaz.lookup(tok.text)
         short = False
         if not divisions and len(tok.text) >= 2:
+            following = tokens[position + 1].text if position + 1 < len(tokens) else ""
+            if following in suffix_words:
+                continue  # 大同社区: a short form that begins a longer name is no city
             divisions = tuple(d for d in gaz.lookup(tok.text, short=True) if d.level in SHORT_FORM_LEVELS)
             short = True
         if not divisions:
@@ -101,11 +105,17 @@ def is_generic_stem(stem: str, tokens: list[str]) -> bool:
     return bool(tokens) and all(t in generic for t in tokens)
 
 
+def strip_level_suffix(name: str) -> str:
+    suffix = next((s for s, _ in PATTERNS.unit_suffixes if name.endswith(s) and len(name) > len(s)), "")
+    return name[: len(name) - len(suffix)] or name
+
+
 def is_description(parts: list[str], level: str) -> bool:
     """丰富社区, 积极参与社区: one word that describes is not the name of a community."""
     from kg.segment import word_tags
 
-    return len(parts) == 1 and word_tags().get(parts[0]) in PATTERNS["stems"]["descriptive_tags"]
+    return (len(parts) == 1 and word_tags().get(parts[0]) in PATTERNS["stems"]["descriptive_tags"]
+            and not is_place_word(parts[0]))
 
 
 def find_numbered_groups(index: int, sentence: Sentence, units: list[Found]) -> list[Found]:
@@ -134,12 +144,13 @@ def find_coordinated(index: int, sentence: Sentence, units: list[Found], taken_s
         rel = unit.start - sentence.start
         if rel < 3 or sentence.text[rel - 1] not in "、和及与":
             continue
+        stops = PATTERNS["stems"]["stop_chars"]
         j = rel - 1
-        while j > 0 and "\u4e00" <= sentence.text[j - 1] <= "\u9fff" and rel - 1 - j < 4:
+        while j > 0 and is_cjk(sentence.text[j - 1]) and sentence.text[j - 1] not in stops and rel - 1 - j < 4:
             j -= 1
         bare = sentence.text[j : rel - 1]
-        if j > 0 and sentence.text[j - 1] not in "、,，和及与到在":
-            continue
+        if j > 0 and is_cjk(sentence.text[j - 1]) and sentence.text[j - 1] not in stops:
+            continue  # the bare name would be longer than a place name: not a coordinated name
         if len(bare) < 2 or PATTERNS.level_of(bare) or has_name_suffix(bare) or any(s < sentence.start + rel - 1 and sentence.start + j < e for s, e in taken_spans):
             continue
         other = Found(CLS, bare + suffix, sentence.start + j, sentence.start + rel - 1, index, kind=unit.kind,
@@ -165,8 +176,6 @@ def settle_gazetteer(units: list[Found]) -> list[Found]:
     everyday word (老城区) and that no other place of the article supports is
     read as the word.
     """
-    from kg.segment import word_tags
-
     gaz = gazetteer()
     names = sorted({u.name for u in units} | {a for u in units for a in u.aliases})
     placed = gaz.place(names, short=True)
@@ -175,7 +184,7 @@ def settle_gazetteer(units: list[Found]) -> list[Found]:
     for unit in units:
         division = placed.get(unit.name)
         if (unit.rule == "gazetteer" and division is not None and division.level in ("district", "subdistrict")
-                and unit.name in word_tags()
+                and is_generic_stem(strip_level_suffix(unit.name), [])
                 and not any(gaz.is_ancestor(d, division) or gaz.is_ancestor(division, d) for d in divisions)):
             continue
         kept.append(unit)
