@@ -165,10 +165,10 @@ def format_bench(result: BenchResult) -> str:
     rows = [*((s.name, s.seconds) for s in result.stages), ("total", result.seconds)]
     for name, seconds in rows:
         lines.append(
-            f"{name:<32}{seconds:>10.3f}{_rate(result.articles, seconds):>12}{_rate(megabytes, seconds):>10}"
+            f"{name:<32}{seconds:>10.3f}{_rate(result.articles, seconds, 1):>12}{_rate(megabytes, seconds, 3):>10}"
         )
     return "\n".join(lines)
 
 
-def _rate(amount: float, seconds: float) -> str:
-    return f"{amount / seconds:.1f}" if seconds > 0 else "-"
+def _rate(amount: float, seconds: float, decimals: int) -> str:
+    return f"{amount / seconds:.{decimals}f}" if seconds > 0 else "-"
