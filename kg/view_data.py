@@ -192,7 +192,9 @@ def _node_record(context, iri, number, position, max_rank, article, focus, page_
         "x": position[0],
         "y": position[1],
         "shape": style.shape,
-        "size": _node_size(context, iri, max_rank) + (8 if iri == focus else 0),
+        "size": (size := _node_size(context, iri, max_rank)) + (8 if iri == focus else 0),
+        # Hubs get larger labels too: they stay legible when a large view is zoomed out.
+        "font": {"size": 12 + (size - 10) // 2},
         "color": {"background": style.colour, "border": "#222222" if iri == focus else style.colour},
         "borderWidth": 4 if iri == focus else 1,
         "href": page_prefix + page if page else None,
