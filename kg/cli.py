@@ -41,6 +41,9 @@ def build(
     rdf_format: Annotated[
         str, typer.Option("--format", help="Graph file format: turtle, nt or json-ld.")
     ] = "turtle",
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 uses every core on large corpora.")
+    ] = 0,
 ) -> None:
     """Read every article under INPUTS and write the knowledge graph and its views into --out.
 
@@ -52,7 +55,7 @@ def build(
 
     try:
         with BuildProgress(stderr) as progress:
-            result = build_graph(inputs, out, progress=progress.update, rdf_format=rdf_format)
+            result = build_graph(inputs, out, progress=progress.update, rdf_format=rdf_format, jobs=jobs)
     except KgError as error:
         raise fail(error) from None
     print_summary(stderr, result)

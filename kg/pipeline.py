@@ -9,11 +9,13 @@ once every file of the new build has been written.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,18 +125,66 @@ def read_corpus(
             progress(done, len(files), str(path))
 
 
+def read_and_extract(path: Path) -> list[Skipped | tuple[ArticleSummary, ArticleExtraction]]:
+    """All one input file contributes: the unit of work of a worker process."""
+    from kg.read import read_file
+
+    with stage("read"):
+        items = read_file(path)
+    out: list[Skipped | tuple[ArticleSummary, ArticleExtraction]] = []
+    for item in items:
+        if isinstance(item, Skipped):
+            out.append(item)
+            continue
+        article = prepare_article(item)
+        out.append((summarise(article), process_article(article)))
+    return out
+
+
+# Below this many files a process pool costs more to start than it saves.
+MIN_FILES_PER_WORKER = 20
+
+
+def worker_count(jobs: int, files: int) -> int:
+    """``jobs`` workers, or with 0 as many as there are cores and files to share."""
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    return max(1, min(jobs, files // MIN_FILES_PER_WORKER if jobs > 1 else 1))
+
+
 def extract_corpus(
-    inputs: Sequence[Path], progress: ProgressCallback | None = None
+    inputs: Sequence[Path], progress: ProgressCallback | None = None, jobs: int = 1
 ) -> tuple[list[ArticleSummary], list[ArticleExtraction], list[Skipped]]:
+    """Read and extract every article under the inputs, in input order, on ``jobs`` processes.
+
+    The result does not depend on ``jobs``: files are taken in order and an
+    article whose content repeats one already read is skipped as a duplicate.
+    """
+    from kg.read import find_files
+
+    with stage("read"):
+        files = find_files(inputs)
     summaries: list[ArticleSummary] = []
     extractions: list[ArticleExtraction] = []
     skipped: list[Skipped] = []
-    for item in read_corpus(inputs, progress):
-        if isinstance(item, Skipped):
-            skipped.append(item)
-            continue
-        extractions.append(process_article(item))
-        summaries.append(summarise(item))
+    seen: dict[str, str] = {}
+    workers = worker_count(jobs, len(files))
+    with ProcessPoolExecutor(workers) if workers > 1 else nullcontext() as pool:
+        results = pool.map(read_and_extract, files, chunksize=8) if pool else map(read_and_extract, files)
+        for done, (path, items) in enumerate(zip(files, results), start=1):
+            for item in items:
+                if isinstance(item, Skipped):
+                    skipped.append(item)
+                    continue
+                summary, extraction = item
+                if summary.id in seen:
+                    skipped.append(Skipped(summary.source, f"duplicate of {seen[summary.id]}"))
+                    continue
+                seen[summary.id] = summary.source
+                summaries.append(summary)
+                extractions.append(extraction)
+            if progress:
+                progress(done, len(files), str(path))
     return summaries, extractions, skipped
 
 
@@ -151,6 +201,7 @@ def build(
     *,
     progress: ProgressCallback | None = None,
     rdf_format: str = "turtle",
+    jobs: int = 1,
 ) -> BuildResult:
     """Build the knowledge graph of every article under ``inputs`` into ``out_dir``.
 
@@ -165,7 +216,7 @@ def build(
 
     inputs = [Path(p) for p in inputs]
     out_dir = Path(out_dir)
-    summaries, extractions, skipped = extract_corpus(inputs, progress)
+    summaries, extractions, skipped = extract_corpus(inputs, progress, jobs)
     if not summaries:
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped[:3]) or "no files found"
         raise NoArticlesError(f"no usable article under the inputs ({reasons})")
