@@ -57,6 +57,16 @@ class ViewContext:
     evidence: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # entity -> (article node, sentence)
     class_labels: dict[str, str] = field(default_factory=dict)  # fine class local name -> Chinese name
     unit_pages: dict[str, str] = field(default_factory=dict)  # unit IRI -> file name under views/
+    relations_of: dict[str, list[RelationRecord]] = field(default_factory=dict)  # entity -> relations it is in
+
+    def relations_among(self, nodes: Iterable[str]) -> list[RelationRecord]:
+        """The relations whose two ends are both among ``nodes``, in the analysis' order.
+
+        Indexed by node, so a small view of a large graph costs little.
+        """
+        kept = set(nodes)
+        found = {r for n in kept for r in self.relations_of.get(n, ()) if r.subject in kept and r.object in kept}
+        return sorted(found, key=lambda r: (r.subject, r.predicate, r.object))
 
 
 def safe_file_part(text: str, limit: int = 40) -> str:
@@ -70,11 +80,12 @@ def unit_page_name(iri: str) -> str:
 
 
 def _match_articles(graph: Graph, report: BuildReport) -> list[ArticlePage]:
-    # Article IRIs are minted from the article id; match on it rather than re-minting here.
+    # Article IRIs end with the article id (kg/iri.py mints them); match on it rather than re-mint here.
     nodes = sorted(str(n) for n in graph.subjects(RDF.type, KG.Article))
+    by_id = {local_name(n): n for n in nodes}
     pages = []
     for summary in report.articles:
-        node = next((n for n in nodes if n.endswith(summary.id)), None)
+        node = by_id.get(summary.id) or next((n for n in nodes if n.endswith(summary.id)), None)
         pages.append(ArticlePage(summary, node, f"article-{safe_file_part(summary.id, 64)}.html"))
     return pages
 
@@ -82,6 +93,9 @@ def _match_articles(graph: Graph, report: BuildReport) -> list[ArticlePage]:
 def read_view_context(graph: Graph, analysis: Analysis, report: BuildReport, styles: ViewStyles) -> ViewContext:
     context = ViewContext(analysis=analysis, styles=styles, articles=_match_articles(graph, report))
     context.article_of_node = {a.node: a for a in context.articles if a.node}
+    for r in analysis.relations:
+        context.relations_of.setdefault(r.subject, []).append(r)
+        context.relations_of.setdefault(r.object, []).append(r)
     entities = analysis.entity
     for iri in entities:
         node = URIRef(iri)
@@ -175,7 +189,7 @@ def network_payload(
             node["size"] = node_size
     edges = [
         _edge_record(context, r.predicate, index[r.subject], index[r.object])
-        for r in (context.analysis.relations if relations is None else relations)
+        for r in (context.relations_among(iris) if relations is None else relations)
         if r.subject in index and r.object in index
     ]
     return {"nodes": nodes, "edges": edges}

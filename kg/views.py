@@ -20,6 +20,7 @@ import networkx as nx
 from rdflib import Graph
 
 from kg.analyse import Analysis
+from kg.entities import RelationRecord
 from kg.html_pages import ASSETS_DIR, copy_assets, render, script_json, swatch
 from kg.index_page import write_index
 from kg.layout import force_positions, tree_positions
@@ -58,6 +59,10 @@ def relation_network(analysis: Analysis) -> nx.Graph:
     network.add_nodes_from(e.iri for e in analysis.entities)
     network.add_edges_from((r.subject, r.object) for r in analysis.relations)
     return network
+
+
+def pairs(relations: list[RelationRecord]) -> list[tuple[str, str]]:
+    return [(r.subject, r.object) for r in relations]
 
 
 def vis_options(styles: ViewStyles) -> dict:
@@ -126,9 +131,8 @@ def overview_selection(analysis: Analysis, limit: int) -> list[str]:
 def write_overview(context: ViewContext, views_dir: Path, limit: int) -> None:
     analysis = context.analysis
     shown = overview_selection(analysis, limit)
-    kept = set(shown)
-    edges = [(r.subject, r.object) for r in analysis.relations if r.subject in kept and r.object in kept]
-    payload = network_payload(context, force_positions(shown, edges))
+    among = context.relations_among(shown)
+    payload = network_payload(context, force_positions(shown, pairs(among)), relations=among)
     hidden = len(analysis.entities) - len(shown)
     note = ""
     if hidden > 0:
@@ -151,7 +155,7 @@ def write_tree(context: ViewContext, views_dir: Path) -> None:
     tree = context.analysis.admin_tree
     positions = tree_positions(tree.children(), tree.roots)
     links = {(child, parent) for child, parent in tree.parent_of}
-    tree_relations = [r for r in context.analysis.relations if r.predicate == "partOf" and (r.subject, r.object) in links]
+    tree_relations = [r for r in context.relations_among(positions) if r.predicate == "partOf" and (r.subject, r.object) in links]
     payload = network_payload(context, positions, relations=tree_relations, node_size=TREE_NODE_SIZE)
     write_network_page(
         context,
@@ -165,9 +169,8 @@ def write_tree(context: ViewContext, views_dir: Path) -> None:
 
 def write_article_view(context: ViewContext, views_dir: Path, page) -> None:
     entities = sorted(context.entities_of_article.get(page.node, set())) if page.node else []
-    kept = set(entities)
-    edges = [(r.subject, r.object) for r in context.analysis.relations if r.subject in kept and r.object in kept]
-    payload = network_payload(context, force_positions(entities, edges), article=page.node)
+    among = context.relations_among(entities)
+    payload = network_payload(context, force_positions(entities, pairs(among)), article=page.node, relations=among)
     meta = page.summary.metadata
     subtitle = " · ".join(x for x in (meta.published, meta.source_name, page.summary.source) if x)
     write_network_page(
@@ -197,9 +200,8 @@ def unit_neighbourhood(network: nx.Graph, unit: str, analysis: Analysis, max_nod
 def write_unit_view(context: ViewContext, views_dir: Path, unit: str, network: nx.Graph) -> None:
     analysis = context.analysis
     nodes, note = unit_neighbourhood(network, unit, analysis, context.styles.unit_view_max_nodes)
-    kept = set(nodes)
-    edges = [(r.subject, r.object) for r in analysis.relations if r.subject in kept and r.object in kept]
-    payload = network_payload(context, force_positions(nodes, edges), focus=unit)
+    among = context.relations_among(nodes)
+    payload = network_payload(context, force_positions(nodes, pairs(among)), focus=unit, relations=among)
     entity = analysis.entity[unit]
     level = context.styles.levels.get(entity.level or "unknown", "")
     write_network_page(
