@@ -7,15 +7,15 @@ only reads graph.ttl still sees each class reach its top class through
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import chain
 from pathlib import Path
 
-from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from kg.errors import GraphNotFoundError, InputError
 from kg.iri import DATA_PREFIXES
-from kg.turtle import write_ntriples, write_turtle
+from kg.turtle import Triple, write_ntriples, write_turtle
 from kg.vocab import KG, ONTOLOGY_IRI, STANDARD_PREFIXES, ontology_dir
 
 GRAPH_FILE = "graph.ttl"
@@ -35,31 +35,37 @@ def write_graph(graph: Graph, out_dir: Path, rdf_format: str = "turtle") -> None
     """Write ``out_dir/graph.ttl``, plus graph.nt or graph.jsonld when that format is asked for."""
     if rdf_format not in RDF_FORMATS:
         raise InputError(f"unknown graph format {rdf_format!r}: use one of {', '.join(RDF_FORMATS)}")
-    declarations = term_declarations(graph)
+    triples = list(graph)  # iterating an rdflib graph is slow: do it once
+    triples += term_declarations(triples)
     with open(out_dir / GRAPH_FILE, "w", encoding="utf-8", newline="\n") as out:
-        write_turtle(chain(graph, declarations), PREFIXES, out, first=("kg:",))
+        write_turtle(triples, PREFIXES, out, first=("kg:",))
     extra = RDF_FORMATS[rdf_format]
     if rdf_format == "nt":
         with open(out_dir / extra, "w", encoding="utf-8", newline="\n") as out:
-            write_ntriples(chain(graph, declarations), out)
+            write_ntriples(triples, out)
     elif rdf_format == "json-ld":
-        whole = graph + declarations
+        whole = Graph()
+        whole += triples
         whole.serialize(out_dir / extra, format="json-ld", context=PREFIXES, auto_compact=True, sort_keys=True)
 
 
-def term_declarations(graph: Graph) -> Graph:
-    """The ontology's triples about each kg: term the graph uses, and their kg: super-terms."""
+def term_declarations(triples: Iterable[Triple]) -> list[Triple]:
+    """The ontology's triples about each kg: term the triples use, and their kg: super-terms."""
+    rdf_type = str(RDF.type)
+    used: set[str] = set()
+    for _, predicate, obj in triples:
+        used.add(str.__str__(predicate))
+        if str.__str__(predicate) == rdf_type:
+            used.add(str.__str__(obj))
+        elif type(obj) is Literal and obj.datatype is not None:
+            used.add(str.__str__(obj.datatype))
     ontology = load_ontology()
-    used = set(graph.predicates()) | set(graph.objects(None, RDF.type))
-    used |= {o.datatype for o in graph.objects() if getattr(o, "datatype", None)}
-    declared = Graph()
-    for term in _with_super_terms(ontology, (t for t in used if str(t).startswith(ONTOLOGY_IRI))):
-        for triple in ontology.triples((term, None, None)):
-            declared.add(triple)
-    return declared
+    kg_terms = (URIRef(term) for term in used if term.startswith(ONTOLOGY_IRI))
+    terms = sorted(_with_super_terms(ontology, kg_terms))
+    return [triple for term in terms for triple in ontology.triples((term, None, None))]
 
 
-def _with_super_terms(ontology: Graph, terms: Iterator[URIRef]) -> set[URIRef]:
+def _with_super_terms(ontology: Graph, terms: Iterable[URIRef]) -> set[URIRef]:
     found: set[URIRef] = set()
     pending = list(terms)
     while pending:

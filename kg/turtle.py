@@ -9,7 +9,6 @@ Blank nodes are refused: their labels would change from run to run.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import TextIO
 
@@ -22,6 +21,8 @@ Triple = tuple[Node, Node, Node]
 # is written as a full <IRI>, which is always valid.
 _LOCAL_NAME = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_\-])?\Z")
 _INTEGER = re.compile(r"[+-]?[0-9]+\Z")
+_XSD_INTEGER = str(XSD.integer)
+_XSD_BOOLEAN = str(XSD.boolean)
 # Characters IRIREF forbids outright (escaping them would not make the IRI valid).
 _BAD_IRI_CHARACTERS = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
@@ -53,49 +54,54 @@ def check_iri(value: str) -> str:
 
 
 class TermWriter:
-    """Writes RDF terms, with prefixed names where a prefix fits (Turtle) or in full (N-Triples)."""
+    """Writes RDF terms, with prefixed names where a prefix fits (Turtle) or in full (N-Triples).
+
+    IRIs are cached by their plain string: rdflib terms hash in Python, plain
+    strings in C, and a million-triple graph repeats each IRI many times.
+    """
 
     def __init__(self, prefixes: Mapping[str, str] | None = None) -> None:
         self._namespaces = {namespace: prefix for prefix, namespace in (prefixes or {}).items()}
-        self._cache: dict[Node, str] = {}
+        self._iris: dict[str, str] = {}
 
     def term(self, node: Node) -> str:
-        text = self._cache.get(node)
-        if text is None:
-            text = self._write(node)
-            if not isinstance(node, Literal):  # literals rarely repeat; IRIs do
-                self._cache[node] = text
-        return text
-
-    def _write(self, node: Node) -> str:
-        if isinstance(node, URIRef):
-            return self.iri(str(node))
-        if isinstance(node, Literal):
+        kind = type(node)
+        if kind is Literal:
             return self.literal(node)
+        if kind is URIRef or isinstance(node, URIRef):
+            value = str.__str__(node)
+            text = self._iris.get(value)
+            if text is None:
+                text = self._iris[value] = self.iri(value)
+            return text
         if isinstance(node, BNode):
             raise ValueError("blank nodes cannot be written deterministically: give every node an IRI (kg.iri)")
+        if isinstance(node, Literal):
+            return self.literal(node)
         raise ValueError(f"cannot write {type(node).__name__} {node!r} as an RDF term")
 
     def iri(self, value: str) -> str:
         if self._namespaces:
             cut = max(value.rfind("/"), value.rfind("#")) + 1
             prefix = self._namespaces.get(value[:cut])
-            if prefix is not None and _LOCAL_NAME.match(value[cut:]):
+            if prefix is not None and _LOCAL_NAME.match(value, cut):
                 return f"{prefix}:{value[cut:]}"
         return f"<{check_iri(value)}>"
 
     def literal(self, literal: Literal) -> str:
-        lexical = str(literal)
-        if literal.language:
-            return f'"{escape_string(lexical)}"@{literal.language}'
+        lexical = str.__str__(literal)
+        language = literal.language
+        if language:
+            return f'"{escape_string(lexical)}"@{language}'
         datatype = literal.datatype
         if datatype is None:
             return f'"{escape_string(lexical)}"'
-        if self._namespaces and datatype == XSD.integer and _INTEGER.match(lexical):
+        datatype = str.__str__(datatype)
+        if self._namespaces and datatype == _XSD_INTEGER and _INTEGER.match(lexical):
             return lexical
-        if self._namespaces and datatype == XSD.boolean and lexical in ("true", "false"):
+        if self._namespaces and datatype == _XSD_BOOLEAN and lexical in ("true", "false"):
             return lexical
-        return f'"{escape_string(lexical)}"^^{self.iri(str(datatype))}'
+        return f'"{escape_string(lexical)}"^^{self.term(URIRef(datatype))}'
 
 
 def write_turtle(triples: Iterable[Triple], prefixes: Mapping[str, str], out: TextIO, first: Iterable[str] = ()) -> int:
@@ -105,9 +111,15 @@ def write_turtle(triples: Iterable[Triple], prefixes: Mapping[str, str], out: Te
     others (the ontology terms before the data), each group sorted.
     """
     terms = TermWriter(prefixes)
-    grouped: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    term = terms.term
+    rdf_type = terms.term(RDF.type)
+    grouped: dict[str, dict[str, set[str]]] = {}
     for subject, predicate, obj in triples:
-        grouped[terms.term(subject)][_predicate(terms, predicate)].add(terms.term(obj))
+        by_predicate = grouped.get(term(subject))
+        if by_predicate is None:
+            by_predicate = grouped[term(subject)] = {}
+        predicate_text = term(predicate)
+        by_predicate.setdefault("a" if predicate_text == rdf_type else predicate_text, set()).add(term(obj))
     for prefix, namespace in prefixes.items():
         out.write(f"@prefix {prefix}: <{check_iri(namespace)}> .\n")
     first = tuple(first)
@@ -122,10 +134,6 @@ def write_turtle(triples: Iterable[Triple], prefixes: Mapping[str, str], out: Te
             out.write(f"{' ;' if i else ''}\n    {predicate} {separator.join(objects)}")
         out.write(" .\n")
     return count
-
-
-def _predicate(terms: TermWriter, predicate: Node) -> str:
-    return "a" if predicate == RDF.type else terms.term(predicate)
 
 
 def write_ntriples(triples: Iterable[Triple], out: TextIO) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rdflib import RDFS, Graph, Literal, Node, URIRef
-from rdflib.namespace import SH
+from rdflib.namespace import SH, SKOS
 
 from kg.errors import KgError, OntologyNotFoundError
 from kg.export import compact_iri, load_graph
@@ -41,11 +41,20 @@ def describe(report: Graph, result: Node, data: Graph) -> str:
     focus = report.value(result, SH.focusNode)
     path = report.value(result, SH.resultPath)
     message = report.value(result, SH.resultMessage) or report.value(result, SH.sourceConstraintComponent)
-    label = data.value(focus, RDFS.label) if focus is not None else None
+    label = focus_label(data, focus)
     where = compact(focus) + (f" ({label})" if label is not None else "")
     on = f" {compact(path)}" if isinstance(path, URIRef) else ""
     return " ".join(f"{where}{on}: {message}".split())
 
+
+
+def focus_label(data: Graph, focus: Node | None) -> str | None:
+    """The node's preferred label, else its first rdfs:label in sorted order (a node may have several)."""
+    if focus is None:
+        return None
+    preferred = data.value(focus, SKOS.prefLabel)
+    labels = sorted(str(label) for label in data.objects(focus, RDFS.label))
+    return str(preferred) if preferred is not None else (labels[0] if labels else None)
 
 
 def compact(node: Node | None) -> str:

@@ -1,0 +1,185 @@
+"""kg query: each example query over the hand-built corpus, the output formats, and the errors."""
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.errors import GraphNotFoundError, QueryError
+from kg.query import display_width, format_result, run_query
+
+QUERIES = Path(__file__).parent.parent / "queries"
+A_TITLE, B_TITLE = "白马湖畔展新颜", "邻里节暖人心"
+SENTENCE_1 = "常德市武陵区白马湖街道党工委指导长家山社区党总支联合湖南文理学院开展“微改造”工程。"
+
+
+def rows(built_dir: Path, name: str, *columns: str) -> list[tuple[str, ...]]:
+    """The chosen columns of a query's result, as text ('' when unbound), in the query's order."""
+    result = run_query(str(QUERIES / name), built_dir)
+    index = [result.variables.index(c) for c in columns]
+    return [tuple("" if row[i] is None else row[i].value for i in index) for row in result.rows]
+
+
+def test_there_are_at_least_eight_queries_each_with_a_comment_header():
+    files = sorted(QUERIES.glob("*.rq"))
+    assert len(files) >= 8
+    for path in files:
+        header = path.read_text(encoding="utf-8").splitlines()[:2]
+        assert header[0].startswith("# ") and len(header[0]) > 20, path.name
+
+
+def test_party_organisations_of_each_community_with_their_kinds(built_dir):
+    assert rows(built_dir, "party_orgs_by_community.rq", "community", "organisation", "kind", "class") == [
+        ("花园洞社区", "花园洞社区党委", "党委", "Party committee"),
+        ("长家山社区", "长家山社区党总支", "党总支", "General party branch"),
+    ]
+
+
+def test_partners_shared_by_several_communities(built_dir):
+    # 花园洞社区 partners directly; 长家山社区 through its 党总支. 常德职业技术学院 has one community.
+    [(partner, count, names)] = rows(built_dir, "shared_partners.rq", "partner", "communities", "names")
+    assert (partner, count) == ("湖南文理学院", "2")
+    assert set(names.split("、")) == {"长家山社区", "花园洞社区"}
+
+
+def test_programs_by_kind_with_the_articles_that_mention_them(built_dir):
+    assert rows(built_dir, "programs_by_kind.rq", "kind", "program", "title") == [
+        ("event", "邻里节", B_TITLE),
+        ("project", "微改造", A_TITLE),
+    ]
+
+
+def test_facilities_with_their_area_or_capacity(built_dir):
+    assert rows(built_dir, "facilities.rq", "facility", "area", "capacity", "owner") == [
+        ("白马湖文化公园", "1700", "", "白马湖街道"),
+        ("长家山党群服务中心", "", "368", "长家山社区"),
+    ]
+
+
+def test_the_administrative_tree_of_a_city_top_down(built_dir):
+    # The other 西湖社区 (in 杭州市) is not under 常德市; 湖南省 is above it.
+    assert rows(built_dir, "admin_tree.rq", "unit", "level", "parent", "code") == [
+        ("武陵区", "district", "常德市", "430702"),
+        ("白马湖街道", "subdistrict", "武陵区", ""),
+        ("花园洞社区", "community", "白马湖街道", ""),
+        ("西湖社区", "community", "白马湖街道", ""),
+        ("长家山社区", "community", "白马湖街道", ""),
+    ]
+
+
+def test_who_leads_what(built_dir):
+    assert rows(built_dir, "who_leads_what.rq", "person", "role", "leads", "kindOfBody") == [
+        ("张圣忠", "社区党委书记", "花园洞社区党委", "党委"),
+    ]
+
+
+def test_where_the_facts_about_an_entity_came_from(built_dir):
+    found = rows(built_dir, "fact_source.rq", "relation", "object", "title", "start", "end")
+    assert found == [
+        ("partnersWith", "湖南文理学院", A_TITLE, "24", "40"),
+        ("partyOrgOf", "长家山社区", A_TITLE, "24", "32"),
+        ("partyOrgOf", "长家山社区", B_TITLE, "7", "15"),
+        ("runsProgram", "微改造", A_TITLE, "24", "49"),
+        ("runsProgram", "邻里节", B_TITLE, "7", "20"),
+        ("subOrganizationOf", "白马湖街道党工委", A_TITLE, "14", "32"),
+    ]
+    assert rows(built_dir, "fact_source.rq", "sentence")[0] == (SENTENCE_1,)
+
+
+def test_every_relation_traces_to_a_sentence_in_the_original_text(built_dir, corpus):
+    from conftest import ARTICLE_TEXTS
+
+    traced = rows(built_dir, "trace_relations.rq", "subject", "relation", "object", "sentence", "sentenceStart", "article")
+    assert len(traced) == sum(len(r.evidence) for r in corpus.relations)
+    labels = {e.key: e.label for e in corpus.entities}
+    assert {(s, p, o) for s, p, o, *_ in traced} == {(labels[r.subject], r.predicate, labels[r.object]) for r in corpus.relations}
+    for *_, sentence, start, article in traced:
+        text = ARTICLE_TEXTS[article.rsplit("/", 1)[-1]]
+        assert text[int(start):int(start) + len(sentence)] == sentence
+    assert rows(built_dir, "untraced_relations.rq", "subject") == []
+
+
+def test_homonyms_are_two_nodes_told_apart_by_their_parents(built_dir):
+    found = rows(built_dir, "homonyms.rq", "name", "unit", "parent")
+    assert [(name, parent) for name, _, parent in found] == [("西湖社区", ""), ("西湖社区", "白马湖街道")]
+    assert found[0][1] != found[1][1]
+
+
+def test_entities_by_class(built_dir):
+    counts = {(top, cls): int(n) for top, cls, n in rows(built_dir, "entities_by_class.rq", "topClass", "class", "entities")}
+    assert counts[("Administrative unit", "Community")] == 4
+    assert counts[("Partner", "University")] == 1
+    assert counts[("Partner", "Partner")] == 1
+    assert sum(counts.values()) == 18
+
+
+def test_query_text_may_leave_out_the_usual_prefixes(built_dir):
+    result = run_query('ASK { ?x rdfs:label "长家山社区"@zh ; a kg:Community }', built_dir)
+    assert result.boolean is True
+
+
+def test_a_syntax_error_is_one_line_with_the_parser_message(built_dir):
+    with pytest.raises(QueryError) as error:
+        run_query("SELECT ?x WHERE { ?x ?y }", built_dir)
+    message = str(error.value)
+    assert message.startswith("SPARQL syntax error: error at 1:")
+    assert "\n" not in message
+
+
+def test_a_missing_graph_says_how_to_build_one(tmp_path):
+    with pytest.raises(GraphNotFoundError, match=r"no graph in .*: run `kg build INPUT\.\.\. --out .*` first"):
+        run_query("ASK {}", tmp_path)
+
+
+def test_a_missing_query_file_is_named(built_dir):
+    with pytest.raises(QueryError, match="no query file nowhere.rq"):
+        run_query("nowhere.rq", built_dir)
+
+
+QUERY = str(QUERIES / "who_leads_what.rq")
+
+
+def test_csv_has_a_header_and_full_iris(built_dir):
+    text = format_result(run_query("SELECT ?s ?l WHERE { ?s a kg:Person ; rdfs:label ?l }", built_dir), "csv")
+    table = list(csv.reader(io.StringIO(text)))
+    assert table[0] == ["s", "l"]
+    assert table[1][0].startswith("https://w3id.org/jiceng-kg/id/person/")
+    assert table[1][1] == "张圣忠"
+
+
+def test_json_is_sparql_results_json(built_dir):
+    document = json.loads(format_result(run_query(QUERY, built_dir), "json"))
+    assert document["head"]["vars"] == ["person", "role", "leads", "kindOfBody"]
+    [binding] = document["results"]["bindings"]
+    assert binding["person"] == {"type": "literal", "value": "张圣忠", "xml:lang": "zh"}
+
+
+def test_table_columns_line_up_with_chinese_text(built_dir):
+    lines = format_result(run_query(str(QUERIES / "facilities.rq"), built_dir), "table").splitlines()
+    header, rule, first, second, footer = lines
+    assert footer == "(2 rows)"
+    column_starts = [i for i, ch in enumerate(rule) if ch == "-" and (i == 0 or rule[i - 1] == " ")]
+
+    def column_of(line: str, cell: str) -> int:
+        return display_width(line[: line.index(cell)])
+
+    assert [column_of(header, c) for c in ("facility", "area", "capacity", "count", "owner")] == column_starts
+    assert [column_of(first, c) for c in ("白马湖文化公园", "1700", "白马湖街道")] == [column_starts[i] for i in (0, 1, 4)]
+    assert [column_of(second, c) for c in ("长家山党群服务中心", "368", "长家山社区")] == [column_starts[i] for i in (0, 2, 4)]
+
+
+def test_cli_query_prints_the_table(built_dir):
+    result = CliRunner().invoke(app, ["query", QUERY, "--out", str(built_dir)])
+    assert result.exit_code == 0
+    assert "张圣忠  社区党委书记  花园洞社区党委  党委" in result.output
+
+
+def test_cli_reports_a_missing_graph_as_one_error_line(tmp_path):
+    result = CliRunner().invoke(app, ["query", QUERY, "--out", str(tmp_path / "none")])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"Error: no graph in {tmp_path / 'none'}: run `kg build INPUT... --out {tmp_path / 'none'}` first"
+    ]
