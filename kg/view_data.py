@@ -186,7 +186,7 @@ def network_payload(
     nodes = [_node_record(context, iri, index[iri], positions[iri], max_rank, article, focus, page_prefix) for iri in iris]
     if node_size is not None:
         for node in nodes:
-            node["size"] = node_size
+            node["size"], node["font"] = node_size, {"size": 13}
     edges = [
         _edge_record(context, r.predicate, index[r.subject], index[r.object])
         for r in (context.relations_among(iris) if relations is None else relations)
