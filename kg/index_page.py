@@ -5,7 +5,7 @@ from pathlib import Path
 
 from kg.analyse import Analysis
 from kg.html_pages import ASSETS_DIR, render
-from kg.model import LEVELS, TOP_CLASSES, BuildReport
+from kg.model import LEVELS, BuildReport
 from kg.view_data import ViewContext, class_text
 
 TOP_ROWS = 20
@@ -122,6 +122,5 @@ def write_index(context: ViewContext, report: BuildReport, out_dir: Path, *, ove
         sampled=a.betweenness_sample,
         skipped=report.skipped,
         warnings=report.warnings,
-        data_files=[(name, text) for name, text in DATA_FILES],
-        top_classes=TOP_CLASSES,
+        data_files=DATA_FILES,
     )

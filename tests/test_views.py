@@ -141,7 +141,7 @@ def test_analysis_json_holds_the_figures(demo_views):
     assert summary["partner_overlap"][0]["shared_partners"] == ["梧桐志愿服务队", "湘南学院"]
 
 
-def test_a_thousand_nodes_are_laid_out_in_seconds(make_graph, demo_report, tmp_path, thousand_node_graph):
+def test_a_thousand_nodes_are_laid_out_in_seconds(demo_report, tmp_path, thousand_node_graph):
     started = time.perf_counter()
     build_views(thousand_node_graph, demo_report, tmp_path, overview_limit=1000)
     assert time.perf_counter() - started < 60
