@@ -44,8 +44,7 @@ class QueryResult:
 def run_query(sparql: str, out_dir: Path) -> QueryResult:
     """Run ``sparql`` (query text, or the path of a .rq file) over the graph built in ``out_dir``."""
     text = read_query(sparql)
-    store = ox.Store()
-    store.bulk_load(path=str(graph_file(out_dir)), format=ox.RdfFormat.TURTLE)
+    store = load_store(graph_file(out_dir))
     try:
         answer = store.query(text, prefixes=PREFIXES)
         return _to_result(answer)
@@ -55,14 +54,30 @@ def run_query(sparql: str, out_dir: Path) -> QueryResult:
         raise QueryError(f"the query failed: {_one_line(error)}") from None
 
 
+def load_store(path: Path) -> ox.Store:
+    """An in-memory Oxigraph store holding the Turtle file at ``path``."""
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+    except (SyntaxError, OSError, ValueError) as error:
+        raise QueryError(f"cannot read {path}: {_one_line(error)}: rebuild it with `kg build`") from None
+    return store
+
+
 def read_query(sparql: str) -> str:
-    """The query text: ``sparql`` itself, or the contents of the .rq file it names."""
-    looks_like_path = sparql.strip().endswith(".rq") and "\n" not in sparql.strip()
-    path = Path(sparql.strip())
-    if looks_like_path:
-        if not path.is_file():
-            raise QueryError(f"no query file {path}: give SPARQL text or the path of a .rq file")
+    """The query text: ``sparql`` itself, or the contents of the file it names."""
+    candidate = sparql.strip()
+    if "\n" in candidate or len(candidate) > 1024:
+        return sparql
+    path = Path(candidate)
+    try:
+        is_file = path.is_file()
+    except OSError:  # query text that is not a possible file name
+        is_file = False
+    if is_file:
         return path.read_text(encoding="utf-8")
+    if candidate.endswith(".rq"):
+        raise QueryError(f"no query file {path}: give SPARQL text or the path of a .rq file")
     return sparql
 
 

@@ -134,9 +134,21 @@ def test_a_missing_graph_says_how_to_build_one(tmp_path):
         run_query("ASK {}", tmp_path)
 
 
+def test_a_damaged_graph_is_reported_as_such_not_as_a_query_error(tmp_path):
+    (tmp_path / "graph.ttl").write_text("<a> <b> .", encoding="utf-8")
+    with pytest.raises(QueryError, match=r"cannot read .*graph.ttl: .*rebuild it with `kg build`"):
+        run_query("ASK {}", tmp_path)
+
+
 def test_a_missing_query_file_is_named(built_dir):
     with pytest.raises(QueryError, match="no query file nowhere.rq"):
         run_query("nowhere.rq", built_dir)
+
+
+def test_a_query_file_with_another_extension_is_read_too(built_dir, tmp_path):
+    path = tmp_path / "people.sparql"
+    path.write_text("SELECT ?l WHERE { ?p a kg:Person ; rdfs:label ?l }", encoding="utf-8")
+    assert [row[0].value for row in run_query(str(path), built_dir).rows] == ["张圣忠"]
 
 
 QUERY = str(QUERIES / "who_leads_what.rq")
