@@ -14,11 +14,12 @@ def print_summary(console: Console, result: BuildResult) -> None:
         f"{len(report.skipped)} skipped, {result.triples} triples.",
         markup=False,
         highlight=False,
+        soft_wrap=True,
     )
     if report.skipped:
         console.print("Skipped:", markup=False)
         for item in report.skipped[:20]:
-            console.print(f"  {item.source}: {item.reason}", markup=False, highlight=False)
+            console.print(f"  {item.source}: {item.reason}", markup=False, highlight=False, soft_wrap=True)
         if len(report.skipped) > 20:
             console.print(f"  … and {len(report.skipped) - 20} more (see report.json)", markup=False)
     table = Table("class", "entities", box=None, pad_edge=False)
