@@ -7,7 +7,7 @@ only reads graph.ttl still sees each class reach its top class through
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from itertools import chain
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from kg.errors import GraphNotFoundError, InputError
 from kg.iri import DATA_PREFIXES
 from kg.turtle import Triple, write_ntriples, write_turtle
-from kg.vocab import KG, ONTOLOGY_IRI, STANDARD_PREFIXES, ontology_dir
+from kg.vocab import ONTOLOGY_IRI, STANDARD_PREFIXES, ontology_dir
 
 GRAPH_FILE = "graph.ttl"
 RDF_FORMATS = {"turtle": None, "nt": "graph.nt", "json-ld": "graph.jsonld"}
