@@ -206,3 +206,16 @@ def test_evidence_points_at_the_original_text():
     assert program.name == "微心愿"
     assert text[program.evidence.start : program.evidence.end] == "“微心願”項目"
     assert text[program.evidence.sentence_start : program.evidence.sentence_end].startswith("黨建引領(lǐng)")
+
+
+def test_a_measure_goes_to_the_facility_named_before_it_not_to_every_facility_of_the_sentence():
+    found = extract_text("红枫服务中心建筑面积达900平方米,设有爱心超市、红枫书屋等。")
+    attrs = {m.name: dict(m.attributes) for m in found.mentions if m.cls == "Facility"}
+    assert attrs["红枫服务中心"] == {"area": "900平方米"}
+    assert attrs["爱心超市"] == {} and attrs["红枫书屋"] == {}
+
+
+def test_a_heading_facility_takes_the_measures_of_the_paragraph_after_it():
+    found = extract_text("【红枫健身房】\n拥有120平方米,配有跑步机。")
+    attrs = {m.name: dict(m.attributes) for m in found.mentions if m.cls == "Facility"}
+    assert attrs == {"红枫健身房": {"area": "120平方米"}}

@@ -101,16 +101,23 @@ def drop_inner_units(others: list[Found], found_units: list[Found]) -> list[Foun
 
 
 def attach_facility_attributes(others: list[Found], sentences: tuple[Sentence, ...]) -> None:
-    """Sizes, capacities and counts stated in a facility's sentence (or the paragraph after its heading)."""
-    for facility in (f for f in others if f.cls == "Facility"):
-        index = facility.sentence
-        text = sentences[index].text
-        if text.startswith("【") and index + 1 < len(sentences):
-            text = sentences[index + 1].text
+    """Sizes, capacities and counts go to the facility named nearest before them in the sentence.
+
+    A facility named in a heading (【同心公园】) takes the measures of the
+    paragraph that follows it, when that paragraph names no facility itself.
+    """
+    facilities = [f for f in others if f.cls == "Facility"]
+    for index, sentence in enumerate(sentences):
+        here = [f for f in facilities if f.sentence == index]
+        if not here and index > 0 and sentences[index - 1].text.startswith("【"):
+            here = [f for f in facilities if f.sentence == index - 1]
         for name, pattern in PATTERNS.facility_attribute_res:
-            match = pattern.search(text)
-            if match:
-                facility.attributes[name] = match.group(1).replace(" ", "")
+            for match in pattern.finditer(sentence.text):
+                at = sentence.start + match.start()
+                before = [f for f in here if f.end <= at]
+                owner = max(before, key=lambda f: f.end) if before else (here[0] if here else None)
+                if owner is not None:
+                    owner.attributes.setdefault(name, match.group(1).replace(" ", ""))
 
 
 def bare_actors(sentences, generic_words, found_units, paragraph) -> list[Actor]:
