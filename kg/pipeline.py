@@ -96,6 +96,14 @@ def process_article(article: Article) -> ArticleExtraction:
         return extract(article, sentences)
 
 
+def first_copy(seen: dict[str, str], article_id: str, source: str) -> Skipped | None:
+    """None the first time an article's content is seen (recording where); later, a ``Skipped`` naming the first."""
+    if article_id in seen:
+        return Skipped(source, f"duplicate of {seen[article_id]}")
+    seen[article_id] = source
+    return None
+
+
 def read_corpus(
     inputs: Sequence[Path], progress: ProgressCallback | None = None
 ) -> Iterator[Article | Skipped]:
@@ -116,11 +124,7 @@ def read_corpus(
                 yield item
                 continue
             article = prepare_article(item)
-            if article.id in seen:
-                yield Skipped(item.source, f"duplicate of {seen[article.id]}")
-                continue
-            seen[article.id] = article.source
-            yield article
+            yield first_copy(seen, article.id, article.source) or article
         if progress:
             progress(done, len(files), str(path))
 
@@ -177,10 +181,10 @@ def extract_corpus(
                     skipped.append(item)
                     continue
                 summary, extraction = item
-                if summary.id in seen:
-                    skipped.append(Skipped(summary.source, f"duplicate of {seen[summary.id]}"))
+                duplicate = first_copy(seen, summary.id, summary.source)
+                if duplicate:
+                    skipped.append(duplicate)
                     continue
-                seen[summary.id] = summary.source
                 summaries.append(summary)
                 extractions.append(extraction)
             if progress:
