@@ -45,14 +45,11 @@ def user_words() -> list[tuple[str, int]]:
     """Words that must stay whole: suffixes and kinds from the pattern tables, gazetteer names."""
     from kg.extract.patterns import PATTERNS
 
-    words = {w: 50_000 for w in PATTERNS.segment_words}
-    try:
-        from kg.gazetteer import load_gazetteer
+    from kg.gazetteer import load_gazetteer
 
-        for name in load_gazetteer().dictionary_words():
-            words.setdefault(name, 20_000)
-    except ImportError:  # the gazetteer is optional for segmentation
-        pass
+    words = {w: 50_000 for w in PATTERNS.segment_words}
+    for name in load_gazetteer().dictionary_words():
+        words.setdefault(name, 20_000)
     return sorted(words.items())
 
 

@@ -87,7 +87,6 @@ def find_units(sentences, tokens, paragraph, text: str) -> tuple[list[Found], li
         found += in_sentence
         generic_words.append(generic)
     found = units.settle_gazetteer(found)
-    generic_words = [[g for g in gw] for gw in generic_words]
     units.chain_units(found, text)
     found += units.implied_ancestors(found)
     units.place_units(found, paragraph)

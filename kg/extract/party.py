@@ -19,7 +19,7 @@ CLS = "PartyOrganization"
 
 
 def kind_of(surface: str) -> str:
-    return dict(PATTERNS.party_kinds)[surface]
+    return PATTERNS.party_kind[surface]
 
 
 def find_party_orgs(

@@ -59,6 +59,10 @@ class Patterns:
         return tuple(sorted(((s, k) for s, k in self["party"]["kinds"]), key=lambda p: -len(p[0])))
 
     @cached_property
+    def party_kind(self) -> dict[str, str]:
+        return dict(self.party_kinds)
+
+    @cached_property
     def party_re(self) -> re.Pattern:
         return re.compile(alternation(s for s, _ in self.party_kinds))
 
@@ -115,6 +119,24 @@ class Patterns:
     @cached_property
     def role_re(self) -> re.Pattern:
         return re.compile(alternation(self["persons"]["roles"] + self["persons"]["reporter_roles"]))
+
+    # --------------------------------------------------------------- stems
+    @cached_property
+    def stop_chars(self) -> frozenset[str]:
+        return frozenset(self["stems"]["stop_chars"])
+
+    @cached_property
+    def stop_words(self) -> frozenset[str]:
+        return frozenset(self["stems"]["stop_words"])
+
+    @cached_property
+    def stop_tags(self) -> frozenset[str]:
+        return frozenset(self["stems"]["stop_tags"])
+
+    @cached_property
+    def name_suffix_words(self) -> frozenset[str]:
+        """Words that end a longer name when they follow a token (大同|社区)."""
+        return frozenset(self.unit_level) | frozenset(self.segment_words)
 
     # ------------------------------------------------------------- jieba
     @cached_property

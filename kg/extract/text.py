@@ -42,14 +42,13 @@ def token_spans(sentence: Sentence) -> tuple[TokenSpan, ...]:
 def _stops(token: str) -> bool:
     from kg.segment import word_tags
 
-    stems = PATTERNS["stems"]
     if len(token) == 1:
-        return token in stems["stop_chars"] or not is_name_char(token)
+        return token in PATTERNS.stop_chars or not is_name_char(token)
     if not all(is_name_char(ch) for ch in token):
         return True
-    if token in stems["stop_words"]:
+    if token in PATTERNS.stop_words:
         return True
-    return word_tags().get(token, "n") in stems["stop_tags"]
+    return word_tags().get(token, "n") in PATTERNS.stop_tags
 
 
 def stem_start(tokens: tuple[TokenSpan, ...], end: int, max_chars: int, barriers: frozenset[int] = frozenset()) -> int:
@@ -66,9 +65,8 @@ def stem_start(tokens: tuple[TokenSpan, ...], end: int, max_chars: int, barriers
         if start in barriers:
             break
         piece_start = tok.start
+        # when the suffix starts inside this token, the token's head belongs to the stem
         piece = tok.text[: end - tok.start] if tok.end > end else tok.text
-        if tok.end > end:  # the suffix starts inside this token: its head belongs to the stem
-            piece_start = tok.start
         if piece.isdigit() or (_stops(piece) and not is_place_word(piece)) or piece in UNIT_WORDS:
             break
         if len(piece) == 1 and previous_is_number(tokens, piece_start):

@@ -34,7 +34,6 @@ def rank(level: str | None) -> int:
 def find_gazetteer_units(index: int, tokens: tuple[TokenSpan, ...]) -> list[Found]:
     gaz = gazetteer()
     found = []
-    suffix_words = set(PATTERNS.unit_level) | set(PATTERNS.segment_words)
     for position, tok in enumerate(tokens):
         if len(tok.text) < 2 or tok.text in PATTERNS["units"]["generic_words"] or PATTERNS.unit_level.get(tok.text):
             continue  # a bare level word (街道) is no place, even where a town bears that name
@@ -42,7 +41,7 @@ def find_gazetteer_units(index: int, tokens: tuple[TokenSpan, ...]) -> list[Foun
         short = False
         if not divisions and len(tok.text) >= 2:
             following = tokens[position + 1].text if position + 1 < len(tokens) else ""
-            if following in suffix_words:
+            if following in PATTERNS.name_suffix_words:
                 continue  # 大同社区: a short form that begins a longer name is no city
             divisions = tuple(d for d in gaz.lookup(tok.text, short=True) if d.level in SHORT_FORM_LEVELS)
             short = True
@@ -188,8 +187,7 @@ def settle_gazetteer(units: list[Found]) -> list[Found]:
                 and not any(gaz.is_ancestor(d, division) or gaz.is_ancestor(division, d) for d in divisions)):
             continue
         kept.append(unit)
-    units[:] = kept
-    for unit in units:
+    for unit in kept:
         division = placed.get(unit.name) or next((placed[a] for a in sorted(unit.aliases) if a in placed), None)
         if division is None:
             continue
@@ -197,7 +195,7 @@ def settle_gazetteer(units: list[Found]) -> list[Found]:
         unit.kind = division.level
         if division.name != unit.name:
             unit.aliases.add(division.name)
-    return units
+    return kept
 
 
 def chain_units(units: list[Found], text: str) -> None:
