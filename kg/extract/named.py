@@ -17,20 +17,8 @@ from kg.model import Sentence
 
 _STOP_AFTER = re.compile(r"[,，。;；:：!！?？、“”‘’\"《》()（）【】\n]")
 
-# The kind of program a head noun (or a name's own ending) makes.
-PROGRAM_KINDS = (
-    (("工程", "项目", "计划"), "project"),
-    (("工作法", "模式", "新模式", "机制", "工作机制", "方式", "路子", "新路子", "路径", "新路径", "制", "制度", "体系"), "method"),
-    (("活动", "系列活动", "大赛", "比赛", "赛事", "节", "月", "周", "日", "行", "擂台", "大会", "晚会", "论坛"), "event"),
-    (("平台", "专栏", "栏目", "报", "刊"), "platform"),
-    (("品牌", "主题", "为主题", "为核心", "品牌矩阵"), "brand"),
-    (("课堂", "讲堂", "课程", "培训课", "课", "工作室"), "course"),
-    (("行动", "战略", "部署", "工作", "服务"), "campaign"),
-)
-
-
 def program_kind(head: str) -> str | None:
-    for ends, kind in PROGRAM_KINDS:
+    for ends, kind in PATTERNS["programs"]["kinds"]:
         if any(head.endswith(e) for e in longest_first(ends)):
             return kind
     return None
@@ -53,7 +41,7 @@ def self_class(name: str) -> tuple[str, str | None] | None:
         return "Partner", None
     if any(name.endswith(s) for s in PATTERNS["facilities"]["suffixes"]):
         return "Facility", None
-    for suffix in (*PATTERNS["programs"]["suffixes"], "活动", "制", "课", "计划", "机制"):
+    for suffix in (*PATTERNS["programs"]["suffixes"], *q["program_endings"]):
         if name.endswith(suffix) and len(name) > len(suffix):
             return "Program", program_kind(suffix) or "project"
     return None
@@ -187,12 +175,9 @@ def find_by_suffix(
     return found
 
 
-LOCATIVES = ("位于", "地处", "坐落于", "在", "于", "到")
-
-
 def is_locative(sentence: Sentence, unit: Found) -> bool:
     """位于中南社区同心公园旁: the unit says where the name is, it is not part of the name."""
-    return sentence.text[: unit.start - sentence.start].endswith(LOCATIVES)
+    return sentence.text[: unit.start - sentence.start].endswith(tuple(PATTERNS["facilities"]["locatives"]))
 
 
 def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_ends, others) -> Found | None:

@@ -15,11 +15,6 @@ from kg.extract.found import Found
 from kg.extract.party import parent_org
 from kg.extract.patterns import PATTERNS
 
-ACTOR_LEVELS = ("district", "subdistrict", "community")
-# Partners made of residents are the unit's own partners wherever they are named;
-# schools, companies and media only when the sentence says they work together.
-RESIDENT_PARTNER_ENDINGS = ("队", "团", "协会", "联盟", "会", "社", "团队")
-
 
 @dataclass(frozen=True)
 class Actor:
@@ -43,7 +38,7 @@ def actors_of(units: list[Found], orgs: list[Found], bare: list[Actor], others: 
     prefix_ends = {f.start for f in units + orgs + others}
     actors = [Actor(o.start, o.end, o.sentence, o) for o in orgs]
     for unit in units:
-        if unit.implicit or unit.kind not in ACTOR_LEVELS or unit.end in prefix_ends:
+        if unit.implicit or unit.kind not in PATTERNS["relations"]["actor_levels"] or unit.end in prefix_ends:
             continue
         if any(o.start <= unit.start and unit.end <= o.end for o in orgs + others):
             continue
@@ -126,7 +121,7 @@ def find_relations(
     triggers = PATTERNS["relations"]["partner_triggers"]
     for partner in partners:
         said = any(t in sentences_text[partner.sentence] for t in triggers)
-        if said or partner.name.endswith(RESIDENT_PARTNER_ENDINGS):
+        if said or partner.name.endswith(tuple(PATTERNS["relations"]["resident_partner_endings"])):
             for actor in actor_for(partner, actors, text, paragraph):
                 rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
     return rels
