@@ -7,6 +7,8 @@ queries to stdout.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -14,6 +16,10 @@ import typer
 from rich.console import Console
 
 from kg.errors import KgError
+from kg.export import RDF_FORMATS
+from kg.outdir import show_path
+from kg.query import printable
+from kg.read import DEFAULT_MAX_ARTICLE_MB
 
 app = typer.Typer(
     name="kg",
@@ -27,9 +33,26 @@ stderr = Console(stderr=True)
 OutDir = Annotated[Path, typer.Option("--out", "-o", help="Folder of a built graph.")]
 
 
-def fail(error: Exception) -> typer.Exit:
-    stderr.print(f"Error: {error}", markup=False, highlight=False, soft_wrap=True)
-    return typer.Exit(1)
+# The exit status of a command stopped by Ctrl-C, as a shell reports it (128 + SIGINT).
+INTERRUPTED = 130
+
+
+def say(text: str) -> None:
+    """One line on stderr, with any control character an article or path carried shown escaped."""
+    stderr.print(printable(text), markup=False, highlight=False, soft_wrap=True)
+
+
+@contextmanager
+def one_line_errors(interrupted: str = "Interrupted.") -> Iterator[None]:
+    """Library errors become one ``Error: ...`` line and exit 1; Ctrl-C one line and exit 130."""
+    try:
+        yield
+    except KgError as error:
+        say(f"Error: {error}")
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        say(interrupted)
+        raise typer.Exit(INTERRUPTED) from None
 
 
 @app.command()
@@ -39,13 +62,21 @@ def build(
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the outputs into.")] = Path("exports"),
     rdf_format: Annotated[
-        str, typer.Option("--format", help="Graph file format: turtle, nt or json-ld.")
+        str, typer.Option("--format", help="Also write the graph as nt or json-ld (graph.ttl is always written).")
     ] = "turtle",
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 uses every core on large corpora.")
     ] = 0,
+    max_article_mb: Annotated[
+        float,
+        typer.Option("--max-article-mb", min=0.001, help="Skip (and report) any article larger than this."),
+    ] = DEFAULT_MAX_ARTICLE_MB,
 ) -> None:
     """Read every article under INPUTS and write the knowledge graph and its views into --out.
+
+    --out is replaced only when it is new, empty, or an earlier kg build (it
+    carries kg-build.json); kg refuses any other folder, a file, or a folder
+    that holds or lies inside the inputs.
 
     Example: kg build seeds --out exports
     """
@@ -53,11 +84,18 @@ def build(
     from kg.progress import BuildProgress
     from kg.summary import print_summary
 
-    try:
+    if rdf_format not in RDF_FORMATS:
+        raise typer.BadParameter(f"must be one of {', '.join(RDF_FORMATS)}", param_hint="--format")
+    with one_line_errors(f"Interrupted; {show_path(out)} left as it was."):
         with BuildProgress(stderr) as progress:
-            result = build_graph(inputs, out, progress=progress.update, rdf_format=rdf_format, jobs=jobs)
-    except KgError as error:
-        raise fail(error) from None
+            result = build_graph(
+                inputs,
+                out,
+                progress=progress.update,
+                rdf_format=rdf_format,
+                jobs=jobs,
+                max_article_mb=max_article_mb,
+            )
     print_summary(stderr, result)
 
 
@@ -77,11 +115,9 @@ def query(
 
     if output_format not in ("table", "csv", "json"):
         raise typer.BadParameter("must be table, csv or json", param_hint="--format")
-    try:
+    with one_line_errors():
         result = run_query(sparql, out)
         typer.echo(format_result(result, output_format), nl=False)
-    except KgError as error:
-        raise fail(error) from None
 
 
 @app.command()
@@ -94,12 +130,10 @@ def validate(
     """
     from kg.validate import validate_graph
 
-    try:
+    with one_line_errors():
         violations = validate_graph(out_dir)
-    except KgError as error:
-        raise fail(error) from None
     for line in violations:
-        typer.echo(line)
+        typer.echo(printable(line))
     if violations:
         stderr.print(f"{len(violations)} violation(s)", markup=False)
         raise typer.Exit(1)
@@ -119,11 +153,10 @@ def evaluate(
     """
     from kg.evaluate import format_scores, score_dir
 
-    try:
+    with one_line_errors():
         scores = score_dir(out, gold_dir)
-    except KgError as error:
-        raise fail(error) from None
-    typer.echo(format_scores(scores, as_json=as_json, verbose=verbose))
+    report = format_scores(scores, as_json=as_json, verbose=verbose)
+    typer.echo(report if as_json else "\n".join(map(printable, report.split("\n"))))
 
 
 @app.command()
@@ -136,10 +169,8 @@ def bench(
     """
     from kg.bench import run_bench
 
-    try:
+    with one_line_errors():
         typer.echo(run_bench(articles, progress=stderr))
-    except KgError as error:
-        raise fail(error) from None
 
 
 def main() -> None:  # pragma: no cover - console entry

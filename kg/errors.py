@@ -9,6 +9,10 @@ class InputError(KgError):
     """The inputs named on the command line cannot be used."""
 
 
+class OutputError(KgError):
+    """The output folder cannot be used or replaced."""
+
+
 class NoArticlesError(KgError):
     """No usable article was found in the inputs."""
 
@@ -19,6 +23,10 @@ class StageError(KgError):
 
 class GraphNotFoundError(KgError):
     """There is no built graph in the output folder."""
+
+
+class GraphFileError(KgError):
+    """The built graph file is empty, damaged or not Turtle."""
 
 
 class QueryError(KgError):

@@ -23,7 +23,7 @@ from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import SKOS
 from rdflib.term import Node
 
-from kg.errors import GraphNotFoundError
+from kg import export
 from kg.gold import Gold, GoldEntity, GoldKey, Triple, load_gold, normalise_name, symmetric_triple
 from kg.model import RELATIONS, TOP_CLASSES
 
@@ -159,16 +159,7 @@ class PredictedEntity:
 
 def load_graph(out_dir: Path) -> Graph:
     """The graph that ``kg build`` wrote into ``out_dir``."""
-    from kg.export import graph_file  # one place knows the file name and the "not built" message
-
-    path = graph_file(out_dir)
-    try:
-        return Graph().parse(path, format="turtle")
-    except Exception as exc:  # noqa: BLE001 - rdflib raises many kinds on bad syntax
-        raise GraphNotFoundError(
-            f"{path} is not readable Turtle ({type(exc).__name__}): "
-            f"rebuild it with `kg build INPUT... --out {out_dir}`"
-        ) from exc
+    return export.load_graph(out_dir)
 
 
 def predicted_entities(graph: Graph) -> dict[Node, PredictedEntity]:

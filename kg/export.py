@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from kg.errors import GraphNotFoundError, InputError
+from kg.errors import GraphFileError, GraphNotFoundError, InputError
 from kg.iri import DATA_PREFIXES
 from kg.turtle import Triple, write_ntriples, write_turtle
 from kg.vocab import ONTOLOGY_IRI, STANDARD_PREFIXES, ontology_dir
@@ -92,7 +92,43 @@ def graph_file(out_dir: Path) -> Path:
     return path
 
 
-def load_graph(out_dir: Path) -> Graph:
-    """The graph built in ``out_dir``, as an rdflib graph."""
-    return Graph().parse(graph_file(out_dir), format="turtle")
+def checked_graph_file(out_dir: Path) -> Path:
+    """``graph_file(out_dir)``, once it is known to be a non-empty UTF-8 text file.
 
+    Raises ``GraphFileError`` naming the file and what to do: an empty,
+    binary or UTF-16 file would otherwise surface as a parser traceback, or
+    as an empty graph that trivially "conforms".
+    """
+    path = graph_file(out_dir)
+    rebuild = f"rebuild it with `kg build INPUT... --out {out_dir}`"
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 16)
+    except OSError as error:
+        raise GraphFileError(f"cannot read {path}: {error.strerror or error}") from None
+    if not head.strip():
+        raise GraphFileError(f"{path} is empty: {rebuild}")
+    if b"\x00" in head:
+        raise GraphFileError(f"{path} is not a Turtle file (binary or UTF-16 data): {rebuild}")
+    try:
+        head.decode("utf-8", errors="strict")
+    except UnicodeDecodeError as error:
+        if error.start < len(head) - 4:  # not merely a character cut by the 64 KiB read
+            raise GraphFileError(f"{path} is not UTF-8 text (byte {error.start}): {rebuild}") from None
+    return path
+
+
+def load_graph(out_dir: Path) -> Graph:
+    """The graph built in ``out_dir``, as an rdflib graph; ``GraphFileError`` when it is unusable."""
+    path = checked_graph_file(out_dir)
+    try:
+        graph = Graph().parse(path, format="turtle")
+    except Exception as error:  # noqa: BLE001 - rdflib raises many kinds on bad syntax or bytes
+        message = " ".join(str(error).split())[:200] or type(error).__name__
+        raise GraphFileError(
+            f"{path} is not readable Turtle ({type(error).__name__}: {message}): "
+            f"rebuild it with `kg build INPUT... --out {out_dir}`"
+        ) from None
+    if not len(graph):
+        raise GraphFileError(f"{path} holds no triples: rebuild it with `kg build INPUT... --out {out_dir}`")
+    return graph

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
-import tempfile
+import signal
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from kg.errors import KgError, NoArticlesError, StageError
+from kg.errors import InputError, KgError, NoArticlesError, StageError
+from kg.export import RDF_FORMATS
+from kg.outdir import check_out_dir, replacing, show_path
+from kg.read import DEFAULT_MAX_ARTICLE_MB
 from kg.model import (
     Article,
     ArticleExtraction,
@@ -104,45 +107,70 @@ def first_copy(seen: dict[str, str], article_id: str, source: str) -> Skipped | 
     return None
 
 
+def read_articles(path: Path, max_article_mb: float = DEFAULT_MAX_ARTICLE_MB) -> Iterator[Article | Skipped]:
+    """Each article of one input file, prepared; whatever fails on one file or line, a ``Skipped`` with why.
+
+    One bad input never ends a build: an unexpected error while reading or
+    preparing it is that input's skip reason, naming the stage.
+    """
+    from kg.read import read_file
+
+    try:
+        with stage("read"):
+            items = read_file(path, max_article_mb)
+    except KgError as error:
+        yield Skipped(show_path(path), str(error))
+        return
+    for item in items:
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        try:
+            article = prepare_article(item)
+        except KgError as error:
+            yield Skipped(item.source, str(error))
+        else:
+            yield article
+
+
 def read_corpus(
-    inputs: Sequence[Path], progress: ProgressCallback | None = None
+    inputs: Sequence[Path], progress: ProgressCallback | None = None, max_article_mb: float = DEFAULT_MAX_ARTICLE_MB
 ) -> Iterator[Article | Skipped]:
     """Yield every usable article under the inputs, and a ``Skipped`` for each unusable one.
 
     An article whose content repeats one already read is skipped as a duplicate.
     """
-    from kg.read import find_files, read_file
+    from kg.read import find_files
 
     with stage("read"):
         files = find_files(inputs)
     seen: dict[str, str] = {}
     for done, path in enumerate(files, start=1):
-        with stage("read"):
-            items = read_file(path)
-        for item in items:
-            if isinstance(item, Skipped):
-                yield item
-                continue
-            article = prepare_article(item)
-            yield first_copy(seen, article.id, article.source) or article
+        for item in read_articles(path, max_article_mb):
+            yield item if isinstance(item, Skipped) else first_copy(seen, item.id, item.source) or item
         if progress:
-            progress(done, len(files), str(path))
+            progress(done, len(files), show_path(path))
 
 
-def read_and_extract(path: Path) -> list[Skipped | tuple[ArticleSummary, ArticleExtraction]]:
+def read_and_extract(
+    path: Path, max_article_mb: float = DEFAULT_MAX_ARTICLE_MB
+) -> list[Skipped | tuple[ArticleSummary, ArticleExtraction]]:
     """All one input file contributes: the unit of work of a worker process."""
-    from kg.read import read_file
-
-    with stage("read"):
-        items = read_file(path)
     out: list[Skipped | tuple[ArticleSummary, ArticleExtraction]] = []
-    for item in items:
+    for item in read_articles(path, max_article_mb):
         if isinstance(item, Skipped):
             out.append(item)
             continue
-        article = prepare_article(item)
-        out.append((summarise(article), process_article(article)))
+        try:
+            out.append((summarise(item), process_article(item)))
+        except KgError as error:
+            out.append(Skipped(item.source, str(error)))
     return out
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches the whole process group: the main process alone handles it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 # Below this many files a process pool costs more to start than it saves.
@@ -157,7 +185,10 @@ def worker_count(jobs: int, files: int) -> int:
 
 
 def extract_corpus(
-    inputs: Sequence[Path], progress: ProgressCallback | None = None, jobs: int = 1
+    inputs: Sequence[Path],
+    progress: ProgressCallback | None = None,
+    jobs: int = 1,
+    max_article_mb: float = DEFAULT_MAX_ARTICLE_MB,
 ) -> tuple[list[ArticleSummary], list[ArticleExtraction], list[Skipped]]:
     """Read and extract every article under the inputs, in input order, on ``jobs`` processes.
 
@@ -173,8 +204,10 @@ def extract_corpus(
     skipped: list[Skipped] = []
     seen: dict[str, str] = {}
     workers = worker_count(jobs, len(files))
-    with ProcessPoolExecutor(workers) if workers > 1 else nullcontext() as pool:
-        results = pool.map(read_and_extract, files, chunksize=8) if pool else map(read_and_extract, files)
+    work = partial(read_and_extract, max_article_mb=max_article_mb)
+    pool = ProcessPoolExecutor(workers, initializer=_ignore_interrupts) if workers > 1 else None
+    try:
+        results = pool.map(work, files, chunksize=8) if pool else map(work, files)
         for done, (path, items) in enumerate(zip(files, results), start=1):
             for item in items:
                 if isinstance(item, Skipped):
@@ -188,7 +221,10 @@ def extract_corpus(
                 summaries.append(summary)
                 extractions.append(extraction)
             if progress:
-                progress(done, len(files), str(path))
+                progress(done, len(files), show_path(path))
+    finally:
+        if pool:
+            pool.shutdown(wait=True, cancel_futures=True)
     return summaries, extractions, skipped
 
 
@@ -206,11 +242,14 @@ def build(
     progress: ProgressCallback | None = None,
     rdf_format: str = "turtle",
     jobs: int = 1,
+    max_article_mb: float = DEFAULT_MAX_ARTICLE_MB,
 ) -> BuildResult:
     """Build the knowledge graph of every article under ``inputs`` into ``out_dir``.
 
-    Raises ``NoArticlesError`` when nothing usable was found; ``out_dir`` is
-    then left as it was.
+    ``out_dir`` is replaced only when it is absent, empty or an earlier kg
+    build (``OutputError`` otherwise, before any work). Raises
+    ``NoArticlesError`` when nothing usable was found; ``out_dir`` is then
+    left as it was, as it is on any failure or interruption.
     """
     from kg.analyse import analyse, annotate_graph
     from kg.export import write_graph
@@ -219,8 +258,13 @@ def build(
     from kg.views import write_views
 
     inputs = [Path(p) for p in inputs]
-    out_dir = Path(out_dir)
-    summaries, extractions, skipped = extract_corpus(inputs, progress, jobs)
+    if rdf_format not in RDF_FORMATS:
+        raise InputError(f"unknown graph format {rdf_format!r}: use one of {', '.join(RDF_FORMATS)}")
+    if max_article_mb <= 0:
+        raise InputError(f"--max-article-mb must be above 0, not {max_article_mb:g}")
+    shown_out = Path(out_dir)
+    out_dir = check_out_dir(shown_out, inputs)
+    summaries, extractions, skipped = extract_corpus(inputs, progress, jobs, max_article_mb)
     if not summaries:
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped[:3]) or "no files found"
         raise NoArticlesError(f"no usable article under the inputs ({reasons})")
@@ -236,13 +280,13 @@ def build(
     with stage("analyse"):
         analysis = analyse(graph)
         annotate_graph(graph, analysis)
-    with _replacing(out_dir) as staging:
+    with replacing(out_dir) as staging:
         with stage("export"):
             write_graph(graph, staging, rdf_format)
             write_report(report, staging / "report.json")
         with stage("views"):
             write_views(graph, analysis, report, staging)
-    return BuildResult(out_dir=out_dir, report=report, corpus=corpus, triples=len(graph))
+    return BuildResult(out_dir=shown_out, report=report, corpus=corpus, triples=len(graph))
 
 
 def write_report(report: BuildReport, path: Path) -> None:
@@ -250,27 +294,3 @@ def write_report(report: BuildReport, path: Path) -> None:
     from dataclasses import asdict
 
     path.write_text(json.dumps(asdict(report), ensure_ascii=False, indent=1, sort_keys=True), "utf-8")
-
-
-@contextmanager
-def _replacing(out_dir: Path) -> Iterator[Path]:
-    """Yield an empty staging folder beside ``out_dir``; on success it replaces ``out_dir``.
-
-    On failure the staging folder is removed and ``out_dir`` keeps its old files.
-    """
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f"{out_dir.name}.tmp-", dir=out_dir.parent))
-    try:
-        yield staging
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    old = None
-    if out_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f"{out_dir.name}.old-", dir=out_dir.parent))
-        old.rmdir()
-        out_dir.rename(old)
-    staging.rename(out_dir)
-    out_dir.chmod(0o755)  # mkdtemp makes 0700; an export folder is for sharing
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)

@@ -12,14 +12,26 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError
-from kg.export import PREFIXES, compact_iri, graph_file
+from kg.errors import GraphFileError, QueryError
+from kg.export import PREFIXES, checked_graph_file, compact_iri
+
+# What a query's keywords are read from: strings, IRIs and comments removed.
+_NOT_KEYWORDS = re.compile(
+    r"'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\""
+    r"|<[^<>\"{}|^`\\\x00-\x20]*>|#[^\n]*",
+    re.DOTALL,
+)
+_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:])", re.IGNORECASE)
+_UPDATE = re.compile(
+    r"(?<![\w:?$])(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)(?![\w:])", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -44,7 +56,8 @@ class QueryResult:
 def run_query(sparql: str, out_dir: Path) -> QueryResult:
     """Run ``sparql`` (query text, or the path of a .rq file) over the graph built in ``out_dir``."""
     text = read_query(sparql)
-    store = load_store(graph_file(out_dir))
+    check_local_read_only(text)
+    store = load_store(checked_graph_file(out_dir))
     try:
         answer = store.query(text, prefixes=PREFIXES)
         return _to_result(answer)
@@ -55,13 +68,26 @@ def run_query(sparql: str, out_dir: Path) -> QueryResult:
 
 
 def load_store(path: Path) -> ox.Store:
-    """An in-memory Oxigraph store holding the Turtle file at ``path``."""
+    """An in-memory Oxigraph store holding the Turtle file at ``path`` (in a build folder)."""
     store = ox.Store()
+    rebuild = f"rebuild it with `kg build INPUT... --out {path.parent}`"
     try:
         store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
     except (SyntaxError, OSError, ValueError) as error:
-        raise QueryError(f"cannot read {path}: {_one_line(error)}: rebuild it with `kg build`") from None
+        raise GraphFileError(f"{path} is not readable Turtle ({_one_line(error)[:200]}): {rebuild}") from None
+    if not len(store):
+        raise GraphFileError(f"{path} holds no triples: {rebuild}")
     return store
+
+
+def check_local_read_only(text: str) -> None:
+    """Refuse ``SERVICE`` (it would fetch from the network) and every update, with one line."""
+    keywords = _NOT_KEYWORDS.sub(" ", text)
+    if _SERVICE.search(keywords):
+        raise QueryError("SERVICE is refused: kg query runs offline, over the local graph only")
+    update = _UPDATE.search(keywords)
+    if update:
+        raise QueryError(f"{update.group(1).upper()} is refused: kg query is read-only (no updates)")
 
 
 def read_query(sparql: str) -> str:
@@ -75,7 +101,10 @@ def read_query(sparql: str) -> str:
     except OSError:  # query text that is not a possible file name
         is_file = False
     if is_file:
-        return path.read_text(encoding="utf-8")
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise QueryError(f"cannot read the query file {path}: {_one_line(error)}") from None
     if candidate.endswith(".rq"):
         raise QueryError(f"no query file {path}: give SPARQL text or the path of a .rq file")
     return sparql
@@ -187,5 +216,15 @@ def _short(value: Value | None) -> str:
         text = f"_:{value.value}"
     else:
         text = value.value
-    return text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\t", " ")
+    return printable(text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\t", " "))
+
+
+# Characters a terminal would act on rather than show: C0/C1 controls, DEL, and
+# the bidirectional overrides that can reorder what a line appears to say.
+_TERMINAL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text safe to print on a terminal: each control character shown as its escape (``\\x1b``)."""
+    return _TERMINAL_CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 

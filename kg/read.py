@@ -9,24 +9,38 @@ Whatever cannot be used becomes a ``Skipped`` with a one-line reason rather
 than an error: a bad file never stops a build. Walking skips hidden entries
 (names starting with ``.``: ``.git``, ``.DS_Store``, editor swap files), and
 reports a file of another type as ``unsupported file type``; a file named
-on the command line is read even when hidden.
+on the command line is read even when hidden. Folders that kg built (they
+carry its manifest) are never read as articles.
+
+Text is made safe here for every later stage: lone surrogates (which JSON
+allows) become U+FFFD, and a path that is not valid UTF-8 is reported with
+its undecodable bytes written ``\\xNN``.
 """
 from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from kg.errors import InputError
 from kg.model import RawArticle, Skipped
+from kg.outdir import is_kg_build, show_path
 
 FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 
 # Share of control characters above which decoded "text" is really binary data.
 _MAX_CONTROL_SHARE = 0.02
 _TEXT_CONTROLS = set("\t\n\r\f\v")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# A file that no single encoding decodes is read as the likelier of these with
+# the broken bytes replaced, when no more than this share of it is broken.
+_FALLBACK_ENCODINGS = ("utf_8", "gb18030")
+_MAX_REPLACED_SHARE = 0.05
+# Articles larger than this (UTF-8 bytes of their text) are skipped unless the caller says otherwise.
+DEFAULT_MAX_ARTICLE_MB = 16
 
 
 # --------------------------------------------------------------------- finding
@@ -43,7 +57,7 @@ def find_files(inputs: Sequence[Path]) -> list[Path]:
         path = Path(path)
         if not os.path.lexists(path):
             raise InputError(f"input not found: {path} (give an existing file or folder)")
-        if path.is_dir():
+        if path.is_dir() and not is_kg_build(path):
             files.extend(_walk(path, seen_dirs))
         else:
             files.append(path)
@@ -67,7 +81,8 @@ def _walk(folder: Path, seen_dirs: set[tuple[int, int]]) -> Iterator[Path]:
             continue
         path = Path(entry.path)
         if _is_dir(entry):
-            yield from _walk(path, seen_dirs)
+            if not is_kg_build(path):
+                yield from _walk(path, seen_dirs)
         else:
             yield path
 
@@ -92,9 +107,36 @@ def _unique(paths: list[Path]) -> list[Path]:
 
 
 # --------------------------------------------------------------------- reading
-def read_file(path: Path) -> list[RawArticle | Skipped]:
-    """The articles in one file (several for JSONL), or a ``Skipped`` saying why there are none."""
-    source = str(path)
+def read_file(path: Path, max_article_mb: float = DEFAULT_MAX_ARTICLE_MB) -> list[RawArticle | Skipped]:
+    """The articles in one file (several for JSONL), or a ``Skipped`` saying why there are none.
+
+    An article whose text exceeds ``max_article_mb`` megabytes (UTF-8) is
+    skipped with that reason: extraction is linear in length, but one
+    runaway file (a page repeated thousands of times) should not hold a
+    corpus build for long.
+    """
+    items = _read_file(path)
+    limit = max_article_mb * 1_000_000
+    return [_within(item, limit, max_article_mb) for item in items]
+
+
+def _within(item: RawArticle | Skipped, limit: float, max_article_mb: float) -> RawArticle | Skipped:
+    if isinstance(item, Skipped) or len(item.text) <= limit / 4:  # 4 bytes per character at most
+        return item
+    size = len(item.text.encode("utf-8"))
+    if size <= limit:
+        return item
+    return Skipped(
+        item.source,
+        f"article of {size / 1e6:.1f} MB is larger than --max-article-mb {max_article_mb:g}: "
+        "split it, or raise the limit",
+    )
+
+
+def _read_file(path: Path) -> list[RawArticle | Skipped]:
+    source = show_path(path)
+    if path.is_dir() and is_kg_build(path):
+        return [Skipped(source, "an output folder of kg build, not articles")]
     problem = _unreadable(path)
     if problem:
         return [Skipped(source, problem)]
@@ -116,6 +158,11 @@ def read_file(path: Path) -> list[RawArticle | Skipped]:
     if not text.strip():
         return [Skipped(source, "empty file")]
     return [RawArticle(source=source, text=text, format=fmt, encoding=encoding)]
+
+
+def clean_text(text: str) -> str:
+    """The text with every lone surrogate replaced by U+FFFD (one character for one)."""
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
 
 
 def _unreadable(path: Path) -> str | None:
@@ -145,6 +192,8 @@ def decode(data: bytes) -> tuple[str, str] | str:
     """
     if not data.strip():
         return "empty file"
+    if _damaged_utf8(data):
+        return _decode_damaged(data, ("utf_8",)) or "undecodable: no known text encoding fits"
     match = _detect(data)
     dropped = 0
     for dropped in _truncated_tails(data) if match is None else ():
@@ -152,13 +201,53 @@ def decode(data: bytes) -> tuple[str, str] | str:
         if match is not None:
             break
     if match is None:
-        return "binary file" if b"\x00" in data[:4096] else "undecodable: no known text encoding fits"
+        if b"\x00" in data[:4096]:
+            return "binary file"
+        return _decode_damaged(data) or "undecodable: no known text encoding fits"
     text, encoding = str(match), match.encoding
     if _looks_binary(text):
         return "binary file"
     if dropped:
         encoding = f"{encoding} (truncated: last {dropped} byte(s) of an incomplete character dropped)"
     return text, encoding
+
+
+def _damaged_utf8(data: bytes) -> bool:
+    """UTF-8 with a few foreign or broken byte sequences (a GBK fragment pasted into a UTF-8 page).
+
+    Detectors take such a file for GB18030, which decodes almost any bytes,
+    and turn all of it into mojibake; reading it as UTF-8 loses only the
+    broken sequences. A truncated last character is left to ``decode``.
+    """
+    try:
+        data.decode("utf-8")
+        return False
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data":
+            return False
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    non_ascii = sum(1 for c in text if c > "\x7f")
+    return replaced <= _MAX_REPLACED_SHARE * non_ascii
+
+
+def _decode_damaged(data: bytes, encodings: Sequence[str] = _FALLBACK_ENCODINGS) -> tuple[str, str] | None:
+    """A file no single encoding fits (UTF-8 and GBK mixed, or damaged bytes), read with replacements.
+
+    Of the fallback encodings, the one that leaves fewest U+FFFD wins, if it
+    leaves few enough for the file still to be text; the encoding note says
+    how many characters were replaced.
+    """
+    best = None
+    for encoding in encodings:
+        text = data.decode(encoding, errors="replace")
+        replaced = text.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd")
+        if best is None or replaced < best[2]:
+            best = (text, encoding, replaced)
+    text, encoding, replaced = best
+    if replaced > _MAX_REPLACED_SHARE * max(len(text), 1) or _looks_binary(text):
+        return None
+    return text, f"{encoding} (mixed or damaged: {replaced} undecodable byte sequence(s) replaced by U+FFFD)"
 
 
 def _detect(data: bytes):
@@ -195,9 +284,13 @@ def _looks_binary(text: str) -> bool:
 
 # ----------------------------------------------------------------------- JSONL
 def read_jsonl(text: str, source: str, encoding: str | None) -> list[RawArticle | Skipped]:
-    """One article per non-blank line; a bad line is skipped as ``file.jsonl:N``."""
+    """One article per non-blank line; a bad line is skipped as ``file.jsonl:N``.
+
+    Lines end at ``\\n`` only (``\\r\\n`` too): ``str.splitlines`` would also split at
+    U+2028, U+0085 and other characters that may stand inside a JSON string.
+    """
     items: list[RawArticle | Skipped] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
             items.append(_jsonl_article(line, f"{source}:{number}", encoding))
     return items or [Skipped(source, "empty file")]
@@ -205,7 +298,7 @@ def read_jsonl(text: str, source: str, encoding: str | None) -> list[RawArticle 
 
 def _jsonl_article(line: str, source: str, encoding: str | None) -> RawArticle | Skipped:
     try:
-        record = json.loads(line)
+        record = json.loads(line, strict=False)  # scraped text often carries raw tabs and control characters
     except json.JSONDecodeError as error:
         return Skipped(source, f"invalid JSON: {error.msg} at column {error.colno}")
     if not isinstance(record, dict):
@@ -215,7 +308,7 @@ def _jsonl_article(line: str, source: str, encoding: str | None) -> RawArticle |
         return Skipped(source, "no text: the 'text' field is missing or empty")
     return RawArticle(
         source=source,
-        text=text,
+        text=clean_text(text),
         format="jsonl",
         encoding=encoding,
         title=_field(record, "title"),
@@ -228,14 +321,14 @@ def _jsonl_article(line: str, source: str, encoding: str | None) -> RawArticle |
 
 def _field(record: dict, name: str) -> str | None:
     value = record.get(name)
-    return value.strip() or None if isinstance(value, str) else None
+    return clean_text(value.strip()) or None if isinstance(value, str) else None
 
 
 def _authors(value) -> tuple[str, ...]:
     if isinstance(value, str):
         value = value.replace(";", ",").split(",")
     if isinstance(value, list):
-        return tuple(a.strip() for a in value if isinstance(a, str) and a.strip())
+        return tuple(clean_text(a.strip()) for a in value if isinstance(a, str) and a.strip())
     return ()
 
 

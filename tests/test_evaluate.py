@@ -11,7 +11,7 @@ from rdflib.namespace import SKOS
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.errors import GoldError, GraphNotFoundError
+from kg.errors import GraphFileError, GoldError, GraphNotFoundError
 from kg.evaluate import format_scores, load_graph, score_dir, score_graph
 from kg.gold import load_gold, normalise_name
 from kg.vocab import DATA, KG
@@ -397,7 +397,7 @@ def test_missing_graph_says_how_to_build_one(tmp_path):
 def test_unreadable_graph_says_to_rebuild(tmp_path):
     (tmp_path / "graph.ttl").write_text("this is not turtle {", "utf-8")
 
-    with pytest.raises(GraphNotFoundError, match=r"graph\.ttl is not readable Turtle \(.*\): rebuild it with `kg build"):
+    with pytest.raises(GraphFileError, match=r"graph\.ttl is not readable Turtle \(.*\): rebuild it with `kg build"):
         load_graph(tmp_path)
 
 

@@ -8,6 +8,7 @@ import pytest
 
 import kg.pipeline as pipeline
 from kg.errors import NoArticlesError, StageError
+from kg.outdir import MANIFEST, manifest_text
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -41,10 +42,16 @@ def test_repeated_content_is_skipped_as_a_duplicate(tmp_path):
     assert [(s.source, s.reason) for s in skipped] == [(str(corpus / "b.txt"), f"duplicate of {corpus / 'a.txt'}")]
 
 
-def test_no_usable_article_raises_and_keeps_the_old_outputs(tmp_path):
-    out = tmp_path / "out"
+def earlier_build(out: Path) -> Path:
+    """A folder that looks like an earlier kg build: the manifest and an old graph.ttl."""
     out.mkdir()
+    (out / MANIFEST).write_text(manifest_text(), "utf-8")
     (out / "graph.ttl").write_text("old", "utf-8")
+    return out
+
+
+def test_no_usable_article_raises_and_keeps_the_old_outputs(tmp_path):
+    out = earlier_build(tmp_path / "out")
     empty = tmp_path / "empty"
     empty.mkdir()
     (empty / "blank.txt").write_text("", "utf-8")
@@ -54,9 +61,7 @@ def test_no_usable_article_raises_and_keeps_the_old_outputs(tmp_path):
 
 
 def test_a_failing_stage_is_named_and_leaves_the_old_outputs(tmp_path, monkeypatch):
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / "graph.ttl").write_text("old", "utf-8")
+    out = earlier_build(tmp_path / "out")
 
     def broken_views(*args):
         raise RuntimeError("disk full")

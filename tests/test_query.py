@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.errors import GraphNotFoundError, QueryError
+from kg.errors import GraphFileError, GraphNotFoundError, QueryError
 from kg.query import display_width, format_result, run_query
 
 QUERIES = Path(__file__).parent.parent / "queries"
@@ -136,7 +136,7 @@ def test_a_missing_graph_says_how_to_build_one(tmp_path):
 
 def test_a_damaged_graph_is_reported_as_such_not_as_a_query_error(tmp_path):
     (tmp_path / "graph.ttl").write_text("<a> <b> .", encoding="utf-8")
-    with pytest.raises(QueryError, match=r"cannot read .*graph.ttl: .*rebuild it with `kg build`"):
+    with pytest.raises(GraphFileError, match=r"graph.ttl is not readable Turtle \(.*\): rebuild it with `kg build"):
         run_query("ASK {}", tmp_path)
 
 

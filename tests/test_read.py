@@ -190,3 +190,67 @@ def test_unreadable_file_is_reported(tmp_path, monkeypatch):
     path = write(tmp_path / "secret.txt", "x")
     monkeypatch.setattr("kg.read.os.access", lambda p, mode: False)
     assert read_file(path) == [Skipped(str(path), "unreadable: permission denied")]
+
+
+# ------------------------------------------------------------- hostile input
+def test_jsonl_lines_end_at_newline_only(tmp_path):
+    # U+2028, U+2029, U+0085 and \x1c-\x1e are line breaks to str.splitlines, but JSON allows them in strings.
+    path = write(
+        tmp_path / "feed.jsonl",
+        '{"text": "第一段\u2028第二段"}\n{"text": "甲\u0085乙\u2029丙\x1d丁"}\r\n{"bad"\n{"text": "末篇"}\n',
+    )
+    items = read_file(path)
+    assert [(item.source, getattr(item, "text", None)) for item in items] == [
+        (f"{path}:1", "第一段\u2028第二段"),
+        (f"{path}:2", "甲\u0085乙\u2029丙\x1d丁"),
+        (f"{path}:3", None),
+        (f"{path}:4", "末篇"),
+    ]
+
+
+def test_lone_surrogates_are_replaced_at_read_time(tmp_path):
+    path = write(
+        tmp_path / "feed.jsonl",
+        '{"text": "社区\\ud800活动", "title": "标题\\udfff", "author": ["甲\\ud83d"]}\n'
+        '{"text": "表情\\ud83d\\ude00完整"}\n',
+    )
+    broken, paired = read_file(path)
+    assert (broken.text, broken.title, broken.authors) == ("社区\ufffd活动", "标题\ufffd", ("甲\ufffd",))
+    assert paired.text == "表情\U0001F600完整"  # a valid surrogate pair is one character, kept
+    for text in (broken.text, broken.title, paired.text):
+        text.encode("utf-8")  # would raise on a lone surrogate
+
+
+def test_a_path_that_is_not_utf8_is_reported_with_its_bytes_escaped(tmp_path):
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/caf\xe9.txt", "wb") as handle:
+        handle.write(TEXT.encode("utf-8"))
+    (path,) = find_files([tmp_path])
+    (item,) = read_file(path)
+    assert item.source == f"{tmp_path}/caf\\xe9.txt"
+    item.source.encode("utf-8")
+
+
+def test_a_file_mixing_utf8_and_gbk_is_read_with_replacements():
+    utf8_part = ("绿柳社区召开居民议事会，" * 20).encode("utf-8")
+    gbk_part = "青石街道".encode("gbk")  # 8 bytes that are not UTF-8
+    decoded = decode(utf8_part + gbk_part + utf8_part)
+    assert not isinstance(decoded, str), decoded
+    text, encoding = decoded
+    assert text.startswith("绿柳社区召开居民议事会，") and text.endswith("绿柳社区召开居民议事会，")
+    assert text.count("绿柳社区") == 40
+    assert encoding.startswith("utf_8 (mixed or damaged:") and "replaced by U+FFFD" in encoding
+
+
+def test_mostly_undecodable_bytes_are_still_refused():
+    noise = bytes((i * 151 + 7) % 256 for i in range(4000)).replace(b"\x00", b"\x01")
+    assert decode(noise) in ("binary file", "undecodable: no known text encoding fits")
+
+
+def test_an_article_over_the_size_limit_is_skipped_with_the_limit_named(tmp_path):
+    path = write(tmp_path / "big.txt", "社区" * 200_000)  # 1.2 MB of UTF-8
+    assert read_file(path, max_article_mb=2) != [Skipped(str(path), "")]
+    (item,) = read_file(path, max_article_mb=1)
+    assert item == Skipped(
+        str(path), "article of 1.2 MB is larger than --max-article-mb 1: split it, or raise the limit"
+    )
