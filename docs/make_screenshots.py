@@ -18,12 +18,12 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from rdflib import RDF, RDFS, Graph
 
-from kg.analyse import analyse, annotate_graph
+from kg.analyse.network import analyse, annotate_graph
 from kg.model import ArticleMetadata, ArticleSummary, BuildReport
 from kg.pipeline import build
-from kg.view_data import unit_page_name
-from kg.views import write_views
-from kg.vocab import KG
+from kg.views.data import unit_page_name
+from kg.views.write import write_views
+from kg.rdf.vocab import KG
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_TTL = ROOT / "tests" / "data" / "views_demo.ttl"

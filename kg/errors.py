@@ -1,4 +1,8 @@
 """The library's errors. The CLI turns each into one ``Error: ...`` line."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 
 class KgError(Exception):
@@ -39,3 +43,14 @@ class GoldError(KgError):
 
 class OntologyNotFoundError(KgError):
     """The ontology/ folder beside the package is missing."""
+
+
+@contextmanager
+def stage(name: str) -> Iterator[None]:
+    """Name the stage in any unexpected error, so a failure says where it happened."""
+    try:
+        yield
+    except KgError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - re-raised with the stage named
+        raise StageError(f"stage '{name}' failed: {type(exc).__name__}: {exc}") from exc

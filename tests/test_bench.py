@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.bench import STAGES, make_corpus, run_bench, seeds_dir
+from kg.tools.bench import STAGES, make_corpus, run_bench, seeds_dir
 from kg.errors import InputError, KgError
 
 

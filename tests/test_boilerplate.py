@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.boilerplate import line_reason, split_body
-from kg.normalise import normalise
+from kg.prepare.boilerplate import line_reason, split_body
+from kg.prepare.normalise import normalise
 from kg.pipeline import prepare_article
-from kg.read import read_file
+from kg.prepare.read import read_file
 
 ROOT = Path(__file__).parents[1]
 SEED_NOISE = json.loads((ROOT / "tests" / "data" / "seed_noise.json").read_text("utf-8"))

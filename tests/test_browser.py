@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.analyse import analyse, annotate_graph
-from kg.views import write_views
+from kg.analyse.network import analyse, annotate_graph
+from kg.views.write import write_views
 
 pytestmark = pytest.mark.browser
 

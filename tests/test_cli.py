@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kg.cli import app
+from kg.cli.commands import app
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
 COMMANDS = ["build", "query", "validate", "eval", "bench"]

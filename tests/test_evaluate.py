@@ -10,11 +10,11 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 from typer.testing import CliRunner
 
-from kg.cli import app
+from kg.cli.commands import app
 from kg.errors import GraphFileError, GoldError, GraphNotFoundError
-from kg.evaluate import format_scores, load_graph, score_dir, score_graph
-from kg.gold import load_gold, normalise_name
-from kg.vocab import DATA, KG
+from kg.tools.evaluate import format_scores, load_graph, score_dir, score_graph
+from kg.tools.gold import load_gold, normalise_name
+from kg.rdf.vocab import DATA, KG
 
 REFERENCE_SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "kgscore.py"
 SEED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds"

@@ -10,11 +10,11 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.errors import GraphNotFoundError, InputError
-from kg.export import load_graph, term_declarations, write_graph
-from kg.graph import build_graph
+from kg.rdf.export import load_graph, term_declarations, write_graph
+from kg.rdf.graph import build_graph
 from kg.model import TOP_CLASSES, Entity, ResolvedCorpus
-from kg.turtle import write_turtle
-from kg.vocab import KG
+from kg.rdf.turtle import write_turtle
+from kg.rdf.vocab import KG
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 
@@ -156,7 +156,7 @@ def test_loading_a_folder_without_a_graph_says_how_to_build_one(tmp_path):
 
 def test_seeds_and_a_renamed_copy_elsewhere_give_byte_identical_graphs(tmp_path):
     from kg.pipeline import build
-    from kg.validate import validate_graph
+    from kg.tools.validate import validate_graph
 
     copy = tmp_path / "elsewhere" / "deeper"
     copy.mkdir(parents=True)

@@ -1,18 +1,15 @@
-"""The national gazetteer: levels, hierarchy, aliases, homonyms, chains.
+"""The national gazetteer: levels, hierarchy, aliases, homonyms.
 
 Expected values are facts about China's administrative divisions (GB/T 2260
 codes, who contains whom), not figures copied from the program's output.
 """
 import pytest
 
-from kg.gazetteer import (
+from kg.gazetteer.aliases import safe_aliases, short_forms, strip_ethnic_names
+from kg.gazetteer.divisions import (
     DIVISION_LEVELS,
     Division,
     load_gazetteer,
-    safe_aliases,
-    short_forms,
-    strip_ethnic_names,
-    unit_level_of_suffix,
 )
 
 
@@ -139,13 +136,6 @@ def test_is_ancestor_is_strict_and_transitive():
     assert not g.is_ancestor(the("湖北省"), wuling)
 
 
-def test_children_of_a_municipality_are_its_districts():
-    children = {d.name for d in gaz().children(the("北京市"))}
-    assert {"东城区", "西城区", "朝阳区", "海淀区"} <= children
-    assert all(d.level == "district" for d in gaz().children(the("北京市")))
-
-
-# ------------------------------------------------------------------ names and aliases
 @pytest.mark.parametrize(
     "written, official",
     [
@@ -257,12 +247,8 @@ def test_homonyms_stay_apart(name, at_least):
         ("新城区", ["内蒙古自治区"], "呼和浩特市"),
     ],
 )
-def test_resolve_by_context(name, context, expected_parent):
-    assert gaz().parent(gaz().resolve(name, context)).name == expected_parent
-
-
-def test_resolve_uses_resolved_divisions_as_context():
-    assert gaz().parent(gaz().resolve("西湖区", [the("江西省")])).name == "南昌市"
+def test_place_decides_a_homonym_by_the_other_places_named(name, context, expected_parent):
+    assert gaz().parent(gaz().place([name, *context])[name]).name == expected_parent
 
 
 @pytest.mark.parametrize(
@@ -275,17 +261,13 @@ def test_resolve_uses_resolved_divisions_as_context():
         ("不存在的地方", ["北京市"]),
     ],
 )
-def test_resolve_gives_up_when_context_does_not_decide(name, context):
-    assert gaz().resolve(name, context) is None
+def test_place_leaves_out_a_homonym_the_context_does_not_decide(name, context):
+    assert name not in gaz().place([name, *context])
 
 
-def test_resolve_short_forms_in_context_on_request():
-    assert gaz().resolve("西湖区", ["杭州"]) is None
-    assert gaz().parent(gaz().resolve("西湖区", ["杭州"], short=True)).name == "杭州市"
-
-
-def test_resolve_returns_a_unique_name_whatever_the_context():
-    assert gaz().resolve("武陵区", ["北京市"]).name == "武陵区"
+def test_place_uses_short_forms_only_on_request():
+    assert "西湖区" not in gaz().place(["西湖区", "杭州"])
+    assert gaz().parent(gaz().place(["西湖区", "杭州"], short=True)["西湖区"]).name == "杭州市"
 
 
 @pytest.mark.parametrize(
@@ -306,89 +288,6 @@ def test_place_resolves_names_of_one_article_together(names, expected):
 def test_place_is_independent_of_order():
     names = ["鼓楼区", "南京市", "城关镇", "朝阳区", "北京市", "东风路街道"]
     assert gaz().place(names) == gaz().place(list(reversed(names)))
-
-
-# ------------------------------------------------------------------ chains
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("长沙市望城区高塘岭街道", ["长沙市", "望城区", "高塘岭街道"]),
-        ("武陵区白马湖街道", ["武陵区", "白马湖街道"]),
-        ("江汉区满春街道", ["江汉区", "满春街街道"]),
-        ("北京市朝阳区三里屯街道", ["北京市", "朝阳区", "三里屯街道"]),
-        ("重庆市渝中区解放碑街道", ["重庆市", "渝中区", "解放碑街道"]),
-        ("杭州市西湖区", ["杭州市", "西湖区"]),
-        ("西藏自治区山南市隆子县玉麦乡", ["西藏自治区", "山南市", "隆子县", "玉麦乡"]),
-        ("湖北省恩施州", ["湖北省", "恩施土家族苗族自治州"]),
-        ("湖北省仙桃市", ["湖北省", "仙桃市"]),
-        ("湖南省武陵区", ["湖南省", "武陵区"]),  # parts may skip a level
-        ("隆子县", ["隆子县"]),
-    ],
-)
-def test_chain_splits_names_written_with_their_parents(text, expected):
-    assert [d.name for d in gaz().chain(text)] == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "朝阳区",  # ambiguous on its own
-        "长沙市西湖区",  # not inside each other
-        "武陵区白马湖街道长家山社区",  # the community is below the gazetteer
-        "湖南常德武陵区",  # short forms not asked for
-        "",
-    ],
-)
-def test_chain_gives_none(text):
-    assert gaz().chain(text) is None
-
-
-def test_chain_with_short_forms():
-    assert [d.name for d in gaz().chain("湖南常德武陵区", short=True)] == ["湖南省", "常德市", "武陵区"]
-
-
-def test_match_chain_finds_the_longest_prefix():
-    divisions, end = gaz().match_chain("武陵区白马湖街道长家山社区")
-    assert [d.name for d in divisions] == ["武陵区", "白马湖街道"] and end == 8
-    divisions, end = gaz().match_chain("在北京市朝阳区", start=1)
-    assert [d.name for d in divisions] == ["北京市", "朝阳区"] and end == 7
-    assert gaz().match_chain("党建引领") is None
-
-
-# ------------------------------------------------------------------ unit suffixes
-@pytest.mark.parametrize(
-    "name, level",
-    [
-        ("某某自治区", "province"),
-        ("某某省", "province"),
-        ("某某市", "city"),
-        ("某某自治州", "city"),
-        ("某某地区", "city"),
-        ("某某盟", "city"),
-        ("某某县", "district"),
-        ("某某旗", "district"),
-        ("某某林区", "district"),
-        ("某某街道", "subdistrict"),
-        ("某某镇", "subdistrict"),
-        ("某某民族乡", "subdistrict"),
-        ("某某苏木", "subdistrict"),
-        ("长家山社区", "community"),
-        ("某某村", "community"),
-        ("某某嘎查", "community"),
-        ("大中佳苑小区", "compound"),
-        ("章家湾居民组", "compound"),
-        ("长家山社区13组", "compound"),
-        ("某某苑", "compound"),
-        ("城市", None),
-        ("爱心超市", None),
-        ("辖区", None),
-        ("第一党小组", None),
-        ("社区", None),  # a bare suffix names nothing
-        ("党建引领", None),
-    ],
-)
-def test_unit_level_of_suffix(name, level):
-    assert unit_level_of_suffix(name) == level
 
 
 def test_loaders_are_cached():

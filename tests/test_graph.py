@@ -7,10 +7,10 @@ from conftest import ARTICLE_TEXTS, hand_built_corpus
 from rdflib import RDF, RDFS, BNode, Literal, Namespace
 from rdflib.namespace import SKOS
 
-from kg import iri
-from kg.graph import attribute_triple, build_graph, entity_class
+from kg.rdf import iri
+from kg.rdf.graph import attribute_triple, build_graph, entity_class
 from kg.model import Entity, Relation, ResolvedCorpus
-from kg.vocab import KG
+from kg.rdf.vocab import KG
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # rdflib.XSD warns when pytest inspects the module

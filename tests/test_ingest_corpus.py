@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kg.cli import app
+from kg.cli.commands import app
 from kg.model import Skipped
 from kg.pipeline import extract_corpus, read_corpus
 

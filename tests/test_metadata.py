@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from kg.boilerplate import split_body
-from kg.metadata import parse_date, read_metadata
+from kg.prepare.boilerplate import split_body
+from kg.prepare.metadata import parse_date, read_metadata
 from kg.model import RawArticle
-from kg.normalise import normalise
+from kg.prepare.normalise import normalise
 from kg.pipeline import prepare_article
-from kg.read import read_file
+from kg.prepare.read import read_file
 
 ROOT = Path(__file__).parents[1]
 SEED_GOLD = json.loads((ROOT / "tests" / "data" / "seed_noise.json").read_text("utf-8"))

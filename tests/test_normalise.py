@@ -1,7 +1,7 @@
 """Normalise stage: traditional -> simplified, pinyin stripped, widths folded, offsets exact."""
 import pytest
 
-from kg.normalise import fold_characters, is_pinyin_syllable, normalise, strip_pinyin, to_simplified
+from kg.prepare.normalise import fold_characters, is_pinyin_syllable, normalise, strip_pinyin, to_simplified
 
 # Forms as they stand in seed 003 (a simplified page auto-converted to traditional
 # with pinyin after some characters), and what they must become.

@@ -1,13 +1,15 @@
 """The ontology declares exactly the kg vocabulary, labels it in two languages, and aligns it."""
+from pathlib import Path
+
 import pyoxigraph as ox
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
 from rdflib.namespace import PROV
 
-import kg
 from kg.errors import OntologyNotFoundError
 from kg.model import RELATIONS, TOP_CLASSES
-from kg.vocab import KG, KIND_CLASSES, ONTOLOGY_IRI, ontology_dir
+from kg.rdf import vocab
+from kg.rdf.vocab import KG, KIND_CLASSES, ONTOLOGY_IRI, ontology_dir
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
@@ -87,6 +89,12 @@ def test_ontology_files_parse_with_oxigraph_too(name):
 
 
 def test_a_missing_ontology_folder_is_a_clear_error(monkeypatch, tmp_path):
-    monkeypatch.setattr(kg, "__file__", str(tmp_path / "kg" / "__init__.py"))
-    with pytest.raises(OntologyNotFoundError, match="no ontology at .*pip install -e"):
+    monkeypatch.setattr(vocab, "__file__", str(tmp_path / "kg" / "rdf" / "vocab.py"))
+    with pytest.raises(OntologyNotFoundError, match=r"no ontology at .*: reinstall kg \(pip install \.\)"):
         ontology_dir()
+
+
+@pytest.mark.parametrize("name", ["kg.ttl", "shapes.ttl"])
+def test_the_published_ontology_is_the_one_the_package_ships(name):
+    published = Path(__file__).resolve().parent.parent / "ontology" / name
+    assert (ontology_dir() / name).read_bytes() == published.read_bytes()

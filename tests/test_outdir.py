@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 import kg.outdir as outdir
 import kg.pipeline as pipeline
-from kg.cli import app
+from kg.cli.commands import app
 from kg.errors import OutputError
 from kg.outdir import MANIFEST, check_out_dir, exchange, is_kg_build, recover_leftovers
 
@@ -196,7 +196,7 @@ def test_ctrl_c_leaves_the_old_build_and_says_so_in_one_line(home, monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("kg.views.write_views", interrupted)
+    monkeypatch.setattr("kg.pipeline.write_views", interrupted)
     result = runner.invoke(app, ["build", "papers", "--out", "exports"])
 
     assert result.exit_code == 130

@@ -66,7 +66,7 @@ def test_a_failing_stage_is_named_and_leaves_the_old_outputs(tmp_path, monkeypat
     def broken_views(*args):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("kg.views.write_views", broken_views)
+    monkeypatch.setattr("kg.pipeline.write_views", broken_views)
     corpus = tmp_path / "c"
     shutil.copytree(SEEDS, corpus)
     with pytest.raises(StageError, match="stage 'views' failed: RuntimeError: disk full"):

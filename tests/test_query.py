@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kg.cli import app
+from kg.cli.commands import app
 from kg.errors import GraphFileError, GraphNotFoundError, QueryError
-from kg.query import display_width, format_result, run_query
+from kg.tools.query import display_width, format_result, run_query
 
 QUERIES = Path(__file__).parent.parent / "queries"
 A_TITLE, B_TITLE = "白马湖畔展新颜", "邻里节暖人心"

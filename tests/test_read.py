@@ -6,7 +6,7 @@ import pytest
 
 from kg.errors import InputError
 from kg.model import RawArticle, Skipped
-from kg.read import decode, find_files, read_file, read_html
+from kg.prepare.read import decode, find_files, read_file, read_html
 
 TEXT = "绿柳社区党委书记刘晓燕介绍,社区与青石职业学院结对共建,组建了一支由42名党员和大学生组成的志愿服务队。\n"
 TRADITIONAL = "綠柳社區黨委書記劉曉燕介紹,社區與青石職業學院結對共建,組建了一支由42名黨員和大學生組成的志願服務隊。\n"
@@ -179,8 +179,8 @@ def test_unreadable_folder_is_reported_not_fatal(tmp_path, monkeypatch):
         return real_scandir(path)
 
     # Root (as in CI) can read any folder, so the refusal is simulated.
-    monkeypatch.setattr("kg.read.os.scandir", scandir)
-    monkeypatch.setattr("kg.read.os.access", lambda path, mode: Path(path).name != "locked")
+    monkeypatch.setattr("kg.prepare.read.os.scandir", scandir)
+    monkeypatch.setattr("kg.prepare.read.os.access", lambda path, mode: Path(path).name != "locked")
     files = find_files([tmp_path])
     assert files == [tmp_path / "locked", tmp_path / "ok/a.txt"]
     assert read_file(files[0]) == [Skipped(str(tmp_path / "locked"), "unreadable folder: permission denied")]
@@ -188,7 +188,7 @@ def test_unreadable_folder_is_reported_not_fatal(tmp_path, monkeypatch):
 
 def test_unreadable_file_is_reported(tmp_path, monkeypatch):
     path = write(tmp_path / "secret.txt", "x")
-    monkeypatch.setattr("kg.read.os.access", lambda p, mode: False)
+    monkeypatch.setattr("kg.prepare.read.os.access", lambda p, mode: False)
     assert read_file(path) == [Skipped(str(path), "unreadable: permission denied")]
 
 

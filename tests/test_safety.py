@@ -15,10 +15,11 @@ from rdflib.namespace import RDFS
 from typer.testing import CliRunner
 
 import kg.pipeline as pipeline
-from kg.cli import app
+from kg.cli.commands import app
 from kg.errors import QueryError
-from kg.export import GRAPH_FILE
-from kg.query import format_result, printable, run_query
+from kg.rdf.export import GRAPH_FILE
+from kg.cli.terminal import printable
+from kg.tools.query import format_result, run_query
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 runner = CliRunner()
@@ -32,7 +33,7 @@ def seeds_copy(folder: Path) -> Path:
 # ------------------------------------------------------------ one bad input
 @pytest.mark.parametrize(
     "module, function, stage",
-    [("kg.metadata", "read_metadata", "metadata"), ("kg.segment", "segment", "segment"), ("kg.extract", "extract", "extract")],
+    [("kg.prepare", "read_metadata", "metadata"), ("kg.extract", "sentences_of", "segment"), ("kg.extract", "extract", "extract")],
 )
 def test_an_input_that_breaks_a_stage_is_skipped_with_the_stage_named(tmp_path, monkeypatch, module, function, stage):
     corpus = seeds_copy(tmp_path / "in")
@@ -125,8 +126,8 @@ def test_ctrl_c_in_any_command_is_one_line_and_exit_130(built_dir, monkeypatch, 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("kg.validate.validate_graph", interrupted)
-    monkeypatch.setattr("kg.query.run_query", interrupted)
+    monkeypatch.setattr("kg.tools.validate.validate_graph", interrupted)
+    monkeypatch.setattr("kg.tools.query.run_query", interrupted)
     result = runner.invoke(app, [part.format(out=built_dir) for part in command])
     assert (result.exit_code, result.output) == (130, "Interrupted.\n")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import jieba
 import pytest
 
-from kg.segment import split_sentences, tokenize, tokenizer
+from kg.extract.segment import split_sentences, tokenize, tokenizer
 
 SENTENCE_CASES = [
     ("第一句。第二句!第三句?", ["第一句。", "第二句!", "第三句?"]),

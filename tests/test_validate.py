@@ -4,13 +4,13 @@ from conftest import hand_built_corpus, hand_built_summaries
 from rdflib import RDF, RDFS, Literal
 from typer.testing import CliRunner
 
-from kg import iri
-from kg.cli import app
+from kg.rdf import iri
+from kg.cli.commands import app
 from kg.errors import GraphNotFoundError
-from kg.export import write_graph
-from kg.graph import build_graph
-from kg.validate import validate_graph
-from kg.vocab import KG
+from kg.rdf.export import write_graph
+from kg.rdf.graph import build_graph
+from kg.tools.validate import validate_graph
+from kg.rdf.vocab import KG
 
 CORPUS = hand_built_corpus()
 ENTITY = {e.key: iri.entity_iri(e) for e in CORPUS.entities}

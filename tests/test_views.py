@@ -7,8 +7,8 @@ import time
 import pytest
 from rdflib import Graph
 
-from kg.analyse import analyse, annotate_graph
-from kg.views import write_views
+from kg.analyse.network import analyse, annotate_graph
+from kg.views.write import write_views
 
 XSS_LABEL = "<img src=x onerror=alert(1)>"
 

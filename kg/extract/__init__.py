@@ -1,6 +1,7 @@
 """Extract stage: the entities an article names and the relations it states.
 
-``extract(article, sentences)`` is a pure function of one article. Finding
+``process_article(article)`` segments one article (``segment``) and runs
+``extract(article, sentences)``, a pure function of one article. Finding
 and writing are kept apart: the rule modules find ``Found`` records, this
 module settles them against each other (generic references, hierarchy,
 claimed spans) and writes them out as model ``Mention`` and
@@ -8,10 +9,12 @@ claimed spans) and writes them out as model ``Mention`` and
 """
 from __future__ import annotations
 
+from kg.errors import stage
 from kg.extract import named, party, persons, units
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
 from kg.extract.relations import Actor, FoundRelation, find_relations
+from kg.extract.segment import sentences_of
 from kg.extract.text import clean_name, token_spans
 from kg.model import Article, ArticleExtraction, EntityRef, Evidence, LocalRelation, Mention, Sentence
 
@@ -172,3 +175,11 @@ def to_relation(article: Article, sentences: tuple[Sentence, ...], rel: FoundRel
         evidence=evidence_of(article, sentences, rel.evidence),
         rule=rel.rule,
     )
+
+
+def process_article(article: Article) -> ArticleExtraction:
+    """Segment and extract one article: the extract stage's entry point."""
+    with stage("segment"):
+        sentences = sentences_of(article)
+    with stage("extract"):
+        return extract(article, sentences)

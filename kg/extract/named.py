@@ -12,6 +12,7 @@ import re
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS, longest_first
+from kg.extract.segment import word_tags
 from kg.extract.text import TokenSpan, clean_name, is_cjk, stem_start, stem_tokens
 from kg.model import Sentence
 
@@ -208,7 +209,6 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
 
 def program_stem_ok(stem: str, parts: list[str]) -> bool:
     """An unquoted program stem is short and not one dictionary word (雷锋哨 yes, 网络 no)."""
-    from kg.segment import word_tags
 
     if not 2 <= len(stem) <= 4:
         return False

@@ -1,4 +1,4 @@
-"""The extract stage's pattern tables, loaded once from ``kg/data/extract.toml``."""
+"""The extract stage's pattern tables, loaded once from ``kg/extract/extract.toml``."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "extract.toml"
+DATA_FILE = Path(__file__).resolve().parent / "extract.toml"
 
 
 def longest_first(words) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
+from kg.extract.segment import tokenize, word_tags
 from kg.extract.text import is_cjk
 from kg.model import Sentence
 
@@ -16,7 +17,6 @@ CLS = "Person"
 
 def name_at(text: str, pos: int) -> str | None:
     """The personal name that starts at ``pos``, if one does."""
-    from kg.segment import tokenize, word_tags
 
     table = PATTERNS["persons"]
     surname = 2 if text[pos : pos + 2] in PATTERNS.surnames else 1

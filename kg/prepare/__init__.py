@@ -1,0 +1,44 @@
+"""Prepare stage: an input file's article, normalised, with its body told from page furniture.
+
+``read`` finds and decodes files (``read_file`` gives ``RawArticle``s or
+``Skipped`` reasons); ``prepare_article`` then runs, for one article,
+``normalise`` (simplified script, folded widths, offsets kept),
+``boilerplate`` (navigation, link lists, footers dropped) and ``metadata``
+(title, date, outlet). The rule tables are the TOML files beside these modules.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from kg.errors import stage
+from kg.model import Article, RawArticle
+from kg.prepare.boilerplate import split_body
+from kg.prepare.metadata import read_metadata
+from kg.prepare.normalise import normalise
+
+
+def article_id(text: str) -> str:
+    """A stable id from the normalised content: renaming or moving a file keeps it."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def prepare_article(raw: RawArticle) -> Article:
+    """Normalise one raw article, separate its body from page furniture, read its metadata."""
+    with stage("normalise"):
+        normalised = normalise(raw.text)
+    with stage("boilerplate"):
+        body, dropped = split_body(normalised.text)
+    with stage("metadata"):
+        metadata = read_metadata(raw, normalised.text, body)
+    return Article(
+        id=article_id(normalised.text),
+        source=raw.source,
+        original=raw.text,
+        normalised=normalised,
+        body=body,
+        dropped=dropped,
+        metadata=metadata,
+        content_hash=hashlib.sha256(raw.text.encode("utf-8")).hexdigest(),
+        encoding=raw.encoding,
+        format=raw.format,
+    )

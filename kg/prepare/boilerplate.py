@@ -1,0 +1,157 @@
+"""Boilerplate stage: separate the article body from the page furniture of a scraped page.
+
+Works line by line on the normalised text, with rules that are data
+(``kg/prepare/boilerplate.toml``, compiled once at import):
+
+- line rules: image file names, breadcrumbs, navigation and login lines,
+  footers (copyright, ICP, disclaimers, source links), advertising and
+  hotlines, credit lines (作者/编辑/来源: these are metadata, which the
+  metadata stage reads from the full text), page numbers;
+- listings: related-headline lines that end in a date;
+- link bars: ``|``-separated short items, named place-name spam when the
+  items are place names;
+- menus: runs of very short lines;
+- the tail: after a footer marker (原文链接, 免责声明, 相关链接, 最近更新, ...)
+  late in the page, every line that does not read as prose is furniture.
+
+Finding (``classify_lines``) is kept apart from the result (``split_body``)
+so that the metadata stage can ask which lines are listings.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from kg.model import DroppedLine
+
+Span = tuple[int, int]
+
+
+def _load_rules() -> dict:
+    return tomllib.loads(resources.files("kg.prepare").joinpath("boilerplate.toml").read_text("utf-8"))
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+_RULES = _load_rules()
+_LIMITS = _RULES["limits"]
+_SENTENCE_END = tuple(_LIMITS["sentence_end"])
+_LINE_RULES = tuple(
+    (rule["reason"], rule.get("short", False), _any_of(rule["patterns"])) for rule in _RULES["line_rule"]
+)
+_LISTING = _any_of(_RULES["listing"]["patterns"])
+HEADLINE = re.compile(_RULES["listing"]["headline"])
+_SEPARATOR = re.compile(_RULES["spam"]["separators"])
+_PLACE_SUFFIXES = tuple(_RULES["spam"]["place_suffixes"])
+_TAIL_MARKER = _any_of(_RULES["tail"]["markers"])
+# Sentence punctuation (and colons) that a menu item never has.
+_PUNCTUATION = re.compile(r"[,，。;；:：!！?？、]")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-blank line: its stripped text and that text's span in the article."""
+
+    text: str
+    start: int
+    end: int
+
+
+def lines_of(text: str) -> list[Line]:
+    """The non-blank lines of ``text``, stripped, with their offsets."""
+    lines = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + raw.index(stripped[0])
+            lines.append(Line(stripped, start, start + len(stripped)))
+        pos += len(raw) + 1
+    return lines
+
+
+# ------------------------------------------------------------------ one line
+def is_listing(line: str) -> bool:
+    """A line of a related-headline list: short, not a sentence, ending in a date."""
+    return len(line) <= 2 * _LIMITS["short_line"] and not line.endswith(_SENTENCE_END) and bool(
+        _LISTING.search(line)
+    )
+
+
+def link_bar_reason(line: str) -> str | None:
+    """``place-name spam`` or ``navigation`` for a bar of ``|``-separated short items."""
+    items = [item.strip() for item in _SEPARATOR.split(line) if item.strip()]
+    if len(items) < _LIMITS["spam_items"] or any(len(item) > _LIMITS["spam_item"] for item in items):
+        return None
+    places = sum(item.endswith(_PLACE_SUFFIXES) for item in items)
+    return "place-name spam" if places * 2 >= len(items) else "navigation"
+
+
+def line_reason(line: str) -> str | None:
+    """Why a single line is furniture, judged on its own; None for a body line."""
+    for reason, short_only, pattern in _LINE_RULES:
+        if short_only and len(line) > _LIMITS["short_line"]:
+            continue
+        if pattern.search(line):
+            return reason
+    if is_listing(line):
+        return "headline list"
+    return link_bar_reason(line)
+
+
+def reads_as_prose(line: str) -> bool:
+    return len(line) >= _LIMITS["tail_prose"] and line.endswith(_SENTENCE_END)
+
+
+def _is_menu_item(line: str) -> bool:
+    return len(line) <= _LIMITS["menu_item"] and not _PUNCTUATION.search(line) and not line.endswith(_SENTENCE_END)
+
+
+# ------------------------------------------------------------------ the page
+def classify_lines(lines: list[Line]) -> list[str | None]:
+    """A reason for each furniture line, None for each body line."""
+    reasons = [line_reason(line.text) for line in lines]
+    _mark_menus(lines, reasons)
+    _mark_tail(lines, reasons)
+    return reasons
+
+
+def _mark_menus(lines: list[Line], reasons: list[str | None]) -> None:
+    """Runs of several very short lines without punctuation are a menu."""
+    run: list[int] = []
+    for i, line in enumerate([*lines, None]):
+        if line is not None and reasons[i] is None and _is_menu_item(line.text):
+            run.append(i)
+            continue
+        if len(run) >= _LIMITS["menu_run"]:
+            for j in run:
+                reasons[j] = "navigation"
+        run = []
+
+
+def _mark_tail(lines: list[Line], reasons: list[str | None]) -> None:
+    """After a footer marker late in the page, only prose lines stay body."""
+    first = int(len(lines) * _LIMITS["tail_from"])
+    marker = next((i for i in range(first, len(lines)) if _TAIL_MARKER.search(lines[i].text)), None)
+    if marker is None:
+        return
+    for i in range(marker, len(lines)):
+        if reasons[i] is None and not reads_as_prose(lines[i].text):
+            reasons[i] = "after footer"
+
+
+def split_body(text: str) -> tuple[tuple[Span, ...], tuple[DroppedLine, ...]]:
+    """Body spans (one per body line) and the furniture lines dropped, with reasons."""
+    lines = lines_of(text)
+    body: list[Span] = []
+    dropped: list[DroppedLine] = []
+    for line, reason in zip(lines, classify_lines(lines)):
+        if reason is None:
+            body.append((line.start, line.end))
+        else:
+            dropped.append(DroppedLine(line.text, reason, line.start, line.end))
+    return tuple(body), tuple(dropped)

@@ -1,0 +1,172 @@
+"""Metadata stage: title, publication date, outlet, URL and authors of one article.
+
+What the container states (HTML meta tags, JSONL fields: ``RawArticle``)
+comes first; otherwise the text is read, but only where pages state their
+own metadata: credit and footer lines (which the boilerplate stage took out
+of the body), the header above the body, and a news dateline
+(``长江日报讯(记者…)``). Dates in related-headline lists belong to other
+articles and are never taken, except the line that repeats this article's
+own title. Anything not stated stays absent. Patterns are data
+(``kg/prepare/metadata.toml``).
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date
+from importlib import resources
+
+from kg.prepare.boilerplate import HEADLINE, Line, classify_lines, lines_of
+from kg.model import ArticleMetadata, RawArticle
+
+Span = tuple[int, int]
+
+
+def _load_patterns() -> dict:
+    return tomllib.loads(resources.files("kg.prepare").joinpath("metadata.toml").read_text("utf-8"))
+
+
+_PATTERNS = _load_patterns()
+_DATE = re.compile(_PATTERNS["date"]["date"])
+_LABELLED_DATE = re.compile(_PATTERNS["date"]["labelled"] + _PATTERNS["date"]["date"])
+_HEADER_LINES = _PATTERNS["date"]["header_lines"]
+_HEADER_LENGTH = _PATTERNS["date"]["header_line_length"]
+_SOURCE = tuple(re.compile(p) for p in _PATTERNS["source"]["patterns"])
+_URL = tuple(re.compile(p) for p in _PATTERNS["url"]["patterns"])
+_AUTHORS = re.compile(_PATTERNS["authors"]["labelled"])
+_BYLINE = re.compile(_PATTERNS["authors"]["byline"])
+_NOT_NAME = re.compile(_PATTERNS["authors"]["not_name"])
+_TITLE_LABEL = re.compile(_PATTERNS["title"]["label"])
+_MARKDOWN_HEADING = re.compile(_PATTERNS["title"]["markdown"])
+_NAME_SEPARATORS = re.compile(r"[\s、,;]+")
+
+# Furniture lines where a page states its own metadata.
+_METADATA_REASONS = {"credit line", "footer", "after footer", "advertising"}
+# How many body lines may carry a dateline or byline (title, captions, lead paragraph).
+_LEAD_LINES = 6
+
+
+def read_metadata(raw: RawArticle, text: str, body: tuple[Span, ...]) -> ArticleMetadata:
+    """The article's metadata; ``text`` is the normalised text, ``body`` its body spans."""
+    lines = lines_of(text)
+    reasons = classify_lines(lines)
+    spans = set(body)
+    body_lines = [line for line in lines if (line.start, line.end) in spans]
+    meta_lines = [line.text for line, reason in zip(lines, reasons) if reason in _METADATA_REASONS]
+    lead = [line.text for line in body_lines[:_LEAD_LINES]]
+    title = clean_title(raw.title) if raw.title else find_title(body_lines)
+    listings = [line.text for line, reason in zip(lines, reasons) if reason == "headline list"]
+    return ArticleMetadata(
+        title=title,
+        published=parse_date(raw.published) if raw.published else find_date(lines, reasons, listings, title),
+        source_name=raw.source_name or _first_value(_SOURCE, meta_lines + lead),
+        url=raw.url or _first_value(_URL, meta_lines),
+        authors=raw.authors or find_authors(meta_lines, lead),
+    )
+
+
+# -------------------------------------------------------------------- title
+def clean_title(line: str) -> str | None:
+    title = _TITLE_LABEL.sub("", _MARKDOWN_HEADING.sub("", line.strip())).strip()
+    return title or None
+
+
+def find_title(body_lines: list[Line]) -> str | None:
+    """The first body line with some words in it (breadcrumbs are not body)."""
+    for line in body_lines:
+        title = clean_title(line.text)
+        if title and sum(ch.isalnum() for ch in title) >= 2:
+            return title
+    return None
+
+
+# --------------------------------------------------------------------- date
+def parse_date(value: str) -> str | None:
+    """ISO ``YYYY-MM-DD`` for the first valid date in ``value``, else None."""
+    for match in _DATE.finditer(value):
+        iso = _iso(match)
+        if iso:
+            return iso
+    return None
+
+
+def _iso(match: re.Match[str]) -> str | None:
+    try:
+        return date(int(match["y"]), int(match["m"]), int(match["d"])).isoformat()
+    except ValueError:  # 2024-13-45 is not a date
+        return None
+
+
+def find_date(lines: list[Line], reasons: list[str | None], listings: list[str], title: str | None) -> str | None:
+    """A labelled date in a metadata line; else a date in a short header line; else the
+    date beside this article's own title in a headline list."""
+    for line, reason in zip(lines, reasons):
+        if reason in _METADATA_REASONS:
+            for match in _LABELLED_DATE.finditer(line.text):
+                if _iso(match):
+                    return _iso(match)
+    for line, reason in list(zip(lines, reasons))[:_HEADER_LINES]:
+        if reason != "headline list" and len(line.text) <= _HEADER_LENGTH and not _is_title(line.text, title):
+            found = parse_date(line.text)
+            if found:
+                return found
+    return _own_listing_date(listings, title)
+
+
+def _is_title(line: str, title: str | None) -> bool:
+    return title is not None and clean_title(line) == title
+
+
+def _own_listing_date(listings: list[str], title: str | None) -> str | None:
+    """A site's own "latest" list often repeats the article with its date."""
+    if not title:
+        return None
+    for line in listings:
+        match = HEADLINE.match(line)
+        if match and _same_headline(match["headline"], title):
+            return parse_date(match["date"]) or _short_date(match["date"])
+    return None
+
+
+def _same_headline(headline: str, title: str) -> bool:
+    headline = headline.rstrip(".…~ ")
+    return headline == title or (len(headline) >= 8 and title.startswith(headline))
+
+
+def _short_date(value: str) -> str | None:
+    """``23-12-15`` (two-digit year, as headline lists print it) as ISO."""
+    parts = re.split(r"[-/.]", value)
+    if len(parts) == 3 and len(parts[0]) == 2:
+        return parse_date(f"20{parts[0]}-{parts[1]}-{parts[2]}")
+    return None
+
+
+# ----------------------------------------------------------- source, url, authors
+def _first_value(patterns: tuple[re.Pattern[str], ...], lines: list[str]) -> str | None:
+    for pattern in patterns:
+        for line in lines:
+            match = pattern.search(line)
+            if match:
+                return match["value"].strip()
+    return None
+
+
+def find_authors(meta_lines: list[str], lead: list[str]) -> tuple[str, ...]:
+    """Names after 作者: in a credit line, else reporters named in bylines and the dateline."""
+    labelled = _first_value((_AUTHORS,), meta_lines)
+    if labelled:
+        return _names(_NAME_SEPARATORS.split(labelled))
+    found: list[str] = []
+    for line in meta_lines + lead:
+        for match in _BYLINE.finditer(line):
+            found.extend(_NAME_SEPARATORS.split(match["value"]))
+    return _names(found)
+
+
+def _names(tokens: list[str]) -> tuple[str, ...]:
+    names: list[str] = []
+    for token in tokens:
+        token = token.strip()
+        if 2 <= len(token) <= 4 and not _NOT_NAME.search(token) and token not in names:
+            names.append(token)
+    return tuple(names)

@@ -1,0 +1,195 @@
+"""Normalise stage: one canonical form of an article's text, with an exact map back.
+
+Three passes, each a small edit that records where every output character
+came from, composed at the end into ``NormalisedText.to_original``:
+
+1. strip pinyin annotations (``社區(qū)`` -> ``社區``) — deletions only;
+2. fold characters one by one (full-width ASCII, Kangxi and supplement
+   radicals, compatibility ideographs, odd spaces, line separators) — each
+   character becomes at most one character, so ``㎡`` and ``℃`` survive;
+3. traditional -> simplified with OpenCC ``t2s`` line by line.
+
+Pinyin goes first because it is written after the *traditional* character
+it annotates, and folding goes before OpenCC so that radicals and
+compatibility ideographs reach OpenCC as ordinary ideographs.
+
+OpenCC ``t2s`` is phrase-level (its TSPhrases dictionary picks 干燥 for
+乾燥 but keeps 乾隆) without ``tw2sp``'s vocabulary swaps (計程車 ->
+出租车), which would rewrite names. It is nearly always one character for
+one; where a conversion changes a line's length the line is converted in
+smaller pieces and a piece whose length changed is mapped to its span.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
+
+from kg.model import NormalisedText
+
+# An edit's index: index[i] is the position in the edit's input that output
+# character i comes from; it has len(output) + 1 entries (the end maps too).
+Index = list[int]
+
+
+def _load_tables() -> dict:
+    return tomllib.loads(resources.files("kg.prepare").joinpath("normalise.toml").read_text("utf-8"))
+
+
+_TABLES = _load_tables()
+
+
+# ------------------------------------------------------------------ pinyin
+def _pinyin_pattern(tables: dict) -> re.Pattern[str]:
+    """A bracketed, tone-marked pinyin syllable right after a CJK character."""
+    tone_vowels = "".join(tables["tones"])
+    letters = f"a-zü{tone_vowels}"
+    cjk = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+    return re.compile(rf"(?<=[{cjk}])[(（]([{letters}]{{1,6}})[)）]")
+
+
+def _syllable_pattern(tables: dict) -> re.Pattern[str]:
+    """A toneless pinyin syllable: optional initial + final."""
+    initials = "|".join(sorted(tables["initials"], key=len, reverse=True))
+    finals = "|".join(sorted(tables["finals"], key=len, reverse=True))
+    return re.compile(rf"(?:{initials})?(?:{finals})")
+
+
+_PINYIN = _pinyin_pattern(_TABLES["pinyin"])
+_SYLLABLE = _syllable_pattern(_TABLES["pinyin"])
+_TONELESS = str.maketrans(_TABLES["pinyin"]["tones"])
+
+
+def is_pinyin_syllable(word: str) -> bool:
+    """True for a syllable such as ``qū`` or ``lǚ``: grammar-valid and tone-marked (or with ü)."""
+    plain = word.translate(_TONELESS)
+    marked = plain != word or "ü" in word
+    return marked and _SYLLABLE.fullmatch(plain) is not None
+
+
+def strip_pinyin(text: str) -> tuple[str, Index]:
+    """Delete ``(pinyin)`` annotations that follow a CJK character; real brackets stay."""
+    cuts = [m.span() for m in _PINYIN.finditer(text) if is_pinyin_syllable(m.group(1))]
+    return _delete_spans(text, cuts)
+
+
+def _delete_spans(text: str, spans: list[tuple[int, int]]) -> tuple[str, Index]:
+    pieces: list[str] = []
+    index: Index = []
+    pos = 0
+    for start, end in spans:
+        pieces.append(text[pos:start])
+        index.extend(range(pos, start))
+        pos = end
+    pieces.append(text[pos:])
+    index.extend(range(pos, len(text) + 1))
+    return "".join(pieces), index
+
+
+# ---------------------------------------------------------- character folding
+def _fold_table(tables: dict) -> dict[str, str]:
+    """Character -> replacement ('' deletes it); built once from the data tables."""
+    table: dict[str, str] = {}
+    keep = set(tables["width"]["keep"])
+    for start, end in tables["width"]["fold_ranges"]:
+        for code in range(int(start, 16), int(end, 16) + 1):
+            char = chr(code)
+            folded = unicodedata.normalize("NFKC", char)
+            if char not in keep and folded != char and len(folded) == 1:
+                table[char] = folded
+    table.update(tables["radicals"])
+    table.update(dict.fromkeys(tables["space"]["to_space"], " "))
+    table.update(dict.fromkeys(tables["space"]["remove"], ""))
+    table.update(dict.fromkeys(tables["space"]["to_newline"], "\n"))
+    return table
+
+
+_FOLD = _fold_table(_TABLES)
+
+
+def fold_characters(text: str) -> tuple[str, Index]:
+    """Replace each character by its folded form; ``\\r\\n`` becomes one ``\\n``.
+
+    Of a ``\\r\\n`` pair the ``\\n`` is dropped (the ``\\r`` becomes the newline), so
+    the end of the line before it maps to the ``\\r``, not past it.
+    """
+    out: list[str] = []
+    index: Index = []
+    for i, char in enumerate(text):
+        if char == "\n" and i and text[i - 1] == "\r":
+            continue
+        folded = _FOLD.get(char, char)
+        if folded:
+            out.append(folded)
+            index.append(i)
+    index.append(len(text))
+    return "".join(out), index
+
+
+# ------------------------------------------------------ traditional -> simplified
+@lru_cache(maxsize=1)
+def _converter() -> Callable[[str], str]:
+    """OpenCC's t2s converter, created on first use (loading its dictionaries takes a moment)."""
+    import opencc
+
+    return opencc.OpenCC("t2s").convert
+
+
+# Where a line is cut into pieces when its converted length differs.
+_PIECE = re.compile(r"[^\s,.;:!?，。；：！？、“”‘’()（）《》【】]+|.", re.S)
+
+
+def to_simplified(text: str, convert: Callable[[str], str] | None = None) -> tuple[str, Index]:
+    """Convert to simplified Chinese line by line, keeping the character map exact.
+
+    A line that keeps its length maps one to one. Otherwise it is converted
+    piece by piece (runs between punctuation); a piece that still changes
+    length maps each output character into the piece's span, in order.
+    """
+    convert = convert or _converter()
+    out: list[str] = []
+    index: Index = []
+    pos = 0
+    for line in text.split("\n"):
+        _convert_run(line, pos, convert, out, index, split=True)
+        pos += len(line)
+        if pos < len(text):  # the newline itself
+            out.append("\n")
+            index.append(pos)
+            pos += 1
+    index.append(len(text))
+    return "".join(out), index
+
+
+def _convert_run(
+    run: str, start: int, convert: Callable[[str], str], out: list[str], index: Index, *, split: bool
+) -> None:
+    converted = convert(run) if not run.isascii() else run
+    if len(converted) == len(run):
+        out.append(converted)
+        index.extend(range(start, start + len(run)))
+    elif split:
+        for piece in _PIECE.finditer(run):
+            _convert_run(piece.group(), start + piece.start(), convert, out, index, split=False)
+    else:
+        out.append(converted)
+        span = len(run)
+        index.extend(start + min(i * span // len(converted), span - 1) for i in range(len(converted)))
+
+
+# ------------------------------------------------------------------ the stage
+def _compose(outer: Index, inner: Index) -> Index:
+    """Map through two edits: ``inner`` applied first, then ``outer``."""
+    return [inner[i] for i in outer]
+
+
+def normalise(text: str) -> NormalisedText:
+    """Simplified, width-folded text without pinyin annotations, and its map to ``text``."""
+    stripped, to_raw = strip_pinyin(text)
+    folded, to_stripped = fold_characters(stripped)
+    simplified, to_folded = to_simplified(folded)
+    to_original = _compose(_compose(to_folded, to_stripped), to_raw)
+    return NormalisedText(simplified, tuple(to_original))

@@ -1,0 +1,101 @@
+"""Writes HTML pages from the templates in ``kg/assets/templates``, escaping everything.
+
+Jinja2 autoescapes every value put into a template; the only values marked
+safe are JSON made safe for a ``<script>`` element by ``script_json`` and SVG
+swatches built from validated style data. The shared scripts and styles
+(vis-network from the installed pyvis package, our own CSS and JS) are copied
+once into ``views/assets/`` so that every page opens from disk with no network.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from kg.errors import KgError
+from kg.views.styles import ClassStyle, ViewStyles
+
+ASSETS_DIR = "assets"  # under views/
+VIS_VERSION_DIR = "vis-9.1.2"
+OUR_ASSETS = ("kg.css", "kg-view.js")
+# No network and no inline script: pages load only files beside them.
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
+)
+SAFE_FONT_STACK = re.compile(r'[\w\s",-]+')
+
+# Unit-square SVG outlines for the legend, one per vis-network shape.
+SWATCH_SHAPES = {
+    "dot": '<circle cx="8" cy="8" r="6"/>',
+    "square": '<rect x="2" y="2" width="12" height="12"/>',
+    "diamond": '<polygon points="8,1 15,8 8,15 1,8"/>',
+    "triangle": '<polygon points="8,1 15,14 1,14"/>',
+    "triangleDown": '<polygon points="1,2 15,2 8,15"/>',
+    "star": '<polygon points="8,1 10,6 15,6 11,9 13,15 8,11 3,15 5,9 1,6 6,6"/>',
+    "hexagon": '<polygon points="4,2 12,2 15,8 12,14 4,14 1,8"/>',
+}
+
+
+@cache
+def environment() -> Environment:
+    templates = Path(str(files("kg.views").joinpath("assets/templates")))
+    return Environment(
+        loader=FileSystemLoader(templates),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def render(template: str, path: Path, **values) -> None:
+    values.setdefault("csp", CSP)
+    path.write_text(environment().get_template(template).render(**values), "utf-8")
+
+
+def script_json(data: object) -> Markup:
+    """JSON that cannot end its ``<script>`` element early or open a comment in it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return Markup(text)
+
+
+def swatch(style: ClassStyle) -> Markup:
+    # Safe to mark: the shape comes from a fixed table and the colour is checked to be #rrggbb.
+    return Markup(
+        f'<svg class="kg-swatch" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" '
+        f'fill="{style.colour}">{SWATCH_SHAPES[style.shape]}</svg>'
+    )
+
+
+def vis_network_dir() -> Path:
+    """vis-network as shipped inside the installed pyvis package (a library file, not ours)."""
+    folder = Path(str(files("pyvis").joinpath("lib", VIS_VERSION_DIR)))
+    if not (folder / "vis-network.min.js").is_file():
+        raise KgError(f"vis-network not found in the pyvis package ({folder}); reinstall pyvis>=0.3.2")
+    return folder
+
+
+def theme_css(styles: ViewStyles) -> str:
+    if not SAFE_FONT_STACK.fullmatch(styles.font_stack):
+        raise KgError("view_styles.toml: the font stack may hold only names, quotes, commas and spaces")
+    return f":root {{ --kg-font: {styles.font_stack}; }}\n"
+
+
+def copy_assets(views_dir: Path, styles: ViewStyles) -> None:
+    target = views_dir / ASSETS_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    vis = vis_network_dir()
+    shutil.copyfile(vis / "vis-network.min.js", target / "vis-network.min.js")
+    shutil.copyfile(vis / "vis-network.css", target / "vis-network.min.css")
+    ours = files("kg.views").joinpath("assets")
+    for name in OUR_ASSETS:
+        (target / name).write_bytes(ours.joinpath(name).read_bytes())
+    (target / "kg-theme.css").write_text(theme_css(styles), "utf-8")
