@@ -1,387 +1,335 @@
 """Score a built graph against gold annotations (``kg eval``).
 
-The definitions are those of the reference scorer ``shared/tools/kgscore.py``
-and give the same figures; docs/gold-format.md explains them to annotators.
-In short: a predicted entity is any node whose ``rdf:type`` reaches one of the
-six top classes through ``rdfs:subClassOf``; it matches the gold entity one of
-whose names equals one of its labels after normalisation. Each gold entity is
-matched once per class, and any further match is an unmerged duplicate.
-Predictions are visited in IRI order, so results do not depend on how the
-graph file happens to be serialised.
+The definitions are those of the reference scorer (``tools/kgscore.py``) and
+give the same figures, in the same JSON layout; docs/gold-format.md explains
+them to annotators. In short:
+
+- a predicted entity is a node whose ``rdf:type`` reaches one of the six top
+  classes through ``rdfs:subClassOf``; its names are its ``rdfs:label`` and
+  ``skos:prefLabel`` values, normalised (``normalise_name``);
+- it matches the gold entity one of whose names (name or alias) is one of
+  its names; each gold entity is matched once per class, a further match is
+  an unmerged duplicate, and a match under the wrong class a false positive;
+  gold units that share a name (two 西湖街道) are told apart by the graph's
+  ``partOf`` parents; implicit gold units count only as hierarchy
+  completion, optional ones not at all; an unmatched name that is gold noise
+  is a boilerplate leak;
+- a relation is a triple with one of the seven relation properties between
+  two predicted entities, compared by the gold entities its ends match;
+  ``partnersWith`` in either direction.
+
+Predictions are visited in IRI order, so the result does not depend on how
+the graph file was serialised. Gold files are checked as strict JSON; every
+problem is a ``GoldError`` naming the file and the entry.
 """
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import SKOS
-from rdflib.term import Node
 
-from kg.rdf import export
-from kg.tools.gold import Gold, GoldEntity, GoldKey, Triple, load_gold, normalise_name, symmetric_triple
+from kg.errors import GoldError
 from kg.model import RELATIONS, TOP_CLASSES
+from kg.rdf.export import load_graph
 
-# The reference scorer caps its example lists at these lengths; the JSON
-# report does too, so the two tools' outputs can be compared line by line.
-_MAX_ENTITY_EXAMPLES = 40
-_MAX_RELATION_EXAMPLES = 20
+SYMMETRIC_RELATIONS = frozenset({"partnersWith"})
+# The reference scorer caps its example lists at these lengths.
+_ENTITY_EXAMPLES, _RELATION_EXAMPLES = 40, 20
+# Removed before names are compared: whitespace (NFKC turns the ideographic space
+# into a plain one), quotation and book-title marks, placed inconsistently by
+# annotators and extractors around the same name.
+_IGNORED_MARKS = re.compile(r"[\s“”‘’\"'「」『』《》〈〉【】]")
 
 
-def local_name(iri: Node) -> str:
-    """The last segment of an IRI, after its final ``#`` or ``/``."""
+def normalise_name(name: str) -> str:
+    """The form in which names are compared: NFKC, without spaces or quotation marks."""
+    return _IGNORED_MARKS.sub("", unicodedata.normalize("NFKC", str(name)))
+
+
+def local_name(iri: object) -> str:
     return re.split(r"[#/]", str(iri))[-1]
 
 
-# ---------------------------------------------------------------------- scores
-@dataclass(frozen=True)
-class Counts:
-    """True positives, false positives and false negatives, and the figures they give."""
+# ------------------------------------------------------------------------ gold
+def load_gold(gold_dir: Path) -> dict[str, Any]:
+    """Read, check and merge every ``*.json`` gold file in ``gold_dir``.
 
-    tp: int
-    fp: int
-    fn: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass(frozen=True)
-class TypeScore(Counts):
-    """The scores of one entity class, with the names behind its errors."""
-
-    missed: tuple[str, ...] = ()  # gold names not found, sorted
-    false_positives: tuple[str, ...] = ()  # sorted; "name (duplicate)", "name (gold: Type)"
-
-
-@dataclass(frozen=True)
-class RelationScore(Counts):
-    """The scores of one relation. Its ``fp`` leaves out predicted relations
-    whose ends are not gold entities: only the overall relation score counts those."""
-
-    missed: tuple[str, ...] = ()  # "subject|relation|object", sorted
-
-    @property
-    def gold(self) -> int:
-        return self.tp + self.fn
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """How many of ``total`` things were found; ``ratio`` is None when there were none to find."""
-
-    found: int
-    total: int
-
-    @property
-    def ratio(self) -> float | None:
-        return self.found / self.total if self.total else None
+    Returns ``{"entities": {key: entity}, "relations": {(s, r, o)}, "noise": {name}}``.
+    A key is the normalised name, or ``name|parent`` for units that share a
+    name but not a parent across the files; an entity annotated in several
+    files is one, implicit (or optional) only if every file says so.
+    """
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise GoldError(f"gold folder not found: {gold_dir}")
+    paths = sorted(gold_dir.glob("*.json"))
+    if not paths:
+        raise GoldError(f"no gold files (*.json) in {gold_dir}; see docs/gold-format.md")
+    docs = [read_gold_file(path) for path in paths]
+    parents = defaultdict(set)
+    for doc in docs:
+        for e in doc["entities"]:
+            if e["type"] == "AdministrativeUnit" and e.get("parent"):
+                parents[normalise_name(e["name"])].add(normalise_name(e["parent"]))
+    homonyms = {name for name, found in parents.items() if len(found) > 1}
+    entities: dict[str, dict[str, Any]] = {}
+    relations: set[tuple[str, str, str]] = set()
+    noise: set[str] = set()
+    for doc in docs:
+        keys_here: dict[str, str] = {}  # how this file's relations name its entities
+        for e in doc["entities"]:
+            name = normalise_name(e["name"])
+            key = f"{name}|{normalise_name(e['parent'])}" if name in homonyms and e.get("parent") else name
+            keys_here[name] = key
+            known = entities.setdefault(
+                key, {"type": e["type"], "name": name, "names": set(), "implicit": True, "optional": True}
+            )
+            known["names"] |= {name, *(normalise_name(a) for a in e.get("aliases", []))}
+            known["implicit"] &= bool(e.get("implicit"))
+            known["optional"] &= bool(e.get("optional"))
+        for subject, relation, obj in doc.get("relations", []):
+            ends = (keys_here.get(normalise_name(end), normalise_name(end)) for end in (subject, obj))
+            relations.add(_triple(*ends, relation))
+        noise |= {normalise_name(name) for name in doc.get("noise", [])}
+    noise -= {e["name"] for e in entities.values()}
+    return {"entities": entities, "relations": relations, "noise": noise}
 
 
-@dataclass(frozen=True)
-class Scores:
-    entities: Counts  # over the five ontology classes and people; implicit and optional left out
-    per_type: Mapping[str, TypeScore]  # every class of TOP_CLASSES, in that order
-    untyped: Coverage  # gold entities found under any class
-    duplicates: int  # predicted entities that matched an already matched gold entity
-    boilerplate_leaks: tuple[str, ...]  # noise names extracted as entities, sorted
-    hierarchy: Coverage  # implicit gold units (left out by the article) that the graph has
-    relations: Counts
-    per_relation: Mapping[str, RelationScore]  # every relation of RELATIONS, in that order
-
-    def as_dict(self) -> dict[str, Any]:
-        """The scores in the layout of the reference scorer's ``--json`` output."""
-        return {
-            "entities": {**_figures(self.entities), **_tallies(self.entities)},
-            "entities_untyped_recall": round(self.untyped.ratio or 0.0, 3),
-            "per_type": {
-                name: {
-                    **_figures(score),
-                    **_tallies(score),
-                    "missed": list(score.missed[:_MAX_ENTITY_EXAMPLES]),
-                    "false_pos": list(score.false_positives[:_MAX_ENTITY_EXAMPLES]),
-                }
-                for name, score in self.per_type.items()
-            },
-            "duplicates": self.duplicates,
-            "boilerplate_leaks": list(self.boilerplate_leaks),
-            "hierarchy_completion": _rounded(self.hierarchy.ratio),
-            "relations": {**_figures(self.relations), **_tallies(self.relations)},
-            "per_relation": {
-                name: {
-                    **_figures(score),
-                    "gold": score.gold,
-                    "missed": list(score.missed[:_MAX_RELATION_EXAMPLES]),
-                }
-                for name, score in self.per_relation.items()
-            },
-        }
+def _triple(subject: str, obj: str, relation: str) -> tuple[str, str, str]:
+    if relation in SYMMETRIC_RELATIONS:
+        subject, obj = sorted((subject, obj))
+    return subject, relation, obj
 
 
-def _rounded(value: float | None) -> float | None:
-    return None if value is None else round(value, 3)
+def read_gold_file(path: Path) -> dict[str, Any]:
+    """Parse one gold file as strict JSON and check its shape; ``GoldError`` names the file and the fault."""
+    try:
+        doc = json.loads(path.read_text("utf-8"), parse_constant=_no_constant, object_pairs_hook=_no_repeats)
+    except UnicodeDecodeError:
+        raise GoldError(f"{path}: not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise GoldError(f"{path}: not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})") from None
+    except ValueError as error:  # from the two hooks
+        raise GoldError(f"{path}: not valid JSON: {error}") from None
+    problem = gold_problem(doc)
+    if problem:
+        raise GoldError(f"{path}: {problem}")
+    return doc
 
 
-def _figures(counts: Counts) -> dict[str, float]:
-    return {"p": round(counts.precision, 3), "r": round(counts.recall, 3), "f1": round(counts.f1, 3)}
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not allowed")
 
 
-def _tallies(counts: Counts) -> dict[str, int]:
-    return {"tp": counts.tp, "fp": counts.fp, "fn": counts.fn}
+def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    repeated = [key for key, n in Counter(key for key, _ in pairs).items() if n > 1]
+    if repeated:
+        raise ValueError(f"key {repeated[0]!r} appears twice in one object")
+    return dict(pairs)
 
 
-# ----------------------------------------------------------------------- graph
-@dataclass(frozen=True)
-class PredictedEntity:
-    node: Node
-    types: frozenset[str]  # the top classes its rdf:type falls under
-    names: frozenset[str]  # its rdfs:label and skos:prefLabel values, normalised
+def gold_problem(doc: Any) -> str | None:
+    """What is wrong with a parsed gold file (the most basic problem first), or None."""
+    if not isinstance(doc, dict):
+        return "the file must hold one JSON object"
+    if "entities" not in doc:
+        return "missing the required key 'entities'"
+    for key in ("entities", "relations", "noise"):
+        if key in doc and not isinstance(doc[key], list):
+            return f"'{key}' must be a list"
+    for i, e in enumerate(doc["entities"]):
+        if problem := _entity_problem(e):
+            return f"entities[{i}]: {problem}"
+    for i, r in enumerate(doc.get("relations", [])):
+        if not (isinstance(r, list) and len(r) == 3 and all(isinstance(x, str) for x in r)):
+            return f"relations[{i}]: must be a list [subject, relation, object] of three strings"
+        if r[1] not in RELATIONS:
+            return f"relations[{i}]: unknown relation {r[1]!r} (one of {', '.join(RELATIONS)})"
+    for i, name in enumerate(doc.get("noise", [])):
+        if not isinstance(name, str):
+            return f"noise[{i}]: must be a string"
+    return None
 
-    def example(self) -> str:
-        """How a false positive is listed: its first name, or its IRI when it has none."""
-        return min(self.names) if self.names else str(self.node)
+
+def _entity_problem(e: Any) -> str | None:
+    if not isinstance(e, dict):
+        return "must be an object"
+    for key in ("type", "name"):
+        if key not in e:
+            return f"missing the required key '{key}'"
+    if e["type"] not in TOP_CLASSES:
+        return f"unknown type {e['type']!r} (one of {', '.join(TOP_CLASSES)})"
+    if not isinstance(e["name"], str) or not normalise_name(e["name"]):
+        return f"'name' must be a non-empty string, not {e['name']!r}"
+    aliases = e.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        return "'aliases' must be a list of strings"
+    for flag in ("implicit", "optional"):
+        if not isinstance(e.get(flag, False), bool):
+            return f"'{flag}' must be true or false"
+    if not isinstance(e.get("parent") or "", str):
+        return "'parent' must be a string"
+    return None
 
 
-def load_graph(out_dir: Path) -> Graph:
-    """The graph that ``kg build`` wrote into ``out_dir``."""
-    return export.load_graph(out_dir)
-
-
-def predicted_entities(graph: Graph) -> dict[Node, PredictedEntity]:
-    """Every node typed with a class under one of the top classes, by node."""
-    tops_of_class: dict[Node, frozenset[str]] = {}
-    types: defaultdict[Node, set[str]] = defaultdict(set)
+# --------------------------------------------------------------------- scoring
+def predicted_entities(graph: Graph) -> dict[Any, dict[str, set[str]]]:
+    """Every node typed under a top class (by local name): ``{node: {"types": …, "names": …}}``."""
+    tops_of: dict[Any, frozenset[str]] = {}
+    entities: dict[Any, dict[str, set[str]]] = {}
     for node, cls in graph.subject_objects(RDF.type):
-        if cls not in tops_of_class:
-            tops_of_class[cls] = _top_classes(graph, cls)
-        if tops_of_class[cls]:
-            types[node] |= tops_of_class[cls]
+        if cls not in tops_of:
+            reachable = graph.transitive_objects(cls, RDFS.subClassOf)
+            tops_of[cls] = frozenset(map(local_name, reachable)) & frozenset(TOP_CLASSES)
+        if tops_of[cls]:
+            entities.setdefault(node, {"types": set(), "names": set()})["types"] |= tops_of[cls]
+    for node, entity in entities.items():
+        labels = [*graph.objects(node, RDFS.label), *graph.objects(node, SKOS.prefLabel)]
+        entity["names"] = {normalise_name(label) for label in labels}
+    return entities
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 3), "r": round(r, 3), "f1": round(f1, 3)}
+
+
+def score_graph(graph: Graph, gold: dict[str, Any]) -> dict[str, Any]:
+    """The scores of ``graph`` against merged gold (``load_gold``), in the reference scorer's layout."""
+    gold_entities, noise = gold["entities"], gold["noise"]
+    keys_by_name = defaultdict(list)
+    for key, e in gold_entities.items():
+        for name in sorted(e["names"]):
+            keys_by_name[name].append(key)
+    predicted = predicted_entities(graph)
+    parent_names = defaultdict(set)
+    for child, predicate, parent in graph:
+        if local_name(predicate) == "partOf" and child in predicted and parent in predicted:
+            parent_names[child] |= predicted[parent]["names"]
+
+    tp, fp, false_pos = Counter(), Counter(), defaultdict(set)
+    matched: set[tuple[str, str]] = set()  # (gold key, class)
+    gold_of: dict[Any, str] = {}
+    implicit_found, leaks, duplicates = set(), set(), 0
+    for node in sorted(predicted, key=str):
+        types, names = predicted[node]["types"], predicted[node]["names"]
+        candidates = [key for name in sorted(names) for key in keys_by_name.get(name, [])]
+        if not candidates:
+            for cls in types:
+                fp[cls] += 1
+                false_pos[cls].add(min(names) if names else str(node))
+            leaks |= names & noise
+            continue
+        # A homonym whose parent agrees with the graph's, else one not yet matched, else the first.
+        by_parent = [k for k in candidates if "|" in k and k.split("|", 1)[1] in parent_names[node]]
+        unmatched = [k for k in candidates if not any((k, cls) in matched for cls in types)]
+        key = gold_of[node] = (by_parent or unmatched or candidates)[0]
+        e = gold_entities[key]
+        for cls in types:
+            if e["optional"]:
+                continue
+            if e["implicit"]:
+                if e["type"] == cls:
+                    implicit_found.add(key)
+            elif e["type"] != cls:
+                fp[cls] += 1
+                false_pos[cls].add(f"{key} (gold: {e['type']})")
+            elif (key, cls) in matched:
+                fp[cls] += 1
+                duplicates += 1
+                false_pos[cls].add(f"{key} (duplicate)")
+            else:
+                matched.add((key, cls))
+                tp[cls] += 1
+
+    scored = {k for k, e in gold_entities.items() if not e["implicit"] and not e["optional"]}
+    per_type = {}
+    for cls in TOP_CLASSES:
+        missed = sorted(k for k in scored if gold_entities[k]["type"] == cls and (k, cls) not in matched)
+        per_type[cls] = {
+            **prf(tp[cls], fp[cls], len(missed)), "tp": tp[cls], "fp": fp[cls], "fn": len(missed),
+            "missed": missed[:_ENTITY_EXAMPLES], "false_pos": sorted(false_pos[cls])[:_ENTITY_EXAMPLES],
+        }
+    totals = [sum(per_type[cls][n] for cls in TOP_CLASSES) for n in ("tp", "fp", "fn")]
+    implicit = {k for k, e in gold_entities.items() if e["implicit"] and not e["optional"]}
+    found_any = {gold_of[node] for node in gold_of} & scored
     return {
-        node: PredictedEntity(node, frozenset(tops), _names(graph, node))
-        for node, tops in types.items()
+        "entities": {**prf(*totals), **dict(zip(("tp", "fp", "fn"), totals))},
+        "entities_untyped_recall": round(len(found_any) / len(scored), 3) if scored else 0.0,
+        "per_type": per_type,
+        "duplicates": duplicates,
+        "boilerplate_leaks": sorted(leaks),
+        "hierarchy_completion": round(len(implicit_found) / len(implicit), 3) if implicit else None,
+        **score_relations(graph, predicted, gold_of, gold),
     }
 
 
-def _top_classes(graph: Graph, cls: Node) -> frozenset[str]:
-    # By local name, so a graph that declares its own namespace still scores.
-    reachable = graph.transitive_objects(cls, RDFS.subClassOf)
-    return frozenset(local_name(c) for c in reachable) & frozenset(TOP_CLASSES)
-
-
-def _names(graph: Graph, node: Node) -> frozenset[str]:
-    labels = [*graph.objects(node, RDFS.label), *graph.objects(node, SKOS.prefLabel)]
-    return frozenset(normalise_name(label) for label in labels)
-
-
-def _parent_names(graph: Graph, entities: Mapping[Node, PredictedEntity]) -> dict[Node, set[str]]:
-    """The names of each entity's partOf parents: they tell homonymous gold units apart."""
-    parents: defaultdict[Node, set[str]] = defaultdict(set)
-    for child, predicate, parent in graph:
-        if local_name(predicate) == "partOf" and child in entities and parent in entities:
-            parents[child] |= entities[parent].names
-    return parents
-
-
-# -------------------------------------------------------------------- matching
-@dataclass
-class _EntityTally:
-    """Running totals while predictions are matched (private to ``match_entities``)."""
-
-    tp: Counter[str] = field(default_factory=Counter)
-    fp: Counter[str] = field(default_factory=Counter)
-    false_positives: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    matched: set[tuple[GoldKey, str]] = field(default_factory=set)  # (gold entity, class)
-    found_any_class: set[GoldKey] = field(default_factory=set)
-    implicit_found: set[GoldKey] = field(default_factory=set)
-    leaks: set[str] = field(default_factory=set)
-    duplicates: int = 0
-
-    def false_positive(self, cls: str, example: str) -> None:
-        self.fp[cls] += 1
-        self.false_positives[cls].add(example)
-
-
-@dataclass(frozen=True)
-class EntityMatch:
-    tally: _EntityTally
-    gold_of: dict[Node, GoldKey]  # the gold entity each matched prediction denotes
-
-
-def match_entities(
-    entities: Mapping[Node, PredictedEntity], gold: Gold, parents: Mapping[Node, set[str]]
-) -> EntityMatch:
-    keys_by_name: defaultdict[str, list[GoldKey]] = defaultdict(list)
-    for key, entity in gold.entities.items():
-        for name in entity.names:
-            keys_by_name[name].append(key)
-    tally = _EntityTally()
-    gold_of: dict[Node, GoldKey] = {}
-    for node in sorted(entities, key=str):
-        predicted = entities[node]
-        candidates = [key for name in sorted(predicted.names) for key in keys_by_name.get(name, [])]
-        key = _choose_gold(candidates, predicted, parents.get(node, set()), tally.matched)
-        if key is None:
-            for cls in predicted.types:
-                tally.false_positive(cls, predicted.example())
-            tally.leaks |= predicted.names & gold.noise
-            continue
-        gold_of[node] = key
-        tally.found_any_class.add(key)
-        for cls in predicted.types:
-            _count_match(tally, gold.entities[key], cls)
-    return EntityMatch(tally, gold_of)
-
-
-def _choose_gold(
-    candidates: list[GoldKey],
-    predicted: PredictedEntity,
-    parent_names: set[str],
-    matched: set[tuple[GoldKey, str]],
-) -> GoldKey | None:
-    """The gold entity a prediction denotes: a homonym whose parent agrees with
-    the graph's, else one not yet matched under its classes, else the first."""
-    if not candidates:
-        return None
-    by_parent = [key for key in candidates if key.parent is not None and key.parent in parent_names]
-    unmatched = [key for key in candidates if not any((key, cls) in matched for cls in predicted.types)]
-    return (by_parent or unmatched or candidates)[0]
-
-
-def _count_match(tally: _EntityTally, gold: GoldEntity, cls: str) -> None:
-    if gold.optional:
-        return  # neither rewarded nor penalised
-    if gold.implicit:
-        if gold.type == cls:
-            tally.implicit_found.add(gold.key)
-        return
-    if gold.type != cls:
-        tally.false_positive(cls, f"{gold.key} (gold: {gold.type})")
-    elif (gold.key, cls) in tally.matched:
-        tally.duplicates += 1
-        tally.false_positive(cls, f"{gold.key} (duplicate)")
-    else:
-        tally.matched.add((gold.key, cls))
-        tally.tp[cls] += 1
-
-
-def score_relations(
-    graph: Graph, entities: Mapping[Node, PredictedEntity], gold_of: Mapping[Node, GoldKey], gold: Gold
-) -> tuple[Counts, dict[str, RelationScore]]:
-    optional = {key for key, entity in gold.entities.items() if entity.optional}
-    predicted: set[Triple] = set()
-    unmatched_ends = 0  # relations touching an entity that is not in the gold
+def score_relations(graph: Graph, predicted: dict, gold_of: dict, gold: dict[str, Any]) -> dict[str, Any]:
+    optional = {k for k, e in gold["entities"].items() if e["optional"]}
+    found, unmatched_ends = set(), 0  # unmatched: a relation touching an entity not in the gold
     for subject, predicate, obj in graph:
         relation = local_name(predicate)
-        if relation not in RELATIONS or subject not in entities or obj not in entities:
+        if relation not in RELATIONS or subject not in predicted or obj not in predicted:
             continue
-        subject_key, object_key = gold_of.get(subject), gold_of.get(obj)
-        if subject_key in optional or object_key in optional:
+        s, o = gold_of.get(subject), gold_of.get(obj)
+        if s in optional or o in optional:
             continue
-        if subject_key is None or object_key is None:
+        if s is None or o is None:
             unmatched_ends += 1
             continue
-        predicted.add(symmetric_triple(subject_key, relation, object_key))
-    expected = {t for t in gold.relations if t.subject not in optional and t.object not in optional}
-    overall = Counts(
-        tp=len(predicted & expected),
-        fp=len(predicted - expected) + unmatched_ends,
-        fn=len(expected - predicted),
-    )
+        found.add(_triple(s, o, relation))
+    expected = {t for t in gold["relations"] if t[0] not in optional and t[2] not in optional}
     per_relation = {}
     for relation in RELATIONS:
-        wanted = {t for t in expected if t.relation == relation}
-        got = {t for t in predicted if t.relation == relation}
-        per_relation[relation] = RelationScore(
-            tp=len(got & wanted),
-            fp=len(got - wanted),
-            fn=len(wanted - got),
-            missed=tuple(sorted(str(t) for t in wanted - got)),
-        )
-    return overall, per_relation
+        wanted = {t for t in expected if t[1] == relation}
+        got = {t for t in found if t[1] == relation}
+        per_relation[relation] = {
+            **prf(len(got & wanted), len(got - wanted), len(wanted - got)),
+            "gold": len(wanted),
+            "missed": sorted("|".join(t) for t in wanted - got)[:_RELATION_EXAMPLES],
+        }
+    counts = len(found & expected), len(found - expected) + unmatched_ends, len(expected - found)
+    return {"relations": {**prf(*counts), **dict(zip(("tp", "fp", "fn"), counts))}, "per_relation": per_relation}
 
 
-# ---------------------------------------------------------------------- entry
-def score_graph(graph: Graph, gold: Gold) -> Scores:
-    """Score a graph against merged gold annotations."""
-    entities = predicted_entities(graph)
-    match = match_entities(entities, gold, _parent_names(graph, entities))
-    tally = match.tally
-    scored = [entity for entity in gold.entities.values() if entity.scored]
-    per_type = {}
-    for cls in TOP_CLASSES:
-        missed = sorted(str(e.key) for e in scored if e.type == cls and (e.key, cls) not in tally.matched)
-        per_type[cls] = TypeScore(
-            tp=tally.tp[cls],
-            fp=tally.fp[cls],
-            fn=len(missed),
-            missed=tuple(missed),
-            false_positives=tuple(sorted(tally.false_positives[cls])),
-        )
-    implicit = [e.key for e in gold.entities.values() if e.implicit and not e.optional]
-    relations, per_relation = score_relations(graph, entities, match.gold_of, gold)
-    return Scores(
-        entities=Counts(
-            tp=sum(s.tp for s in per_type.values()),
-            fp=sum(s.fp for s in per_type.values()),
-            fn=sum(s.fn for s in per_type.values()),
-        ),
-        per_type=per_type,
-        untyped=Coverage(len(tally.found_any_class & {e.key for e in scored}), len(scored)),
-        duplicates=tally.duplicates,
-        boilerplate_leaks=tuple(sorted(tally.leaks)),
-        hierarchy=Coverage(len(tally.implicit_found), len(implicit)),
-        relations=relations,
-        per_relation=per_relation,
-    )
-
-
-def score_dir(out_dir: Path, gold_dir: Path) -> Scores:
+def score_dir(out_dir: Path, gold_dir: Path) -> dict[str, Any]:
     """Score the graph built in ``out_dir`` against the gold files in ``gold_dir``."""
     gold = load_gold(gold_dir)
     return score_graph(load_graph(out_dir), gold)
 
 
 # ---------------------------------------------------------------------- report
-def format_scores(scores: Scores, as_json: bool = False, verbose: bool = False) -> str:
-    """The scores as a readable report, or as JSON in the reference scorer's layout.
-
-    ``verbose`` lists, under each class and relation, what was missed and what
-    was wrongly found.
-    """
+def format_scores(scores: dict[str, Any], as_json: bool = False, verbose: bool = False) -> str:
+    """The scores as a readable report (``verbose``: with misses and false positives), or as JSON."""
     if as_json:
-        return json.dumps(scores.as_dict(), ensure_ascii=False, indent=1)
+        return json.dumps(scores, ensure_ascii=False, indent=1)
     lines = [_row("entities", "P", "R", "F1", "tp", "fp", "fn")]
-    for cls, score in scores.per_type.items():
+    for cls, score in scores["per_type"].items():
         lines.append(_counts_row(cls, score))
         if verbose:
-            lines += _examples("missed", score.missed) + _examples("false+", score.false_positives)
-    lines += [_counts_row("all entities", scores.entities), "", _row("relations", "P", "R", "F1", "tp", "fp", "fn")]
-    for relation, score in scores.per_relation.items():
-        lines.append(_counts_row(relation, score))
+            lines += _examples("missed", score["missed"]) + _examples("false+", score["false_pos"])
+    lines += [_counts_row("all entities", scores["entities"]), "", _row("relations", "P", "R", "F1", "gold")]
+    for relation, score in scores["per_relation"].items():
+        lines.append(_row(relation, *(f"{score[k]:.3f}" for k in ("p", "r", "f1")), str(score["gold"])))
         if verbose:
-            lines += _examples("missed", score.missed)
+            lines += _examples("missed", score["missed"])
+    leaks = scores["boilerplate_leaks"]
+    hierarchy = scores["hierarchy_completion"]
     lines += [
-        _counts_row("all relations", scores.relations),
+        _counts_row("all relations", scores["relations"]),
         "",
-        f"untyped recall        {_coverage(scores.untyped)}",
-        f"hierarchy completion  {_coverage(scores.hierarchy)}",
-        f"duplicates            {scores.duplicates}",
-        f"boilerplate leaks     {len(scores.boilerplate_leaks)}{_listed(scores.boilerplate_leaks)}",
+        f"untyped recall        {scores['entities_untyped_recall']:.3f}",
+        f"hierarchy completion  {'n/a (nothing to find)' if hierarchy is None else f'{hierarchy:.3f}'}",
+        f"duplicates            {scores['duplicates']}",
+        f"boilerplate leaks     {len(leaks)}" + (f": {'、'.join(leaks)}" if leaks else ""),
     ]
     return "\n".join(lines)
 
@@ -390,20 +338,9 @@ def _row(name: str, *cells: str) -> str:
     return f"{name:<20}" + "".join(f"{cell:>7}" for cell in cells)
 
 
-def _counts_row(name: str, counts: Counts) -> str:
-    figures = (f"{value:.3f}" for value in (counts.precision, counts.recall, counts.f1))
-    return _row(name, *figures, str(counts.tp), str(counts.fp), str(counts.fn))
+def _counts_row(name: str, counts: dict[str, Any]) -> str:
+    return _row(name, *(f"{counts[k]:.3f}" for k in ("p", "r", "f1")), *(str(counts[k]) for k in ("tp", "fp", "fn")))
 
 
-def _coverage(coverage: Coverage) -> str:
-    if coverage.ratio is None:
-        return "n/a (nothing to find)"
-    return f"{coverage.ratio:.3f} ({coverage.found}/{coverage.total})"
-
-
-def _listed(names: tuple[str, ...]) -> str:
-    return f": {'、'.join(names)}" if names else ""
-
-
-def _examples(label: str, names: tuple[str, ...]) -> list[str]:
+def _examples(label: str, names: list[str]) -> list[str]:
     return [f"    {label}: {'、'.join(names)}"] if names else []
