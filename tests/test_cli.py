@@ -72,3 +72,54 @@ def test_query_without_a_graph_is_one_error_line(tmp_path):
 def test_query_rejects_an_unknown_format(tmp_path):
     result = runner.invoke(app, ["query", "SELECT * WHERE { ?s ?p ?o }", "--format", "xml"])
     assert result.exit_code == 2
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def test_build_rejects_an_unknown_graph_format(tmp_path):
+    result = runner.invoke(app, ["build", str(SEEDS), "--out", str(tmp_path / "out"), "--format", "rdfxml"])
+    assert result.exit_code == 2
+    assert "Invalid value for --format: must be one of turtle, nt, json-ld" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_format_nt_writes_the_same_triples_beside_graph_ttl(tmp_path):
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(SEEDS), "--out", str(out), "--format", "nt"])
+    assert result.exit_code == 0, result.output
+    turtle = Graph().parse(out / "graph.ttl", format="turtle")
+    ntriples = Graph().parse(out / "graph.nt", format="nt")
+    assert len(ntriples) == len(turtle) > 0 and isomorphic(turtle, ntriples)
+
+
+def test_build_with_two_workers_writes_the_bytes_of_one(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for i in range(40):  # enough files for the pool to start (20 per worker)
+        (corpus / f"{i:02d}.txt").write_text(f"{seeds[i % 5].read_text('utf-8')}\n稿件编号：{i:04d}\n", "utf-8")
+    one = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / "one"), "--jobs", "1"])
+    two = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / "two"), "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0, one.output + two.output
+    assert "40 article(s) read" in two.output
+    assert (tmp_path / "one" / "graph.ttl").read_bytes() == (tmp_path / "two" / "graph.ttl").read_bytes()
+
+
+def test_bench_prints_a_row_per_stage_of_the_build():
+    from kg.tools.bench import STAGES
+
+    result = runner.invoke(app, ["bench", "--articles", "2"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("2 articles (")
+    rows = [line.split()[0] for line in result.stdout.splitlines()[3:]]
+    assert len(rows) == len(STAGES) + 1 and result.stdout.splitlines()[-1].startswith("total")
+
+
+def test_bench_needs_at_least_one_article():
+    result = runner.invoke(app, ["bench", "--articles", "0"])
+    assert result.exit_code == 1
+    assert result.output == "Error: a benchmark needs at least one article, not 0\n"

@@ -58,7 +58,7 @@ def one_line_errors(interrupted: str = "Interrupted.") -> Iterator[None]:
 @app.command()
 def build(
     inputs: Annotated[
-        list[Path], typer.Argument(help="Article files or folders (walked recursively).", show_default=False)
+        list[Path], typer.Argument(help="Article files or folders (walked recursively).", show_default=False, metavar="INPUT")
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the outputs into.")] = Path("exports"),
     rdf_format: Annotated[
