@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rdflib import RDF, SKOS, Graph, URIRef
 
@@ -31,9 +32,11 @@ from kg.rdf.vocab import KG
 GAZETTEER_RULE = "gazetteer"
 
 
-@dataclass(frozen=True)
-class Passage:
-    """Where something was read: an article, its sentence and offsets in the article's decoded text."""
+class Passage(NamedTuple):
+    """Where something was read: an article, its sentence and offsets in the article's decoded text.
+
+    A named tuple rather than a dataclass: a large build has hundreds of thousands, made and hashed here.
+    """
 
     article: str  # article id
     sentence: str

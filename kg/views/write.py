@@ -13,6 +13,9 @@ Only the overview is laid out here; the browser lays out the small views it draw
 """
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from rdflib import Graph
@@ -30,6 +33,21 @@ from kg.views.styles import load_styles
 VIEWS_DIR = "views"
 
 
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Keep the garbage collector off what already exists while the views are made.
+
+    The build's graph holds millions of objects; every full collection that
+    the views' own allocations set off would scan them all again (measured at
+    1,000 articles: 1.1 s of the stage's 2.0 s of CPU).
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def write_views(
     graph: Graph,
     analysis: Analysis,
@@ -45,7 +63,11 @@ def write_views(
     and evidence quickly; without it they are read from the graph.
     ``overview_limit`` overrides styles.toml's overview size.
     """
-    out_dir = Path(out_dir)
+    with frozen_heap():
+        _write_views(graph, analysis, report, Path(out_dir), corpus, overview_limit)
+
+
+def _write_views(graph, analysis, report, out_dir: Path, corpus, overview_limit) -> None:
     styles = load_styles()
     data = read_view_data(graph, analysis, report, corpus)
     views_dir = out_dir / VIEWS_DIR
