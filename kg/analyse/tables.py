@@ -21,6 +21,7 @@ from kg.analyse.network import Analysis
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TOP_NODES = 50
+TOP_OVERLAPS = 500  # pairs in analysis.json; every pair is in partner_overlap.csv
 EDGE_COLUMNS = ["subject", "subject_label", "relation", "object", "object_label",
                 "article", "sentence", "sentence_start", "sentence_end", "start", "end", "rules"]
 
@@ -140,8 +141,9 @@ def analysis_summary(a: Analysis) -> dict:
                 "iris": [o.first, o.second],
                 "shared_partners": [label(a, p) for p in o.partners],
             }
-            for o in a.partner_overlap
+            for o in a.partner_overlap[:TOP_OVERLAPS]
         ],
+        "partner_overlap_pairs": len(a.partner_overlap),
         "admin_tree": {
             "roots": list(a.admin_tree.roots),
             "parent_of": [{"child": c, "parent": p} for c, p in a.admin_tree.parent_of],

@@ -114,21 +114,20 @@ def core_payload(data: ViewData, styles: ViewStyles, index: ShardIndex, overview
 
 
 def _passage_row(p: Passage, index: ShardIndex) -> list:
-    return [index.article.get(p.article, -1), _short(p.sentence), p.sentence_start, p.sentence_end, p.start, p.end]
+    sentence = p.sentence if len(p.sentence) <= MAX_SENTENCE_CHARS else _short(p.sentence)
+    return [index.article.get(p.article, -1), sentence, p.sentence_start, p.sentence_end, p.start, p.end]
 
 
 def entity_shards(data: ViewData, index: ShardIndex) -> dict[str, dict]:
-    facts_of: dict[str, list[int]] = {}
+    facts_of: dict[str, list[list]] = {}
     for i, f in enumerate(data.facts):
-        facts_of.setdefault(f.subject, []).append(i)
-        facts_of.setdefault(f.object, []).append(i)
+        # Made once and shared by the shards of both ends.
+        row = [i, [_passage_row(p, index) for p in f.passages[:MAX_FACT_PASSAGES]], len(f.passages), f.rules]
+        facts_of.setdefault(f.subject, []).append(row)
+        facts_of.setdefault(f.object, []).append(row)
     shards: dict[str, dict] = {}
     for number, (iri, view) in enumerate(data.entities.items()):
-        evidence = []
-        for i in facts_of.get(iri, ()):
-            fact: FactView = data.facts[i]
-            rows = [_passage_row(p, index) for p in fact.passages[:MAX_FACT_PASSAGES]]
-            evidence.append([i, rows, len(fact.passages), list(fact.rules)])
+        evidence = facts_of.get(iri, [])
         shards.setdefault(f"e-{number // ENTITIES_PER_SHARD}", {})[str(number)] = {
             "code": view.code or "",
             "implicit": view.implicit,
@@ -171,7 +170,7 @@ def article_shards(data: ViewData, index: ShardIndex) -> dict[str, dict]:
         meta = s.metadata
         shards.setdefault(f"a-{number // ARTICLES_PER_SHARD}", {})[str(number)] = {
             "text": s.original,
-            "body": [list(span) for span in s.body],
+            "body": s.body,
             "dropped": [[line.text, line.reason] for line in s.dropped],
             "url": meta.url or "",
             "authors": list(meta.authors),
