@@ -234,6 +234,9 @@ class ArticleSummary:
     encoding: str | None = None
     format: str = "txt"
     dropped: tuple[DroppedLine, ...] = ()
+    # For the views' source reader: the decoded text (Evidence offsets index it) and its body lines as spans of it.
+    original: str = ""
+    body: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -254,4 +257,6 @@ def summarise(article: Article) -> ArticleSummary:
         encoding=article.encoding,
         format=article.format,
         dropped=article.dropped,
+        original=article.original,
+        body=tuple(article.normalised.original_span(start, end) for start, end in article.body),
     )

@@ -263,7 +263,7 @@ def build(
             write_graph(graph, staging, rdf_format)
             write_report(report, staging / "report.json")
         with clock("views"):
-            write_views(graph, analysis, report, staging)
+            write_views(graph, analysis, report, staging, corpus=corpus)
     return BuildResult(
         out_dir=shown_out,
         report=report,

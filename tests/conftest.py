@@ -265,3 +265,79 @@ def built_dir(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("built")
     write_graph(build_graph(hand_built_summaries(), hand_built_corpus()), out)
     return out
+
+
+# ------------------------------------------------------------------------ views
+# The views read the resolved corpus and the articles' text; these fixtures give
+# them the hand-built corpus above, and a hostile one whose every text tries to run script.
+def summaries_with_text(texts: dict[str, str], metadata: dict[str, ArticleMetadata] | None = None):
+    """One summary per text, its body the text's lines (a first line "当前位置:" counts as furniture)."""
+    import hashlib
+
+    out = []
+    for article_id, text in texts.items():
+        body, dropped, at = [], [], 0
+        for line in text.split("\n"):
+            span = (at, at + len(line))
+            if line.startswith("当前位置"):
+                dropped.append(DroppedLine(line, "navigation", *span))
+            elif line.strip():
+                body.append(span)
+            at += len(line) + 1
+        out.append(ArticleSummary(
+            id=article_id, source=f"/somewhere/{article_id}.txt",
+            metadata=(metadata or {}).get(article_id, ArticleMetadata(title=text.split("\n")[0], published="2024-02-01")),
+            content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(), chars=len(text),
+            dropped=tuple(dropped), original=text, body=tuple(body),
+        ))
+    return out
+
+
+def view_inputs(summaries, corpus):
+    """(graph, analysis, report, corpus) as the pipeline hands them to write_views."""
+    from kg.analyse import analyse, annotate_graph
+    from kg.rdf.graph import build_graph
+
+    graph = build_graph(summaries, corpus)
+    analysis = analyse(graph)
+    annotate_graph(graph, analysis)
+    return graph, analysis, BuildReport(articles=tuple(summaries), skipped=(Skipped("seeds/broken.html", "no article text found"),)), corpus
+
+
+@pytest.fixture
+def corpus_views():
+    """The hand-built corpus with its two article texts, ready for write_views."""
+    meta = {s.id: s.metadata for s in hand_built_summaries()}
+    return view_inputs(summaries_with_text(ARTICLE_TEXTS, meta), hand_built_corpus())
+
+
+HOSTILE = {
+    "name": "<img src=x onerror=alert(1)>社区",
+    "alias": "</script><script>alert(2)</script>",
+    "title": "<script>alert(3)</script>标题",
+    "partner": '"><svg onload=alert(4)>学院',
+    "url": "javascript:alert(7)",
+}
+
+
+@pytest.fixture
+def hostile_views():
+    """An article whose title, URL, names, aliases and sentences all try to run script."""
+    from kg.model import Entity, Evidence, Relation, ResolvedCorpus
+
+    text = (f"当前位置:<a href=javascript:alert(8)>首页</a>\n{HOSTILE['title']}\n"
+            f"{HOSTILE['name']}与{HOSTILE['partner']}结对共建。<!-- --> \u2028 </script>\n")
+    article = "bad0bad0bad0bad0"
+
+    def evidence(phrase):
+        at = text.index(phrase)
+        start = text.index("\n", text.index("\n") + 1) + 1
+        end = text.index("。", start) + 1
+        return Evidence(article, text[start:end], start, end, at, at + len(phrase))
+
+    unit = Entity(key="evil", cls="AdministrativeUnit", label=HOSTILE["name"], kind="community",
+                  alt_labels=(HOSTILE["alias"],), evidence=(evidence(HOSTILE["name"]),))
+    partner = Entity(key="evil-partner", cls="Partner", label=HOSTILE["partner"], evidence=(evidence(HOSTILE["partner"]),))
+    relation = Relation("evil", "partnersWith", "evil-partner", (evidence(HOSTILE["partner"]),), ("pattern:<b>x</b>",))
+    meta = {article: ArticleMetadata(title=HOSTILE["title"], url=HOSTILE["url"], source_name="<i>网</i>")}
+    return view_inputs(summaries_with_text({article: text}, meta), ResolvedCorpus((unit, partner), (relation,)))

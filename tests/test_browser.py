@@ -7,13 +7,12 @@ reaches the network even if a request slipped past the page's route.
 """
 import os
 import shutil
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from kg.analyse.network import analyse, annotate_graph
+from conftest import ARTICLE_TEXTS, HOSTILE
 from kg.views.write import write_views
 
 pytestmark = pytest.mark.browser
@@ -29,7 +28,7 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-XSS_LABEL = "<img src=x onerror=alert(1)>"
+READY = "#kg-network[data-rendered-nodes]"
 
 
 @pytest.fixture(scope="module")
@@ -54,10 +53,13 @@ class PageLog:
     failed_requests: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
 
+    def clean(self) -> bool:
+        return (self.errors, self.failed_requests, self.dialogs) == ([], [], [])
 
-def open_page(browser, path: Path):
-    """Open a file in a fresh page; returns the page and what it logged."""
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+
+def open_page(browser, out: Path, route: str = "", wait: str | None = READY):
+    """Open index.html#route in a fresh page; returns the page and what it logged."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
     log = PageLog()
     page.on("console", lambda m: log.errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: log.errors.append(str(e)))
@@ -72,111 +74,244 @@ def open_page(browser, path: Path):
             route.abort()
 
     page.route("**/*", only_files)
-    page.goto(path.as_uri())
+    page.goto((out / "index.html").as_uri() + route)
+    if wait:
+        page.wait_for_selector(wait, state="attached", timeout=15000)
     return page, log
 
 
-def wait_for_network(page) -> None:
-    page.wait_for_selector("#kg-network[data-rendered-nodes]", state="attached", timeout=15000)
-
-
-def build(graph, report, out: Path, **options) -> Path:
-    analysis = analyse(graph)
-    annotate_graph(graph, analysis)
-    write_views(graph, analysis, report, out, **options)
+def build(inputs, out: Path, **options) -> Path:
+    graph, analysis, report, corpus = inputs
+    write_views(graph, analysis, report, out, corpus=corpus, **options)
     return out
 
 
-def test_index_opens_offline_without_errors(browser, demo_graph, demo_report, tmp_path):
-    out = build(demo_graph, demo_report, tmp_path)
-    page, log = open_page(browser, out / "index.html")
-    assert page.locator("h1").inner_text() == "基层党建知识图谱"
-    assert page.locator("a[href='views/overview.html']").count() == 1
-    assert (log.errors, log.failed_requests, log.dialogs) == ([], [], [])
-    page.close()
+@pytest.fixture
+def out(corpus_views, tmp_path):
+    return build(corpus_views, tmp_path)
 
 
-def test_overview_draws_every_node_offline(browser, demo_graph, demo_report, tmp_path):
-    out = build(demo_graph, demo_report, tmp_path)
-    page, log = open_page(browser, out / "views" / "overview.html")
-    wait_for_network(page)
-    expected = int(page.get_attribute("#kg-network", "data-node-count"))
-    assert expected == 26
-    assert page.evaluate("window.kgNetwork.body.data.nodes.length") == expected
-    assert page.evaluate("Object.keys(window.kgNetwork.getPositions()).length") == expected
-    assert (log.errors, log.failed_requests, log.dialogs) == ([], [], [])
-    page.close()
+def entity_number(page, label: str) -> int:
+    return page.evaluate("label => KG.E.filter(e => e.label === label)[0].i", label)
 
 
-def test_search_and_class_filter(browser, demo_graph, demo_report, tmp_path):
-    out = build(demo_graph, demo_report, tmp_path)
-    page, log = open_page(browser, out / "views" / "overview.html")
-    wait_for_network(page)
-    page.fill("#kg-search", "花园洞")
-    assert page.inner_text("#kg-search-result") == "找到 3 个节点"
-    assert len(page.evaluate("window.kgNetwork.getSelectedNodes()")) == 3
-    page.fill("#kg-search", "宏安物业")  # an alias
-    assert page.inner_text("#kg-search-result") == "找到 1 个节点"
-    page.uncheck("input[data-class='Person']")
-    hidden = page.evaluate("window.kgNetwork.body.data.nodes.get({filter: n => n.hidden}).length")
-    assert hidden == 2
-    assert log.errors == []
-    page.close()
-
-
-def hover_node(page, label: str) -> str:
-    """Move the mouse onto the node and return the text of the tooltip that opens."""
-    point = page.evaluate(
-        """label => {
-            const net = window.kgNetwork;
-            const id = net.body.data.nodes.get({filter: n => n.label === label})[0].id;
-            const p = net.canvasToDOM(net.getPositions([id])[id]);
-            const box = document.getElementById('kg-network').getBoundingClientRect();
-            return {x: box.left + p.x, y: box.top + p.y};
-        }""",
-        label,
+def screen_point(page, canvas_point) -> dict:
+    return page.evaluate(
+        """p => { const net = KG.currentView.network, d = net.canvasToDOM(p);
+                  const box = document.getElementById('kg-network').getBoundingClientRect();
+                  return {x: box.left + d.x, y: box.top + d.y}; }""",
+        canvas_point,
     )
-    page.mouse.move(point["x"], point["y"])
-    tooltip = page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
-    return tooltip.inner_text()
 
 
-def test_tooltip_shows_class_aliases_articles_and_evidence(browser, demo_graph, demo_report, tmp_path):
-    out = build(demo_graph, demo_report, tmp_path)
-    page, log = open_page(browser, out / "views" / "overview.html")
-    wait_for_network(page)
-    text = hover_node(page, "花园洞社区")
-    assert "社区 · 行政单元" in text and "别名：花园洞" in text
-    assert "老梧桐见证社区" in text and "今年,北湖区下湄桥街道花园洞社区" in text
-    assert log.errors == []
+def hover_node(page, number: int) -> str:
+    point = page.evaluate("i => KG.currentView.network.getPositions([i])[i]", number)
+    xy = screen_point(page, point)
+    page.mouse.move(xy["x"], xy["y"])
+    page.wait_for_selector("#kg-tip:not([hidden])", timeout=5000)
+    return page.inner_text("#kg-tip")
+
+
+def edge_midpoint(page, fact: int) -> dict:
+    point = page.evaluate(
+        """id => { const f = KG.F[id], p = KG.currentView.network.getPositions([f.s, f.o]);
+                   return {x: (p[f.s].x + p[f.o].x) / 2, y: (p[f.s].y + p[f.o].y) / 2}; }""",
+        fact,
+    )
+    return screen_point(page, point)
+
+
+def hover_edge(page, fact: int) -> str:
+    page.mouse.move(5, 5)
+    xy = edge_midpoint(page, fact)
+    page.mouse.move(xy["x"], xy["y"])
+    page.wait_for_function("() => document.querySelector('#kg-tip blockquote')", timeout=5000)
+    return page.inner_text("#kg-tip")
+
+
+def fact_number(page, subject: str, relation: str, obj: str) -> int:
+    return page.evaluate(
+        "([s, r, o]) => KG.F.filter(f => KG.E[f.s].label === s && f.rel.name === r && KG.E[f.o].label === o)[0].i",
+        [subject, relation, obj],
+    )
+
+
+def test_index_opens_offline_and_two_clicks_reach_every_article(browser, out):
+    page, log = open_page(browser, out, wait="body[data-ready]")
+    assert page.locator("h1").inner_text() == "基层党建知识图谱"
+    for number, text in enumerate(ARTICLE_TEXTS.values()):
+        page.goto((out / "index.html").as_uri())
+        page.wait_for_selector("body[data-ready]")
+        page.locator(f"#articles a[href='#article/{number}']").click()  # one click from the index
+        page.wait_for_selector("#kg-text")
+        body = page.inner_text("#kg-text")
+        assert text.split("\n")[1][:20] in body
+    assert log.clean()
     page.close()
 
 
-def test_xss_probe_runs_no_script(browser, xss_graph, xss_report, tmp_path):
-    out = build(xss_graph, xss_report, tmp_path)
-    unit_page = next((out / "views").glob("unit-evil-*.html"))
-    article_page = next((out / "views").glob("article-bad0*.html"))
-    for path in (out / "index.html", out / "views" / "overview.html", unit_page, article_page):
-        page, log = open_page(browser, path)
-        if path != out / "index.html":
-            wait_for_network(page)
-            assert XSS_LABEL in hover_node(page, XSS_LABEL)  # shown as text
-            assert page.locator("div.vis-tooltip img, div.vis-tooltip svg, div.vis-tooltip script").count() == 0
-        page.wait_for_timeout(200)
-        assert page.locator("img[src='x'], svg[onload]").count() == 0, path.name
-        assert (log.errors, log.failed_requests, log.dialogs) == ([], [], []), path.name
-        page.close()
-    page, _ = open_page(browser, out / "index.html")
-    assert "<img src=x onerror=alert(5)>.html" in page.inner_text("#report")
+def test_edge_evidence_on_hover_and_click(browser, out):
+    page, log = open_page(browser, out, "#overview")
+    fact = fact_number(page, "花园洞社区", "partnersWith", "湖南文理学院")
+    text = hover_edge(page, fact)
+    assert "花园洞社区 —共建— 湖南文理学院" in text and "花园洞社区与湖南文理学院结对共建。" in text
+    assert "白马湖畔展新颜" in text  # the article it is from
+    xy = edge_midpoint(page, fact)
+    page.mouse.click(xy["x"], xy["y"])
+    link = page.wait_for_selector(".kg-net-detail a[href^='#article/0/']")
+    link.click()  # the sentence, highlighted in the source reader
+    page.wait_for_selector("#kg-text .kg-hit")
+    assert "花园洞社区与湖南文理学院结对共建" in "".join(page.locator("#kg-text .kg-hit").all_inner_texts())
+    assert log.clean()
     page.close()
 
 
-def test_a_thousand_node_overview_is_ready_in_seconds(browser, thousand_node_graph, demo_report, tmp_path):
-    out = build(thousand_node_graph, demo_report, tmp_path, overview_limit=1000)
-    started = time.perf_counter()
-    page, log = open_page(browser, out / "views" / "overview.html")
-    wait_for_network(page)
-    assert time.perf_counter() - started < 10
-    assert page.evaluate("window.kgNetwork.body.data.nodes.length") == 1000
-    assert log.errors == []
+def test_tooltip_is_capped_and_hidden_when_the_pointer_leaves(browser, out):
+    page, log = open_page(browser, out, "#overview")
+    text = hover_node(page, entity_number(page, "长家山社区"))
+    assert "长家山社区" in text and "别名：长家山" in text and "社区村" in text
+    assert page.evaluate("document.getElementById('kg-tip').getBoundingClientRect().height") <= 300
+    page.mouse.move(1300, 880)  # empty canvas
+    page.mouse.move(1399, 450)
+    page.wait_for_selector("#kg-tip", state="hidden", timeout=3000)
+    assert log.clean()
+    page.close()
+
+
+def test_article_view_draws_only_that_articles_facts(browser, out):
+    page, log = open_page(browser, out, "#article/1")
+    drawn = page.evaluate("KG.currentView.edges.getIds()")
+    stated = page.evaluate("KG.F.filter(f => f.articles.indexOf(1) !== -1).map(f => f.i)")
+    assert sorted(drawn) == sorted(stated) and drawn
+    other = fact_number(page, "花园洞社区", "partnersWith", "湖南文理学院")  # article 0 only
+    assert other not in drawn
+    text = page.inner_text("#kg-text")
+    assert "长家山社区党总支举办邻里节活动。" in text
+    page.locator("button.kg-fact").first.click()
+    assert page.locator("#kg-text .kg-hit").count() > 0
+    assert log.clean()
+    page.close()
+
+
+def test_search_finds_an_entity_the_overview_does_not_draw(browser, corpus_views, tmp_path):
+    out = build(corpus_views, tmp_path, overview_limit=4)
+    page, log = open_page(browser, out, "#overview")
+    target = entity_number(page, "常德职业技术学院")
+    assert target not in page.evaluate("KG.currentView.nodes.getIds()")
+    page.fill("#kg-search", "职业技术")
+    page.wait_for_selector("#kg-results:not([hidden])")
+    assert "找到 1 个实体" in page.inner_text("#kg-results")
+    page.locator(f"#kg-results a[href='#entity/{target}']").click()
+    page.wait_for_selector("#kg-view[data-ready]")
+    assert "常德职业技术学院" in page.inner_text("#kg-view h2")
+    assert "长家山社区和常德职业技术学院签订共建协议。" in page.inner_text("#kg-view")  # evidence in its relation table
+    assert log.clean()
+    page.close()
+
+
+def test_entity_page_ego_depth_and_sortable_relations(browser, out):
+    number_page, _ = open_page(browser, out, wait="body[data-ready]")
+    centre = entity_number(number_page, "白马湖街道")
+    number_page.close()
+    page, log = open_page(browser, out, f"#entity/{centre}")
+    page.wait_for_selector("#kg-view[data-ready]")
+    page.select_option("#kg-ego-depth", "1")
+    page.wait_for_selector(READY)
+    one = page.evaluate("KG.currentView.nodes.length")
+    page.select_option("#kg-ego-depth", "3")
+    page.wait_for_selector(READY)
+    three = page.evaluate("KG.currentView.nodes.length")
+    assert one == 1 + page.evaluate("i => new Set(KG.adjacent[i].map(f => KG.F[f].s === i ? KG.F[f].o : KG.F[f].s)).size", centre)
+    assert three > one
+    table = page.locator("#kg-view table").first
+    table.locator("th", has_text="另一端").click()
+    names = table.locator("tbody tr td:nth-child(2)").all_inner_texts()
+    assert len(names) > 2 and names == page.evaluate("n => n.slice().sort((a, b) => a.localeCompare(b, 'zh'))", names)
+    table.locator("th", has_text="另一端").click()
+    assert table.locator("tbody tr td:nth-child(2)").all_inner_texts() == names[::-1]
+    assert log.clean()
+    page.close()
+
+
+def test_tree_columns_are_levels(browser, out):
+    page, log = open_page(browser, out, "#tree", wait="#kg-view[data-ready]")
+    page.click("text=全部展开")
+    headers = page.locator(".kg-tree-head .kg-tree-level").all_inner_texts()
+    assert headers[:6] == ["省", "市", "区县", "街道乡镇", "社区村", "小区"]
+    rows = page.evaluate(
+        """() => [...document.querySelectorAll('.kg-tree-body .kg-tree-row')].map(r => {
+                 const e = KG.E[Number(r.dataset.unit)]; return [e.label, e.level, Number(r.dataset.column)]; })"""
+    )
+    levels = ["province", "city", "district", "subdistrict", "community", "compound"]
+    assert len(rows) == 8
+    for label, level, column in rows:
+        assert column == levels.index(level), label  # the column is the unit's level, not its depth
+    assert ["湖南省", "province", 0] in rows and ["花园洞社区", "community", 4] in rows
+    page.click("text=全部折叠")
+    roots = page.locator(".kg-tree-body .kg-tree-row .kg-entity-link").all_inner_texts()
+    assert roots == ["湖南省", "西湖社区"]  # the 西湖社区 of 杭州市 has no parent in the graph
+    assert log.clean()
+    page.close()
+
+
+def test_labels_never_overlap(browser, out):
+    page, log = open_page(browser, out, "#overview")
+    boxes = page.evaluate("KG.currentView.labels")
+    assert len(boxes) > 5
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"])
+    assert log.clean()
+    page.close()
+
+
+def test_export_the_visible_subgraph(browser, out):
+    page, log = open_page(browser, out, "#overview")
+    page.uncheck("input[data-class='Person']")
+    with page.expect_download() as download:
+        page.click("button[data-export=csv]")
+    lines = Path(download.value.path()).read_text("utf-8-sig").strip().splitlines()
+    visible = page.evaluate("KG.currentView.edges.get({filter: e => !e.hidden}).length")
+    assert lines[0].startswith("subject,subject_class,relation")
+    assert len(lines) - 1 >= visible and not any("张圣忠" in line for line in lines)
+    with page.expect_download() as download:
+        page.click("button[data-export=graphml]")
+    assert "<graphml" in Path(download.value.path()).read_text("utf-8")
+    assert log.clean()
+    page.close()
+
+
+def test_path_between_two_entities(browser, out):
+    page, log = open_page(browser, out, wait="body[data-ready]")
+    a, b = entity_number(page, "张圣忠"), entity_number(page, "湖南省")
+    page.goto((out / "index.html").as_uri() + f"#path/{a}/{b}")
+    page.wait_for_selector(READY)
+    steps = page.locator(".kg-path li").count()
+    assert steps == page.evaluate(f"KG.path({a}, {b}).facts.length") and steps >= 3
+    assert log.clean()
+    page.close()
+
+
+def test_hostile_corpus_runs_no_script(browser, hostile_views, tmp_path):
+    out = build(hostile_views, tmp_path)
+    page, log = open_page(browser, out, wait="body[data-ready]")
+    evil = entity_number(page, HOSTILE["name"])
+    for route in ("", "#overview", f"#entity/{evil}", "#article/0", "#tree"):
+        page.goto((out / "index.html").as_uri() + route)
+        page.wait_for_selector("body[data-ready]")
+        if route in ("#overview", f"#entity/{evil}", "#article/0"):
+            page.wait_for_selector(READY)
+            for node in page.evaluate("KG.currentView.nodes.getIds()"):
+                hover_node(page, node)
+            for fact in page.evaluate("KG.currentView.edges.getIds()"):
+                assert HOSTILE["name"] in hover_edge(page, fact)
+        if route == "#article/0":
+            page.check("#kg-show-dropped")
+            assert "alert(8)" in page.inner_text("#kg-text")  # the furniture, as text
+            assert page.locator("a.kg-url").count() == 0  # a javascript: URL is never a link
+        page.fill("#kg-search", "<")
+        page.wait_for_timeout(100)
+        assert page.locator("img[src='x'], svg[onload], #kg-view script, #kg-results script").count() == 0, route
+    assert HOSTILE["title"] in page.inner_text("body")
+    assert log.clean(), (log.errors, log.failed_requests, log.dialogs)
     page.close()

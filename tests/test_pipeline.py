@@ -63,7 +63,7 @@ def test_no_usable_article_raises_and_keeps_the_old_outputs(tmp_path):
 def test_a_failing_stage_is_named_and_leaves_the_old_outputs(tmp_path, monkeypatch):
     out = earlier_build(tmp_path / "out")
 
-    def broken_views(*args):
+    def broken_views(*args, **kwargs):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr("kg.pipeline.write_views", broken_views)

@@ -3,18 +3,30 @@
 Names in the tables come from untrusted article text. A spreadsheet runs a
 cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula, so such text
 cells get a leading apostrophe (the usual guard against CSV injection).
+
+``edges.csv`` has one row per passage that states a relation (article id,
+sentence, its offsets and the mention's in the article's decoded text, the
+rules that found it), so every fact in the table traces to where it was read;
+a relation with no passage has one row with those cells empty.
 """
 from __future__ import annotations
 
 import csv
 import json
 from decimal import Decimal
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from kg.analyse.network import Analysis
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TOP_NODES = 50
+TOP_OVERLAPS = 500  # pairs in analysis.json; every pair is in partner_overlap.csv
+EDGE_COLUMNS = ["subject", "subject_label", "relation", "object", "object_label",
+                "article", "sentence", "sentence_start", "sentence_end", "start", "end", "rules"]
+
+# (subject, predicate, object) -> its passages as (article id, sentence, sentence start, sentence end, start, end, rules)
+EdgeEvidence = Mapping[tuple[str, str, str], Sequence[tuple[str, str, int, int, int, int, str]]]
 
 
 def cell(value: object) -> object:
@@ -27,14 +39,24 @@ def write_csv(path: Path, header: list[str], rows) -> None:
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(header)
-        writer.writerows([cell(v) for v in row] for row in rows)
+        # cell() inlined: a function call per cell was most of the cost of a large edges.csv.
+        writer.writerows(
+            [("'" + v if v.__class__ is str and v.startswith(FORMULA_STARTS) else v) for v in row] for row in rows
+        )
 
 
 def label(analysis: Analysis, iri: str) -> str:
     return analysis.entity[iri].label
 
 
-def write_tables(analysis: Analysis, out_dir: Path) -> None:
+def edge_rows(a: Analysis, evidence: EdgeEvidence):
+    for r in a.relations:
+        ends = [r.subject, label(a, r.subject), r.predicate, r.object, label(a, r.object)]
+        for passage in evidence.get((r.subject, r.predicate, r.object)) or [("", "", "", "", "", "", "")]:
+            yield [*ends, *passage]
+
+
+def write_tables(analysis: Analysis, out_dir: Path, evidence: EdgeEvidence | None = None) -> None:
     a = analysis
     write_csv(
         out_dir / "nodes.csv",
@@ -46,8 +68,8 @@ def write_tables(analysis: Analysis, out_dir: Path) -> None:
     )
     write_csv(
         out_dir / "edges.csv",
-        ["subject", "subject_label", "relation", "object", "object_label"],
-        ([r.subject, label(a, r.subject), r.predicate, r.object, label(a, r.object)] for r in a.relations),
+        EDGE_COLUMNS,
+        edge_rows(a, evidence or {}),
     )
     write_csv(
         out_dir / "communities.csv",
@@ -119,8 +141,9 @@ def analysis_summary(a: Analysis) -> dict:
                 "iris": [o.first, o.second],
                 "shared_partners": [label(a, p) for p in o.partners],
             }
-            for o in a.partner_overlap
+            for o in a.partner_overlap[:TOP_OVERLAPS]
         ],
+        "partner_overlap_pairs": len(a.partner_overlap),
         "admin_tree": {
             "roots": list(a.admin_tree.roots),
             "parent_of": [{"child": c, "parent": p} for c, p in a.admin_tree.parent_of],

@@ -1,229 +1,183 @@
-"""What the views show about each node, read once from the graph and the build report.
+"""The views' one adapter: everything the pages show, read from what the build has.
 
-``read_view_context`` gathers labels, aliases, the articles that mention each
-entity and evidence sentences; ``network_payload`` turns a set of entities and
-their positions into the node and edge records vis-network draws. Everything
-here is plain data: escaping happens where it is written into a page.
+The rest of ``kg.views`` knows only the plain records defined here
+(``ViewData``), never where they come from. Today they come from:
+
+- the analysis (``kg.analyse``): entities with their label, classes, level and
+  measures; the relations between them; communities and the tree;
+- the resolved corpus (``kg.model.ResolvedCorpus``): each entity's kind, code,
+  aliases and every mention (article, sentence, offsets); each relation's
+  evidence and the rules that found it. Without a corpus the same is read from
+  the graph's ``kg:Mention`` and ``kg:RelationMention`` nodes (slower: rdflib
+  costs about 4 µs a triple, so the pipeline passes the corpus);
+- the build report's ``ArticleSummary``: metadata, the decoded text the
+  offsets index, its body lines and the furniture dropped.
+
+Everything here is plain data: escaping happens where it is written into a page.
 """
 from __future__ import annotations
 
-import hashlib
-import math
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rdflib import RDF, SKOS, Graph, URIRef
 
 from kg.analyse.network import Analysis
-from kg.analyse.records import RelationRecord, class_label, local_name
-from kg.views.layout import Position
-from kg.model import ArticleSummary, BuildReport
-from kg.views.styles import ViewStyles
+from kg.analyse.records import EntityRecord, class_label, local_name
+from kg.model import ArticleSummary, BuildReport, Evidence, ResolvedCorpus
+from kg.rdf import iri as minted
 from kg.rdf.vocab import KG
 
-MAX_TOOLTIP_ARTICLES = 8
-MAX_EVIDENCE = 2
-MAX_SENTENCE_CHARS = 160
-UNSAFE_FILE_CHARS = re.compile(r"[^0-9A-Za-z_-]+")
+GAZETTEER_RULE = "gazetteer"
+
+
+class Passage(NamedTuple):
+    """Where something was read: an article, its sentence and offsets in the article's decoded text.
+
+    A named tuple rather than a dataclass: a large build has hundreds of thousands, made and hashed here.
+    """
+
+    article: str  # article id
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    start: int  # the mention, or the span that triggered a relation
+    end: int
 
 
 @dataclass(frozen=True)
-class ArticlePage:
-    summary: ArticleSummary
-    node: str | None  # the Article node's IRI, when the graph has one for it
-    page: str  # file name under views/
+class EntityView:
+    record: EntityRecord  # IRI, label, top and fine class, level (from the analysis)
+    kind: str | None = None  # kg:kind of a non-unit (a unit's level is on the record)
+    code: str | None = None  # administrative division code
+    aliases: tuple[str, ...] = ()
+    implicit: bool = False  # added from the gazetteer, never written in an article
+    passages: tuple[Passage, ...] = ()  # every mention, sorted
+
+
+@dataclass(frozen=True)
+class FactView:
+    """One relation between two entities, with every passage that states it."""
+
+    subject: str  # IRI
+    predicate: str  # one of kg.model.RELATIONS
+    object: str  # IRI
+    passages: tuple[Passage, ...] = ()
+    rules: tuple[str, ...] = ()
 
     @property
-    def title(self) -> str:
-        return self.summary.metadata.title or self.summary.source
-
-    @property
-    def date(self) -> str:
-        return self.summary.metadata.published or ""
+    def from_gazetteer(self) -> bool:
+        return GAZETTEER_RULE in self.rules
 
 
 @dataclass
-class ViewContext:
-    """Everything the pages need beyond the analysis, keyed by entity or article IRI."""
-
+class ViewData:
     analysis: Analysis
-    styles: ViewStyles
-    articles: list[ArticlePage]
-    article_of_node: dict[str, ArticlePage] = field(default_factory=dict)
-    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    mentioned_in: dict[str, list[str]] = field(default_factory=dict)  # entity -> article nodes
-    entities_of_article: dict[str, set[str]] = field(default_factory=dict)
-    evidence: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # entity -> (article node, sentence)
+    entities: dict[str, EntityView]  # IRI -> entity, in the analysis' order (sorted by IRI)
+    facts: list[FactView]  # sorted by (subject, predicate, object)
+    articles: list[ArticleSummary]  # in input order
     class_labels: dict[str, str] = field(default_factory=dict)  # fine class local name -> Chinese name
-    unit_pages: dict[str, str] = field(default_factory=dict)  # unit IRI -> file name under views/
-    relations_of: dict[str, list[RelationRecord]] = field(default_factory=dict)  # entity -> relations it is in
-
-    def relations_among(self, nodes: Iterable[str]) -> list[RelationRecord]:
-        """The relations whose two ends are both among ``nodes``, in the analysis' order.
-
-        Indexed by node, so a small view of a large graph costs little.
-        """
-        kept = set(nodes)
-        found = {r for n in kept for r in self.relations_of.get(n, ()) if r.subject in kept and r.object in kept}
-        return sorted(found, key=lambda r: (r.subject, r.predicate, r.object))
 
 
-def safe_file_part(text: str, limit: int = 40) -> str:
-    return UNSAFE_FILE_CHARS.sub("-", text).strip("-")[:limit] or "x"
+def read_view_data(
+    graph: Graph, analysis: Analysis, report: BuildReport, corpus: ResolvedCorpus | None = None
+) -> ViewData:
+    entities, facts = _from_corpus(analysis, corpus) if corpus is not None else _from_graph(graph, analysis)
+    labels = {fine: class_label(graph, KG._NS[fine]) or fine for fine in sorted({e.fine_class for e in analysis.entities})}
+    return ViewData(analysis, entities, facts, list(report.articles), labels)
 
 
-def unit_page_name(iri: str) -> str:
-    # The local name keeps the file recognisable; the hash keeps it unique.
-    digest = hashlib.sha1(iri.encode("utf-8")).hexdigest()[:8]
-    return f"unit-{safe_file_part(local_name(iri))}-{digest}.html"
+def _passage(evidence: Evidence) -> Passage:
+    return Passage(
+        evidence.article_id,
+        evidence.sentence,
+        evidence.sentence_start,
+        evidence.sentence_end,
+        evidence.start,
+        evidence.end,
+    )
 
 
-def _match_articles(graph: Graph, report: BuildReport) -> list[ArticlePage]:
-    # Article IRIs end with the article id (kg/iri.py mints them); match on it rather than re-mint here.
-    nodes = sorted(str(n) for n in graph.subjects(RDF.type, KG.Article))
-    by_id = {local_name(n): n for n in nodes}
-    pages = []
-    for summary in report.articles:
-        node = by_id.get(summary.id) or next((n for n in nodes if n.endswith(summary.id)), None)
-        pages.append(ArticlePage(summary, node, f"article-{safe_file_part(summary.id, 64)}.html"))
-    return pages
-
-
-def read_view_context(graph: Graph, analysis: Analysis, report: BuildReport, styles: ViewStyles) -> ViewContext:
-    context = ViewContext(analysis=analysis, styles=styles, articles=_match_articles(graph, report))
-    context.article_of_node = {a.node: a for a in context.articles if a.node}
+def _facts(analysis: Analysis, stated: dict[tuple[str, str, str], tuple[set[Passage], set[str]]]) -> list[FactView]:
+    # The analysis decides which relations exist (no self-loops, both ends entities); evidence is joined to them.
+    facts = []
     for r in analysis.relations:
-        context.relations_of.setdefault(r.subject, []).append(r)
-        context.relations_of.setdefault(r.object, []).append(r)
-    entities = analysis.entity
-    for iri in entities:
-        node = URIRef(iri)
-        context.aliases[iri] = tuple(sorted({str(a) for a in graph.objects(node, SKOS.altLabel)}))
-        articles = sorted({str(a) for a in graph.objects(node, KG.mentionedIn)}, key=lambda a: _article_order(context, a))
-        context.mentioned_in[iri] = articles
-        for article in articles:
-            context.entities_of_article.setdefault(article, set()).add(iri)
-        if entities[iri].top_class == "AdministrativeUnit":
-            context.unit_pages[iri] = unit_page_name(iri)
-    for mention in graph.subjects(KG.mentionOf, None):
-        entity, article, sentence = (graph.value(mention, p) for p in (KG.mentionOf, KG.inArticle, KG.sentence))
-        if str(entity) in entities and sentence is not None:
-            context.evidence.setdefault(str(entity), []).append((str(article or ""), str(sentence)))
-    for found in context.evidence.values():
-        found.sort()
-    for fine in {e.fine_class for e in entities.values()}:
-        context.class_labels[fine] = class_label(graph, KG._NS[fine]) or fine
-    return context
+        passages, rules = stated.get((r.subject, r.predicate, r.object), (set(), set()))
+        facts.append(FactView(r.subject, r.predicate, r.object, tuple(sorted(passages, key=_passage_order)), tuple(sorted(rules))))
+    return facts
 
 
-def _article_order(context: ViewContext, article: str) -> tuple[str, str]:
-    page = context.article_of_node.get(article)
-    return (page.date, page.title) if page else ("", article)
+def _passage_order(p: Passage) -> tuple:
+    return (p.article, p.sentence_start, p.start, p.end)
 
 
-def article_title(context: ViewContext, article: str) -> str:
-    page = context.article_of_node.get(article)
-    if page is None:
-        return local_name(article)
-    return f"{page.title}（{page.date}）" if page.date else page.title
+def _from_corpus(analysis: Analysis, corpus: ResolvedCorpus) -> tuple[dict[str, EntityView], list[FactView]]:
+    iri_of = {entity.key: str(minted.entity_iri(entity)) for entity in corpus.entities}
+    found = {iri_of[e.key]: e for e in corpus.entities}
+    entities = {}
+    for record in analysis.entities:
+        entity = found.get(record.iri)
+        if entity is None:
+            entities[record.iri] = EntityView(record)
+            continue
+        entities[record.iri] = EntityView(
+            record,
+            kind=None if entity.cls == "AdministrativeUnit" else entity.kind,
+            code=entity.code,
+            aliases=tuple(sorted(set(entity.alt_labels) - {entity.label})),
+            implicit=entity.implicit,
+            passages=tuple(sorted({_passage(e) for e in entity.evidence}, key=_passage_order)),
+        )
+    stated: dict[tuple[str, str, str], tuple[set[Passage], set[str]]] = {}
+    for relation in corpus.relations:
+        key = (iri_of.get(relation.subject, ""), relation.predicate, iri_of.get(relation.object, ""))
+        passages, rules = stated.setdefault(key, (set(), set()))
+        passages.update(_passage(e) for e in relation.evidence)
+        rules.update(relation.rules)
+    return entities, _facts(analysis, stated)
 
 
-def class_text(context: ViewContext, iri: str) -> str:
-    entity = context.analysis.entity[iri]
-    top = context.styles.classes[entity.top_class].label
-    fine = context.class_labels.get(entity.fine_class, entity.fine_class)
-    parts = [top] if entity.fine_class == entity.top_class else [fine, top]
-    if entity.level:
-        parts.append(context.styles.levels.get(entity.level, entity.level))
-    return " · ".join(dict.fromkeys(parts))
+def _evidence_nodes(graph: Graph, kind: URIRef) -> Iterable[tuple[URIRef, Passage]]:
+    for node in graph.subjects(RDF.type, kind):
+        values = [graph.value(node, p) for p in (KG.inArticle, KG.sentence, KG.sentenceStart, KG.sentenceEnd, KG.start, KG.end)]
+        if values[0] is None or values[1] is None:
+            continue
+        numbers = [int(v) if v is not None else 0 for v in values[2:]]
+        yield node, Passage(local_name(str(values[0])), str(values[1]), *numbers)
 
 
-def _shorten(sentence: str) -> str:
-    return sentence if len(sentence) <= MAX_SENTENCE_CHARS else sentence[: MAX_SENTENCE_CHARS - 1] + "…"
+def _from_graph(graph: Graph, analysis: Analysis) -> tuple[dict[str, EntityView], list[FactView]]:
+    passages: dict[str, set[Passage]] = {}
+    for node, passage in _evidence_nodes(graph, KG.Mention):
+        passages.setdefault(str(graph.value(node, KG.mentionOf)), set()).add(passage)
+    entities = {}
+    for record in analysis.entities:
+        node = URIRef(record.iri)
+        kind, code = graph.value(node, KG.kind), graph.value(node, SKOS.notation)
+        entities[record.iri] = EntityView(
+            record,
+            kind=str(kind) if kind is not None else None,
+            code=str(code) if code is not None else None,
+            aliases=tuple(sorted({str(a) for a in graph.objects(node, SKOS.altLabel)} - {record.label})),
+            implicit=bool(graph.value(node, KG.implicit)),
+            passages=tuple(sorted(passages.get(record.iri, ()), key=_passage_order)),
+        )
+    stated: dict[tuple[str, str, str], tuple[set[Passage], set[str]]] = {}
+    for node, passage in _evidence_nodes(graph, KG.RelationMention):
+        ends = [graph.value(node, p) for p in (RDF.subject, RDF.predicate, RDF.object)]
+        key = (str(ends[0]), local_name(str(ends[1])), str(ends[2]))
+        found, rules = stated.setdefault(key, (set(), set()))
+        found.add(passage)
+        rules.update(str(rule) for rule in graph.objects(node, KG.extractionRule))
+    return entities, _facts(analysis, stated)
 
 
-def tooltip(context: ViewContext, iri: str, article: str | None = None) -> dict:
-    """The tooltip's fields; the page builds it with textContent, never as HTML."""
-    articles = context.mentioned_in.get(iri, [])
-    evidence = context.evidence.get(iri, [])
-    # In an article's view, that article's sentence comes first.
-    evidence = sorted(evidence, key=lambda item: item[0] != article)[:MAX_EVIDENCE]
-    m = context.analysis.metric[iri]
+def edge_evidence(data: ViewData) -> dict[tuple[str, str, str], list[tuple]]:
+    """Each fact's passages as rows for edges.csv (kg.analyse.tables.EdgeEvidence)."""
     return {
-        "class": class_text(context, iri),
-        "aliases": list(context.aliases.get(iri, ())),
-        "articles": [article_title(context, a) for a in articles[:MAX_TOOLTIP_ARTICLES]],
-        "moreArticles": max(len(articles) - MAX_TOOLTIP_ARTICLES, 0),
-        "evidence": [_shorten(sentence) for _, sentence in evidence],
-        "metrics": f"度 {m.degree} · 介数 {m.betweenness:.3f} · PageRank {m.page_rank:.3f} · 社群 {m.community}",
-    }
-
-
-def _node_size(context: ViewContext, iri: str, max_rank: float) -> int:
-    rank = float(context.analysis.metric[iri].page_rank)
-    return round(10 + 22 * math.sqrt(rank / max_rank)) if max_rank > 0 else 14
-
-
-def network_payload(
-    context: ViewContext,
-    positions: dict[str, Position],
-    *,
-    article: str | None = None,
-    focus: str | None = None,
-    page_prefix: str = "",
-    relations: Iterable[RelationRecord] | None = None,
-    node_size: int | None = None,
-) -> dict:
-    """Nodes (with positions) and the relations between them, as vis-network records.
-
-    ``relations`` limits the edges drawn (the tree draws only its own links);
-    ``node_size`` gives every node one size instead of one by PageRank.
-    """
-    iris = sorted(positions)
-    index = {iri: i for i, iri in enumerate(iris)}
-    max_rank = max((float(context.analysis.metric[i].page_rank) for i in iris), default=0.0)
-    nodes = [_node_record(context, iri, index[iri], positions[iri], max_rank, article, focus, page_prefix) for iri in iris]
-    if node_size is not None:
-        for node in nodes:
-            node["size"], node["font"] = node_size, {"size": 13}
-    edges = [
-        _edge_record(context, r.predicate, index[r.subject], index[r.object])
-        for r in (context.relations_among(iris) if relations is None else relations)
-        if r.subject in index and r.object in index
-    ]
-    return {"nodes": nodes, "edges": edges}
-
-
-def _node_record(context, iri, number, position, max_rank, article, focus, page_prefix) -> dict:
-    entity = context.analysis.entity[iri]
-    style = context.styles.classes[entity.top_class]
-    page = context.unit_pages.get(iri)
-    return {
-        "id": number,
-        "label": entity.label,
-        "cls": entity.top_class,
-        "x": position[0],
-        "y": position[1],
-        "shape": style.shape,
-        "size": (size := _node_size(context, iri, max_rank)) + (8 if iri == focus else 0),
-        # Hubs get larger labels too: they stay legible when a large view is zoomed out.
-        "font": {"size": 12 + (size - 10) // 2},
-        "color": {"background": style.colour, "border": "#222222" if iri == focus else style.colour},
-        "borderWidth": 4 if iri == focus else 1,
-        "href": page_prefix + page if page else None,
-        "search": " ".join((entity.label, *context.aliases.get(iri, ()))),
-        "tip": {"name": entity.label, **tooltip(context, iri, article)},
-    }
-
-
-def _edge_record(context: ViewContext, predicate: str, source: int, target: int) -> dict:
-    style = context.styles.relations[predicate]
-    return {
-        "from": source,
-        "to": target,
-        "label": style.label,
-        "relation": predicate,
-        "color": {"color": style.colour},
-        "arrows": "" if style.undirected else "to",
+        (f.subject, f.predicate, f.object): [
+            (p.article, p.sentence, p.sentence_start, p.sentence_end, p.start, p.end, " ".join(f.rules)) for p in f.passages
+        ]
+        for f in data.facts
     }

@@ -1,4 +1,4 @@
-"""Node positions computed before the page opens, so the browser runs no physics.
+"""The overview's positions, computed before the page opens, so the browser runs no physics for it.
 
 A force layout of 1,000 nodes takes vis-network about a minute to settle; the
 same layout from networkx takes a second or two here, and it is seeded, so a
@@ -14,8 +14,6 @@ import networkx as nx
 SEED = 20240601
 NODE_SPACING = 150  # pixels between neighbouring nodes, roughly
 SPREAD = 2.0  # times networkx's default optimal distance: room for the labels
-TREE_LEVEL_GAP = 260  # pixels between the columns of the tree
-TREE_ROW_GAP = 56  # pixels between the leaves of the tree
 
 Position = tuple[int, int]
 
@@ -33,26 +31,3 @@ def force_positions(nodes: Sequence[str], edges: Iterable[tuple[str, str]]) -> d
     raw = nx.spring_layout(graph, k=SPREAD / math.sqrt(len(graph)), seed=SEED, iterations=50, method="force")
     scale = NODE_SPACING * math.sqrt(len(graph)) / 2
     return {node: (round(float(x) * scale), round(float(y) * scale)) for node, (x, y) in raw.items()}
-
-
-def tree_positions(children: dict[str, list[str]], roots: Sequence[str]) -> dict[str, Position]:
-    """A left-to-right tree: depth is the column, leaves take successive rows, parents centre on their children."""
-    positions: dict[str, Position] = {}
-    next_row = 0
-
-    def place(node: str, depth: int) -> float:
-        nonlocal next_row
-        kids = sorted(children.get(node, ()))
-        if kids:
-            rows = [place(kid, depth + 1) for kid in kids]
-            row = (rows[0] + rows[-1]) / 2
-        else:
-            row = next_row
-            next_row += 1
-        positions[node] = (depth * TREE_LEVEL_GAP, round(row * TREE_ROW_GAP))
-        return row
-
-    for root in roots:
-        place(root, 0)
-        next_row += 1  # a blank row between separate trees
-    return positions

@@ -1,4 +1,4 @@
-"""Writes HTML pages from the templates in ``kg/assets/templates``, escaping everything.
+"""Writes HTML pages from the templates in ``kg/views/assets/templates``, escaping everything.
 
 Jinja2 autoescapes every value put into a template; the only values marked
 safe are JSON made safe for a ``<script>`` element by ``script_json`` and SVG
@@ -23,7 +23,9 @@ from kg.views.styles import ClassStyle, ViewStyles
 
 ASSETS_DIR = "assets"  # under views/
 VIS_VERSION_DIR = "vis-9.1.2"
-OUR_ASSETS = ("kg.css", "kg-view.js")
+# Our scripts, in the order the page loads them (kg-app.js first: it defines KG.register).
+ASSET_SCRIPTS = ("kg-app.js", "kg-net.js", "kg-export.js", "kg-entity.js", "kg-reader.js", "kg-tree.js", "kg-routes.js")
+OUR_ASSETS = ("kg.css", *ASSET_SCRIPTS)
 # No network and no inline script: pages load only files beside them.
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -84,9 +86,13 @@ def vis_network_dir() -> Path:
 
 
 def theme_css(styles: ViewStyles) -> str:
+    """The font stack and, per class, the colour of its highlighted mentions (colours are checked #rrggbb)."""
     if not SAFE_FONT_STACK.fullmatch(styles.font_stack):
         raise KgError("view_styles.toml: the font stack may hold only names, quotes, commas and spaces")
-    return f":root {{ --kg-font: {styles.font_stack}; }}\n"
+    rules = [f":root {{ --kg-font: {styles.font_stack}; }}"]
+    for style in styles.classes.values():
+        rules.append(f".kg-m-{style.name} {{ background: {style.colour}26; border-bottom: 2px solid {style.colour}; }}")
+    return "\n".join(rules) + "\n"
 
 
 def copy_assets(views_dir: Path, styles: ViewStyles) -> None:
