@@ -219,3 +219,24 @@ def test_a_heading_facility_takes_the_measures_of_the_paragraph_after_it():
     found = extract_text("【红枫健身房】\n拥有120平方米,配有跑步机。")
     attrs = {m.name: dict(m.attributes) for m in found.mentions if m.cls == "Facility"}
     assert attrs == {"红枫健身房": {"area": "120平方米"}}
+
+
+# --------------------------------------------------------------- bounded work
+LONG = 10_000  # a sentence has no length bound: a page without punctuation is one sentence
+
+
+def _extract_patterns():
+    from kg.extract.patterns import PATTERNS
+
+    for name in ("unit_suffix_re", "numbered_group_re", "party_re", "quote_re", "book_re", "program_suffix_re",
+                 "event_re", "facility_suffix_re", "partner_suffix_re", "role_re"):
+        yield name, getattr(PATTERNS, name)
+    for name, regex in PATTERNS.facility_attribute_res:
+        yield f"facility attribute {name}", regex
+
+
+@pytest.mark.parametrize(("rule", "regex"), list(_extract_patterns()))
+def test_every_pattern_gives_up_quickly_on_hostile_sentences(rule, regex, adversarial_lines, time_limit):
+    for line in adversarial_lines(LONG, regex.pattern):
+        with time_limit(1.0, f"{rule} on {line[:12]!r}... ({len(line)} chars)"):
+            list(regex.finditer(line))
