@@ -180,12 +180,20 @@ def settle_gazetteer(units: list[Found]) -> list[Found]:
     names = sorted({u.name for u in units} | {a for u in units for a in u.aliases})
     placed = gaz.place(names, short=True)
     divisions = {placed[n] for n in names if n in placed}
+    supported: dict[str, bool] = {}  # by code: a word-like name is asked about once, not per mention
+
+    def is_supported(division) -> bool:
+        if division.code not in supported:
+            supported[division.code] = any(
+                gaz.is_ancestor(d, division) or gaz.is_ancestor(division, d) for d in divisions
+            )
+        return supported[division.code]
+
     kept = []
     for unit in units:
         division = placed.get(unit.name)
         if (unit.rule == "gazetteer" and division is not None and division.level in ("district", "subdistrict")
-                and is_generic_stem(strip_level_suffix(unit.name), [])
-                and not any(gaz.is_ancestor(d, division) or gaz.is_ancestor(division, d) for d in divisions)):
+                and is_generic_stem(strip_level_suffix(unit.name), []) and not is_supported(division)):
             continue
         kept.append(unit)
     for unit in kept:
