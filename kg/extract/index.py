@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -68,7 +68,3 @@ class Covering:
         opened = bisect_right(self._starts, start)
         return bool(opened) and self._reach[opened - 1] >= end
 
-
-def first_of(groups: dict[Hashable, Sequence[T]], key: Hashable, unless: T) -> T | None:
-    """The first item of ``groups[key]`` that is not ``unless`` (by identity)."""
-    return next((item for item in groups.get(key, ()) if item is not unless), None)
