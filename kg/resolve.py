@@ -108,7 +108,7 @@ def name_keys(extractions: list[ArticleExtraction], keys: dict) -> None:
     """Programs, facilities and partners: mentions that share a name or an alias are one."""
     forms = UnionFind()
     for ex in extractions:
-        unit_names = sorted({m.name for m in ex.mentions if m.cls == "AdministrativeUnit"}, key=len, reverse=True)
+        unit_names = {m.name for m in ex.mentions if m.cls == "AdministrativeUnit"}
         by_class: dict[str, set[str]] = defaultdict(set)
         for m in ex.mentions:
             if m.cls in NAME_CLASSES:
@@ -126,9 +126,13 @@ def name_keys(extractions: list[ArticleExtraction], keys: dict) -> None:
                 keys[(ex.article_id, m.cls, m.name)] = f"{m.cls.lower()}/{forms.find(f'{m.cls}|{m.name}').split('|', 1)[1]}"
 
 
-def variants(name: str, unit_names: list[str]) -> list[str]:
-    """Other forms of the same name within one article: without a unit prefix, without filler words."""
-    out = [name[len(u):] for u in unit_names if name.startswith(u) and len(name) > len(u) + 1]
+def variants(name: str, unit_names: set[str]) -> list[str]:
+    """Other forms of the same name within one article: without a unit prefix, without filler words.
+
+    A prefix is looked up among the article's unit names, not each unit name
+    tried as a prefix: an article naming thousands of units made that quadratic.
+    """
+    out = [name[cut:] for cut in range(1, len(name) - 1) if name[:cut] in unit_names]
     out += [name.replace(w, "") for w in FILLER_WORDS if w in name and len(name.replace(w, "")) >= 2]
     return out
 

@@ -1,4 +1,7 @@
 """Shared fixtures (the only conftest: every test module's fixtures live here)."""
+import re
+import signal
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -341,3 +344,74 @@ def hostile_views():
     relation = Relation("evil", "partnersWith", "evil-partner", (evidence(HOSTILE["partner"]),), ("pattern:<b>x</b>",))
     meta = {article: ArticleMetadata(title=HOSTILE["title"], url=HOSTILE["url"], source_name="<i>网</i>")}
     return view_inputs(summaries_with_text({article: text}, meta), ResolvedCorpus((unit, partner), (relation,)))
+
+
+# ------------------------------------------------------------------ bounded work
+class TooSlow(Exception):
+    """A call ran past its time limit (raised from a timer signal, so a hang fails instead of stalling)."""
+
+
+@contextmanager
+def _time_limit(seconds: float, what: str = "the call"):
+    # Python's regex engine checks for signals while it backtracks, so a
+    # pathological match is interrupted too, not only Python code.
+    def interrupt(signum, frame):
+        raise TooSlow(f"{what} took more than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture
+def time_limit():
+    """``with time_limit(1.0): ...`` fails the test if the block runs longer than that."""
+    return _time_limit
+
+
+# Marks that scraped pages repeat: ASCII and Chinese punctuation, the
+# breadcrumb and link-bar separators (full-width ＞ included: rules see it
+# folded to ">", the normalise stage sees it as is), bullets.
+PUNCTUATION = ",.;:!?-_/\\|()[]{}<>\"'#*+=~`@%&^$" "，。、；：？！“”‘’《》【】（）「」『』…—·丨»›＞＜〈〉•●◆■▪"
+# Repeated units: a character and a separator, a label and its colon, a date, a name list.
+REPEATED_UNITS = (
+    "a>", "社区>", "a > ", "a»", "a›", "a|", "a | ", "＞a", "1-", "1.", "12:", "a@", "a.", "记者张三 ", "张三、",
+    "2024-1-1 ", "时间 ", "来源:", "(", "“社区”", "社區(qū)", "第1届", "1 ",
+)
+
+
+# Pattern-free text after a run: a pattern backtracks when it fails, not when it matches.
+FAILING_TAIL = " x y"
+
+
+# What may follow a rule's keyword for a long way: spaces, separators, colons, digits, text.
+KEYWORD_FILLERS = (" ", ">", ":", "1", "中", "@", ".")
+
+
+def _adversarial_lines(length: int, pattern: str | None = None) -> list[str]:
+    """Lines of at most ``length`` characters that make a backtracking regex work hard.
+
+    With a ``pattern``, also lines that open with each Chinese word it names
+    (at most eight of them), so that a rule anchored on a keyword gets past it.
+    """
+    n = length - len(FAILING_TAIL)
+    lines = []
+    for mark in PUNCTUATION + " \t":
+        lines += [mark * length, mark * n + FAILING_TAIL, "中" + mark * (n - 1) + "中"]
+    for unit in REPEATED_UNITS:
+        run = (unit * (length // len(unit) + 1))[:n]
+        lines += [run, run + FAILING_TAIL]
+    for word in sorted(set(re.findall(r"[\u4e00-\u9fff]+", pattern or "")))[:8]:
+        lines += [(word + filler * n)[:n] + FAILING_TAIL for filler in KEYWORD_FILLERS]
+    return lines
+
+
+@pytest.fixture(scope="session")
+def adversarial_lines():
+    """``adversarial_lines(length, pattern=None)``: long runs of each mark and of repeated units,
+    and of what may follow the pattern's keywords (see ``_adversarial_lines``)."""
+    return _adversarial_lines

@@ -1,5 +1,8 @@
 """Boilerplate stage: page furniture out of the body, genuine body kept."""
 import json
+import re
+import tomllib
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -27,6 +30,8 @@ FURNITURE = [
     ("【打印本页】 【关闭窗口】", "navigation"),
     ("点击查看更多>>", "navigation"),
     ("【字体:大 中 小】", "navigation"),
+    ("阅读字体 大 】 中 小", "navigation"),
+    ("点击进入 »»", "navigation"),
     ("手机版", "navigation"),
     ("Powered by 某某CMS", "footer"),
     ("地址:某某市某某路88号 邮编:410000", "footer"),
@@ -34,6 +39,11 @@ FURNITURE = [
     ("您的位置:首页 > 要闻 > 正文", "breadcrumb"),
     ("首页 > 基层党建 > 正文", "breadcrumb"),
     ("当前位置:首页>>新闻中心", "breadcrumb"),
+    ("新闻中心>>社区动态>>正文", "breadcrumb"),
+    ("新闻中心 >>社区动态 >>正文", "breadcrumb"),
+    ("»新闻中心»社区动态»正文", "breadcrumb"),
+    ("新闻中心 › 社区动态 › 正文>", "breadcrumb"),
+    ("＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞＞", "breadcrumb"),
     ("Copyright © 2008-2024 某某日报社 All Rights Reserved", "footer"),
     ("版权所有:某某市融媒体中心", "footer"),
     ("粤ICP备12345678号-2", "footer"),
@@ -43,6 +53,8 @@ FURNITURE = [
     ("未经授权,禁止转载", "footer"),
     ("主管单位:某某县委宣传部", "footer"),
     ("欢迎你访问本站", "footer"),
+    ("您是本站第 1024 位访客", "footer"),
+    ("您是第位来访者", "footer"),
     ("违法和不良信息举报电话:12377", "footer"),
     ("新闻热线:0731-12345678", "advertising"),
     ("投稿邮箱:news@example.com", "advertising"),
@@ -51,6 +63,7 @@ FURNITURE = [
     ("作者:李四 王五", "credit line"),
     ("发布时间:2024-03-05 09:30", "credit line"),
     ("[责任编辑:赵六]", "credit line"),
+    ("[编辑 : 赵六]", "credit line"),
     ("通讯员 钱七 孙八 报道", "credit line"),
     ("本报记者 周九 摄", "credit line"),
     ("IMG_20240305_101112.JPG", "image file name"),
@@ -81,6 +94,9 @@ BODY = [
     "活动中,志愿者为居民提供理发、量血压等服务,居民纷纷点赞。",
     "党建引领基层治理丨长沙市开福区:以“善智”推动“善治”",
     "该小区共有居民1200户,其中党员86名。",
+    # two items, however many separators join them, are no breadcrumb
+    "社区动态 > 正文",
+    "社区动态>>>正文",
 ]
 
 
@@ -147,6 +163,48 @@ def test_a_footer_marker_early_in_the_page_does_not_drop_the_body():
     text = _page("某某街道打造红色管家", "相关新闻", "居民议事会", *[PARAGRAPH] * 4, "社区小结")
     body = _body_text(text)
     assert "社区小结" in body and "居民议事会" in body
+
+
+# --------------------------------------------------------------- bounded work
+RULES = tomllib.loads(resources.files("kg.prepare").joinpath("boilerplate.toml").read_text("utf-8"))
+LIMITS = RULES["limits"]
+LONG = 10_000  # a line no rule is bounded for: the stage must still be quick
+
+
+def _rule_patterns():
+    """Every pattern of boilerplate.toml, how the stage applies it, and the longest line it is given."""
+    for rule in RULES["line_rule"]:
+        longest = LIMITS["short_line"] if rule.get("short") else LIMITS["rule_line"]
+        for pattern in rule["patterns"]:
+            yield rule["reason"], pattern, "search", longest
+    listing = 2 * LIMITS["short_line"]  # is_listing looks at no longer line
+    for pattern in RULES["listing"]["patterns"]:
+        yield "headline list", pattern, "search", listing
+    yield "headline", RULES["listing"]["headline"], "match", listing
+    yield "link bar", RULES["spam"]["separators"], "split", LONG
+    for pattern in RULES["tail"]["markers"]:
+        yield "tail marker", pattern, "search", LONG
+
+
+@pytest.mark.parametrize(("rule", "pattern", "method", "longest"), list(_rule_patterns()))
+def test_every_rule_gives_up_quickly_on_hostile_lines(rule, pattern, method, longest, adversarial_lines, time_limit):
+    apply = getattr(re.compile(pattern), method)
+    for line in adversarial_lines(longest, pattern):
+        with time_limit(1.0, f"{rule} rule {pattern!r} on {line[:12]!r}... ({len(line)} chars)"):
+            apply(line)
+
+
+@pytest.mark.parametrize("length", [LIMITS["short_line"], LIMITS["rule_line"], LIMITS["rule_line"] + 1, LONG])
+def test_hostile_lines_are_judged_quickly(length, adversarial_lines, time_limit):
+    for line in adversarial_lines(length):
+        with time_limit(1.0, f"line_reason on {line[:12]!r}... ({len(line)} chars)"):
+            line_reason(normalise(line).text)
+
+
+def test_no_rule_looks_at_a_line_longer_than_its_bound():
+    footer = "版权所有:某某市融媒体中心"
+    assert line_reason(footer + "," * (LIMITS["rule_line"] - len(footer))) == "footer"
+    assert line_reason(footer + "," * (LIMITS["rule_line"] + 1 - len(footer))) is None
 
 
 # ------------------------------------------------------------------ the seeds

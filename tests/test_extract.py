@@ -3,6 +3,8 @@ from the pattern it exercises (places from several provinces); none comes from
 the seeds, and every expectation was worked out by hand from the rule."""
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from kg.model import RawArticle
@@ -219,3 +221,207 @@ def test_a_heading_facility_takes_the_measures_of_the_paragraph_after_it():
     found = extract_text("【红枫健身房】\n拥有120平方米,配有跑步机。")
     attrs = {m.name: dict(m.attributes) for m in found.mentions if m.cls == "Facility"}
     assert attrs == {"红枫健身房": {"area": "120平方米"}}
+
+
+# --------------------------------------------------------------- indexes
+# The extractors ask "which name stands last before this one?" through indexes
+# built once per article. Each index must answer as a scan of every name would;
+# the scans below are those questions written out plainly.
+def scan_passage_unit(mention, candidates, paragraph):
+    """The unit the passage is about, by scanning every candidate."""
+    if not {c.name for c in candidates}:
+        return None
+    if len({c.name for c in candidates}) == 1:
+        return candidates[0]
+    before = [c for c in candidates if c.start < mention.start]
+    same_sentence = [c for c in before if c.sentence == mention.sentence]
+    if same_sentence:
+        return same_sentence[-1]
+    same_paragraph = [c for c in before if paragraph[c.sentence] == paragraph[mention.sentence]]
+    if same_paragraph:
+        return same_paragraph[-1]
+    counts = Counter(c.name for c in candidates)
+    return next(c for c in candidates if counts[c.name] == max(counts.values()))
+
+
+def scan_actor(target, actors, text, paragraph):
+    """The actors of a target's sentence, by scanning every actor."""
+    usable = [a for a in actors if not (a.start < target.end and target.start < a.end)]
+    same = [a for a in usable if a.sentence == target.sentence]
+    before = [a for a in same if a.end <= target.start]
+    if before:
+        chosen = [before[-1]]
+        for prev in reversed(before[:-1]):
+            if text[prev.end : chosen[-1].start] not in ("和", "与", "及", "、", "以及"):
+                break
+            chosen.append(prev)
+        return [a.entity for a in chosen]
+    if same:
+        return [same[0].entity]
+    earlier = [a for a in usable if a.sentence < target.sentence]
+    in_paragraph = [a for a in earlier if paragraph[a.sentence] == paragraph[target.sentence]]
+    if in_paragraph:
+        return [in_paragraph[-1].entity]
+    return [earlier[-1].entity] if earlier else [usable[0].entity] if usable else []
+
+
+def _unit(name, sentence, start, end=None):
+    from kg.extract.found import Found
+
+    return Found("AdministrativeUnit", name, start, end or start + len(name), sentence, kind="community")
+
+
+# Four candidates in the order found: 丙 is listed after 乙 but stands before
+# it (a coordinated name is found after the name it shares a suffix with).
+# Sentences 0-1 are paragraph 0, 2-3 paragraph 1, 4 paragraph 2.
+PASSAGE_PARAGRAPH = [0, 0, 1, 1, 2]
+PASSAGE_CANDIDATES = [_unit("甲社区", 0, 5), _unit("乙社区", 2, 40), _unit("丙社区", 2, 30), _unit("甲社区", 4, 80)]
+PASSAGE_CASES = [
+    # (sentence, start of the mention) -> index of the candidate it belongs to
+    ((2, 45), 2),  # both of its sentence stand before it: the one found last, 丙
+    ((2, 35), 2),  # only 丙 stands before it
+    ((2, 25), 0),  # none before it in its sentence or paragraph: the most mentioned, 甲 (first of two)
+    ((3, 60), 2),  # none in its sentence: the last found before it in its paragraph
+    ((4, 80), 0),  # 甲 of sentence 4 starts where the mention does, so not before it
+    ((4, 81), 3),
+    ((1, 10), 0),  # paragraph 0
+]
+
+
+@pytest.mark.parametrize(("mention", "expected"), PASSAGE_CASES)
+def test_passage_unit(mention, expected):
+    from kg.extract.units import PassageUnits
+
+    sentence, start = mention
+    probe = _unit("", sentence, start)
+    found = PassageUnits(PASSAGE_CANDIDATES, PASSAGE_PARAGRAPH).nearest(probe)
+    assert found is PASSAGE_CANDIDATES[expected]
+    assert found is scan_passage_unit(probe, PASSAGE_CANDIDATES, PASSAGE_PARAGRAPH)
+
+
+def test_passage_unit_with_one_name_or_none():
+    from kg.extract.units import PassageUnits
+
+    same_name = [_unit("甲社区", 3, 70), _unit("甲社区", 0, 1)]
+    assert PassageUnits(same_name, PASSAGE_PARAGRAPH).nearest(_unit("", 4, 90)) is same_name[0]
+    assert PassageUnits([], PASSAGE_PARAGRAPH).nearest(_unit("", 4, 90)) is None
+
+
+# Sentences of 20 characters: 0-1 are paragraph 0, 2-3 paragraph 1. "和" joins
+# the actors at 22-25 and 26-28.
+ACTOR_TEXT = "".join("和" if i == 25 else "x" for i in range(80))
+ACTOR_PARAGRAPH = [0, 0, 1, 1]
+ACTOR_SPANS = [(0, 2, 5), (1, 22, 25), (1, 26, 28), (3, 70, 74)]  # (sentence, start, end), in text order
+ACTOR_CASES = [
+    # (sentence, start, end of the target) -> indexes of its actors
+    ((1, 30, 33), [2, 1]),  # the last actor before it, and the one coordinated with that one by 和
+    ((1, 20, 21), [1]),  # none before it in its sentence: the sentence's first
+    ((1, 23, 24), [2]),  # an actor that overlaps the target is not its actor
+    ((2, 45, 48), [2]),  # none in its sentence or paragraph: the last one before it in the article
+    ((3, 62, 65), [3]),
+    ((3, 75, 78), [3]),
+    ((0, 3, 4), [1]),  # none usable in its sentence, none earlier: the article's first usable one
+]
+
+
+@pytest.mark.parametrize(("target", "expected"), ACTOR_CASES)
+def test_actor_of_a_target(target, expected):
+    from kg.extract.relations import Actor, Actors, actor_for
+
+    entities = [_unit(f"甲{i}社区", sentence, start, end) for i, (sentence, start, end) in enumerate(ACTOR_SPANS)]
+    actors = [Actor(e.start, e.end, e.sentence, e) for e in entities]
+    probe = _unit("", target[0], target[1], target[2])
+    found = actor_for(probe, Actors(actors, len(ACTOR_PARAGRAPH), ACTOR_PARAGRAPH), ACTOR_TEXT)
+    assert found == [entities[i] for i in expected]
+    assert found == scan_actor(probe, actors, ACTOR_TEXT, ACTOR_PARAGRAPH)
+
+
+def _random_article(rnd, sentences=12, per_sentence=4):
+    """Names at random places of sentences of 30 characters (paragraphs of 1-3 sentences), in a shuffled order."""
+    paragraph, p = [], 0
+    for i in range(sentences):
+        paragraph.append(p)
+        p += rnd.random() < 0.4
+    names = []
+    for i in range(sentences):
+        for _ in range(rnd.randint(0, per_sentence)):
+            start = 30 * i + rnd.randint(0, 25)
+            names.append(_unit(rnd.choice("甲乙丙丁") + "社区", i, start, start + rnd.randint(1, 4)))
+    # the order names are found in is roughly text order, with some out of place
+    names.sort(key=lambda n: n.start + rnd.randint(-8, 8))
+    return names, paragraph
+
+
+def test_indexes_answer_as_a_scan_of_every_name_would():
+    import random
+
+    from kg.extract.relations import Actor, Actors, actor_for
+    from kg.extract.units import PassageUnits
+
+    rnd = random.Random(20241201)
+    text = "".join(rnd.choice("x和与、") for _ in range(30 * 12))
+    for _ in range(300):
+        names, paragraph = _random_article(rnd)
+        passages = PassageUnits(names, paragraph)
+        actors = sorted((Actor(n.start, n.end, n.sentence, n) for n in names), key=lambda a: (a.start, a.end))
+        indexed = Actors(actors, len(paragraph), paragraph)
+        for _ in range(20):
+            sentence = rnd.randrange(len(paragraph))
+            start = 30 * sentence + rnd.randint(0, 28)
+            probe = _unit("", sentence, start, start + rnd.randint(0, 2))
+            assert passages.nearest(probe) is scan_passage_unit(probe, names, paragraph)
+            assert actor_for(probe, indexed, text) == scan_actor(probe, actors, text, paragraph)
+
+
+def test_covering_answers_as_a_scan_would():
+    import random
+
+    from kg.extract.index import Covering
+
+    rnd = random.Random(7)
+    for _ in range(200):
+        spans = [(s, s + rnd.randint(0, 6)) for s in (rnd.randint(0, 40) for _ in range(rnd.randint(0, 8)))]
+        covering = Covering(spans)
+        for _ in range(20):
+            start = rnd.randint(0, 45)
+            end = start + rnd.randint(0, 4)
+            assert covering.covers(start, end) == any(s <= start and end <= e for s, e in spans)
+
+
+TOKEN_TEXTS = ["芳草社区8处服务站", "杭州市西湖区北山街道召开会议", "12个小区"]
+
+
+@pytest.mark.parametrize("text", TOKEN_TEXTS)
+def test_token_lookups_answer_as_a_scan_would(text):
+    from kg.extract.text import previous_is_number, stem_tokens, token_spans
+    from kg.model import Sentence
+    from kg.extract.segment import tokenize
+
+    tokens = token_spans(Sentence(100, 100 + len(text), text, tokenize(text)))
+    for offset in range(100, 101 + len(text)):
+        assert tokens.containing(offset) == next((t for t in tokens if t.start < offset < t.end), None)
+        assert previous_is_number(tokens, offset) == any(t.end == offset and t.text.isdigit() for t in tokens)
+        for end in range(offset, 101 + len(text)):
+            assert stem_tokens(tokens, offset, end) == [t.text for t in tokens if t.start >= offset and t.end <= end]
+
+
+# --------------------------------------------------------------- bounded work
+# Sentences are cut at kg.extract.segment.LONGEST_SENTENCE, but the patterns must not rely on it.
+LONG = 10_000
+
+
+def _extract_patterns():
+    from kg.extract.patterns import PATTERNS
+
+    for name in ("unit_suffix_re", "numbered_group_re", "party_re", "quote_re", "book_re", "program_suffix_re",
+                 "event_re", "facility_suffix_re", "partner_suffix_re", "role_re"):
+        yield name, getattr(PATTERNS, name)
+    for name, regex in PATTERNS.facility_attribute_res:
+        yield f"facility attribute {name}", regex
+
+
+@pytest.mark.parametrize(("rule", "regex"), list(_extract_patterns()))
+def test_every_pattern_gives_up_quickly_on_hostile_sentences(rule, regex, adversarial_lines, time_limit):
+    for line in adversarial_lines(LONG, regex.pattern):
+        with time_limit(1.0, f"{rule} on {line[:12]!r}... ({len(line)} chars)"):
+            list(regex.finditer(line))

@@ -290,5 +290,38 @@ def test_place_is_independent_of_order():
     assert gaz().place(names) == gaz().place(list(reversed(names)))
 
 
+def scan_place(gazetteer, names):
+    """``place`` written out plainly: every ambiguous name asks every other name about each candidate."""
+    candidates = {n: gazetteer.lookup(n) for n in sorted(set(names))}
+    changed = True
+    while changed:
+        settled = {}
+        for n, options in candidates.items():
+            if len(options) > 1:
+                others = [c for m, c in candidates.items() if m != n and c]
+                scores = [sum(any(gazetteer.is_ancestor(d, o) or gazetteer.is_ancestor(o, d) or d == o for d in c)
+                              for c in others) for o in options]
+                top = max(scores)
+                if top and scores.count(top) == 1:
+                    settled[n] = (options[scores.index(top)],)
+        candidates.update(settled)
+        changed = bool(settled)
+    return {n: c[0] for n, c in candidates.items() if len(c) == 1}
+
+
+def test_place_answers_as_asking_every_name_would():
+    import random
+
+    rnd = random.Random(5)
+    everything = [d for d in gaz() if d.statutory]
+    homonyms = ["城关镇", "西湖区", "朝阳区", "鼓楼区", "东风路街道", "城关街道", "新华街道", "人民路街道"]
+    for _ in range(40):
+        picked = rnd.sample(everything, 12)
+        # names of the picked divisions, of their parents (which support them), and homonyms
+        names = [d.name for d in picked] + [gaz().parent(d).name for d in picked if d.parent and rnd.random() < 0.5]
+        names += rnd.sample(homonyms, 4)
+        assert gaz().place(names) == scan_place(gaz(), names)
+
+
 def test_loaders_are_cached():
     assert load_gazetteer() is load_gazetteer()

@@ -1,5 +1,8 @@
 """Metadata stage: title, date, outlet, URL and authors, only where the page states them."""
 import json
+import re
+import tomllib
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -46,6 +49,11 @@ def test_labelled_metadata_in_traditional_text():
     assert meta.title == "社区治理新路径"
     assert meta.published == "2024-03-05"
     assert meta.source_name == "某某网"
+
+
+def test_a_date_labelled_without_a_colon():
+    text = "\n".join(["某某社区:红色物业暖民心", LEAD, "来源:某某日报 发布时间  2024-03-05 10:20"])
+    assert metadata_of(text).published == "2024-03-05"
 
 
 def test_breadcrumb_is_not_the_title():
@@ -129,3 +137,41 @@ def test_seed_sources_and_authors():
     assert seed_001.authors == ("何媛", "谷丽")
     assert seed_001.url == "https://cz.rednet.cn/content/646756/98/13331490.html"
     assert meta("000_e7c18125247a2a8b.txt").source_name is None
+
+
+# --------------------------------------------------------------- bounded work
+PATTERNS = tomllib.loads(resources.files("kg.prepare").joinpath("metadata.toml").read_text("utf-8"))
+LONG = 10_000  # metadata patterns read body lines too, which have no length bound
+
+
+def _metadata_patterns():
+    date = PATTERNS["date"]
+    yield "date", date["date"]
+    yield "labelled date", date["labelled"] + date["date"]
+    for section in ("source", "url"):
+        for pattern in PATTERNS[section]["patterns"]:
+            yield section, pattern
+    for name in ("labelled", "byline", "not_name"):
+        yield f"authors {name}", PATTERNS["authors"][name]
+    for name in ("label", "markdown"):
+        yield f"title {name}", PATTERNS["title"][name]
+
+
+@pytest.mark.parametrize(("rule", "pattern"), list(_metadata_patterns()))
+def test_every_pattern_gives_up_quickly_on_hostile_lines(rule, pattern, adversarial_lines, time_limit):
+    compiled = re.compile(pattern)
+    for line in adversarial_lines(LONG, pattern):
+        with time_limit(1.0, f"{rule} pattern {pattern!r} on {line[:12]!r}... ({len(line)} chars)"):
+            list(compiled.finditer(line))
+
+
+LABELS = ("来源:", "时间", "记者", "作者:", "原文链接:")
+
+
+def test_hostile_lines_after_a_label_are_read_quickly(adversarial_lines, time_limit):
+    for i, line in enumerate(adversarial_lines(LONG)):
+        label = LABELS[i % len(LABELS)]
+        # a lead paragraph and a footer line: both are read for metadata
+        text = "\n".join(["某某社区举行邻里节", label + line, "版权所有 " + label + line])
+        with time_limit(1.0, f"read_metadata on {label + line[:12]!r}... ({len(line)} chars)"):
+            read_metadata(RawArticle(source="t.txt", text=text), text, split_body(text)[0])

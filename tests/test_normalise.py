@@ -59,7 +59,16 @@ HAND_CASES = [
     ("乾隆", "乾隆"),
     ("計程車", "计程车"),  # t2s, not tw2sp: vocabulary is not rewritten
     ("志願者", "志愿者"),
+    # a lone surrogate (found by the fuzz test: OpenCC raised on it) becomes U+FFFD
+    ("社區\ud800黨委", "社区\ufffd党委"),
+    ("\udfff", "\ufffd"),
+    ("\ud83d\ude00社区", "\ufffd\ufffd社区"),  # a pair left split is two lone ones
 ]
+
+
+def test_a_lone_surrogate_keeps_its_place_in_the_map():
+    # 社 區 \ud800 黨 委 at 0-4; "(wěi)" at 5-9 is stripped, so the end maps to the end, 10
+    assert normalise("社區\ud800黨委(wěi)").to_original == (0, 1, 2, 3, 4, 10)
 
 
 @pytest.mark.parametrize(("raw", "expected"), SEED_003_FORMS + HAND_CASES)

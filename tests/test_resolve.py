@@ -1,8 +1,10 @@
 """Resolution: aliases merge, homonyms stay apart. Hand-built extractions."""
 from __future__ import annotations
 
+import pytest
+
 from kg.model import ArticleExtraction, EntityRef, Evidence, LocalRelation, Mention
-from kg.resolve import resolve
+from kg.resolve import resolve, variants
 
 
 def ev(article: str, start: int = 0) -> Evidence:
@@ -111,3 +113,20 @@ def test_resolution_does_not_depend_on_corpus_order():
     a = ArticleExtraction("a", (mention("a", "Program", "闪亮工程"), mention("a", "Partner", "四川大学")), ())
     b = ArticleExtraction("b", (mention("b", "Program", "闪亮", aliases=["闪亮工程"]),), ())
     assert resolve([a, b]) == resolve([b, a])
+
+
+VARIANT_CASES = [
+    # every unit of the article that the name starts with gives the rest of the name
+    ("中南社区初心讲堂", {"中南", "中南社区", "北湖区"}, {"社区初心讲堂", "初心讲堂"}),
+    # the rest must keep two characters: a unit and one more character is not a name
+    ("中南社区站", {"中南社区"}, set()),
+    ("中南社区", {"中南社区"}, set()),
+    # filler words may be dropped
+    ("党群服务驿站", set(), {"党群驿站"}),
+    ("中南社区服务站", {"中南社区"}, {"服务站", "中南社区站"}),
+]
+
+
+@pytest.mark.parametrize(("name", "units", "expected"), VARIANT_CASES)
+def test_variants_of_a_name(name, units, expected):
+    assert set(variants(name, units)) == expected

@@ -21,6 +21,23 @@ def test_split_sentences(text, expected):
     assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == expected
 
 
+# A sentence longer than LONGEST_SENTENCE (1000) is cut after its last clause mark before the bound.
+LONG_SENTENCE_CASES = [
+    ("字" * 2500, [1000, 1000, 500]),  # no mark: cut at the bound
+    ("甲" * 990 + "，" + "乙" * 500, [991, 500]),  # the mark stays with the piece it ends
+    ("甲" * 500 + "，" + "乙" * 400 + "、" + "丙" * 600 + "。", [902, 601]),  # the last mark before the bound
+    ("甲" * 999 + " " + "乙" * 10, [999, 10]),  # a space cuts too, and is trimmed
+    ("甲" * 1000 + "。", [1000, 1]),
+]
+
+
+@pytest.mark.parametrize("text, lengths", LONG_SENTENCE_CASES)
+def test_a_long_sentence_is_cut_into_pieces(text, lengths):
+    spans = split_sentences(text, 0, len(text))
+    assert [e - s for s, e in spans] == lengths
+    assert "".join(text[s:e] for s, e in spans) == text.replace(" ", "")
+
+
 def test_tokenizer_is_a_private_instance_not_jiebas_global_one():
     assert tokenizer() is not jieba.dt
     assert tokenizer() is tokenizer()

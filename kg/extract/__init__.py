@@ -12,6 +12,7 @@ from __future__ import annotations
 from kg.errors import stage
 from kg.extract import named, party, persons, units
 from kg.extract.found import Found
+from kg.extract.index import by_sentence
 from kg.extract.patterns import PATTERNS
 from kg.extract.relations import Actor, FoundRelation, find_relations
 from kg.extract.segment import sentences_of
@@ -25,19 +26,21 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     tokens = [token_spans(s) for s in sentences]
 
     found_units, generic_words = find_units(sentences, tokens, paragraph, text)
+    # Each sentence asks only for its own names: group them once, not once per sentence.
+    units_in = by_sentence(found_units, len(sentences), lambda u: u.sentence)
     quoted = [[(qs, qe) for qs, qe, _ in named.quote_spans(s)] for s in sentences]
     orgs: list[Found] = []
     for i, s in enumerate(sentences):
-        in_sentence = [u for u in found_units if u.sentence == i]
-        orgs += party.find_party_orgs(i, s, tokens[i], in_sentence, generic_words[i], quoted[i])
+        orgs += party.find_party_orgs(i, s, tokens[i], units_in[i], generic_words[i], quoted[i])
     orgs = party.settle_orgs(orgs, found_units, paragraph)
+    orgs_in = by_sentence(orgs, len(sentences), lambda o: o.sentence)
 
     others: list[Found] = []
     found_persons: list[Found] = []
     reporters: set[str] = set()
     for i, s in enumerate(sentences):
-        in_sentence = [u for u in found_units if u.sentence == i]
-        taken = [f for f in orgs if f.sentence == i]
+        in_sentence = units_in[i]
+        taken = list(orgs_in[i])
         quoted_names = named.find_quoted(i, s)
         events = named.find_events(i, s, taken + quoted_names)
         publications = named.find_publications(i, s)
@@ -45,7 +48,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         by_suffix = named.find_by_suffix(i, s, tokens[i], claimed, in_sentence, quoted[i])
         triggered = named.find_triggered_partners(i, s, claimed + by_suffix + in_sentence)
         others += quoted_names + events + publications + by_suffix + triggered
-        people, named_reporters = persons.find_persons(i, s, [o for o in orgs if o.sentence == i], in_sentence)
+        people, named_reporters = persons.find_persons(i, s, orgs_in[i], in_sentence)
         found_persons += people
         reporters |= named_reporters
     found_persons = [p for p in found_persons if p.name not in reporters]
@@ -108,11 +111,11 @@ def attach_facility_attributes(others: list[Found], sentences: tuple[Sentence, .
     A facility named in a heading (【同心公园】) takes the measures of the
     paragraph that follows it, when that paragraph names no facility itself.
     """
-    facilities = [f for f in others if f.cls == "Facility"]
+    facilities = by_sentence((f for f in others if f.cls == "Facility"), len(sentences), lambda f: f.sentence)
     for index, sentence in enumerate(sentences):
-        here = [f for f in facilities if f.sentence == index]
+        here = facilities[index]
         if not here and index > 0 and sentences[index - 1].text.startswith("【"):
-            here = [f for f in facilities if f.sentence == index - 1]
+            here = facilities[index - 1]
         for name, pattern in PATTERNS.facility_attribute_res:
             for match in pattern.finditer(sentence.text):
                 at = sentence.start + match.start()
@@ -125,14 +128,17 @@ def attach_facility_attributes(others: list[Found], sentences: tuple[Sentence, .
 def bare_actors(sentences, generic_words, found_units, paragraph) -> list[Actor]:
     """A generic unit word opening a clause (社区携手…) stands for the unit the passage is about."""
     actors = []
+    passages: dict[str, units.PassageUnits] = {}
     for i, generic in enumerate(generic_words):
         s = sentences[i]
         for pos, level in generic:
             rel = pos - s.start
             if rel > 0 and s.text[rel - 1] not in ",，;；:：、" and not s.text[:rel].endswith(("由", "在")):
                 continue
-            probe = Found("AdministrativeUnit", "", pos, pos, i)
-            unit = units.nearest_context_unit(probe, [u for u in found_units if u.kind == level and not u.implicit], paragraph)
+            if level not in passages:
+                candidates = [u for u in found_units if u.kind == level and not u.implicit]
+                passages[level] = units.PassageUnits(candidates, paragraph)
+            unit = passages[level].nearest(Found("AdministrativeUnit", "", pos, pos, i))
             if unit is not None:
                 actors.append(Actor(pos, pos + 2, i, unit))
     return actors

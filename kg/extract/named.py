@@ -13,7 +13,7 @@ import re
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS, longest_first
 from kg.extract.segment import word_tags
-from kg.extract.text import TokenSpan, clean_name, is_cjk, stem_start, stem_tokens
+from kg.extract.text import Tokens, clean_name, is_cjk, stem_start, stem_tokens
 from kg.model import Sentence
 
 _STOP_AFTER = re.compile(r"[,，。;；:：!！?？、“”‘’\"《》()（）【】\n]")
@@ -145,7 +145,7 @@ def propagate_lists(index: int, text: str, base: int, quotes, found: list[Found 
 def find_by_suffix(
     index: int,
     sentence: Sentence,
-    tokens: tuple[TokenSpan, ...],
+    tokens: Tokens,
     taken: list[Found],
     units: list[Found],
     quoted: list[tuple[int, int]],

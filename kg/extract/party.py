@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
-from kg.extract.text import TokenSpan, stem_start
-from kg.extract.units import main_unit, nearest_context_unit
+from kg.extract.text import Tokens, stem_start
+from kg.extract.index import LastBefore
+from kg.extract.units import PassageUnits, main_unit
 from kg.model import Sentence
 
 CLS = "PartyOrganization"
@@ -25,7 +26,7 @@ def kind_of(surface: str) -> str:
 def find_party_orgs(
     index: int,
     sentence: Sentence,
-    tokens: tuple[TokenSpan, ...],
+    tokens: Tokens,
     units: list[Found],
     generic_words: list[tuple[int, str]],
     quoted: list[tuple[int, int]],
@@ -95,21 +96,66 @@ def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[
     """Name generic and stem-named organisations after the units they belong to; drop what cannot be settled."""
     named = [o for o in orgs if not o.generic]
     settled = list(named)
+    # Settling changes only the organisation settled, never a named one or a
+    # unit, so the indexes are built once for all of them.
+    context = SettleContext(named, units, sentence_paragraph)
     for org in orgs:
         if not org.generic:
             continue
         if org.rule.startswith("stem:"):
-            if settle_stem(org, org.rule[5:], units):
+            if settle_stem(org, org.rule[5:], context.unit_of_stem):
                 settled.append(org)
-        elif settle_generic(org, named, units, sentence_paragraph):
+        elif settle_generic(org, context):
             settled.append(org)
     attach_branches(settled, units)
     return settled
 
 
-def settle_stem(org: Found, stem: str, units: list[Found]) -> bool:
+class SettleContext:
+    """What settling a generic organisation asks of the article, indexed once."""
+
+    def __init__(self, named: list[Found], units: list[Found], sentence_paragraph: list[int]):
+        # 中南 -> the first unit named 中南 + a level suffix (中南社区)
+        self.unit_of_stem: dict[str, Found] = {}
+        for unit in units:
+            for cut in range(len(unit.name) + 1):
+                if unit.name[cut:] in PATTERNS.unit_level:
+                    self.unit_of_stem.setdefault(unit.name[:cut], unit)
+        # named organisations with a unit, by kind and by (kind, level of the unit)
+        with_unit = [o for o in named if o.unit is not None]
+        self._named_by_kind = _NamedIndex(with_unit, key=lambda o: o.kind)
+        self._named_by_level = _NamedIndex(with_unit, key=lambda o: (o.kind, o.unit.kind))
+        self._units = units
+        self._paragraph = sentence_paragraph
+        self._passages: dict[str, PassageUnits] = {}
+
+    def nearest_named(self, org: Found, level: str | None) -> Found | None:
+        """The named organisation of the same kind (and unit level) last before ``org``, else the first one."""
+        if level is None:
+            return self._named_by_kind.nearest(org, org.kind)
+        return self._named_by_level.nearest(org, (org.kind, level))
+
+    def passage_unit(self, org: Found, level: str) -> Found | None:
+        if level not in self._passages:
+            candidates = [u for u in self._units if u.kind == level and not u.implicit]
+            self._passages[level] = PassageUnits(candidates, self._paragraph)
+        return self._passages[level].nearest(org)
+
+
+class _NamedIndex:
+    def __init__(self, orgs: list[Found], key):
+        self._before = LastBefore(orgs, key=key, position=lambda o: o.start)
+        self._first: dict = {}
+        for org in orgs:
+            self._first.setdefault(key(org), org)
+
+    def nearest(self, org: Found, key) -> Found | None:
+        return self._before.last_before(key, org.start) or self._first.get(key)
+
+
+def settle_stem(org: Found, stem: str, unit_of_stem: dict[str, Found]) -> bool:
     """中南党总支 → 中南社区党总支 when the article names 中南社区."""
-    unit = next((u for u in units if u.name.startswith(stem) and u.name[len(stem):] in PATTERNS.unit_level), None)
+    unit = unit_of_stem.get(stem)
     if unit is None:
         return False
     org.aliases.add(org.name)
@@ -119,28 +165,20 @@ def settle_stem(org: Found, stem: str, units: list[Found]) -> bool:
     return True
 
 
-def settle_generic(org: Found, named: list[Found], units: list[Found], sentence_paragraph: list[int]) -> bool:
+def settle_generic(org: Found, context: SettleContext) -> bool:
     level = org.rule.split(":", 1)[1] if ":" in org.rule else None
     suffix = next(iter(org.aliases))
-    same_kind = [o for o in named if o.kind == org.kind and o.unit is not None and (level is None or o.unit.kind == level)]
-    target = nearest_named(org, same_kind)
+    target = context.nearest_named(org, level)
     if target is not None:
         org.name, org.unit = target.name, target.unit
         return True
     if level is None:
         return False
-    unit = nearest_context_unit(org, [u for u in units if u.kind == level and not u.implicit], sentence_paragraph)
+    unit = context.passage_unit(org, level)
     if unit is None:
         return False
     org.name, org.unit = unit.name + suffix, unit
     return True
-
-
-def nearest_named(org: Found, candidates: list[Found]) -> Found | None:
-    before = [c for c in candidates if c.start < org.start]
-    if before:
-        return before[-1]
-    return candidates[0] if candidates else None
 
 
 def attach_branches(orgs: list[Found], units: list[Found]) -> None:
@@ -152,7 +190,16 @@ def attach_branches(orgs: list[Found], units: list[Found]) -> None:
             org.unit = home
 
 
-def parent_org(org: Found, orgs: list[Found]) -> Found | None:
+def committees_by_unit(orgs: list[Found]) -> dict[str, list[Found]]:
+    """The committees (党委, 党总支, 党工委) among ``orgs``, in order, by the name of their unit."""
+    found: dict[str, list[Found]] = {}
+    for org in orgs:
+        if org.unit is not None and org.kind in ("党委", "党总支", "党工委"):
+            found.setdefault(org.unit.name, []).append(org)
+    return found
+
+
+def parent_org(org: Found, committees: dict[str, list[Found]]) -> Found | None:
     """The committee a branch belongs to: the 党委/党总支 of its unit (or of the unit above)."""
     if org.kind not in ("党支部", "党小组") or org.unit is None:
         return None
@@ -161,8 +208,7 @@ def parent_org(org: Found, orgs: list[Found]) -> Found | None:
     for unit in (org.unit, org.unit.unit):
         if unit is None:
             continue
-        for candidate in orgs:
-            if candidate is not org and candidate.unit is not None and candidate.unit.name == unit.name \
-                    and candidate.kind in ("党委", "党总支", "党工委"):
-                return candidate
+        candidate = next((c for c in committees.get(unit.name, ()) if c is not org), None)
+        if candidate is not None:
+            return candidate
     return None

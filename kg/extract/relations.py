@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extract.found import Found
-from kg.extract.party import parent_org
+from kg.extract.index import Covering, LastBefore, by_sentence
+from kg.extract.party import committees_by_unit, parent_org
 from kg.extract.patterns import PATTERNS
 
 
@@ -36,21 +37,41 @@ class FoundRelation:
 def actors_of(units: list[Found], orgs: list[Found], bare: list[Actor], others: list[Found]) -> list[Actor]:
     """Who can be the subject of a sentence, in text order."""
     prefix_ends = {f.start for f in units + orgs + others}
+    names = Covering((o.start, o.end) for o in orgs + others)
     actors = [Actor(o.start, o.end, o.sentence, o) for o in orgs]
     for unit in units:
         if unit.implicit or unit.kind not in PATTERNS["relations"]["actor_levels"] or unit.end in prefix_ends:
             continue
-        if any(o.start <= unit.start and unit.end <= o.end for o in orgs + others):
-            continue
+        if names.covers(unit.start, unit.end):
+            continue  # part of an organisation's or another entity's name
         actors.append(Actor(unit.start, unit.end, unit.sentence, unit))
     actors += bare
     return sorted(actors, key=lambda a: (a.start, a.end))
 
 
-def actor_for(target: Found, actors: list[Actor], text: str, paragraph: list[int]) -> list[Found]:
+class Actors:
+    """The article's actors (sorted by ``actors_of``), indexed by sentence and paragraph once.
+
+    A name lies inside its sentence, so only the actors of a target's own
+    sentence can overlap it: those of earlier sentences are answered from
+    the indexes, those of its own sentence by a scan of that sentence.
+    """
+
+    def __init__(self, actors: list[Actor], sentences: int, paragraph: list[int]):
+        self.actors = actors
+        self.paragraph = paragraph
+        self.in_sentence = by_sentence(actors, sentences, lambda a: a.sentence)
+        self.earlier = LastBefore(actors, key=lambda a: None, position=lambda a: a.sentence)
+        self.earlier_in_paragraph = LastBefore(actors, key=lambda a: paragraph[a.sentence], position=lambda a: a.sentence)
+
+
+def _overlaps(actor: Actor, target: Found) -> bool:
+    return actor.start < target.end and target.start < actor.end
+
+
+def actor_for(target: Found, actors: Actors, text: str) -> list[Found]:
     """The actors of the sentence that names ``target`` (coordinated ones included)."""
-    usable = [a for a in actors if not (a.start < target.end and target.start < a.end)]
-    same = [a for a in usable if a.sentence == target.sentence]
+    same = [a for a in actors.in_sentence[target.sentence] if not _overlaps(a, target)]
     before = [a for a in same if a.end <= target.start]
     if before:
         chosen = [before[-1]]
@@ -62,27 +83,38 @@ def actor_for(target: Found, actors: list[Actor], text: str, paragraph: list[int
         return [a.entity for a in chosen]
     if same:
         return [same[0].entity]
-    earlier = [a for a in usable if a.sentence < target.sentence]
-    in_paragraph = [a for a in earlier if paragraph[a.sentence] == paragraph[target.sentence]]
-    if in_paragraph:
-        return [in_paragraph[-1].entity]
-    if earlier:
-        return [earlier[-1].entity]
-    return [usable[0].entity] if usable else []
+    # the last actor before the sentence in its paragraph, else in the article
+    earlier = actors.earlier_in_paragraph.last_before(actors.paragraph[target.sentence], target.sentence)
+    earlier = earlier or actors.earlier.last_before(None, target.sentence)
+    if earlier is not None:
+        return [earlier.entity]
+    first = next((a for a in actors.actors if not _overlaps(a, target)), None)
+    return [first.entity] if first else []
 
 
-def place_of(target: Found, units: list[Found], paragraph: list[int]) -> Found | None:
+class Places:
+    """The units a facility can belong to, indexed once (see ``place_of``)."""
+
+    def __init__(self, units: list[Found], sentences: int):
+        self.explicit = [u for u in units if not u.implicit and u.kind in PLACE_LEVELS]
+        self.in_sentence = by_sentence(self.explicit, sentences, lambda u: u.sentence)
+        self.before = LastBefore(self.explicit, key=lambda u: None, position=lambda u: u.start)
+
+
+PLACE_LEVELS = ("subdistrict", "community", "compound")
+
+
+def place_of(target: Found, places: Places) -> Found | None:
     """The unit a facility belongs to: the deepest one named in its sentence, else the last one before it."""
     if target.unit is not None:
         return target.unit
-    explicit = [u for u in units if not u.implicit and u.kind in ("subdistrict", "community", "compound")]
-    same = [u for u in explicit if u.sentence == target.sentence]
+    same = places.in_sentence[target.sentence]
     if same:
-        return max(same, key=lambda u: (("subdistrict", "community", "compound").index(u.kind), -abs(u.start - target.start)))
-    before = [u for u in explicit if u.start < target.start]
-    if before:
-        return before[-1]
-    return explicit[0] if explicit else None
+        return max(same, key=lambda u: (PLACE_LEVELS.index(u.kind), -abs(u.start - target.start)))
+    before = places.before.last_before(None, target.start)
+    if before is not None:
+        return before
+    return places.explicit[0] if places.explicit else None
 
 
 def find_relations(
@@ -101,27 +133,32 @@ def find_relations(
     for unit in units:
         if unit.unit is not None:
             rels.append(FoundRelation(unit, "partOf", unit.unit, unit, "gazetteer" if unit.code and unit.unit.code else "name"))
+    committees = committees_by_unit(orgs)
     for org in orgs:
         if org.unit is not None:
             rels.append(FoundRelation(org, "partyOrgOf", org.unit, org, "name"))
-        parent = parent_org(org, orgs)
+        parent = parent_org(org, committees)
         if parent is not None:
             rels.append(FoundRelation(org, "subOrganizationOf", parent, org, "context"))
+    # A person's org is one of the article's own organisations or units (the
+    # very object), so identity says whether it is among them.
+    holders = {id(f) for f in orgs} | {id(f) for f in units}
     for person in persons:
-        if person.org is not None and (person.org in orgs or person.org in units):
+        if person.org is not None and id(person.org) in holders:
             rels.append(FoundRelation(person, "leads", person.org, person, "pattern:role"))
-    actors = actors_of(units, orgs, bare, programs + facilities + partners)
+    actors = Actors(actors_of(units, orgs, bare, programs + facilities + partners), len(sentences_text), paragraph)
     for program in programs:
-        for actor in actor_for(program, actors, text, paragraph):
+        for actor in actor_for(program, actors, text):
             rels.append(FoundRelation(actor, "runsProgram", program, program, "pattern:actor"))
+    places = Places(units, len(sentences_text))
     for facility in facilities:
-        place = place_of(facility, units, paragraph)
+        place = place_of(facility, places)
         if place is not None:
             rels.append(FoundRelation(place, "hasFacility", facility, facility, "pattern:place"))
     triggers = PATTERNS["relations"]["partner_triggers"]
+    partnering = [any(t in sentence for t in triggers) for sentence in sentences_text]
     for partner in partners:
-        said = any(t in sentences_text[partner.sentence] for t in triggers)
-        if said or partner.name.endswith(tuple(PATTERNS["relations"]["resident_partner_endings"])):
-            for actor in actor_for(partner, actors, text, paragraph):
+        if partnering[partner.sentence] or partner.name.endswith(tuple(PATTERNS["relations"]["resident_partner_endings"])):
+            for actor in actor_for(partner, actors, text):
                 rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
     return rels

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from kg.extract.patterns import PATTERNS
@@ -33,12 +34,31 @@ class TokenSpan:
     text: str
 
 
-def token_spans(sentence: Sentence) -> tuple[TokenSpan, ...]:
+class Tokens(tuple):
+    """A sentence's token spans: in order and contiguous, so the tokens around
+    an offset are found by bisecting their starts instead of a scan per name."""
+
+    def __new__(cls, spans):
+        self = super().__new__(cls, spans)
+        self.starts = [t.start for t in self]
+        return self
+
+    def starting_before(self, offset: int) -> int:
+        """How many tokens start before ``offset``."""
+        return bisect_left(self.starts, offset)
+
+    def containing(self, offset: int) -> TokenSpan | None:
+        """The token that ``offset`` falls strictly inside (not at its start)."""
+        i = self.starting_before(offset)
+        return self[i - 1] if i and offset < self[i - 1].end else None
+
+
+def token_spans(sentence: Sentence) -> Tokens:
     spans, pos = [], sentence.start
     for tok in sentence.tokens:
         spans.append(TokenSpan(pos, pos + len(tok), tok))
         pos += len(tok)
-    return tuple(spans)
+    return Tokens(spans)
 
 
 def _stops(token: str) -> bool:
@@ -52,7 +72,7 @@ def _stops(token: str) -> bool:
     return word_tags().get(token, "n") in PATTERNS.stop_tags
 
 
-def stem_start(tokens: tuple[TokenSpan, ...], end: int, max_chars: int, barriers: frozenset[int] = frozenset()) -> int:
+def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int] = frozenset()) -> int:
     """Where the name whose stem ends at ``end`` begins, walking left over tokens.
 
     The walk stops at a stop token, a non-name character, a digit run, a
@@ -60,9 +80,8 @@ def stem_start(tokens: tuple[TokenSpan, ...], end: int, max_chars: int, barriers
     after ``max_chars``. Returns ``end`` when there is no stem.
     """
     start = end
-    for tok in reversed(tokens):
-        if tok.start >= end:
-            continue
+    for i in range(tokens.starting_before(end) - 1, -1, -1):
+        tok = tokens[i]
         if start in barriers:
             break
         piece_start = tok.start
@@ -87,12 +106,20 @@ def is_place_word(token: str) -> bool:
     return len(token) >= 2 and bool(load_gazetteer().lookup(token, short=True))
 
 
-def previous_is_number(tokens: tuple[TokenSpan, ...], start: int) -> bool:
-    return any(t.end == start and t.text.isdigit() for t in tokens)
+def previous_is_number(tokens: Tokens, start: int) -> bool:
+    """Whether the token that ends at ``start`` is a number (tokens are contiguous: it is the one before)."""
+    i = tokens.starting_before(start)
+    return bool(i) and tokens[i - 1].end == start and tokens[i - 1].text.isdigit()
 
 
-def stem_tokens(tokens: tuple[TokenSpan, ...], start: int, end: int) -> list[str]:
-    return [t.text for t in tokens if t.start >= start and t.end <= end]
+def stem_tokens(tokens: Tokens, start: int, end: int) -> list[str]:
+    """The tokens that lie within [start, end)."""
+    out = []
+    for tok in tokens[tokens.starting_before(start) :]:
+        if tok.end > end:
+            break
+        out.append(tok.text)
+    return out
 
 
 def clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections import Counter
 
 from kg.extract.found import Found
+from kg.extract.index import LastBefore
 from kg.extract.named import quote_spans
 from kg.extract.patterns import PATTERNS
 from kg.extract.segment import word_tags
-from kg.extract.text import TokenSpan, is_cjk, is_place_word, stem_start, stem_tokens
+from kg.extract.text import Tokens, is_cjk, is_place_word, stem_start, stem_tokens
 from kg.gazetteer import load_gazetteer
 from kg.model import LEVELS, Sentence
 
@@ -33,7 +34,7 @@ def rank(level: str | None) -> int:
 
 
 # ----------------------------------------------------------------- finding
-def find_gazetteer_units(index: int, tokens: tuple[TokenSpan, ...]) -> list[Found]:
+def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
     gaz = gazetteer()
     found = []
     for position, tok in enumerate(tokens):
@@ -59,7 +60,7 @@ def find_gazetteer_units(index: int, tokens: tuple[TokenSpan, ...]) -> list[Foun
     return found
 
 
-def find_suffix_units(index: int, sentence: Sentence, tokens, taken: list[Found]) -> tuple[list[Found], list[tuple[int, str]]]:
+def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: list[Found]) -> tuple[list[Found], list[tuple[int, str]]]:
     """Units named by suffix; also the positions of bare generic unit words ("社区").
 
     Inside quotation marks a suffix does not make a unit: “情暖社区” is a
@@ -77,7 +78,7 @@ def find_suffix_units(index: int, sentence: Sentence, tokens, taken: list[Found]
         s, e = sentence.start + match.start(), sentence.start + match.end()
         if e not in token_ends or any(u.overlaps(s, e) for u in taken + found):
             continue
-        host = next((t for t in tokens if t.start < s < t.end), None)
+        host = tokens.containing(s)
         if host is not None and host.text in word_tags() and host.end == e:
             continue  # the suffix ends a dictionary word of its own: 农村, 城镇, 乡村
         level = PATTERNS.unit_level[match.group()]
@@ -178,12 +179,20 @@ def settle_gazetteer(units: list[Found]) -> list[Found]:
     names = sorted({u.name for u in units} | {a for u in units for a in u.aliases})
     placed = gaz.place(names, short=True)
     divisions = {placed[n] for n in names if n in placed}
+    supported: dict[str, bool] = {}  # by code: a word-like name is asked about once, not per mention
+
+    def is_supported(division) -> bool:
+        if division.code not in supported:
+            supported[division.code] = any(
+                gaz.is_ancestor(d, division) or gaz.is_ancestor(division, d) for d in divisions
+            )
+        return supported[division.code]
+
     kept = []
     for unit in units:
         division = placed.get(unit.name)
         if (unit.rule == "gazetteer" and division is not None and division.level in ("district", "subdistrict")
-                and is_generic_stem(strip_level_suffix(unit.name), [])
-                and not any(gaz.is_ancestor(d, division) or gaz.is_ancestor(division, d) for d in divisions)):
+                and is_generic_stem(strip_level_suffix(unit.name), []) and not is_supported(division)):
             continue
         kept.append(unit)
     for unit in kept:
@@ -214,31 +223,43 @@ def place_units(units: list[Found], sentence_paragraph: list[int]) -> None:
     by_level: dict[str, list[Found]] = {}
     for u in units:
         by_level.setdefault(u.kind or "", []).append(u)
+    # Placing a unit changes no unit's level, name or offsets: one index per level serves them all.
+    passages: dict[str, PassageUnits] = {}
     for unit in units:
         if unit.unit is not None or unit.code is not None and unit.kind not in ("community", "compound"):
             continue
         parent_level = {"community": "subdistrict", "compound": "community", "subdistrict": "district"}.get(unit.kind or "")
         if parent_level is None:
             continue
-        unit.unit = nearest_context_unit(unit, by_level.get(parent_level, []), sentence_paragraph)
+        if parent_level not in passages:
+            passages[parent_level] = PassageUnits(by_level.get(parent_level, []), sentence_paragraph)
+        unit.unit = passages[parent_level].nearest(unit)
 
 
-def nearest_context_unit(unit: Found, candidates: list[Found], sentence_paragraph: list[int]) -> Found | None:
-    """The unit the passage is about: the one in the same sentence, paragraph, or the article's main one."""
-    names = {c.name for c in candidates}
-    if not names:
-        return None
-    if len(names) == 1:
-        return candidates[0]
-    before = [c for c in candidates if c.start < unit.start]
-    same_sentence = [c for c in before if c.sentence == unit.sentence]
-    if same_sentence:
-        return same_sentence[-1]
-    para = sentence_paragraph[unit.sentence]
-    same_para = [c for c in before if sentence_paragraph[c.sentence] == para]
-    if same_para:
-        return same_para[-1]
-    return main_unit(candidates)
+class PassageUnits:
+    """The units a passage may be about, indexed once: each question costs O(log n).
+
+    ``nearest(mention)`` is the candidate that comes last (in the order given)
+    among those before the mention in its sentence, else in its paragraph,
+    else the article's most mentioned candidate; when every candidate has
+    the same name, the first candidate.
+    """
+
+    def __init__(self, candidates: list[Found], sentence_paragraph: list[int]):
+        self._only = candidates[0] if len({c.name for c in candidates}) == 1 else None
+        self._main = main_unit(candidates)
+        self._paragraph = sentence_paragraph
+        self._in_sentence = LastBefore(candidates, key=lambda c: c.sentence, position=lambda c: c.start)
+        self._in_paragraph = LastBefore(candidates, key=lambda c: sentence_paragraph[c.sentence], position=lambda c: c.start)
+
+    def nearest(self, mention: Found) -> Found | None:
+        if self._only is not None or self._main is None:
+            return self._only
+        return (
+            self._in_sentence.last_before(mention.sentence, mention.start)
+            or self._in_paragraph.last_before(self._paragraph[mention.sentence], mention.start)
+            or self._main
+        )
 
 
 def main_unit(candidates: list[Found]) -> Found | None:

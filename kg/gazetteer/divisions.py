@@ -85,6 +85,8 @@ class Gazetteer:
                 by_short[n].append(d)
         self._by_name = {n: tuple(ds) for n, ds in by_name.items()}
         self._by_short = {n: tuple(ds) for n, ds in by_short.items()}
+        # code -> (division, its ancestors): asked again and again when an article is placed
+        self._ancestors: dict[str, tuple[Division, tuple[Division, ...]]] = {}
 
     def __len__(self) -> int:
         return len(self._by_code)
@@ -138,12 +140,15 @@ class Gazetteer:
 
     def ancestors(self, division: Division) -> tuple[Division, ...]:
         """Parent, grandparent, … up to the province (nearest first)."""
-        chain = []
-        up = self.parent(division)
-        while up is not None:
-            chain.append(up)
-            up = self.parent(up)
-        return tuple(chain)
+        found = self._ancestors.get(division.code)
+        if found is None or found[0] != division:
+            chain = []
+            up = self.parent(division)
+            while up is not None:
+                chain.append(up)
+                up = self.parent(up)
+            found = self._ancestors[division.code] = (division, tuple(chain))
+        return found[1]
 
     def is_ancestor(self, a: Division, b: Division) -> bool:
         """True when ``a`` contains ``b`` (strictly: no division is its own ancestor)."""
@@ -163,12 +168,14 @@ class Gazetteer:
         candidates = {n: self.lookup(n, short=short) for n in unique}
         changed = True
         while changed:
-            lineages = {n: _Lineages.of(self, c) for n, c in candidates.items() if c}
+            # Which names each division relates to, indexed once a round: asking
+            # every other name about every candidate made placing quadratic in
+            # the number of names an article mentions.
+            relating = _Relating(self, {n: _Lineages.of(self, c) for n, c in candidates.items() if c})
             settled = {}
             for n, options in candidates.items():
                 if len(options) > 1:
-                    others = [lin for m, lin in lineages.items() if m != n]
-                    best = self._best_supported(options, others)
+                    best = _best([len(relating.names_related_to(c) - {n}) for c in options], options)
                     if best is not None:
                         settled[n] = (best,)
             candidates.update(settled)
@@ -176,11 +183,36 @@ class Gazetteer:
         return {n: c[0] for n, c in candidates.items() if len(c) == 1}
 
     def _best_supported(self, candidates: Sequence[Division], context: Sequence[_Lineages]) -> Division | None:
-        scores = [sum(group.relates(self, c) for group in context) for c in candidates]
-        top = max(scores, default=0)
-        if top == 0 or scores.count(top) > 1:
-            return None
-        return candidates[scores.index(top)]
+        return _best([sum(group.relates(self, c) for group in context) for c in candidates], candidates)
+
+def _best(scores: list[int], candidates: Sequence[Division]) -> Division | None:
+    """The candidate with the highest score, if one has it alone and it is not 0."""
+    top = max(scores, default=0)
+    if top == 0 or scores.count(top) > 1:
+        return None
+    return candidates[scores.index(top)]
+
+
+class _Relating:
+    """Named groups of candidate divisions, indexed by the codes that relate a division to them."""
+
+    def __init__(self, gazetteer: Gazetteer, groups: dict[str, _Lineages]):
+        self._gazetteer = gazetteer
+        self._around: dict[str, set[str]] = defaultdict(set)  # code -> groups holding it or a division below it
+        self._holding: dict[str, set[str]] = defaultdict(set)  # code -> groups holding that division
+        for name, group in groups.items():
+            for code in group.with_ancestors:
+                self._around[code].add(name)
+            for code in group.codes:
+                self._holding[code].add(name)
+
+    def names_related_to(self, candidate: Division) -> set[str]:
+        """The groups that ``_Lineages.relates`` would say relate to ``candidate``."""
+        related = set(self._around.get(candidate.code, ()))
+        for up in self._gazetteer.ancestors(candidate):
+            related |= self._holding.get(up.code, set())
+        return related
+
 
 class _Lineages:
     """A group of candidate divisions (one name's), ready for relation tests."""

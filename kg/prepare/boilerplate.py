@@ -14,6 +14,10 @@ Works line by line on the normalised text, with rules that are data
 - the tail: after a footer marker (原文链接, 免责声明, 相关链接, 最近更新, ...)
   late in the page, every line that does not read as prose is furniture.
 
+No line rule looks at a line longer than ``limits.rule_line`` (a paragraph,
+not furniture), and every pattern runs in time linear in the line, so the
+stage's work is linear in the page however hostile the text.
+
 Finding (``classify_lines``) is kept apart from the result (``split_body``)
 so that the metadata stage can ask which lines are listings.
 """
@@ -40,8 +44,10 @@ def _any_of(patterns: list[str]) -> re.Pattern[str]:
 _RULES = _load_rules()
 _LIMITS = _RULES["limits"]
 _SENTENCE_END = tuple(_LIMITS["sentence_end"])
+# (reason, longest line the rule looks at, pattern)
 _LINE_RULES = tuple(
-    (rule["reason"], rule.get("short", False), _any_of(rule["patterns"])) for rule in _RULES["line_rule"]
+    (rule["reason"], _LIMITS["short_line"] if rule.get("short", False) else _LIMITS["rule_line"], _any_of(rule["patterns"]))
+    for rule in _RULES["line_rule"]
 )
 _LISTING = _any_of(_RULES["listing"]["patterns"])
 HEADLINE = re.compile(_RULES["listing"]["headline"])
@@ -93,10 +99,8 @@ def link_bar_reason(line: str) -> str | None:
 
 def line_reason(line: str) -> str | None:
     """Why a single line is furniture, judged on its own; None for a body line."""
-    for reason, short_only, pattern in _LINE_RULES:
-        if short_only and len(line) > _LIMITS["short_line"]:
-            continue
-        if pattern.search(line):
+    for reason, longest, pattern in _LINE_RULES:
+        if len(line) <= longest and pattern.search(line):
             return reason
     if is_listing(line):
         return "headline list"

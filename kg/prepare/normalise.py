@@ -5,8 +5,9 @@ came from, composed at the end into ``NormalisedText.to_original``:
 
 1. strip pinyin annotations (``社區(qū)`` -> ``社區``) — deletions only;
 2. fold characters one by one (full-width ASCII, Kangxi and supplement
-   radicals, compatibility ideographs, odd spaces, line separators) — each
-   character becomes at most one character, so ``㎡`` and ``℃`` survive;
+   radicals, compatibility ideographs, odd spaces, line separators, lone
+   surrogates to U+FFFD) — each character becomes at most one character, so
+   ``㎡`` and ``℃`` survive;
 3. traditional -> simplified with OpenCC ``t2s`` line by line.
 
 Pinyin goes first because it is written after the *traditional* character
@@ -104,6 +105,8 @@ def _fold_table(tables: dict) -> dict[str, str]:
     table.update(dict.fromkeys(tables["space"]["to_space"], " "))
     table.update(dict.fromkeys(tables["space"]["remove"], ""))
     table.update(dict.fromkeys(tables["space"]["to_newline"], "\n"))
+    for start, end in tables["replace"]["to_replacement"]:
+        table.update(dict.fromkeys(map(chr, range(int(start, 16), int(end, 16) + 1)), "\ufffd"))
     return table
 
 
