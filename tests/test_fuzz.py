@@ -11,6 +11,7 @@ together: the offset map, the body spans, the tokens, the evidence.
 """
 from __future__ import annotations
 
+import hashlib
 import random
 import re
 
@@ -125,3 +126,9 @@ def test_hostile_strings_pass_the_per_article_stages(time_limit):
                 check_article(text)
             except Exception as exc:  # noqa: BLE001 - re-raised with the string that caused it
                 raise AssertionError(f"fuzz string {i} {text[:200]!r}: {type(exc).__name__}: {exc}") from exc
+
+
+def test_a_raw_article_built_in_python_may_carry_lone_surrogates():
+    article = prepare_article(RawArticle(source="py", text="绿柳社区\ud800党委召开会议。\udfff"))
+    assert article.original == "绿柳社区\ufffd党委召开会议。\ufffd"
+    assert article.content_hash == hashlib.sha256(article.original.encode("utf-8")).hexdigest()

@@ -9,12 +9,14 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from kg.errors import stage
 from kg.model import Article, RawArticle
 from kg.prepare.boilerplate import split_body
 from kg.prepare.metadata import read_metadata
 from kg.prepare.normalise import normalise
+from kg.prepare.read import clean_text
 
 
 def article_id(text: str) -> str:
@@ -23,7 +25,13 @@ def article_id(text: str) -> str:
 
 
 def prepare_article(raw: RawArticle) -> Article:
-    """Normalise one raw article, separate its body from page furniture, read its metadata."""
+    """Normalise one raw article, separate its body from page furniture, read its metadata.
+
+    Lone surrogates (which a ``RawArticle`` built in Python may carry; the
+    read stage already replaces them) become U+FFFD first, so that the text
+    can always be encoded, hashed and written.
+    """
+    raw = replace(raw, text=clean_text(raw.text))
     with stage("normalise"):
         normalised = normalise(raw.text)
     with stage("boilerplate"):
