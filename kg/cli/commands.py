@@ -71,6 +71,14 @@ def build(
         float,
         typer.Option("--max-article-mb", min=0.001, help="Skip (and report) any article larger than this."),
     ] = DEFAULT_MAX_ARTICLE_MB,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Run the per-article work on the Dask cluster of this scheduler (tcp://HOST:PORT) instead of --jobs.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Read every article under INPUTS and write the knowledge graph and its views into --out.
 
@@ -95,6 +103,7 @@ def build(
                 rdf_format=rdf_format,
                 jobs=jobs,
                 max_article_mb=max_article_mb,
+                scheduler=scheduler,
             )
     print_summary(stderr, result)
 
