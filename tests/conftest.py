@@ -312,6 +312,7 @@ def dask_scheduler(folder: Path, workers: int):
     distributed = pytest.importorskip("distributed", reason="needs dask.distributed: pip install 'kg[distributed]'")
     folder.mkdir(parents=True, exist_ok=True)
     address_file = folder / "scheduler.json"
+    address_file.unlink(missing_ok=True)
     host = ["--host", "127.0.0.1", "--no-dashboard"]
     processes = [start_dask("scheduler", folder, "--port", "0", "--scheduler-file", str(address_file), *host)]
     try:
@@ -340,6 +341,16 @@ def dask_cluster(tmp_path_factory):
     address, processes = dask_scheduler(tmp_path_factory.mktemp("dask"), workers=2)
     try:
         yield address
+    finally:
+        stop_dask(processes)
+
+
+@pytest.fixture
+def doomed_cluster(tmp_path_factory):
+    """``(address, processes)`` of a scheduler and one worker that a test may kill (processes[0]: the scheduler)."""
+    address, processes = dask_scheduler(tmp_path_factory.mktemp("dask-doomed"), workers=1)
+    try:
+        yield address, processes
     finally:
         stop_dask(processes)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -167,6 +168,28 @@ def test_a_scheduler_without_workers_is_one_error(lonely_scheduler, monkeypatch)
     with pytest.raises(ClusterError, match=r"no Dask worker joined the scheduler at tcp://127\.0\.0\.1:\d+ within 1 s"):
         with map_files(len, [], scheduler=lonely_scheduler):
             pass
+
+
+def test_a_lost_scheduler_is_one_error(doomed_cluster, tmp_path):
+    address, processes = doomed_cluster
+    (tmp_path / "a.txt").write_text("文", "utf-8")
+    with pytest.raises(ClusterError, match=r"^lost the connection to the Dask scheduler at tcp://127\.0\.0\.1:\d+$"):
+        with map_files(len, [tmp_path / "a.txt"], scheduler=address) as results:
+            processes[0].kill()  # connected, nothing submitted yet
+            processes[0].wait()
+            list(results)
+
+
+def test_workers_that_all_leave_are_one_error(doomed_cluster, tmp_path, monkeypatch):
+    address, processes = doomed_cluster
+    monkeypatch.setattr(cluster, "WAIT_FOR_WORKER_SECONDS", 2)
+    (tmp_path / "a.txt").write_text("文", "utf-8")
+    with pytest.raises(ClusterError, match=r"every Dask worker left the scheduler at .* none came back within 2 s"):
+        with map_files(len, [tmp_path / "a.txt"], scheduler=address) as results:
+            for worker in processes[1:]:
+                os.killpg(worker.pid, signal.SIGKILL)  # the nanny and its worker process
+                worker.wait()
+            list(results)
 
 
 def test_workers_that_keep_dying_are_one_error(dask_cluster, tmp_path):

@@ -20,6 +20,7 @@ optional extra ``kg[distributed]``, and a local build must not need or load it.
 """
 from __future__ import annotations
 
+import logging
 import re
 import socket
 import tempfile
@@ -136,7 +137,7 @@ def check_reachable(scheduler: str) -> None:
 
 
 def connect(distributed: ModuleType, scheduler: str):
-    """A client of the scheduler, once it answers and has a worker that runs this kg version."""
+    """A client of the scheduler, and its worker threads, once it answers and has a worker that runs this kg version."""
     check_reachable(scheduler)
     try:
         client = distributed.Client(scheduler, timeout=CONNECT_SECONDS, set_as_default=False)
@@ -146,14 +147,14 @@ def connect(distributed: ModuleType, scheduler: str):
             "is it a Dask scheduler of a compatible version?"
         ) from None
     try:
-        check_workers(client, scheduler)
+        return client, check_workers(client, scheduler)
     except BaseException:
         client.close()
         raise
-    return client
 
 
-def check_workers(client, scheduler: str) -> None:
+def check_workers(client, scheduler: str) -> int:
+    """The number of worker threads, once the workers are there and run this kg version."""
     try:
         client.wait_for_workers(1, timeout=WAIT_FOR_WORKER_SECONDS)
     except TimeoutError:
@@ -174,6 +175,7 @@ def check_workers(client, scheduler: str) -> None:
             f"Dask workers run another kg version than this client's {__version__} ({'; '.join(wrong)}): "
             "install the same version everywhere, or the output would depend on where an article ran"
         )
+    return sum(client.nthreads().values())
 
 
 def batches(files: Sequence[Path]) -> Iterator[list[Path]]:
@@ -201,24 +203,48 @@ def map_on_cluster(work: Callable[[Path], Result], files: Sequence[Path], schedu
     cannot be reached or has no usable worker); cancels what is left on exit.
     """
     distributed = import_distributed()
-    client = connect(distributed, scheduler)
-    pending: deque = deque()
-    try:
-        yield _ordered_results(distributed, client, scheduler, work, files, pending)
-    finally:
+    with quiet_dask_logs():
+        client, threads = connect(distributed, scheduler)
+        pending: deque = deque()
+        in_flight = max(2, TASKS_PER_THREAD * threads)
         try:
-            client.cancel([future for _, _, future in pending if future is not None])
-        except Exception:  # noqa: BLE001 - the scheduler may be gone already; nothing is left to cancel then
-            pass
-        client.close(timeout=CONNECT_SECONDS)
+            yield _ordered_results(distributed, client, scheduler, work, files, pending, in_flight)
+        finally:
+            try:
+                client.cancel([future for _, _, future in pending if future is not None])
+            except Exception:  # noqa: BLE001 - the scheduler may be gone already; nothing is left to cancel then
+                pass
+            client.close(timeout=CONNECT_SECONDS)
 
 
-def _ordered_results(distributed, client, scheduler, work, files, pending: deque) -> Iterator:
-    in_flight = max(2, TASKS_PER_THREAD * sum(client.nthreads().values()))
+@contextmanager
+def quiet_dask_logs() -> Iterator[None]:
+    """Keep the client's own log records (tracebacks of lost connections) off the terminal.
+
+    Whatever goes wrong reaches the user as one ``ClusterError`` instead; the
+    workers' and the scheduler's logs stay where they are.
+    """
+    # Dask's configuration gives its loggers levels of their own, so each is switched off, not the parent.
+    names = [n for n in list(logging.root.manager.loggerDict) if n == "distributed" or n.startswith("distributed.")]
+    loggers = [logging.getLogger(name) for name in names]
+    was = [logger.disabled for logger in loggers]
+    for logger in loggers:
+        logger.disabled = True
+    try:
+        yield
+    finally:
+        for logger, disabled in zip(loggers, was):
+            logger.disabled = disabled
+
+
+def _ordered_results(distributed, client, scheduler, work, files, pending: deque, in_flight: int) -> Iterator:
     for batch in batches(files):
         copies = [copy_of(path) for path in batch]
         sent = [copy for copy in copies if copy is not None]
-        future = client.submit(run_copies, work, sent, pure=False) if sent else None
+        try:
+            future = client.submit(run_copies, work, sent, pure=False) if sent else None
+        except (OSError, CancelledError):
+            raise ClusterError(f"lost the connection to the Dask scheduler at {scheduler}") from None
         pending.append((batch, copies, future))
         while len(pending) >= in_flight:
             yield from _finish(distributed, client, scheduler, work, *pending.popleft())
