@@ -25,6 +25,10 @@ class StageError(KgError):
     """A pipeline stage failed; the message names the stage."""
 
 
+class ClusterError(KgError):
+    """The Dask cluster of ``--scheduler`` cannot be reached, has no usable worker, or failed mid-build."""
+
+
 class GraphNotFoundError(KgError):
     """There is no built graph in the output folder."""
 

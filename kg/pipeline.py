@@ -9,12 +9,9 @@ once every file of the new build has been written.
 from __future__ import annotations
 
 import json
-import os
-import signal
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from functools import partial
@@ -39,6 +36,7 @@ from kg.prepare.read import DEFAULT_MAX_ARTICLE_MB, find_files, read_file
 from kg.rdf import RDF_FORMATS, build_graph, write_graph
 from kg.resolve import resolve
 from kg.views import write_views
+from kg.workers import map_files
 
 # progress(done, total, source) is called once per input file.
 ProgressCallback = Callable[[int, int, str], None]
@@ -151,32 +149,18 @@ def read_and_extract(path: Path, max_article_mb: float = DEFAULT_MAX_ARTICLE_MB)
     return out, clock.seconds
 
 
-def _ignore_interrupts() -> None:
-    # Ctrl-C reaches the whole process group: the main process alone handles it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-# Below this many files a process pool costs more to start than it saves.
-MIN_FILES_PER_WORKER = 20
-
-
-def worker_count(jobs: int, files: int) -> int:
-    """``jobs`` workers, or with 0 as many as there are cores and files to share."""
-    if jobs == 0:
-        jobs = os.cpu_count() or 1
-    return max(1, min(jobs, files // MIN_FILES_PER_WORKER if jobs > 1 else 1))
-
-
 def extract_corpus(
     inputs: Sequence[Path],
     progress: ProgressCallback | None = None,
     jobs: int = 1,
     max_article_mb: float = DEFAULT_MAX_ARTICLE_MB,
     clock: StageClock | None = None,
+    scheduler: str | None = None,
 ) -> tuple[list[ArticleSummary], list[ArticleExtraction], list[Skipped]]:
-    """Read and extract every article under the inputs, in input order, on ``jobs`` processes.
+    """Read and extract every article under the inputs, in input order, on ``jobs`` processes
+    or on the Dask cluster of ``scheduler`` (``tcp://HOST:PORT``).
 
-    The result does not depend on ``jobs``: files are taken in order and an
+    The result does not depend on ``jobs`` or ``scheduler``: files are taken in order and an
     article whose content repeats one already read is skipped as a duplicate.
     ``clock``, when given, receives the seconds of the per-article stages.
     """
@@ -186,11 +170,8 @@ def extract_corpus(
     extractions: list[ArticleExtraction] = []
     skipped: list[Skipped] = []
     seen: dict[str, str] = {}
-    workers = worker_count(jobs, len(files))
     work = partial(read_and_extract, max_article_mb=max_article_mb)
-    pool = ProcessPoolExecutor(workers, initializer=_ignore_interrupts) if workers > 1 else None
-    try:
-        results = pool.map(work, files, chunksize=8) if pool else map(work, files)
+    with map_files(work, files, jobs=jobs, scheduler=scheduler) as results:
         for done, (path, (items, seconds)) in enumerate(zip(files, results), start=1):
             if clock:
                 clock.merge(seconds)
@@ -207,9 +188,6 @@ def extract_corpus(
                 extractions.append(extraction)
             if progress:
                 progress(done, len(files), show_path(path))
-    finally:
-        if pool:
-            pool.shutdown(wait=True, cancel_futures=True)
     return summaries, extractions, skipped
 
 
@@ -226,13 +204,16 @@ def build(
     rdf_format: str = "turtle",
     jobs: int = 1,
     max_article_mb: float = DEFAULT_MAX_ARTICLE_MB,
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of every article under ``inputs`` into ``out_dir``.
 
     ``out_dir`` is replaced only when it is absent, empty or an earlier kg
     build (``OutputError`` otherwise, before any work). Raises
     ``NoArticlesError`` when nothing usable was found; ``out_dir`` is then
-    left as it was, as it is on any failure or interruption.
+    left as it was, as it is on any failure or interruption. With
+    ``scheduler`` (``tcp://HOST:PORT``) the per-article work runs on that Dask
+    cluster instead of ``jobs`` local processes; the output is the same.
     """
     inputs = [Path(p) for p in inputs]
     if rdf_format not in RDF_FORMATS:
@@ -242,7 +223,7 @@ def build(
     shown_out = Path(out_dir)
     out_dir = check_out_dir(shown_out, inputs)
     clock = StageClock()
-    summaries, extractions, skipped = extract_corpus(inputs, progress, jobs, max_article_mb, clock)
+    summaries, extractions, skipped = extract_corpus(inputs, progress, jobs, max_article_mb, clock, scheduler)
     if not summaries:
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped[:3]) or "no files found"
         raise NoArticlesError(f"no usable article under the inputs ({reasons})")

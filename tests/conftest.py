@@ -1,6 +1,11 @@
 """Shared fixtures (the only conftest: every test module's fixtures live here)."""
+import json
+import os
 import re
 import signal
+import subprocess
+import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -415,3 +420,95 @@ def adversarial_lines():
     """``adversarial_lines(length, pattern=None)``: long runs of each mark and of repeated units,
     and of what may follow the pattern's keywords (see ``_adversarial_lines``)."""
     return _adversarial_lines
+
+
+# ------------------------------------------------------------------------ cluster
+# A real Dask cluster on 127.0.0.1: ``dask scheduler`` on a free port (it writes
+# its address to a scheduler file) and worker processes, stopped at the end even
+# when a test fails. Skipped, saying why, when dask.distributed is not installed.
+CLUSTER_START_SECONDS = 60
+
+
+def start_dask(kind: str, folder: Path, *args: str):
+    env = dict(os.environ, DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES="1")  # a dying task fails fast
+    with open(folder / f"{kind}-{len(list(folder.glob(kind + '-*')))}.log", "wb") as log:
+        # A session of its own: the worker processes a nanny starts are stopped with it.
+        return subprocess.Popen(
+            [sys.executable, "-m", "dask", kind, *args],
+            stdout=log, stderr=subprocess.STDOUT, env=env, cwd=folder, start_new_session=True,
+        )
+
+
+def stop_dask(processes) -> None:
+    """Workers first (a worker whose scheduler has gone waits for it before it closes), then the scheduler."""
+    for group in (processes[1:], processes[:1]):
+        for process in group:
+            process.terminate()
+        for process in group:
+            reap(process)
+
+
+def reap(process) -> None:
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # the session this fixture started, with what is left in it
+        process.wait()
+
+
+def dask_scheduler(folder: Path, workers: int):
+    """Start a scheduler and ``workers`` single-threaded worker processes; return (address, processes)."""
+    distributed = pytest.importorskip("distributed", reason="needs dask.distributed: pip install 'kg[distributed]'")
+    folder.mkdir(parents=True, exist_ok=True)
+    address_file = folder / "scheduler.json"
+    address_file.unlink(missing_ok=True)
+    host = ["--host", "127.0.0.1", "--no-dashboard"]
+    processes = [start_dask("scheduler", folder, "--port", "0", "--scheduler-file", str(address_file), *host)]
+    try:
+        deadline = time.monotonic() + CLUSTER_START_SECONDS
+        while not address_file.exists() or not address_file.read_text().strip():
+            if time.monotonic() > deadline or processes[0].poll() is not None:
+                raise RuntimeError(f"dask scheduler did not start: see {folder}")
+            time.sleep(0.2)
+        address = json.loads(address_file.read_text())["address"]
+        for _ in range(workers):
+            processes.append(
+                start_dask("worker", folder, address, "--nworkers", "1", "--nthreads", "1", "--memory-limit", "0", *host)
+            )
+        if workers:
+            with distributed.Client(address, timeout=CLUSTER_START_SECONDS, set_as_default=False) as client:
+                client.wait_for_workers(workers, timeout=CLUSTER_START_SECONDS)
+    except BaseException:
+        stop_dask(processes)
+        raise
+    return address, processes
+
+
+@pytest.fixture(scope="module")
+def dask_cluster(tmp_path_factory):
+    """The address (tcp://127.0.0.1:PORT) of a scheduler with two worker processes."""
+    address, processes = dask_scheduler(tmp_path_factory.mktemp("dask"), workers=2)
+    try:
+        yield address
+    finally:
+        stop_dask(processes)
+
+
+@pytest.fixture
+def doomed_cluster(tmp_path_factory):
+    """``(address, processes)`` of a scheduler and one worker that a test may kill (processes[0]: the scheduler)."""
+    address, processes = dask_scheduler(tmp_path_factory.mktemp("dask-doomed"), workers=1)
+    try:
+        yield address, processes
+    finally:
+        stop_dask(processes)
+
+
+@pytest.fixture
+def lonely_scheduler(tmp_path_factory):
+    """The address of a scheduler that no worker joins."""
+    address, processes = dask_scheduler(tmp_path_factory.mktemp("dask-alone"), workers=0)
+    try:
+        yield address
+    finally:
+        stop_dask(processes)

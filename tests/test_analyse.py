@@ -1,9 +1,14 @@
+"""Analysis: measures on small graphs whose answers can be worked out by hand; determinism; scale switches."""
+import random
 from decimal import Decimal
 
+import networkx as nx
 import pytest
 from rdflib import Literal, URIRef
 
-from kg.analyse.network import analyse, annotate_graph
+from kg.analyse import measures
+from kg.analyse.network import analyse, analyse_network, annotate_graph, entity_network
+from kg.analyse.records import read_entities, read_relations
 from kg.rdf.vocab import DATA, KG
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -70,6 +75,16 @@ def test_partner_overlap_between_communities(make_graph, edges, expected):
     assert found == expected
 
 
+def test_partner_overlap_keeps_the_pairs_that_share_most(make_graph, monkeypatch):
+    nodes = {"c1": "Community", "c2": "Community", "c3": "Community", "u1": "University", "u2": "University"}
+    edges = [("c1", "partnersWith", "u1"), ("c1", "partnersWith", "u2"), ("c2", "partnersWith", "u1"),
+             ("c2", "partnersWith", "u2"), ("c3", "partnersWith", "u2")]
+    monkeypatch.setattr("kg.analyse.network.MAX_PARTNER_OVERLAPS", 2)
+    found = [(o.first.rsplit("/", 1)[-1], o.second.rsplit("/", 1)[-1], len(o.partners))
+             for o in analyse(make_graph(nodes, edges)).partner_overlap]
+    assert found == [("c1", "c2", 2), ("c1", "c3", 1)]  # (c2, c3) shares as much as (c1, c3) but sorts after it
+
+
 def test_admin_tree_takes_the_nearest_parent_and_breaks_cycles(make_graph):
     nodes = {"c": "Community", "s": "Subdistrict", "d": "District", "x": "Community", "y": "Community"}
     edges = [("c", "partOf", "s"), ("c", "partOf", "d"), ("s", "partOf", "d"), ("x", "partOf", "y"), ("y", "partOf", "x")]
@@ -99,10 +114,111 @@ def test_annotations_are_typed_and_identical_run_to_run(demo_graph):
     assert isinstance(demo_graph.value(node, KG.community), Literal)
 
 
-def test_large_graphs_sample_betweenness(make_graph, monkeypatch):
-    monkeypatch.setattr("kg.analyse.network.EXACT_BETWEENNESS_LIMIT", 3)
-    analysis = analyse(make_graph(*STAR))
-    assert analysis.betweenness_sample is not None
+def network_of(nodes: dict[str, str], edges: list[tuple[str, str, str]]) -> nx.MultiDiGraph:
+    """The networkx form ``analyse_network`` takes: IRI nodes with cls and label, edges keyed by relation."""
+    network = nx.MultiDiGraph()
+    for name, cls in nodes.items():
+        network.add_node(str(DATA[name]), cls=cls, label=name)
+    network.add_edges_from((str(DATA[s]), str(DATA[o]), p) for s, p, o in edges)
+    return network
+
+
+PATH = ({name: "Program" for name in "abcde"}, [(s, "partnersWith", o) for s, o in zip("abcd", "bcde")])
+
+
+@pytest.mark.parametrize(
+    "graph, expected",
+    [
+        # On a path a–b–c–d–e, c lies between the 2×2 pairs across it, b between a and the 3 beyond:
+        # normalised by the 6 pairs of other nodes.
+        (PATH, {"a": "0", "b": "0.500000", "c": "0.666667", "d": "0.500000", "e": "0"}),
+        # The centre of a star lies on the path between every pair of leaves.
+        (STAR, {"c": "1.000000", "p1": "0", "p2": "0", "p3": "0", "p4": "0"}),
+    ],
+)
+def test_betweenness_of_hand_made_graphs(graph, expected):
+    metrics = metrics_by_name(analyse_network(network_of(*graph)))
+    assert {name: metrics[name].betweenness for name in expected} == {k: Decimal(v) for k, v in expected.items()}
+
+
+def test_page_rank_of_a_star_solves_its_equations():
+    # Centre c, leaves l (damping d = 0.85, N = 5): c = (1-d)/N + 4·d·l and l = (1-d)/N + d·c/4,
+    # so c = 0.132 / 0.2775 and l = 0.03 + 0.2125·c.
+    metrics = metrics_by_name(analyse_network(network_of(*STAR)))
+    assert metrics["c"].page_rank == Decimal("0.475676")
+    assert {metrics[p].page_rank for p in ("p1", "p2", "p3", "p4")} == {Decimal("0.131081")}
+
+
+def test_page_rank_spreads_an_isolated_nodes_share_over_every_node():
+    # Pair a–b and isolated z: z keeps (1-d)/3 + d·z/3, so z = 0.05 / (1 - 0.85/3); a = b = (1 - z) / 2.
+    metrics = metrics_by_name(analyse_network(network_of({"a": "Program", "b": "Program", "z": "Program"},
+                                                         [("a", "partnersWith", "b")])))
+    assert metrics["z"].page_rank == Decimal("0.069767")
+    assert metrics["a"].page_rank == metrics["b"].page_rank == Decimal("0.465116")
+
+
+def test_a_ring_of_cliques_is_one_community_per_clique():
+    cliques = [[f"k{c}n{i}" for i in range(5)] for c in range(4)]
+    edges = [(s, "partnersWith", o) for clique in cliques for i, s in enumerate(clique) for o in clique[i + 1:]]
+    edges += [(cliques[c][0], "partnersWith", cliques[(c + 1) % 4][1]) for c in range(4)]
+    analysis = analyse_network(network_of({n: "Program" for clique in cliques for n in clique}, edges))
+    found = {frozenset(i.rsplit("/", 1)[-1] for i in c.members) for c in analysis.communities}
+    assert found == {frozenset(clique) for clique in cliques}
+
+
+def test_a_sample_of_every_node_gives_the_exact_betweenness(monkeypatch):
+    exact = metrics_by_name(analyse_network(network_of(*BRIDGED)))
+    monkeypatch.setattr(measures, "EXACT_BETWEENNESS_LIMIT", 3)
+    monkeypatch.setattr(measures, "BETWEENNESS_SAMPLE", len(BRIDGED[0]))
+    analysis = analyse_network(network_of(*BRIDGED))
+    assert analysis.betweenness_sample == len(BRIDGED[0])
+    assert {n: m.betweenness for n, m in metrics_by_name(analysis).items()} == {n: m.betweenness for n, m in exact.items()}
+
+
+def test_a_sampled_betweenness_still_finds_the_bridges(monkeypatch, thousand_node_graph):
+    monkeypatch.setattr(measures, "EXACT_BETWEENNESS_LIMIT", 100)
+    monkeypatch.setattr(measures, "BETWEENNESS_SAMPLE", 100)
+    sampled = analyse(thousand_node_graph)
+    monkeypatch.setattr(measures, "EXACT_BETWEENNESS_LIMIT", 10_000)
+    exact = analyse(thousand_node_graph)
+    assert sampled.betweenness_sample == 100 and exact.betweenness_sample is None
+    top = {m.iri for m in exact.ranked("betweenness")[:5]}
+    assert top <= {m.iri for m in sampled.ranked("betweenness")[:10]}
+
+
+def test_the_measures_do_not_depend_on_insertion_order(thousand_node_graph, monkeypatch):
+    monkeypatch.setattr(measures, "EXACT_BETWEENNESS_LIMIT", 100)  # the sampled estimate too
+    entities = read_entities(thousand_node_graph)
+    relations = read_relations(thousand_node_graph, {e.iri for e in entities})
+    first = analyse_network(entity_network(entities, relations))
+    shuffled = list(entities), list(relations)
+    for records in shuffled:
+        random.Random(7).shuffle(records)
+    again = analyse_network(entity_network(*shuffled))
+    assert again == first
+    assert analyse(thousand_node_graph) == first
+
+
+def test_class_and_level_come_from_the_ontology():
+    analysis = analyse_network(network_of({"c": "Community", "o": "PartyCommittee"}, [("o", "partyOrgOf", "c")]))
+    by_name = {e.iri.rsplit("/", 1)[-1]: e for e in analysis.entities}
+    assert (by_name["c"].top_class, by_name["c"].level) == ("AdministrativeUnit", "community")
+    assert (by_name["o"].top_class, by_name["o"].level) == ("PartyOrganization", None)
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda g: g.add_node("x"), "needs the attributes cls and label"),
+        (lambda g: g.add_node("x", cls="Nothing", label="x"), "is not a subclass of a top class"),
+        (lambda g: g.add_edge(str(DATA["c"]), str(DATA["p1"]), "likes"), "relation 'likes'"),
+    ],
+)
+def test_a_malformed_network_is_refused(change, message):
+    network = network_of(*STAR)
+    change(network)
+    with pytest.raises(ValueError, match=message):
+        analyse_network(network)
 
 
 def test_an_empty_graph_has_no_metrics(make_graph):

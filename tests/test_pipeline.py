@@ -9,6 +9,7 @@ import pytest
 import kg.pipeline as pipeline
 from kg.errors import NoArticlesError, StageError
 from kg.outdir import MANIFEST, manifest_text
+from kg.workers.local import MIN_FILES_PER_WORKER, worker_count
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -24,10 +25,10 @@ def many_articles(folder: Path, count: int) -> Path:
 
 
 def test_parallel_extraction_equals_serial(tmp_path):
-    corpus = many_articles(tmp_path / "corpus", 2 * pipeline.MIN_FILES_PER_WORKER)
+    corpus = many_articles(tmp_path / "corpus", 2 * MIN_FILES_PER_WORKER)
     serial = pipeline.extract_corpus([corpus], jobs=1)
     parallel = pipeline.extract_corpus([corpus], jobs=2)
-    assert pipeline.worker_count(2, 2 * pipeline.MIN_FILES_PER_WORKER) == 2
+    assert worker_count(2, 2 * MIN_FILES_PER_WORKER) == 2
     assert serial == parallel
 
 

@@ -1,9 +1,11 @@
 """Analyse stage: network measures over the built graph, and the tables they are written as.
 
 ``records`` reads entities and relations out of the rdflib graph,
-``network`` computes degree, betweenness, PageRank, communities and counts,
+``network`` computes degree, betweenness, PageRank, communities and counts
+(from the rdflib graph, or from a networkx graph with ``analyse_network``;
+the measures themselves in ``measures``, on igraph),
 ``tables`` writes them as ``analysis.json`` and CSV files.
 """
-from kg.analyse.network import Analysis, analyse, annotate_graph
+from kg.analyse.network import Analysis, analyse, analyse_network, annotate_graph, entity_network
 
-__all__ = ["Analysis", "analyse", "annotate_graph"]
+__all__ = ["Analysis", "analyse", "analyse_network", "annotate_graph", "entity_network"]

@@ -1,38 +1,48 @@
 """Analyse stage: network measures of the entity graph, written back as triples.
 
-``analyse`` finds (centrality, communities, counts, partner overlap, the
-administrative tree) and ``annotate_graph`` writes the key figures into the
-graph, so SPARQL users can sort by them. The networkx graph is derived from
-the rdflib graph: entities are nodes, relation triples are undirected edges.
+``analyse_network`` finds (centrality, communities, counts, partner overlap,
+the administrative tree) from a networkx graph of entities and relations;
+``analyse`` does the same for the rdflib graph of a build, reading its
+entities and relations through ``records``; ``annotate_graph`` writes the key
+figures into the rdflib graph, so SPARQL users can sort by them. The measures
+themselves are computed by igraph (``measures``) on the undirected simple
+graph of the relations.
 
-Determinism: nodes and edges are inserted in sorted order, every random
-choice takes a fixed seed, and decimals are rounded before they are written,
-so ``graph.ttl`` is identical run to run.
+Determinism: nodes are numbered in sorted IRI order, edges are sorted,
+every random choice takes a fixed seed, and decimals are rounded before
+they are written, so ``graph.ttl`` is identical run to run.
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
+from functools import cache, cached_property
 
 import networkx as nx
+import numpy as np
 from rdflib import Graph, Literal, URIRef
-from rdflib.extras.external_graph_libs import rdflib_to_networkx_graph
 from rdflib.namespace import XSD
+from scipy.sparse import csr_matrix, triu
 
-from kg.analyse.records import EntityRecord, RelationRecord, read_entities, read_relations
-from kg.model import LEVELS, TOP_CLASSES
+from kg.analyse import measures
+from kg.analyse.records import (
+    LEVEL_OF_CLASS,
+    EntityRecord,
+    RelationRecord,
+    class_closures,
+    class_hierarchy,
+    read_entities,
+    read_relations,
+)
+from kg.model import LEVELS, RELATIONS, TOP_CLASSES
 from kg.rdf.vocab import KG
 
-SEED = 20240601
 DECIMALS = 6
-# Exact betweenness is O(nodes × edges); above this many nodes it is estimated
-# from a fixed-seed sample of source nodes, which keeps large corpora practical.
-EXACT_BETWEENNESS_LIMIT = 1500
-BETWEENNESS_SAMPLE = 200
 # Community-level units gather partners through their own party organisations too.
 COMMUNITY_LEVEL = "community"
+# Pairs of communities kept in the partner overlap (most shared partners first).
+MAX_PARTNER_OVERLAPS = 10_000
 
 
 @dataclass(frozen=True)
@@ -103,28 +113,88 @@ class Analysis:
 
 
 def analyse(graph: Graph) -> Analysis:
+    """The analysis of a build's rdflib graph: its entities and the relations between them."""
     entities = read_entities(graph)
-    relations = read_relations(graph, {e.iri for e in entities})
-    network = entity_network(graph, entities, relations)
-    communities = find_communities(network)
-    betweenness, sample = betweenness_of(network)
-    page_rank = nx.pagerank(network)
-    community_of = {iri: c.number for c in communities for iri in c.members}
+    return analyse_records(entities, read_relations(graph, {e.iri for e in entities}))
+
+
+def analyse_network(network: nx.MultiDiGraph) -> Analysis:
+    """The analysis of a networkx graph of entities and relations.
+
+    Nodes are entity IRIs (str) with the attributes ``cls``, the local name of
+    the entity's most specific class (``Community``, ``PartyCommittee``,
+    ``Program``…), and ``label``, its canonical name; ``top_class`` and
+    ``level`` may be given too, and are otherwise found from ``cls`` through
+    the ontology. Edges run from subject to object with the relation's local
+    name (one of ``RELATIONS``) as key. Self-loops are ignored; a node without
+    ``cls`` or ``label``, or an unknown class or relation, is a ``ValueError``.
+    """
+    return analyse_records(*records_of(network))
+
+
+def records_of(network: nx.MultiDiGraph) -> tuple[tuple[EntityRecord, ...], tuple[RelationRecord, ...]]:
+    """The network's entities (sorted by IRI) and relations (sorted, no self-loops, no repeats)."""
+    top_of = top_classes()
+    entities = []
+    for iri, data in network.nodes(data=True):
+        if "cls" not in data or "label" not in data:
+            raise ValueError(f"entity node {iri!r} needs the attributes cls and label")
+        top = data.get("top_class") or top_of.get(data["cls"])
+        if top not in TOP_CLASSES:
+            raise ValueError(f"entity node {iri!r}: class {data['cls']!r} is not a subclass of a top class")
+        level = data.get("level", LEVEL_OF_CLASS.get(data["cls"]))
+        entities.append(EntityRecord(str(iri), str(data["label"]), top, data["cls"], level))
+    triples = set()  # plain tuples: hashing and sorting them is several times cheaper than records
+    for subject, obj, predicate in network.edges(keys=True):
+        if predicate not in RELATIONS:
+            raise ValueError(f"relation {predicate!r} from {subject!r} is not one of {', '.join(RELATIONS)}")
+        if subject != obj:
+            triples.add((str(subject), predicate, str(obj)))
+    entities.sort(key=lambda e: e.iri)
+    return tuple(entities), tuple(RelationRecord(*triple) for triple in sorted(triples))
+
+
+@cache
+def top_classes() -> dict[str, str]:
+    """The ontology's classes (local names) mapped to the top class their subclass chain reaches."""
+    return {str(cls).rsplit("#", 1)[-1]: top for cls, top in class_closures(class_hierarchy(Graph())).items()}
+
+
+def entity_network(entities: tuple[EntityRecord, ...], relations: tuple[RelationRecord, ...]) -> nx.MultiDiGraph:
+    """The networkx graph ``analyse_network`` takes, from entity and relation records."""
+    network = nx.MultiDiGraph()
+    for e in entities:
+        network.add_node(e.iri, cls=e.fine_class, label=e.label, top_class=e.top_class, level=e.level)
+    network.add_edges_from((r.subject, r.object, r.predicate) for r in relations)
+    return network
+
+
+def analyse_records(entities: tuple[EntityRecord, ...], relations: tuple[RelationRecord, ...]) -> Analysis:
+    """The analysis of sorted entity and relation records (as ``read_entities``/``records_of`` give them)."""
+    number = {e.iri: i for i, e in enumerate(entities)}
+    graph = measures.simple_network(len(entities), [(number[r.subject], number[r.object]) for r in relations]).igraph()
+    found = measures.communities(graph)
+    community_of = {node: n for n, members in enumerate(found, start=1) for node in members}
+    betweenness, sample = measures.betweenness(graph)
+    page_rank = measures.page_rank(graph)
+    degrees = graph.degree()
     metrics = tuple(
         NodeMetrics(
             iri=e.iri,
-            degree=network.degree(e.iri),
-            betweenness=rounded(betweenness[e.iri]),
-            page_rank=rounded(page_rank[e.iri]),
-            community=community_of[e.iri],
+            degree=degrees[i],
+            betweenness=rounded(betweenness[i]),
+            page_rank=rounded(page_rank[i]),
+            community=community_of[i],
         )
-        for e in entities
+        for i, e in enumerate(entities)
     )
     return Analysis(
         entities=entities,
         relations=relations,
         metrics=metrics,
-        communities=communities,
+        communities=tuple(
+            Community(n, tuple(entities[i].iri for i in members)) for n, members in enumerate(found, start=1)
+        ),
         class_counts=count_classes(entities),
         level_counts=count_levels(entities),
         partner_overlap=partner_overlap(entities, relations),
@@ -136,36 +206,6 @@ def analyse(graph: Graph) -> Analysis:
 def rounded(value: float) -> Decimal:
     # Rounding through a fixed decimal string: tiny float noise never reaches graph.ttl.
     return Decimal(f"{value:.{DECIMALS}f}")
-
-
-def entity_network(
-    graph: Graph, entities: tuple[EntityRecord, ...], relations: tuple[RelationRecord, ...]
-) -> nx.Graph:
-    """An undirected simple graph: entities as nodes, relations as edges, in sorted order."""
-    relation_graph = Graph()
-    for r in relations:
-        relation_graph.add((URIRef(r.subject), KG[r.predicate], URIRef(r.object)))
-    converted = rdflib_to_networkx_graph(relation_graph, calc_weights=False, edge_attrs=lambda s, p, o: {})
-    network = nx.Graph()
-    network.add_nodes_from(e.iri for e in entities)  # isolated entities count too
-    network.add_edges_from(sorted(tuple(sorted((str(u), str(v)))) for u, v in converted.edges()))
-    return network
-
-
-def betweenness_of(network: nx.Graph) -> tuple[dict[str, float], int | None]:
-    if len(network) <= EXACT_BETWEENNESS_LIMIT:
-        return nx.betweenness_centrality(network), None
-    sample = min(BETWEENNESS_SAMPLE, len(network))
-    return nx.betweenness_centrality(network, k=sample, seed=SEED), sample
-
-
-def find_communities(network: nx.Graph) -> tuple[Community, ...]:
-    """Louvain communities, numbered from 1 by size (largest first), ties by first member."""
-    if not len(network):
-        return ()
-    found = nx.community.louvain_communities(network, seed=SEED)
-    ordered = sorted((tuple(sorted(c)) for c in found), key=lambda members: (-len(members), members[0]))
-    return tuple(Community(number, members) for number, members in enumerate(ordered, start=1))
 
 
 def count_classes(entities: tuple[EntityRecord, ...]) -> tuple[tuple[str, str, int], ...]:
@@ -207,19 +247,31 @@ def partners_by_community(
 def partner_overlap(
     entities: tuple[EntityRecord, ...], relations: tuple[RelationRecord, ...]
 ) -> tuple[PartnerOverlap, ...]:
-    """Bipartite projection of communities–partners onto communities: who shares partners."""
+    """Bipartite projection of communities–partners onto communities: the pairs that share most partners.
+
+    The number of pairs grows with the square of a partner's communities (a
+    5,000-article build has 85,845), so only the ``MAX_PARTNER_OVERLAPS`` pairs
+    sharing most are kept, ties by IRIs. The counts are one sparse product
+    (communities × partners times its transpose); only the kept pairs get
+    their partner lists.
+    """
     partners = partners_by_community(entities, relations)
-    if not partners:
+    units = sorted(partners)
+    if not units:
         return ()
-    bipartite = nx.Graph()
-    bipartite.add_nodes_from(sorted(partners), side="community")
-    bipartite.add_edges_from(sorted((unit, p) for unit, ps in partners.items() for p in ps))
-    projected = nx.bipartite.weighted_projected_graph(bipartite, sorted(partners))
-    overlaps = [
-        PartnerOverlap(*sorted((a, b)), tuple(sorted(partners[a] & partners[b])))
-        for a, b in projected.edges()
-    ]
-    return tuple(sorted(overlaps, key=lambda o: (-len(o.partners), o.first, o.second)))
+    partner_number: dict[str, int] = {}
+    rows, columns = [], []
+    for number, unit in enumerate(units):
+        for partner in partners[unit]:
+            rows.append(number)
+            columns.append(partner_number.setdefault(partner, len(partner_number)))
+    incidence = csr_matrix((np.ones(len(rows), dtype=np.int64), (rows, columns)), shape=(len(units), len(partner_number)))
+    shared = triu(incidence @ incidence.T, k=1).tocoo()  # pairs (first, second) with first < second: IRI order
+    kept = np.lexsort((shared.col, shared.row, -shared.data))[:MAX_PARTNER_OVERLAPS]
+    return tuple(
+        PartnerOverlap(first, second, tuple(sorted(partners[first] & partners[second])))
+        for first, second in ((units[shared.row[i]], units[shared.col[i]]) for i in kept)
+    )
 
 
 def _level_rank(entity: EntityRecord) -> int:
