@@ -35,6 +35,11 @@ def quote_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
     return out
 
 
+def name_quote_spans(sentence: Sentence) -> list[tuple[int, int]]:
+    """The quoted runs that read as names, not as quoted speech."""
+    return [(qs, qe) for qs, qe, inner in quote_spans(sentence) if is_name_like(inner)]
+
+
 def self_class(name: str) -> tuple[str, str | None] | None:
     """The class a quoted name's own ending gives it (“六邻工作法”, “银发生辉志愿服务队”)."""
     q = PATTERNS["quotes"]

@@ -13,7 +13,7 @@ from collections import Counter
 
 from kg.extract.found import Found
 from kg.extract.index import LastBefore
-from kg.extract.named import quote_spans
+from kg.extract.named import name_quote_spans
 from kg.extract.patterns import PATTERNS
 from kg.extract.segment import word_tags
 from kg.extract.text import Tokens, is_cjk, is_place_word, stem_start, stem_tokens
@@ -67,7 +67,7 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
     column or a slogan, and a real place the quote names is named elsewhere too.
     """
 
-    quoted = [(qs, qe) for qs, qe, _ in quote_spans(sentence)]
+    quoted = name_quote_spans(sentence)
 
     table = PATTERNS["units"]
     found: list[Found] = []
@@ -78,15 +78,18 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
         s, e = sentence.start + match.start(), sentence.start + match.end()
         if e not in token_ends or any(u.overlaps(s, e) for u in taken + found):
             continue
-        host = tokens.containing(s)
+        host, place_word = tokens.containing(s), False
         if host is not None and host.text in word_tags() and host.end == e:
-            continue  # the suffix ends a dictionary word of its own: 农村, 城镇, 乡村
+            if word_tags()[host.text] != "ns":
+                continue  # the suffix ends a dictionary word of its own: 农村, 城镇, 乡村
+            s, place_word = host.start, True  # a place word that ends in the suffix (新村) ends the name: 某某新村
         level = PATTERNS.unit_level[match.group()]
         if any(qs < s < qe for qs, qe in quoted):
             continue
         start = stem_start(tokens, s, table["max_stem"].get(level, 5), barriers | {u.end for u in found})
         if start == s:
-            generic.append((s, level))
+            if not place_word:
+                generic.append((s, level))
             continue
         if s - start < table["min_stem"]:
             continue
@@ -94,7 +97,8 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
         parts = stem_tokens(tokens, start, s)
         if is_generic_stem(stem, parts) or is_description(parts, level):
             continue
-        found.append(Found(CLS, stem + match.group(), start, e, index, kind=level, rule="suffix"))
+        found.append(Found(CLS, sentence.text[start - sentence.start : e - sentence.start], start, e, index, kind=level,
+                           rule="suffix"))
     return found, generic
 
 
