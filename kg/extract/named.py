@@ -176,8 +176,8 @@ def find_by_suffix(
             if cls != "Program" and any(qs < s < qe for qs, qe in quoted):
                 continue  # inside a quoted name (“某某物业”): the quote's own reading names it
             host = tokens.containing(s)
-            if len(match.group()) == 1 and host is not None and word_tags().get(host.text) not in NAME_TAGS:
-                continue  # a one-character suffix that ends a common word (格局, 新格局) makes no name
+            if len(match.group()) == 1 and host is not None and host.text[-2:] in word_tags():
+                continue  # a one-character suffix that ends a two-character word (格局, 新格局, 乐队) makes no name
             if cls == "Partner" and regex.match(sentence.text, match.end()):
                 continue  # 某某物业服务处: the longer ending that follows names the body
             if cls == "Partner" and is_byline(sentence.text, e - sentence.start):
@@ -200,7 +200,8 @@ def is_locative(sentence: Sentence, unit: Found) -> bool:
 def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_ends, others) -> Found | None:
     table = PATTERNS[section]
     barriers = frozenset(unit_ends) | {f.end for f in others}
-    start = stem_start(tokens, s, table.get("max_stem", 6), barriers)
+    longest = table["max_media_stem"] if cls == "Partner" and partner_kind(suffix) == "media" else table.get("max_stem", 6)
+    start = stem_start(tokens, s, longest, barriers)
     stem = sentence.text[start - sentence.start : s - sentence.start]
     unit = unit_ends.get(start)
     if not stem:

@@ -103,10 +103,18 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
 
 
 def is_generic_stem(stem: str, tokens: list[str]) -> bool:
+    """A stem that describes rather than names: generic words, or a word of kind or rank (复合型, 开放式, 星级)."""
     generic = PATTERNS.generic_unit_stems
-    if stem in generic or stem[-1] in "型式性化":
+    descriptive = PATTERNS["units"]["descriptive_endings"]
+    if stem in generic or stem[-1] in descriptive or any(len(t) > 1 and t[-1] in descriptive for t in tokens):
         return True
     return bool(tokens) and all(t in generic for t in tokens)
+
+
+def is_word(stem: str) -> bool:
+    """Whether a place name's stem is also an everyday word of the dictionary (老城, 新建), not a place word."""
+    tag = word_tags().get(stem)
+    return tag is not None and tag not in ("ns", "nr", "nrt", "nz", "nt")
 
 
 def strip_level_suffix(name: str) -> str:
@@ -196,7 +204,8 @@ def settle_gazetteer(units: list[Found]) -> list[Found]:
     for unit in units:
         division = placed.get(unit.name)
         if (unit.rule == "gazetteer" and division is not None and division.level in ("district", "subdistrict")
-                and is_generic_stem(strip_level_suffix(unit.name), []) and not is_supported(division)):
+                and (is_generic_stem(strip_level_suffix(unit.name), []) or is_word(strip_level_suffix(unit.name)))
+                and not is_supported(division)):
             continue
         kept.append(unit)
     for unit in kept:
