@@ -160,7 +160,7 @@ def find_by_suffix(
     """Facilities, partners and programs named by their ending (同心体育馆, 常德职业技术学院, 雷锋哨平台)."""
     found: list[Found] = []
     token_ends = {t.end for t in tokens}
-    unit_ends = {u.end: u for u in units}
+    unit_ends = {u.end: u for u in units if not u.implicit}
     locative_ends = {u.end for u in units if is_locative(sentence, u)}
     for cls, section, regex in (
         ("Partner", "partners", PATTERNS.partner_suffix_re),
@@ -176,7 +176,7 @@ def find_by_suffix(
             if cls != "Program" and any(qs < s < qe for qs, qe in quoted):
                 continue  # inside a quoted name (“某某物业”): the quote's own reading names it
             host = tokens.containing(s)
-            if len(match.group()) == 1 and host is not None and host.text[-2:] in word_tags():
+            if len(match.group()) == 1 and host is not None and ends_a_word(host.text):
                 continue  # a one-character suffix that ends a two-character word (格局, 新格局, 乐队) makes no name
             if cls == "Partner" and regex.match(sentence.text, match.end()):
                 continue  # 某某物业服务处: the longer ending that follows names the body
@@ -246,7 +246,11 @@ def with_level_word(tokens: Tokens, start: int, stem: str) -> tuple[int, str]:
     return start, stem
 
 
-NAME_TAGS = frozenset(("nt", "ns", "nz"))
+def ends_a_word(token: str) -> bool:
+    """Whether a token's last character belongs to a two-character word (新格局) rather than
+    following a word of its own (民政局 = 民政 + 局, 秧歌队 = 秧歌 + 队)."""
+    tags = word_tags()
+    return token[-2:] in tags and not (len(token) > 2 and token[:-1] in tags)
 
 
 def partner_kind(suffix: str) -> str | None:

@@ -36,7 +36,8 @@ def find_party_orgs(
     """Organisations in one sentence; generic ones carry ``generic=True`` and no name yet."""
     found = committees(index, sentence, units)
     # A department's own branches (统战部机关党支部) are named after it.
-    holders = {u.end: u for u in units} | {f.end: f for f in found if f.kind in DEPARTMENTS}
+    # (implicit units share their child's span: the child is the holder)
+    holders = {u.end: u for u in units if not u.implicit} | {f.end: f for f in found if f.kind in DEPARTMENTS}
     generic_at = {pos: level for pos, level in generic_words} | generic_level_words(sentence, tokens)
     table = PATTERNS["party"]
     text = sentence.text

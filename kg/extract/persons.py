@@ -19,6 +19,8 @@ def name_at(text: str, pos: int) -> str | None:
     """The personal name that starts at ``pos``, if one does."""
 
     table = PATTERNS["persons"]
+    if text[pos : pos + 1] in COORDINATORS:
+        return None  # 社工和某某小学: a conjunction after a role word, not the surname 和
     surname = 2 if text[pos : pos + 2] in PATTERNS.surnames else 1
     if text[pos : pos + surname] not in PATTERNS.surnames:
         return None
@@ -40,8 +42,8 @@ def boundary_after(text: str, end: int, tokenize, followers) -> bool:
     if end >= len(text) or not is_cjk(text[end]):
         return True
     rest = text[end : end + 8]
-    if any(rest.startswith(f) for f in followers):
-        return True
+    if any(rest.startswith(f) for f in followers) or rest[0] in PATTERNS.stop_chars:
+        return True  # a listed follower, or a function character (到, 在, 和) that starts the next word
     first = tokenize(rest)[0]
     return len(first) > 1
 

@@ -159,6 +159,20 @@ def place_of(target: Found, places: Places) -> Found | None:
     return places.explicit[0] if places.explicit else None
 
 
+def set_up_by(org: Found, orgs: list[Found], text: str) -> Found | None:
+    """某党总支下设某某党支部, 某党委成立某某临时党支部: the organisation that set up a branch."""
+    if org.kind not in ("党支部", "党小组", "党总支"):
+        return None
+    words = tuple(PATTERNS["relations"]["set_up_words"])
+    for other in orgs:
+        if other is org or other.sentence != org.sentence or other.end > org.start or other.kind not in ("党委", "党总支", "党工委"):
+            continue
+        between = text[other.end : org.start]
+        if between.startswith(words) and not any(ch in between for ch in "。;；"):
+            return other
+    return None
+
+
 def listed_partners(partners: list[Found], text: str) -> set[int]:
     """Partners named in a list with another partner (甲公司、乙小学、丙医院等单位)."""
     listed: set[int] = set()
@@ -189,7 +203,7 @@ def find_relations(
     for org in orgs:
         if org.unit is not None:
             rels.append(FoundRelation(org, "partyOrgOf", org.unit, org, "name"))
-        parent = parent_org(org, committees)
+        parent = parent_org(org, committees) or set_up_by(org, orgs, text)
         if parent is not None:
             rels.append(FoundRelation(org, "subOrganizationOf", parent, org, "context"))
     # A person's org is one of the article's own organisations or units (the
