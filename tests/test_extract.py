@@ -1,6 +1,7 @@
 """Extraction rules, one table per class. Every sentence is written for the test
-from the pattern it exercises (places from several provinces); none comes from
-the seeds, and every expectation was worked out by hand from the rule."""
+from the pattern it exercises, in the manner of local news from provinces the
+sample articles do not come from; none is a sample sentence with its names
+changed, and every expectation was worked out by hand from the rule."""
 from __future__ import annotations
 
 from collections import Counter
@@ -24,25 +25,38 @@ def relations(text: str) -> set[tuple[str, str, str]]:
 
 
 # ------------------------------------------------------------------ units
+# Sentences written for these tests in the manner of local news from several
+# provinces (Sichuan, Gansu, Fujian, Jilin, Yunnan...); the place names are real
+# divisions where the gazetteer must know them, invented below township level.
 UNIT_CASES = [
     # written with its parents: every level is a unit
-    ("杭州市西湖区北山街道召开会议。", {"杭州市", "西湖区", "北山街道"}),
-    # community by suffix, stem walked back to the preposition
-    ("志愿者走进芳草社区开展服务。", {"芳草社区"}),
+    ("兰州市城关区皋兰路街道组织开展消防演练。", {"兰州市", "城关区", "皋兰路街道"}),
+    # community by suffix, stem walked back to the verb before it
+    ("党员干部深入青杠坡社区走访困难群众。", {"青杠坡社区"}),
     # numbered group of a village
-    ("李家村3组的道路已经修好。", {"李家村", "李家村3组"}),
+    ("石板桥村5组的水渠今年完成了硬化。", {"石板桥村", "石板桥村5组"}),
     # a bare name coordinated with a suffixed one shares the suffix
-    ("工作人员走访了王家湾、刘家坪居民组。", {"王家湾居民组", "刘家坪居民组"}),
-    # descriptions are not names
-    ("今年推进老旧小区改造,丰富社区文化生活。", set()),
-    # a short form that begins a longer name is not the city 大同
-    ("活动在大同社区举行。", {"大同社区"}),
-    # a district name that is also an everyday word, unsupported by other places
+    ("网格员逐户走访了下坝、上坝村民组。", {"下坝村民组", "上坝村民组"}),
+    # descriptions are not names: an adjective of kind (…型, …式) or rank (…级) before the level word
+    ("辖区内有开放式小区和复合型社区,还有星级社区。", set()),
+    ("打造服务型社区,推动智慧化社区建设。", set()),
+    # a short form that begins a longer name is not the city 大理
+    ("志愿者来到大理社区开展义诊。", {"大理社区"}),
+    # a gazetteer district whose name is an everyday word, with no other place to support it
     ("直播车开进老城区。", set()),
     # a province short form
-    ("湖南举办旅游发展大会。", {"湖南省"}),
-    # inside a quotation a suffix does not make a place
-    ("开设“温暖社区”专栏。", set()),
+    ("甘肃举办乡村振兴成果展。", {"甘肃省"}),
+    # inside a quoted name a suffix does not make a place
+    ("开设“书香社区”专栏。", set()),
+    # quoted speech is not a name: the community it mentions is one
+    ("他说:“我们在枫林社区住了二十年,变化很大。”", {"枫林社区"}),
+    # a particle or a directional verb never starts a name
+    ("这标志着松涛社区的改造全面完成。", {"松涛社区"}),
+    ("推动服务站点进小区、进楼栋。", set()),
+    # a place word ending in the suffix ends the name: 某某新村
+    ("雷家坝新村的村民领到了分红。", {"雷家坝新村"}),
+    # compounds named as 家属院 and 片区
+    ("帮助粮食局家属院更换了路灯。", {"粮食局家属院"}),
 ]
 
 
@@ -52,31 +66,43 @@ def test_units(text, expected):
 
 
 def test_gazetteer_fills_in_the_hierarchy_the_article_leaves_out():
-    found = extract_text("武侯区玉林街道芳草社区召开居民会议。")
+    found = extract_text("城关区皋兰路街道金城社区召开居民议事会。")
     implicit = {m.name for m in found.mentions if m.implicit}
-    assert implicit == {"成都市", "四川省"}
+    assert implicit == {"兰州市", "甘肃省"}
     rels = {(r.subject.name, r.predicate, r.object.name) for r in found.relations}
-    assert {("芳草社区", "partOf", "玉林街道"), ("玉林街道", "partOf", "武侯区"),
-            ("武侯区", "partOf", "成都市"), ("成都市", "partOf", "四川省")} <= rels
+    assert {("金城社区", "partOf", "皋兰路街道"), ("皋兰路街道", "partOf", "城关区"),
+            ("城关区", "partOf", "兰州市"), ("兰州市", "partOf", "甘肃省")} <= rels
 
 
 def test_community_is_placed_under_the_articles_only_subdistrict():
-    text = "玉林街道党工委部署工作。\n芳草社区组织居民议事。"
-    assert ("芳草社区", "partOf", "玉林街道") in relations(text)
+    text = "皋兰路街道党工委安排部署冬季供暖工作。\n金城社区组织网格员入户排查。"
+    assert ("金城社区", "partOf", "皋兰路街道") in relations(text)
 
 
 # ------------------------------------------------------- party organisations
 PARTY_CASES = [
-    ("北山街道党工委召开专题会议。", {"北山街道党工委"}),
+    ("皋兰路街道党工委召开理论学习会。", {"皋兰路街道党工委"}),
     # a generic reference takes the community the passage is about
-    ("芳草社区地处城西。社区党委定期召开会议。", {"芳草社区党委"}),
+    ("金城社区位于城东。社区党委每月召开一次议事会。", {"金城社区党委"}),
     # a stem of the article's community names its organisation
-    ("芳草社区地处城西。芳草党总支带头行动。", {"芳草社区党总支"}),
+    ("金城社区位于城东。金城党总支带头开展活动。", {"金城社区党总支"}),
     # youth league committee and district committee
-    ("在共青团武侯区委的指导下开展活动。", {"共青团武侯区委"}),
-    ("武侯区委主要负责同志出席。", {"武侯区委"}),
+    ("在共青团城关区委的指导下开展活动。", {"共青团城关区委"}),
+    ("城关区委主要负责同志出席会议。", {"城关区委"}),
     # a generic reference with nothing to settle on leaves no node
     ("社区党委高度重视。", set()),
+    # a committee's department, and the youth league after a district
+    ("由兰州市委组织部指导,城关区团区委承办。", {"兰州市委组织部", "城关区团区委"}),
+    # a department named by level only is the one of the article's own province
+    ("七里河区居民代表向省委组织部汇报。", {"甘肃省委组织部"}),
+    # an organisation named after a body that is no unit of the article
+    ("省气象服务中心党支部与社区开展共建。", {"省气象服务中心党支部"}),
+    # a numbered branch of the community
+    ("金城社区召开会议。社区三支部的党员先行一步。", {"金城社区三支部"}),
+    # the layers of a described structure are not named bodies
+    ("构建“社区党委—小区党支部—楼栋党小组”三级架构。", set()),
+    # a generic organisation word after a verb is no name
+    ("要充分发挥基层党组织的战斗堡垒作用。", set()),
 ]
 
 
@@ -86,28 +112,46 @@ def test_party_organisations(text, expected):
 
 
 def test_party_organisation_kinds_and_units():
-    found = extract_text("芳草社区地处城西。离退休党支部和社区党委联合开展学习。")
+    found = extract_text("金城社区位于城东。离退休党支部和社区党委联合开展学习。")
     kinds = {m.name: m.kind for m in found.mentions if m.cls == "PartyOrganization"}
-    assert kinds == {"离退休党支部": "党支部", "芳草社区党委": "党委"}
+    assert kinds == {"离退休党支部": "党支部", "金城社区党委": "党委"}
     rels = {(r.subject.name, r.predicate, r.object.name) for r in found.relations}
-    assert ("离退休党支部", "subOrganizationOf", "芳草社区党委") in rels
-    assert ("离退休党支部", "partyOrgOf", "芳草社区") in rels
-    assert ("芳草社区党委", "partyOrgOf", "芳草社区") in rels
+    assert ("离退休党支部", "subOrganizationOf", "金城社区党委") in rels
+    assert ("离退休党支部", "partyOrgOf", "金城社区") in rels
+    assert ("金城社区党委", "partyOrgOf", "金城社区") in rels
+
+
+def test_branches_an_organisation_sets_up_are_its_sub_organisations():
+    rels = relations("金城社区党总支下设离退休党支部和在职党员党支部。")
+    assert ("离退休党支部", "subOrganizationOf", "金城社区党总支") in rels
+    assert ("在职党员党支部", "subOrganizationOf", "金城社区党总支") in rels
+
+
+def test_a_community_committee_is_under_its_subdistricts_working_committee():
+    rels = relations("皋兰路街道党工委指导金城社区党委开展工作。")
+    assert ("金城社区党委", "subOrganizationOf", "皋兰路街道党工委") in rels
+
+
+def test_a_departments_branch_is_under_the_departments_committee():
+    text = "兰州市委宣传部机关党委部署工作。兰州市委宣传部机关党支部与金城社区结对。"
+    assert ("兰州市委宣传部机关党支部", "subOrganizationOf", "兰州市委宣传部机关党委") in relations(text)
 
 
 # ------------------------------------------------------------------ programs
 PROGRAM_CASES = [
-    ("芳草社区启动“微心愿”项目。", {"微心愿"}),  # quote + head noun
-    ("芳草社区推行“红色管家工作法”。", {"红色管家工作法"}),  # the quote's own ending
-    ("芳草社区开展“邻里守望”,效果明显。", {"邻里守望"}),  # trigger verb before the quote
-    ("芳草社区开展“迎新春”“闹元宵”等活动。", {"迎新春", "闹元宵"}),  # a list shares its head
-    ("社区成为居民的“连心桥”。", set()),  # figure of speech
-    ("解决群众反映的“痛点”问题。", set()),  # a blocker after the quote
-    ("他说:“今天的活动很成功,大家都很满意。”", set()),  # a quotation, not a name
-    ("芳草社区依托红管家平台收集民意。", {"红管家平台"}),  # unquoted, by suffix
-    ("2023年芳草邻里文化节在社区广场举行。", {"2023年芳草邻里文化节"}),  # named event
-    ("社区创办了《芳草邻里报》。", {"芳草邻里报"}),  # a publication in book-title marks
+    ("金城社区启动“微心愿”项目。", {"微心愿"}),  # quote + head noun
+    ("金城社区推行“五步议事法”。", {"五步议事法"}),  # the quote's own ending
+    ("金城社区开展“红色代办”,效果明显。", {"红色代办"}),  # trigger verb before the quote
+    ("金城社区开展“送春联”“包汤圆”等活动。", {"送春联", "包汤圆"}),  # a list shares its head
+    ("网格员成为居民的“贴心人”。", set()),  # figure of speech
+    ("解决群众反映的“堵点”问题。", set()),  # a blocker after the quote
+    ("她说:“今天的演出很精彩,大家都很开心。”", set()),  # a quotation, not a name
+    ("金城社区依托暖心帮平台收集民意。", {"暖心帮平台"}),  # unquoted, by suffix
+    ("2024年金城邻里文化节在社区广场举行。", {"2024年金城邻里文化节"}),  # named event
+    ("社区创办了《金城邻里报》。", {"金城邻里报"}),  # a publication in book-title marks
     ("充分利用网络平台宣传。", set()),  # a generic stem is no name
+    # a party body or a leader running a kind of body is a method, not a partner
+    ("村里推行党支部领办合作社,带动群众增收。", {"党支部领办合作社"}),
 ]
 
 
@@ -117,7 +161,7 @@ def test_programs(text, expected):
 
 
 def test_program_alias_and_kind():
-    found = extract_text("芳草社区启动“微心愿”项目。")
+    found = extract_text("金城社区启动“微心愿”项目。")
     program = next(m for m in found.mentions if m.cls == "Program")
     assert program.kind == "project"
     assert program.aliases == ("微心愿项目",)
@@ -125,12 +169,14 @@ def test_program_alias_and_kind():
 
 # ---------------------------------------------------------------- facilities
 FACILITY_CASES = [
-    ("宝石社区党群服务中心面积达800平方米。", {"宝石社区党群服务中心"}),
+    ("马坊社区党群服务中心面积达600平方米。", {"马坊社区党群服务中心"}),
     ("服务站设有心理咨询室、舞蹈室。", set()),  # rooms named by their use only
-    ("红枫讲堂可容纳200人。", {"红枫讲堂"}),
+    ("云岭讲堂可容纳150人。", {"云岭讲堂"}),
     # a locative unit says where the facility is; it is not part of its name
-    ("红枫体育馆位于芳草社区红枫公园内。", {"红枫体育馆", "红枫公园"}),
-    ("社区建成“幸福里”党群服务站。", {"幸福里"}),
+    ("居民常去的银杏广场在马坊社区湿地公园北侧。", {"银杏广场", "湿地公园"}),
+    ("社区建成“向阳花”党群服务站。", {"向阳花"}),
+    # a verb never starts a facility's name
+    ("随后一行人来到福寿居家养老服务中心参观。", {"福寿居家养老服务中心"}),
 ]
 
 
@@ -140,19 +186,26 @@ def test_facilities(text, expected):
 
 
 def test_facility_attributes():
-    found = extract_text("宝石社区党群服务中心面积达800平方米。红枫讲堂可容纳200人。")
+    found = extract_text("马坊社区党群服务中心面积达600平方米。云岭讲堂可容纳150人。")
     attrs = {m.name: dict(m.attributes) for m in found.mentions if m.cls == "Facility"}
-    assert attrs["宝石社区党群服务中心"] == {"area": "800平方米"}
-    assert attrs["红枫讲堂"] == {"capacity": "200"}
+    assert attrs["马坊社区党群服务中心"] == {"area": "600平方米"}
+    assert attrs["云岭讲堂"] == {"capacity": "150"}
 
 
 # ------------------------------------------------------------------ partners
 PARTNER_CASES = [
-    ("芳草社区与四川大学结对共建。", {"四川大学"}),
-    ("社区组建了“银龄先锋”志愿服务队。", {"银龄先锋"}),
-    ("社区党委携手蓝海餐饮,共同举办活动。", {"蓝海餐饮"}),
-    ("社区携手8家共建单位开展活动。", set()),
+    ("金城社区与兰州大学签订共建协议。", {"兰州大学"}),
+    ("社区组建了“夕阳红”志愿服务队。", {"夕阳红"}),
+    ("社区党委携手丝路餐饮,共同举办活动。", {"丝路餐饮"}),
+    ("社区携手6家共建单位开展活动。", set()),
     ("居民在实践中学习新知识。", set()),  # 中学 inside 中学习 is no school
+    # bodies by the kind their ending names, with a level word before them
+    ("县民政局、城关区税务局和七里河派出所参加活动。", {"县民政局", "城关区税务局", "七里河派出所"}),
+    ("活动得到祥和物业、邻家社工的支持。", {"祥和物业", "邻家社工"}),
+    # a one-character ending of a two-character word makes no name
+    ("形成共建共享的新格局。", set()),
+    # an outlet in a byline reports, it does not partner
+    ("陇原晚报记者 马小东 报道", set()),
 ]
 
 
@@ -161,17 +214,33 @@ def test_partners(text, expected):
     assert names(text, "Partner") == expected
 
 
+def test_partner_kinds_come_from_their_endings():
+    found = extract_text("金城社区联合兰州大学、祥和物业和七里河派出所开展活动。")
+    kinds = {m.name: m.kind for m in found.mentions if m.cls == "Partner"}
+    assert kinds == {"兰州大学": "university", "祥和物业": "company", "七里河派出所": "government body"}
+
+
 def test_partner_relations_need_a_partnering_word_for_schools():
-    assert ("芳草社区", "partnersWith", "四川大学") in relations("芳草社区与四川大学结对共建。")
-    assert not any(p == "partnersWith" for _, p, _ in relations("芳草社区的孩子在四川大学参观。"))
+    assert ("金城社区", "partnersWith", "兰州大学") in relations("金城社区与兰州大学结对共建。")
+    assert not any(p == "partnersWith" for _, p, _ in relations("金城社区的孩子在兰州大学参观。"))
+
+
+def test_partners_listed_together_work_with_the_actor():
+    rels = relations("金城社区组织活动,祥和物业、兰州大学、七里河派出所派人到场。")
+    assert {("金城社区", "partnersWith", name) for name in ("祥和物业", "兰州大学", "七里河派出所")} <= rels
 
 
 # ------------------------------------------------------------------- persons
 PERSON_CASES = [
-    ("芳草社区党委书记刘洪介绍了情况。", {"刘洪"}),
-    ("84岁老党员赵德福正在修理家电。", {"赵德福"}),
-    ("本报记者王晓明报道。", set()),  # reporters are not persons of the graph
-    ("确定党委书记项目共14个。", set()),  # 项目 is a word, not a name
+    ("金城社区党委书记马文斌介绍了情况。", {"马文斌"}),
+    ("78岁老党员杜怀仁正在修剪花木。", {"杜怀仁"}),
+    ("本报记者冯晓燕报道。", set()),  # reporters are not persons of the graph
+    ("确定党委书记项目共12个。", set()),  # 项目 is a word, not a name
+    # roles by their ending: occupations (…师) and posts (…员, …长)
+    ("厨师邓春华为老人做饭,面点师谢秋红也来帮忙。", {"邓春华", "谢秋红"}),
+    ("省委组织部部长贺建国到社区调研。", {"贺建国"}),
+    # names coordinated with the first share its role
+    ("社区合伙人孔令伟和彭小玲负责这个项目。", {"孔令伟", "彭小玲"}),
 ]
 
 
@@ -181,27 +250,40 @@ def test_persons(text, expected):
 
 
 def test_leader_leads_the_organisation_of_the_role():
-    assert ("刘洪", "leads", "芳草社区党委") in relations("芳草社区党委书记刘洪介绍了情况。")
+    assert ("马文斌", "leads", "金城社区党委") in relations("金城社区党委书记马文斌介绍了情况。")
+
+
+def test_a_deputy_does_not_lead():
+    rels = relations("金城社区党委副书记马文斌介绍了情况。")
+    assert not any(p == "leads" for _, p, _ in rels)
 
 
 # ----------------------------------------------------------------- relations
 def test_actor_runs_programs_and_coordinated_actors_share_them():
-    rels = relations("北山街道党工委和宝石社区党委启动“微更新”项目。")
-    assert ("北山街道党工委", "runsProgram", "微更新") in rels
-    assert ("宝石社区党委", "runsProgram", "微更新") in rels
+    rels = relations("皋兰路街道党工委和金城社区党委启动“微更新”项目。")
+    assert ("皋兰路街道党工委", "runsProgram", "微更新") in rels
+    assert ("金城社区党委", "runsProgram", "微更新") in rels
 
 
-def test_program_without_actor_in_its_sentence_takes_the_previous_one():
-    rels = relations("芳草社区创新治理方式。\n开展“院落微治理”行动。")
-    assert ("芳草社区", "runsProgram", "院落微治理") in rels
+def test_program_without_actor_in_its_sentence_takes_the_articles_focus():
+    rels = relations("金城社区创新治理方式。\n开展“楼道微治理”行动。")
+    assert ("金城社区", "runsProgram", "楼道微治理") in rels
+
+
+def test_the_focus_is_the_unit_the_title_and_lead_name():
+    text = ("金城社区:小巷里的大变化\n金城社区地处老城,居民多为退休职工。城关区有多个老旧社区。\n"
+            "去年以来,开展“楼道微治理”行动。")
+    rels = relations(text)
+    assert ("金城社区", "runsProgram", "楼道微治理") in rels
+    assert ("城关区", "runsProgram", "楼道微治理") not in rels
 
 
 def test_facility_belongs_to_the_unit_named_with_it():
-    assert ("芳草社区", "hasFacility", "红枫公园") in relations("红枫体育馆位于芳草社区红枫公园内。")
+    assert ("马坊社区", "hasFacility", "湿地公园") in relations("银杏广场在马坊社区湿地公园北侧。")
 
 
 def test_evidence_points_at_the_original_text():
-    text = "黨建引領(lǐng)：芳草社區(qū)開展“微心願”項目。"
+    text = "黨建引領(lǐng)：金城社區(qū)開展“微心願”項目。"
     article = prepare_article(RawArticle(source="t", text=text))
     found = process_article(article)
     program = next(m for m in found.mentions if m.cls == "Program")
@@ -211,16 +293,56 @@ def test_evidence_points_at_the_original_text():
 
 
 def test_a_measure_goes_to_the_facility_named_before_it_not_to_every_facility_of_the_sentence():
-    found = extract_text("红枫服务中心建筑面积达900平方米,设有爱心超市、红枫书屋等。")
+    found = extract_text("云岭服务中心建筑面积达700平方米,设有爱心超市、云岭书屋等。")
     attrs = {m.name: dict(m.attributes) for m in found.mentions if m.cls == "Facility"}
-    assert attrs["红枫服务中心"] == {"area": "900平方米"}
-    assert attrs["爱心超市"] == {} and attrs["红枫书屋"] == {}
+    assert attrs["云岭服务中心"] == {"area": "700平方米"}
+    assert attrs["爱心超市"] == {} and attrs["云岭书屋"] == {}
 
 
 def test_a_heading_facility_takes_the_measures_of_the_paragraph_after_it():
-    found = extract_text("【红枫健身房】\n拥有120平方米,配有跑步机。")
+    found = extract_text("【云岭健身房】\n拥有90平方米,配有动感单车。")
     attrs = {m.name: dict(m.attributes) for m in found.mentions if m.cls == "Facility"}
-    assert attrs == {"红枫健身房": {"area": "120平方米"}}
+    assert attrs == {"云岭健身房": {"area": "90平方米"}}
+
+
+# ------------------------------------------------------------------ renaming
+# The rules read the shape of a sentence, not its names: renaming every entity
+# to another name of the same shape gives the same extraction, renamed. Each
+# template is filled twice; {U} a community stem, {F} a facility stem, {P} a
+# partner stem, {S}{G} a person (surname, given name). The first fillers have
+# the shapes of the sample articles' names, the others are invented; none is a
+# dictionary verb (a verb ends a stem: that is the rule, not a name's shape).
+RENAME_TEMPLATES = [
+    "{U}社区党委书记{S}{G}介绍,{U}社区联合{P}小学开展“{F}”活动。",
+    "{U}社区地处城东。{F}体育馆位于{U}社区{F}公园内。",
+    "{U}社区组建{P}志愿服务队,{U}社区党总支启动“{F}”项目。",
+    "社区{P}舞蹈队和{P}秧歌队在{F}广场演出。",
+    "{P}物业、{P}社工和{P}小学与{U}社区结对共建。",
+    "厨师{S}{G}在{U}社区{F}食堂为老人做饭。",
+]
+RENAMES = [
+    {"U": "同心", "F": "初心", "P": "中南", "S": "陈", "G": "丹"},
+    {"U": "石桥", "F": "银杏", "P": "瑞丰", "S": "欧阳", "G": "晓岚"},
+    {"U": "青杠坡", "F": "润泽", "P": "锦华", "S": "马", "G": "文斌"},
+]
+
+
+def _shape(found, fill):
+    """The extraction with the fillers put back as their placeholders."""
+    def back(name):
+        for key in sorted(fill, key=lambda k: -len(fill[k])):
+            name = name.replace(fill[key], "{" + key + "}")
+        return name
+    mentions = {(m.cls, back(m.name)) for m in found.mentions if not m.implicit}
+    rels = {(back(r.subject.name), r.predicate, back(r.object.name)) for r in found.relations}
+    return mentions, rels
+
+
+@pytest.mark.parametrize("template", RENAME_TEMPLATES)
+def test_renaming_the_entities_keeps_the_extraction(template):
+    shapes = [_shape(extract_text(template.format(**fill)), fill) for fill in RENAMES]
+    assert shapes[0][0], "the template names something"
+    assert all(shape == shapes[0] for shape in shapes[1:])
 
 
 # --------------------------------------------------------------- indexes

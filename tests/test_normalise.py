@@ -18,9 +18,17 @@ SEED_003_FORMS = [
     ("探尋26℃社區(qū)", "探寻26℃社区"),
     # Irrecoverable mojibake stays as it is: no character is invented.
     ("成立“智慧益?zhèn)}”鄰里商鋪聯(lián)盟", "成立“智慧益?zhèn)}”邻里商铺联盟"),
-    # "^" is not a CJK character, so "(qū)" after it is not an annotation.
-    ("變?yōu)樯鐓^(qū)治理", "变?yōu)樯镦^(qū)治理"),
 ]
+
+def test_pinyin_after_a_non_cjk_mark_is_kept_and_mojibake_is_not_repaired():
+    # "^" is not a CJK character, so "(qū)" after it is not an annotation; the
+    # mojibake around it is converted character by character like any text, so
+    # its length stays and the readable ends convert as they would alone.
+    text = "變?yōu)樯鐓^(qū)治理"
+    out = normalise(text).text
+    assert len(out) == len(text)
+    assert out.startswith("变?yōu)") and out.endswith("^(qū)治理")
+
 
 # Cases written for this test.
 HAND_CASES = [

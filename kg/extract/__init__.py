@@ -28,7 +28,8 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     found_units, generic_words = find_units(sentences, tokens, paragraph, text)
     # Each sentence asks only for its own names: group them once, not once per sentence.
     units_in = by_sentence(found_units, len(sentences), lambda u: u.sentence)
-    quoted = [[(qs, qe) for qs, qe, _ in named.quote_spans(s)] for s in sentences]
+    # Quoted names (not quoted speech) keep the words inside them from making other names.
+    quoted = [named.name_quote_spans(s) for s in sentences]
     orgs: list[Found] = []
     for i, s in enumerate(sentences):
         orgs += party.find_party_orgs(i, s, tokens[i], units_in[i], generic_words[i], quoted[i])

@@ -25,7 +25,8 @@ class Found:
     implicit: bool = False
     attributes: dict[str, str] = field(default_factory=dict)
     role: str | None = None
-    org: "Found | None" = None  # for a person: what the role attaches to
+    org: "Found | None" = None  # for a person: what the role attaches to; for an organisation: the one above it
+    place: "Found | None" = None  # a place written before a body's own name (某市 + 中级法院…党支部)
     rule: str = ""
 
     @property

@@ -35,10 +35,17 @@ def quote_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
     return out
 
 
+def name_quote_spans(sentence: Sentence) -> list[tuple[int, int]]:
+    """The quoted runs that read as names, not as quoted speech."""
+    return [(qs, qe) for qs, qe, inner in quote_spans(sentence) if is_name_like(inner)]
+
+
 def self_class(name: str) -> tuple[str, str | None] | None:
     """The class a quoted name's own ending gives it (“六邻工作法”, “银发生辉志愿服务队”)."""
     q = PATTERNS["quotes"]
     if any(name.endswith(h) for h in q["partner_heads"] if len(h) > 1):
+        if name.startswith(tuple(PATTERNS.party_kind)) or name.startswith(tuple(PATTERNS["persons"]["leading_roles"])):
+            return "Program", "method"  # “书记领办合作社”: a leader running a kind of body is a method
         return "Partner", None
     if any(name.endswith(s) for s in PATTERNS["facilities"]["suffixes"]):
         return "Facility", None
@@ -153,7 +160,7 @@ def find_by_suffix(
     """Facilities, partners and programs named by their ending (同心体育馆, 常德职业技术学院, 雷锋哨平台)."""
     found: list[Found] = []
     token_ends = {t.end for t in tokens}
-    unit_ends = {u.end: u for u in units}
+    unit_ends = {u.end: u for u in units if not u.implicit}
     locative_ends = {u.end for u in units if is_locative(sentence, u)}
     for cls, section, regex in (
         ("Partner", "partners", PATTERNS.partner_suffix_re),
@@ -166,6 +173,15 @@ def find_by_suffix(
                 continue
             if cls == "Program" and any(qs <= s < qe for qs, qe in quoted):
                 continue  # a program suffix inside a quote belongs to the quote's own reading
+            if cls != "Program" and any(qs < s < qe for qs, qe in quoted):
+                continue  # inside a quoted name (“某某物业”): the quote's own reading names it
+            host = tokens.containing(s)
+            if len(match.group()) == 1 and host is not None and ends_a_word(host.text):
+                continue  # a one-character suffix that ends a two-character word (格局, 新格局, 乐队) makes no name
+            if cls == "Partner" and regex.match(sentence.text, match.end()):
+                continue  # 某某物业服务处: the longer ending that follows names the body
+            if cls == "Partner" and is_byline(sentence.text, e - sentence.start):
+                continue  # 某某晚报记者, 某某网讯: the outlet reporting, not a partner
             entity = name_by_suffix(cls, section, index, sentence, tokens, s, e, match.group(), unit_ends, found + taken)
             if entity is not None and entity.unit is not None and entity.unit.end in locative_ends and entity.aliases:
                 entity.name = min(entity.aliases)  # the unit only says where: keep the name without it
@@ -184,7 +200,8 @@ def is_locative(sentence: Sentence, unit: Found) -> bool:
 def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_ends, others) -> Found | None:
     table = PATTERNS[section]
     barriers = frozenset(unit_ends) | {f.end for f in others}
-    start = stem_start(tokens, s, table.get("max_stem", 6), barriers)
+    longest = table["max_media_stem"] if cls == "Partner" and partner_kind(suffix) == "media" else table.get("max_stem", 6)
+    start = stem_start(tokens, s, longest, barriers)
     stem = sentence.text[start - sentence.start : s - sentence.start]
     unit = unit_ends.get(start)
     if not stem:
@@ -203,8 +220,47 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
                      rule="unit+suffix")
         full.aliases.add(stem + suffix)
         return full
-    kind = program_kind(suffix) if cls == "Program" else None
+    if cls == "Partner" and parts and (parts[0] in PATTERNS.party_kind or parts[0] in LEADING_ROLES):
+        # 党支部领办合作社, 书记领办合作社: a party body or leader running a kind of body is a method, not a body
+        return Found("Program", stem + suffix, start, e, index, kind="method", rule="method")
+    if cls == "Partner" and partner_kind(suffix) == "media" and not is_partnering(sentence.text) and len(sentence.text) < 30:
+        return None  # an outlet in a header line is the page's source, not a partner
+    start, stem = with_level_word(tokens, start, stem) if cls == "Partner" else (start, stem)
+    kind = program_kind(suffix) if cls == "Program" else partner_kind(suffix) if cls == "Partner" else None
     return Found(cls, stem + suffix, start, e, index, kind=kind, rule="suffix")
+
+
+LEADING_ROLES = frozenset(PATTERNS["persons"]["leading_roles"])
+
+
+def is_partnering(text: str) -> bool:
+    return any(t in text for t in PATTERNS["relations"]["partner_triggers"])
+
+
+def with_level_word(tokens: Tokens, start: int, stem: str) -> tuple[int, str]:
+    """省某某协会, 市某某局: a level word standing right before a body's name is part of it."""
+    i = tokens.starting_before(start)
+    before = tokens[i - 1] if i else None
+    if before is not None and before.end == start and before.text in PATTERNS["partners"]["level_words"]:
+        return before.start, before.text + stem
+    return start, stem
+
+
+def ends_a_word(token: str) -> bool:
+    """Whether a token's last character belongs to a two-character word (新格局) rather than
+    following a word of its own (民政局 = 民政 + 局, 秧歌队 = 秧歌 + 队)."""
+    tags = word_tags()
+    return token[-2:] in tags and not (len(token) > 2 and token[:-1] in tags)
+
+
+def partner_kind(suffix: str) -> str | None:
+    """The kind of body a partner's ending names (学校 → school)."""
+    return next((kind for ends, kind in PATTERNS["partners"]["kinds"] if suffix.endswith(tuple(ends))), None)
+
+
+def is_byline(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is followed by a reporter's credit or a dateline."""
+    return text.startswith(tuple(PATTERNS["partners"]["byline_followers"]), end)
 
 
 def program_stem_ok(stem: str, parts: list[str]) -> bool:

@@ -9,9 +9,11 @@ reference that cannot be settled is dropped: the graph has no bare
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract.found import Found
-from kg.extract.patterns import PATTERNS
-from kg.extract.text import Tokens, stem_start
+from kg.extract.patterns import PATTERNS, alternation
+from kg.extract.text import UNIT_WORDS, Tokens, is_cjk, stem_start, stem_tokens
 from kg.extract.index import LastBefore
 from kg.extract.units import PassageUnits, main_unit
 from kg.model import Sentence
@@ -33,45 +35,100 @@ def find_party_orgs(
 ) -> list[Found]:
     """Organisations in one sentence; generic ones carry ``generic=True`` and no name yet."""
     found = committees(index, sentence, units)
-    unit_ends = {u.end: u for u in units}
-    generic_at = {pos: level for pos, level in generic_words}
+    # A department's own branches (统战部机关党支部) are named after it.
+    # (implicit units share their child's span: the child is the holder)
+    holders = {u.end: u for u in units if not u.implicit} | {f.end: f for f in found if f.kind in DEPARTMENTS}
+    generic_at = {pos: level for pos, level in generic_words} | generic_level_words(sentence, tokens)
     table = PATTERNS["party"]
-    for match in PATTERNS.party_re.finditer(sentence.text):
+    text = sentence.text
+    for match in PATTERNS.party_re.finditer(text):
         s, e = sentence.start + match.start(), sentence.start + match.end()
         if any(f.overlaps(s, e) for f in found):
             continue
         kind = kind_of(match.group())
         in_quote = any(qs <= s < qe for qs, qe in quoted)
-        if s in unit_ends:
-            unit = unit_ends[s]
-            org = Found(CLS, sentence.text[unit.start - sentence.start : match.end()], unit.start, e, index, kind=kind,
+        if in_structure(text, match.start(), match.end()):
+            continue  # 社区党委—网格党支部—楼栋党小组: the layers of a structure, not named bodies
+        # 四支部, 第二党支部: a numbered branch of the unit named before the number
+        number = NUMBERED.search(text, max(0, match.start() - 4), match.start()) if kind in BRANCH_KINDS else None
+        head = sentence.start + number.start() if number else s
+        branch = next((b for b in BRANCH_STEMS if text.endswith(b, 0, head - sentence.start)), None)
+        if branch is not None and kind in BRANCH_KINDS and head - len(branch) in holders:
+            head -= len(branch)  # 统战部机关党支部: the branch of the department before it
+        if head in holders:
+            holder = holders[head]
+            unit = holder if holder.cls == "AdministrativeUnit" else holder.unit
+            org = Found(CLS, text[holder.start - sentence.start : match.end()], holder.start, e, index, kind=kind,
                         unit=unit, rule="name")
+            if holder.cls == CLS:
+                org.org = holder
             found.append(org)
             continue
-        word = next((w for w, lvl in PATTERNS["units"]["generic_words"].items()
-                     if sentence.text.endswith(w, 0, match.start()) and s - len(w) in generic_at), None)
+        word = next((w for w in LEVEL_WORDS if text.endswith(w, 0, head - sentence.start) and head - len(w) in generic_at), None)
         if word is not None:
             if not in_quote:
-                level = PATTERNS["units"]["generic_words"][word]
-                found.append(Found(CLS, "", s - len(word), e, index, kind=kind, generic=True, rule=f"generic:{level}",
-                                   aliases={match.group()}))
+                level = generic_at[head - len(word)]
+                found.append(Found(CLS, "", head - len(word), e, index, kind=kind, generic=True, rule=f"generic:{level}",
+                                   aliases={text[head - sentence.start : match.end()]}))
             continue
-        branch = next((b for b in sorted(table["branch_stems"], key=len, reverse=True)
-                       if sentence.text.endswith(b, 0, match.start())), None)
-        if branch is not None and kind in ("党支部", "党小组") and not in_quote:
+        if branch is not None and kind in BRANCH_KINDS and not in_quote:
             found.append(Found(CLS, branch + match.group(), s - len(branch), e, index, kind=kind, rule="branch"))
             continue
-        start = stem_start(tokens, s, 6, frozenset(unit_ends))
-        stem = sentence.text[start - sentence.start : match.start()]
-        if stem:
+        named_before = {f.end: f for f in found if f.name}
+        start = stem_start(tokens, s, table["max_stem"], frozenset(holders) | frozenset(named_before))
+        stem = text[start - sentence.start : match.start()]
+        if stem and start in named_before and not is_generic_stem(stem_tokens(tokens, start, s)):
+            # 某党总支下沉党员临时党支部: a body its parent organisation set up
+            parent = named_before[start]
+            org = Found(CLS, text[parent.start - sentence.start : match.end()], parent.start, e, index, kind=kind,
+                        unit=parent.unit, rule="name")
+            org.org = parent
+            found.append(org)
+        elif stem and start in holders and holders[start].cls == "AdministrativeUnit" and not in_quote:
+            # 某市中级法院某庭党支部: a body of that place, named with it (the body, not the place, is its unit)
+            if not is_generic_stem(stem_tokens(tokens, start, s)):
+                org = Found(CLS, stem + match.group(), start, e, index, kind=kind, generic=True, rule=f"stem:{stem}")
+                org.place = holders[start]
+                found.append(org)
+        elif stem and not in_quote:
+            level_word = tokens[tokens.starting_before(start) - 1] if tokens.starting_before(start) else None
+            if level_word is not None and level_word.end == start and level_word.text in UNIT_WORDS:
+                start = level_word.start  # 自治区某某中心党总支: the level word names the body's level
+                stem = level_word.text + stem
             found.append(Found(CLS, stem + match.group(), start, e, index, kind=kind, generic=True, rule=f"stem:{stem}"))
-        elif not in_quote and kind in ("党委", "党总支", "党工委"):
+        elif not stem and not in_quote and kind in table["bare_kinds"]:
             found.append(Found(CLS, "", s, e, index, kind=kind, generic=True, rule="bare", aliases={match.group()}))
     return found
 
 
+def in_structure(text: str, start: int, end: int) -> bool:
+    """Whether a kind word stands in a chain of layers joined by dashes or arrows."""
+    marks = PATTERNS["party"]["structure_marks"]
+    before = text[max(0, start - 8) : start]
+    return text[end : end + 1] in marks or any(m in before for m in marks)
+
+
+DEPARTMENTS = dict(PATTERNS["party"]["departments"])
+BRANCH_KINDS = ("党支部", "党小组", "党委", "党总支")
+BRANCH_STEMS = tuple(sorted(PATTERNS["party"]["branch_stems"], key=len, reverse=True))
+LEVEL_WORDS = tuple(sorted(PATTERNS["units"]["generic_words"], key=len, reverse=True))
+NUMBERED = re.compile(PATTERNS["party"]["numbered_branch"] + "$")
+
+
+def generic_level_words(sentence: Sentence, tokens: Tokens) -> dict[int, str]:
+    """Level words that stand as tokens of their own (区, 县, 市 are never found as unit suffixes alone)."""
+    levels = PATTERNS["units"]["generic_words"]
+    return {t.start: levels[t.text] for t in tokens if t.text in levels}
+
+
 def committees(index: int, sentence: Sentence, units: list[Found]) -> list[Found]:
-    """共青团望城区委 (youth league) and 北湖区委 (party committee): a unit directly followed by 委."""
+    """Committees and their departments named by a unit + 委.
+
+    共青团望城区委 (youth league), 北湖区委 (party committee), 合肥市委组织部
+    (a department of the committee); 团区委 after a unit is its youth league.
+    A generic 省委/市委/区委 before a department names the committee of the
+    article's own province, city or district (settled with the others).
+    """
     table = PATTERNS["party"]
     found = []
     text = sentence.text
@@ -83,13 +140,32 @@ def committees(index: int, sentence: Sentence, units: list[Found]) -> list[Found
             continue
         prefix = table["youth_league_prefix"]
         start_rel = unit.start - sentence.start
-        if text.endswith(prefix, 0, start_rel):
+        department = next((d for d in DEPARTMENTS if text.startswith(d, rel + 1)), "")
+        end = rel + 1 + len(department)
+        if department:
+            found.append(Found(CLS, text[start_rel:end], unit.start, sentence.start + end, index,
+                               kind=DEPARTMENTS[department], unit=unit, rule="name"))
+        elif text.endswith(prefix, 0, start_rel):
             found.append(Found(CLS, prefix + text[start_rel : rel + 1], unit.start - len(prefix), unit.end + 1, index,
                                kind="团委", unit=unit, rule="name"))
         else:
             found.append(Found(CLS, text[start_rel : rel + 1], unit.start, unit.end + 1, index, kind="党委", unit=unit,
                                rule="name"))
+    taken = [(f.start, f.end) for f in found]
+    for match in DEPARTMENT_OF_LEVEL.finditer(text):
+        s, e = sentence.start + match.start(), sentence.start + match.end()
+        if any(a < e and s < b for a, b in taken) or (match.start() and is_cjk(text[match.start() - 1])
+                                                       and text[match.start() - 1] not in PATTERNS.stop_chars):
+            continue
+        level = PATTERNS["units"]["generic_words"][match.group(1)]
+        found.append(Found(CLS, "", s, e, index, kind=DEPARTMENTS[match.group(2)], generic=True,
+                           rule=f"generic:{level}", aliases={match.group()}))
     return found
+
+
+DEPARTMENT_OF_LEVEL = re.compile(
+    f"({alternation(PATTERNS['party']['committee_levels'])})委({alternation(DEPARTMENTS)})"
+)
 
 
 def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[int]) -> list[Found]:
@@ -103,12 +179,24 @@ def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[
         if not org.generic:
             continue
         if org.rule.startswith("stem:"):
-            if settle_stem(org, org.rule[5:], context.unit_of_stem):
+            if settle_stem(org, org.rule[5:], context.unit_of_stem) or keep_stem(org, org.rule[5:], context.unit_of_stem):
                 settled.append(org)
         elif settle_generic(org, context):
             settled.append(org)
     attach_branches(settled, units)
+    same_unit(settled)
     return settled
+
+
+def same_unit(orgs: list[Found]) -> None:
+    """One name, one organisation: mentions of a name that did not place it take the unit another placed."""
+    unit_of: dict[str, Found] = {}
+    for org in orgs:
+        if org.unit is not None:
+            unit_of.setdefault(org.name, org.unit)
+    for org in orgs:
+        if org.unit is None and org.name in unit_of:
+            org.unit = unit_of[org.name]
 
 
 class SettleContext:
@@ -135,9 +223,14 @@ class SettleContext:
             return self._named_by_kind.nearest(org, org.kind)
         return self._named_by_level.nearest(org, (org.kind, level))
 
+    def same_paragraph(self, a: Found, b: Found) -> bool:
+        return self._paragraph[a.sentence] == self._paragraph[b.sentence]
+
     def passage_unit(self, org: Found, level: str) -> Found | None:
         if level not in self._passages:
-            candidates = [u for u in self._units if u.kind == level and not u.implicit]
+            # 省委组织部 in a story that names only its district: the gazetteer's province is the article's
+            implicit_ok = level in ("province", "city")
+            candidates = [u for u in self._units if u.kind == level and (implicit_ok or not u.implicit)]
             self._passages[level] = PassageUnits(candidates, self._paragraph)
         return self._passages[level].nearest(org)
 
@@ -165,6 +258,30 @@ def settle_stem(org: Found, stem: str, unit_of_stem: dict[str, Found]) -> bool:
     return True
 
 
+def keep_stem(org: Found, stem: str, unit_of_stem: dict[str, Found]) -> bool:
+    """自治区某某中心党总支: an organisation named after a body that is no unit of the article.
+
+    Its stem is a name (three characters or more, not only generic words); it
+    belongs to the unit whose name or stem begins it (某某新园好管家党支部 of
+    某某新园小区), if one does.
+    """
+    if len(stem) < 3 or is_generic_stem([stem]) or stem[0] in PATTERNS.stop_chars:
+        return False
+    org.generic = False
+    if org.place is not None:  # the body's own name after a place: the place is written with it
+        org.aliases.add(org.name)
+        org.name = org.place.name + org.name
+        org.start = org.place.start
+        return True
+    org.unit = next((unit_of_stem[stem[:cut]] for cut in range(len(stem), 1, -1) if stem[:cut] in unit_of_stem), None)
+    return True
+
+
+def is_generic_stem(parts: list[str]) -> bool:
+    generic = PATTERNS["party"]["generic_stems"]
+    return not parts or all(p in generic for p in parts) or "".join(parts) in generic
+
+
 def settle_generic(org: Found, context: SettleContext) -> bool:
     level = org.rule.split(":", 1)[1] if ":" in org.rule else None
     suffix = next(iter(org.aliases))
@@ -173,8 +290,15 @@ def settle_generic(org: Found, context: SettleContext) -> bool:
         org.name, org.unit = target.name, target.unit
         return True
     if level is None:
-        return False
-    unit = context.passage_unit(org, level)
+        # 党总支书记某某 with no named 党总支: the community (else the township) the passage is about
+        unit = context.passage_unit(org, "community") or context.passage_unit(org, "subdistrict")
+    elif level == "compound":
+        # 小区党支部 speaks of compounds in general unless its paragraph names one
+        unit = context.passage_unit(org, level)
+        unit = unit if unit is not None and context.same_paragraph(unit, org) else None
+    else:
+        unit = context.passage_unit(org, level)
+        suffix = suffix[1:] if org.kind in DEPARTMENTS.values() and suffix[0] in LEVEL_WORDS else suffix
     if unit is None:
         return False
     org.name, org.unit = unit.name + suffix, unit
@@ -200,9 +324,21 @@ def committees_by_unit(orgs: list[Found]) -> dict[str, list[Found]]:
 
 
 def parent_org(org: Found, committees: dict[str, list[Found]]) -> Found | None:
-    """The committee a branch belongs to: the 党委/党总支 of its unit (or of the unit above)."""
-    if org.kind not in ("党支部", "党小组") or org.unit is None:
+    """The organisation above: the one that set it up (某党总支…临时党支部), else for a branch the
+    committee of its unit (or of the unit above; of a department, the department's own committee),
+    for a community's committee the working committee of its subdistrict."""
+    if org.org is not None and org.org.kind in ("党委", "党总支", "党工委"):
+        return org.org
+    if org.unit is None:
         return None
+    if org.kind in ("党委", "党总支") and org.unit.kind == "community" and org.unit.unit is not None:
+        return next((c for c in committees.get(org.unit.unit.name, ()) if c.kind == "党工委"), None)
+    if org.kind not in ("党支部", "党小组"):
+        return None
+    if org.org is not None:
+        own = next((c for c in committees.get(org.unit.name, ()) if c.name.startswith(org.org.name) and c is not org), None)
+        if own is not None:
+            return own
     # Its own unit's committee, else the committee of the unit directly above (a compound's branch
     # under its community); never further: skipping a level would misstate the structure.
     for unit in (org.unit, org.unit.unit):

@@ -19,6 +19,8 @@ def name_at(text: str, pos: int) -> str | None:
     """The personal name that starts at ``pos``, if one does."""
 
     table = PATTERNS["persons"]
+    if text[pos : pos + 1] in COORDINATORS:
+        return None  # 社工和某某小学: a conjunction after a role word, not the surname 和
     surname = 2 if text[pos : pos + 2] in PATTERNS.surnames else 1
     if text[pos : pos + surname] not in PATTERNS.surnames:
         return None
@@ -40,32 +42,70 @@ def boundary_after(text: str, end: int, tokenize, followers) -> bool:
     if end >= len(text) or not is_cjk(text[end]):
         return True
     rest = text[end : end + 8]
-    if any(rest.startswith(f) for f in followers):
-        return True
+    if any(rest.startswith(f) for f in followers) or rest[0] in PATTERNS.stop_chars:
+        return True  # a listed follower, or a function character (到, 在, 和) that starts the next word
     first = tokenize(rest)[0]
     return len(first) > 1
 
 
 def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[Found]) -> tuple[list[Found], set[str]]:
-    """Persons in one sentence, and the names of reporters to keep out of the graph."""
+    """Persons in one sentence, and the names of reporters to keep out of the graph.
+
+    A role is one of the listed role words, or any word that ends like an
+    occupation or post (…师, …员, …长, …工, a word of three or more ending in
+    人: 合伙人). Names coordinated with the first (某某和某某) share its role.
+    """
     table = PATTERNS["persons"]
     found, reporters = [], set()
     text = sentence.text
-    for match in PATTERNS.role_re.finditer(text):
-        name = name_at(text, match.end())
+    for role_start, role_end in role_spans(sentence):
+        name = name_at(text, role_end)
         if name is None:
             continue
-        role = match.group()
-        if role in table["reporter_roles"]:
+        role = text[role_start:role_end]
+        if role in table["reporter_roles"] or role.endswith(tuple(table["reporter_roles"])):
             reporters.add(name)
             continue
-        s = sentence.start + match.end()
-        person = Found(CLS, name, s, s + len(name), index, role=role, rule="role+name")
-        role_start = sentence.start + match.start()
-        holder = next((o for o in orgs + units if o.start < role_start + len(role) and o.end >= role_start and o.end <= s), None)
-        if holder is not None:
-            person.role = text[holder.start - sentence.start : match.end()]
-            if any(role.endswith(r) for r in table["leading_roles"]):
-                person.org = holder
-        found.append(person)
+        names, end = [name], role_end + len(name)
+        while text[end : end + 1] in COORDINATORS and (other := name_at(text, end + 1)) is not None:
+            names.append(other)
+            end += 1 + len(other)
+        absolute = sentence.start + role_start
+        holder = next((o for o in orgs + units if o.start < absolute + len(role) and o.end >= absolute
+                       and o.end <= sentence.start + role_end), None)
+        pos = role_end
+        for person_name in names:
+            pos = text.index(person_name, pos)
+            person = Found(CLS, person_name, sentence.start + pos, sentence.start + pos + len(person_name), index,
+                           role=role, rule="role+name")
+            if holder is not None:
+                person.role = text[holder.start - sentence.start : role_end]
+                if is_leading(role):
+                    person.org = holder
+            found.append(person)
+            pos += len(person_name)
     return found, reporters
+
+
+COORDINATORS = ("和", "、", "与", "及")
+
+
+def is_leading(role: str) -> bool:
+    """A role that leads what it is attached to: 书记, 主任, …长; a deputy (副…) does not."""
+    leading = PATTERNS["persons"]["leading_roles"]
+    return role.endswith(tuple(leading)) and not any(role.endswith("副" + r) for r in leading)
+
+
+def role_spans(sentence: Sentence) -> list[tuple[int, int]]:
+    """Spans (in the sentence) of the role words: listed ones, and tokens that end like an occupation or post."""
+    spans = [(m.start(), m.end()) for m in PATTERNS.role_re.finditer(sentence.text)]
+    covered = {end for _, end in spans}
+    endings = PATTERNS["persons"]["role_endings"]
+    pos = 0
+    for token in sentence.tokens:
+        pos += len(token)
+        if pos in covered or len(token) < 2 or not all(is_cjk(ch) for ch in token):
+            continue
+        if token[-1] in endings or (len(token) >= 3 and token[-1] == "人"):
+            spans.append((pos - len(token), pos))
+    return sorted(spans)

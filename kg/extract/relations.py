@@ -4,8 +4,11 @@
 - the gazetteer: 武陵区 partOf 常德市 partOf 湖南省;
 - the sentence: the unit or organisation that is a sentence's subject (its
   *actor*) runs the programs, has the facilities and works with the partners
-  the sentence names. A sentence without an actor takes the one the passage
-  is about: the last actor before it in the paragraph, then in the article.
+  the sentence names;
+- the document: news states most of these at the level of the article. A
+  sentence without an actor of its own speaks of the article's *focus*, the
+  unit or organisation it is about (named in its title and lead, and most
+  often), and the programs and partners it names are the focus's.
 """
 from __future__ import annotations
 
@@ -69,8 +72,12 @@ def _overlaps(actor: Actor, target: Found) -> bool:
     return actor.start < target.end and target.start < actor.end
 
 
-def actor_for(target: Found, actors: Actors, text: str) -> list[Found]:
-    """The actors of the sentence that names ``target`` (coordinated ones included)."""
+def actor_for(target: Found, actors: Actors, text: str, focus: Found | None = None) -> list[Found]:
+    """The actors of the sentence that names ``target`` (coordinated ones included).
+
+    A sentence without one speaks of the article's ``focus`` when it has one,
+    else of the last actor before it in its paragraph, then in the article.
+    """
     same = [a for a in actors.in_sentence[target.sentence] if not _overlaps(a, target)]
     before = [a for a in same if a.end <= target.start]
     if before:
@@ -83,6 +90,8 @@ def actor_for(target: Found, actors: Actors, text: str) -> list[Found]:
         return [a.entity for a in chosen]
     if same:
         return [same[0].entity]
+    if focus is not None and not focus.overlaps(target.start, target.end):
+        return [focus]
     # the last actor before the sentence in its paragraph, else in the article
     earlier = actors.earlier_in_paragraph.last_before(actors.paragraph[target.sentence], target.sentence)
     earlier = earlier or actors.earlier.last_before(None, target.sentence)
@@ -90,6 +99,39 @@ def actor_for(target: Found, actors: Actors, text: str) -> list[Found]:
         return [earlier.entity]
     first = next((a for a in actors.actors if not _overlaps(a, target)), None)
     return [first.entity] if first else []
+
+
+def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3) -> Found | None:
+    """The unit or organisation the article is about.
+
+    Each name scores its mentions, and more where the title and lead name it
+    (the first ``lead_sentences`` sentences); a unit's organisation counts for
+    the unit too, as news names both for one actor. On a tie the deeper unit
+    wins (a community story names its district in passing), then the one
+    named first.
+    """
+    levels = PATTERNS["relations"]["actor_levels"]
+    candidates = [u for u in units if not u.implicit and u.kind in levels] + [o for o in orgs if o.unit is not None]
+    if not candidates:
+        return None
+    score: dict[tuple[str, str], float] = {}
+    first: dict[tuple[str, str], Found] = {}
+    for found in candidates:
+        weight = 1.0 + (1.0 if found.sentence < lead_sentences else 0.0) + (1.0 if found.sentence == 0 else 0.0)
+        key = (found.cls, found.name)
+        first.setdefault(key, found)
+        score[key] = score.get(key, 0.0) + weight
+        if found.cls != "AdministrativeUnit" and found.unit.kind in levels:
+            unit_key = ("AdministrativeUnit", found.unit.name)
+            score[unit_key] = score.get(unit_key, 0.0) + weight / 2
+            first.setdefault(unit_key, found.unit)
+
+    def rank(key):
+        found = first[key]
+        unit = found if found.cls == "AdministrativeUnit" else found.unit
+        return (-score[key], -levels.index(unit.kind) if unit.kind in levels else 0, found.start)
+
+    return first[min(score, key=rank)]
 
 
 class Places:
@@ -117,6 +159,30 @@ def place_of(target: Found, places: Places) -> Found | None:
     return places.explicit[0] if places.explicit else None
 
 
+def set_up_by(org: Found, orgs: list[Found], text: str) -> Found | None:
+    """某党总支下设某某党支部, 某党委成立某某临时党支部: the organisation that set up a branch."""
+    if org.kind not in ("党支部", "党小组", "党总支"):
+        return None
+    words = tuple(PATTERNS["relations"]["set_up_words"])
+    for other in orgs:
+        if other is org or other.sentence != org.sentence or other.end > org.start or other.kind not in ("党委", "党总支", "党工委"):
+            continue
+        between = text[other.end : org.start]
+        if between.startswith(words) and not any(ch in between for ch in "。;；"):
+            return other
+    return None
+
+
+def listed_partners(partners: list[Found], text: str) -> set[int]:
+    """Partners named in a list with another partner (甲公司、乙小学、丙医院等单位)."""
+    listed: set[int] = set()
+    ordered = sorted(partners, key=lambda f: f.start)
+    for a, b in zip(ordered, ordered[1:]):
+        if a.sentence == b.sentence and text[a.end : b.start] in ("、", "和", "与", "及", "以及", ",", "，"):
+            listed |= {id(a), id(b)}
+    return listed
+
+
 def find_relations(
     units: list[Found],
     orgs: list[Found],
@@ -137,7 +203,7 @@ def find_relations(
     for org in orgs:
         if org.unit is not None:
             rels.append(FoundRelation(org, "partyOrgOf", org.unit, org, "name"))
-        parent = parent_org(org, committees)
+        parent = parent_org(org, committees) or set_up_by(org, orgs, text)
         if parent is not None:
             rels.append(FoundRelation(org, "subOrganizationOf", parent, org, "context"))
     # A person's org is one of the article's own organisations or units (the
@@ -147,8 +213,9 @@ def find_relations(
         if person.org is not None and id(person.org) in holders:
             rels.append(FoundRelation(person, "leads", person.org, person, "pattern:role"))
     actors = Actors(actors_of(units, orgs, bare, programs + facilities + partners), len(sentences_text), paragraph)
+    focus = article_focus(units, orgs)
     for program in programs:
-        for actor in actor_for(program, actors, text):
+        for actor in actor_for(program, actors, text, focus):
             rels.append(FoundRelation(actor, "runsProgram", program, program, "pattern:actor"))
     places = Places(units, len(sentences_text))
     for facility in facilities:
@@ -157,8 +224,12 @@ def find_relations(
             rels.append(FoundRelation(place, "hasFacility", facility, facility, "pattern:place"))
     triggers = PATTERNS["relations"]["partner_triggers"]
     partnering = [any(t in sentence for t in triggers) for sentence in sentences_text]
+    resident = tuple(PATTERNS["relations"]["resident_partner_endings"])
+    listed = listed_partners(partners, text)
     for partner in partners:
-        if partnering[partner.sentence] or partner.name.endswith(tuple(PATTERNS["relations"]["resident_partner_endings"])):
-            for actor in actor_for(partner, actors, text):
+        # Teams of residents are the unit's own wherever they are named; schools, companies and media
+        # when the sentence says they work together, or lists them with other partners.
+        if partnering[partner.sentence] or partner.name.endswith(resident) or id(partner) in listed:
+            for actor in actor_for(partner, actors, text, focus):
                 rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
     return rels

@@ -32,7 +32,24 @@ def tokenizer():
     tok.initialize()
     for word, freq in user_words():
         tok.add_word(word, freq)
+    for word in fused_words(tok.FREQ):
+        tok.del_word(word)
     return tok
+
+
+def fused_words(dictionary: dict[str, int]) -> list[str]:
+    """Dictionary words that fuse a level word with a party kind (村党委, 镇党委) or with itself (村村).
+
+    jieba keeps them whole, so the unit a name ends with (张家村党委) would
+    end inside a token and the generic reference (镇党委) would not start at
+    one; without them the two words are tokens of their own.
+    """
+    levels = PATTERNS["units"]["generic_words"]
+    kinds = PATTERNS.party_kind
+    return sorted(
+        word for word, freq in dictionary.items()
+        if freq and any(word[:i] in levels and (word[i:] in kinds or word[i:] == word[:i]) for i in range(1, len(word)))
+    )
 
 
 @lru_cache(maxsize=1)

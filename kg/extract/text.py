@@ -69,7 +69,14 @@ def _stops(token: str) -> bool:
         return True
     if token in PATTERNS.stop_words:
         return True
-    return word_tags().get(token, "n") in PATTERNS.stop_tags
+    tags = word_tags()
+    if tags.get(token, "n") in PATTERNS.stop_tags:
+        return True
+    # jieba's dictionary holds verb phrases as single nouns (充分发挥): one that ends in a verb is one
+    return len(token) > 2 and tags.get(token[-2:]) in VERB_TAGS and not is_place_word(token)
+
+
+VERB_TAGS = frozenset(("v", "vd"))
 
 
 def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int] = frozenset()) -> int:

@@ -13,7 +13,7 @@ from collections import Counter
 
 from kg.extract.found import Found
 from kg.extract.index import LastBefore
-from kg.extract.named import quote_spans
+from kg.extract.named import name_quote_spans
 from kg.extract.patterns import PATTERNS
 from kg.extract.segment import word_tags
 from kg.extract.text import Tokens, is_cjk, is_place_word, stem_start, stem_tokens
@@ -67,7 +67,7 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
     column or a slogan, and a real place the quote names is named elsewhere too.
     """
 
-    quoted = [(qs, qe) for qs, qe, _ in quote_spans(sentence)]
+    quoted = name_quote_spans(sentence)
 
     table = PATTERNS["units"]
     found: list[Found] = []
@@ -78,15 +78,18 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
         s, e = sentence.start + match.start(), sentence.start + match.end()
         if e not in token_ends or any(u.overlaps(s, e) for u in taken + found):
             continue
-        host = tokens.containing(s)
+        host, place_word = tokens.containing(s), False
         if host is not None and host.text in word_tags() and host.end == e:
-            continue  # the suffix ends a dictionary word of its own: 农村, 城镇, 乡村
+            if word_tags()[host.text] != "ns":
+                continue  # the suffix ends a dictionary word of its own: 农村, 城镇, 乡村
+            s, place_word = host.start, True  # a place word that ends in the suffix (新村) ends the name: 某某新村
         level = PATTERNS.unit_level[match.group()]
         if any(qs < s < qe for qs, qe in quoted):
             continue
         start = stem_start(tokens, s, table["max_stem"].get(level, 5), barriers | {u.end for u in found})
         if start == s:
-            generic.append((s, level))
+            if not place_word:
+                generic.append((s, level))
             continue
         if s - start < table["min_stem"]:
             continue
@@ -94,15 +97,24 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
         parts = stem_tokens(tokens, start, s)
         if is_generic_stem(stem, parts) or is_description(parts, level):
             continue
-        found.append(Found(CLS, stem + match.group(), start, e, index, kind=level, rule="suffix"))
+        found.append(Found(CLS, sentence.text[start - sentence.start : e - sentence.start], start, e, index, kind=level,
+                           rule="suffix"))
     return found, generic
 
 
 def is_generic_stem(stem: str, tokens: list[str]) -> bool:
+    """A stem that describes rather than names: generic words, or a word of kind or rank (复合型, 开放式, 星级)."""
     generic = PATTERNS.generic_unit_stems
-    if stem in generic or stem[-1] in "型式性化":
+    descriptive = PATTERNS["units"]["descriptive_endings"]
+    if stem in generic or stem[-1] in descriptive or any(len(t) > 1 and t[-1] in descriptive for t in tokens):
         return True
     return bool(tokens) and all(t in generic for t in tokens)
+
+
+def is_word(stem: str) -> bool:
+    """Whether a place name's stem is also an everyday word of the dictionary (老城, 新建), not a place word."""
+    tag = word_tags().get(stem)
+    return tag is not None and tag not in ("ns", "nr", "nrt", "nz", "nt")
 
 
 def strip_level_suffix(name: str) -> str:
@@ -192,7 +204,8 @@ def settle_gazetteer(units: list[Found]) -> list[Found]:
     for unit in units:
         division = placed.get(unit.name)
         if (unit.rule == "gazetteer" and division is not None and division.level in ("district", "subdistrict")
-                and is_generic_stem(strip_level_suffix(unit.name), []) and not is_supported(division)):
+                and (is_generic_stem(strip_level_suffix(unit.name), []) or is_word(strip_level_suffix(unit.name)))
+                and not is_supported(division)):
             continue
         kept.append(unit)
     for unit in kept:

@@ -72,12 +72,26 @@ def clean_title(line: str) -> str | None:
 
 
 def find_title(body_lines: list[Line]) -> str | None:
-    """The first body line with some words in it (breadcrumbs are not body)."""
-    for line in body_lines:
+    """The first body line that reads as a headline: some words, short, not a sentence of the text.
+
+    Pages without a headline line start with their lead paragraph; a title
+    made of it would be a paragraph, so such a page has no title.
+    """
+    for line in body_lines[:_LEAD_LINES]:
         title = clean_title(line.text)
-        if title and sum(ch.isalnum() for ch in title) >= 2:
-            return title
+        if not title or sum(ch.isalnum() for ch in title) < 2 or title[0] in _BULLETS or _DATELINE.search(title):
+            continue  # a bulleted header field, a dateline or a byline is no headline
+        if len(title) > _TITLE_LENGTH or title.endswith(_SENTENCE_ENDS):
+            return None
+        return title.rstrip(" |").strip() or None
     return None
+
+
+# A headline is at most this long, and does not end like a sentence.
+_TITLE_LENGTH = int(_PATTERNS["title"]["longest"])
+_SENTENCE_ENDS = tuple(_PATTERNS["title"]["sentence_ends"])
+_BULLETS = _PATTERNS["title"]["bullets"]
+_DATELINE = re.compile(_PATTERNS["title"]["dateline"])
 
 
 # --------------------------------------------------------------------- date
@@ -106,7 +120,8 @@ def find_date(lines: list[Line], reasons: list[str | None], listings: list[str],
                 if _iso(match):
                     return _iso(match)
     for line, reason in list(zip(lines, reasons))[:_HEADER_LINES]:
-        if reason != "headline list" and len(line.text) <= _HEADER_LENGTH and not _is_title(line.text, title):
+        # a page clock (navigation) shows the day the page was fetched, not published
+        if reason not in ("headline list", "navigation") and len(line.text) <= _HEADER_LENGTH and not _is_title(line.text, title):
             found = parse_date(line.text)
             if found:
                 return found

@@ -1,0 +1,70 @@
+"""Per-class precision, recall and F1 of the extractor on the seeds and the development set.
+
+Usage: python scripts/measure_extraction.py [--shared ../shared]
+
+Builds each set alone into a temporary folder with ``kg build`` and scores it
+with the reference scorer (``SHARED/tools/kgscore.py``) against
+``SHARED/gold/<set>``; prints one Markdown table of entity classes and one of
+relations (the README's "Measuring the extractor" tables are its output).
+When the shared folder is absent (a fresh clone) it says so and exits 0.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CLASSES = ("AdministrativeUnit", "PartyOrganization", "Program", "Facility", "Partner", "Person")
+RELATIONS = ("partOf", "partyOrgOf", "subOrganizationOf", "runsProgram", "hasFacility", "partnersWith", "leads")
+
+
+def score(inputs: Path, gold: Path, scorer: Path, work: Path) -> dict:
+    out = work / inputs.name
+    subprocess.run([sys.executable, "-m", "kg", "build", str(inputs), "--out", str(out)], check=True,
+                   capture_output=True, cwd=ROOT)
+    done = subprocess.run([sys.executable, str(scorer), "--graph", str(out / "graph.ttl"), "--gold", str(gold), "--json"],
+                          check=True, capture_output=True, text=True)
+    return json.loads(done.stdout)
+
+
+def cell(figures: dict) -> str:
+    return f"{figures['p']:.2f} / {figures['r']:.2f} / {figures['f1']:.2f}"
+
+
+def tables(results: dict[str, dict]) -> str:
+    sets = list(results)
+    lines = ["| class (P / R / F1) | " + " | ".join(sets) + " |", "|---|" + "---|" * len(sets)]
+    lines.append("| **all entities** | " + " | ".join(cell(r["entities"]) for r in results.values()) + " |")
+    for cls in CLASSES:
+        lines.append(f"| {cls} | " + " | ".join(cell(r["per_type"][cls]) for r in results.values()) + " |")
+    lines.append("| **all relations** | " + " | ".join(cell(r["relations"]) for r in results.values()) + " |")
+    for rel in RELATIONS:
+        lines.append(f"| {rel} | " + " | ".join(cell(r["per_relation"][rel]) for r in results.values()) + " |")
+    lines.append("| boilerplate leaks | " + " | ".join(str(len(r["boilerplate_leaks"])) for r in results.values()) + " |")
+    lines.append("| unmerged duplicates | " + " | ".join(str(r["duplicates"]) for r in results.values()) + " |")
+    lines.append("| hierarchy completion | " + " | ".join(str(r["hierarchy_completion"]) for r in results.values()) + " |")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = parser.parse_args(argv)
+    scorer = args.shared / "tools" / "kgscore.py"
+    if not scorer.exists():
+        print(f"skipped: no reference scorer at {scorer} (the shared folder is not beside this clone)")
+        return 0
+    sets = {"seeds": ROOT / "seeds", "dev": args.shared / "dev"}
+    with tempfile.TemporaryDirectory() as work:
+        results = {name: score(inputs, args.shared / "gold" / name, scorer, Path(work))
+                   for name, inputs in sets.items() if inputs.exists() and (args.shared / "gold" / name).exists()}
+    print(tables(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
