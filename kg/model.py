@@ -280,8 +280,7 @@ class ArticleFacts:
 class Entity:
     """One real-world thing, resolved across the corpus."""
 
-    iri: str
-    key: str  # identity key, computed from one article and the gazetteer; the IRI is minted from it
+    iri: str  # minted from the identity key each article computes (kg.resolve.identity; kept in the cache)
     cls: str  # top class
     fine_class: str  # local name of the finest class its kind allows (may equal cls)
     label: str  # canonical name, chosen corpus-wide: the most complete form

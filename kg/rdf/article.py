@@ -30,10 +30,12 @@ class Chunk:
 
 
 def article_chunk(summary: ArticleSummary, facts: ArticleFacts, names: Names) -> Chunk:
-    article = names(iri.article_iri(summary.id))
+    # Names local to the article are written directly (its id and offsets are valid local names):
+    # caching them would keep one string per sentence and mention of the corpus in memory.
+    article = f"{iri.ARTICLE}:{iri.article_local(summary.id)}"
     section = TurtleSection()
     section.add(article, article_properties(summary))
-    sentence_names = [names(iri.sentence_iri(summary.id, s.start)) for s in facts.sentences]
+    sentence_names = [f"{iri.SENTENCE}:{iri.sentence_local(summary.id, s.start)}" for s in facts.sentences]
     for s, name in zip(facts.sentences, sentence_names):
         section.add(name, (
             ("a", ["kg:Sentence"]),
@@ -46,7 +48,7 @@ def article_chunk(summary: ArticleSummary, facts: ArticleFacts, names: Names) ->
     for m in facts.mentions:
         start = facts.sentences[m.sentence].normalised_start + m.begin
         nth = sharing[(m.sentence, m.begin, m.end)].index(m.iri) if (m.sentence, m.begin, m.end) in sharing else 0
-        section.add(names(iri.mention_iri(summary.id, start, start + len(m.surface), nth)), (
+        section.add(f"{iri.MENTION}:{iri.mention_local(summary.id, start, start + len(m.surface), nth)}", (
             ("kg:mentionOf", [names(m.iri)]),
             ("kg:inSentence", [sentence_names[m.sentence]]),
             ("kg:surface", [zh(m.surface)]),

@@ -103,15 +103,23 @@ def article_local(article_id: str) -> str:
     return article_iri(article_id).rsplit("/", 1)[1]
 
 
+def sentence_local(article_id: str, start: int) -> str:
+    """A sentence's local name: its article and where it starts in the article's original text."""
+    return f"{article_local(article_id)}-{start}"
+
+
 def sentence_iri(article_id: str, start: int) -> str:
-    """A sentence by its article and where it starts in the article's original text."""
-    return _mint(SENTENCE, f"{article_local(article_id)}-{start}")
+    return _mint(SENTENCE, sentence_local(article_id, start))
+
+
+def mention_local(article_id: str, start: int, end: int, nth: int = 0) -> str:
+    """A mention's local name: its article and span; ``nth`` tells apart two entities named by one span."""
+    suffix = f"-{nth}" if nth else ""
+    return f"{article_local(article_id)}-{start}-{end}{suffix}"
 
 
 def mention_iri(article_id: str, start: int, end: int, nth: int = 0) -> str:
-    """A mention by its article and span; ``nth`` tells apart two entities named by one span."""
-    suffix = f"-{nth}" if nth else ""
-    return _mint(MENTION, f"{article_local(article_id)}-{start}-{end}{suffix}")
+    return _mint(MENTION, mention_local(article_id, start, end, nth))
 
 
 def statement_iri(subject: str, predicate: str, obj: str) -> str:

@@ -14,7 +14,7 @@ not with the corpus.
 from __future__ import annotations
 
 import json
-from collections import Counter
+from sys import intern
 
 from kg.model import (
     ArticleFacts,
@@ -49,18 +49,20 @@ def _evidence(samples: list[Sample]) -> tuple[Evidence, ...]:
 
 
 class EntityTotals:
-    __slots__ = ("cls", "key", "written", "official", "aliases", "kinds", "code", "attributes", "roles",
+    """One entity's aggregate. Containers a typical entity never needs stay None (memory: ~0.5 KB each)."""
+
+    __slots__ = ("cls", "written", "official", "aliases", "kinds", "code", "attributes", "roles",
                  "articles", "evidence", "mentions")
 
-    def __init__(self, cls: str, key: str):
-        self.cls, self.key = cls, key
-        self.written: Counter = Counter()  # names the articles write, with how often
-        self.official: set[str] = set()  # names of implicit observations (the gazetteer's)
-        self.aliases: set[str] = set()
-        self.kinds: Counter = Counter()
+    def __init__(self, cls: str):
+        self.cls = cls
+        self.written: dict[str, int] = {}  # names the articles write, with how often
+        self.official: tuple[str, ...] = ()  # names of implicit observations (the gazetteer's)
+        self.aliases: set[str] | None = None
+        self.kinds: dict[str, int] | None = None
         self.code: str | None = None
-        self.attributes: dict[str, tuple[str, str]] = {}  # name -> (article id, value): the first article's
-        self.roles: set[str] = set()
+        self.attributes: dict[str, tuple[str, str]] | None = None  # name -> (article id, value): the first article's
+        self.roles: set[str] | None = None
         self.articles: list[str] = []
         self.evidence: list[Sample] = []
         self.mentions = 0
@@ -70,7 +72,7 @@ class RelationTotals:
     __slots__ = ("rules", "gazetteer", "articles", "evidence")
 
     def __init__(self) -> None:
-        self.rules: set[str] = set()
+        self.rules: tuple[str, ...] = ()
         self.gazetteer = False
         self.articles: list[str] = []
         self.evidence: list[Sample] = []
@@ -81,7 +83,8 @@ class CorpusTables:
 
     Facts come in their cache encoding (``kg.codec.encode_facts``): the build
     has them as text anyway, and merging plain lists skips building every
-    observation as an object.
+    observation as an object. Strings that recur across articles (IRIs, class
+    and rule names) are kept once.
     """
 
     def __init__(self) -> None:
@@ -101,29 +104,36 @@ class CorpusTables:
         for iri, key, cls, names, aliases, kind, code, implicit, attributes, roles, evidence, count in entities:
             totals = self.entities.get(iri)
             if totals is None:
-                totals = self.entities[iri] = EntityTotals(cls, key)
+                totals = self.entities[intern(iri)] = EntityTotals(intern(cls))
             if implicit:
-                totals.official.update(name for name, _ in names)
+                totals.official = tuple(sorted({*totals.official, *(name for name, _ in names)}))
             else:
+                written = totals.written
                 for name, n in names:
-                    totals.written[name] += n
+                    written[name] = written.get(name, 0) + n
                 totals.articles.append(article)
                 totals.mentions += count
                 if evidence:
                     totals.evidence = _keep_first(totals.evidence, samples(evidence))
-            totals.aliases.update(aliases)
+            if aliases:
+                totals.aliases = (totals.aliases or set()) | set(aliases)
             if kind:
-                totals.kinds[kind] += 1
+                kinds = totals.kinds = totals.kinds or {}
+                kinds[intern(kind)] = kinds.get(kind, 0) + 1
             totals.code = totals.code or code
             for name, value in attributes:
-                if name not in totals.attributes or article < totals.attributes[name][0]:
-                    totals.attributes[name] = (article, value)
-            totals.roles.update(roles)
+                attributes_ = totals.attributes = totals.attributes or {}
+                if name not in attributes_ or article < attributes_[name][0]:
+                    attributes_[name] = (article, value)
+            if roles:
+                totals.roles = (totals.roles or set()) | set(roles)
         for s, p, o, rules, gazetteer, at, evidence in relations:
+            s, o = intern(s), intern(o)  # the entities table holds the same strings
             totals = self.relations.get((s, p, o))
             if totals is None:
-                totals = self.relations[(s, p, o)] = RelationTotals()
-            totals.rules.update(rules)
+                totals = self.relations[(s, intern(p), o)] = RelationTotals()
+            if not set(rules) <= set(totals.rules):
+                totals.rules = tuple(sorted({*totals.rules, *map(intern, rules)}))
             totals.gazetteer |= gazetteer
             if at or not gazetteer:
                 totals.articles.append(article)
@@ -132,29 +142,31 @@ class CorpusTables:
         self.memberships.update(map(tuple, memberships))
 
     def resolve(self) -> ResolvedCorpus:
-        entities = tuple(describe(entity_iri, t) for entity_iri, t in sorted(self.entities.items()))
-        relations = tuple(
-            Relation(s, p, o, tuple(sorted(t.rules)), t.gazetteer, tuple(sorted(set(t.articles))), _evidence(t.evidence))
-            for (s, p, o), t in sorted(self.relations.items())
-        )
+        """The tables, sorted; the aggregates are dropped as they are described (memory is not held twice)."""
+        entities = []
+        for entity_iri in sorted(self.entities):
+            entities.append(describe(entity_iri, self.entities.pop(entity_iri)))
+        relations = []
+        for (s, p, o) in sorted(self.relations):
+            t = self.relations.pop((s, p, o))
+            relations.append(Relation(s, p, o, t.rules, t.gazetteer, tuple(sorted(set(t.articles))), _evidence(t.evidence)))
         memberships = tuple(Membership(*m) for m in sorted(self.memberships))
-        return ResolvedCorpus(entities, relations, memberships)
+        return ResolvedCorpus(tuple(entities), tuple(relations), memberships)
 
 
 def describe(entity_iri: str, t: EntityTotals) -> Entity:
     label = canonical_label(t)
-    forms = set(t.written) | t.aliases | t.official
+    forms = set(t.written) | (t.aliases or set()) | set(t.official)
     return Entity(
         iri=entity_iri,
-        key=t.key,
         cls=t.cls,
         fine_class=fine_class(t, label),
         label=label,
         alt_labels=tuple(sorted(forms - {label})),
         code=t.code,
         implicit=not t.written,
-        attributes=tuple(sorted((name, value) for name, (_, value) in t.attributes.items())),
-        roles=tuple(sorted(t.roles)),
+        attributes=tuple(sorted((name, value) for name, (_, value) in (t.attributes or {}).items())),
+        roles=tuple(sorted(t.roles or ())),
         articles=tuple(sorted(set(t.articles))),
         mentions=t.mentions,
         evidence=_evidence(t.evidence),
@@ -163,15 +175,16 @@ def describe(entity_iri: str, t: EntityTotals) -> Entity:
 
 def canonical_label(t: EntityTotals) -> str:
     if not t.written:
-        return min(t.official or {t.key}, key=lambda n: (-len(n), n))
+        return min(t.official or ("?",), key=lambda n: (-len(n), n))
     if t.cls in MOST_WRITTEN_LABEL:
         return min(t.written, key=lambda n: (-t.written[n], -len(n), n))
-    return min(set(t.written) | t.aliases, key=lambda n: (-len(n), n))
+    return min(set(t.written) | (t.aliases or set()), key=lambda n: (-len(n), n))
 
 
 def fine_class(t: EntityTotals, label: str) -> str:
     """The finest class the entity's kind allows (the kind most articles give), else its top class."""
-    kind = min(t.kinds, key=lambda k: (-t.kinds[k], k)) if t.kinds else None
+    kinds = t.kinds or {}
+    kind = min(kinds, key=lambda k: (-kinds[k], k)) if kinds else None
     if kind is None and t.cls == "Partner":
         kind = load_rules().partner_kind(label)
     return KIND_CLASSES.get((t.cls, kind or ""), t.cls)
