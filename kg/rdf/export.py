@@ -1,11 +1,12 @@
 """Export stage: graph.ttl written section by section, the Oxigraph store loaded from it, and reading back.
 
-``write_graph_file`` writes the prefixes, the corpus-wide sections and then
-every article's chunk in article-id order, straight to disk: the graph is
-never held in memory, and the bytes depend only on the articles (not on
-input order, nor on whether chunks came from the cache). The same text is
-loaded, batch by batch as it is written, into an on-disk Oxigraph store
-(``graph.oxigraph/``), which ``kg query`` and ``kg serve`` open;
+``write_graph`` writes the prefixes, the description, the ontology, the
+corpus-wide sections and then every article's chunk in article-id order,
+straight to disk: the graph is never held in memory, and the bytes depend
+only on the articles (not on input order, nor on whether chunks came from
+the cache). The same text is loaded, batch by batch as it is written, into
+an on-disk Oxigraph store (``graph.oxigraph/``), which ``kg query`` and
+``kg serve`` open;
 ``write_extra_format`` dumps N-Triples or JSON-LD from that store when asked.
 
 Why graph.ttl is written by kg and loaded into the store, not dumped from
@@ -16,6 +17,7 @@ chunks are cached; both give the same triples, and a test checks it.
 """
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,7 +31,7 @@ from kg.model import ResolvedCorpus
 from kg.rdf.description import DatasetCounts, description_section, ontology_section
 from kg.rdf.graph import NodeMeasures, entity_section, measure_section, membership_section, statement_section
 from kg.rdf.iri import DATA_PREFIXES
-from kg.rdf.turtle import Names, TurtleSection
+from kg.rdf.turtle import Names
 from kg.rdf.vocab import STANDARD_PREFIXES, ontology_dir
 
 GRAPH_FILE = "graph.ttl"
@@ -74,13 +76,14 @@ def data_names() -> Names:
 class StoreLoader:
     """Loads Turtle text into a new on-disk Oxigraph store in batches, as graph.ttl is written.
 
-    One bulk load of a whole graph holds about 800 bytes per triple in memory
-    (1.1 GB at 1.3 million triples, measured); batches of a few megabytes of
-    Turtle keep that bounded for 6 % more CPU. Every batch is whole subject
+    One bulk load of a whole graph holds about 1.3 KB per triple in memory
+    (1.7 GB at 1.3 million triples, measured here); batches of 4 million
+    characters of Turtle (about 60,000 triples) hold about 100 MB whatever the
+    corpus, for some 15 % more CPU than one load. Every batch is whole subject
     blocks with the prefixes in front, so each parses alone.
     """
 
-    BATCH_CHARS = 8_000_000  # about 170,000 triples of kg's Turtle
+    BATCH_CHARS = 4_000_000
 
     def __init__(self, store_dir: Path, header: str):
         self.store = ox.Store(str(store_dir))
@@ -107,33 +110,6 @@ class StoreLoader:
         count = len(self.store)
         del self.store  # closes the database: the folder is complete and can be moved into place
         return count
-
-
-def write_graph_file(path: Path, sections: Iterable[TurtleSection], chunks: Iterable[str],
-                     store_dir: Path | None = None) -> int | None:
-    """graph.ttl: the prefixes, the sections in the order given, then the articles' chunks.
-
-    With ``store_dir``, the same text goes into a new Oxigraph store there as it
-    is written; returns the number of triples the store holds.
-    """
-    header = data_names().header()
-    loader = StoreLoader(store_dir, header) if store_dir is not None else None
-    with open(path, "w", encoding="utf-8", newline="\n") as out:
-
-        def write(text: str) -> None:
-            out.write(text)
-            if loader is not None:
-                loader.add(text)
-
-        out.write(header)
-        for section in sections:
-            for part in section.parts if section.triples else ():
-                write(part)
-        out.write(ARTICLES_HEADING)
-        for chunk in chunks:
-            write("\n")
-            write(chunk)
-    return loader.close() if loader is not None else None
 
 
 def load_store(store_dir: Path, graph_path: Path) -> int:
@@ -242,16 +218,53 @@ def write_graph(
 ) -> int:
     """graph.ttl and graph.oxigraph/ in ``out_dir``; return the number of triples (the store's count).
 
-    ``chunks`` is the articles' chunks, in article-id order, and their totals.
+    graph.ttl is the prefixes, the dataset description, the ontology, the
+    corpus-wide sections and the articles' chunks (``chunks``, in article-id
+    order). Every block goes to the store as it is made and to a body file on
+    disk; the description, which counts them all, is written in front of the
+    body at the end. Nothing but the description is held in memory.
     """
     names = data_names()
-    ontology = ontology_section(tuple(PREFIXES.items()))
-    sections = [
-        entity_section(corpus, names),
-        statement_section(corpus, names),
-        membership_section(corpus, names),
-        measure_section(measures, names),
-    ]
+    header = names.header()
+    loader = StoreLoader(out_dir / STORE_DIR, header)
+    body_path = out_dir / f".{GRAPH_FILE}.body"
+    with open(body_path, "w", encoding="utf-8", newline="\n") as body:
+
+        def emit(text: str) -> None:
+            body.write(text)
+            loader.add(text)
+
+        ontology = ontology_section(tuple(PREFIXES.items()))
+        emit(ontology.text())
+        sections = [
+            entity_section(corpus, names, emit),
+            statement_section(corpus, names, emit),
+            membership_section(corpus, names, emit),
+            measure_section(measures, names, emit),
+        ]
+        emit(ARTICLES_HEADING)
+        for chunk in chunks.texts:
+            emit("\n")
+            emit(chunk)
+    counts = DatasetCounts(
+        triples=ontology.triples + sum(s.triples for s in sections) + chunks.triples,
+        classes=class_counts(corpus, chunks),
+        entities=len(corpus.entities),
+        betweenness_sample=analysis.betweenness_sample,
+        seed=analysis.seed,
+    )
+    description = description_section(counts, names).text()
+    loader.add(description)
+    with open(out_dir / GRAPH_FILE, "w", encoding="utf-8", newline="\n") as out, \
+            open(body_path, encoding="utf-8") as body:
+        out.write(header)
+        out.write(description)
+        shutil.copyfileobj(body, out, 1 << 20)
+    body_path.unlink()
+    return loader.close()
+
+
+def class_counts(corpus: ResolvedCorpus, chunks: ChunkTotals) -> dict[str, int]:
     classes = Counter(f"kg:{entity.fine_class}" for entity in corpus.entities)
     classes.update({
         "kg:Article": chunks.articles,
@@ -261,12 +274,4 @@ def write_graph(
         "org:Membership": len(corpus.memberships),
         "org:Role": len({m.role for m in corpus.memberships}),
     })
-    counts = DatasetCounts(
-        triples=ontology.triples + sum(s.triples for s in sections) + chunks.triples,
-        classes={cls: n for cls, n in classes.items() if n},
-        entities=len(corpus.entities),
-        betweenness_sample=analysis.betweenness_sample,
-        seed=analysis.seed,
-    )
-    sections = [description_section(counts, names), ontology, *sections]
-    return write_graph_file(out_dir / GRAPH_FILE, sections, chunks.texts, out_dir / STORE_DIR)
+    return {cls: n for cls, n in classes.items() if n}

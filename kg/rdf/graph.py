@@ -16,7 +16,7 @@ The shape (documented with examples in docs/sparql.md):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -28,6 +28,7 @@ from kg.rdf.vocab import ATTRIBUTE_UNITS
 # A stated quantity: the number, an optional 万 (ten thousand), then the unit.
 _QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(万)?\s*(\S*)")
 GAZETTEER_SOURCE = iri.source_iri("gazetteer")
+Sink = Callable[[str], None] | None  # where a section hands each block (None: keep the text)
 
 
 @dataclass(frozen=True)
@@ -41,11 +42,11 @@ class NodeMeasures:
     community: int
 
 
-def entity_section(corpus: ResolvedCorpus, names: Names) -> TurtleSection:
+def entity_section(corpus: ResolvedCorpus, names: Names, sink: Sink = None) -> TurtleSection:
     outgoing: dict[str, dict[str, list[str]]] = {}
     for r in corpus.relations:
         outgoing.setdefault(r.subject, {}).setdefault(r.predicate, []).append(names(r.object))
-    section = TurtleSection("Entities: class, names, description and relations (direct triples)")
+    section = TurtleSection("Entities: class, names, description and relations (direct triples)", sink)
     for entity in corpus.entities:
         relations = outgoing.get(entity.iri, {})
         section.add(names(entity.iri), [
@@ -89,8 +90,8 @@ def attribute_triple(name: str, value: str) -> tuple[str, str]:
     return f"kg:{local}", integer(int(number.to_integral_value()))
 
 
-def statement_section(corpus: ResolvedCorpus, names: Names) -> TurtleSection:
-    section = TurtleSection("Relation statements: one per relation, reifying it (its sentences are in the articles)")
+def statement_section(corpus: ResolvedCorpus, names: Names, sink: Sink = None) -> TurtleSection:
+    section = TurtleSection("Relation statements: one per relation, reifying it (its sentences are in the articles)", sink)
     gazetteer = names(GAZETTEER_SOURCE)
     for r in corpus.relations:
         section.add(names(iri.statement_iri(r.subject, r.predicate, r.object)), (
@@ -104,8 +105,8 @@ def statement_section(corpus: ResolvedCorpus, names: Names) -> TurtleSection:
     return section
 
 
-def membership_section(corpus: ResolvedCorpus, names: Names) -> TurtleSection:
-    section = TurtleSection("Memberships: a person's role in an organisation the text names (W3C ORG)")
+def membership_section(corpus: ResolvedCorpus, names: Names, sink: Sink = None) -> TurtleSection:
+    section = TurtleSection("Memberships: a person's role in an organisation the text names (W3C ORG)", sink)
     for m in corpus.memberships:
         section.add(names(iri.membership_iri(m.person, m.body, m.role)), (
             ("a", ["org:Membership"]),
@@ -118,9 +119,9 @@ def membership_section(corpus: ResolvedCorpus, names: Names) -> TurtleSection:
     return section
 
 
-def measure_section(measures: Iterable[NodeMeasures], names: Names) -> TurtleSection:
+def measure_section(measures: Iterable[NodeMeasures], names: Names, sink: Sink = None) -> TurtleSection:
     section = TurtleSection(
-        "Network measures (not facts of any article): computed by the analysis activity, see its description"
+        "Network measures (not facts of any article): computed by the analysis activity, see its description", sink
     )
     for m in measures:
         section.add(names(m.iri), (

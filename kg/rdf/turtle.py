@@ -11,7 +11,7 @@ on the content.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
 # Turtle's PN_LOCAL, restricted to the characters our IRIs use; anything else
@@ -136,21 +136,33 @@ def block(subject: str, properties: Properties) -> tuple[str, int]:
 
 
 class TurtleSection:
-    """Subject blocks added in the order given, with a comment heading; counts its triples."""
+    """Subject blocks in the order given, under a comment heading; counts its triples.
 
-    def __init__(self, heading: str = ""):
-        self.parts: list[str] = [f"\n# {heading}\n"] if heading else []
+    With a ``sink`` every block is handed on as soon as it is made (nothing is
+    kept: a corpus-wide section can be large); without one, the text is kept
+    for ``text()``. The heading appears only once the section has a triple.
+    """
+
+    def __init__(self, heading: str = "", sink: Callable[[str], None] | None = None):
+        self.heading = f"\n# {heading}\n" if heading else ""
+        self.sink = sink
+        self.parts: list[str] = []
         self.triples = 0
 
     def add(self, subject: str, properties: Properties) -> None:
         text, count = block(subject, properties)
-        if count:
-            self.parts.append(text)
-            self.triples += count
+        if not count:
+            return
+        if not self.triples and self.heading:
+            self._emit(self.heading)
+        self._emit(text)
+        self.triples += count
 
-    def extend(self, blocks: Iterable[tuple[str, Properties]]) -> None:
-        for subject, properties in blocks:
-            self.add(subject, properties)
+    def _emit(self, text: str) -> None:
+        if self.sink is None:
+            self.parts.append(text)
+        else:
+            self.sink(text)
 
     def text(self) -> str:
-        return "".join(self.parts) if self.triples else ""
+        return "".join(self.parts)
