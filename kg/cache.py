@@ -57,6 +57,7 @@ PACKAGES = ("kg.prepare", "kg.extract", "kg.gazetteer", "kg.resolve", "kg.rdf")
 CORE_FILES = ("model.py", "codec.py", "pipeline.py", "version.py")
 LIBRARIES = ("jieba", "opencc", "trafilatura", "charset-normalizer", "lxml", "justext")
 COMPRESSION = 1  # zlib level: fast, and text shrinks three to five times anyway
+SCHEMA_VERSION = 2  # the tables' layout: a cache of another layout is emptied
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -136,6 +137,10 @@ class BuildCache:
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            # A cache of another layout (an older kg): its rows are useless, start it afresh.
+            self.db.executescript("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS articles;")
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self.db.executescript(_SCHEMA)
         self.db.execute("CREATE TEMP TABLE used_files (hash TEXT PRIMARY KEY)")
         self.db.execute("CREATE TEMP TABLE used_articles (seq INTEGER PRIMARY KEY, id TEXT UNIQUE)")
@@ -258,14 +263,22 @@ def open_cache(out_dir: Path | None, fingerprint_: str, rebuild: bool = False) -
         try:
             _claim(folder)
             path = folder / DATABASE
-            if rebuild and path.exists():
-                for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-                    leftover.unlink(missing_ok=True)
-            return BuildCache(path, fingerprint_), None
+            if rebuild:
+                _remove_database(path)
+            try:
+                return BuildCache(path, fingerprint_), None
+            except sqlite3.DatabaseError:  # damaged (a killed disk, a truncated copy): ours to start again
+                _remove_database(path)
+                return BuildCache(path, fingerprint_), None
         except (OSError, sqlite3.DatabaseError, CacheRefused) as error:
             warning = f"not using the build cache {folder}: {error}"
     temporary = tempfile.TemporaryDirectory(prefix="kg-results-")
     return BuildCache(Path(temporary.name) / DATABASE, fingerprint_, temporary), warning
+
+
+def _remove_database(path: Path) -> None:
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        leftover.unlink(missing_ok=True)
 
 
 class CacheRefused(Exception):

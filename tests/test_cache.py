@@ -121,3 +121,33 @@ def test_the_cache_holds_data_only(corpus, tmp_path):
     with sqlite3.connect(cache_dir(tmp_path / "out") / DATABASE) as db:
         (items,) = db.execute("SELECT items FROM files LIMIT 1").fetchone()
     assert isinstance(json.loads(items), list)  # JSON, never a pickle: loading it can run no code
+
+
+def test_facts_and_summaries_come_back_from_the_cache_encoding_unchanged():
+    from conftest import hand_built_facts, hand_built_summaries
+
+    from kg.codec import decode_facts, decode_summary, encode_facts, encode_mentions, encode_summary
+
+    for facts in hand_built_facts().values():
+        assert decode_facts(encode_facts(facts), encode_mentions(facts)) == facts
+    for summary in hand_built_summaries():
+        assert decode_summary(encode_summary(summary), summary.source) == summary
+
+
+def test_a_damaged_cache_file_is_started_again_and_the_build_succeeds(corpus, tmp_path):
+    build([corpus], tmp_path / "out")
+    (cache_dir(tmp_path / "out") / DATABASE).write_bytes(b"this is not a database" * 100)
+    for leftover in cache_dir(tmp_path / "out").glob(f"{DATABASE}-*"):
+        leftover.unlink()
+    assert build([corpus], tmp_path / "out").reused == 0
+    assert build([corpus], tmp_path / "out").reused == 5
+
+
+def test_a_cache_of_an_older_layout_is_emptied_not_misread(corpus, tmp_path):
+    folder = tmp_path / ".out.kg-cache"
+    folder.mkdir()
+    (folder / MANIFEST).write_text('{"generator": "kg"}', "utf-8")
+    with sqlite3.connect(folder / DATABASE) as db:
+        db.execute("CREATE TABLE articles (id TEXT, fingerprint TEXT, summary BLOB)")
+    assert build([corpus], tmp_path / "out").reused == 0
+    assert build([corpus], tmp_path / "out").reused == 5

@@ -81,3 +81,25 @@ def test_a_failing_stage_is_named_and_leaves_the_old_outputs(tmp_path, monkeypat
     assert (out / "graph.ttl").read_text("utf-8") == "old"
     # No staging folder left behind (the build cache stays: what it holds is still valid).
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.kg-cache", "c", "out"]
+
+
+def entity_iris(out: Path) -> set[str]:
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(out / "graph.oxigraph"))
+    query = """SELECT ?e WHERE { ?e a ?c . ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?top .
+               VALUES ?top { kg:AdministrativeUnit kg:PartyOrganization kg:Program kg:Facility kg:Partner kg:Person } }"""
+    return {row[0].value for row in store.query(query, prefixes={"kg": "https://w3id.org/jiceng-kg/ontology#"})}
+
+
+def test_a_larger_corpus_keeps_every_entity_iri_of_a_smaller_one(tmp_path):
+    seeds = sorted(SEEDS.glob("*.txt"))
+    some = tmp_path / "some"
+    some.mkdir()
+    for path in seeds[:2]:
+        shutil.copy(path, some / path.name)
+    pipeline.build([some], tmp_path / "small")
+    pipeline.build([SEEDS], tmp_path / "large")
+    small, large = entity_iris(tmp_path / "small"), entity_iris(tmp_path / "large")
+    assert small and small <= large
+    assert len(large) > len(small)
