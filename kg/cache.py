@@ -291,6 +291,7 @@ def _claim(folder: Path) -> None:
         if folder.is_symlink() or not folder.is_dir() or not _is_ours(manifest):
             raise CacheRefused("a folder of that name exists and kg did not make it (no kg-cache.json)")
         return
+    folder.parent.mkdir(parents=True, exist_ok=True)  # as the output's staging folder will be
     folder.mkdir(mode=0o700)
     manifest.write_text(json.dumps({"generator": "kg", "what": "build cache"}, indent=1) + "\n", "utf-8")
 

@@ -151,3 +151,10 @@ def test_a_cache_of_an_older_layout_is_emptied_not_misread(corpus, tmp_path):
         db.execute("CREATE TABLE articles (id TEXT, fingerprint TEXT, summary BLOB)")
     assert build([corpus], tmp_path / "out").reused == 0
     assert build([corpus], tmp_path / "out").reused == 5
+
+
+def test_an_output_in_a_folder_that_does_not_exist_yet_gets_its_cache_too(corpus, tmp_path):
+    out = tmp_path / "new" / "deeper" / "out"
+    result = build([corpus], out)
+    assert result.report.warnings == ()
+    assert build([corpus], out).reused == 5
