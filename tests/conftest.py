@@ -265,3 +265,19 @@ def built_dir(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("built")
     write_graph(build_graph(hand_built_summaries(), hand_built_corpus()), out)
     return out
+
+
+@pytest.fixture(scope="session")
+def stored_dir(built_dir, tmp_path_factory) -> Path:
+    """``built_dir``'s graph.ttl beside an on-disk Oxigraph store holding the same triples (read-only)."""
+    import shutil
+
+    import pyoxigraph as ox
+
+    out = tmp_path_factory.mktemp("stored")
+    shutil.copy(built_dir / "graph.ttl", out / "graph.ttl")
+    store = ox.Store(str(out / "graph.oxigraph"))
+    store.bulk_load(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    store.flush()
+    del store  # closes it: readers open it read-only
+    return out

@@ -16,7 +16,6 @@ import typer
 from rich.console import Console
 
 from kg.errors import KgError
-from kg.rdf.export import RDF_FORMATS
 from kg.outdir import show_path
 from kg.cli.terminal import printable
 from kg.prepare.read import DEFAULT_MAX_ARTICLE_MB
@@ -83,6 +82,7 @@ def build(
     from kg.pipeline import build as build_graph
     from kg.cli.progress import BuildProgress
     from kg.cli.summary import print_summary
+    from kg.rdf.export import RDF_FORMATS
 
     if rdf_format not in RDF_FORMATS:
         raise typer.BadParameter(f"must be one of {', '.join(RDF_FORMATS)}", param_hint="--format")

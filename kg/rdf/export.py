@@ -13,12 +13,12 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from kg.errors import GraphFileError, GraphNotFoundError, InputError
+from kg.errors import GraphFileError, InputError
+from kg.graphfiles import GRAPH_FILE, checked_graph_file, graph_file  # noqa: F401 - re-exported
 from kg.rdf.iri import DATA_PREFIXES
 from kg.rdf.turtle import Triple, write_ntriples, write_turtle
 from kg.rdf.vocab import ONTOLOGY_IRI, STANDARD_PREFIXES, ontology_dir
 
-GRAPH_FILE = "graph.ttl"
 RDF_FORMATS = {"turtle": None, "nt": "graph.nt", "json-ld": "graph.jsonld"}
 PREFIXES = {**STANDARD_PREFIXES, **DATA_PREFIXES}
 _PREFIX_OF = {namespace: prefix for prefix, namespace in PREFIXES.items()}
@@ -82,40 +82,6 @@ def _with_super_terms(ontology: Graph, terms: Iterable[URIRef]) -> set[URIRef]:
 def load_ontology() -> Graph:
     """ontology/kg.ttl as an rdflib graph."""
     return Graph().parse(ontology_dir() / "kg.ttl", format="turtle")
-
-
-def graph_file(out_dir: Path) -> Path:
-    """The path of the built graph in ``out_dir``; raises GraphNotFoundError when there is none."""
-    path = Path(out_dir) / GRAPH_FILE
-    if not path.is_file():
-        raise GraphNotFoundError(f"no graph in {out_dir}: run `kg build INPUT... --out {out_dir}` first")
-    return path
-
-
-def checked_graph_file(out_dir: Path) -> Path:
-    """``graph_file(out_dir)``, once it is known to be a non-empty UTF-8 text file.
-
-    Raises ``GraphFileError`` naming the file and what to do: an empty,
-    binary or UTF-16 file would otherwise surface as a parser traceback, or
-    as an empty graph that trivially "conforms".
-    """
-    path = graph_file(out_dir)
-    rebuild = f"rebuild it with `kg build INPUT... --out {out_dir}`"
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(1 << 16)
-    except OSError as error:
-        raise GraphFileError(f"cannot read {path}: {error.strerror or error}") from None
-    if not head.strip():
-        raise GraphFileError(f"{path} is empty: {rebuild}")
-    if b"\x00" in head:
-        raise GraphFileError(f"{path} is not a Turtle file (binary or UTF-16 data): {rebuild}")
-    try:
-        head.decode("utf-8", errors="strict")
-    except UnicodeDecodeError as error:
-        if error.start < len(head) - 4:  # not merely a character cut by the 64 KiB read
-            raise GraphFileError(f"{path} is not UTF-8 text (byte {error.start}): {rebuild}") from None
-    return path
 
 
 def load_graph(out_dir: Path) -> Graph:
