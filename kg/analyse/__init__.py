@@ -4,6 +4,7 @@
 ``network`` computes degree, betweenness, PageRank, communities and counts,
 ``tables`` writes them as ``analysis.json`` and CSV files.
 """
-from kg.analyse.network import Analysis, analyse, annotate_graph
+from kg.analyse.network import SEED, Analysis, analyse, analyse_records, annotate_graph
+from kg.analyse.records import records_of
 
-__all__ = ["Analysis", "analyse", "annotate_graph"]
+__all__ = ["SEED", "Analysis", "analyse", "analyse_records", "annotate_graph", "records_of"]

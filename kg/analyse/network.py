@@ -18,7 +18,6 @@ from functools import cached_property
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
-from rdflib.extras.external_graph_libs import rdflib_to_networkx_graph
 from rdflib.namespace import XSD
 
 from kg.analyse.records import EntityRecord, RelationRecord, read_entities, read_relations
@@ -103,9 +102,14 @@ class Analysis:
 
 
 def analyse(graph: Graph) -> Analysis:
+    """The analysis of an rdflib graph (kg's tests and tools; the build uses ``analyse_records``)."""
     entities = read_entities(graph)
-    relations = read_relations(graph, {e.iri for e in entities})
-    network = entity_network(graph, entities, relations)
+    return analyse_records(entities, read_relations(graph, {e.iri for e in entities}))
+
+
+def analyse_records(entities: tuple[EntityRecord, ...], relations: tuple[RelationRecord, ...]) -> Analysis:
+    """The analysis of entity and relation records, both sorted (the build's tables, kg.analyse.records)."""
+    network = entity_network(entities, relations)
     communities = find_communities(network)
     betweenness, sample = betweenness_of(network)
     page_rank = nx.pagerank(network)
@@ -138,17 +142,11 @@ def rounded(value: float) -> Decimal:
     return Decimal(f"{value:.{DECIMALS}f}")
 
 
-def entity_network(
-    graph: Graph, entities: tuple[EntityRecord, ...], relations: tuple[RelationRecord, ...]
-) -> nx.Graph:
+def entity_network(entities: tuple[EntityRecord, ...], relations: tuple[RelationRecord, ...]) -> nx.Graph:
     """An undirected simple graph: entities as nodes, relations as edges, in sorted order."""
-    relation_graph = Graph()
-    for r in relations:
-        relation_graph.add((URIRef(r.subject), KG[r.predicate], URIRef(r.object)))
-    converted = rdflib_to_networkx_graph(relation_graph, calc_weights=False, edge_attrs=lambda s, p, o: {})
     network = nx.Graph()
     network.add_nodes_from(e.iri for e in entities)  # isolated entities count too
-    network.add_edges_from(sorted(tuple(sorted((str(u), str(v)))) for u, v in converted.edges()))
+    network.add_edges_from(sorted({tuple(sorted((r.subject, r.object))) for r in relations if r.subject != r.object}))
     return network
 
 
@@ -262,4 +260,4 @@ def annotate_graph(graph: Graph, analysis: Analysis) -> None:
         graph.set((node, KG.degree, Literal(m.degree, datatype=XSD.integer)))
         graph.set((node, KG.betweenness, Literal(m.betweenness, datatype=XSD.decimal)))
         graph.set((node, KG.pageRank, Literal(m.page_rank, datatype=XSD.decimal)))
-        graph.set((node, KG.community, Literal(m.community, datatype=XSD.integer)))
+        graph.set((node, KG.networkCommunity, Literal(m.community, datatype=XSD.integer)))

@@ -70,12 +70,17 @@ def build(
         float,
         typer.Option("--max-article-mb", min=0.001, help="Skip (and report) any article larger than this."),
     ] = DEFAULT_MAX_ARTICLE_MB,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Read and extract every article again, ignoring the build cache.")
+    ] = False,
 ) -> None:
     """Read every article under INPUTS and write the knowledge graph and its views into --out.
 
     --out is replaced only when it is new, empty, or an earlier kg build (it
     carries kg-build.json); kg refuses any other folder, a file, or a folder
-    that holds or lies inside the inputs.
+    that holds or lies inside the inputs. Files an earlier build of the same
+    --out has read are taken from its cache, the hidden folder .OUT.kg-cache
+    beside --out; the graph is the same either way.
 
     Example: kg build seeds --out exports
     """
@@ -95,6 +100,7 @@ def build(
                 rdf_format=rdf_format,
                 jobs=jobs,
                 max_article_mb=max_article_mb,
+                rebuild=rebuild,
             )
     print_summary(stderr, result)
 

@@ -18,7 +18,8 @@ from rdflib import RDF, SKOS, Graph, URIRef
 from kg.analyse.network import Analysis
 from kg.analyse.records import RelationRecord, class_label, local_name
 from kg.views.layout import Position
-from kg.model import ArticleSummary, BuildReport
+from kg.model import ArticleSummary, BuildReport, BuildTables
+from kg.rdf.iri import article_iri
 from kg.views.styles import ViewStyles
 from kg.rdf.vocab import KG
 
@@ -90,7 +91,11 @@ def _match_articles(graph: Graph, report: BuildReport) -> list[ArticlePage]:
     return pages
 
 
-def read_view_context(graph: Graph, analysis: Analysis, report: BuildReport, styles: ViewStyles) -> ViewContext:
+def read_view_context(
+    graph: Graph | BuildTables, analysis: Analysis, report: BuildReport, styles: ViewStyles
+) -> ViewContext:
+    if isinstance(graph, BuildTables):
+        return _context_from_tables(graph, analysis, report, styles)
     context = ViewContext(analysis=analysis, styles=styles, articles=_match_articles(graph, report))
     context.article_of_node = {a.node: a for a in context.articles if a.node}
     for r in analysis.relations:
@@ -107,13 +112,41 @@ def read_view_context(graph: Graph, analysis: Analysis, report: BuildReport, sty
         if entities[iri].top_class == "AdministrativeUnit":
             context.unit_pages[iri] = unit_page_name(iri)
     for mention in graph.subjects(KG.mentionOf, None):
-        entity, article, sentence = (graph.value(mention, p) for p in (KG.mentionOf, KG.inArticle, KG.sentence))
+        entity, node = graph.value(mention, KG.mentionOf), graph.value(mention, KG.inSentence)
+        article, sentence = (graph.value(node, KG.inArticle), graph.value(node, KG.text)) if node else (None, None)
         if str(entity) in entities and sentence is not None:
             context.evidence.setdefault(str(entity), []).append((str(article or ""), str(sentence)))
     for found in context.evidence.values():
         found.sort()
     for fine in {e.fine_class for e in entities.values()}:
         context.class_labels[fine] = class_label(graph, KG._NS[fine]) or fine
+    return context
+
+
+def _context_from_tables(tables: BuildTables, analysis: Analysis, report: BuildReport, styles: ViewStyles) -> ViewContext:
+    """The same context, from the build's tables instead of an rdflib graph."""
+    pages = [
+        ArticlePage(s, article_iri(s.id), f"article-{safe_file_part(s.id, 64)}.html") for s in report.articles
+    ]
+    context = ViewContext(analysis=analysis, styles=styles, articles=pages)
+    context.article_of_node = {a.node: a for a in pages}
+    for r in analysis.relations:
+        context.relations_of.setdefault(r.subject, []).append(r)
+        context.relations_of.setdefault(r.object, []).append(r)
+    entities = analysis.entity
+    for entity in tables.corpus.entities:
+        if entity.iri not in entities:
+            continue
+        context.aliases[entity.iri] = entity.alt_labels
+        articles = sorted((article_iri(a) for a in entity.articles), key=lambda a: _article_order(context, a))
+        context.mentioned_in[entity.iri] = articles
+        for article in articles:
+            context.entities_of_article.setdefault(article, set()).add(entity.iri)
+        if entity.cls == "AdministrativeUnit":
+            context.unit_pages[entity.iri] = unit_page_name(entity.iri)
+        context.evidence[entity.iri] = sorted((article_iri(e.article_id), e.sentence) for e in entity.evidence)
+    for fine in {e.fine_class for e in entities.values()}:
+        context.class_labels[fine] = class_label(Graph(), KG._NS[fine]) or fine
     return context
 
 

@@ -1,0 +1,43 @@
+"""The rules of identity, as data: ``identity.toml`` beside this module, read once."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from kg.extract.patterns import PATTERNS  # the extractor's own table of heads' titles (书记, 主任…)
+
+
+@dataclass(frozen=True)
+class IdentityRules:
+    filler_words: tuple[str, ...]
+    deputy_markers: tuple[str, ...]
+    general_program_kinds: frozenset[str]
+    national_partner_kinds: frozenset[str]
+    partner_endings: tuple[tuple[str, str], ...]  # (ending, kind), longest ending first
+    leading_titles: tuple[str, ...]  # titles of a head (书记, 主任…): the extractor's leading roles
+
+    def partner_kind(self, name: str) -> str | None:
+        """The kind a partner's name ending gives (四川大学 → university), or None."""
+        return next((kind for ending, kind in self.partner_endings if name.endswith(ending)), None)
+
+    def is_deputy(self, role: str | None) -> bool:
+        """副书记, 社区党委副书记, 居委会副主任: a head's title (the extractor's leading roles) right after a deputy marker."""
+        if not role:
+            return False
+        return any(role.endswith(marker + title) for marker in self.deputy_markers for title in self.leading_titles)
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> IdentityRules:
+    table = tomllib.loads((files("kg.resolve") / "identity.toml").read_text(encoding="utf-8"))
+    endings = [(ending, kind) for kind, ends in table["partner_kinds"].items() for ending in ends]
+    return IdentityRules(
+        filler_words=tuple(table["filler_words"]),
+        deputy_markers=tuple(table["deputy_markers"]),
+        general_program_kinds=frozenset(table["general"]["program_kinds"]),
+        national_partner_kinds=frozenset(table["general"]["partner_kinds"]),
+        partner_endings=tuple(sorted(endings, key=lambda pair: (-len(pair[0]), pair[0]))),
+        leading_titles=tuple(PATTERNS["persons"]["leading_roles"]),
+    )
