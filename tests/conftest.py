@@ -324,3 +324,16 @@ def turtle_only_dir(built_dir, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("turtle-only")
     shutil.copy(built_dir / "graph.ttl", out / "graph.ttl")
     return out
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory) -> Path:
+    """A real build of seeds/ (graph.ttl, graph.oxigraph/, views; read-only: shared by tests)."""
+    from kg.pipeline import build
+
+    out = tmp_path_factory.mktemp("seeds-build") / "out"
+    build([SEEDS], out)
+    return out
