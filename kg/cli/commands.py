@@ -7,6 +7,8 @@ queries to stdout.
 """
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -146,6 +148,41 @@ def validate(
         stderr.print(f"{len(violations)} violation(s)", markup=False)
         raise typer.Exit(1)
     stderr.print("The graph conforms to the shapes.", markup=False)
+
+
+@app.command()
+def serve(
+    out: OutDir = Path("exports"),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; other machines reach it only if you say so.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="Port to listen on (0: any free port).")] = 7878,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not log each request.")] = False,
+) -> None:
+    """Serve the graph built in --out read-only over the SPARQL 1.1 Protocol at /query, and its views at /.
+
+    Queries by GET or POST; results as JSON, XML, CSV or TSV (Accept or
+    format=), Turtle for CONSTRUCT. Updates and SERVICE are refused. Ctrl-C stops.
+
+    Example: kg serve --out exports --port 7878
+    """
+    from kg.tools.serve import make_server
+
+    with one_line_errors():
+        server = make_server(out, host, port, log=None if quiet else say)
+    if not server.loopback:
+        say(f"Warning: listening on {host}: anyone who can reach this machine can query the graph.")
+    # Ctrl-C (and a plain kill) ask the serving loop to end, even when a shell started kg with
+    # SIGINT ignored; no exception lands in the middle of writing a line.
+    def stop(signum, frame) -> None:
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    say(f"Serving {show_path(out)} at {server.url} (SPARQL endpoint: {server.url}query); Ctrl-C stops.")
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+    say("Stopped.")
 
 
 @app.command("eval")
