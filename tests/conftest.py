@@ -331,9 +331,9 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory) -> Path:
-    """A real build of seeds/ (graph.ttl, graph.oxigraph/, views; read-only: shared by tests)."""
+    """A real build of seeds/ with --format trig (graph.ttl, graph.trig, graph.oxigraph/, views; read-only)."""
     from kg.pipeline import build
 
     out = tmp_path_factory.mktemp("seeds-build") / "out"
-    build([SEEDS], out)
+    build([SEEDS], out, rdf_format="trig")
     return out

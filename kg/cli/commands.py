@@ -63,7 +63,7 @@ def build(
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the outputs into.")] = Path("exports"),
     rdf_format: Annotated[
-        str, typer.Option("--format", help="Also write the graph as nt or json-ld (graph.ttl is always written).")
+        str, typer.Option("--format", help="Also write the graph as nt, json-ld or trig (one named graph per article); graph.ttl is always written.")
     ] = "turtle",
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 uses every core on large corpora.")

@@ -30,10 +30,11 @@ from kg.model import ResolvedCorpus
 from kg.rdf.description import DatasetCounts, description_section, ontology_section
 from kg.rdf.graph import NodeMeasures, entity_section, measure_section, membership_section, statement_section
 from kg.rdf.iri import DATA_PREFIXES
+from kg.rdf.trig import write_trig
 from kg.rdf.turtle import Names, TurtleSection
 from kg.rdf.vocab import STANDARD_PREFIXES, ontology_dir
 
-RDF_FORMATS = {"turtle": None, "nt": "graph.nt", "json-ld": "graph.jsonld"}
+RDF_FORMATS = {"turtle": None, "nt": "graph.nt", "json-ld": "graph.jsonld", "trig": "graph.trig"}
 PREFIXES = {**STANDARD_PREFIXES, **DATA_PREFIXES}
 ARTICLES_HEADING = "\n# Articles: each article's node, its sentences, mentions and the statements they support\n"
 _PREFIX_OF = {namespace: prefix for prefix, namespace in PREFIXES.items()}
@@ -98,6 +99,9 @@ def write_extra_format(store_dir: Path, out_dir: Path, rdf_format: str) -> None:
         raise InputError(f"unknown graph format {rdf_format!r}: use one of {', '.join(RDF_FORMATS)}")
     file = RDF_FORMATS[rdf_format]
     if file is None:
+        return
+    if rdf_format == "trig":  # one named graph per article
+        write_trig(store_dir, out_dir / file, PREFIXES)
         return
     store = ox.Store.read_only(str(store_dir))
     fmt = ox.RdfFormat.N_TRIPLES if rdf_format == "nt" else ox.RdfFormat.JSON_LD
