@@ -26,6 +26,7 @@ keep SHACL's pre-binding rules (no MINUS, VALUES or sub-SELECT hiding $this).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -44,6 +45,8 @@ _NOT_CONSTRAINTS = {
     SH + "targetClass", SH + "targetSubjectsOf", SH + "targetObjectsOf", SH + "targetNode", SH + "flags",
     SH + "declare",
 }
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_GROUPING = re.compile(r"\b(GROUP\s+BY|HAVING|COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)\b|\{[^{}]*\bSELECT\b", re.IGNORECASE)
 _COMPARISONS = {"minInclusive": ">=", "maxInclusive": "<=", "minExclusive": ">", "maxExclusive": "<"}
 _PAIRS = {"lessThan": "<", "lessThanOrEquals": "<="}
 _NODE_KINDS = {
@@ -280,7 +283,14 @@ def _sparql_check(graph: ShapesGraph, constraint, target: str, message: str | No
             prefix = graph.value(declaration, SH + "prefix").value
             prefixes.append(f"PREFIX {prefix}: <{graph.value(declaration, SH + 'namespace').value}>")
     inner = select.value.replace("$this", "?this")
-    query = "\n".join(prefixes) + f"\nSELECT * WHERE {{ {target} {{ {inner} }} }}"
+    where = _WHERE.search(inner)
+    if where and not _GROUPING.search(inner):
+        # The targets go inside the constraint's own pattern, where $this is pre-bound in SHACL:
+        # the engine then starts from the focus nodes instead of every node the pattern matches.
+        body = inner[: where.end()] + f" {target} " + inner[where.end():]
+    else:
+        body = f"SELECT * WHERE {{ {target} {{ {inner} }} }}"
+    query = "\n".join(prefixes) + "\n" + body
     own = _message(graph, constraint)
     return Check(query, own or message or "breaks a SPARQL constraint", shown)
 
