@@ -62,7 +62,7 @@ def run_query(sparql: str, out_dir: Path) -> QueryResult:
     check_local_read_only(text)
     store = open_store(out_dir)
     prefixes = declared_prefixes(out_dir)
-    return _to_result(execute(store, text, prefixes), prefixes)
+    return to_result(execute(store, text, prefixes), prefixes)
 
 
 def execute(store: ox.Store, text: str, prefixes: dict[str, str], **options):
@@ -115,7 +115,8 @@ def _one_line(error: Exception) -> str:
     return " ".join(str(error).split()) or type(error).__name__
 
 
-def _to_result(answer, prefixes: dict[str, str]) -> QueryResult:
+def to_result(answer, prefixes: dict[str, str]) -> QueryResult:
+    """The rows of an answer of ``execute``, read to the end."""
     shown = tuple(prefixes.items())
     try:
         if isinstance(answer, ox.QueryBoolean):
