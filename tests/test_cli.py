@@ -72,3 +72,11 @@ def test_query_without_a_graph_is_one_error_line(tmp_path):
 def test_query_rejects_an_unknown_format(tmp_path):
     result = runner.invoke(app, ["query", "SELECT * WHERE { ?s ?p ?o }", "--format", "xml"])
     assert result.exit_code == 2
+
+
+def test_the_build_help_states_the_librarys_article_size_limit():
+    from kg.prepare.read import DEFAULT_MAX_ARTICLE_MB
+
+    result = CliRunner().invoke(app, ["build", "--help"])
+    flat = "".join(c for c in result.output if c not in "│ \n")  # the help is wrapped in a box
+    assert f"(default{DEFAULT_MAX_ARTICLE_MB:g})" in flat

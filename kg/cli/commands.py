@@ -20,7 +20,6 @@ from rich.console import Console
 from kg.errors import KgError
 from kg.outdir import show_path
 from kg.cli.terminal import printable
-from kg.prepare.read import DEFAULT_MAX_ARTICLE_MB
 
 app = typer.Typer(
     name="kg",
@@ -68,10 +67,12 @@ def build(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 uses every core on large corpora.")
     ] = 0,
+    # No default value here: reading it from kg.prepare would cost every command (kg query too)
+    # the import of the prepare stage. A test keeps the help's figure equal to the library's.
     max_article_mb: Annotated[
-        float,
-        typer.Option("--max-article-mb", min=0.001, help="Skip (and report) any article larger than this."),
-    ] = DEFAULT_MAX_ARTICLE_MB,
+        float | None,
+        typer.Option("--max-article-mb", min=0.001, help="Skip (and report) any article larger than this many MB (default 16)."),
+    ] = None,
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Read and extract every article again, ignoring the build cache.")
     ] = False,
@@ -89,8 +90,11 @@ def build(
     from kg.pipeline import build as build_graph
     from kg.cli.progress import BuildProgress
     from kg.cli.summary import print_summary
+    from kg.prepare.read import DEFAULT_MAX_ARTICLE_MB
     from kg.rdf.export import RDF_FORMATS
 
+    if max_article_mb is None:
+        max_article_mb = DEFAULT_MAX_ARTICLE_MB
     if rdf_format not in RDF_FORMATS:
         raise typer.BadParameter(f"must be one of {', '.join(RDF_FORMATS)}", param_hint="--format")
     with one_line_errors(f"Interrupted; {show_path(out)} left as it was."):
