@@ -35,7 +35,16 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-from kg.codec import ArticleText, decode_facts, decode_summary, decode_text, dumps
+from kg.codec import (
+    ArticleText,
+    decode_facts,
+    decode_summary,
+    decode_text,
+    encode_facts,
+    encode_mentions,
+    encode_summary,
+    encode_text,
+)
 from kg.model import ArticleFacts, ArticleSummary, Skipped
 from kg.rdf.article import Chunk
 from kg.version import __version__
@@ -53,9 +62,9 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
     hash TEXT NOT NULL, fingerprint TEXT NOT NULL, items TEXT NOT NULL, PRIMARY KEY (hash, fingerprint));
 CREATE TABLE IF NOT EXISTS articles (
-    id TEXT NOT NULL, fingerprint TEXT NOT NULL, summary BLOB NOT NULL, facts BLOB NOT NULL, chunk BLOB NOT NULL,
-    text BLOB NOT NULL, triples INTEGER NOT NULL, sentences INTEGER NOT NULL, mentions INTEGER NOT NULL,
-    PRIMARY KEY (id, fingerprint));
+    id TEXT NOT NULL, fingerprint TEXT NOT NULL, summary TEXT NOT NULL, facts TEXT NOT NULL, spans BLOB NOT NULL,
+    chunk BLOB NOT NULL, text BLOB NOT NULL, triples INTEGER NOT NULL, sentences INTEGER NOT NULL,
+    mentions INTEGER NOT NULL, PRIMARY KEY (id, fingerprint));
 """
 
 
@@ -166,14 +175,17 @@ class BuildCache:
         self.db.execute("INSERT OR IGNORE INTO used_files VALUES (?)", (hash_,))
 
     # ------------------------------------------------------------ articles
-    def put_article(self, result: ArticleResult) -> None:
+    def put_article(self, result: ArticleResult) -> str:
+        """Store an article's results; return its facts as encoded (``CorpusTables.add_encoded`` takes them)."""
         summary = result.summary
+        facts = encode_facts(result.facts)
         self.db.execute(
-            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (summary.id, self.fingerprint, _pack(dumps(summary)), _pack(dumps(result.facts)),
-             _pack(result.chunk.text), _pack(dumps(result.text)), result.chunk.triples, result.chunk.sentences,
-             result.chunk.mentions),
+            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (summary.id, self.fingerprint, encode_summary(summary), facts,
+             _pack(encode_mentions(result.facts)), _pack(result.chunk.text), _pack(encode_text(result.text)),
+             result.chunk.triples, result.chunk.sentences, result.chunk.mentions),
         )
+        return facts
 
     def use_article(self, article_id: str) -> bool:
         """Count the article into this build (in input order); False when it already is (a duplicate)."""
@@ -189,10 +201,11 @@ class BuildCache:
             f"SELECT {columns} FROM used_articles u JOIN articles a ON a.id = u.id AND a.fingerprint = ? "
             f"ORDER BY {order}", (self.fingerprint,))
 
-    def facts(self) -> Iterator[ArticleFacts]:
-        """This build's articles' facts, in article-id order."""
-        for (data,) in self._used("a.facts", "u.id"):
-            yield decode_facts(_unpack(data))
+    def facts(self, skip: set[str] = frozenset()) -> Iterator[str]:
+        """This build's articles' facts as encoded (``kg.codec``), in article-id order, but for ``skip``."""
+        for article_id, data in self._used("u.id, a.facts", "u.id"):
+            if article_id not in skip:
+                yield data
 
     def chunks(self) -> Iterator[str]:
         """This build's articles' Turtle chunks, in article-id order (the order of graph.ttl)."""
@@ -209,12 +222,12 @@ class BuildCache:
     def summaries(self, sources: dict[str, str]) -> Iterator[ArticleSummary]:
         """This build's articles' summaries, in input order; ``sources`` maps id -> where it was read."""
         for article_id, data in self._used("u.id, a.summary", "u.seq"):
-            yield decode_summary(_unpack(data), sources.get(article_id, ""))
+            yield decode_summary(data, sources.get(article_id, ""))
 
     def articles(self, sources: dict[str, str]) -> Iterator[tuple[ArticleSummary, ArticleFacts, ArticleText]]:
         """Summary, facts and text of each of this build's articles, in input order, one at a time."""
-        for article_id, summary, facts, text in self._used("u.id, a.summary, a.facts, a.text", "u.seq"):
-            yield (decode_summary(_unpack(summary), sources.get(article_id, "")), decode_facts(_unpack(facts)),
+        for article_id, summary, facts, spans, text in self._used("u.id, a.summary, a.facts, a.spans, a.text", "u.seq"):
+            yield (decode_summary(summary, sources.get(article_id, "")), decode_facts(facts, _unpack(spans)),
                    decode_text(_unpack(text)))
 
     # ----------------------------------------------------------------- end

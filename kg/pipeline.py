@@ -20,7 +20,7 @@ import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -63,26 +63,29 @@ class BuildResult:
     report: BuildReport
     corpus: ResolvedCorpus
     triples: int
-    # Seconds per stage, in the order they ran. The per-article stages are
-    # summed over articles (CPU seconds across workers when there are several).
+    # CPU seconds per stage (of this process and its threads; the per-article stages
+    # summed over articles, across workers when there are several), in the order they ran.
     timings: tuple[tuple[str, float], ...] = ()
     reused: int = 0  # input files the build cache answered (not read or extracted again)
 
 
 class StageClock:
-    """Seconds spent per stage, summed over every time a stage runs; names any failure (``stage``)."""
+    """CPU seconds spent per stage, summed over every time a stage runs; names any failure (``stage``).
+
+    CPU rather than wall time: on a shared machine a stage's wall time says more about the neighbours.
+    """
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
 
     @contextmanager
     def __call__(self, name: str) -> Iterator[None]:
-        started = time.perf_counter()
+        started = time.process_time()
         try:
             with stage(name):
                 yield
         finally:
-            self.add(name, time.perf_counter() - started)
+            self.add(name, time.process_time() - started)
 
     def add(self, name: str, seconds: float) -> None:
         self.seconds[name] = self.seconds.get(name, 0.0) + seconds
@@ -124,9 +127,9 @@ def _names():
 
 def article_result(article: Article, clock: StageClock) -> ArticleResult:
     """One prepared article, extracted, resolved and written as its chunk of Turtle."""
-    started = time.perf_counter()
+    started = time.process_time()
     extraction = process_article(article)
-    clock.add("segment + extract", time.perf_counter() - started)
+    clock.add("segment + extract", time.process_time() - started)
     with clock("resolve"):
         facts = observe(article, extraction)
     with clock("graph"):
@@ -137,9 +140,9 @@ def article_result(article: Article, clock: StageClock) -> ArticleResult:
 
 def _each_article(path: Path, max_article_mb: float, clock: StageClock, work) -> list:
     out = []
-    started = time.perf_counter()
+    started = time.process_time()
     for item in read_articles(path, max_article_mb):
-        clock.add("read + prepare", time.perf_counter() - started)
+        clock.add("read + prepare", time.process_time() - started)
         if isinstance(item, Skipped):
             out.append(item)
         else:
@@ -147,8 +150,8 @@ def _each_article(path: Path, max_article_mb: float, clock: StageClock, work) ->
                 out.append(work(item))
             except KgError as error:
                 out.append(Skipped(item.source, str(error)))
-        started = time.perf_counter()
-    clock.add("read + prepare", time.perf_counter() - started)
+        started = time.process_time()
+    clock.add("read + prepare", time.process_time() - started)
     return out
 
 
@@ -215,6 +218,8 @@ class Collected:
     skipped: list[Skipped]
     sources: dict[str, str]  # article id -> where it was read (the first copy)
     articles: int = 0
+    tables: CorpusTables | None = None  # holds the facts of the articles worked out this time
+    added: set[str] = field(default_factory=set)  # their ids
 
 
 def collect(
@@ -241,7 +246,7 @@ def collect(
             known[i] = items
     missing = [path for i, path in enumerate(files) if i not in known]
     worked = runner(partial(process_file, max_article_mb=max_article_mb), missing)
-    collected = Collected([], {})
+    collected = Collected([], {}, tables=CorpusTables())
     for done, (path, hash_) in enumerate(zip(files, hashes), start=1):
         items = known.get(done - 1)
         if items is None:
@@ -249,7 +254,10 @@ def collect(
             clock.merge(seconds)
             for result in results:
                 if not isinstance(result, Skipped):
-                    cache.put_article(result)
+                    facts = cache.put_article(result)
+                    if result.summary.id not in collected.added:  # facts just made need not be read back
+                        collected.tables.add_encoded(facts)
+                        collected.added.add(result.summary.id)
             if hash_:
                 cache.put_file(hash_, show_path(path), results)
             items = [r if isinstance(r, Skipped) else (r.summary.id, r.summary.source) for r in results]
@@ -325,11 +333,11 @@ def build(
             reasons = "; ".join(f"{s.source}: {s.reason}" for s in collected.skipped[:3]) or "no files found"
             raise NoArticlesError(f"no usable article under the inputs ({reasons})")
         with clock("resolve"):
-            tables = CorpusTables()
-            for facts in cache.facts():
-                tables.add(facts)
+            tables = collected.tables
+            for facts in cache.facts(skip=collected.added):
+                tables.add_encoded(facts)
             corpus = tables.resolve()
-            del tables
+            collected.tables = None
         with clock("analyse"):
             analysis = analyse_records(*records_of(corpus))
         report = BuildReport(
@@ -370,4 +378,17 @@ def check_cache_dir(folder: Path, inputs: Sequence[Path]) -> None:
 
 
 def write_report(report: BuildReport, path: Path) -> None:
-    path.write_text(json.dumps(asdict(report), ensure_ascii=False, indent=1, sort_keys=True), "utf-8")
+    """report.json: every article read (with its metadata and dropped lines), every skip, the counts."""
+
+    def summary(a: ArticleSummary) -> dict:
+        return {"chars": a.chars, "content_hash": a.content_hash, "dropped": [vars(d) for d in a.dropped],
+                "encoding": a.encoding, "format": a.format, "id": a.id, "metadata": vars(a.metadata),
+                "source": a.source}
+
+    document = {
+        "articles": [summary(a) for a in report.articles],
+        "entity_counts": report.entity_counts,
+        "skipped": [vars(s) for s in report.skipped],
+        "warnings": report.warnings,
+    }
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True), "utf-8")

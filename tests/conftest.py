@@ -86,7 +86,6 @@ def xss_graph(demo_graph) -> Graph:
         (evil, SKOS.altLabel, Literal("</script><script>alert(2)</script>")),
         (evil, KG.mentionedIn, article),
         (evil, KG.partOf, DATA["unit/xiameiqiao"]),
-        (mention, RDF.type, KG.Mention),
         (mention, KG.mentionOf, evil),
         (mention, KG.inSentence, DATA["sentence/evil"]),
         (DATA["sentence/evil"], KG.inArticle, article),

@@ -2,8 +2,8 @@
 
 A chunk holds the article's node and metadata, one ``kg:Sentence`` per
 sentence that supports something (its text once, its span in the original
-text), one ``kg:Mention`` per name (offsets into the sentence's text that
-select exactly its surface form), ``kg:mentionedIn`` for each entity it
+text), one ``kg:Mention`` per name (the subject of ``kg:mentionOf``: its
+surface form and where it starts in the sentence's text), ``kg:mentionedIn`` for each entity it
 names, and the links from each relation's statement to the sentences that
 state it. Every subject or triple here is the article's own (the IRIs carry
 its id), so chunks never repeat one another and a chunk can be cached, and
@@ -47,12 +47,10 @@ def article_chunk(summary: ArticleSummary, facts: ArticleFacts, names: Names) ->
         start = facts.sentences[m.sentence].normalised_start + m.begin
         nth = sharing[(m.sentence, m.begin, m.end)].index(m.iri) if (m.sentence, m.begin, m.end) in sharing else 0
         section.add(names(iri.mention_iri(summary.id, start, start + len(m.surface), nth)), (
-            ("a", ["kg:Mention"]),
             ("kg:mentionOf", [names(m.iri)]),
             ("kg:inSentence", [sentence_names[m.sentence]]),
             ("kg:surface", [zh(m.surface)]),
             ("kg:beginIndex", [integer(m.begin)]),
-            ("kg:endIndex", [integer(m.end)]),
         ))
     for entity in facts.entities:
         if not entity.implicit:

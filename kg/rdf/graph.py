@@ -2,8 +2,7 @@
 
 The shape (documented with examples in docs/sparql.md):
 
-- an entity has its finest class, one ``rdfs:label`` (= ``skos:prefLabel``)
-  @zh, ``skos:altLabel``s, its outgoing relations as direct triples, and for
+- an entity has its finest class, one ``rdfs:label`` @zh, ``skos:altLabel``s, its outgoing relations as direct triples, and for
   a coded unit ``kg:divisionCode "…"^^kg:DivisionCode`` and ``wdt:P442``;
   a unit only the gazetteer knows of is ``kg:implicit true``;
 - each relation has one ``kg:RelationStatement`` reifying it
@@ -57,11 +56,9 @@ def entity_section(corpus: ResolvedCorpus, names: Names) -> TurtleSection:
 
 
 def entity_properties(entity: Entity, names: Names):
-    label = zh(entity.label)
     properties = [
         ("a", [f"kg:{entity.fine_class}"]),
-        ("rdfs:label", [label]),
-        ("skos:prefLabel", [label]),
+        ("rdfs:label", [zh(entity.label)]),
         ("skos:altLabel", [zh(a) for a in entity.alt_labels]),
     ]
     if entity.code:

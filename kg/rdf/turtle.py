@@ -122,6 +122,10 @@ def block(subject: str, properties: Properties) -> tuple[str, int]:
     for predicate, objects in properties:
         if not objects:
             continue
+        if len(objects) == 1:
+            count += 1
+            parts.append(f"{predicate} {objects[0]}")
+            continue
         ordered = sorted(set(objects))
         count += len(ordered)
         separator = ", " if sum(map(len, ordered)) < 60 else ",\n        "

@@ -110,7 +110,6 @@ class KG(DefinedNamespace):
     inSentence: URIRef
     surface: URIRef
     beginIndex: URIRef
-    endIndex: URIRef
     mentionedIn: URIRef
     RelationStatement: URIRef
     extractionRule: URIRef

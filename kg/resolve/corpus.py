@@ -13,6 +13,7 @@ not with the corpus.
 """
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 from kg.model import (
@@ -23,6 +24,7 @@ from kg.model import (
     Relation,
     ResolvedCorpus,
 )
+from kg.codec import encode_facts
 from kg.rdf.vocab import KIND_CLASSES
 from kg.resolve.rules import load_rules
 
@@ -33,8 +35,17 @@ EVIDENCE_SAMPLES = 2
 MOST_WRITTEN_LABEL = ("AdministrativeUnit", "Program")
 
 
-def _evidence_order(e: Evidence) -> tuple:
-    return (e.article_id, e.start, e.end, e.sentence_start)
+# A piece of evidence while merging: (article id, start, end, sentence start, sentence end, sentence text),
+# so that tuple order is the order in which samples are kept (by article id, then offset).
+Sample = tuple[str, int, int, int, int, str]
+
+
+def _keep_first(kept: list[Sample], more: list[Sample]) -> list[Sample]:
+    return sorted({*kept, *more})[:EVIDENCE_SAMPLES]
+
+
+def _evidence(samples: list[Sample]) -> tuple[Evidence, ...]:
+    return tuple(Evidence(a, text, s_start, s_end, start, end) for a, start, end, s_start, s_end, text in samples)
 
 
 class EntityTotals:
@@ -51,7 +62,7 @@ class EntityTotals:
         self.attributes: dict[str, tuple[str, str]] = {}  # name -> (article id, value): the first article's
         self.roles: set[str] = set()
         self.articles: list[str] = []
-        self.evidence: list[Evidence] = []
+        self.evidence: list[Sample] = []
         self.mentions = 0
 
 
@@ -62,15 +73,16 @@ class RelationTotals:
         self.rules: set[str] = set()
         self.gazetteer = False
         self.articles: list[str] = []
-        self.evidence: list[Evidence] = []
-
-
-def _keep_first(kept: list[Evidence], more) -> list[Evidence]:
-    return sorted({*kept, *more}, key=_evidence_order)[:EVIDENCE_SAMPLES]
+        self.evidence: list[Sample] = []
 
 
 class CorpusTables:
-    """Add each article's facts (in any order), then ``resolve()``."""
+    """Add each article's facts (in any order), then ``resolve()``.
+
+    Facts come in their cache encoding (``kg.codec.encode_facts``): the build
+    has them as text anyway, and merging plain lists skips building every
+    observation as an object.
+    """
 
     def __init__(self) -> None:
         self.entities: dict[str, EntityTotals] = {}
@@ -78,43 +90,51 @@ class CorpusTables:
         self.memberships: set[tuple[str, str, str]] = set()
 
     def add(self, facts: ArticleFacts) -> None:
-        article = facts.article_id
-        for o in facts.entities:
-            totals = self.entities.get(o.iri)
+        self.add_encoded(encode_facts(facts))
+
+    def add_encoded(self, text: str) -> None:
+        article, entities, relations, memberships, sentences = json.loads(text)
+
+        def samples(items: list) -> list[Sample]:
+            return [(article, start, end, sentences[i][0], sentences[i][1], sentences[i][2]) for i, start, end in items]
+
+        for iri, key, cls, names, aliases, kind, code, implicit, attributes, roles, evidence, count in entities:
+            totals = self.entities.get(iri)
             if totals is None:
-                totals = self.entities[o.iri] = EntityTotals(o.cls, o.key)
-            if o.implicit:
-                totals.official.update(name for name, _ in o.names)
+                totals = self.entities[iri] = EntityTotals(cls, key)
+            if implicit:
+                totals.official.update(name for name, _ in names)
             else:
-                totals.written.update(dict(o.names))
+                for name, n in names:
+                    totals.written[name] += n
                 totals.articles.append(article)
-                totals.mentions += o.mentions
-                if o.evidence:
-                    totals.evidence = _keep_first(totals.evidence, o.evidence)
-            totals.aliases.update(o.aliases)
-            if o.kind:
-                totals.kinds[o.kind] += 1
-            totals.code = totals.code or o.code
-            for name, value in o.attributes:
+                totals.mentions += count
+                if evidence:
+                    totals.evidence = _keep_first(totals.evidence, samples(evidence))
+            totals.aliases.update(aliases)
+            if kind:
+                totals.kinds[kind] += 1
+            totals.code = totals.code or code
+            for name, value in attributes:
                 if name not in totals.attributes or article < totals.attributes[name][0]:
                     totals.attributes[name] = (article, value)
-            totals.roles.update(o.roles)
-        for r in facts.relations:
-            totals = self.relations.get((r.subject, r.predicate, r.object))
+            totals.roles.update(roles)
+        for s, p, o, rules, gazetteer, at, evidence in relations:
+            totals = self.relations.get((s, p, o))
             if totals is None:
-                totals = self.relations[(r.subject, r.predicate, r.object)] = RelationTotals()
-            totals.rules.update(r.rules)
-            totals.gazetteer |= r.from_gazetteer
-            if r.sentences or not r.from_gazetteer:
+                totals = self.relations[(s, p, o)] = RelationTotals()
+            totals.rules.update(rules)
+            totals.gazetteer |= gazetteer
+            if at or not gazetteer:
                 totals.articles.append(article)
-            if r.evidence:
-                totals.evidence = _keep_first(totals.evidence, r.evidence)
-        self.memberships.update((m.person, m.body, m.role) for m in facts.memberships)
+            if evidence:
+                totals.evidence = _keep_first(totals.evidence, samples(evidence))
+        self.memberships.update(map(tuple, memberships))
 
     def resolve(self) -> ResolvedCorpus:
         entities = tuple(describe(entity_iri, t) for entity_iri, t in sorted(self.entities.items()))
         relations = tuple(
-            Relation(s, p, o, tuple(sorted(t.rules)), t.gazetteer, tuple(sorted(set(t.articles))), tuple(t.evidence))
+            Relation(s, p, o, tuple(sorted(t.rules)), t.gazetteer, tuple(sorted(set(t.articles))), _evidence(t.evidence))
             for (s, p, o), t in sorted(self.relations.items())
         )
         memberships = tuple(Membership(*m) for m in sorted(self.memberships))
@@ -137,7 +157,7 @@ def describe(entity_iri: str, t: EntityTotals) -> Entity:
         roles=tuple(sorted(t.roles)),
         articles=tuple(sorted(set(t.articles))),
         mentions=t.mentions,
-        evidence=tuple(t.evidence),
+        evidence=_evidence(t.evidence),
     )
 
 

@@ -77,6 +77,8 @@ class ArticleIdentities:
         self.relations: dict[str, list[LocalRelation]] = defaultdict(list)
         for r in extraction.relations:
             self.relations[r.predicate].append(r)
+        self._names: dict[str, list[str]] = {}
+        self._iris: dict[tuple[str, str], str] = {}
         self.keys: dict[tuple[str, str], str] = {}
         self.levels: dict[str, str | None] = {}  # unit name -> level
         self.parent_of: dict[str, str] = {}  # uncoded unit name -> the parent name its key builds on
@@ -89,7 +91,11 @@ class ArticleIdentities:
 
     # ------------------------------------------------------------------ units
     def names_of(self, cls: str) -> list[str]:
-        return sorted(name for c, name in self.mentions if c == cls)
+        """The names of one class the article writes, sorted (computed once per class)."""
+        names = self._names.get(cls)
+        if names is None:
+            names = self._names[cls] = sorted(name for c, name in self.mentions if c == cls)
+        return names
 
     def unit_keys(self, implicit_codes: dict[str, str]) -> None:
         codes: dict[str, str] = {}
@@ -282,8 +288,13 @@ class ArticleIdentities:
 
     # ------------------------------------------------------------------ facts
     def iri_of(self, cls: str, name: str) -> str | None:
-        key = self.keys.get((cls, name))
-        return iri.entity_iri(cls, key) if key is not None else None
+        found = self._iris.get((cls, name))
+        if found is None:
+            key = self.keys.get((cls, name))
+            if key is None:
+                return None
+            found = self._iris[(cls, name)] = iri.entity_iri(cls, key)
+        return found
 
 
 def own_part(org: str, unit: str) -> str:

@@ -98,7 +98,7 @@ class FactsWriter:
 
     def add_mentions(self, cls: str, name: str, mentions: list[Mention]) -> None:
         key = self.ids.keys[(cls, name)]
-        entity_iri = iri.entity_iri(cls, key)
+        entity_iri = self.ids.iri_of(cls, name)
         record = self.entity(cls, entity_iri, key)
         record["names"][name] += len(mentions)
         record["mentions"] += len(mentions)

@@ -15,12 +15,17 @@ class IdentityRules:
     deputy_markers: tuple[str, ...]
     general_program_kinds: frozenset[str]
     national_partner_kinds: frozenset[str]
-    partner_endings: tuple[tuple[str, str], ...]  # (ending, kind), longest ending first
+    partner_endings: dict[str, str]  # ending -> kind
     leading_titles: tuple[str, ...]  # titles of a head (书记, 主任…): the extractor's leading roles
+    longest_ending: int = 0
 
     def partner_kind(self, name: str) -> str | None:
-        """The kind a partner's name ending gives (四川大学 → university), or None."""
-        return next((kind for ending, kind in self.partner_endings if name.endswith(ending)), None)
+        """The kind a partner's name ending gives (四川大学 → university), or None; the longest ending wins."""
+        for length in range(min(len(name), self.longest_ending), 0, -1):
+            kind = self.partner_endings.get(name[-length:])
+            if kind is not None:
+                return kind
+        return None
 
     def is_deputy(self, role: str | None) -> bool:
         """副书记, 社区党委副书记, 居委会副主任: a head's title (the extractor's leading roles) right after a deputy marker."""
@@ -32,12 +37,13 @@ class IdentityRules:
 @lru_cache(maxsize=1)
 def load_rules() -> IdentityRules:
     table = tomllib.loads((files("kg.resolve") / "identity.toml").read_text(encoding="utf-8"))
-    endings = [(ending, kind) for kind, ends in table["partner_kinds"].items() for ending in ends]
+    endings = {ending: kind for kind, ends in table["partner_kinds"].items() for ending in ends}
     return IdentityRules(
         filler_words=tuple(table["filler_words"]),
         deputy_markers=tuple(table["deputy_markers"]),
         general_program_kinds=frozenset(table["general"]["program_kinds"]),
         national_partner_kinds=frozenset(table["general"]["partner_kinds"]),
-        partner_endings=tuple(sorted(endings, key=lambda pair: (-len(pair[0]), pair[0]))),
+        partner_endings=endings,
         leading_titles=tuple(PATTERNS["persons"]["leading_roles"]),
+        longest_ending=max(map(len, endings), default=0),
     )
