@@ -4,7 +4,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.tools.shacl import ShapesError, compile_shapes, find_violations
+from kg.errors import ShapesError
+from kg.tools.shacl import compile_shapes, find_violations
 
 PREFIXES = """@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .

@@ -32,7 +32,7 @@ from functools import cache
 
 import pyoxigraph as ox
 
-from kg.errors import KgError
+from kg.errors import ShapesError
 
 SH = "http://www.w3.org/ns/shacl#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -53,10 +53,6 @@ _NODE_KINDS = {
     "IRI": "isIRI(?value)", "Literal": "isLiteral(?value)", "BlankNode": "isBlank(?value)",
     "BlankNodeOrIRI": "!isLiteral(?value)", "BlankNodeOrLiteral": "!isIRI(?value)", "IRIOrLiteral": "!isBlank(?value)",
 }
-
-
-class ShapesError(KgError):
-    """The shapes graph uses something this validator cannot check."""
 
 
 @dataclass(frozen=True)
