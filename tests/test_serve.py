@@ -5,6 +5,7 @@ import io
 import json
 import re
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -117,6 +118,14 @@ def test_updates_and_service_are_refused_and_change_nothing(server, method, path
     assert status == 403
     assert answer.decode().startswith("403 Forbidden: ")
     assert get_query(server, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[2] == before
+
+
+def test_a_post_without_a_usable_length_is_refused_and_the_server_goes_on(server):
+    host, port, _ = server
+    with socket.create_connection((host, port), timeout=30) as raw:
+        raw.sendall(b"POST /query HTTP/1.1\r\nHost: localhost\r\nContent-Length: lots\r\n\r\n")
+        assert raw.recv(100).startswith(b"HTTP/1.1 411")
+    assert get_query(server, COUNT_ARTICLES)[0] == 200
 
 
 def test_a_syntax_error_is_400_with_the_reason(server):

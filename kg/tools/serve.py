@@ -20,6 +20,7 @@ import ipaddress
 import os
 import shutil
 import socket
+import sys
 from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -84,6 +85,12 @@ class GraphServer(ThreadingHTTPServer):
         except OSError as error:
             raise KgError(f"cannot listen on {host}:{port} ({error.strerror or error}): choose another --port or --host") from None
 
+    def handle_error(self, request, client_address) -> None:
+        # One log line rather than a traceback on stderr (a client hanging up mid-answer, mostly).
+        error = sys.exc_info()[1]
+        if self.log:
+            self.log(f"{client_address[0]} request failed: {type(error).__name__}: {' '.join(str(error).split())[:200]}")
+
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
@@ -115,7 +122,12 @@ class RequestHandler(BaseHTTPRequestHandler):
         self._answer(body=None, head=True)
 
     def do_POST(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
+        length_header = self.headers.get("Content-Length") or "0"
+        if not length_header.isdigit():
+            self._error(HTTPStatus.LENGTH_REQUIRED, "a POST needs a Content-Length")
+            self.close_connection = True
+            return
+        length = int(length_header)
         if length > MAX_QUERY_BYTES:
             self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"a request body is at most {MAX_QUERY_BYTES} bytes")
             self.close_connection = True
