@@ -49,6 +49,10 @@ class OntologyNotFoundError(KgError):
     """The ontology/ folder beside the package is missing."""
 
 
+class ShapesError(KgError):
+    """The SHACL shapes use something kg validate cannot check, or one of their queries fails."""
+
+
 @contextmanager
 def stage(name: str) -> Iterator[None]:
     """Name the stage in any unexpected error, so a failure says where it happened."""

@@ -25,6 +25,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from kg.analyse import SEED, analyse_records, records_of
+from kg.analyse.networkfiles import write_network_files
 from kg.cache import ArticleResult, BuildCache, cache_dir, file_hash, fingerprint, open_cache
 from kg.codec import ArticleText
 from kg.errors import InputError, KgError, NoArticlesError, OutputError, stage
@@ -372,6 +373,7 @@ def build(
                     AnalysisFacts(analysis.betweenness_sample, SEED),
                 )
                 write_extra_format(staging / STORE_DIR, staging, rdf_format)
+                write_network_files(analysis, staging)
                 write_report(report, staging / "report.json")
             with clock("views"):
                 write_views(BuildTables(corpus, partial(article_records, cache, collected.sources)), analysis, report,

@@ -559,3 +559,26 @@ def lonely_scheduler(tmp_path_factory):
 @pytest.fixture(scope="session")
 def built_graph(built_dir) -> Graph:
     return Graph().parse(built_dir / "graph.ttl", format="turtle")
+
+
+@pytest.fixture(scope="session")
+def turtle_only_dir(built_dir, tmp_path_factory) -> Path:
+    """``built_dir``'s graph.ttl alone, without the store: what kg query and validate fall back to."""
+    import shutil
+
+    out = tmp_path_factory.mktemp("turtle-only")
+    shutil.copy(built_dir / "graph.ttl", out / "graph.ttl")
+    return out
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory) -> Path:
+    """A real build of seeds/ with --format trig (graph.ttl, graph.trig, graph.oxigraph/, views; read-only)."""
+    from kg.pipeline import build
+
+    out = tmp_path_factory.mktemp("seeds-build") / "out"
+    build([SEEDS], out, rdf_format="trig")
+    return out

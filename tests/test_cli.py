@@ -124,3 +124,11 @@ def test_bench_needs_at_least_one_article():
     result = runner.invoke(app, ["bench", "--articles", "0"])
     assert result.exit_code == 1
     assert result.output == "Error: a benchmark needs at least one article, not 0\n"
+
+
+def test_the_build_help_states_the_librarys_article_size_limit():
+    from kg.prepare.read import DEFAULT_MAX_ARTICLE_MB
+
+    result = CliRunner().invoke(app, ["build", "--help"])
+    flat = "".join(c for c in result.output if c not in "│ \n")  # the help is wrapped in a box
+    assert f"(default{DEFAULT_MAX_ARTICLE_MB:g})" in flat

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV, SKOS
 
 from kg.errors import OntologyNotFoundError
@@ -134,7 +134,11 @@ def test_under_owl_rl_the_graph_still_conforms_to_its_shapes(built_graph, tmp_pa
 
     from kg.tools.validate import validate_graph
 
-    closure(built_graph, owlrl.OWLRL_Semantics).serialize(tmp_path / "graph.ttl", format="turtle")
+    closed = closure(built_graph, owlrl.OWLRL_Semantics)
+    # OWL RL infers generalised triples (a literal as subject) that RDF 1.1, and so Oxigraph, cannot hold.
+    for triple in [t for t in closed if isinstance(t[0], Literal)]:
+        closed.remove(triple)
+    closed.serialize(tmp_path / "graph.ttl", format="turtle")
     assert validate_graph(tmp_path) == []
 
 

@@ -225,3 +225,71 @@ def test_cli_reports_a_missing_graph_as_one_error_line(tmp_path):
     assert result.output.strip().splitlines() == [
         f"Error: no graph in {tmp_path / 'none'}: run `kg build INPUT... --out {tmp_path / 'none'}` first"
     ]
+
+
+# ------------------------------------------------------------------- the store
+def iri_of(out: Path, label: str) -> str:
+    [row] = run_query(f'SELECT DISTINCT ?e WHERE {{ ?e rdfs:label "{label}"@zh ; kg:mentionedIn ?a }}', out).rows
+    return row[0].value
+
+
+def test_untraced_relations_lists_a_relation_no_statement_reifies(built_dir, turtle_only_dir, tmp_path):
+    community, program = iri_of(built_dir, "花园洞社区"), iri_of(built_dir, "邻里节")
+    text = (turtle_only_dir / "graph.ttl").read_text("utf-8")
+    (tmp_path / "graph.ttl").write_text(text + f"\n<{community}> kg:runsProgram <{program}> .\n", "utf-8")
+    assert rows(tmp_path, "untraced_relations.rq", "subject", "relation", "object") == [("花园洞社区", "runsProgram", "邻里节")]
+
+
+def test_the_store_is_queried_when_the_build_has_one(built_dir, tmp_path):
+    import shutil
+
+    import pyoxigraph as ox
+
+    folder = tmp_path / "out"
+    shutil.copytree(built_dir, folder)
+    store = ox.Store(str(folder / "graph.oxigraph"))
+    store.add(ox.Quad(ox.NamedNode("https://example.org/only-in-the-store"), ox.NamedNode(RDFS_LABEL), ox.Literal("仅在库中", language="zh")))
+    store.flush()
+    del store
+    result = run_query('ASK { ?x rdfs:label "仅在库中"@zh }', folder)
+    assert result.boolean is True
+    header = [line for line in (folder / "graph.ttl").read_text("utf-8").splitlines() if line.startswith("@prefix")]
+    (folder / "graph.ttl").write_text("\n".join(header) + "\n", encoding="utf-8")  # prefixes, no triples
+    assert run_query("SELECT ?l WHERE { ?p a kg:Person ; rdfs:label ?l } ORDER BY ?l", folder).rows[0][0].value == "张圣忠"
+
+
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+
+
+def test_store_and_turtle_give_the_same_answers(built_dir, turtle_only_dir):
+    def answer(out):  # GROUP_CONCAT joins in no set order: compare its parts
+        return [[sorted(v.value.split("、")) if v else None for v in row] for row in run_query(str(path), out).rows]
+
+    for path in sorted(QUERIES.glob("*.rq")):
+        assert answer(built_dir) == answer(turtle_only_dir), path.name
+
+
+def test_a_damaged_store_is_one_error_line(tmp_path, turtle_only_dir):
+    import shutil
+
+    shutil.copy(turtle_only_dir / "graph.ttl", tmp_path / "graph.ttl")
+    (tmp_path / "graph.oxigraph").mkdir()
+    (tmp_path / "graph.oxigraph" / "CURRENT").write_text("MANIFEST-nowhere\n")
+    with pytest.raises(GraphFileError, match=r"graph.oxigraph is not a readable Oxigraph store \(.*\): rebuild it"):
+        run_query("ASK {}", tmp_path)
+
+
+def test_a_query_on_the_store_imports_neither_rdflib_nor_jieba(built_dir):
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from kg.cli.commands import app\n"
+        f"result = CliRunner().invoke(app, ['query', 'SELECT (COUNT(*) AS ?n) WHERE {{ ?a a kg:Article }}', '--out', {str(built_dir)!r}])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(result.output.split()[-3], *sorted(m for m in ('rdflib', 'jieba', 'networkx', 'pyshacl') if m in sys.modules))\n"
+    )
+    output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert output == ["2"]

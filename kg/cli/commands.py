@@ -7,6 +7,8 @@ queries to stdout.
 """
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,10 +18,8 @@ import typer
 from rich.console import Console
 
 from kg.errors import KgError
-from kg.rdf.export import RDF_FORMATS
 from kg.outdir import show_path
 from kg.cli.terminal import printable
-from kg.prepare.read import DEFAULT_MAX_ARTICLE_MB
 
 app = typer.Typer(
     name="kg",
@@ -62,15 +62,17 @@ def build(
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the outputs into.")] = Path("exports"),
     rdf_format: Annotated[
-        str, typer.Option("--format", help="Also write the graph as nt or json-ld (graph.ttl is always written).")
+        str, typer.Option("--format", help="Also write the graph as nt, json-ld or trig (one named graph per article); graph.ttl is always written.")
     ] = "turtle",
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 uses every core on large corpora.")
     ] = 0,
+    # No default value here: reading it from kg.prepare would cost every command (kg query too)
+    # the import of the prepare stage. A test keeps the help's figure equal to the library's.
     max_article_mb: Annotated[
-        float,
-        typer.Option("--max-article-mb", min=0.001, help="Skip (and report) any article larger than this."),
-    ] = DEFAULT_MAX_ARTICLE_MB,
+        float | None,
+        typer.Option("--max-article-mb", min=0.001, help="Skip (and report) any article larger than this many MB (default 16)."),
+    ] = None,
     scheduler: Annotated[
         str | None,
         typer.Option(
@@ -96,7 +98,11 @@ def build(
     from kg.pipeline import build as build_graph
     from kg.cli.progress import BuildProgress
     from kg.cli.summary import print_summary
+    from kg.prepare.read import DEFAULT_MAX_ARTICLE_MB
+    from kg.rdf.export import RDF_FORMATS
 
+    if max_article_mb is None:
+        max_article_mb = DEFAULT_MAX_ARTICLE_MB
     if rdf_format not in RDF_FORMATS:
         raise typer.BadParameter(f"must be one of {', '.join(RDF_FORMATS)}", param_hint="--format")
     with one_line_errors(f"Interrupted; {show_path(out)} left as it was."):
@@ -155,6 +161,41 @@ def validate(
         stderr.print(f"{len(violations)} violation(s)", markup=False)
         raise typer.Exit(1)
     stderr.print("The graph conforms to the shapes.", markup=False)
+
+
+@app.command()
+def serve(
+    out: OutDir = Path("exports"),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; other machines reach it only if you say so.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="Port to listen on (0: any free port).")] = 7878,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not log each request.")] = False,
+) -> None:
+    """Serve the graph built in --out read-only over the SPARQL 1.1 Protocol at /query, and its views at /.
+
+    Queries by GET or POST; results as JSON, XML, CSV or TSV (Accept or
+    format=), Turtle for CONSTRUCT. Updates and SERVICE are refused. Ctrl-C stops.
+
+    Example: kg serve --out exports --port 7878
+    """
+    from kg.tools.serve import make_server
+
+    with one_line_errors():
+        server = make_server(out, host, port, log=None if quiet else say)
+    if not server.loopback:
+        say(f"Warning: listening on {host}: anyone who can reach this machine can query the graph.")
+    # Ctrl-C (and a plain kill) ask the serving loop to end, even when a shell started kg with
+    # SIGINT ignored; no exception lands in the middle of writing a line.
+    def stop(signum, frame) -> None:
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    say(f"Serving {show_path(out)} at {server.url} (SPARQL endpoint: {server.url}query); Ctrl-C stops.")
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+    say("Stopped.")
 
 
 @app.command("eval")

@@ -26,17 +26,17 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.errors import GraphFileError, GraphNotFoundError, InputError
+from kg.errors import GraphFileError, InputError
+from kg.graphfiles import GRAPH_FILE, STORE_DIR, checked_graph_file, graph_file  # noqa: F401 - re-exported
 from kg.model import ResolvedCorpus
 from kg.rdf.description import DatasetCounts, description_section, ontology_section
 from kg.rdf.graph import NodeMeasures, entity_section, measure_section, membership_section, statement_section
 from kg.rdf.iri import DATA_PREFIXES
-from kg.rdf.turtle import Names
+from kg.rdf.trig import write_trig
+from kg.rdf.turtle import Names, TurtleSection
 from kg.rdf.vocab import STANDARD_PREFIXES, ontology_dir
 
-GRAPH_FILE = "graph.ttl"
-STORE_DIR = "graph.oxigraph"
-RDF_FORMATS = {"turtle": None, "nt": "graph.nt", "json-ld": "graph.jsonld"}
+RDF_FORMATS = {"turtle": None, "nt": "graph.nt", "json-ld": "graph.jsonld", "trig": "graph.trig"}
 PREFIXES = {**STANDARD_PREFIXES, **DATA_PREFIXES}
 ARTICLES_HEADING = "\n# Articles: each article's node, its sentences, mentions and the statements they support\n"
 _PREFIX_OF = {namespace: prefix for prefix, namespace in PREFIXES.items()}
@@ -146,6 +146,9 @@ def write_extra_format(store_dir: Path, out_dir: Path, rdf_format: str) -> None:
     file = RDF_FORMATS[rdf_format]
     if file is None:
         return
+    if rdf_format == "trig":  # one named graph per article
+        write_trig(store_dir, out_dir / file, PREFIXES)
+        return
     store = ox.Store.read_only(str(store_dir))
     fmt = ox.RdfFormat.N_TRIPLES if rdf_format == "nt" else ox.RdfFormat.JSON_LD
     prefixes = PREFIXES if rdf_format == "json-ld" else None
@@ -156,40 +159,6 @@ def write_extra_format(store_dir: Path, out_dir: Path, rdf_format: str) -> None:
 def load_ontology() -> Graph:
     """ontology/kg.ttl as an rdflib graph."""
     return Graph().parse(ontology_dir() / "kg.ttl", format="turtle")
-
-
-def graph_file(out_dir: Path) -> Path:
-    """The path of the built graph in ``out_dir``; raises GraphNotFoundError when there is none."""
-    path = Path(out_dir) / GRAPH_FILE
-    if not path.is_file():
-        raise GraphNotFoundError(f"no graph in {out_dir}: run `kg build INPUT... --out {out_dir}` first")
-    return path
-
-
-def checked_graph_file(out_dir: Path) -> Path:
-    """``graph_file(out_dir)``, once it is known to be a non-empty UTF-8 text file.
-
-    Raises ``GraphFileError`` naming the file and what to do: an empty,
-    binary or UTF-16 file would otherwise surface as a parser traceback, or
-    as an empty graph that trivially "conforms".
-    """
-    path = graph_file(out_dir)
-    rebuild = f"rebuild it with `kg build INPUT... --out {out_dir}`"
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(1 << 16)
-    except OSError as error:
-        raise GraphFileError(f"cannot read {path}: {error.strerror or error}") from None
-    if not head.strip():
-        raise GraphFileError(f"{path} is empty: {rebuild}")
-    if b"\x00" in head:
-        raise GraphFileError(f"{path} is not a Turtle file (binary or UTF-16 data): {rebuild}")
-    try:
-        head.decode("utf-8", errors="strict")
-    except UnicodeDecodeError as error:
-        if error.start < len(head) - 4:  # not merely a character cut by the 64 KiB read
-            raise GraphFileError(f"{path} is not UTF-8 text (byte {error.start}): {rebuild}") from None
-    return path
 
 
 def load_graph(out_dir: Path) -> Graph:

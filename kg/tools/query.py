@@ -1,11 +1,12 @@
 """SPARQL over a built graph, with pyoxigraph.
 
-``run_query`` loads ``DIR/graph.ttl`` into an in-memory Oxigraph store (far
-faster than rdflib's SPARQL engine on a large graph) and returns a
+``run_query`` opens the build's Oxigraph store read-only (or, without one,
+loads ``DIR/graph.ttl`` into memory: see ``kg.tools.store``) and returns a
 ``QueryResult``; ``format_result`` renders it as an aligned table, CSV or
-SPARQL 1.1 JSON results. The usual prefixes (kg:, rdfs:, skos:, org:, …,
-and the data prefixes unit:, article:, …) are predeclared, so a query
-typed on the command line may leave them out.
+SPARQL 1.1 JSON results. The prefixes graph.ttl declares (kg:, rdfs:, skos:,
+org:, …, and the data prefixes unit:, article:, …) are predeclared, so a
+query typed on the command line may leave them out. Nothing here imports
+rdflib: a query on a large build costs its own time, not a library's start.
 """
 from __future__ import annotations
 
@@ -19,8 +20,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.errors import GraphFileError, QueryError
-from kg.rdf.export import PREFIXES, checked_graph_file, compact_iri
+from kg.errors import QueryError
+from kg.graphfiles import declared_prefixes, iri_compacter
+from kg.tools.store import open_store
 
 # What a query's keywords are read from: strings, IRIs and comments removed.
 _NOT_KEYWORDS = re.compile(
@@ -51,33 +53,32 @@ class QueryResult:
     variables: tuple[str, ...]
     rows: tuple[tuple[Value | None, ...], ...]
     boolean: bool | None = None
+    prefixes: tuple[tuple[str, str], ...] = ()  # (prefix, namespace): how a table shows IRIs
 
 
 def run_query(sparql: str, out_dir: Path) -> QueryResult:
     """Run ``sparql`` (query text, or the path of a .rq file) over the graph built in ``out_dir``."""
     text = read_query(sparql)
     check_local_read_only(text)
-    store = load_store(checked_graph_file(out_dir))
+    store = open_store(out_dir)
+    prefixes = declared_prefixes(out_dir)
+    return to_result(execute(store, text, prefixes), prefixes)
+
+
+def execute(store: ox.Store, text: str, prefixes: dict[str, str], **options):
+    """``store.query`` over the union of its graphs (as graph.ttl holds them), errors as ``QueryError``.
+
+    ``options`` go to ``Store.query`` (``default_graph``, ``named_graphs``); the
+    text must have passed ``check_local_read_only``.
+    """
+    if "default_graph" not in options:
+        options["use_default_graph_as_union"] = True
     try:
-        answer = store.query(text, prefixes=PREFIXES)
-        return _to_result(answer)
+        return store.query(text, prefixes=prefixes, **options)
     except SyntaxError as error:
         raise QueryError(f"SPARQL syntax error: {_one_line(error)}") from None
     except (OSError, ValueError, RuntimeError) as error:
         raise QueryError(f"the query failed: {_one_line(error)}") from None
-
-
-def load_store(path: Path) -> ox.Store:
-    """An in-memory Oxigraph store holding the Turtle file at ``path`` (in a build folder)."""
-    store = ox.Store()
-    rebuild = f"rebuild it with `kg build INPUT... --out {path.parent}`"
-    try:
-        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
-    except (SyntaxError, OSError, ValueError) as error:
-        raise GraphFileError(f"{path} is not readable Turtle ({_one_line(error)[:200]}): {rebuild}") from None
-    if not len(store):
-        raise GraphFileError(f"{path} holds no triples: {rebuild}")
-    return store
 
 
 def check_local_read_only(text: str) -> None:
@@ -114,15 +115,20 @@ def _one_line(error: Exception) -> str:
     return " ".join(str(error).split()) or type(error).__name__
 
 
-def _to_result(answer) -> QueryResult:
-    if isinstance(answer, ox.QueryBoolean):
-        return QueryResult(variables=(), rows=(), boolean=bool(answer))
-    if isinstance(answer, ox.QueryTriples):
-        rows = tuple((_value(t.subject), _value(t.predicate), _value(t.object)) for t in answer)
-        return QueryResult(variables=("subject", "predicate", "object"), rows=rows)
-    variables = tuple(v.value for v in answer.variables)
-    rows = tuple(tuple(_value(solution[name]) for name in variables) for solution in answer)
-    return QueryResult(variables=variables, rows=rows)
+def to_result(answer, prefixes: dict[str, str]) -> QueryResult:
+    """The rows of an answer of ``execute``, read to the end."""
+    shown = tuple(prefixes.items())
+    try:
+        if isinstance(answer, ox.QueryBoolean):
+            return QueryResult(variables=(), rows=(), boolean=bool(answer), prefixes=shown)
+        if isinstance(answer, ox.QueryTriples):
+            rows = tuple((_value(t.subject), _value(t.predicate), _value(t.object)) for t in answer)
+            return QueryResult(variables=("subject", "predicate", "object"), rows=rows, prefixes=shown)
+        variables = tuple(v.value for v in answer.variables)
+        rows = tuple(tuple(_value(solution[name]) for name in variables) for solution in answer)
+        return QueryResult(variables=variables, rows=rows, prefixes=shown)
+    except (OSError, ValueError, RuntimeError) as error:  # results are computed as they are read
+        raise QueryError(f"the query failed: {_one_line(error)}") from None
 
 
 def _value(term) -> Value | None:
@@ -188,7 +194,8 @@ def format_csv(result: QueryResult) -> str:
 def format_table(result: QueryResult) -> str:
     if result.boolean is not None:
         return f"{str(result.boolean).lower()}\n"
-    cells = [list(result.variables)] + [[_short(v) for v in row] for row in result.rows]
+    compact = iri_compacter(dict(result.prefixes))
+    cells = [list(result.variables)] + [[_short(v, compact) for v in row] for row in result.rows]
     widths = [max(display_width(row[i]) for row in cells) for i in range(len(result.variables))]
     lines = [_table_line(cells[0], widths), "  ".join("-" * w for w in widths)]
     lines += [_table_line(row, widths) for row in cells[1:]]
@@ -206,12 +213,12 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def _short(value: Value | None) -> str:
+def _short(value: Value | None, compact) -> str:
     """A compact cell: prefixed IRIs, literals without quotes, newlines shown as ⏎."""
     if value is None:
         return ""
     if value.type == "uri":
-        text = compact_iri(value.value)
+        text = compact(value.value)
     elif value.type == "bnode":
         text = f"_:{value.value}"
     else:

@@ -1,65 +1,70 @@
-"""SHACL validation of a built graph against ``ontology/shapes.ttl`` (pyshacl).
+"""SHACL validation of a built graph against ``ontology/shapes.ttl``, on Oxigraph.
 
-No inference is run: graph.ttl carries the class hierarchy it uses, and
-SHACL's targetClass follows rdfs:subClassOf in the data graph, so a
-kg:Community is checked by the shapes of kg:AdministrativeUnit.
+The graph is the build's store opened read-only (or graph.ttl loaded: see
+``kg.tools.store``); each constraint of the shapes runs as one SPARQL query
+over it (``kg.tools.shacl``). No inference is run: graph.ttl carries the
+class hierarchy it uses, and SHACL's targetClass follows rdfs:subClassOf in
+the data graph, so a kg:Community is checked by the shapes of
+kg:AdministrativeUnit.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import RDFS, Graph, Literal, Node, URIRef
-from rdflib.namespace import SH, SKOS
+import pyoxigraph as ox
 
 from kg.errors import KgError, OntologyNotFoundError
-from kg.rdf.export import compact_iri, load_graph
+from kg.graphfiles import declared_prefixes, iri_compacter
 from kg.rdf.vocab import ontology_dir
+from kg.tools.shacl import Violation, compile_shapes, find_violations
+from kg.tools.store import open_store
+
+SKOS_PREF_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 
 
-def validate_graph(out_dir: Path) -> list[str]:
-    """One line per SHACL violation in ``out_dir/graph.ttl``, sorted; empty when it conforms."""
-    from pyshacl import validate
+def validate_graph(out_dir: Path, shapes_file: Path | None = None) -> list[str]:
+    """One line per SHACL violation in the graph built in ``out_dir``, sorted; empty when it conforms."""
+    data = open_store(out_dir)
+    checks = compile_shapes(load_shapes(shapes_file), data)
+    compact = iri_compacter(declared_prefixes(out_dir))
 
-    data = load_graph(out_dir)
-    conforms, report, _ = validate(data, shacl_graph=load_shapes(), inference="none", advanced=True)
-    if not isinstance(report, Graph):  # pyshacl could not use the shapes at all
-        raise KgError(f"the SHACL shapes cannot be used ({report}): fix ontology/shapes.ttl")
-    if conforms:
-        return []
-    return sorted({describe(report, result, data) for result in report.subjects(SH.resultSeverity, SH.Violation)})
+    def show(term) -> str:
+        return compact(term.value) if isinstance(term, ox.NamedNode) else term.value if isinstance(term, ox.Literal) else str(term)
+
+    violations = find_violations(data, checks, show)
+    return sorted({describe(v, data, compact) for v in violations})
 
 
-def load_shapes() -> Graph:
-    path = ontology_dir() / "shapes.ttl"
+def load_shapes(path: Path | None = None) -> ox.Store:
+    """The shapes graph (``ontology/shapes.ttl`` unless ``path`` names another file)."""
+    path = path or ontology_dir() / "shapes.ttl"
     if not path.is_file():
         raise OntologyNotFoundError(f"no SHACL shapes at {path}: restore ontology/shapes.ttl from the repository")
-    return Graph().parse(path, format="turtle")
+    shapes = ox.Store()
+    try:
+        shapes.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+    except (SyntaxError, OSError, ValueError) as error:
+        raise KgError(f"the SHACL shapes in {path} are not readable Turtle ({' '.join(str(error).split())[:200]})") from None
+    return shapes
 
 
-def describe(report: Graph, result: Node, data: Graph) -> str:
-    """``focus (label) path: message`` for one validation result."""
-    focus = report.value(result, SH.focusNode)
-    path = report.value(result, SH.resultPath)
-    message = report.value(result, SH.resultMessage) or report.value(result, SH.sourceConstraintComponent)
-    label = focus_label(data, focus)
-    where = compact(focus) + (f" ({label})" if label is not None else "")
-    on = f" {compact(path)}" if isinstance(path, URIRef) else ""
-    return " ".join(f"{where}{on}: {message}".split())
+def describe(violation: Violation, data: ox.Store, compact) -> str:
+    """``focus (label) path: message`` for one violation, on one line."""
+    focus = violation.focus
+    if isinstance(focus, ox.Literal):
+        where = f'"{focus.value}"'
+    else:
+        where = compact(focus.value) if isinstance(focus, ox.NamedNode) else str(focus)
+        label = focus_label(data, focus)
+        where += f" ({label})" if label is not None else ""
+    on = f" {compact(violation.path)}" if violation.path else ""
+    return " ".join(f"{where}{on}: {violation.message}".split())
 
 
-
-def focus_label(data: Graph, focus: Node | None) -> str | None:
+def focus_label(data: ox.Store, focus) -> str | None:
     """The node's preferred label, else its first rdfs:label in sorted order (a node may have several)."""
-    if focus is None:
-        return None
-    preferred = data.value(focus, SKOS.prefLabel)
-    labels = sorted(str(label) for label in data.objects(focus, RDFS.label))
-    return str(preferred) if preferred is not None else (labels[0] if labels else None)
-
-
-def compact(node: Node | None) -> str:
-    if node is None:
-        return "?"
-    if isinstance(node, Literal):
-        return f'"{node}"'
-    return compact_iri(str(node))
+    for quad in data.quads_for_pattern(focus, SKOS_PREF_LABEL, None):
+        return quad.object.value
+    labels = sorted(quad.object.value for quad in data.quads_for_pattern(focus, RDFS_LABEL, None))
+    return labels[0] if labels else None

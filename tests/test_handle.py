@@ -1,0 +1,69 @@
+"""kg.open(DIR): rows, a DataFrame, the entity network and an rdflib Graph, all of one build."""
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from rdflib import RDF, Literal, URIRef
+
+import kg
+from kg.errors import GraphNotFoundError, QueryError
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+KG = "https://w3id.org/jiceng-kg/ontology#"
+TOP = "?e a ?c . ?c rdfs:subClassOf* ?top . FILTER (?top IN (kg:AdministrativeUnit, kg:PartyOrganization, kg:Program, kg:Facility, kg:Partner, kg:Person))"
+
+
+@pytest.fixture(scope="module")
+def build(seeds_build):
+    return kg.open(seeds_build)
+
+
+def test_query_gives_rows_with_the_graphs_prefixes_predeclared(build):
+    result = build.query("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a kg:Article }")
+    assert result.variables == ("n",)
+    assert int(result.rows[0][0].value) == len(list(SEEDS.glob("*.txt")))
+
+
+def test_as_frame_gives_a_dataframe_with_numbers_as_numbers(build):
+    pandas = pytest.importorskip("pandas")
+    frame = build.query(f"SELECT ?e ?label ?degree WHERE {{ {TOP} ?e rdfs:label ?label ; kg:degree ?degree }}", as_frame=True)
+    assert isinstance(frame, pandas.DataFrame)
+    assert list(frame.columns) == ["e", "label", "degree"]
+    assert frame["degree"].dtype.kind == "i"
+    assert frame["e"].str.startswith("https://w3id.org/jiceng-kg/id/").all()
+    assert build.query("ASK { ?a a kg:Article }", as_frame=True)["boolean"].tolist() == [True]
+
+
+def test_updates_are_refused_as_in_kg_query(build):
+    with pytest.raises(QueryError, match="DELETE is refused"):
+        build.query("DELETE WHERE { ?s ?p ?o }")
+
+
+def test_the_network_has_the_graphs_entities_and_relations(build):
+    network = build.network()
+    assert isinstance(network, nx.MultiDiGraph)
+    entities = {row[0].value for row in build.query(f"SELECT DISTINCT ?e WHERE {{ {TOP} }}").rows}
+    assert set(network.nodes) == entities
+    relations = build.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER (?p IN (kg:partOf, kg:partyOrgOf, "
+                            "kg:subOrganizationOf, kg:runsProgram, kg:hasFacility, kg:partnersWith, kg:leads)) }")
+    assert network.number_of_edges() == int(relations.rows[0][0].value)
+
+
+def test_the_rdflib_graph_is_the_store_read_only(build):
+    graph = build.rdflib_graph()
+    articles = set(graph.subjects(RDF.type, URIRef(KG + "Article")))
+    assert len(articles) == len(list(SEEDS.glob("*.txt")))
+    [(count,)] = graph.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert int(count) == int(build.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0].value)
+    with pytest.raises(Exception, match="read-write"):
+        graph.add((URIRef("urn:a"), URIRef("urn:b"), Literal("c")))
+
+
+def test_without_a_store_the_rdflib_graph_is_parsed_from_graph_ttl(turtle_only_dir):
+    graph = kg.open(turtle_only_dir).rdflib_graph()
+    assert len(graph) > 100 and (None, RDF.type, URIRef(KG + "Article")) in graph
+
+
+def test_a_folder_without_a_build_is_a_clear_error(tmp_path):
+    with pytest.raises(GraphNotFoundError, match="no graph in"):
+        kg.open(tmp_path)

@@ -1,0 +1,44 @@
+"""GraphML and GEXF of the entity network, as networkx (which Gephi and Cytoscape agree with) reads them back."""
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+
+from kg.analyse.networkfiles import GEXF_FILE, GRAPHML_FILE
+
+KG = "https://w3id.org/jiceng-kg/ontology#"
+ENTITIES = """PREFIX kg: <https://w3id.org/jiceng-kg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?e ?label ?degree ?community WHERE {
+  ?e a ?c . ?c rdfs:subClassOf* ?top . ?e rdfs:label ?label ; kg:degree ?degree ; kg:networkCommunity ?community .
+  FILTER (?top IN (kg:AdministrativeUnit, kg:PartyOrganization, kg:Program, kg:Facility, kg:Partner, kg:Person)) }"""
+RELATIONS = """PREFIX kg: <https://w3id.org/jiceng-kg/ontology#>
+SELECT ?s ?p ?o WHERE { ?s ?p ?o . FILTER (?p IN (kg:partOf, kg:partyOrgOf, kg:subOrganizationOf, kg:runsProgram,
+  kg:hasFacility, kg:partnersWith, kg:leads)) }"""
+
+
+@pytest.fixture(scope="module")
+def graph_facts(seeds_build):
+    store = ox.Store.read_only(str(seeds_build / "graph.oxigraph"))
+    entities = {s["e"].value: (s["label"].value, int(s["degree"].value), int(s["community"].value)) for s in store.query(ENTITIES)}
+    relations = {(s["s"].value, s["p"].value.removeprefix(KG), s["o"].value) for s in store.query(RELATIONS)}
+    return entities, relations
+
+
+@pytest.mark.parametrize("name, read", [(GRAPHML_FILE, nx.read_graphml), (GEXF_FILE, nx.read_gexf)])
+def test_the_network_file_has_every_entity_and_relation_of_the_graph(seeds_build, graph_facts, name, read):
+    entities, relations = graph_facts
+    network = read(seeds_build / name)
+    assert network.is_directed()  # (a multigraph when two relations join the same pair)
+    assert network.number_of_edges() == len(relations)
+    assert set(network.nodes) == set(entities)
+    assert {(u, data["relation"], v) for u, v, data in network.edges(data=True)} == relations
+    for iri, (label, degree, community) in entities.items():
+        node = network.nodes[iri]
+        assert (node["label"], int(node["degree"]), int(node["community"])) == (label, degree, community)
+        assert node["topClass"] in ("AdministrativeUnit", "PartyOrganization", "Program", "Facility", "Partner", "Person")
+        assert 0 <= float(node["pageRank"]) <= 1 and float(node["betweenness"]) >= 0
+
+
+def test_graphml_gives_the_types_gephi_needs(seeds_build):
+    text = (seeds_build / GRAPHML_FILE).read_text("utf-8")
+    for key in ('attr.name="pageRank" attr.type="double"', 'attr.name="degree" attr.type="long"', 'attr.name="label" attr.type="string"'):
+        assert key in text
