@@ -25,7 +25,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from scipy.sparse import csr_matrix, triu
 
-from kg.analyse import measures
+import kg.analyse.measures as measures
 from kg.analyse.records import (
     LEVEL_OF_CLASS,
     EntityRecord,
