@@ -57,6 +57,22 @@ UNIT_CASES = [
     ("雷家坝新村的村民领到了分红。", {"雷家坝新村"}),
     # compounds named as 家属院 and 片区
     ("帮助粮食局家属院更换了路灯。", {"粮食局家属院"}),
+    # a number may lead a stem (二号井社区), and be the whole stem of a numbered compound (32号院)
+    ("二号井社区的志愿者走进32号院清理楼道杂物。", {"二号井社区", "32号院"}),
+    # compounds named …苑; a size word and the one-character suffix make a common noun
+    ("金桂苑和锦绣苑的业主参加了议事会。", {"金桂苑", "锦绣苑"}),
+    ("社区里的小苑种满了月季。", set()),
+    # a subdistrict's office is the subdistrict
+    ("城关区皋兰路办事处组织开展消防演练。", {"城关区", "皋兰路街道"}),
+    # 龙潭村村党组织: the second 村 is the level word of the organisation, not part of the name
+    ("城关区龙潭村村党组织书记介绍了情况。", {"城关区", "龙潭村"}),
+    # a verb that jieba's dictionary tags as a noun never starts a name
+    ("志愿者代表青杠坡社区领取了奖牌。", {"青杠坡社区"}),
+    ("激发居民助力社区治理的热情。", set()),
+    # a direction or a one-character stem that the gazetteer knows as divisions needs other places' support
+    ("家住城南的老人说,城区道路都修好了。", set()),
+    # a name the article also writes with 社区 after it is that community
+    ("电厂一村的居民来到电厂一村社区活动室。", {"电厂一村社区"}),
 ]
 
 
@@ -72,6 +88,24 @@ def test_gazetteer_fills_in_the_hierarchy_the_article_leaves_out():
     rels = {(r.subject.name, r.predicate, r.object.name) for r in found.relations}
     assert {("金城社区", "partOf", "皋兰路街道"), ("皋兰路街道", "partOf", "城关区"),
             ("城关区", "partOf", "兰州市"), ("兰州市", "partOf", "甘肃省")} <= rels
+
+
+def test_the_national_table_places_a_community_in_the_district_the_article_names():
+    # 东岗东路社区 is one community of 城关区 (Lanzhou); its township is not named, so its parent is the district
+    rels = relations("城关区东岗东路社区开展义诊。")
+    assert ("东岗东路社区", "partOf", "城关区") in rels
+    assert ("城关区", "partOf", "兰州市") in rels
+
+
+def test_the_national_table_tells_homonym_districts_apart_by_their_communities():
+    # four 鼓楼区; 东井亭社区 lies only in Nanjing's
+    rels = relations("鼓楼区东井亭社区开展义诊。")
+    assert ("鼓楼区", "partOf", "南京市") in rels
+
+
+def test_a_community_the_table_does_not_single_out_stays_unplaced():
+    # 三营村 is in seven places, none of which the article names
+    assert not any(p == "partOf" for s, p, _ in relations("三营村召开村民大会。") if s == "三营村")
 
 
 def test_community_is_placed_under_the_articles_only_subdistrict():

@@ -10,7 +10,7 @@ claimed spans) and writes them out as model ``Mention`` and
 from __future__ import annotations
 
 from kg.errors import stage
-from kg.extract import named, party, persons, units
+from kg.extract import communities, named, party, persons, units
 from kg.extract.found import Found
 from kg.extract.index import by_sentence
 from kg.extract.patterns import PATTERNS
@@ -94,7 +94,10 @@ def find_units(sentences, tokens, paragraph, text: str) -> tuple[list[Found], li
         found += in_sentence
         generic_words.append(generic)
     found = units.settle_gazetteer(found)
+    units.join_extended(found)
     units.chain_units(found, text)
+    communities.settle_homonyms(found)
+    found += communities.place_communities(found)
     found += units.implied_ancestors(found)
     units.place_units(found, paragraph)
     return found, generic_words
