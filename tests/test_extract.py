@@ -186,12 +186,35 @@ PROGRAM_CASES = [
     ("充分利用网络平台宣传。", set()),  # a generic stem is no name
     # a party body or a leader running a kind of body is a method, not a partner
     ("村里推行党支部领办合作社,带动群众增收。", {"党支部领办合作社"}),
+    # more head nouns (举措, 建设, 示范村) and trigger verbs (围绕, 采取)
+    ("社区采取“邻里帮帮团”举措化解矛盾。", {"邻里帮帮团"}),
+    ("街道全面推进“五化”建设,补齐短板。", {"五化"}),
+    ("该村正在创建市级“一户一景”示范村。", {"一户一景"}),
+    ("党员围绕“清风巷陌”出主意。", {"清风巷陌"}),
+    # “X”的 + a brand word: the quote is the brand
+    ("“一格一策”的党建品牌越擦越亮。", {"一格一策"}),
+    # a numbered model names a way of working whatever head follows it
+    ("社区构建“2+3+X”服务阵地。", {"2+3+X"}),
+    # a date (“八一”), a category of bodies or people (“新阶层”人员) and games are no programs
+    ("喜迎“八一”座谈会在社区召开。", set()),
+    ("团结“新阶层”人员参与志愿服务。", set()),
+    ("孩子们参加“踩气球”“抢椅子”等游戏。", set()),
+    # stems made of generic words only, and a preposition, never name a program
+    ("打造4个品牌特色项目。", set()),
+    ("他们用实际行动诠释初心。", set()),
 ]
 
 
 @pytest.mark.parametrize("text, expected", PROGRAM_CASES)
 def test_programs(text, expected):
     assert names(text, "Program") == expected
+
+
+def test_a_numbered_model_is_a_program_not_a_facility():
+    found = extract_text("社区构建“2+3+X”服务阵地。")
+    assert {(m.cls, m.name) for m in found.mentions if m.cls in ("Program", "Facility")} == {("Program", "2+3+X")}
+    program = next(m for m in found.mentions if m.cls == "Program")
+    assert program.kind == "method" and program.aliases == ("2+3+X服务阵地",)
 
 
 def test_program_alias_and_kind():

@@ -65,8 +65,8 @@ def head_after(after: str) -> tuple[str, int, str] | None:
             if not after.startswith(head, i):
                 continue
             end = i + len(head)
-            if "的" in after[:i] and after[:i] != "的":
-                continue  # “共享”服务的方式: a description follows, not the name's head
+            if "的" in after[:i] and after[:i] != "的" and not (after.startswith("的") and program_kind(head) in ("brand", "project")):
+                continue  # “共享”服务的方式: a description follows, not the name's head (“X”的党建品牌 is X's)
             if len(head) == 1 and (i > 0 or (end < len(after) and is_cjk(after[end]) and after[end] not in "的等为")):
                 continue
             return cls, end, head
@@ -86,9 +86,13 @@ def trigger_before(before: str) -> bool:
 def is_name_like(inner: str) -> bool:
     q = PATTERNS["quotes"]
     name = clean_name(inner)
-    if not 2 <= len(name) <= q["max_length"]:
-        return False
+    if not 2 <= len(name) <= q["max_length"] or all(ch in q["numeral_chars"] for ch in name):
+        return False  # too short or long, or a date or count (“七一”)
     return not inner.endswith(tuple(q["sentence_marks"])) and "。" not in inner
+
+
+# A numbered model: “1+5+N”, “1+X”, “3+2”. Whatever head follows, it names a way of working.
+_MODEL = re.compile(r"^(?=.*\d)[0-9A-Za-z]+(?:[+＋×][0-9A-Za-z]+)+$")
 
 
 def find_quoted(index: int, sentence: Sentence) -> list[Found]:
@@ -109,6 +113,12 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
     after = after[: stop.start()] if stop else after
     own = self_class(name)
     head = head_after(after)
+    if _MODEL.match(name):
+        program = Found("Program", name, qs, qe, index, kind="method", rule="quote:model")
+        if head is not None and plain_modifier(after[: head[1] - len(head[2])]):
+            program.aliases.add(name + after[: head[1]])
+            program.end = qe + head[1]
+        return program
     if own is not None:
         cls, kind = own
         return Found(cls, name, qs, qe, index, kind=kind, rule="quote")
@@ -138,7 +148,12 @@ def propagate_lists(index: int, text: str, base: int, quotes, found: list[Found 
             groups[-1].append(i)
         else:
             groups.append([i])
+    blockers = tuple("等" + b for b in PATTERNS["quotes"]["blockers"])
     for group in groups:
+        if text.startswith(blockers, quotes[group[-1]][1] - base):
+            for i in group:  # “A”“B”等游戏: the word after the list says what they all are
+                found[i] = None
+            continue
         kinds = [found[i].kind for i in group if found[i] is not None and found[i].cls == "Program"]
         if not kinds or len(group) < 2:
             continue
