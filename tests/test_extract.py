@@ -263,12 +263,32 @@ PARTNER_CASES = [
     ("形成共建共享的新格局。", set()),
     # an outlet in a byline reports, it does not partner
     ("陇原晚报记者 马小东 报道", set()),
+    # items listed before a count share the head: one team per item (the count must agree)
+    ("联盟组建了银杏黄、翠竹绿、海棠红三支志愿服务队。",
+     {"银杏黄志愿服务队", "翠竹绿志愿服务队", "海棠红志愿服务队"}),
+    ("联盟组建了银杏黄、翠竹绿、海棠红两支志愿服务队。", set()),
+    # a list of bodies holds bodies, whatever their names end with; the verb after the last is cut off
+    ("活动邀请了祥和物业、禾丰农科、永辉超市等多家单位。", {"祥和物业", "禾丰农科", "永辉超市"}),
+    ("分别由县民政局、七里河派出所以及青禾公益牵头。", {"县民政局", "七里河派出所", "青禾公益"}),
+    # a list that is not one of bodies stays as it is
+    ("开展理论宣讲、健康义诊、法律咨询等活动。", set()),
 ]
 
 
 @pytest.mark.parametrize("text, expected", PARTNER_CASES)
 def test_partners(text, expected):
     assert names(text, "Partner") == expected
+
+
+def test_quoted_names_listed_before_a_count_share_the_head():
+    found = extract_text("社区为“向阳”“同心”两个党群驿站揭牌。")
+    assert {(m.cls, m.name) for m in found.mentions if m.cls != "AdministrativeUnit"} == {
+        ("Facility", "向阳党群驿站"), ("Facility", "同心党群驿站")}
+
+
+def test_a_facility_named_in_a_list_of_partners_acts_as_a_partner():
+    found = extract_text("兰州大学、祥和物业、“暖阳”服务中心等单位参加活动。")
+    assert {(m.cls, m.name) for m in found.mentions} >= {("Partner", "兰州大学"), ("Partner", "暖阳")}
 
 
 def test_partner_kinds_come_from_their_endings():

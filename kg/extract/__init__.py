@@ -10,7 +10,7 @@ claimed spans) and writes them out as model ``Mention`` and
 from __future__ import annotations
 
 from kg.errors import stage
-from kg.extract import communities, named, party, persons, units
+from kg.extract import communities, lists, named, party, persons, units
 from kg.extract.found import Found
 from kg.extract.index import by_sentence
 from kg.extract.patterns import PATTERNS
@@ -43,12 +43,16 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         in_sentence = units_in[i]
         taken = list(orgs_in[i])
         quoted_names = named.find_quoted(i, s)
+        distributed, heads = lists.find_distributed(i, s, tokens[i], taken)
+        quoted_names = distributed + [q for q in quoted_names if not any(d.overlaps(q.start, q.end) for d in distributed)]
         events = named.find_events(i, s, taken + quoted_names)
         publications = named.find_publications(i, s)
-        claimed = taken + quoted_names + events + publications
+        claimed = taken + quoted_names + events + publications + heads
         by_suffix = named.find_by_suffix(i, s, tokens[i], claimed, in_sentence, quoted[i])
         triggered = named.find_triggered_partners(i, s, claimed + by_suffix + in_sentence)
-        others += quoted_names + events + publications + by_suffix + triggered
+        named_here = quoted_names + events + publications + by_suffix + triggered
+        listed = lists.find_listed_partners(i, s, tokens[i], named_here + taken + in_sentence)
+        others += named_here + listed
         people, named_reporters = persons.find_persons(i, s, orgs_in[i], in_sentence)
         found_persons += people
         reporters |= named_reporters
