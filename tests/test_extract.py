@@ -624,3 +624,25 @@ def test_every_pattern_gives_up_quickly_on_hostile_sentences(rule, regex, advers
     for line in adversarial_lines(LONG, regex.pattern):
         with time_limit(1.0, f"{rule} on {line[:12]!r}... ({len(line)} chars)"):
             list(regex.finditer(line))
+
+
+# ---------------------------------------------------- document-level actors
+def test_a_unit_written_as_the_parent_of_another_is_not_the_focus():
+    # 榆中县 stands twice, once as the parent in the chain 榆中县金崖镇岳家巷村: the village is the story's
+    text = "榆中县金崖镇岳家巷村坚持党建引领。\n榆中县的合作社带动村民增收。\n村里开展“田间课堂”活动。"
+    rels = relations(text)
+    assert ("岳家巷村", "runsProgram", "田间课堂") in rels
+    assert not any(s == "榆中县" and p == "runsProgram" for s, p, _ in rels)
+
+
+def test_a_youth_league_committee_named_often_is_not_the_focus():
+    text = ("金城社区联合城关区团区委开展志愿活动。\n团区委组织青年志愿者到场。\n团区委还捐赠了图书。\n"
+            "活动中推出“楼道微课堂”。")
+    rels = relations(text)
+    assert ("金城社区", "runsProgram", "楼道微课堂") in rels
+
+
+def test_partners_named_after_a_partnering_word_work_with_the_actor_before_it():
+    rels = relations("金城社区党委联合城关区税务局党支部、兰州大学等单位开展活动。")
+    assert ("金城社区党委", "partnersWith", "兰州大学") in rels
+    assert not any(p == "partnersWith" and s.endswith("党支部") for s, p, _ in rels)

@@ -66,7 +66,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     bare = bare_actors(sentences, generic_words, found_units, paragraph)
     relations = find_relations(
         found_units, orgs, programs, facilities, partners, found_persons, bare,
-        [s.text for s in sentences], text, paragraph,
+        [s.text for s in sentences], text, paragraph, [s.start for s in sentences],
     )
     everything = found_units + orgs + others + found_persons
     return ArticleExtraction(
