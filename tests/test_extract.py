@@ -318,6 +318,11 @@ PERSON_CASES = [
     ("省委组织部部长贺建国到社区调研。", {"贺建国"}),
     # names coordinated with the first share its role
     ("社区合伙人孔令伟和彭小玲负责这个项目。", {"孔令伟", "彭小玲"}),
+    # a role in quotes, a surname of the fuller list, and a form of address that is no name
+    ("大家都来找“社区合伙人”邬春华学习。", {"邬春华"}),
+    ("小区居民崔女士和王阿姨都来了。", set()),
+    # the name first, then an appointment verb and the role
+    ("今年,秦志远担任石门镇龙潭村党组织“第一书记”已有半年。", {"秦志远"}),
 ]
 
 
@@ -328,6 +333,22 @@ def test_persons(text, expected):
 
 def test_leader_leads_the_organisation_of_the_role():
     assert ("马文斌", "leads", "金城社区党委") in relations("金城社区党委书记马文斌介绍了情况。")
+
+
+def test_leads_from_a_name_before_its_appointment():
+    rels = relations("今年,秦志远担任石门镇龙潭村党组织“第一书记”已有半年。")
+    assert ("秦志远", "leads", "龙潭村党组织") in rels
+
+
+def test_a_leading_role_coordinated_before_another_says_what_the_person_leads():
+    rels = relations("金城社区好邻里党支部书记、小区居民杜怀仁说。")
+    assert ("杜怀仁", "leads", "金城社区好邻里党支部") in rels
+
+
+def test_the_director_of_a_residents_committee_leads_the_community():
+    rels = relations("金城社区党委副书记、居委会主任马文斌介绍。")
+    assert ("马文斌", "leads", "金城社区") in rels
+    assert ("马文斌", "leads", "金城社区党委") not in rels  # the deputy secretary does not lead the committee
 
 
 def test_a_deputy_does_not_lead():
