@@ -234,6 +234,15 @@ FACILITY_CASES = [
     ("社区建成“向阳花”党群服务站。", {"向阳花"}),
     # a verb never starts a facility's name
     ("随后一行人来到福寿居家养老服务中心参观。", {"福寿居家养老服务中心"}),
+    # a one-character head after a short plain modifier (“X”党群议事室); a quote's own ending (空间)
+    ("社区为“青禾”党群议事室揭牌。", {"青禾"}),
+    ("“邻里空间”每天开放。", {"邻里空间"}),
+    # a word of kind or size describes, it does not name
+    ("商场里新开了一家大型超市。", set()),
+    # a bare facility word coordinated with a unit's organisation is that unit's
+    ("金城社区党委、党群服务中心联合兰州大学开展活动。", {"金城社区党群服务中心"}),
+    # a project word further on heads the compound: a project, not a station
+    ("社区推出“一楼一景”邻里驿站党建品牌项目。", set()),
 ]
 
 
@@ -374,6 +383,16 @@ def test_the_focus_is_the_unit_the_title_and_lead_name():
     rels = relations(text)
     assert ("金城社区", "runsProgram", "楼道微治理") in rels
     assert ("城关区", "runsProgram", "楼道微治理") not in rels
+
+
+def test_a_facility_belongs_to_the_community_rather_than_the_compound_of_its_sentence():
+    rels = relations("金城社区在丽景小区建成暖心书屋。")
+    assert ("金城社区", "hasFacility", "暖心书屋") in rels
+    assert ("丽景小区", "hasFacility", "暖心书屋") not in rels
+
+
+def test_a_project_word_heads_a_quoted_compound():
+    assert names("社区推出“一楼一景”邻里驿站党建品牌项目。", "Program") == {"一楼一景"}
 
 
 def test_facility_belongs_to_the_unit_named_with_it():

@@ -47,7 +47,7 @@ def self_class(name: str) -> tuple[str, str | None] | None:
         if name.startswith(tuple(PATTERNS.party_kind)) or name.startswith(tuple(PATTERNS["persons"]["leading_roles"])):
             return "Program", "method"  # “书记领办合作社”: a leader running a kind of body is a method
         return "Partner", None
-    if any(name.endswith(s) for s in PATTERNS["facilities"]["suffixes"]):
+    if any(name.endswith(s) for s in PATTERNS["facilities"]["suffixes"] + q["facility_endings"]):
         return "Facility", None
     for suffix in (*PATTERNS["programs"]["suffixes"], *q["program_endings"]):
         if name.endswith(suffix) and len(name) > len(suffix):
@@ -56,10 +56,17 @@ def self_class(name: str) -> tuple[str, str | None] | None:
 
 
 def head_after(after: str) -> tuple[str, int, str] | None:
-    """The head noun that follows a quote: (class, end offset in ``after``, head)."""
+    """The head noun that follows a quote: (class, end offset in ``after``, head).
+
+    The first head found names the quote, except that a project or brand word
+    further on heads the whole compound (“X”某某驿站党建品牌项目 is a project).
+    A one-character head (室, 站) ends a short plain modifier (“X”党群共建室) or
+    follows the quote directly.
+    """
     q = PATTERNS["quotes"]
     if any(after.startswith(b) for b in q["blockers"]):
         return None
+    first = None
     for i in range(min(len(after), q["max_modifier"] + 1)):
         for head, cls in PATTERNS.head_classes:
             if not after.startswith(head, i):
@@ -67,10 +74,25 @@ def head_after(after: str) -> tuple[str, int, str] | None:
             end = i + len(head)
             if "的" in after[:i] and after[:i] != "的" and not (after.startswith("的") and program_kind(head) in ("brand", "project")):
                 continue  # “共享”服务的方式: a description follows, not the name's head (“X”的党建品牌 is X's)
-            if len(head) == 1 and (i > 0 or (end < len(after) and is_cjk(after[end]) and after[end] not in "的等为")):
+            if len(head) == 1 and not one_character_head(after, i, end):
                 continue
-            return cls, end, head
-    return None
+            if first is None:
+                first = (cls, end, head)
+            elif cls == "Program" and program_kind(head) in ("brand", "project") and plain_modifier(after[:i]):
+                return cls, end, head
+            break
+    return first
+
+
+def one_character_head(after: str, i: int, end: int) -> bool:
+    """室 in “X”室 or “X”党群共建室 (a plain modifier of 2-5 characters), not inside a longer word."""
+    if i == 0:
+        return not (end < len(after) and is_cjk(after[end]) and after[end] not in "的等为")
+    if after[end - 1 : end + 1] in word_tags():
+        return False  # 室内, 站长: the character begins a word of its own
+    modifier = after[:i]
+    return (2 <= len(modifier) <= 5 and all(is_cjk(ch) for ch in modifier) and plain_modifier(modifier)
+                      and not any(ch in PATTERNS.stop_chars for ch in modifier))
 
 
 def plain_modifier(modifier: str) -> bool:
@@ -220,6 +242,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     stem = sentence.text[start - sentence.start : s - sentence.start]
     unit = unit_ends.get(start)
     if not stem:
+        if cls == "Facility" and unit is None:
+            return coordinated_facility(index, sentence, s, e, others)
         if unit is None or cls == "Program":
             return None
         return Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index, unit=unit,
@@ -228,6 +252,9 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     generic = set(table["generic_stems"])
     if stem in generic or (parts and all(p in generic for p in parts)):
         return None
+    first_word = parts[0] if parts else stem
+    if cls != "Program" and len(first_word) > 1 and first_word[-1] in DESCRIPTIVE_ENDINGS:
+        return None  # 大型超市, 开放式书屋: a word of kind or size describes, it does not name
     if cls == "Program" and not program_stem_ok(stem, parts):
         return None
     if unit is not None and cls != "Program":
@@ -246,6 +273,20 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
 
 
 LEADING_ROLES = frozenset(PATTERNS["persons"]["leading_roles"])
+DESCRIPTIVE_ENDINGS = PATTERNS["units"]["descriptive_endings"]
+
+
+def coordinated_facility(index: int, sentence: Sentence, s: int, e: int, others: list[Found]) -> Found | None:
+    """某某社区党委、党群服务中心: a bare facility word coordinated with a unit's organisation is that unit's."""
+    if sentence.text[s - sentence.start - 1 : s - sentence.start] != "、":
+        return None
+    org = next((f for f in others if f.cls == "PartyOrganization" and f.end == s - 1 and f.unit is not None), None)
+    if org is None:
+        return None
+    facility = Found("Facility", org.unit.name + sentence.text[s - sentence.start : e - sentence.start], s, e, index,
+                     unit=org.unit, rule="coordinated with organisation")
+    facility.aliases.add(sentence.text[s - sentence.start : e - sentence.start])
+    return facility
 
 
 def is_partnering(text: str) -> bool:

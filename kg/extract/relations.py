@@ -153,15 +153,19 @@ class Places:
 
 
 PLACE_LEVELS = ("subdistrict", "community", "compound")
+# Which of the units named in a facility's sentence holds it: a community before a compound (the
+# community runs the station it opens in one of its compounds), a township last.
+PLACE_PREFERENCE = ("subdistrict", "compound", "community")
 
 
 def place_of(target: Found, places: Places) -> Found | None:
-    """The unit a facility belongs to: the deepest one named in its sentence, else the last one before it."""
+    """The unit a facility belongs to: the community named in its sentence (else its compound, else its
+    township), else the last unit named before it."""
     if target.unit is not None:
         return target.unit
     same = places.in_sentence[target.sentence]
     if same:
-        return max(same, key=lambda u: (PLACE_LEVELS.index(u.kind), -abs(u.start - target.start)))
+        return max(same, key=lambda u: (PLACE_PREFERENCE.index(u.kind), -abs(u.start - target.start)))
     before = places.before.last_before(None, target.start)
     if before is not None:
         return before
