@@ -199,6 +199,10 @@ PROGRAM_CASES = [
     ("喜迎“八一”座谈会在社区召开。", set()),
     ("团结“新阶层”人员参与志愿服务。", set()),
     ("孩子们参加“踩气球”“抢椅子”等游戏。", set()),
+    # a named festival, not a holiday; a quote after 主办的/承办的
+    ("村里举办首届荷花节,吸引游客上万人。", {"首届荷花节"}),
+    ("2023年中秋节前夕,社区走访老人。", set()),
+    ("由街道主办、社区承办的“邻里一家亲”在广场举行。", {"邻里一家亲"}),
     # stems made of generic words only, and a preposition, never name a program
     ("打造4个品牌特色项目。", set()),
     ("他们用实际行动诠释初心。", set()),
@@ -279,6 +283,10 @@ PARTNER_CASES = [
     # a list of bodies holds bodies, whatever their names end with; the verb after the last is cut off
     ("活动邀请了祥和物业、禾丰农科、永辉超市等多家单位。", {"祥和物业", "禾丰农科", "永辉超市"}),
     ("分别由县民政局、七里河派出所以及青禾公益牵头。", {"县民政局", "七里河派出所", "青禾公益"}),
+    # a school type as ending; a numbered bureau of a firm; a long quoted name with its own ending
+    ("现场,城西实验学校的学生们表演了节目。", {"城西实验学校"}),
+    ("中铁三局每年捐赠物资。", {"中铁三局"}),
+    ("成立“金城街道锦华商务中心楼宇委员会志愿服务队”。", {"金城街道锦华商务中心楼宇委员会志愿服务队"}),
     # a list that is not one of bodies stays as it is
     ("开展理论宣讲、健康义诊、法律咨询等活动。", set()),
 ]

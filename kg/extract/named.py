@@ -101,14 +101,15 @@ def plain_modifier(modifier: str) -> bool:
 
 
 def trigger_before(before: str) -> bool:
-    trimmed = before.rstrip("了出起过")
+    trimmed = before.rstrip("了出起过的")  # 开展了“X”, 承办的“X”
     return any(trimmed.endswith(t) for t in PATTERNS["quotes"]["program_triggers"])
 
 
 def is_name_like(inner: str) -> bool:
     q = PATTERNS["quotes"]
     name = clean_name(inner)
-    if not 2 <= len(name) <= q["max_length"] or all(ch in q["numeral_chars"] for ch in name):
+    longest = q["max_named_length"] if len(name) > q["max_length"] and self_class(name) is not None else q["max_length"]
+    if not 2 <= len(name) <= longest or all(ch in q["numeral_chars"] for ch in name):
         return False  # too short or long, or a date or count (“七一”)
     return not inner.endswith(tuple(q["sentence_marks"])) and "。" not in inner
 
@@ -135,6 +136,8 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
     after = after[: stop.start()] if stop else after
     own = self_class(name)
     head = head_after(after)
+    if head is not None and any(ch in after[: head[1] - len(head[2])] for ch in "在和与及以"):
+        head = None  # “X”在广场举行: a new clause, not the quote's head (“X”等平台 still names X a platform)
     if _MODEL.match(name):
         program = Found("Program", name, qs, qe, index, kind="method", rule="quote:model")
         if head is not None and plain_modifier(after[: head[1] - len(head[2])]):
@@ -306,6 +309,8 @@ def ends_a_word(token: str) -> bool:
     """Whether a token's last character belongs to a two-character word (新格局) rather than
     following a word of its own (民政局 = 民政 + 局, 秧歌队 = 秧歌 + 队)."""
     tags = word_tags()
+    if token[-2] in "一二三四五六七八九十":
+        return False  # 八局, 三队: a numbered body (中建八局), not a word
     return token[-2:] in tags and not (len(token) > 2 and token[:-1] in tags)
 
 
@@ -336,6 +341,9 @@ def find_events(index: int, sentence: Sentence, taken: list[Found]) -> list[Foun
         stem = match.group(1)
         if any(ch in stem for ch in "的了在和与是") or any(f.overlaps(s, e) and f.cls != "AdministrativeUnit" for f in taken):
             continue
+        word = match.group()[match.end(1) - match.start() :]
+        if len(word) == 1 and stem[-2:] + word in word_tags():
+            continue  # 2023年中秋节: a holiday, not an event of the unit's
         event = Found("Program", match.group(), s, e, index, kind="event", rule="event")
         event.aliases.add(match.group()[match.start(1) - match.start() :])
         found.append(event)
