@@ -338,6 +338,10 @@ PERSON_CASES = [
     # a role in quotes, a surname of the fuller list, and a form of address that is no name
     ("大家都来找“社区合伙人”邬春华学习。", {"邬春华"}),
     ("小区居民崔女士和王阿姨都来了。", set()),
+    # a name right before a bare title, after a clause start or a verb; a place before a title is no name
+    ("会上,刘跃进书记强调要抓好落实。", {"刘跃进"}),
+    ("居民们感谢马文斌主任的帮助。", {"马文斌"}),
+    ("王村书记说。张村长带领村民修路。", set()),
     # the name first, then an appointment verb and the role
     ("今年,秦志远担任石门镇龙潭村党组织“第一书记”已有半年。", {"秦志远"}),
 ]

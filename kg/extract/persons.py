@@ -91,7 +91,41 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
             found.append(person)
             pos += len(person_name)
     found += appointed(index, sentence, orgs, units, {p.name for p in found})
+    found += titled(index, sentence, {p.name for p in found} | reporters)
     return found, reporters
+
+
+def titled(index: int, sentence: Sentence, known: set[str]) -> list[Found]:
+    """刘某某书记, 王某主任: a name right before a bare leading title (the title follows, as in speech)."""
+    text = sentence.text
+    found = []
+    verb_ends, pos = set(), 0  # where a verb token ends: a name may begin there (感谢某某主任)
+    for token in sentence.tokens:
+        pos += len(token)
+        if word_tags().get(token) in ("v", "vn", "p"):
+            verb_ends.add(pos)
+    for role_start, role_end in role_spans(sentence):
+        role = text[role_start:role_end]
+        if role not in TITLES or (role_end < len(text) and text[role_end] in NOT_AFTER_TITLE):
+            continue
+        for size in (3, 2):
+            start = role_start - size
+            if start < 0 or (start > 0 and is_cjk(text[start - 1]) and text[start - 1] not in PATTERNS.stop_chars
+                             and start not in verb_ends):
+                continue
+            name = name_at(text[:role_start], start)
+            if name is None or start + len(name) != role_start or name in known or name[-1] in PLACE_ENDINGS:
+                continue
+            found.append(Found(CLS, name, sentence.start + start, sentence.start + role_start, index, role=role,
+                               rule="name+title"))
+            known.add(name)
+            break
+    return found
+
+
+TITLES = frozenset(PATTERNS["persons"]["titles"])
+NOT_AFTER_TITLE = "处室们级"  # 书记处, 主任们: not a title after a name
+PLACE_ENDINGS = "村镇乡区县市街省"
 
 
 CLOSING_QUOTES = "”’」』"
