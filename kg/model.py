@@ -8,6 +8,7 @@ the source file actually says.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 # The ontology's top classes (fixed by the contract), in display order.
@@ -190,35 +191,167 @@ class ArticleExtraction:
 
 
 # ------------------------------------------------------------------------ resolve
+# The resolve stage works in two steps. Per article (``kg.resolve.observe``):
+# every mention gets an identity key computed from that article and the
+# gazetteer only, so an entity's IRI never depends on the rest of the corpus;
+# the article's facts are written as ``ArticleFacts``. Corpus-wide
+# (``kg.resolve.corpus``): observations with the same key are merged into one
+# ``Entity`` (label, class, alt labels) and one ``Relation`` per triple.
+
+
+@dataclass(frozen=True)
+class MentionSpan:
+    """Where one article names one entity: a span of one of its sentences.
+
+    ``begin``/``end`` index the sentence's normalised text (``SentenceSpan.text``),
+    so ``text[begin:end] == surface``.
+    """
+
+    iri: str
+    sentence: int  # index into ArticleFacts.sentences
+    begin: int
+    end: int
+    surface: str
+
+
+@dataclass(frozen=True)
+class SentenceSpan:
+    """A sentence that supports something: its normalised text, its span in the original text."""
+
+    start: int  # offsets in the article's original decoded text
+    end: int
+    text: str
+    normalised_start: int = 0  # offset of the sentence in the article's normalised text
+
+
+@dataclass(frozen=True)
+class EntityObservation:
+    """What one article says about one entity (merged corpus-wide by ``iri``)."""
+
+    iri: str
+    key: str
+    cls: str  # one of TOP_CLASSES
+    names: tuple[tuple[str, int], ...] = ()  # the names the article writes, with how often
+    aliases: tuple[str, ...] = ()
+    kind: str | None = None  # level for units, kind for the others (KIND_CLASSES)
+    code: str | None = None  # 12-digit division code
+    implicit: bool = False  # not written in the article: a gazetteer ancestor of a unit it names
+    attributes: tuple[tuple[str, str], ...] = ()
+    roles: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()  # the first mentions (samples for the views)
+    mentions: int = 0
+
+
+@dataclass(frozen=True)
+class RelationObservation:
+    """One relation as one article states it (merged corpus-wide by its triple)."""
+
+    subject: str  # IRIs
+    predicate: str  # one of RELATIONS
+    object: str
+    rules: tuple[str, ...] = ()
+    from_gazetteer: bool = False  # the division table states it, not a sentence
+    sentences: tuple[int, ...] = ()  # indexes into ArticleFacts.sentences
+    evidence: tuple[Evidence, ...] = ()  # samples for the views
+
+
+@dataclass(frozen=True)
+class MembershipObservation:
+    """A person's role in a body the article names with it (an org:Membership)."""
+
+    person: str  # IRIs
+    body: str
+    role: str  # as written (社区党委书记)
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """Everything one article contributes to the graph, with identities already settled."""
+
+    article_id: str
+    entities: tuple[EntityObservation, ...] = ()
+    relations: tuple[RelationObservation, ...] = ()
+    memberships: tuple[MembershipObservation, ...] = ()
+    sentences: tuple[SentenceSpan, ...] = ()
+    mentions: tuple[MentionSpan, ...] = ()
+
+
 @dataclass(frozen=True)
 class Entity:
     """One real-world thing, resolved across the corpus."""
 
-    key: str  # identity key, stable across runs and corpus order; IRIs are minted from it
-    cls: str
-    label: str  # canonical name: the most complete form
-    kind: str | None = None
+    iri: str  # minted from the identity key each article computes (kg.resolve.identity; kept in the cache)
+    cls: str  # top class
+    fine_class: str  # local name of the finest class its kind allows (may equal cls)
+    label: str  # canonical name, chosen corpus-wide: the most complete form
     alt_labels: tuple[str, ...] = ()
-    code: str | None = None  # administrative division code, when known
+    code: str | None = None
+    implicit: bool = False  # named by no article: added from the gazetteer
     attributes: tuple[tuple[str, str], ...] = ()
-    role: str | None = None
-    evidence: tuple[Evidence, ...] = ()  # every mention; for implied units, the mention that implied them
-    implicit: bool = False  # not written in any article, added from the gazetteer
+    roles: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()  # ids of the articles that mention it, sorted
+    mentions: int = 0
+    evidence: tuple[Evidence, ...] = ()  # the first few mentions, by article id and offset
+
+    @property
+    def level(self) -> str | None:
+        return self.fine_class.lower() if self.cls == "AdministrativeUnit" and self.fine_class != self.cls else None
 
 
 @dataclass(frozen=True)
 class Relation:
-    subject: str  # entity key
+    subject: str  # IRIs
     predicate: str  # one of RELATIONS
-    object: str  # entity key
-    evidence: tuple[Evidence, ...]
+    object: str
     rules: tuple[str, ...] = ()
+    from_gazetteer: bool = False
+    articles: tuple[str, ...] = ()  # ids of the articles that state it, sorted
+    evidence: tuple[Evidence, ...] = ()  # the first few sentences that state it
+
+
+@dataclass(frozen=True)
+class Membership:
+    person: str
+    body: str
+    role: str
 
 
 @dataclass(frozen=True)
 class ResolvedCorpus:
+    """The corpus-wide tables: one record per entity, relation and membership, sorted."""
+
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...]
+    memberships: tuple[Membership, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """One article as the views read it: its text, sentences and the entities it names.
+
+    Offsets index ``text`` (the normalised text). Streamed one at a time from
+    the build's per-article results, never held all at once.
+    """
+
+    summary: "ArticleSummary"
+    text: str
+    body: tuple[tuple[int, int], ...]
+    sentences: tuple[tuple[int, int], ...]  # sentences that support something
+    mentions: tuple[tuple[int, int, str], ...]  # (start, end, entity IRI)
+    # (subject IRI, predicate, object IRI, sentence start, sentence end): each fact as this article states it
+    relations: tuple[tuple[str, str, str, int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class BuildTables:
+    """What the build hands the views: the corpus-wide tables, and the articles streamed one at a time.
+
+    ``articles()`` may be called more than once; each call reads the build's
+    per-article results from disk again, in input order.
+    """
+
+    corpus: ResolvedCorpus
+    articles: Callable[[], Iterator[ArticleRecord]]
 
 
 # ------------------------------------------------------------------------- report
@@ -234,9 +367,6 @@ class ArticleSummary:
     encoding: str | None = None
     format: str = "txt"
     dropped: tuple[DroppedLine, ...] = ()
-    # For the views' source reader: the decoded text (Evidence offsets index it) and its body lines as spans of it.
-    original: str = ""
-    body: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -257,6 +387,4 @@ def summarise(article: Article) -> ArticleSummary:
         encoding=article.encoding,
         format=article.format,
         dropped=article.dropped,
-        original=article.original,
-        body=tuple(article.normalised.original_span(start, end) for start, end in article.body),
     )

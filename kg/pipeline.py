@@ -1,45 +1,61 @@
-"""Runs the stages: read → normalise → segment → extract → resolve → graph → analyse → export.
+"""Runs the stages: read → normalise → segment → extract → resolve → graph → analyse → export → views.
 
-Per-article stages are pure functions (article in, result out) so a corpus
-streams through them one article at a time; only each article's extraction
-and summary are kept for the corpus-wide stages. Any failure is re-raised as
-a ``StageError`` naming the stage, and the output folder is replaced only
-once every file of the new build has been written.
+Per article (``process_file``, the unit of work of a worker; pure and
+picklable): read, prepare, extract, settle every identity (``kg.resolve``)
+and write the article's own triples (``kg.rdf.article``). Each result goes
+to disk as soon as it is made, into the build cache (``kg.cache``), which
+also spares the next build every file it has seen. Corpus-wide, the facts
+are read back one article at a time and merged into one record per entity
+and relation; the analysis runs on those tables; graph.ttl is written
+section by section with the articles' chunks streamed from disk, and the
+Oxigraph store is loaded from it. Nothing per mention is held in memory.
+
+Any failure is re-raised as a ``StageError`` naming the stage, and the
+output folder is replaced only once every file of the new build is written.
 """
 from __future__ import annotations
 
 import json
+import os
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
-from functools import partial
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from pathlib import Path
 
-from kg.analyse import analyse, annotate_graph
-from kg.errors import InputError, KgError, NoArticlesError, stage
+from kg.analyse import SEED, analyse_records, records_of
+from kg.cache import ArticleResult, BuildCache, cache_dir, file_hash, fingerprint, open_cache
+from kg.codec import ArticleText
+from kg.errors import InputError, KgError, NoArticlesError, OutputError, stage
 from kg.extract import process_article
 from kg.model import (
     TOP_CLASSES,
     Article,
     ArticleExtraction,
+    ArticleRecord,
     ArticleSummary,
     BuildReport,
+    BuildTables,
     ResolvedCorpus,
     Skipped,
     summarise,
 )
 from kg.outdir import check_out_dir, replacing, show_path
 from kg.prepare import prepare_article
-from kg.prepare.read import DEFAULT_MAX_ARTICLE_MB, find_files, read_file
-from kg.rdf import RDF_FORMATS, build_graph, write_graph
-from kg.resolve import resolve
+from kg.prepare.read import DEFAULT_MAX_ARTICLE_MB, FileData, find_files, read_file, source_of
+from kg.rdf.article import article_chunk
+from kg.rdf.export import RDF_FORMATS, STORE_DIR, AnalysisFacts, ChunkTotals, data_names, write_extra_format, write_graph
+from kg.rdf.graph import NodeMeasures
+from kg.resolve import CorpusTables, observe
 from kg.views import write_views
 from kg.workers import map_files
 
 # progress(done, total, source) is called once per input file.
+# What one input file gives: its articles' results or skips, and the CPU seconds per stage.
+FileOutcome = tuple[list[Skipped | ArticleResult], dict[str, float]]
 ProgressCallback = Callable[[int, int, str], None]
+COMMIT_EVERY = 200  # files between commits of the cache: a killed build keeps most of its work
 
 
 @dataclass(frozen=True)
@@ -48,25 +64,29 @@ class BuildResult:
     report: BuildReport
     corpus: ResolvedCorpus
     triples: int
-    # Seconds per stage, in the order they ran. The per-article stages are
-    # summed over articles (CPU seconds across workers when there are several).
+    # CPU seconds per stage (of this process and its threads; the per-article stages
+    # summed over articles, across workers when there are several), in the order they ran.
     timings: tuple[tuple[str, float], ...] = ()
+    reused: int = 0  # input files the build cache answered (not read or extracted again)
 
 
 class StageClock:
-    """Seconds spent per stage, summed over every time a stage runs; names any failure (``stage``)."""
+    """CPU seconds spent per stage, summed over every time a stage runs; names any failure (``stage``).
+
+    CPU rather than wall time: on a shared machine a stage's wall time says more about the neighbours.
+    """
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
 
     @contextmanager
     def __call__(self, name: str) -> Iterator[None]:
-        started = time.perf_counter()
+        started = time.process_time()
         try:
             with stage(name):
                 yield
         finally:
-            self.add(name, time.perf_counter() - started)
+            self.add(name, time.process_time() - started)
 
     def add(self, name: str, seconds: float) -> None:
         self.seconds[name] = self.seconds.get(name, 0.0) + seconds
@@ -76,25 +96,18 @@ class StageClock:
             self.add(name, seconds)
 
 
-def first_copy(seen: dict[str, str], article_id: str, source: str) -> Skipped | None:
-    """None the first time an article's content is seen (recording where); later, a ``Skipped`` naming the first."""
-    if article_id in seen:
-        return Skipped(source, f"duplicate of {seen[article_id]}")
-    seen[article_id] = source
-    return None
-
-
-def read_articles(path: Path, max_article_mb: float = DEFAULT_MAX_ARTICLE_MB) -> Iterator[Article | Skipped]:
-    """Each article of one input file, prepared; whatever fails on one file or line, a ``Skipped`` with why.
+# ------------------------------------------------------------------ per article
+def read_articles(file: Path | FileData, max_article_mb: float = DEFAULT_MAX_ARTICLE_MB) -> Iterator[Article | Skipped]:
+    """Each article of one input file (a path, or its bytes), prepared; whatever fails, a ``Skipped`` with why.
 
     One bad input never ends a build: an unexpected error while reading or
-    preparing it is that input's skip reason, naming the stage.
+    preparing one file or line is that input's skip reason, naming the stage.
     """
     try:
         with stage("read"):
-            items = read_file(path, max_article_mb)
+            items = read_file(file, max_article_mb)
     except KgError as error:
-        yield Skipped(show_path(path), str(error))
+        yield Skipped(source_of(file), str(error))
         return
     for item in items:
         if isinstance(item, Skipped):
@@ -108,13 +121,70 @@ def read_articles(path: Path, max_article_mb: float = DEFAULT_MAX_ARTICLE_MB) ->
             yield article
 
 
+@lru_cache(maxsize=1)
+def _names():
+    return data_names()  # one cache of written IRIs per process
+
+
+def article_result(article: Article, clock: StageClock) -> ArticleResult:
+    """One prepared article, extracted, resolved and written as its chunk of Turtle."""
+    started = time.process_time()
+    extraction = process_article(article)
+    clock.add("segment + extract", time.process_time() - started)
+    with clock("resolve"):
+        facts = observe(article, extraction)
+    with clock("graph"):
+        summary = summarise(article)
+        chunk = article_chunk(summary, facts, _names())
+    return ArticleResult(summary, facts, chunk, ArticleText(article.text, article.body))
+
+
+def _each_article(path: Path | FileData, max_article_mb: float, clock: StageClock, work) -> list:
+    out = []
+    started = time.process_time()
+    for item in read_articles(path, max_article_mb):
+        clock.add("read + prepare", time.process_time() - started)
+        if isinstance(item, Skipped):
+            out.append(item)
+        else:
+            try:
+                out.append(work(item))
+            except KgError as error:
+                out.append(Skipped(item.source, str(error)))
+        started = time.process_time()
+    clock.add("read + prepare", time.process_time() - started)
+    return out
+
+
+def process_file(path: Path | FileData, max_article_mb: float = DEFAULT_MAX_ARTICLE_MB) -> FileOutcome:
+    """All one input file contributes to the graph, and the seconds its stages took: a worker's unit of work."""
+    clock = StageClock()
+    return _each_article(path, max_article_mb, clock, partial(article_result, clock=clock)), clock.seconds
+
+
+def read_and_extract(path: Path | FileData, max_article_mb: float = DEFAULT_MAX_ARTICLE_MB):
+    """One file's (summary, extraction) pairs or skips, and the seconds taken (extraction only, no graph)."""
+    clock = StageClock()
+
+    def extract(article: Article) -> tuple[ArticleSummary, ArticleExtraction]:
+        with clock("segment + extract"):
+            return summarise(article), process_article(article)
+
+    return _each_article(path, max_article_mb, clock, extract), clock.seconds
+
+
+def first_copy(seen: dict[str, str], article_id: str, source: str) -> Skipped | None:
+    """None the first time an article's content is seen (recording where); later, a ``Skipped`` naming the first."""
+    if article_id in seen:
+        return Skipped(source, f"duplicate of {seen[article_id]}")
+    seen[article_id] = source
+    return None
+
+
 def read_corpus(
     inputs: Sequence[Path], progress: ProgressCallback | None = None, max_article_mb: float = DEFAULT_MAX_ARTICLE_MB
 ) -> Iterator[Article | Skipped]:
-    """Yield every usable article under the inputs, and a ``Skipped`` for each unusable one.
-
-    An article whose content repeats one already read is skipped as a duplicate.
-    """
+    """Every usable article under the inputs, prepared, and a ``Skipped`` for each unusable one or duplicate."""
     with stage("read"):
         files = find_files(inputs)
     seen: dict[str, str] = {}
@@ -125,75 +195,119 @@ def read_corpus(
             progress(done, len(files), show_path(path))
 
 
-FileResult = tuple[list[Skipped | tuple[ArticleSummary, ArticleExtraction]], dict[str, float]]
-
-
-def read_and_extract(path: Path, max_article_mb: float = DEFAULT_MAX_ARTICLE_MB) -> FileResult:
-    """All one input file contributes, and the seconds its stages took: the unit of work of a worker."""
-    clock = StageClock()
-    out: list[Skipped | tuple[ArticleSummary, ArticleExtraction]] = []
-    started = time.perf_counter()
-    for item in read_articles(path, max_article_mb):
-        clock.add("read + prepare", time.perf_counter() - started)
-        if not isinstance(item, Skipped):
-            started = time.perf_counter()
-            try:
-                out.append((summarise(item), process_article(item)))
-            except KgError as error:
-                out.append(Skipped(item.source, str(error)))
-            clock.add("segment + extract", time.perf_counter() - started)
-        else:
-            out.append(item)
-        started = time.perf_counter()
-    clock.add("read + prepare", time.perf_counter() - started)
-    return out, clock.seconds
-
-
 def extract_corpus(
-    inputs: Sequence[Path],
-    progress: ProgressCallback | None = None,
-    jobs: int = 1,
-    max_article_mb: float = DEFAULT_MAX_ARTICLE_MB,
-    clock: StageClock | None = None,
-    scheduler: str | None = None,
+    inputs: Sequence[Path], jobs: int = 1, max_article_mb: float = DEFAULT_MAX_ARTICLE_MB, scheduler: str | None = None
 ) -> tuple[list[ArticleSummary], list[ArticleExtraction], list[Skipped]]:
-    """Read and extract every article under the inputs, in input order, on ``jobs`` processes
-    or on the Dask cluster of ``scheduler`` (``tcp://HOST:PORT``).
-
-    The result does not depend on ``jobs`` or ``scheduler``: files are taken in order and an
-    article whose content repeats one already read is skipped as a duplicate.
-    ``clock``, when given, receives the seconds of the per-article stages.
-    """
+    """Every article's summary and extraction (no graph), in input order: for tools that score extraction."""
     with stage("read"):
         files = find_files(inputs)
-    summaries: list[ArticleSummary] = []
-    extractions: list[ArticleExtraction] = []
-    skipped: list[Skipped] = []
-    seen: dict[str, str] = {}
+    summaries, extractions, skipped, seen = [], [], [], {}
     work = partial(read_and_extract, max_article_mb=max_article_mb)
-    with map_files(work, files, jobs=jobs, scheduler=scheduler) as results:
-        for done, (path, (items, seconds)) in enumerate(zip(files, results), start=1):
-            if clock:
-                clock.merge(seconds)
-            for item in items:
-                if isinstance(item, Skipped):
-                    skipped.append(item)
-                    continue
-                summary, extraction = item
-                duplicate = first_copy(seen, summary.id, summary.source)
-                if duplicate:
-                    skipped.append(duplicate)
-                    continue
-                summaries.append(summary)
-                extractions.append(extraction)
-            if progress:
-                progress(done, len(files), show_path(path))
+    with map_files(work, files, jobs=jobs, scheduler=scheduler) as outcomes:
+        results = [items for items, _ in outcomes]
+    for items in results:
+        for item in items:
+            duplicate = None if isinstance(item, Skipped) else first_copy(seen, item[0].id, item[0].source)
+            if isinstance(item, Skipped) or duplicate:
+                skipped.append(duplicate or item)
+            else:
+                summaries.append(item[0])
+                extractions.append(item[1])
     return summaries, extractions, skipped
 
 
+# ---------------------------------------------------------------------- corpus
+@dataclass
+class Collected:
+    skipped: list[Skipped]
+    sources: dict[str, str]  # article id -> where it was read (the first copy)
+    articles: int = 0
+    tables: CorpusTables | None = None  # holds the facts of the articles worked out this time
+    added: set[str] = field(default_factory=set)  # their ids
+
+
+def collect(
+    inputs: Sequence[Path],
+    cache: BuildCache,
+    max_article_mb: float,
+    clock: StageClock,
+    progress: ProgressCallback | None = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
+) -> Collected:
+    """Every article under the inputs into the cache, in input order: reused when known, else worked out.
+
+    The work runs on ``jobs`` local processes or on the Dask cluster of
+    ``scheduler`` (``kg.workers.map_files``); only the files the cache does
+    not answer are handed to it. An article whose content repeats one
+    already read is skipped as a duplicate.
+    """
+    with stage("read"):
+        files = find_files(inputs)
+    known: dict[int, list] = {}
+    hashes: list[str | None] = []
+    for i, path in enumerate(files):
+        hash_ = file_hash(path)
+        hashes.append(hash_)
+        items = cache.file_items(hash_, show_path(path)) if hash_ else None
+        if items is not None and cache.has_articles(item[0] for item in items if not isinstance(item, Skipped)):
+            known[i] = items
+    missing = [path for i, path in enumerate(files) if i not in known]
+    with map_files(partial(process_file, max_article_mb=max_article_mb), missing, jobs=jobs, scheduler=scheduler) as worked:
+        return _collect(files, hashes, known, worked, cache, clock, progress)
+
+
+def _collect(files, hashes, known, worked, cache: BuildCache, clock: StageClock, progress) -> Collected:
+    collected = Collected([], {}, tables=CorpusTables())
+    for done, (path, hash_) in enumerate(zip(files, hashes), start=1):
+        items = known.get(done - 1)
+        if items is None:
+            results, seconds = next(worked)
+            clock.merge(seconds)
+            for result in results:
+                if not isinstance(result, Skipped):
+                    facts = cache.put_article(result)
+                    if result.summary.id not in collected.added:  # facts just made need not be read back
+                        collected.tables.add_encoded(facts)
+                        collected.added.add(result.summary.id)
+            if hash_:
+                cache.put_file(hash_, show_path(path), results)
+            items = [r if isinstance(r, Skipped) else (r.summary.id, r.summary.source) for r in results]
+        if hash_:
+            cache.use_file(hash_)
+        for item in items:
+            if isinstance(item, Skipped):
+                collected.skipped.append(item)
+            elif cache.use_article(item[0]):
+                collected.sources[item[0]] = item[1]
+                collected.articles += 1
+            else:
+                collected.skipped.append(Skipped(item[1], f"duplicate of {collected.sources[item[0]]}"))
+        if done % COMMIT_EVERY == 0:
+            cache.commit()
+        if progress:
+            progress(done, len(files), show_path(path))
+    return collected
+
+
 def count_entities(corpus: ResolvedCorpus) -> tuple[tuple[str, int], ...]:
-    counts = Counter(entity.cls for entity in corpus.entities)
+    counts: dict[str, int] = {}
+    for entity in corpus.entities:
+        counts[entity.cls] = counts.get(entity.cls, 0) + 1
     return tuple((cls, counts.get(cls, 0)) for cls in TOP_CLASSES)
+
+
+def article_records(cache: BuildCache, sources: dict[str, str]) -> Iterator[ArticleRecord]:
+    for summary, facts, text in cache.articles(sources):
+        sentences = tuple((s.normalised_start, s.normalised_start + len(s.text)) for s in facts.sentences)
+        mentions = tuple(
+            (facts.sentences[m.sentence].normalised_start + m.begin, facts.sentences[m.sentence].normalised_start + m.end,
+             m.iri) for m in facts.mentions
+        )
+        relations = tuple(
+            (r.subject, r.predicate, r.object, *sentences[i]) for r in facts.relations for i in r.sentences
+        )
+        yield ArticleRecord(summary, text.text, text.body, sentences, mentions, relations)
 
 
 def build(
@@ -204,16 +318,19 @@ def build(
     rdf_format: str = "turtle",
     jobs: int = 1,
     max_article_mb: float = DEFAULT_MAX_ARTICLE_MB,
+    rebuild: bool = False,
     scheduler: str | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of every article under ``inputs`` into ``out_dir``.
 
     ``out_dir`` is replaced only when it is absent, empty or an earlier kg
-    build (``OutputError`` otherwise, before any work). Raises
-    ``NoArticlesError`` when nothing usable was found; ``out_dir`` is then
-    left as it was, as it is on any failure or interruption. With
-    ``scheduler`` (``tcp://HOST:PORT``) the per-article work runs on that Dask
-    cluster instead of ``jobs`` local processes; the output is the same.
+    build (``OutputError`` otherwise, before any work). Files an earlier
+    build of the same ``out_dir`` already read are taken from its cache
+    (``kg.cache``) unless ``rebuild``; the output is the same either way.
+    The per-file work runs on ``jobs`` local processes, or on the Dask cluster
+    of ``scheduler`` (``tcp://HOST:PORT``); the output is the same.
+    Raises ``NoArticlesError`` when nothing usable was found; ``out_dir`` is
+    then left as it was, as it is on any failure or interruption.
     """
     inputs = [Path(p) for p in inputs]
     if rdf_format not in RDF_FORMATS:
@@ -222,37 +339,71 @@ def build(
         raise InputError(f"--max-article-mb must be above 0, not {max_article_mb:g}")
     shown_out = Path(out_dir)
     out_dir = check_out_dir(shown_out, inputs)
+    check_cache_dir(cache_dir(out_dir), inputs)
     clock = StageClock()
-    summaries, extractions, skipped = extract_corpus(inputs, progress, jobs, max_article_mb, clock, scheduler)
-    if not summaries:
-        reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped[:3]) or "no files found"
-        raise NoArticlesError(f"no usable article under the inputs ({reasons})")
-    with clock("resolve"):
-        corpus = resolve(extractions)
-    report = BuildReport(
-        articles=tuple(summaries),
-        skipped=tuple(skipped),
-        entity_counts=count_entities(corpus),
-    )
-    with clock("graph"):
-        graph = build_graph(summaries, corpus)
-    with clock("analyse"):
-        analysis = analyse(graph)
-        annotate_graph(graph, analysis)
-    with replacing(out_dir) as staging:
-        with clock("export"):
-            write_graph(graph, staging, rdf_format)
-            write_report(report, staging / "report.json")
-        with clock("views"):
-            write_views(graph, analysis, report, staging, corpus=corpus)
-    return BuildResult(
-        out_dir=shown_out,
-        report=report,
-        corpus=corpus,
-        triples=len(graph),
-        timings=tuple(clock.seconds.items()),
-    )
+    cache, warning = open_cache(out_dir, fingerprint((("max_article_mb", f"{max_article_mb:g}"),)), rebuild)
+    built = False
+    try:
+        collected = collect(inputs, cache, max_article_mb, clock, progress, jobs, scheduler)
+        if not collected.articles:
+            reasons = "; ".join(f"{s.source}: {s.reason}" for s in collected.skipped[:3]) or "no files found"
+            raise NoArticlesError(f"no usable article under the inputs ({reasons})")
+        with clock("resolve"):
+            tables = collected.tables
+            for facts in cache.facts(skip=collected.added):
+                tables.add_encoded(facts)
+            corpus = tables.resolve()
+            collected.tables = None
+        with clock("analyse"):
+            analysis = analyse_records(*records_of(corpus))
+        report = BuildReport(
+            articles=tuple(cache.summaries(collected.sources)),
+            skipped=tuple(collected.skipped),
+            entity_counts=count_entities(corpus),
+            warnings=(warning,) if warning else (),
+        )
+        with replacing(out_dir) as staging:
+            with clock("export"):
+                articles, triples, sentences, mentions = cache.counts()
+                measures = [NodeMeasures(m.iri, m.degree, m.betweenness, m.page_rank, m.community)
+                            for m in analysis.metrics]
+                stored = write_graph(
+                    staging, corpus, measures, ChunkTotals(cache.chunks(), articles, triples, sentences, mentions),
+                    AnalysisFacts(analysis.betweenness_sample, SEED),
+                )
+                write_extra_format(staging / STORE_DIR, staging, rdf_format)
+                write_report(report, staging / "report.json")
+            with clock("views"):
+                write_views(BuildTables(corpus, partial(article_records, cache, collected.sources)), analysis, report,
+                            staging)
+        cache.prune()
+        built = True
+    finally:
+        cache.close(keep=True)
+    return BuildResult(shown_out, report, corpus, stored, tuple(clock.seconds.items()), cache.hits if built else 0)
+
+
+def check_cache_dir(folder: Path, inputs: Sequence[Path]) -> None:
+    """The cache beside --out must not hold an input: a build never reads its own results as articles."""
+    for given in inputs:
+        source = Path(os.path.realpath(given))
+        if source == folder or source.is_relative_to(folder):
+            raise OutputError(f"the input {show_path(given)} is inside kg's build cache {show_path(folder)}: "
+                              "give the articles themselves")
 
 
 def write_report(report: BuildReport, path: Path) -> None:
-    path.write_text(json.dumps(asdict(report), ensure_ascii=False, indent=1, sort_keys=True), "utf-8")
+    """report.json: every article read (with its metadata and dropped lines), every skip, the counts."""
+
+    def summary(a: ArticleSummary) -> dict:
+        return {"chars": a.chars, "content_hash": a.content_hash, "dropped": [vars(d) for d in a.dropped],
+                "encoding": a.encoding, "format": a.format, "id": a.id, "metadata": vars(a.metadata),
+                "source": a.source}
+
+    document = {
+        "articles": [summary(a) for a in report.articles],
+        "entity_counts": report.entity_counts,
+        "skipped": [vars(s) for s in report.skipped],
+        "warnings": report.warnings,
+    }
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True), "utf-8")

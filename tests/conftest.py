@@ -94,10 +94,10 @@ def xss_graph(demo_graph) -> Graph:
         (evil, SKOS.altLabel, Literal("</script><script>alert(2)</script>")),
         (evil, KG.mentionedIn, article),
         (evil, KG.partOf, DATA["unit/xiameiqiao"]),
-        (mention, RDF.type, KG.Mention),
         (mention, KG.mentionOf, evil),
-        (mention, KG.inArticle, article),
-        (mention, KG.sentence, Literal('"><svg onload=alert(4)> \u2028 <!-- --> </script>')),
+        (mention, KG.inSentence, DATA["sentence/evil"]),
+        (DATA["sentence/evil"], KG.inArticle, article),
+        (DATA["sentence/evil"], KG.text, Literal('"><svg onload=alert(4)> \u2028 <!-- --> </script>')),
     ):
         demo_graph.add(triple)
     return demo_graph
@@ -138,14 +138,16 @@ def thousand_node_graph() -> Graph:
 
 
 # ------------------------------------------------------------ graph / export / query
-# A small hand-built corpus: two articles, resolved by hand. Offsets are found
-# in the article texts, so they index the original text as the model requires.
+# A small hand-built corpus: two articles and what an extractor would find in
+# them, written by hand (offsets are found in the texts). The graph tests run
+# the real resolve, graph and export stages over it (``build_hand_built``).
 ARTICLE_A = (
     "白马湖畔展新颜\n"
     "常德市武陵区白马湖街道党工委指导长家山社区党总支联合湖南文理学院开展“微改造”工程。"
     "花园洞社区党委书记张圣忠介绍，白马湖文化公园面积1700㎡。"
     "花园洞社区与湖南文理学院结对共建。"
     "杭州市西湖社区派人来学习。"
+    "花园洞社区党委副书记李芳参加。"
 )
 ARTICLE_B = (
     "邻里节暖人心\n"
@@ -156,6 +158,9 @@ ARTICLE_B = (
 )
 ARTICLE_TEXTS = {"a1a1a1a1a1a1a1a1": ARTICLE_A, "b2b2b2b2b2b2b2b2": ARTICLE_B}
 A, B = ARTICLE_TEXTS
+U, O, P, F, R, H = "AdministrativeUnit", "PartyOrganization", "Program", "Facility", "Partner", "Person"
+CODES = {"湖南省": "430000000000", "常德市": "430700000000", "武陵区": "430702000000",
+         "白马湖街道": "430702005000", "杭州市": "330100000000"}
 
 
 def evidence_of(article_id: str, phrase: str, span: str | None = None):
@@ -170,109 +175,147 @@ def evidence_of(article_id: str, phrase: str, span: str | None = None):
     return Evidence(article_id, text[sentence_start:sentence_end], sentence_start, sentence_end, at, end)
 
 
-def _entity(key, cls, label, kind=None, *mentions, **fields):
-    from kg.model import Entity
+def mention(article, cls, name, phrase=None, span=None, **fields):
+    """A mention of ``name`` where ``phrase`` occurs (default: the name itself)."""
+    from kg.model import Mention
 
-    evidence = tuple(evidence_of(article, phrase, span) for article, phrase, span in mentions)
-    return Entity(key=key, cls=cls, label=label, kind=kind, evidence=evidence, **fields)
+    evidence = evidence_of(article, phrase or name, span or (None if phrase else name))
+    surface = ARTICLE_TEXTS[article][evidence.start:evidence.end]
+    if cls == U and name in CODES and "code" not in fields:
+        fields["code"] = CODES[name]
+    return Mention(cls, name, surface, evidence, **fields)
 
 
-def hand_built_corpus():
-    from kg.model import Relation, ResolvedCorpus
+def relation(article, subject, predicate, obj, phrase, span=None, rule="pattern:test"):
+    from kg.model import EntityRef, LocalRelation
 
-    U, O, P, F, R = "AdministrativeUnit", "PartyOrganization", "Program", "Facility", "Partner"
-    entities = (
-        _entity("湖南省", U, "湖南省", "province", (A, "常德市", None), code="430000", implicit=True),
-        _entity("常德市", U, "常德市", "city", (A, "常德市", None), code="430700"),
-        _entity("武陵区", U, "武陵区", "district", (A, "武陵区", None), code="430702"),
-        _entity("白马湖街道", U, "白马湖街道", "subdistrict", (A, "白马湖街道", None), (B, "白马湖街道", None)),
-        _entity("长家山社区", U, "长家山社区", "community", (A, "长家山社区", None), (B, "长家山社区", None),
-                (B, "长家山党群", "长家山"), alt_labels=("长家山",)),
-        _entity("花园洞社区", U, "花园洞社区", "community", (A, "花园洞社区", None)),
-        _entity("西湖社区|杭州市", U, "西湖社区", "community", (A, "西湖社区", None)),
-        _entity("西湖社区|白马湖街道", U, "西湖社区", "community", (B, "西湖社区", None)),
-        _entity("白马湖街道党工委", O, "白马湖街道党工委", "党工委", (A, "白马湖街道党工委", None)),
-        _entity("长家山社区党总支", O, "长家山社区党总支", "党总支", (A, "长家山社区党总支", None),
-                (B, "长家山社区党总支", None)),
-        _entity("花园洞社区党委", O, "花园洞社区党委", "党委", (A, "花园洞社区党委", None)),
-        _entity("微改造", P, "微改造", "project", (A, "“微改造”工程", None), alt_labels=("“微改造”工程",)),
-        _entity("邻里节", P, "邻里节", "event", (B, "邻里节", None)),
-        _entity("白马湖文化公园", F, "白马湖文化公园", None, (A, "白马湖文化公园", None),
-                attributes=(("area", "1700㎡"),)),
-        _entity("长家山党群服务中心", F, "长家山党群服务中心", None, (B, "长家山党群服务中心", None),
-                attributes=(("capacity", "可容纳368人"),)),
-        _entity("湖南文理学院", R, "湖南文理学院", "university", (A, "湖南文理学院", None)),
-        _entity("常德职业技术学院", R, "常德职业技术学院", None, (B, "常德职业技术学院", None)),
-        _entity("张圣忠", "Person", "张圣忠", None, (A, "张圣忠", None), role="社区党委书记"),
+    return LocalRelation(EntityRef(*subject), predicate, EntityRef(*obj), evidence_of(article, phrase, span), rule)
+
+
+def hand_built_extractions():
+    from kg.model import ArticleExtraction
+
+    a = (
+        mention(A, U, "常德市", kind="city"),
+        mention(A, U, "武陵区", kind="district"),
+        mention(A, U, "白马湖街道", "武陵区白马湖街道", "白马湖街道", kind="subdistrict"),
+        mention(A, U, "湖南省", "常德市", kind="province", implicit=True),
+        mention(A, U, "长家山社区", "指导长家山社区", "长家山社区", kind="community"),
+        mention(A, U, "花园洞社区", "花园洞社区党委书记", "花园洞社区", kind="community"),
+        mention(A, U, "花园洞社区", "花园洞社区与", "花园洞社区", kind="community"),
+        mention(A, U, "杭州市", kind="city"),
+        mention(A, U, "西湖社区", "杭州市西湖社区", "西湖社区", kind="community"),
+        mention(A, O, "白马湖街道党工委", kind="党工委"),
+        mention(A, O, "长家山社区党总支", kind="党总支"),
+        mention(A, O, "花园洞社区党委", "花园洞社区党委书记", "花园洞社区党委", kind="党委"),
+        mention(A, P, "微改造", "“微改造”工程", kind="project", aliases=("微改造工程",)),
+        mention(A, F, "白马湖文化公园", attributes=(("area", "1700㎡"),)),
+        mention(A, R, "湖南文理学院", "联合湖南文理学院", "湖南文理学院"),
+        mention(A, R, "湖南文理学院", "与湖南文理学院", "湖南文理学院"),
+        mention(A, H, "张圣忠", role="社区党委书记"),
+        mention(A, H, "李芳", role="社区党委副书记"),
     )
-
-    def rel(subject, predicate, obj, *mentions, rules=("pattern:test",)):
-        evidence = tuple(evidence_of(article, phrase, span) for article, phrase, span in mentions)
-        return Relation(subject, predicate, obj, evidence, rules)
-
-    relations = (
-        rel("常德市", "partOf", "湖南省", (A, "常德市", None), rules=("gazetteer",)),
-        rel("武陵区", "partOf", "常德市", (A, "常德市武陵区", None), rules=("gazetteer",)),
-        rel("白马湖街道", "partOf", "武陵区", (A, "武陵区白马湖街道", None)),
-        rel("长家山社区", "partOf", "白马湖街道", (A, "白马湖街道党工委指导长家山社区", None)),
-        rel("花园洞社区", "partOf", "白马湖街道", (A, "花园洞社区", None), rules=("context",)),
-        rel("西湖社区|白马湖街道", "partOf", "白马湖街道", (B, "白马湖街道西湖社区", None)),
-        rel("长家山社区党总支", "partyOrgOf", "长家山社区", (A, "长家山社区党总支", None),
-            (B, "长家山社区党总支", None), rules=("name",)),
-        rel("花园洞社区党委", "partyOrgOf", "花园洞社区", (A, "花园洞社区党委", None), rules=("name",)),
-        rel("白马湖街道党工委", "partyOrgOf", "白马湖街道", (A, "白马湖街道党工委", None), rules=("name",)),
-        rel("长家山社区党总支", "subOrganizationOf", "白马湖街道党工委", (A, "白马湖街道党工委指导长家山社区党总支", None)),
-        rel("长家山社区党总支", "runsProgram", "微改造", (A, "长家山社区党总支联合湖南文理学院开展“微改造”工程", None)),
-        rel("长家山社区党总支", "runsProgram", "邻里节", (B, "长家山社区党总支举办邻里节", None)),
-        rel("白马湖街道", "hasFacility", "白马湖文化公园", (A, "白马湖文化公园", None), rules=("context",)),
-        rel("长家山社区", "hasFacility", "长家山党群服务中心", (B, "长家山党群服务中心", None)),
-        rel("长家山社区党总支", "partnersWith", "湖南文理学院", (A, "长家山社区党总支联合湖南文理学院", None)),
-        rel("花园洞社区", "partnersWith", "湖南文理学院", (A, "花园洞社区与湖南文理学院结对共建", None)),
-        rel("长家山社区", "partnersWith", "常德职业技术学院", (B, "长家山社区和常德职业技术学院签订共建", None)),
-        rel("张圣忠", "leads", "花园洞社区党委", (A, "花园洞社区党委书记张圣忠", None)),
+    a_relations = (
+        relation(A, (U, "长家山社区"), "partOf", (U, "白马湖街道"), "指导长家山社区", "长家山社区", "context"),
+        relation(A, (U, "花园洞社区"), "partOf", (U, "白马湖街道"), "花园洞社区与", "花园洞社区", "context"),
+        relation(A, (U, "西湖社区"), "partOf", (U, "杭州市"), "杭州市西湖社区", "西湖社区", "name"),
+        relation(A, (U, "武陵区"), "partOf", (U, "湖南省"), "武陵区", rule="name"),  # skip-level: the gazetteer wins
+        relation(A, (O, "白马湖街道党工委"), "partyOrgOf", (U, "白马湖街道"), "白马湖街道党工委", rule="name"),
+        relation(A, (O, "长家山社区党总支"), "partyOrgOf", (U, "长家山社区"), "长家山社区党总支", rule="name"),
+        relation(A, (O, "花园洞社区党委"), "partyOrgOf", (U, "花园洞社区"), "花园洞社区党委书记", "花园洞社区党委",
+                 rule="name"),
+        relation(A, (O, "长家山社区党总支"), "subOrganizationOf", (O, "白马湖街道党工委"), "长家山社区党总支",
+                 rule="context"),
+        relation(A, (O, "长家山社区党总支"), "runsProgram", (P, "微改造"), "“微改造”工程"),
+        relation(A, (U, "白马湖街道"), "hasFacility", (F, "白马湖文化公园"), "白马湖文化公园", rule="context"),
+        relation(A, (O, "长家山社区党总支"), "partnersWith", (R, "湖南文理学院"), "联合湖南文理学院", "湖南文理学院"),
+        relation(A, (U, "花园洞社区"), "partnersWith", (R, "湖南文理学院"), "与湖南文理学院", "湖南文理学院"),
+        relation(A, (H, "张圣忠"), "leads", (O, "花园洞社区党委"), "张圣忠", rule="pattern:role"),
+        relation(A, (H, "李芳"), "leads", (O, "花园洞社区党委"), "李芳", rule="pattern:role"),
     )
-    return ResolvedCorpus(entities=entities, relations=relations)
+    b = (
+        mention(B, O, "长家山社区党总支", kind="党总支"),
+        mention(B, U, "长家山社区", "长家山社区党总支", "长家山社区", kind="community"),
+        mention(B, U, "长家山社区", "长家山社区和", "长家山社区", kind="community"),
+        mention(B, P, "邻里节", "举办邻里节", "邻里节", kind="event"),
+        mention(B, F, "长家山党群服务中心", attributes=(("capacity", "可容纳368人"),)),
+        mention(B, R, "常德职业技术学院"),
+        mention(B, U, "白马湖街道", kind="subdistrict"),
+        mention(B, U, "西湖社区", "白马湖街道西湖社区", "西湖社区", kind="community"),
+    )
+    b_relations = (
+        relation(B, (O, "长家山社区党总支"), "partyOrgOf", (U, "长家山社区"), "长家山社区党总支", rule="name"),
+        relation(B, (U, "长家山社区"), "partOf", (U, "白马湖街道"), "长家山社区和", "长家山社区", "context"),
+        relation(B, (U, "西湖社区"), "partOf", (U, "白马湖街道"), "白马湖街道西湖社区", "西湖社区", "name"),
+        relation(B, (O, "长家山社区党总支"), "runsProgram", (P, "邻里节"), "举办邻里节", "邻里节"),
+        relation(B, (U, "长家山社区"), "hasFacility", (F, "长家山党群服务中心"), "长家山党群服务中心"),
+        relation(B, (U, "长家山社区"), "partnersWith", (R, "常德职业技术学院"), "常德职业技术学院"),
+    )
+    return {A: ArticleExtraction(A, a, a_relations), B: ArticleExtraction(B, b, b_relations)}
 
 
-def hand_built_summaries():
+def hand_built_article(article_id):
+    """The article as prepare_article would give it (here: its text is already normal)."""
     import hashlib
 
+    from kg.model import Article, NormalisedText
+
+    text = ARTICLE_TEXTS[article_id]
     meta_a = ArticleMetadata(
         title="白马湖畔展新颜", published="2024-01-15", source_name="常德日报",
         url="https://example.com/news?id=1&from=home", authors=("李记者",),
     )
-    return [
-        ArticleSummary(
-            id=article_id,
-            source=f"/somewhere/{article_id}.txt",
-            metadata=meta_a if article_id == A else ArticleMetadata(title="邻里节暖人心"),
-            content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-            chars=len(text),
-        )
-        for article_id, text in ARTICLE_TEXTS.items()
-    ]
+    return Article(
+        id=article_id, source=f"/somewhere/{article_id}.txt", original=text,
+        normalised=NormalisedText(text, tuple(range(len(text) + 1))), body=((0, len(text)),), dropped=(),
+        metadata=meta_a if article_id == A else ArticleMetadata(title="邻里节暖人心"),
+        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )
 
 
-@pytest.fixture
-def corpus():
-    """The hand-built resolved corpus (see ``hand_built_corpus``)."""
-    return hand_built_corpus()
+def hand_built_facts():
+    from kg.resolve import observe
+
+    return {i: observe(hand_built_article(i), e) for i, e in hand_built_extractions().items()}
 
 
-@pytest.fixture
-def summaries():
-    return hand_built_summaries()
+def hand_built_summaries():
+    from kg.model import summarise
+
+    return [summarise(hand_built_article(i)) for i in ARTICLE_TEXTS]
+
+
+def build_graph_files(out: Path, articles) -> Path:
+    """graph.ttl and the store in ``out`` from (summary, facts) pairs: the build's corpus-wide stages."""
+    from kg.analyse import SEED, analyse_records, records_of
+    from kg.rdf.article import article_chunk
+    from kg.rdf.export import AnalysisFacts, ChunkTotals, data_names, write_graph
+    from kg.rdf.graph import NodeMeasures
+    from kg.resolve import CorpusTables
+
+    tables = CorpusTables()
+    for _, facts in articles:
+        tables.add(facts)
+    corpus = tables.resolve()
+    analysis = analyse_records(*records_of(corpus))
+    chunks = [article_chunk(summary, facts, data_names()) for summary, facts in sorted(articles, key=lambda a: a[0].id)]
+    totals = ChunkTotals([c.text for c in chunks], len(chunks), sum(c.triples for c in chunks),
+                         sum(c.sentences for c in chunks), sum(c.mentions for c in chunks))
+    measures = [NodeMeasures(m.iri, m.degree, m.betweenness, m.page_rank, m.community) for m in analysis.metrics]
+    out.mkdir(parents=True, exist_ok=True)
+    write_graph(out, corpus, measures, totals, AnalysisFacts(analysis.betweenness_sample, SEED))
+    return out
+
+
+def hand_built_pairs():
+    facts = hand_built_facts()
+    return [(s, facts[s.id]) for s in hand_built_summaries()]
 
 
 @pytest.fixture(scope="session")
 def built_dir(tmp_path_factory) -> Path:
-    """A folder holding graph.ttl written from the hand-built corpus (read-only: shared by tests)."""
-    from kg.rdf.export import write_graph
-    from kg.rdf.graph import build_graph
-
-    out = tmp_path_factory.mktemp("built")
-    write_graph(build_graph(hand_built_summaries(), hand_built_corpus()), out)
-    return out
+    """A folder holding graph.ttl and graph.oxigraph/ built from the hand-built corpus (read-only: shared)."""
+    return build_graph_files(tmp_path_factory.mktemp("built"), hand_built_pairs())
 
 
 # ------------------------------------------------------------------------ views
@@ -512,3 +555,7 @@ def lonely_scheduler(tmp_path_factory):
         yield address
     finally:
         stop_dask(processes)
+
+@pytest.fixture(scope="session")
+def built_graph(built_dir) -> Graph:
+    return Graph().parse(built_dir / "graph.ttl", format="turtle")

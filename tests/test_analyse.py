@@ -111,7 +111,7 @@ def test_annotations_are_typed_and_identical_run_to_run(demo_graph):
     node = DATA["unit/huayuandong"]
     assert demo_graph.value(node, KG.degree).datatype == URIRef(XSD + "integer")
     assert demo_graph.value(node, KG.pageRank).datatype == URIRef(XSD + "decimal")
-    assert isinstance(demo_graph.value(node, KG.community), Literal)
+    assert isinstance(demo_graph.value(node, KG.networkCommunity), Literal)
 
 
 def network_of(nodes: dict[str, str], edges: list[tuple[str, str, str]]) -> nx.MultiDiGraph:

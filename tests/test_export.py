@@ -1,151 +1,118 @@
-"""graph.ttl: parses everywhere, stands alone, escapes everything, and is byte-identical run to run."""
-import dataclasses
+"""graph.ttl: parses everywhere, stands alone, describes itself, escapes everything, byte-identical run to run."""
 import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import hand_built_corpus, hand_built_summaries
-from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from conftest import build_graph_files, hand_built_pairs
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from rdflib.namespace import DCTERMS, VOID
 
 from kg.errors import GraphNotFoundError, InputError
-from kg.rdf.export import load_graph, term_declarations, write_graph
-from kg.rdf.graph import build_graph
-from kg.model import TOP_CLASSES, Entity, ResolvedCorpus
-from kg.rdf.turtle import write_turtle
+from kg.model import TOP_CLASSES, ArticleFacts, ArticleMetadata, ArticleSummary, EntityObservation, MentionSpan, SentenceSpan
+from kg.rdf import iri
+from kg.rdf.export import STORE_DIR, load_graph, write_extra_format
+from kg.rdf.turtle import check_iri
 from kg.rdf.vocab import KG
 
 SEEDS = Path(__file__).parent.parent / "seeds"
+DATASET = URIRef(iri.dataset_iri())
 
 
 def assert_isomorphic(expected: Graph, actual: Graph) -> None:
     if not isomorphic(expected, actual):
         _, only_expected, only_actual = graph_diff(to_isomorphic(expected), to_isomorphic(actual))
-        pytest.fail(
-            "graphs differ\nonly expected:\n"
-            + only_expected.serialize(format="nt")
-            + "\nonly written:\n"
-            + only_actual.serialize(format="nt")
-        )
+        pytest.fail("graphs differ\nonly expected:\n" + only_expected.serialize(format="nt")
+                    + "\nonly written:\n" + only_actual.serialize(format="nt"))
 
 
-def reversed_corpus(corpus: ResolvedCorpus) -> ResolvedCorpus:
-    """The same corpus listed backwards, down to each entity's evidence and alt labels."""
-    entities = tuple(
-        dataclasses.replace(e, evidence=e.evidence[::-1], alt_labels=e.alt_labels[::-1])
-        for e in reversed(corpus.entities)
-    )
-    relations = tuple(dataclasses.replace(r, evidence=r.evidence[::-1]) for r in reversed(corpus.relations))
-    return ResolvedCorpus(entities, relations)
+def test_graph_ttl_the_store_and_void_triples_agree_on_the_triples(built_dir, built_graph):
+    from_oxigraph = list(ox.parse(path=str(built_dir / "graph.ttl"), format=ox.RdfFormat.TURTLE))
+    store = ox.Store.read_only(str(built_dir / STORE_DIR))
+    assert len(from_oxigraph) == len(built_graph) == len(store)
+    assert built_graph.value(DATASET, VOID.triples).toPython() == len(built_graph)
 
 
-def test_graph_ttl_parses_with_rdflib_to_exactly_the_built_graph_and_its_declarations(built_dir, summaries, corpus):
-    graph = build_graph(summaries, corpus)
-    graph += term_declarations(graph)
-    assert_isomorphic(graph, load_graph(built_dir))
-
-
-def test_graph_ttl_parses_with_oxigraph_to_the_same_triples(built_dir):
-    from_rdflib = len(load_graph(built_dir))
-    quads = list(ox.parse(path=str(built_dir / "graph.ttl"), format=ox.RdfFormat.TURTLE))
-    assert len(quads) == from_rdflib
-
-
-def test_the_same_corpus_in_another_order_gives_identical_bytes(tmp_path, built_dir):
-    other = tmp_path / "other"
-    other.mkdir()
-    write_graph(build_graph(hand_built_summaries()[::-1], reversed_corpus(hand_built_corpus())), other)
+def test_the_same_articles_in_another_order_give_identical_bytes(tmp_path, built_dir):
+    other = build_graph_files(tmp_path / "other", hand_built_pairs()[::-1])
     assert (other / "graph.ttl").read_bytes() == (built_dir / "graph.ttl").read_bytes()
 
 
-def test_every_entity_class_reaches_a_top_class_in_graph_ttl_alone(built_dir):
-    graph = load_graph(built_dir)
+def test_graph_ttl_describes_the_dataset_licence_size_counts_version_and_gazetteer(built_graph):
+    g = built_graph
+    assert g.value(DATASET, RDF.type) == VOID.Dataset
+    assert g.value(DATASET, DCTERMS.license) == URIRef("http://creativecommons.org/licenses/by/4.0/")
+    counts = {g.value(p, VOID["class"]): g.value(p, VOID.entities).toPython() for p in g.objects(DATASET, VOID.classPartition)}
+    assert counts[KG.Article] == 2
+    assert counts[KG.Community] == len(set(g.subjects(RDF.type, KG.Community)))
+    build = g.value(DATASET, URIRef("http://www.w3.org/ns/prov#wasGeneratedBy"))
+    software = g.value(build, URIRef("http://www.w3.org/ns/prov#wasAssociatedWith"))
+    from kg.version import __version__
+    assert g.value(software, URIRef("https://schema.org/softwareVersion")) == Literal(__version__)
+    assert g.value(build, URIRef("http://www.w3.org/ns/prov#used")) == URIRef(iri.source_iri("gazetteer"))
+    assert (URIRef("https://w3id.org/jiceng-kg/ontology"), RDF.type, OWL.Ontology) in g
+
+
+def test_every_entity_class_reaches_a_top_class_in_graph_ttl_alone(built_graph):
     tops = {KG[name] for name in TOP_CLASSES}
-    entity_classes = {c for c in graph.objects(None, RDF.type) if str(c).startswith(str(KG._NS))}
-    entity_classes -= {KG.Article, KG.Mention, KG.RelationMention}
-    assert entity_classes
-    for cls in entity_classes:
-        assert tops & set(graph.transitive_objects(cls, RDFS.subClassOf)), cls
-        assert graph.value(cls, RDFS.label), cls
+    classes = {c for c in built_graph.objects(None, RDF.type) if str(c).startswith(str(KG._NS))}
+    classes -= {KG.Article, KG.Sentence, KG.Mention, KG.RelationStatement}
+    assert classes
+    for cls in classes:
+        assert tops & set(built_graph.transitive_objects(cls, RDFS.subClassOf)), cls
+        assert built_graph.value(cls, RDFS.label), cls
+    for prop in (KG.partOf, KG.mentionOf, KG.text, KG.area, KG.networkCommunity):
+        assert built_graph.value(prop, RDFS.label) is not None
 
 
-def test_graph_ttl_declares_the_properties_it_uses(built_dir):
-    graph = load_graph(built_dir)
-    for prop in (KG.partOf, KG.mentionOf, KG.sentence, KG.area):
-        assert graph.value(prop, RDFS.label) is not None
-    assert graph.value(KG.Mention, RDFS.subClassOf) == KG.Evidence
-    assert graph.value(KG.Program, RDF.type) is not None  # superclass of the classes used
-    assert graph.value(KG.Brand, RDF.type) is None  # not used, not repeated
-
-
-NASTY_LABELS = [
-    'say "hi"',
-    "'single' and \"\"\"triple\"\"\"",
-    "back\\slash\\",
-    "\\u0041 is not an escape",
-    "line one\nline two\r\nline three",
-    "tab\there",
-    "<b>angle</b> & <script>",
-    "control \x00\x01\x08\x0b\x0c\x1b\x7f\x85 chars",
-    "unicode line\u2028separator\u2029",
-    "emoji 🏠 and 社区",
-    "ends with a quote\"",
-    "",
+NASTY = [
+    'say "hi"', "'single' and \"\"\"triple\"\"\"", "back\\slash\\", "\\u0041 is not an escape",
+    "line one\nline two\r\nline three", "tab\there", "<b>angle</b> & <script>",
+    "control \x00\x01\x08\x0b\x0c\x1b\x7f\x85 chars", "unicode line\u2028separator\u2029", "emoji 🏠 and 社区",
+    'ends with a quote"', "lone \ud800 surrogate",
 ]
 
 
-@pytest.mark.parametrize("label", NASTY_LABELS)
-def test_labels_with_quotes_backslashes_newlines_angles_and_controls_survive_a_round_trip(tmp_path, label):
-    entity = Entity(key=label or "empty", cls="Facility", label=label, alt_labels=(label + "x",))
-    write_graph(build_graph([], ResolvedCorpus((entity,), ())), tmp_path)
-    path = tmp_path / "graph.ttl"
-    from_rdflib = {str(o) for o in Graph().parse(path, format="turtle").objects(None, RDFS.label)}
-    from_oxigraph = {
-        q.object.value for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
-        if q.predicate.value == str(RDFS.label)
-    }
-    assert label in from_rdflib
-    assert label in from_oxigraph
+def nasty_pair(text: str):
+    entity = iri.entity_iri("Facility", "k")
+    facts = ArticleFacts(
+        "abc",
+        entities=(EntityObservation(entity, "k", "Facility", names=((text, 1),), aliases=(text + "x",), mentions=1),),
+        sentences=(SentenceSpan(0, len(text), text),),
+        mentions=(MentionSpan(entity, 0, 0, len(text), text),),
+    )
+    summary = ArticleSummary("abc", "x", ArticleMetadata(title=text, authors=(text,)), "0" * 64, len(text))
+    return summary, facts
 
 
-def test_sentences_with_special_characters_survive_too(tmp_path):
-    from kg.model import Evidence
-
-    sentence = 'He said "go\\" <now>\n\tthen\x00left'
-    entity = Entity("k", "Person", "某人", evidence=(Evidence("abc", sentence, 0, 30, 1, 3),))
-    write_graph(build_graph([], ResolvedCorpus((entity,), ())), tmp_path)
+@pytest.mark.parametrize("text", NASTY)
+def test_text_with_quotes_backslashes_newlines_angles_and_controls_survives_a_round_trip(tmp_path, text):
+    build_graph_files(tmp_path, [nasty_pair(text)])
+    expected = text.replace("\ud800", "\ufffd")
     graph = load_graph(tmp_path)
-    assert {str(s) for s in graph.objects(None, KG.sentence)} == {sentence}
+    for prop in (RDFS.label, KG.text, KG.surface, KG.author):
+        assert expected in {str(o) for o in graph.objects(None, prop)}, prop
+    labels = {q.object.value for q in ox.parse(path=str(tmp_path / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+              if q.predicate.value == str(RDFS.label)}
+    assert expected in labels
+    assert all(ch not in (tmp_path / "graph.ttl").read_text("utf-8") for ch in "\x00\x1b\x7f\x85")
 
 
 @pytest.mark.parametrize(("fmt", "file", "parser"), [("nt", "graph.nt", "nt"), ("json-ld", "graph.jsonld", "json-ld")])
-def test_other_formats_are_written_beside_graph_ttl_with_the_same_triples(tmp_path, built_dir, fmt, file, parser):
-    write_graph(build_graph(hand_built_summaries(), hand_built_corpus()), tmp_path, fmt)
-    assert (tmp_path / "graph.ttl").read_bytes() == (built_dir / "graph.ttl").read_bytes()
-    assert_isomorphic(load_graph(built_dir), Graph().parse(tmp_path / file, format=parser))
+def test_other_formats_are_dumped_from_the_store_with_the_same_triples(tmp_path, built_dir, built_graph, fmt, file, parser):
+    write_extra_format(built_dir / STORE_DIR, tmp_path, fmt)
+    assert_isomorphic(built_graph, Graph().parse(tmp_path / file, format=parser))
 
 
-def test_ntriples_parse_with_oxigraph(tmp_path):
-    write_graph(build_graph(hand_built_summaries(), hand_built_corpus()), tmp_path, "nt")
-    assert list(ox.parse(path=str(tmp_path / "graph.nt"), format=ox.RdfFormat.N_TRIPLES))
-
-
-def test_an_unknown_format_is_refused_with_the_choices(tmp_path):
+def test_an_unknown_format_is_refused_with_the_choices(tmp_path, built_dir):
     with pytest.raises(InputError, match="unknown graph format 'xml': use one of turtle, nt, json-ld"):
-        write_graph(Graph(), tmp_path, "xml")
-
-
-def test_blank_nodes_are_refused_because_they_would_break_determinism(tmp_path):
-    graph = Graph()
-    graph.add((BNode(), RDFS.label, Literal("x")))
-    with pytest.raises(ValueError, match="blank nodes"):
-        write_graph(graph, tmp_path)
+        write_extra_format(built_dir / STORE_DIR, tmp_path, "xml")
 
 
 def test_an_iri_turtle_cannot_hold_is_refused():
     with pytest.raises(ValueError, match="not a valid IRI"):
-        write_turtle([(URIRef("http://example.com/a b"), RDFS.label, Literal("x"))], {}, open("/dev/null", "w"))
+        check_iri("http://example.com/a b")
 
 
 def test_loading_a_folder_without_a_graph_says_how_to_build_one(tmp_path):
@@ -168,5 +135,12 @@ def test_seeds_and_a_renamed_copy_elsewhere_give_byte_identical_graphs(tmp_path)
     ttl = (tmp_path / "a" / "graph.ttl").read_bytes()
     assert ttl == (tmp_path / "b" / "graph.ttl").read_bytes()
     assert b"renamed_" not in ttl and b"seeds/" not in ttl
-    assert len(list(ox.parse(path=str(tmp_path / "a" / "graph.ttl"), format=ox.RdfFormat.TURTLE))) > 0
     assert validate_graph(tmp_path / "a") == []
+
+
+def test_a_written_graph_ttl_loads_into_a_store_in_batches_to_the_same_triples(tmp_path, built_dir, monkeypatch):
+    from kg.rdf.export import StoreLoader, load_store
+
+    monkeypatch.setattr(StoreLoader, "BATCH_CHARS", 2_000)  # many batches, each whole statements
+    count = load_store(tmp_path / "store", built_dir / "graph.ttl")
+    assert count == len(ox.Store.read_only(str(built_dir / STORE_DIR)))

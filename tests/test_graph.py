@@ -1,181 +1,254 @@
-"""The graph stage: entities, relations with provenance, articles, IRIs."""
+"""The graph: one hierarchy, evidence that is evidence, lean provenance, ORG used as meant. Hand-built corpus."""
 from decimal import Decimal
 
 import pyoxigraph as ox
 import pytest
-from conftest import ARTICLE_TEXTS, hand_built_corpus
-from rdflib import RDF, RDFS, BNode, Literal, Namespace
-from rdflib.namespace import SKOS
+from conftest import ARTICLE_TEXTS, hand_built_extractions
+from rdflib import RDF, RDFS, BNode, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.rdf import iri
-from kg.rdf.graph import attribute_triple, build_graph, entity_class
-from kg.model import Entity, Relation, ResolvedCorpus
+from kg.rdf.graph import attribute_triple
 from kg.rdf.vocab import KG
 
 ORG = Namespace("http://www.w3.org/ns/org#")
+WDT = Namespace("http://www.wikidata.org/prop/direct/")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # rdflib.XSD warns when pytest inspects the module
+GAZETTEER = URIRef(iri.source_iri("gazetteer"))
 
 
-@pytest.fixture
-def graph(summaries, corpus):
-    return build_graph(summaries, corpus)
+def nodes(graph, label):
+    return sorted(s for s in graph.subjects(RDFS.label, Literal(label, lang="zh")) if (s, RDF.type, KG.Article) not in graph)
 
 
-def node_of(corpus: ResolvedCorpus, key: str):
-    return iri.entity_iri(next(e for e in corpus.entities if e.key == key))
+def node(graph, label):
+    [found] = nodes(graph, label)
+    return found
+
+
+def top_class(graph, cls):
+    """The kg top class of a (fine) class, through rdfs:subClassOf in graph.ttl itself."""
+    return {c for c in graph.transitive_objects(cls, RDFS.subClassOf) if str(c).startswith(str(KG._NS))}
 
 
 @pytest.mark.parametrize(
-    ("key", "cls"),
+    ("label", "cls"),
     [
         ("湖南省", KG.Province),
         ("武陵区", KG.District),
+        ("白马湖街道", KG.Subdistrict),
         ("长家山社区", KG.Community),
         ("长家山社区党总支", KG.GeneralPartyBranch),
         ("白马湖街道党工委", KG.PartyWorkingCommittee),
         ("微改造", KG.Project),
         ("邻里节", KG.Event),
-        ("湖南文理学院", KG.University),
-        ("常德职业技术学院", KG.Partner),  # no kind: the top class
+        ("湖南文理学院", KG.University),  # no kind given: the name's ending says it
         ("白马湖文化公园", KG.Facility),
         ("张圣忠", KG.Person),
     ],
 )
-def test_entities_get_the_finest_class_their_kind_allows(graph, corpus, key, cls):
-    assert set(graph.objects(node_of(corpus, key), RDF.type)) == {cls}
+def test_entities_get_the_finest_class_their_kind_allows(built_graph, label, cls):
+    assert set(built_graph.objects(node(built_graph, label), RDF.type)) == {cls}
 
 
-def test_an_unknown_kind_gives_the_top_class_and_keeps_the_kind_as_text():
-    entity = Entity(key="x", cls="PartyOrganization", label="某临时党组织", kind="临时党组织")
-    assert entity_class(entity) == KG.PartyOrganization
-    graph = build_graph([], ResolvedCorpus((entity,), ()))
-    assert graph.value(iri.entity_iri(entity), KG.kind) == Literal("临时党组织")
+def test_coded_units_take_their_iri_from_the_code_and_state_it_typed_and_as_wikidatas_property(built_graph):
+    unit = node(built_graph, "武陵区")
+    assert str(unit) == "https://w3id.org/jiceng-kg/id/unit/430702000000"
+    assert built_graph.value(unit, KG.divisionCode) == Literal("430702000000", datatype=KG.DivisionCode)
+    assert built_graph.value(unit, WDT.P442) == Literal("430702000000")
+    assert (KG.DivisionCode, RDF.type, RDFS.Datatype) in built_graph
 
 
-def test_every_entity_has_one_chinese_label_and_its_other_names_as_alt_labels(graph, corpus):
-    for entity in corpus.entities:
-        labels = list(graph.objects(iri.entity_iri(entity), RDFS.label))
-        assert labels == [Literal(entity.label, lang="zh")]
-    community = node_of(corpus, "长家山社区")
-    assert set(graph.objects(community, SKOS.altLabel)) == {Literal("长家山", lang="zh")}
-    assert graph.value(community, SKOS.prefLabel) == Literal("长家山社区", lang="zh")
+def nests(child: str, parent: str) -> bool:
+    """A 12-digit code lies inside another: it begins with the other's non-zero levels (2, 4, 6, 9 digits)."""
+    significant = next(n for n in (2, 4, 6, 9, 12) if set(parent[n:]) <= {"0"})
+    return child != parent and child.startswith(parent[:significant])
 
 
-def test_division_codes_are_skos_notations(graph, corpus):
-    assert graph.value(node_of(corpus, "武陵区"), SKOS.notation) == Literal("430702", datatype=KG.DivisionCode)
-    assert graph.value(node_of(corpus, "白马湖街道"), SKOS.notation) is None
+def test_every_unit_has_at_most_one_parent_and_a_coded_childs_code_nests_in_its_parents(built_graph):
+    units = {s for s, c in built_graph.subject_objects(RDF.type) if KG.AdministrativeUnit in top_class(built_graph, c)}
+    for unit in units:
+        parents = list(built_graph.objects(unit, KG.partOf))
+        assert len(parents) <= 1, unit
+        child = built_graph.value(unit, KG.divisionCode)
+        parent = built_graph.value(parents[0], KG.divisionCode) if parents else None
+        if child is not None and parent is not None:
+            assert nests(str(child), str(parent)), (child, parent)
 
 
-def test_levels_roles_and_implicit_units_are_stated(graph, corpus):
-    assert graph.value(node_of(corpus, "武陵区"), KG.level) == Literal("district")
-    assert graph.value(node_of(corpus, "长家山社区党总支"), KG.kind) == Literal("党总支")
-    assert graph.value(node_of(corpus, "张圣忠"), KG.role) == Literal("社区党委书记", lang="zh")
-    assert graph.value(node_of(corpus, "湖南省"), KG.implicit) == Literal(True)
-    assert graph.value(node_of(corpus, "常德市"), KG.implicit) is None
+def test_in_the_whole_gazetteer_every_childs_code_nests_in_its_parents():
+    from kg.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    outside = [d.code for d in gazetteer if d.parent and not nests(d.code, d.parent)]
+    assert outside == []
+    assert not nests("330106000000", "360100000000")
+
+
+def test_a_skip_level_parent_the_article_states_gives_way_to_the_gazetteers_direct_parent(built_graph):
+    # The article chained 武陵区 straight to 湖南省; the division table puts 常德市 between them.
+    assert list(built_graph.objects(node(built_graph, "武陵区"), KG.partOf)) == [node(built_graph, "常德市")]
+
+
+def test_every_community_reaches_a_province(built_graph):
+    for label in ("长家山社区", "花园洞社区"):
+        chain = list(built_graph.transitive_objects(node(built_graph, label), KG.partOf))
+        assert node(built_graph, "湖南省") in chain
+
+
+def test_homonym_communities_under_different_parents_are_two_nodes(built_graph):
+    parents = {built_graph.value(n, KG.partOf) for n in nodes(built_graph, "西湖社区")}
+    assert parents == {node(built_graph, "杭州市"), node(built_graph, "白马湖街道")}
+
+
+def test_implicit_units_come_from_the_gazetteer_and_have_no_mentions(built_graph):
+    province = node(built_graph, "湖南省")
+    assert built_graph.value(province, KG.implicit) == Literal(True)
+    assert built_graph.value(province, DCTERMS.source) == GAZETTEER
+    assert list(built_graph.subjects(KG.mentionOf, province)) == []
+    assert list(built_graph.objects(province, KG.mentionedIn)) == []
+    assert built_graph.value(node(built_graph, "常德市"), KG.implicit) is None
+
+
+def statement_of(graph, s, p, o):
+    found = [st for st in graph.subjects(RDF.subject, s) if (st, RDF.predicate, p) in graph and (st, RDF.object, o) in graph]
+    assert len(found) == 1, (s, p, o)
+    return found[0]
+
+
+def test_gazetteer_facts_are_attributed_to_the_gazetteer_edition_not_to_a_sentence(built_graph):
+    statement = statement_of(built_graph, node(built_graph, "常德市"), KG.partOf, node(built_graph, "湖南省"))
+    assert list(built_graph.objects(statement, PROV.wasDerivedFrom)) == [GAZETTEER]
+    assert built_graph.value(GAZETTEER, RDF.type) == PROV.Entity
+    assert "2023" in str(built_graph.value(GAZETTEER, URIRef("https://schema.org/version")))
+
+
+def test_every_relation_has_one_statement_derived_from_the_sentences_that_state_it(built_graph):
+    relations = [(s, p, o) for p in map(KG.__getitem__, ("partOf", "partyOrgOf", "runsProgram", "partnersWith", "leads"))
+                 for s, o in built_graph.subject_objects(p)]
+    assert len(relations) > 10
+    for s, p, o in relations:
+        statement = statement_of(built_graph, s, p, o)
+        assert built_graph.value(statement, RDF.type) == KG.RelationStatement
+        sources = list(built_graph.objects(statement, PROV.wasDerivedFrom))
+        assert sources
+        for source in sources:
+            assert source == GAZETTEER or built_graph.value(source, RDF.type) == KG.Sentence
+    # 长家山社区党总支 partyOrgOf 长家山社区 is stated in both articles: one statement, two sentences.
+    twice = statement_of(built_graph, node(built_graph, "长家山社区党总支"), KG.partyOrgOf, node(built_graph, "长家山社区"))
+    assert {built_graph.value(s, KG.inArticle) for s in built_graph.objects(twice, PROV.wasDerivedFrom)} == {
+        URIRef(iri.article_iri(a)) for a in ARTICLE_TEXTS}
+
+
+def test_each_sentence_is_one_node_with_its_text_once_and_its_span_in_the_original(built_graph):
+    sentences = list(built_graph.subjects(RDF.type, KG.Sentence))
+    texts = [str(built_graph.value(s, KG.text)) for s in sentences]
+    assert len(texts) == len(set(texts))
+    for s in sentences:
+        original = ARTICLE_TEXTS[str(built_graph.value(s, KG.inArticle)).rsplit("/", 1)[1]]
+        start, end = built_graph.value(s, KG.start).toPython(), built_graph.value(s, KG.end).toPython()
+        assert original[start:end] == str(built_graph.value(s, KG.text))
+        assert built_graph.value(s, KG.text).language == "zh"
+
+
+def test_every_mentions_offsets_select_exactly_its_surface_form_in_its_sentence(built_graph):
+    mentions = set(built_graph.subjects(KG.mentionOf, None))
+    written = sum(not m.implicit for e in hand_built_extractions().values() for m in e.mentions)
+    assert len(mentions) == written
+    for m in mentions:
+        text = str(built_graph.value(built_graph.value(m, KG.inSentence), KG.text))
+        begin, surface = built_graph.value(m, KG.beginIndex).toPython(), str(built_graph.value(m, KG.surface))
+        assert text[begin:begin + len(surface)] == surface
+
+
+def test_the_same_check_in_sparql_over_the_store(built_dir):
+    store = ox.Store.read_only(str(built_dir / "graph.oxigraph"))
+    bad = list(store.query("""
+        PREFIX kg: <https://w3id.org/jiceng-kg/ontology#>
+        SELECT ?m WHERE { ?m kg:inSentence ?s ; kg:surface ?f ; kg:beginIndex ?b . ?s kg:text ?t .
+                          FILTER (STR(SUBSTR(?t, ?b + 1, STRLEN(?f))) != STR(?f)) }"""))
+    assert bad == []
+
+
+def test_every_entity_links_to_each_article_that_names_it(built_graph):
+    assert set(built_graph.objects(node(built_graph, "长家山社区"), KG.mentionedIn)) == {
+        URIRef(iri.article_iri(a)) for a in ARTICLE_TEXTS}
+    assert set(built_graph.objects(node(built_graph, "张圣忠"), KG.mentionedIn)) == {URIRef(iri.article_iri("a1a1a1a1a1a1a1a1"))}
+
+
+def test_one_chinese_label_and_other_names_as_alt_labels(built_graph):
+    program = node(built_graph, "微改造")
+    assert list(built_graph.objects(program, RDFS.label)) == [Literal("微改造", lang="zh")]
+    assert set(built_graph.objects(program, SKOS.altLabel)) == {Literal("微改造工程", lang="zh")}
+
+
+def test_a_head_leads_and_a_deputy_does_not_but_both_are_members_with_their_role(built_graph):
+    committee = node(built_graph, "花园洞社区党委")
+    head, deputy = node(built_graph, "张圣忠"), node(built_graph, "李芳")
+    assert list(built_graph.objects(head, KG.leads)) == [committee]
+    assert list(built_graph.objects(deputy, KG.leads)) == []
+    roles = {}
+    for membership in built_graph.subjects(RDF.type, ORG.Membership):
+        assert built_graph.value(membership, ORG.organization) == committee
+        role = built_graph.value(membership, ORG.role)
+        assert built_graph.value(role, RDF.type) == ORG.Role
+        roles[built_graph.value(membership, ORG.member)] = str(built_graph.value(role, SKOS.prefLabel))
+    assert roles == {head: "社区党委书记", deputy: "社区党委副书记"}
+    assert list(built_graph.subjects(RDF.type, ORG.Post)) == []
+
+
+def test_no_membership_in_a_unit_a_unit_is_a_place(built_graph):
+    for membership in built_graph.subjects(RDF.type, ORG.Membership):
+        body = built_graph.value(membership, ORG.organization)
+        assert KG.AdministrativeUnit not in top_class(built_graph, built_graph.value(body, RDF.type))
 
 
 @pytest.mark.parametrize(
     ("name", "value", "expected"),
     [
-        ("area", "1700㎡", (KG.area, Literal("1700", datatype=XSD.decimal))),
-        ("area", "1.2万平方米", (KG.area, Literal("12000", datatype=XSD.decimal))),
-        ("area", "3亩", (KG.area, Literal("2000.01", datatype=XSD.decimal))),
-        ("area", "约800平米", (KG.area, Literal("800", datatype=XSD.decimal))),
-        ("capacity", "可容纳368人", (KG.capacity, Literal(368))),
-        ("count", "55套", (KG.count, Literal(55))),
-        ("area", "宽敞明亮", (KG.attribute, Literal("area: 宽敞明亮"))),
-        ("height", "12米", (KG.attribute, Literal("height: 12米"))),
+        ("area", "1700㎡", ("kg:area", '"1700"^^xsd:decimal')),
+        ("area", "1.2万平方米", ("kg:area", '"12000"^^xsd:decimal')),
+        ("area", "3亩", ("kg:area", '"2000.01"^^xsd:decimal')),
+        ("area", "约800平米", ("kg:area", '"800"^^xsd:decimal')),
+        ("capacity", "可容纳368人", ("kg:capacity", "368")),
+        ("count", "55套", ("kg:count", "55")),
+        ("area", "宽敞明亮", ("kg:attribute", '"area: 宽敞明亮"@zh')),
+        ("height", "12米", ("kg:attribute", '"height: 12米"@zh')),
     ],
 )
 def test_attributes_become_typed_values_in_fixed_units(name, value, expected):
     assert attribute_triple(name, value) == expected
 
 
-def test_attributes_are_on_their_facility(graph, corpus):
-    assert graph.value(node_of(corpus, "白马湖文化公园"), KG.area).toPython() == Decimal("1700")
-    assert graph.value(node_of(corpus, "长家山党群服务中心"), KG.capacity).toPython() == 368
+def test_attributes_are_on_their_facility(built_graph):
+    assert built_graph.value(node(built_graph, "白马湖文化公园"), KG.area).toPython() == Decimal("1700")
+    assert built_graph.value(node(built_graph, "长家山党群服务中心"), KG.capacity).toPython() == 368
 
 
-def test_every_entity_links_to_each_article_that_mentions_it(graph, corpus):
-    for entity in corpus.entities:
-        expected = {iri.article_iri(e.article_id) for e in entity.evidence}
-        assert set(graph.objects(iri.entity_iri(entity), KG.mentionedIn)) == expected
+def test_articles_have_their_metadata_in_chinese_and_no_file_path(built_graph):
+    first = URIRef(iri.article_iri("a1a1a1a1a1a1a1a1"))
+    assert built_graph.value(first, KG.title) == Literal("白马湖畔展新颜", lang="zh")
+    assert built_graph.value(first, KG.published) == Literal("2024-01-15", datatype=XSD.date)
+    assert built_graph.value(first, KG.sourceName) == Literal("常德日报", lang="zh")
+    assert built_graph.value(first, KG.author) == Literal("李记者", lang="zh")
+    assert built_graph.value(first, KG.url) == Literal("https://example.com/news?id=1&from=home", datatype=XSD.anyURI)
+    assert not any("somewhere" in str(term) for triple in built_graph for term in triple)
 
 
-def test_mentions_point_at_the_name_in_the_original_text(graph):
-    mentions = list(graph.subjects(RDF.type, KG.Mention))
-    assert len(mentions) == sum(len(e.evidence) for e in hand_built_corpus().entities)
-    for mention in mentions:
-        text = ARTICLE_TEXTS[str(graph.value(mention, KG.inArticle)).rsplit("/", 1)[-1]]
-        entity = graph.value(mention, KG.mentionOf)
-        start, end = graph.value(mention, KG.start).toPython(), graph.value(mention, KG.end).toPython()
-        names = {str(n) for n in graph.objects(entity, RDFS.label)} | {str(n) for n in graph.objects(entity, SKOS.altLabel)}
-        if graph.value(entity, KG.implicit) is None:
-            assert text[start:end] in names
-        sentence = graph.value(mention, KG.sentence)
-        s_start, s_end = graph.value(mention, KG.sentenceStart).toPython(), graph.value(mention, KG.sentenceEnd).toPython()
-        assert text[s_start:s_end] == str(sentence)
-        assert s_start <= start <= end <= s_end
+def test_the_graph_has_no_blank_nodes(built_graph):
+    assert not any(isinstance(term, BNode) for triple in built_graph for term in triple)
 
 
-def test_relations_are_direct_triples_each_reified_once_per_piece_of_evidence(graph, corpus):
-    for relation in corpus.relations:
-        s, p, o = node_of(corpus, relation.subject), KG[relation.predicate], node_of(corpus, relation.object)
-        assert (s, p, o) in graph
-        statements = set(graph.subjects(RDF.subject, s)) & set(graph.subjects(RDF.object, o))
-        statements = {st for st in statements if graph.value(st, RDF.predicate) == p}
-        assert len(statements) == len(relation.evidence)
-        for statement in statements:
-            assert graph.value(statement, RDF.type) == KG.RelationMention
-            assert graph.value(statement, KG.sentence) is not None
-            assert set(graph.objects(statement, KG.extractionRule)) == {Literal(r) for r in relation.rules}
-
-
-def test_a_leader_holds_a_post_in_what_they_lead(graph, corpus):
-    person, org = node_of(corpus, "张圣忠"), node_of(corpus, "花园洞社区党委")
-    post = graph.value(person, ORG.holds)
-    assert graph.value(post, RDF.type) == ORG.Post
-    assert graph.value(post, ORG.postIn) == org
-    assert graph.value(post, RDFS.label) == Literal("社区党委书记", lang="zh")
-
-
-def test_articles_have_their_metadata_and_no_file_path(graph, summaries):
-    first = iri.article_iri(summaries[0].id)
-    assert graph.value(first, KG.title) == Literal("白马湖畔展新颜", lang="zh")
-    assert graph.value(first, KG.published) == Literal("2024-01-15", datatype=XSD.date)
-    assert graph.value(first, KG.sourceName) == Literal("常德日报")
-    assert graph.value(first, KG.url) == Literal("https://example.com/news?id=1&from=home", datatype=XSD.anyURI)
-    assert graph.value(first, KG.contentHash) == Literal(summaries[0].content_hash)
-    assert graph.value(iri.article_iri(summaries[1].id), KG.published) is None
-    assert not any("somewhere" in str(term) for triple in graph for term in triple)
-
-
-@pytest.mark.parametrize("published", ["2024-02-30", "去年", "2024"])
-def test_a_date_that_is_not_a_real_day_is_left_out(summaries, published):
-    from dataclasses import replace
-
-    summary = replace(summaries[0], metadata=replace(summaries[0].metadata, published=published))
-    graph = build_graph([summary], ResolvedCorpus((), ()))
-    assert graph.value(iri.article_iri(summary.id), KG.published) is None
-
-
-def test_the_graph_has_no_blank_nodes(graph):
-    assert not any(isinstance(term, BNode) for triple in graph for term in triple)
-
-
-def test_homonyms_get_distinct_iris_and_keys_give_the_same_iri_every_time(corpus):
-    assert node_of(corpus, "西湖社区|杭州市") != node_of(corpus, "西湖社区|白马湖街道")
-    assert iri.entity_key_iri("AdministrativeUnit", "西湖社区|杭州市") == node_of(corpus, "西湖社区|杭州市")
+def test_network_measures_sit_under_their_own_super_property_and_activity(built_graph):
+    measures = set(built_graph.subjects(RDFS.subPropertyOf, KG.networkMeasure))
+    assert measures == {KG.degree, KG.betweenness, KG.pageRank, KG.networkCommunity}
+    activity = URIRef(iri.activity_iri("analysis"))
+    assert set(built_graph.objects(activity, KG.computes)) == measures
+    assert built_graph.value(node(built_graph, "长家山社区党总支"), KG.degree).toPython() >= 4
 
 
 @pytest.mark.parametrize("key", ["长家山社区", 'a "quoted" <key> with spaces', "back\\slash\n{|}^`", "🏠/#?%20"])
 def test_minted_iris_are_valid_for_oxigraph(key):
-    for node in (iri.entity_key_iri("Facility", key), iri.post_iri(key, "书记"), iri.article_iri(key)):
-        assert ox.NamedNode(str(node)).value == str(node)
-        assert str(node).isascii()
-
-
-def test_a_relation_to_an_unknown_entity_is_an_error(corpus):
-    dangling = Relation("长家山社区", "partOf", "nowhere", ())
-    with pytest.raises(ValueError, match="no entity 'nowhere'"):
-        build_graph([], ResolvedCorpus(corpus.entities, (dangling,)))
+    for value in (iri.entity_iri("Facility", key), iri.role_iri(key), iri.article_iri(key), iri.membership_iri(key, key, key)):
+        assert ox.NamedNode(value).value == value
+        assert value.isascii()

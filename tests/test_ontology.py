@@ -4,7 +4,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
-from rdflib.namespace import PROV
+from rdflib.namespace import PROV, SKOS
 
 from kg.errors import OntologyNotFoundError
 from kg.model import RELATIONS, TOP_CLASSES
@@ -63,17 +63,79 @@ def test_each_kind_class_is_a_subclass_of_its_top_class(ontology, top, kind):
         (KG.PartyOrganization, RDFS.subClassOf, ORG.FormalOrganization),
         (KG.Partner, RDFS.subClassOf, ORG.Organization),
         (KG.Article, RDFS.subClassOf, PROV.Entity),
-        (KG.RelationMention, RDFS.subClassOf, RDF.Statement),
+        (KG.RelationStatement, RDFS.subClassOf, RDF.Statement),
+        (KG.Sentence, RDFS.subClassOf, PROV.Entity),
         (KG.partOf, RDFS.subPropertyOf, SCHEMA.containedInPlace),
         (KG.subOrganizationOf, RDFS.subPropertyOf, ORG.subOrganizationOf),
-        (KG.hasFacility, RDFS.subPropertyOf, ORG.hasSite),
-        (KG.leads, RDFS.subPropertyOf, ORG.headOf),
         (KG.inArticle, RDFS.subPropertyOf, PROV.wasDerivedFrom),
-        (KG.partnersWith, RDF.type, OWL.SymmetricProperty),
+        (KG.inSentence, RDFS.subPropertyOf, PROV.wasDerivedFrom),
+        (KG.divisionCode, RDFS.subPropertyOf, SKOS.notation),
     ],
 )
 def test_terms_are_aligned_with_standard_vocabularies(ontology, term, link, standard):
     assert (term, link, standard) in ontology
+
+
+@pytest.mark.parametrize(
+    ("term", "link", "standard"),
+    [
+        # Their domain or range is org:Organization: a unit that has a facility, partners or is led would become one.
+        (KG.hasFacility, RDFS.subPropertyOf, ORG.hasSite),
+        (KG.partnersWith, RDFS.subPropertyOf, ORG.linkedTo),
+        (KG.leads, RDFS.subPropertyOf, ORG.headOf),
+        # A reasoner would make every partner the subject of partnersWith, which the shapes reserve for units.
+        (KG.partnersWith, RDF.type, OWL.SymmetricProperty),
+    ],
+)
+def test_alignments_that_would_turn_places_into_organisations_are_absent(ontology, term, link, standard):
+    assert (term, link, standard) not in ontology
+
+
+# What each kind of node must never become, whatever a reasoner infers.
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+DISJOINT = (KG.AdministrativeUnit, KG.PartyOrganization, KG.Program, KG.Facility, KG.Partner, KG.Person, KG.Article,
+            KG.Sentence, KG.Mention, KG.RelationStatement, ORG.Membership)
+NEVER = {
+    KG.AdministrativeUnit: {ORG.Organization, FOAF.Agent, PROV.Agent, PROV.Entity},
+    KG.Facility: {ORG.Organization, FOAF.Agent},
+    KG.Program: {ORG.Organization, FOAF.Agent},
+    KG.Person: {ORG.Organization, SCHEMA.AdministrativeArea},
+    KG.Article: {FOAF.Agent},
+}
+
+
+def closure(built_graph: Graph, semantics) -> Graph:
+    from owlrl import DeductiveClosure
+
+    graph = Graph()
+    graph += built_graph
+    graph.parse(Path(__file__).parent / "data" / "standard_axioms.ttl")
+    DeductiveClosure(semantics, axiomatic_triples=False, datatype_axioms=False).expand(graph)
+    return graph
+
+
+@pytest.mark.parametrize("reasoner", ["RDFS_Semantics", "OWLRL_Semantics"])
+def test_under_rdfs_and_owl_rl_no_node_gets_a_class_it_should_not(built_graph, reasoner):
+    import owlrl
+
+    graph = closure(built_graph, getattr(owlrl, reasoner))
+    for node in set(graph.subjects(RDF.type, None)):
+        types = set(graph.objects(node, RDF.type))
+        kinds = types & set(DISJOINT)
+        assert len(kinds) <= 1, (node, kinds)
+        for kind in kinds:
+            assert not types & NEVER.get(kind, set()), (node, types & NEVER.get(kind, set()))
+    units = set(graph.subjects(RDF.type, KG.AdministrativeUnit))
+    assert len(units) >= 10  # the check ran over the graph, not an empty one
+
+
+def test_under_owl_rl_the_graph_still_conforms_to_its_shapes(built_graph, tmp_path):
+    import owlrl
+
+    from kg.tools.validate import validate_graph
+
+    closure(built_graph, owlrl.OWLRL_Semantics).serialize(tmp_path / "graph.ttl", format="turtle")
+    assert validate_graph(tmp_path) == []
 
 
 @pytest.mark.parametrize("name", RELATIONS)

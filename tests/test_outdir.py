@@ -97,7 +97,7 @@ def test_an_earlier_build_is_replaced_whole(home):
     assert result.exit_code == 0, result.output
     assert not (home / "exports" / "left-over.txt").exists()
     assert is_kg_build(home / "exports")
-    assert sorted(p.name for p in home.iterdir()) == ["docs", "exports", "notes.txt", "papers"]
+    assert sorted(p.name for p in home.iterdir()) == [".exports.kg-cache", "docs", "exports", "notes.txt", "papers"]
 
 
 def test_a_kg_build_inside_the_inputs_is_not_read_as_articles(home):
@@ -186,7 +186,7 @@ def test_without_exchange_a_failed_second_rename_puts_the_old_build_back(home, m
         pipeline.build([home / "papers"], home / "exports")
 
     assert snapshot(home / "exports") == before
-    assert sorted(p.name for p in home.iterdir()) == ["docs", "exports", "notes.txt", "papers"]
+    assert sorted(p.name for p in home.iterdir()) == [".exports.kg-cache", "docs", "exports", "notes.txt", "papers"]
 
 
 def test_ctrl_c_leaves_the_old_build_and_says_so_in_one_line(home, monkeypatch):
@@ -202,4 +202,4 @@ def test_ctrl_c_leaves_the_old_build_and_says_so_in_one_line(home, monkeypatch):
     assert result.exit_code == 130
     assert result.output == "Interrupted; exports left as it was.\n"
     assert snapshot(home / "exports") == before
-    assert sorted(p.name for p in home.iterdir()) == ["docs", "exports", "notes.txt", "papers"]
+    assert sorted(p.name for p in home.iterdir()) == [".exports.kg-cache", "docs", "exports", "notes.txt", "papers"]

@@ -9,6 +9,7 @@ import pytest
 import kg.pipeline as pipeline
 from kg.errors import NoArticlesError, StageError
 from kg.outdir import MANIFEST, manifest_text
+from kg.workers import map_files
 from kg.workers.local import MIN_FILES_PER_WORKER, worker_count
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -24,12 +25,21 @@ def many_articles(folder: Path, count: int) -> Path:
     return folder
 
 
-def test_parallel_extraction_equals_serial(tmp_path):
+def comparable(outcomes):
+    """Per-file outcomes without their timings."""
+    return [items for items, _ in outcomes]
+
+
+def test_parallel_work_equals_serial_and_comes_back_in_input_order(tmp_path):
     corpus = many_articles(tmp_path / "corpus", 2 * MIN_FILES_PER_WORKER)
-    serial = pipeline.extract_corpus([corpus], jobs=1)
-    parallel = pipeline.extract_corpus([corpus], jobs=2)
-    assert worker_count(2, 2 * MIN_FILES_PER_WORKER) == 2
-    assert serial == parallel
+    files = sorted(corpus.iterdir())
+    with map_files(pipeline.process_file, files, jobs=1) as outcomes:
+        serial = list(outcomes)
+    with map_files(pipeline.process_file, files, jobs=2) as outcomes:
+        parallel = list(outcomes)
+    assert worker_count(2, len(files)) == 2
+    assert comparable(serial) == comparable(parallel)
+    assert [items[0].summary.source for items in comparable(parallel)] == [str(f) for f in files]
 
 
 def test_repeated_content_is_skipped_as_a_duplicate(tmp_path):
@@ -38,9 +48,9 @@ def test_repeated_content_is_skipped_as_a_duplicate(tmp_path):
     text = (SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[0]).read_text("utf-8")
     (corpus / "a.txt").write_text(text, "utf-8")
     (corpus / "b.txt").write_text(text, "utf-8")
-    summaries, _, skipped = pipeline.extract_corpus([corpus])
-    assert [s.source for s in summaries] == [str(corpus / "a.txt")]
-    assert [(s.source, s.reason) for s in skipped] == [(str(corpus / "b.txt"), f"duplicate of {corpus / 'a.txt'}")]
+    report = pipeline.build([corpus], tmp_path / "out").report
+    assert [s.source for s in report.articles] == [str(corpus / "a.txt")]
+    assert [(s.source, s.reason) for s in report.skipped] == [(str(corpus / "b.txt"), f"duplicate of {corpus / 'a.txt'}")]
 
 
 def earlier_build(out: Path) -> Path:
@@ -73,4 +83,27 @@ def test_a_failing_stage_is_named_and_leaves_the_old_outputs(tmp_path, monkeypat
     with pytest.raises(StageError, match="stage 'views' failed: RuntimeError: disk full"):
         pipeline.build([corpus], out)
     assert (out / "graph.ttl").read_text("utf-8") == "old"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["c", "out"]  # no staging folder left behind
+    # No staging folder left behind (the build cache stays: what it holds is still valid).
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.kg-cache", "c", "out"]
+
+
+def entity_iris(out: Path) -> set[str]:
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(out / "graph.oxigraph"))
+    query = """SELECT ?e WHERE { ?e a ?c . ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?top .
+               VALUES ?top { kg:AdministrativeUnit kg:PartyOrganization kg:Program kg:Facility kg:Partner kg:Person } }"""
+    return {row[0].value for row in store.query(query, prefixes={"kg": "https://w3id.org/jiceng-kg/ontology#"})}
+
+
+def test_a_larger_corpus_keeps_every_entity_iri_of_a_smaller_one(tmp_path):
+    seeds = sorted(SEEDS.glob("*.txt"))
+    some = tmp_path / "some"
+    some.mkdir()
+    for path in seeds[:2]:
+        shutil.copy(path, some / path.name)
+    pipeline.build([some], tmp_path / "small")
+    pipeline.build([SEEDS], tmp_path / "large")
+    small, large = entity_iris(tmp_path / "small"), entity_iris(tmp_path / "large")
+    assert small and small <= large
+    assert len(large) > len(small)

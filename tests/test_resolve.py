@@ -1,132 +1,258 @@
-"""Resolution: aliases merge, homonyms stay apart. Hand-built extractions."""
+"""Resolution: identities from one article and the gazetteer; labels chosen corpus-wide. Hand-built extractions."""
 from __future__ import annotations
+
+import hashlib
+import random
 
 import pytest
 
-from kg.model import ArticleExtraction, EntityRef, Evidence, LocalRelation, Mention
-from kg.resolve import resolve, variants
+from kg.model import (
+    Article,
+    ArticleExtraction,
+    ArticleMetadata,
+    EntityRef,
+    Evidence,
+    LocalRelation,
+    Mention,
+    NormalisedText,
+)
+from kg.resolve import CorpusTables, observe
+from kg.resolve.rules import load_rules
+
+U, O, P, F, R, H = "AdministrativeUnit", "PartyOrganization", "Program", "Facility", "Partner", "Person"
 
 
-def ev(article: str, start: int = 0) -> Evidence:
-    return Evidence(article, "句子。", 0, 3, start, start + 1)
+class Text:
+    """An article text made of sentences, and mentions and relations found in it by position."""
+
+    def __init__(self, article_id: str, *sentences: str):
+        self.id = article_id
+        self.text = "".join(sentences)
+        self.mentions: list[Mention] = []
+        self.relations: list[LocalRelation] = []
+
+    def evidence(self, surface: str, nth: int = 0) -> Evidence:
+        at = -1
+        for _ in range(nth + 1):
+            at = self.text.index(surface, at + 1)
+        start = self.text.rfind("。", 0, at) + 1
+        end = self.text.index("。", at) + 1
+        return Evidence(self.id, self.text[start:end], start, end, at, at + len(surface))
+
+    def name(self, cls: str, name: str, surface: str | None = None, nth: int = 0, **fields) -> "Text":
+        surface = surface or name
+        self.mentions.append(Mention(cls, name, surface, self.evidence(surface, nth), **fields))
+        return self
+
+    def rel(self, subject: tuple[str, str], predicate: str, obj: tuple[str, str], rule: str = "test") -> "Text":
+        self.relations.append(
+            LocalRelation(EntityRef(*subject), predicate, EntityRef(*obj), self.evidence(subject[1]), rule))
+        return self
+
+    def facts(self):
+        article = Article(
+            id=self.id, source=self.id, original=self.text,
+            normalised=NormalisedText(self.text, tuple(range(len(self.text) + 1))), body=((0, len(self.text)),),
+            dropped=(), metadata=ArticleMetadata(), content_hash=hashlib.sha256(self.text.encode()).hexdigest(),
+        )
+        return observe(article, ArticleExtraction(self.id, tuple(self.mentions), tuple(self.relations)))
 
 
-def mention(article, cls, name, *, code=None, aliases=(), kind=None, start=0, implicit=False) -> Mention:
-    return Mention(cls, name, name, ev(article, start), kind=kind, code=code, aliases=tuple(aliases), implicit=implicit)
+def resolve(*texts: Text):
+    tables = CorpusTables()
+    for t in texts:
+        tables.add(t.facts())
+    return tables.resolve()
 
 
-def part_of(article, child, parent) -> LocalRelation:
-    return LocalRelation(EntityRef("AdministrativeUnit", child), "partOf", EntityRef("AdministrativeUnit", parent),
-                         ev(article), "name")
+def labelled(corpus, label: str):
+    return [e for e in corpus.entities if e.label == label]
 
 
-def entities(corpus, cls):
-    return sorted((e.label, e.alt_labels) for e in corpus.entities if e.cls == cls)
+def community_in(article: str, community: str, parent: str, code: str | None = None) -> Text:
+    """An article naming a community and the subdistrict it is in."""
+    t = Text(article, f"{parent}{community}开展活动。")
+    t.name(U, parent, kind="subdistrict", code=code).name(U, community, kind="community")
+    return t.rel((U, community), "partOf", (U, parent))
 
 
-def test_program_name_in_one_article_and_alias_in_another_are_one_node():
-    a = ArticleExtraction("a", (mention("a", "Program", "闪亮工程"),), ())
-    b = ArticleExtraction("b", (mention("b", "Program", "闪亮", aliases=["闪亮工程"]),), ())
-    corpus = resolve([a, b])
-    programs = [e for e in corpus.entities if e.cls == "Program"]
-    assert len(programs) == 1
-    assert {programs[0].label, *programs[0].alt_labels} == {"闪亮工程", "闪亮"}
-
-
-def test_party_organisation_short_and_long_forms_merge_through_their_unit():
-    unit = mention("a", "AdministrativeUnit", "芳草社区", kind="community")
-    long = mention("a", "PartyOrganization", "芳草社区党总支", aliases=["芳草党总支"])
-    rel = LocalRelation(EntityRef("PartyOrganization", "芳草社区党总支"), "partyOrgOf",
-                        EntityRef("AdministrativeUnit", "芳草社区"), ev("a"), "name")
-    corpus = resolve([ArticleExtraction("a", (unit, long), (rel,))])
-    assert entities(corpus, "PartyOrganization") == [("芳草社区党总支", ("芳草党总支",))]
-
-
-def test_units_with_the_same_code_merge_across_articles_and_take_the_written_label():
-    a = ArticleExtraction("a", (mention("a", "AdministrativeUnit", "满春街道", code="420103005000"),), ())
-    b = ArticleExtraction("b", (mention("b", "AdministrativeUnit", "满春街街道", code="420103005000"),), ())
-    c = ArticleExtraction("c", (mention("c", "AdministrativeUnit", "满春街道", code="420103005000"),), ())
-    corpus = resolve([a, b, c])
-    assert entities(corpus, "AdministrativeUnit") == [("满春街道", ("满春街街道",))]
-
-
-def test_homonym_subdistricts_with_different_codes_stay_apart():
-    a = ArticleExtraction("a", (mention("a", "AdministrativeUnit", "东风路街道", code="430105002000"),), ())
-    b = ArticleExtraction("b", (mention("b", "AdministrativeUnit", "东风路街道", code="410105010000"),), ())
-    corpus = resolve([a, b])
-    units = [e for e in corpus.entities if e.cls == "AdministrativeUnit"]
-    assert len(units) == 2
-    assert {u.code for u in units} == {"430105002000", "410105010000"}
-
-
-def test_homonym_communities_under_different_subdistricts_stay_apart():
-    a = ArticleExtraction(
-        "a",
-        (mention("a", "AdministrativeUnit", "中南社区"), mention("a", "AdministrativeUnit", "甲街道", code="1")),
-        (part_of("a", "中南社区", "甲街道"),),
-    )
-    b = ArticleExtraction(
-        "b",
-        (mention("b", "AdministrativeUnit", "中南社区"), mention("b", "AdministrativeUnit", "乙街道", code="2")),
-        (part_of("b", "中南社区", "乙街道"),),
-    )
-    corpus = resolve([a, b])
-    assert sum(1 for e in corpus.entities if e.label == "中南社区") == 2
-
-
-def test_an_unplaced_unit_joins_the_only_placed_unit_of_its_name():
-    a = ArticleExtraction(
-        "a",
-        (mention("a", "AdministrativeUnit", "芳草社区"), mention("a", "AdministrativeUnit", "玉林街道", code="9")),
-        (part_of("a", "芳草社区", "玉林街道"),),
-    )
-    b = ArticleExtraction("b", (mention("b", "AdministrativeUnit", "芳草社区"),), ())
-    corpus = resolve([a, b])
-    community = [e for e in corpus.entities if e.label == "芳草社区"]
-    assert len(community) == 1
-    assert {e.article_id for e in community[0].evidence} == {"a", "b"}
-
-
-def test_facility_with_and_without_its_unit_prefix_is_one_node():
-    mentions = (
-        mention("a", "AdministrativeUnit", "芳草社区"),
-        mention("a", "Facility", "芳草社区初心讲堂", start=5),
-        mention("a", "Facility", "初心讲堂", start=40),
-    )
-    corpus = resolve([ArticleExtraction("a", mentions, ())])
-    assert entities(corpus, "Facility") == [("芳草社区初心讲堂", ("初心讲堂",))]
-
-
-def test_relations_merge_their_evidence_and_drop_self_loops():
-    m = (mention("a", "AdministrativeUnit", "芳草社区"), mention("a", "Program", "微心愿"))
-    run = LocalRelation(EntityRef("AdministrativeUnit", "芳草社区"), "runsProgram", EntityRef("Program", "微心愿"),
-                        ev("a", 1), "pattern:actor")
-    again = LocalRelation(EntityRef("AdministrativeUnit", "芳草社区"), "runsProgram", EntityRef("Program", "微心愿"),
-                          ev("a", 9), "pattern:actor")
-    loop = LocalRelation(EntityRef("Program", "微心愿"), "runsProgram", EntityRef("Program", "微心愿"), ev("a"), "x")
-    corpus = resolve([ArticleExtraction("a", m, (run, again, loop))])
-    assert len(corpus.relations) == 1
-    assert len(corpus.relations[0].evidence) == 2
+# ---------------------------------------------------------------- stability
+def test_adding_articles_never_changes_an_entitys_iri():
+    first = community_in("a", "中南社区", "甲街道", "430702005000")
+    first.text += "邻里节。"
+    first.name(P, "邻里节", kind="event").rel((U, "中南社区"), "runsProgram", (P, "邻里节"))
+    alone = {e.iri for e in resolve(first).entities}
+    later = community_in("b", "中南社区", "乙街道", "430702006000")
+    later.text += "邻里节。"
+    later.name(P, "邻里节", kind="event").rel((U, "中南社区"), "runsProgram", (P, "邻里节"))
+    grown = {e.iri for e in resolve(first, later).entities}
+    assert alone <= grown
+    assert len(grown) > len(alone)
 
 
 def test_resolution_does_not_depend_on_corpus_order():
-    a = ArticleExtraction("a", (mention("a", "Program", "闪亮工程"), mention("a", "Partner", "四川大学")), ())
-    b = ArticleExtraction("b", (mention("b", "Program", "闪亮", aliases=["闪亮工程"]),), ())
-    assert resolve([a, b]) == resolve([b, a])
+    texts = [community_in(f"a{i}", "中南社区", "白马湖街道", "430702005000") for i in range(4)]
+    texts.append(Text("z", "中南社区办公室。").name(U, "中南社区", kind="community"))
+    shuffled = texts[:]
+    random.Random(1).shuffle(shuffled)
+    assert resolve(*texts) == resolve(*shuffled)
 
 
-VARIANT_CASES = [
-    # every unit of the article that the name starts with gives the rest of the name
-    ("中南社区初心讲堂", {"中南", "中南社区", "北湖区"}, {"社区初心讲堂", "初心讲堂"}),
-    # the rest must keep two characters: a unit and one more character is not a name
-    ("中南社区站", {"中南社区"}, set()),
-    ("中南社区", {"中南社区"}, set()),
-    # filler words may be dropped
-    ("党群服务驿站", set(), {"党群驿站"}),
-    ("中南社区服务站", {"中南社区"}, {"服务站", "中南社区站"}),
-]
+# ---------------------------------------------------------------------- units
+def test_units_with_the_same_code_merge_across_articles_and_take_the_form_written_most():
+    a = Text("a", "满春街道。").name(U, "满春街道", code="420103005000", kind="subdistrict")
+    b = Text("b", "满春街街道。").name(U, "满春街街道", code="420103005000", kind="subdistrict")
+    c = Text("c", "满春街道。").name(U, "满春街道", code="420103005000", kind="subdistrict")
+    [unit] = [e for e in resolve(a, b, c).entities if e.code == "420103005000"]
+    assert (unit.label, unit.alt_labels) == ("满春街道", ("满春街街道",))
+    assert unit.iri.endswith("/unit/420103005000")
 
 
-@pytest.mark.parametrize(("name", "units", "expected"), VARIANT_CASES)
-def test_variants_of_a_name(name, units, expected):
-    assert set(variants(name, units)) == expected
+def test_homonyms_with_different_codes_never_merge():
+    a = Text("a", "东风路街道。").name(U, "东风路街道", code="430105002000", kind="subdistrict")
+    b = Text("b", "东风路街道。").name(U, "东风路街道", code="410105010000", kind="subdistrict")
+    assert len(labelled(resolve(a, b), "东风路街道")) == 2
+
+
+def test_a_coded_unit_brings_its_ancestors_as_implicit_units_with_the_gazetteers_parents():
+    corpus = resolve(Text("a", "武陵区。").name(U, "武陵区", code="430702000000", kind="district"))
+    by_label = {e.label: e for e in corpus.entities}
+    assert by_label["常德市"].implicit and by_label["湖南省"].implicit and not by_label["武陵区"].implicit
+    parents = {(r.subject, r.object) for r in corpus.relations if r.predicate == "partOf"}
+    assert parents == {(by_label["武陵区"].iri, by_label["常德市"].iri), (by_label["常德市"].iri, by_label["湖南省"].iri)}
+    assert all(r.from_gazetteer and r.articles == () for r in corpus.relations)
+
+
+def test_a_homonym_that_contains_another_unit_of_the_article_is_the_one_meant():
+    # The article's 西湖区 got 杭州's code; the 南站街道 it also names lies in 南昌's 西湖区.
+    t = Text("a", "西湖区南站街道。")
+    t.name(U, "西湖区", code="330106000000", kind="district").name(U, "南站街道", code="360103010000", kind="subdistrict")
+    corpus = resolve(t)
+    assert [e.code for e in labelled(corpus, "西湖区")] == ["360103000000"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "nodes"),
+    [
+        (("中南社区", "甲街道", "430702005000"), ("中南社区", "甲街道", "430702005000"), 1),  # same parent: one
+        (("中南社区", "甲街道", "430702005000"), ("中南社区", "乙街道", "430702006000"), 2),  # homonyms: two
+        (("中南社区", "某街道", None), ("中南社区", "某街道", None), 2),  # no coded anchor: local to each article
+    ],
+)
+def test_a_community_is_keyed_by_the_parent_its_article_places_it_in(first, second, nodes):
+    corpus = resolve(community_in("a", *first), community_in("b", *second))
+    assert len(labelled(corpus, "中南社区")) == nodes
+
+
+def test_an_unplaced_unit_is_local_to_its_article():
+    a = community_in("a", "芳草社区", "玉林街道", "510107012000")
+    b = Text("b", "芳草社区开会。").name(U, "芳草社区", kind="community")
+    assert len(labelled(resolve(a, b), "芳草社区")) == 2
+
+
+def test_the_parent_the_article_states_most_often_wins_and_a_unit_has_one():
+    t = Text("a", "甲街道中南社区。乙街道中南社区。乙街道中南社区。")
+    t.name(U, "甲街道", kind="subdistrict", code="430702005000").name(U, "乙街道", kind="subdistrict")
+    t.name(U, "中南社区", kind="community")
+    t.rel((U, "中南社区"), "partOf", (U, "甲街道")).rel((U, "中南社区"), "partOf", (U, "乙街道"))
+    t.relations.append(t.relations[-1])
+    corpus = resolve(t)
+    [community] = labelled(corpus, "中南社区")
+    parents = [r.object for r in corpus.relations if r.predicate == "partOf" and r.subject == community.iri]
+    assert parents == [labelled(corpus, "乙街道")[0].iri]
+
+
+def test_a_parent_at_or_below_its_childs_level_is_refused():
+    t = Text("a", "中南社区甲街道。").name(U, "中南社区", kind="community").name(U, "甲街道", kind="subdistrict")
+    t.rel((U, "甲街道"), "partOf", (U, "中南社区"))
+    assert [r for r in resolve(t).relations if r.predicate == "partOf"] == []
+
+
+# ----------------------------------------------------------- organisations
+def test_party_organisation_short_and_long_forms_are_one_node_across_articles():
+    a = community_in("a", "中南社区", "白马湖街道", "430702005000")
+    a.text += "中南社区党总支。"
+    a.name(O, "中南社区党总支", kind="党总支").rel((O, "中南社区党总支"), "partyOrgOf", (U, "中南社区"))
+    b = community_in("b", "中南社区", "白马湖街道", "430702005000")
+    b.text += "中南党总支。"
+    b.name(O, "中南党总支", kind="党总支").rel((O, "中南党总支"), "partyOrgOf", (U, "中南社区"))
+    [org] = [e for e in resolve(a, b).entities if e.cls == O]
+    assert (org.label, org.alt_labels) == ("中南社区党总支", ("中南党总支",))
+
+
+# ---------------------------------------------------- local and general things
+def place(article: str, community: str, code: str, cls: str, name: str, predicate: str, **fields) -> Text:
+    t = community_in(article, community, "某街道", code)
+    t.text += f"{name}。"
+    t.name(cls, name, **fields)
+    return t.rel((U, community), predicate, (cls, name))
+
+
+@pytest.mark.parametrize(
+    ("cls", "name", "predicate", "fields", "nodes"),
+    [
+        (F, "党群服务中心", "hasFacility", {}, 2),  # a facility is where it is
+        (P, "邻里节", "runsProgram", {"kind": "event"}, 2),  # a local event
+        (P, "红色物业", "runsProgram", {"kind": "method"}, 1),  # a model many places adopt
+        (R, "四川大学", "partnersWith", {}, 1),  # a university is one body
+        (R, "爱心志愿服务队", "partnersWith", {}, 2),  # a volunteer team is local
+    ],
+)
+def test_local_things_are_keyed_with_their_place_general_ones_by_name(cls, name, predicate, fields, nodes):
+    a = place("a", "中南社区", "430702005000", cls, name, predicate, **fields)
+    b = place("b", "西湖社区", "430702006000", cls, name, predicate, **fields)
+    assert len(labelled(resolve(a, b), name)) == nodes
+
+
+def test_the_same_local_thing_in_the_same_place_in_two_articles_is_one_node():
+    a = place("a", "中南社区", "430702005000", F, "党群服务中心", "hasFacility")
+    b = place("b", "中南社区", "430702005000", F, "党群服务中心", "hasFacility")
+    assert len(labelled(resolve(a, b), "党群服务中心")) == 1
+
+
+def test_a_facility_with_and_without_its_unit_prefix_is_one_node_named_by_the_fuller_form():
+    t = Text("a", "中南社区初心讲堂。初心讲堂。").name(U, "中南社区", kind="community")
+    t.name(F, "中南社区初心讲堂").name(F, "初心讲堂", nth=1)
+    [facility] = [e for e in resolve(t).entities if e.cls == F]
+    assert (facility.label, facility.alt_labels) == ("中南社区初心讲堂", ("初心讲堂",))
+
+
+def test_persons_are_keyed_with_the_place_they_lead():
+    def person(article, community, code):
+        t = community_in(article, community, "某街道", code)
+        t.text += "书记王丽。"
+        return t.name(H, "王丽", role="书记").rel((H, "王丽"), "leads", (U, community))
+
+    same = resolve(person("a", "中南社区", "430702005000"), person("b", "中南社区", "430702005000"))
+    other = resolve(person("a", "中南社区", "430702005000"), person("b", "西湖社区", "430702006000"))
+    assert (len(labelled(same, "王丽")), len(labelled(other, "王丽"))) == (1, 2)
+
+
+# ------------------------------------------------------------------ relations
+def test_relations_merge_their_evidence_and_drop_self_loops():
+    t = Text("a", "芳草社区开展微心愿。芳草社区又开展微心愿。").name(U, "芳草社区", kind="community")
+    t.name(P, "微心愿", kind="project")
+    t.rel((U, "芳草社区"), "runsProgram", (P, "微心愿")).rel((P, "微心愿"), "runsProgram", (P, "微心愿"))
+    t.relations.append(LocalRelation(EntityRef(U, "芳草社区"), "runsProgram", EntityRef(P, "微心愿"),
+                                     t.evidence("芳草社区", 1), "test"))
+    [observed] = t.facts().relations
+    assert len(observed.sentences) == 2
+
+
+@pytest.mark.parametrize(
+    ("role", "deputy"),
+    [("书记", False), ("社区党委书记", False), ("副书记", True), ("社区党委副书记", True), ("居委会副主任", True),
+     ("副队长", True), ("主任", False), (None, False)],
+)
+def test_a_deputy_is_told_by_a_marker_right_before_a_heads_title(role, deputy):
+    assert load_rules().is_deputy(role) is deputy
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("四川大学", "university"), ("同福小学", "school"), ("某某物业管理有限公司", "company"),
+     ("爱心志愿服务队", "volunteer team"), ("书法协会", "association"), ("常德日报", "media"),
+     ("区民政局", "government body"), ("304餐创谷", None)],
+)
+def test_a_partners_kind_comes_from_the_end_of_its_name(name, kind):
+    assert load_rules().partner_kind(name) == kind

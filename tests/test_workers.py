@@ -16,7 +16,8 @@ from kg.cli.commands import app
 from kg.errors import ClusterError
 from kg.model import ArticleMetadata, ArticleSummary, Skipped
 from kg.workers import cluster, map_files
-from kg.workers.cluster import batches, copy_of, relabel
+from kg.prepare.read import read_file
+from kg.workers.cluster import batches, copy_of
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -46,29 +47,16 @@ def free_port() -> int:
 
 
 # ------------------------------------------------------------------ without a cluster
-@pytest.mark.parametrize(
-    "record, expected",
-    [
-        (Skipped("/tmp/w/0.txt", "empty file"), Skipped("corpus/a.txt", "empty file")),
-        (Skipped("/tmp/w/0.jsonl:3", "line without text"), Skipped("corpus/a.txt:3", "line without text")),
-        (Skipped("x", "stage 'read' failed: OSError: /tmp/w/0.txt gone"),
-         Skipped("x", "stage 'read' failed: OSError: corpus/a.txt gone")),
-        (Skipped("elsewhere/b.txt", "empty file"), Skipped("elsewhere/b.txt", "empty file")),
-    ],
-)
-def test_relabel_puts_the_client_path_back(record, expected):
-    assert relabel(record, "/tmp/w/0.txt" if ".jsonl" not in record.source else "/tmp/w/0.jsonl", "corpus/a.txt") == expected
-
-
-def test_relabel_reaches_summaries_inside_results_but_not_text():
-    summary = ArticleSummary("id", "/tmp/w/0.txt", ArticleMetadata(title="/tmp/w/0.txt"), "0" * 64, 10)
-    result = ([Skipped("/tmp/w/0.txt", "empty"), (summary, "/tmp/w/0.txt")], {"read": 1.0})
-
-    (skipped, (relabelled, other)), seconds = relabel(result, "/tmp/w/0.txt", "a.txt")
-
-    assert skipped.source == relabelled.source == "a.txt"
-    assert relabelled.metadata.title == "/tmp/w/0.txt"  # article content is never rewritten
-    assert other == "/tmp/w/0.txt" and seconds == {"read": 1.0}
+def test_a_file_sent_as_bytes_reads_as_the_file_itself(tmp_path):
+    """What a worker on another machine gets (the bytes and the client's path) gives what the path gives."""
+    corpus = mixed_corpus(tmp_path / "corpus")
+    for path in sorted(p for p in corpus.rglob("*") if p.is_file()):
+        sent = copy_of(path)
+        if sent is None:  # not sent: the client reads it itself
+            assert path.suffix == ".pdf"
+            continue
+        assert read_file(sent) == read_file(path), path
+        assert pipeline.read_and_extract(sent)[0] == pipeline.read_and_extract(path)[0], path
 
 
 def test_files_go_in_batches_of_consecutive_files(tmp_path, monkeypatch):

@@ -6,6 +6,17 @@
 the measures themselves in ``measures``, on igraph),
 ``tables`` writes them as ``analysis.json`` and CSV files.
 """
-from kg.analyse.network import Analysis, analyse, analyse_network, annotate_graph, entity_network
+from kg.analyse.measures import SEED
+from kg.analyse.network import Analysis, analyse, analyse_network, analyse_records, annotate_graph, entity_network
+from kg.analyse.records import records_of
 
-__all__ = ["Analysis", "analyse", "analyse_network", "annotate_graph", "entity_network"]
+__all__ = [
+    "SEED",
+    "Analysis",
+    "analyse",
+    "analyse_network",
+    "analyse_records",
+    "annotate_graph",
+    "entity_network",
+    "records_of",
+]

@@ -129,10 +129,10 @@ def analyse_network(network: nx.MultiDiGraph) -> Analysis:
     name (one of ``RELATIONS``) as key. Self-loops are ignored; a node without
     ``cls`` or ``label``, or an unknown class or relation, is a ``ValueError``.
     """
-    return analyse_records(*records_of(network))
+    return analyse_records(*network_records(network))
 
 
-def records_of(network: nx.MultiDiGraph) -> tuple[tuple[EntityRecord, ...], tuple[RelationRecord, ...]]:
+def network_records(network: nx.MultiDiGraph) -> tuple[tuple[EntityRecord, ...], tuple[RelationRecord, ...]]:
     """The network's entities (sorted by IRI) and relations (sorted, no self-loops, no repeats)."""
     top_of = top_classes()
     entities = []
@@ -314,4 +314,4 @@ def annotate_graph(graph: Graph, analysis: Analysis) -> None:
         graph.set((node, KG.degree, Literal(m.degree, datatype=XSD.integer)))
         graph.set((node, KG.betweenness, Literal(m.betweenness, datatype=XSD.decimal)))
         graph.set((node, KG.pageRank, Literal(m.page_rank, datatype=XSD.decimal)))
-        graph.set((node, KG.community, Literal(m.community, datatype=XSD.integer)))
+        graph.set((node, KG.networkCommunity, Literal(m.community, datatype=XSD.integer)))

@@ -12,7 +12,7 @@ from functools import cache
 
 from rdflib import RDF, RDFS, Graph, URIRef
 
-from kg.model import RELATIONS, TOP_CLASSES
+from kg.model import RELATIONS, TOP_CLASSES, ResolvedCorpus
 from kg.rdf.export import load_ontology
 from kg.rdf.vocab import KG, KIND_CLASSES
 
@@ -117,6 +117,17 @@ def read_entities(graph: Graph) -> tuple[EntityRecord, ...]:
             )
         )
     return tuple(sorted(records, key=lambda r: r.iri))
+
+
+def records_of(corpus: ResolvedCorpus) -> tuple[tuple[EntityRecord, ...], tuple[RelationRecord, ...]]:
+    """The build's resolved tables as analysis records, sorted as ``read_entities`` / ``read_relations`` sort them."""
+    entities = tuple(
+        EntityRecord(e.iri, e.label, e.cls, e.fine_class, LEVEL_OF_CLASS.get(e.fine_class)) for e in corpus.entities
+    )
+    relations = tuple(
+        RelationRecord(r.subject, r.predicate, r.object) for r in corpus.relations if r.subject != r.object
+    )
+    return entities, relations
 
 
 def read_relations(graph: Graph, entity_iris: set[str]) -> tuple[RelationRecord, ...]:

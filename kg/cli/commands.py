@@ -79,12 +79,17 @@ def build(
             show_default=False,
         ),
     ] = None,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Read and extract every article again, ignoring the build cache.")
+    ] = False,
 ) -> None:
     """Read every article under INPUTS and write the knowledge graph and its views into --out.
 
     --out is replaced only when it is new, empty, or an earlier kg build (it
     carries kg-build.json); kg refuses any other folder, a file, or a folder
-    that holds or lies inside the inputs.
+    that holds or lies inside the inputs. Files an earlier build of the same
+    --out has read are taken from its cache, the hidden folder .OUT.kg-cache
+    beside --out; the graph is the same either way.
 
     Example: kg build seeds --out exports
     """
@@ -104,6 +109,7 @@ def build(
                 jobs=jobs,
                 max_article_mb=max_article_mb,
                 scheduler=scheduler,
+                rebuild=rebuild,
             )
     print_summary(stderr, result)
 

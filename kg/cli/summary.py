@@ -13,7 +13,8 @@ def print_summary(console: Console, result: BuildResult) -> None:
     report = result.report
     console.print(
         f"Built {printable(show_path(result.out_dir))}/: {len(report.articles)} article(s) read, "
-        f"{len(report.skipped)} skipped, {result.triples} triples.",
+        f"{len(report.skipped)} skipped, {result.triples} triples"
+        + (f"; {result.reused} file(s) unchanged since the last build, taken from its cache." if result.reused else "."),
         markup=False,
         highlight=False,
         soft_wrap=True,

@@ -23,6 +23,7 @@ import os
 import re
 import stat
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
@@ -107,15 +108,46 @@ def _unique(paths: list[Path]) -> list[Path]:
 
 
 # --------------------------------------------------------------------- reading
-def read_file(path: Path, max_article_mb: float = DEFAULT_MAX_ARTICLE_MB) -> list[RawArticle | Skipped]:
+@dataclass(frozen=True)
+class FileData:
+    """An input file's bytes, read where the file is: what a cluster worker on another machine gets."""
+
+    source: str  # the path as the reading side shows it (``show_path``)
+    suffix: str
+    data: bytes
+
+
+def file_data(path: Path) -> FileData | Skipped:
+    """The bytes of an input file with the path it was read from, or a ``Skipped`` saying why not."""
+    source = show_path(path)
+    if path.is_dir() and is_kg_build(path):
+        return Skipped(source, "an output folder of kg build, not articles")
+    problem = _unreadable(path)
+    if problem:
+        return Skipped(source, problem)
+    if path.suffix.lower() not in FORMATS:
+        return Skipped(source, f"unsupported file type {path.suffix.lower() or '(no extension)'}")
+    try:
+        return FileData(source, path.suffix, path.read_bytes())
+    except OSError as error:
+        return Skipped(source, f"unreadable: {error.strerror or error}")
+
+
+def source_of(file: Path | FileData) -> str:
+    return file.source if isinstance(file, FileData) else show_path(file)
+
+
+def read_file(file: Path | FileData, max_article_mb: float = DEFAULT_MAX_ARTICLE_MB) -> list[RawArticle | Skipped]:
     """The articles in one file (several for JSONL), or a ``Skipped`` saying why there are none.
 
+    ``file`` is a path, or the bytes of a file already read (``FileData``).
     An article whose text exceeds ``max_article_mb`` megabytes (UTF-8) is
     skipped with that reason: extraction is linear in length, but one
     runaway file (a page repeated thousands of times) should not hold a
     corpus build for long.
     """
-    items = _read_file(path)
+    data = file if isinstance(file, FileData) else file_data(file)
+    items = [data] if isinstance(data, Skipped) else read_data(data)
     limit = max_article_mb * 1_000_000
     return [_within(item, limit, max_article_mb) for item in items]
 
@@ -133,20 +165,11 @@ def _within(item: RawArticle | Skipped, limit: float, max_article_mb: float) -> 
     )
 
 
-def _read_file(path: Path) -> list[RawArticle | Skipped]:
-    source = show_path(path)
-    if path.is_dir() and is_kg_build(path):
-        return [Skipped(source, "an output folder of kg build, not articles")]
-    problem = _unreadable(path)
-    if problem:
-        return [Skipped(source, problem)]
-    fmt = FORMATS.get(path.suffix.lower())
+def read_data(file: FileData) -> list[RawArticle | Skipped]:
+    """The articles in the bytes of one file, by its suffix's format."""
+    source, fmt, data = file.source, FORMATS.get(file.suffix.lower()), file.data
     if fmt is None:
-        return [Skipped(source, f"unsupported file type {path.suffix.lower() or '(no extension)'}")]
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return [Skipped(source, f"unreadable: {error.strerror or error}")]
+        return [Skipped(source, f"unsupported file type {file.suffix.lower() or '(no extension)'}")]
     decoded = decode(data)
     if isinstance(decoded, str):
         return [Skipped(source, decoded)]

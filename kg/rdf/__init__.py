@@ -1,11 +1,9 @@
 """Graph and export stages: the resolved corpus as RDF, and the files it is written to.
 
 ``vocab`` mirrors the ontology (shipped in ``ontology/`` beside it), ``iri``
-mints every IRI, ``graph`` turns entities, relations and articles into
-triples, ``turtle`` writes them in a deterministic order and ``export``
-writes ``graph.ttl`` (and N-Triples or JSON-LD) and reads it back.
+mints every IRI, ``article`` writes each article's own triples (a chunk),
+``graph`` the corpus-wide entities, relations and measures, ``description``
+the ontology and the dataset's VoID/PROV description, ``turtle`` the terms
+and blocks they are made of, and ``export`` writes ``graph.ttl``, loads the
+Oxigraph store from it and reads it back.
 """
-from kg.rdf.export import RDF_FORMATS, load_graph, write_graph
-from kg.rdf.graph import build_graph
-
-__all__ = ["RDF_FORMATS", "build_graph", "load_graph", "write_graph"]

@@ -1,25 +1,26 @@
-"""Every IRI of the data is minted here.
+"""Every IRI of the data is minted here, as a plain string.
 
-An IRI is ``https://w3id.org/jiceng-kg/id/<kind>/<hash>``: the kind names
-what the node is (``unit``, ``party-org``, ``article``, ``mention``, …) and
-the hash is the first 16 hex digits of SHA-256 over the node's identity.
+An IRI is ``https://w3id.org/jiceng-kg/id/<kind>/<local name>``; the kind
+names what the node is (``unit``, ``party-org``, ``article``, ``sentence``,
+``mention``, ``statement``, …). Local names:
 
-Why a hash rather than the name: entity keys are Chinese, may contain any
-character, and two homonyms (two 西湖社区 in two cities) differ only in
-their keys. Hex digits are valid in every RDF toolkit (rdflib, Oxigraph,
-Jena) and in a Turtle prefixed name, need no percent-encoding, and keep
-homonyms apart because their keys differ. Identities never include file
-paths or corpus positions, so IRIs are stable across runs, folders and
-input order. 64 bits of hash make a collision unlikely below billions of
-nodes.
+- a coded administrative unit: its 12-digit division code (``unit/330106000000``),
+  so anyone holding a code can write the IRI;
+- any other entity: the first 16 hex digits of SHA-256 over its identity key
+  (``kg.resolve``), which is computed from one article and the gazetteer, never
+  from the rest of the corpus: adding articles never renames an entity;
+- an article: its id (a hash of its content); a sentence and a mention: the
+  article id and offsets in the article's original text;
+- a relation statement, a membership, a role: a hash of what they join.
+
+Hex digits and offsets are valid local names in every RDF toolkit and need
+no percent-encoding; keys are Chinese and may contain anything, which is why
+they are hashed. Nothing here depends on file paths or corpus order.
 """
 from __future__ import annotations
 
 import hashlib
 
-from rdflib import URIRef
-
-from kg.model import Entity, Evidence, Relation
 from kg.rdf.vocab import DATA_IRI
 
 # The path segment of each top class's entities.
@@ -31,71 +32,121 @@ CLASS_SEGMENTS: dict[str, str] = {
     "Partner": "partner",
     "Person": "person",
 }
-ARTICLE_SEGMENT = "article"
-MENTION_SEGMENT = "mention"
-RELATION_MENTION_SEGMENT = "statement"
-POST_SEGMENT = "post"
+ARTICLE = "article"
+SENTENCE = "sentence"
+MENTION = "mention"
+STATEMENT = "statement"
+MEMBERSHIP = "membership"
+ROLE = "role"
+DATASET = "dataset"
+ACTIVITY = "activity"
+AGENT = "agent"
+SOURCE = "source"
 
 # Every data namespace, for prefixes in the Turtle output and in query results.
 DATA_PREFIXES: dict[str, str] = {
     segment: f"{DATA_IRI}{segment}/"
     for segment in (
         *CLASS_SEGMENTS.values(),
-        ARTICLE_SEGMENT,
-        MENTION_SEGMENT,
-        RELATION_MENTION_SEGMENT,
-        POST_SEGMENT,
+        ARTICLE,
+        SENTENCE,
+        MENTION,
+        STATEMENT,
+        MEMBERSHIP,
+        ROLE,
+        DATASET,
+        ACTIVITY,
+        AGENT,
+        SOURCE,
     )
 }
+UNIT_PREFIX = DATA_PREFIXES["unit"]
+CODED_UNIT_KEY = "unit/"  # the identity key of a coded unit is "unit/" + its 12-digit code
 
 _SEPARATOR = "\x1f"  # cannot occur in a key or a name, so joined parts never collide
 
 
-def _digest(*parts: object) -> str:
+def digest(*parts: object) -> str:
     joined = _SEPARATOR.join(str(part) for part in parts)
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
 
 
-def _mint(segment: str, local: str) -> URIRef:
-    return URIRef(f"{DATA_IRI}{segment}/{local}")
+def _mint(segment: str, local: str) -> str:
+    return f"{DATA_IRI}{segment}/{local}"
 
 
-def entity_iri(entity: Entity) -> URIRef:
-    return entity_key_iri(entity.cls, entity.key)
+def unit_key(code: str) -> str:
+    """The identity key of the unit with this 12-digit division code."""
+    return CODED_UNIT_KEY + code
 
 
-def entity_key_iri(cls: str, key: str) -> URIRef:
-    """The IRI of the entity of class ``cls`` with identity ``key``."""
-    segment = CLASS_SEGMENTS.get(cls, "entity")
-    return _mint(segment, _digest(key))
+def entity_iri(cls: str, key: str) -> str:
+    """The IRI of the entity of top class ``cls`` with identity ``key``."""
+    if cls == "AdministrativeUnit" and is_coded_unit_key(key):
+        return UNIT_PREFIX + key[len(CODED_UNIT_KEY):]
+    return _mint(CLASS_SEGMENTS.get(cls, "entity"), digest(key))
 
 
-def article_iri(article_id: str) -> URIRef:
+def is_coded_unit_key(key: str) -> bool:
+    code = key[len(CODED_UNIT_KEY):]
+    return key.startswith(CODED_UNIT_KEY) and len(code) == 12 and code.isdigit()
+
+
+def article_iri(article_id: str) -> str:
     """Article ids are already content hashes (hex), so they are used as they are."""
     if not article_id.isalnum() or not article_id.isascii():
-        return _mint(ARTICLE_SEGMENT, _digest(article_id))
-    return _mint(ARTICLE_SEGMENT, article_id)
+        return _mint(ARTICLE, digest(article_id))
+    return _mint(ARTICLE, article_id)
 
 
-def mention_iri(entity_key: str, evidence: Evidence) -> URIRef:
-    return _mint(MENTION_SEGMENT, _digest(entity_key, *_evidence_identity(evidence)))
+def article_local(article_id: str) -> str:
+    return article_iri(article_id).rsplit("/", 1)[1]
 
 
-def relation_mention_iri(relation: Relation, evidence: Evidence) -> URIRef:
-    identity = (relation.subject, relation.predicate, relation.object)
-    return _mint(RELATION_MENTION_SEGMENT, _digest(*identity, *_evidence_identity(evidence)))
+def sentence_local(article_id: str, start: int) -> str:
+    """A sentence's local name: its article and where it starts in the article's original text."""
+    return f"{article_local(article_id)}-{start}"
 
 
-def post_iri(person_key: str, role: str) -> URIRef:
-    return _mint(POST_SEGMENT, _digest(person_key, role))
+def sentence_iri(article_id: str, start: int) -> str:
+    return _mint(SENTENCE, sentence_local(article_id, start))
 
 
-def _evidence_identity(evidence: Evidence) -> tuple[object, ...]:
-    # A passage is identified by where it is, never by which file it came from.
-    return (
-        evidence.article_id,
-        evidence.sentence_start,
-        evidence.sentence_end,
-        evidence.start,
-        evidence.end,
-    )
+def mention_local(article_id: str, start: int, end: int, nth: int = 0) -> str:
+    """A mention's local name: its article and span; ``nth`` tells apart two entities named by one span."""
+    suffix = f"-{nth}" if nth else ""
+    return f"{article_local(article_id)}-{start}-{end}{suffix}"
+
+
+def mention_iri(article_id: str, start: int, end: int, nth: int = 0) -> str:
+    return _mint(MENTION, mention_local(article_id, start, end, nth))
+
+
+def statement_iri(subject: str, predicate: str, obj: str) -> str:
+    """The one evidence node of a relation triple."""
+    return _mint(STATEMENT, digest(subject, predicate, obj))
+
+
+def membership_iri(person: str, body: str, role: str) -> str:
+    return _mint(MEMBERSHIP, digest(person, body, role))
+
+
+def role_iri(role: str) -> str:
+    return _mint(ROLE, digest(role))
+
+
+def dataset_iri(part: str | None = None) -> str:
+    """The dataset graph.ttl describes; ``part`` names one of its class partitions."""
+    return _mint(DATASET, part) if part else f"{DATA_IRI}{DATASET}"
+
+
+def activity_iri(name: str) -> str:
+    return _mint(ACTIVITY, name)
+
+
+def agent_iri(name: str) -> str:
+    return _mint(AGENT, name)
+
+
+def source_iri(name: str) -> str:
+    return _mint(SOURCE, name)

@@ -1,30 +1,26 @@
-"""A sorted Turtle and N-Triples writer: deterministic bytes, fast on a million triples.
+"""Turtle text, written directly: terms, subject blocks, deterministic bytes.
 
-rdflib's Turtle serializer takes about 25 s per million triples and its
-order is not guaranteed; this writer groups triples by subject, sorts
-subjects, predicates and objects by their written form, and escapes every
-literal and IRI itself, so the same triples always give the same bytes.
-Blank nodes are refused: their labels would change from run to run.
+kg writes ``graph.ttl`` itself, section by section, from plain strings: it
+never builds an in-memory graph. Every literal is escaped here (quotes,
+backslashes, line breaks and every control character; a lone surrogate
+cannot be encoded and becomes U+FFFD), and every IRI is checked, so untrusted
+article text can only ever be a string in the file. Blank nodes are never
+written: every node has an IRI (``kg.rdf.iri``), so the bytes depend only
+on the content.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from typing import TextIO
-
-from rdflib import RDF, XSD, BNode, Literal, URIRef
-from rdflib.term import Node
-
-Triple = tuple[Node, Node, Node]
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
 
 # Turtle's PN_LOCAL, restricted to the characters our IRIs use; anything else
 # is written as a full <IRI>, which is always valid.
 _LOCAL_NAME = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_\-])?\Z")
-_INTEGER = re.compile(r"[+-]?[0-9]+\Z")
-_XSD_INTEGER = str(XSD.integer)
-_XSD_BOOLEAN = str(XSD.boolean)
 # Characters IRIREF forbids outright (escaping them would not make the IRI valid).
 _BAD_IRI_CHARACTERS = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+# Han characters (CJK unified ideographs and their extensions, compatibility ideographs).
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 _STRING_ESCAPES = {
     ord('"'): '\\"',
@@ -42,6 +38,8 @@ _STRING_ESCAPES.update(
 )
 _STRING_ESCAPES.update({c: "\\uFFFD" for c in range(0xD800, 0xE000)})
 
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
 
 def escape_string(text: str) -> str:
     return text.translate(_STRING_ESCAPES)
@@ -53,92 +51,118 @@ def check_iri(value: str) -> str:
     return value
 
 
-class TermWriter:
-    """Writes RDF terms, with prefixed names where a prefix fits (Turtle) or in full (N-Triples).
+def string(text: str) -> str:
+    return f'"{escape_string(text)}"'
 
-    IRIs are cached by their plain string: rdflib terms hash in Python, plain
-    strings in C, and a million-triple graph repeats each IRI many times.
-    """
 
-    def __init__(self, prefixes: Mapping[str, str] | None = None) -> None:
-        self._namespaces = {namespace: prefix for prefix, namespace in (prefixes or {}).items()}
-        self._iris: dict[str, str] = {}
+def zh(text: str) -> str:
+    """A Chinese literal: ``"…"@zh``."""
+    return f'"{escape_string(text)}"@zh'
 
-    def term(self, node: Node) -> str:
-        kind = type(node)
-        if kind is Literal:
-            return self.literal(node)
-        if kind is URIRef or isinstance(node, URIRef):
-            value = str.__str__(node)
-            text = self._iris.get(value)
-            if text is None:
-                text = self._iris[value] = self.iri(value)
-            return text
-        if isinstance(node, BNode):
-            raise ValueError("blank nodes cannot be written deterministically: give every node an IRI (kg.rdf.iri)")
-        if isinstance(node, Literal):
-            return self.literal(node)
-        raise ValueError(f"cannot write {type(node).__name__} {node!r} as an RDF term")
 
-    def iri(self, value: str) -> str:
-        if self._namespaces:
-            cut = max(value.rfind("/"), value.rfind("#")) + 1
-            prefix = self._namespaces.get(value[:cut])
-            if prefix is not None and _LOCAL_NAME.match(value, cut):
-                return f"{prefix}:{value[cut:]}"
+def text_literal(text: str) -> str:
+    """``@zh`` when the text is written in Chinese (has a Han character), else a plain string."""
+    return zh(text) if _HAN.search(text) else string(text)
+
+
+def typed(lexical: str, datatype: str) -> str:
+    """A typed literal; ``datatype`` is already written (``xsd:date``, ``kg:DivisionCode``)."""
+    return f'"{escape_string(lexical)}"^^{datatype}'
+
+
+def decimal(value) -> str:
+    """An ``xsd:decimal`` in the canonical form Oxigraph stores (no trailing zeros: 0.2, 0, 1700), so
+    graph.ttl and the store hold the very same literal."""
+    text = f"{Decimal(value):f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return f'"{text if text not in ("", "-0") else "0"}"^^xsd:decimal'
+
+
+def integer(value: int) -> str:
+    return str(int(value))
+
+
+def boolean(value: bool) -> str:
+    return "true" if value else "false"
+
+
+class Names:
+    """IRIs as prefixed names where a prefix fits, else ``<IRI>``; cached by plain string."""
+
+    def __init__(self, prefixes: Mapping[str, str]):
+        self.prefixes = dict(prefixes)
+        self._namespaces = {namespace: prefix for prefix, namespace in prefixes.items()}
+        self._written: dict[str, str] = {}
+
+    def __call__(self, value: str) -> str:
+        text = self._written.get(value)
+        if text is None:
+            text = self._written[value] = self._name(value)
+        return text
+
+    def _name(self, value: str) -> str:
+        cut = max(value.rfind("/"), value.rfind("#")) + 1
+        prefix = self._namespaces.get(value[:cut])
+        if prefix is not None and _LOCAL_NAME.match(value, cut):
+            return f"{prefix}:{value[cut:]}"
         return f"<{check_iri(value)}>"
 
-    def literal(self, literal: Literal) -> str:
-        lexical = str.__str__(literal)
-        language = literal.language
-        if language:
-            return f'"{escape_string(lexical)}"@{language}'
-        datatype = literal.datatype
-        if datatype is None:
-            return f'"{escape_string(lexical)}"'
-        datatype = str.__str__(datatype)
-        if self._namespaces and datatype == _XSD_INTEGER and _INTEGER.match(lexical):
-            return lexical
-        if self._namespaces and datatype == _XSD_BOOLEAN and lexical in ("true", "false"):
-            return lexical
-        return f'"{escape_string(lexical)}"^^{self.term(URIRef(datatype))}'
+    def header(self) -> str:
+        return "".join(f"@prefix {prefix}: <{check_iri(ns)}> .\n" for prefix, ns in self.prefixes.items())
 
 
-def write_turtle(triples: Iterable[Triple], prefixes: Mapping[str, str], out: TextIO, first: Iterable[str] = ()) -> int:
-    """Write the triples as Turtle grouped by subject; return how many were written.
+Properties = Sequence[tuple[str, Sequence[str]]]
 
-    Subjects whose written form starts with one of ``first`` come before the
-    others (the ontology terms before the data), each group sorted.
-    """
-    terms = TermWriter(prefixes)
-    term = terms.term
-    rdf_type = terms.term(RDF.type)
-    grouped: dict[str, dict[str, set[str]]] = {}
-    for subject, predicate, obj in triples:
-        by_predicate = grouped.get(term(subject))
-        if by_predicate is None:
-            by_predicate = grouped[term(subject)] = {}
-        predicate_text = term(predicate)
-        by_predicate.setdefault("a" if predicate_text == rdf_type else predicate_text, set()).add(term(obj))
-    for prefix, namespace in prefixes.items():
-        out.write(f"@prefix {prefix}: <{check_iri(namespace)}> .\n")
-    first = tuple(first)
+
+def block(subject: str, properties: Properties) -> tuple[str, int]:
+    """One subject's triples as Turtle, objects sorted within each property; and how many triples."""
+    parts = []
     count = 0
-    for subject in sorted(grouped, key=lambda s: (not s.startswith(first), s)):
-        out.write(f"\n{subject}")
-        predicates = grouped[subject]
-        for i, predicate in enumerate(sorted(predicates, key=lambda p: (p != "a", p))):
-            objects = sorted(predicates[predicate])
-            count += len(objects)
-            separator = ", " if sum(map(len, objects)) < 60 else ",\n        "
-            out.write(f"{' ;' if i else ''}\n    {predicate} {separator.join(objects)}")
-        out.write(" .\n")
-    return count
+    for predicate, objects in properties:
+        if not objects:
+            continue
+        if len(objects) == 1:
+            count += 1
+            parts.append(f"{predicate} {objects[0]}")
+            continue
+        ordered = sorted(set(objects))
+        count += len(ordered)
+        separator = ", " if sum(map(len, ordered)) < 60 else ",\n        "
+        parts.append(f"{predicate} {separator.join(ordered)}")
+    if not parts:
+        return "", 0
+    return f"{subject} " + " ;\n    ".join(parts) + " .\n", count
 
 
-def write_ntriples(triples: Iterable[Triple], out: TextIO) -> int:
-    """Write the triples as sorted N-Triples lines; return how many were written."""
-    terms = TermWriter()
-    lines = {f"{terms.term(s)} {terms.term(p)} {terms.term(o)} .\n" for s, p, o in triples}
-    out.writelines(sorted(lines))
-    return len(lines)
+class TurtleSection:
+    """Subject blocks in the order given, under a comment heading; counts its triples.
+
+    With a ``sink`` every block is handed on as soon as it is made (nothing is
+    kept: a corpus-wide section can be large); without one, the text is kept
+    for ``text()``. The heading appears only once the section has a triple.
+    """
+
+    def __init__(self, heading: str = "", sink: Callable[[str], None] | None = None):
+        self.heading = f"\n# {heading}\n" if heading else ""
+        self.sink = sink
+        self.parts: list[str] = []
+        self.triples = 0
+
+    def add(self, subject: str, properties: Properties) -> None:
+        text, count = block(subject, properties)
+        if not count:
+            return
+        if not self.triples and self.heading:
+            self._emit(self.heading)
+        self._emit(text)
+        self.triples += count
+
+    def _emit(self, text: str) -> None:
+        if self.sink is None:
+            self.parts.append(text)
+        else:
+            self.sink(text)
+
+    def text(self) -> str:
+        return "".join(self.parts)

@@ -30,6 +30,8 @@ STANDARD_PREFIXES: dict[str, str] = {
     "schema": "https://schema.org/",
     "prov": "http://www.w3.org/ns/prov#",
     "dcterms": "http://purl.org/dc/terms/",
+    "void": "http://rdfs.org/ns/void#",
+    "wdt": "http://www.wikidata.org/prop/direct/",
 }
 
 
@@ -93,27 +95,23 @@ class KG(DefinedNamespace):
     partnersWith: URIRef
     leads: URIRef
 
-    # Provenance. Each mention of an entity in an article is a kg:Mention node:
-    #   ?m a kg:Mention ; kg:mentionOf ?entity ; kg:inArticle ?article ;
-    #      kg:sentence "…" ; kg:sentenceStart n ; kg:sentenceEnd n ; kg:start n ; kg:end n .
-    # Offsets index the article's original decoded text. Every entity also has
-    # kg:mentionedIn ?article for each article that mentions it.
-    Mention: URIRef
-    mentionOf: URIRef
+    # Provenance. A sentence that states something is one kg:Sentence node
+    # (its text once, its article, its span in the original text); each name
+    # of an entity in it is a kg:Mention; each relation has one
+    # kg:RelationStatement reifying it, derived from its sentences or from the
+    # gazetteer. Every entity also has kg:mentionedIn each article naming it.
+    Sentence: URIRef
+    text: URIRef
     inArticle: URIRef
-    mentionedIn: URIRef
-    sentence: URIRef
-    sentenceStart: URIRef
-    sentenceEnd: URIRef
     start: URIRef
     end: URIRef
-
-    # Provenance of relations: one kg:RelationMention per piece of evidence,
-    # reifying the direct triple (rdf:subject/rdf:predicate/rdf:object) and
-    # carrying the same article/sentence/offset properties as a kg:Mention.
-    # Both are kg:Evidence: a passage of an article where something is stated.
-    Evidence: URIRef
-    RelationMention: URIRef
+    Mention: URIRef
+    mentionOf: URIRef
+    inSentence: URIRef
+    surface: URIRef
+    beginIndex: URIRef
+    mentionedIn: URIRef
+    RelationStatement: URIRef
     extractionRule: URIRef
 
     # Articles. The file path is deliberately absent: graph.ttl must not
@@ -127,21 +125,25 @@ class KG(DefinedNamespace):
     characters: URIRef
 
     # Entity descriptions
-    level: URIRef
-    kind: URIRef
+    divisionCode: URIRef
+    DivisionCode: URIRef  # its datatype: 12 digits
     role: URIRef
     implicit: URIRef
     area: URIRef
     capacity: URIRef
     count: URIRef
     attribute: URIRef
-    DivisionCode: URIRef  # datatype of skos:notation for administrative division codes
 
-    # Network analysis written back into the graph (kg analyse stage).
+    # Network measures (kg:networkMeasure and its sub-properties) and the
+    # analysis activity that computed them.
+    networkMeasure: URIRef
     degree: URIRef
     betweenness: URIRef
     pageRank: URIRef
-    community: URIRef
+    networkCommunity: URIRef
+    computes: URIRef
+    betweennessSample: URIRef
+    randomSeed: URIRef
 
 
 # The finer class for each (top class, kind) the extractors produce.

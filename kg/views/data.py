@@ -10,13 +10,19 @@ The rest of ``kg.views`` knows only the plain records defined here
   evidence and the rules that found it. Without a corpus the same is read from
   the graph's ``kg:Mention`` and ``kg:RelationMention`` nodes (slower: rdflib
   costs about 4 µs a triple, so the pipeline passes the corpus);
-- the build report's ``ArticleSummary``: metadata, the decoded text the
-  offsets index, its body lines and the furniture dropped.
+- the build's tables (``kg.model.BuildTables``), which the pipeline passes:
+  the resolved corpus (each entity's kind, code, aliases) and each article,
+  streamed from the build's per-article results (``ArticleRecord``): its
+  metadata, normalised text, body spans, the furniture dropped, every
+  mention and every fact it states with its sentence (offsets index the
+  normalised text). Without them the same is read from an rdflib graph's
+  v1 ``kg:Mention``/``kg:RelationMention`` nodes (tests of older graphs).
 
 Everything here is plain data: escaping happens where it is written into a page.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -25,7 +31,7 @@ from rdflib import RDF, SKOS, Graph, URIRef
 
 from kg.analyse.network import Analysis
 from kg.analyse.records import EntityRecord, class_label, local_name
-from kg.model import ArticleSummary, BuildReport, Evidence, ResolvedCorpus
+from kg.model import ArticleMetadata, ArticleSummary, BuildReport, BuildTables, DroppedLine, Evidence, ResolvedCorpus
 from kg.rdf import iri as minted
 from kg.rdf.vocab import KG
 
@@ -71,21 +77,80 @@ class FactView:
         return GAZETTEER_RULE in self.rules
 
 
+@dataclass(frozen=True)
+class ArticleView:
+    """One article as the source reader shows it: metadata, the text the passages' offsets index, body spans."""
+
+    id: str
+    source: str
+    metadata: ArticleMetadata
+    dropped: tuple[DroppedLine, ...] = ()
+    original: str = ""
+    body: tuple[tuple[int, int], ...] = ()
+
+
 @dataclass
 class ViewData:
     analysis: Analysis
     entities: dict[str, EntityView]  # IRI -> entity, in the analysis' order (sorted by IRI)
     facts: list[FactView]  # sorted by (subject, predicate, object)
-    articles: list[ArticleSummary]  # in input order
+    articles: list[ArticleView]  # in input order
     class_labels: dict[str, str] = field(default_factory=dict)  # fine class local name -> Chinese name
 
 
 def read_view_data(
-    graph: Graph, analysis: Analysis, report: BuildReport, corpus: ResolvedCorpus | None = None
+    source: Graph | BuildTables, analysis: Analysis, report: BuildReport, corpus: ResolvedCorpus | None = None
 ) -> ViewData:
-    entities, facts = _from_corpus(analysis, corpus) if corpus is not None else _from_graph(graph, analysis)
+    """What the views show, from the build's tables (or, for older graphs, an rdflib graph and its corpus)."""
+    if isinstance(source, BuildTables):
+        entities, facts, articles = _from_tables(analysis, source)
+        graph = Graph()
+    else:
+        graph = source
+        entities, facts = _from_corpus(analysis, corpus) if corpus is not None else _from_graph(graph, analysis)
+        articles = [ArticleView(s.id, s.source, s.metadata, s.dropped) for s in report.articles]
     labels = {fine: class_label(graph, KG._NS[fine]) or fine for fine in sorted({e.fine_class for e in analysis.entities})}
-    return ViewData(analysis, entities, facts, list(report.articles), labels)
+    return ViewData(analysis, entities, facts, articles, labels)
+
+
+def _from_tables(analysis: Analysis, tables: BuildTables) -> tuple[dict[str, EntityView], list[FactView], list[ArticleView]]:
+    """Entities and facts from the corpus tables, their passages and the articles from one pass over the articles."""
+    mentioned: dict[str, set[Passage]] = {}
+    stated: dict[tuple[str, str, str], tuple[set[Passage], set[str]]] = {}
+    articles = []
+    for record in tables.articles():
+        s, text = record.summary, record.text
+        articles.append(ArticleView(s.id, s.source, s.metadata, s.dropped, text, record.body))
+        sentences = sorted(record.sentences)
+        starts = [start for start, _ in sentences]
+        for start, end, iri in record.mentions:
+            sentence = sentences[max(bisect_right(starts, start) - 1, 0)] if starts else (start, end)
+            mentioned.setdefault(iri, set()).add(Passage(s.id, text[sentence[0]:sentence[1]], *sentence, start, end))
+        for subject, predicate, obj, start, end in record.relations:
+            stated.setdefault((subject, predicate, obj), (set(), set()))[0].add(
+                Passage(s.id, text[start:end], start, end, start, end)
+            )
+    for relation in tables.corpus.relations:
+        rules = stated.setdefault((relation.subject, relation.predicate, relation.object), (set(), set()))[1]
+        rules.update(relation.rules)
+        if relation.from_gazetteer:
+            rules.add(GAZETTEER_RULE)
+    found = {e.iri: e for e in tables.corpus.entities}
+    entities = {}
+    for record in analysis.entities:
+        entity = found.get(record.iri)
+        if entity is None:
+            entities[record.iri] = EntityView(record)
+            continue
+        entities[record.iri] = EntityView(
+            record,
+            kind=None if entity.cls == "AdministrativeUnit" or entity.fine_class == entity.cls else entity.fine_class,
+            code=entity.code,
+            aliases=tuple(sorted(set(entity.alt_labels) - {entity.label})),
+            implicit=entity.implicit,
+            passages=tuple(sorted(mentioned.get(record.iri, ()), key=_passage_order)),
+        )
+    return entities, _facts(analysis, stated), articles
 
 
 def _passage(evidence: Evidence) -> Passage:

@@ -1,12 +1,11 @@
 """The cluster runner: the per-file work on an existing Dask cluster (``kg build --scheduler tcp://HOST:PORT``).
 
 Workers may run on other machines that do not see the client's files, so the
-client reads each file and sends its bytes; a worker writes them to a
-private temporary file, runs the work on it, and puts the client's path back
-into the result (the ``source`` of what it read, and any ``reason`` that
-names it). Files that cannot be sent as bytes (folders that could not be
-listed, special files, unsupported types) are handed to the work on the
-client itself: they become the same ``Skipped`` reasons as in a local build.
+client reads each file and sends its bytes with the path it shows
+(``kg.prepare.read.FileData``); the work reads them as it would read the
+file. Files that cannot be sent as bytes (folders that could not be listed,
+special files, unsupported types) are handed to the work on the client
+itself: they become the same ``Skipped`` reasons as in a local build.
 
 Results come back in input order, with a bounded number of tasks in flight,
 so memory on the client does not grow with the corpus. Cluster failures are
@@ -23,20 +22,18 @@ from __future__ import annotations
 import logging
 import re
 import socket
-import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import CancelledError
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 from types import ModuleType
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from kg.errors import ClusterError
 from kg.outdir import show_path
-from kg.prepare.read import FORMATS
+from kg.prepare.read import FileData, file_data
 from kg.version import __version__
 
 Result = TypeVar("Result")
@@ -52,59 +49,15 @@ TASKS_PER_THREAD = 3  # tasks in flight per worker thread: workers stay busy, me
 SCHEDULER_ADDRESS = re.compile(r"(?P<scheme>tcp|tls)://(?P<host>\[[0-9a-fA-F:.]+\]|[^\s/:\[\]]+):(?P<port>\d{1,5})/?")
 
 
-@dataclass(frozen=True)
-class FileCopy:
-    """One input file as sent to a worker: the path the client shows, its suffix, its bytes."""
-
-    source: str
-    suffix: str
-    data: bytes
+def copy_of(path: Path) -> FileData | None:
+    """The file's bytes to send, or None when the client should hand the path to the work itself."""
+    data = file_data(path)
+    return data if isinstance(data, FileData) else None  # what cannot be read is reported by the work, locally
 
 
-def copy_of(path: Path) -> FileCopy | None:
-    """The file's bytes to send, or None when the client should hand it to the work itself."""
-    if path.suffix.lower() not in FORMATS:
-        return None
-    try:
-        if not path.is_file():
-            return None
-        return FileCopy(show_path(path), path.suffix, path.read_bytes())
-    except OSError:
-        return None  # unreadable: the work reports why, on the client
-
-
-def run_copies(work: Callable[[Path], Result], copies: Sequence[FileCopy]) -> list[Result]:
-    """On a worker: ``work`` on a temporary copy of each file, with the client's path put back."""
-    results = []
-    with tempfile.TemporaryDirectory(prefix="kg-worker-") as folder:
-        for number, copy in enumerate(copies):
-            path = Path(folder) / f"{number}{copy.suffix}"
-            path.write_bytes(copy.data)
-            results.append(relabel(work(path), show_path(path), copy.source))
-            path.unlink()
-    return results
-
-
-def relabel(value: Any, old: str, new: str) -> Any:
-    """``value`` with the path ``old`` replaced by ``new`` in the ``source`` and ``reason`` of its records.
-
-    Records are the dataclasses found in the lists and tuples of the result
-    (a ``Skipped``, an ``ArticleSummary``); their fields are not searched further.
-    """
-    if isinstance(value, list):
-        return [relabel(item, old, new) for item in value]
-    if isinstance(value, tuple) and not is_dataclass(value):
-        return tuple(relabel(item, old, new) for item in value)
-    if is_dataclass(value) and not isinstance(value, type):
-        changes = {}
-        for field in fields(value):
-            text = getattr(value, field.name)
-            if field.name == "source" and isinstance(text, str) and text.startswith(old):
-                changes["source"] = new + text[len(old):]
-            elif field.name == "reason" and isinstance(text, str) and old in text:
-                changes["reason"] = text.replace(old, new)
-        return replace(value, **changes) if changes else value
-    return value
+def run_copies(work: Callable[[FileData], Result], copies: Sequence[FileData]) -> list[Result]:
+    """On a worker: ``work`` on each file's bytes (it reports the client's path, which each copy carries)."""
+    return [work(copy) for copy in copies]
 
 
 def installed_kg_version() -> str:

@@ -1,0 +1,311 @@
+"""The build cache: every article's results on disk, reused by the next build of the same --out.
+
+Where: a hidden folder beside the output folder, ``.NAME.kg-cache/`` for
+``--out NAME`` (like the staging folders of ``kg.outdir``), holding one
+SQLite file. Not inside the output: the output folder is replaced whole by
+each build and is what users publish, while the cache holds the articles'
+text and is private to the machine that built it. A folder of that name that
+kg did not create (no ``kg-cache.json`` inside) is never used or touched.
+
+What: per input file, keyed by the SHA-256 of its bytes and the
+*fingerprint* (kg's version, the source and data files of every stage that
+makes per-article results, the versions of the libraries they use, and the
+options that change them), the list of its articles and skips; per article,
+keyed by its id and the fingerprint, its summary, facts, Turtle chunk and
+text. A build looks every file up first and only reads, extracts and
+resolves the files it misses; after a successful build, rows no input used
+any more are deleted, so the cache holds the current corpus only. Rows are
+JSON (``kg.codec``), compressed. ``--rebuild`` empties it first.
+
+The same file is the build's store of per-article results while it runs: a
+result goes to disk as soon as it is made, and the corpus-wide stages read
+them back in article-id order, one at a time.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import sqlite3
+import tempfile
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+from kg.codec import (
+    ArticleText,
+    decode_facts,
+    decode_summary,
+    decode_text,
+    encode_facts,
+    encode_mentions,
+    encode_summary,
+    encode_text,
+)
+from kg.model import ArticleFacts, ArticleSummary, Skipped
+from kg.rdf.article import Chunk
+from kg.version import __version__
+
+MANIFEST = "kg-cache.json"
+DATABASE = "cache.sqlite"
+SUFFIX = "kg-cache"
+# What makes per-article results: a change to any of these files or libraries invalidates the cache.
+PACKAGES = ("kg.prepare", "kg.extract", "kg.gazetteer", "kg.resolve", "kg.rdf")
+CORE_FILES = ("model.py", "codec.py", "pipeline.py", "version.py")
+LIBRARIES = ("jieba", "opencc", "trafilatura", "charset-normalizer", "lxml", "justext")
+COMPRESSION = 1  # zlib level: fast, and text shrinks three to five times anyway
+SCHEMA_VERSION = 2  # the tables' layout: a cache of another layout is emptied
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    hash TEXT NOT NULL, fingerprint TEXT NOT NULL, items TEXT NOT NULL, PRIMARY KEY (hash, fingerprint));
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT NOT NULL, fingerprint TEXT NOT NULL, summary TEXT NOT NULL, facts TEXT NOT NULL, spans BLOB NOT NULL,
+    chunk BLOB NOT NULL, text BLOB NOT NULL, triples INTEGER NOT NULL, sentences INTEGER NOT NULL,
+    mentions INTEGER NOT NULL, PRIMARY KEY (id, fingerprint));
+"""
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """Everything a build keeps of one article once it is read, extracted and resolved."""
+
+    summary: ArticleSummary
+    facts: ArticleFacts
+    chunk: Chunk
+    text: ArticleText
+
+
+@lru_cache(maxsize=8)
+def fingerprint(options: tuple[tuple[str, str], ...] = ()) -> str:
+    """A hash of everything that decides an article's results (code, data, libraries, options)."""
+    digest = hashlib.sha256(__version__.encode())
+    for package in PACKAGES:
+        folder = files(package)
+        for path in sorted(_package_files(Path(str(folder)))):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    root = Path(str(files("kg")))
+    for name in CORE_FILES:
+        digest.update((root / name).read_bytes())
+    for library in LIBRARIES:
+        try:
+            digest.update(f"{library}={importlib.metadata.version(library)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{library}=absent".encode())
+    digest.update(json.dumps(options).encode())
+    return digest.hexdigest()[:32]
+
+
+def _package_files(folder: Path) -> Iterator[Path]:
+    for path in folder.rglob("*"):
+        if path.is_file() and path.suffix in (".py", ".toml", ".gz", ".tsv", ".ttl", ".txt", ".json"):
+            yield path
+
+
+def file_hash(path: Path) -> str | None:
+    """SHA-256 of a file's bytes, or None when it cannot be read (it is then never cached)."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def cache_dir(out_dir: Path) -> Path:
+    return out_dir.parent / f".{out_dir.name}.{SUFFIX}"
+
+
+def _pack(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8"), COMPRESSION)
+
+
+def _unpack(data: bytes) -> str:
+    return zlib.decompress(data).decode("utf-8")
+
+
+class BuildCache:
+    """The SQLite file of per-article results; ``open_cache`` finds or makes it."""
+
+    def __init__(self, path: Path, fingerprint: str, temporary: tempfile.TemporaryDirectory | None = None):
+        self.path = path
+        self.fingerprint = fingerprint
+        self._temporary = temporary
+        self.db = sqlite3.connect(path, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            # A cache of another layout (an older kg): its rows are useless, start it afresh.
+            self.db.executescript("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS articles;")
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self.db.executescript(_SCHEMA)
+        self.db.execute("CREATE TEMP TABLE used_files (hash TEXT PRIMARY KEY)")
+        self.db.execute("CREATE TEMP TABLE used_articles (seq INTEGER PRIMARY KEY, id TEXT UNIQUE)")
+        self.db.execute("BEGIN")
+        self.hits = 0
+
+    # --------------------------------------------------------------- files
+    def file_items(self, hash_: str, shown: str) -> list[Skipped | tuple[str, str]] | None:
+        """A file's items as an earlier build found them: a ``Skipped``, or (article id, source) for an article."""
+        row = self.db.execute("SELECT items FROM files WHERE hash = ? AND fingerprint = ?",
+                              (hash_, self.fingerprint)).fetchone()
+        if row is None:
+            return None
+        self.hits += 1
+        return [Skipped(shown + suffix, value) if kind == "skip" else (value, shown + suffix)
+                for kind, suffix, value in json.loads(row[0])]
+
+    def put_file(self, hash_: str, shown: str, items: Iterable[Skipped | ArticleResult]) -> None:
+        """Remember what a file gave (sources are kept relative to the file, so moving it keeps the row)."""
+        rows = []
+        for item in items:
+            if isinstance(item, Skipped):
+                rows.append(("skip", item.source[len(shown):] if item.source.startswith(shown) else "", item.reason))
+            else:
+                source = item.summary.source
+                rows.append(("article", source[len(shown):] if source.startswith(shown) else "", item.summary.id))
+        self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (hash_, self.fingerprint, json.dumps(rows)))
+
+    def has_articles(self, ids: Iterable[str]) -> bool:
+        ids = list(ids)
+        found = self.db.execute(
+            f"SELECT COUNT(*) FROM articles WHERE fingerprint = ? AND id IN ({','.join('?' * len(ids))})",
+            (self.fingerprint, *ids)).fetchone()[0] if ids else 0
+        return found == len(set(ids))
+
+    def use_file(self, hash_: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO used_files VALUES (?)", (hash_,))
+
+    # ------------------------------------------------------------ articles
+    def put_article(self, result: ArticleResult) -> str:
+        """Store an article's results; return its facts as encoded (``CorpusTables.add_encoded`` takes them)."""
+        summary = result.summary
+        facts = encode_facts(result.facts)
+        self.db.execute(
+            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (summary.id, self.fingerprint, encode_summary(summary), facts,
+             _pack(encode_mentions(result.facts)), _pack(result.chunk.text), _pack(encode_text(result.text)),
+             result.chunk.triples, result.chunk.sentences, result.chunk.mentions),
+        )
+        return facts
+
+    def use_article(self, article_id: str) -> bool:
+        """Count the article into this build (in input order); False when it already is (a duplicate)."""
+        cursor = self.db.execute("INSERT OR IGNORE INTO used_articles (id) VALUES (?)", (article_id,))
+        return cursor.rowcount == 1
+
+    def commit(self) -> None:
+        self.db.execute("COMMIT")
+        self.db.execute("BEGIN")
+
+    def _used(self, columns: str, order: str) -> Iterator[tuple]:
+        return self.db.execute(
+            f"SELECT {columns} FROM used_articles u JOIN articles a ON a.id = u.id AND a.fingerprint = ? "
+            f"ORDER BY {order}", (self.fingerprint,))
+
+    def facts(self, skip: set[str] = frozenset()) -> Iterator[str]:
+        """This build's articles' facts as encoded (``kg.codec``), in article-id order, but for ``skip``."""
+        for article_id, data in self._used("u.id, a.facts", "u.id"):
+            if article_id not in skip:
+                yield data
+
+    def chunks(self) -> Iterator[str]:
+        """This build's articles' Turtle chunks, in article-id order (the order of graph.ttl)."""
+        for (data,) in self._used("a.chunk", "u.id"):
+            yield _unpack(data)
+
+    def counts(self) -> tuple[int, int, int, int]:
+        """(articles, triples, sentences, mentions) of this build's chunks."""
+        row = self.db.execute(
+            "SELECT COUNT(*), SUM(a.triples), SUM(a.sentences), SUM(a.mentions) FROM used_articles u "
+            "JOIN articles a ON a.id = u.id AND a.fingerprint = ?", (self.fingerprint,)).fetchone()
+        return tuple(value or 0 for value in row)
+
+    def summaries(self, sources: dict[str, str]) -> Iterator[ArticleSummary]:
+        """This build's articles' summaries, in input order; ``sources`` maps id -> where it was read."""
+        for article_id, data in self._used("u.id, a.summary", "u.seq"):
+            yield decode_summary(data, sources.get(article_id, ""))
+
+    def articles(self, sources: dict[str, str]) -> Iterator[tuple[ArticleSummary, ArticleFacts, ArticleText]]:
+        """Summary, facts and text of each of this build's articles, in input order, one at a time."""
+        for article_id, summary, facts, spans, text in self._used("u.id, a.summary, a.facts, a.spans, a.text", "u.seq"):
+            yield (decode_summary(summary, sources.get(article_id, "")), decode_facts(facts, _unpack(spans)),
+                   decode_text(_unpack(text)))
+
+    # ----------------------------------------------------------------- end
+    def prune(self) -> None:
+        """Forget every file and article this build did not use (the cache holds the current corpus)."""
+        self.db.execute("DELETE FROM files WHERE fingerprint != ? OR hash NOT IN (SELECT hash FROM used_files)",
+                        (self.fingerprint,))
+        self.db.execute("DELETE FROM articles WHERE fingerprint != ? OR id NOT IN (SELECT id FROM used_articles)",
+                        (self.fingerprint,))
+
+    def close(self, keep: bool) -> None:
+        """Commit what this build stored when ``keep``, else drop it; a temporary cache is deleted."""
+        self.db.execute("COMMIT" if keep else "ROLLBACK")
+        self.db.close()
+        if self._temporary is not None:
+            self._temporary.cleanup()
+
+
+def open_cache(out_dir: Path | None, fingerprint_: str, rebuild: bool = False) -> tuple[BuildCache, str | None]:
+    """The cache beside ``out_dir`` (made if absent), or a temporary one; and a warning when it cannot be used.
+
+    ``rebuild`` empties it first. A folder of the cache's name that kg did not
+    make is left alone (and a temporary cache is used instead).
+    """
+    folder = cache_dir(out_dir) if out_dir is not None else None
+    warning = None
+    if folder is not None:
+        try:
+            _claim(folder)
+            path = folder / DATABASE
+            if rebuild:
+                _remove_database(path)
+            try:
+                return BuildCache(path, fingerprint_), None
+            except sqlite3.DatabaseError:  # damaged (a killed disk, a truncated copy): ours to start again
+                _remove_database(path)
+                return BuildCache(path, fingerprint_), None
+        except (OSError, sqlite3.DatabaseError, CacheRefused) as error:
+            warning = f"not using the build cache {folder}: {error}"
+    temporary = tempfile.TemporaryDirectory(prefix="kg-results-")
+    return BuildCache(Path(temporary.name) / DATABASE, fingerprint_, temporary), warning
+
+
+def _remove_database(path: Path) -> None:
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        leftover.unlink(missing_ok=True)
+
+
+class CacheRefused(Exception):
+    """The cache folder exists and is not kg's."""
+
+
+def _claim(folder: Path) -> None:
+    manifest = folder / MANIFEST
+    if folder.exists() or folder.is_symlink():
+        if folder.is_symlink() or not folder.is_dir() or not _is_ours(manifest):
+            raise CacheRefused("a folder of that name exists and kg did not make it (no kg-cache.json)")
+        return
+    folder.parent.mkdir(parents=True, exist_ok=True)  # as the output's staging folder will be
+    folder.mkdir(mode=0o700)
+    manifest.write_text(json.dumps({"generator": "kg", "what": "build cache"}, indent=1) + "\n", "utf-8")
+
+
+def _is_ours(manifest: Path) -> bool:
+    try:
+        return json.loads(manifest.read_text("utf-8")).get("generator") == "kg"
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def cache_size(out_dir: Path) -> int:
+    """Bytes the cache beside ``out_dir`` takes (0 when there is none)."""
+    folder = cache_dir(out_dir)
+    return sum(p.stat().st_size for p in folder.glob("*") if p.is_file()) if folder.is_dir() else 0
+
+

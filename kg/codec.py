@@ -1,0 +1,119 @@
+"""Per-article results as compact JSON, and back: what the build cache stores.
+
+JSON rather than pickle: a cache is a file on disk that anyone could
+replace, and loading a pickle runs whatever code it names; loading JSON
+only ever gives data. Each record is a list of its fields in declaration
+order (no field names: smaller and faster), and a piece of evidence is
+written as the index of its sentence in the article's list plus its two
+offsets, so no sentence text is stored twice. An article's facts are two
+documents: what the corpus-wide stage needs (``encode_facts``) and its
+mention spans, which only the views read (``encode_mentions``).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from kg.model import (
+    ArticleFacts,
+    ArticleMetadata,
+    ArticleSummary,
+    DroppedLine,
+    EntityObservation,
+    Evidence,
+    MembershipObservation,
+    MentionSpan,
+    RelationObservation,
+    SentenceSpan,
+)
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """What the views need of an article beyond its facts: the normalised text and its body spans."""
+
+    text: str
+    body: tuple[tuple[int, int], ...]
+
+
+def encode_facts(facts: ArticleFacts) -> str:
+    where = {(s.start, s.end): i for i, s in enumerate(facts.sentences)}
+
+    def evidence(items: tuple[Evidence, ...]) -> list:
+        return [[where[(e.sentence_start, e.sentence_end)], e.start, e.end] for e in items]
+
+    return _dumps([
+        facts.article_id,
+        [[o.iri, o.key, o.cls, o.names, o.aliases, o.kind, o.code, o.implicit, o.attributes, o.roles,
+          evidence(o.evidence), o.mentions] for o in facts.entities],
+        [[r.subject, r.predicate, r.object, r.rules, r.from_gazetteer, r.sentences, evidence(r.evidence)]
+         for r in facts.relations],
+        [[m.person, m.body, m.role] for m in facts.memberships],
+        [[s.start, s.end, s.text, s.normalised_start] for s in facts.sentences],
+    ])
+
+
+def encode_mentions(facts: ArticleFacts) -> str:
+    return _dumps([[m.iri, m.sentence, m.begin, m.end, m.surface] for m in facts.mentions])
+
+
+def decode_facts(text: str, mentions: str | None = None) -> ArticleFacts:
+    """An article's facts; its mention spans too when ``mentions`` (from ``encode_mentions``) is given."""
+    article_id, entities, relations, memberships, sentences = json.loads(text)
+    spans = tuple(SentenceSpan(*s) for s in sentences)
+
+    def evidence(items: list) -> tuple[Evidence, ...]:
+        return tuple(Evidence(article_id, spans[i].text, spans[i].start, spans[i].end, start, end)
+                     for i, start, end in items)
+
+    return ArticleFacts(
+        article_id=article_id,
+        entities=tuple(
+            EntityObservation(iri, key, cls, tuple(map(tuple, names)), tuple(aliases), kind, code, implicit,
+                              tuple(map(tuple, attributes)), tuple(roles), evidence(samples), count)
+            for iri, key, cls, names, aliases, kind, code, implicit, attributes, roles, samples, count in entities
+        ),
+        relations=tuple(
+            RelationObservation(s, p, o, tuple(rules), gazetteer, tuple(at), evidence(samples))
+            for s, p, o, rules, gazetteer, at, samples in relations
+        ),
+        memberships=tuple(MembershipObservation(*m) for m in memberships),
+        sentences=spans,
+        mentions=tuple(MentionSpan(*m) for m in json.loads(mentions)) if mentions else (),
+    )
+
+
+def encode_summary(summary: ArticleSummary) -> str:
+    """An article's summary without where it was read from (the cache is path-free)."""
+    m = summary.metadata
+    return _dumps([
+        summary.id, [m.title, m.published, m.source_name, m.url, m.authors], summary.content_hash, summary.chars,
+        summary.encoding, summary.format, [[d.text, d.reason, d.start, d.end] for d in summary.dropped],
+    ])
+
+
+def decode_summary(text: str, source: str) -> ArticleSummary:
+    """An article's summary; ``source`` is where it was read from this time."""
+    article_id, metadata, content_hash, chars, encoding, fmt, dropped = json.loads(text)
+    title, published, source_name, url, authors = metadata
+    return ArticleSummary(
+        id=article_id,
+        source=source,
+        metadata=ArticleMetadata(title, published, source_name, url, tuple(authors)),
+        content_hash=content_hash,
+        chars=chars,
+        encoding=encoding,
+        format=fmt,
+        dropped=tuple(DroppedLine(*d) for d in dropped),
+    )
+
+
+def encode_text(text: ArticleText) -> str:
+    return _dumps([text.text, text.body])
+
+
+def decode_text(text: str) -> ArticleText:
+    body_text, body = json.loads(text)
+    return ArticleText(body_text, tuple(map(tuple, body)))

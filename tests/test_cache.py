@@ -1,0 +1,160 @@
+"""The build cache: a rebuild reads only what changed and writes exactly the bytes of a fresh build."""
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kg.cache import DATABASE, MANIFEST, cache_dir, fingerprint
+from kg.errors import OutputError
+from kg.pipeline import build
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def graph(out: Path) -> bytes:
+    return (out / "graph.ttl").read_bytes()
+
+
+def fresh(tmp_path: Path, inputs: Path, name: str) -> bytes:
+    """The graph of a build into a new folder, with its own (empty) cache."""
+    build([inputs], tmp_path / name)
+    return graph(tmp_path / name)
+
+
+def cached_articles(out: Path) -> int:
+    with sqlite3.connect(cache_dir(out) / DATABASE) as db:
+        return db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+
+def test_the_cache_is_a_marked_hidden_sibling_of_the_output_never_inside_it(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([corpus], out)
+    folder = tmp_path / ".out.kg-cache"
+    assert cache_dir(out) == folder
+    assert json.loads((folder / MANIFEST).read_text("utf-8"))["generator"] == "kg"
+    assert not any("cache" in p.name for p in out.iterdir())
+
+
+def test_a_second_build_reads_nothing_again_and_writes_the_same_bytes(corpus, tmp_path):
+    out = tmp_path / "out"
+    first = build([corpus], out)
+    before = graph(out)
+    second = build([corpus], out)
+    assert (first.reused, second.reused) == (0, 5)
+    assert graph(out) == before
+
+
+def test_adding_articles_rereads_only_them_and_gives_the_bytes_of_a_fresh_build(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([corpus], out)
+    shutil.copy(SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[0], corpus / "again.txt")
+    (corpus / "new.txt").write_text("长沙市望城区高塘岭街道长家山社区党总支开展“邻里守望”活动。\n", "utf-8")
+    result = build([corpus], out)
+    assert result.reused == 6  # again.txt has the bytes of a known file
+    assert graph(out) == fresh(tmp_path, corpus, "fresh")
+
+
+def test_removing_and_changing_articles_gives_the_bytes_of_a_fresh_build_of_the_rest(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([corpus], out)
+    files = sorted(corpus.glob("*.txt"))
+    files[0].unlink()
+    files[1].write_text(files[1].read_text("utf-8") + "\n花园洞社区党委举办读书节。\n", "utf-8")
+    result = build([corpus], out)
+    assert result.reused == 3
+    assert graph(out) == fresh(tmp_path, corpus, "fresh")
+    assert cached_articles(out) == 4  # the removed and the old version of the changed article are gone
+
+
+def test_rebuild_ignores_the_cache(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([corpus], out)
+    before = graph(out)
+    assert build([corpus], out, rebuild=True).reused == 0
+    assert graph(out) == before
+
+
+def test_moved_inputs_are_reused_and_reported_where_they_are_now(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([corpus], out)
+    moved = tmp_path / "moved"
+    corpus.rename(moved)
+    result = build([moved], out)
+    assert result.reused == 5
+    assert all(s.source.startswith(str(moved)) for s in result.report.articles)
+
+
+def test_a_folder_of_the_caches_name_that_kg_did_not_make_is_left_alone(corpus, tmp_path):
+    folder = tmp_path / ".out.kg-cache"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine", "utf-8")
+    result = build([corpus], tmp_path / "out")
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+    assert any("not using the build cache" in w for w in result.report.warnings)
+    assert build([corpus], tmp_path / "out").reused == 0
+
+
+def test_an_input_inside_the_cache_is_refused(corpus, tmp_path):
+    build([corpus], tmp_path / "out")
+    with pytest.raises(OutputError, match="inside kg's build cache"):
+        build([cache_dir(tmp_path / "out")], tmp_path / "out")
+
+
+def test_options_that_change_the_results_change_the_fingerprint():
+    assert fingerprint((("max_article_mb", "5"),)) != fingerprint((("max_article_mb", "0.1"),))
+    assert fingerprint((("max_article_mb", "5"),)) == fingerprint((("max_article_mb", "5"),))
+
+
+def test_the_cache_holds_data_only(corpus, tmp_path):
+    build([corpus], tmp_path / "out")
+    with sqlite3.connect(cache_dir(tmp_path / "out") / DATABASE) as db:
+        (items,) = db.execute("SELECT items FROM files LIMIT 1").fetchone()
+    assert isinstance(json.loads(items), list)  # JSON, never a pickle: loading it can run no code
+
+
+def test_facts_and_summaries_come_back_from_the_cache_encoding_unchanged():
+    from conftest import hand_built_facts, hand_built_summaries
+
+    from kg.codec import decode_facts, decode_summary, encode_facts, encode_mentions, encode_summary
+
+    for facts in hand_built_facts().values():
+        assert decode_facts(encode_facts(facts), encode_mentions(facts)) == facts
+    for summary in hand_built_summaries():
+        assert decode_summary(encode_summary(summary), summary.source) == summary
+
+
+def test_a_damaged_cache_file_is_started_again_and_the_build_succeeds(corpus, tmp_path):
+    build([corpus], tmp_path / "out")
+    (cache_dir(tmp_path / "out") / DATABASE).write_bytes(b"this is not a database" * 100)
+    for leftover in cache_dir(tmp_path / "out").glob(f"{DATABASE}-*"):
+        leftover.unlink()
+    assert build([corpus], tmp_path / "out").reused == 0
+    assert build([corpus], tmp_path / "out").reused == 5
+
+
+def test_a_cache_of_an_older_layout_is_emptied_not_misread(corpus, tmp_path):
+    folder = tmp_path / ".out.kg-cache"
+    folder.mkdir()
+    (folder / MANIFEST).write_text('{"generator": "kg"}', "utf-8")
+    with sqlite3.connect(folder / DATABASE) as db:
+        db.execute("CREATE TABLE articles (id TEXT, fingerprint TEXT, summary BLOB)")
+    assert build([corpus], tmp_path / "out").reused == 0
+    assert build([corpus], tmp_path / "out").reused == 5
+
+
+def test_an_output_in_a_folder_that_does_not_exist_yet_gets_its_cache_too(corpus, tmp_path):
+    out = tmp_path / "new" / "deeper" / "out"
+    result = build([corpus], out)
+    assert result.report.warnings == ()
+    assert build([corpus], out).reused == 5
