@@ -334,9 +334,9 @@ PERSON_CASES = [
     ("厨师邓春华为老人做饭,面点师谢秋红也来帮忙。", {"邓春华", "谢秋红"}),
     ("省委组织部部长贺建国到社区调研。", {"贺建国"}),
     # names coordinated with the first share its role
-    ("社区合伙人孔令伟和彭小玲负责这个项目。", {"孔令伟", "彭小玲"}),
+    ("楼栋管理员孔令伟和彭小玲负责这个项目。", {"孔令伟", "彭小玲"}),
     # a role in quotes, a surname of the fuller list, and a form of address that is no name
-    ("大家都来找“社区合伙人”邬春华学习。", {"邬春华"}),
+    ("大家都来找“楼栋管理员”邬春华学习。", {"邬春华"}),
     ("小区居民崔女士和王阿姨都来了。", set()),
     # a name right before a bare title, after a clause start or a verb; a place before a title is no name
     ("会上,刘跃进书记强调要抓好落实。", {"刘跃进"}),
@@ -698,3 +698,22 @@ def test_partners_named_after_a_partnering_word_work_with_the_actor_before_it():
     rels = relations("金城社区党委联合城关区税务局党支部、兰州大学等单位开展活动。")
     assert ("金城社区党委", "partnersWith", "兰州大学") in rels
     assert not any(p == "partnersWith" and s.endswith("党支部") for s, p, _ in rels)
+
+
+def test_a_facility_named_in_short_later_is_the_one_named_in_full():
+    found = extract_text("社区建成“青禾邻里驿站”。\n邻里驿站每天开放,邻里驿站里有图书。")
+    facilities = {m.name for m in found.mentions if m.cls == "Facility"}
+    assert facilities == {"青禾邻里驿站"}
+
+
+def test_a_short_name_that_ends_two_full_names_stays_apart():
+    found = extract_text("县民政局和市民政局派人参加。民政局的同志讲解了政策。")
+    partners = {m.name for m in found.mentions if m.cls == "Partner"}
+    assert partners == {"县民政局", "市民政局", "民政局"}
+
+
+def test_the_community_table_places_a_community_under_the_district_the_article_names_only():
+    # the community's township is left out: its parent is the district, and no township is added
+    found = extract_text("城关区东岗东路社区开展义诊。")
+    assert {m.name for m in found.mentions if m.cls == "AdministrativeUnit" and not m.implicit} == {"城关区", "东岗东路社区"}
+    assert "拱星墩街道" not in {m.name for m in found.mentions}

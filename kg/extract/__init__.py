@@ -58,6 +58,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         reporters |= named_reporters
     found_persons = [p for p in found_persons if p.name not in reporters]
     others = drop_inner_units(others, found_units)
+    join_short_forms(others)
     attach_facility_attributes(others, sentences)
 
     programs = [f for f in others if f.cls == "Program"]
@@ -101,7 +102,7 @@ def find_units(sentences, tokens, paragraph, text: str) -> tuple[list[Found], li
     units.join_extended(found)
     units.chain_units(found, text)
     communities.settle_homonyms(found)
-    found += communities.place_communities(found)
+    communities.place_communities(found)
     found += units.implied_ancestors(found)
     units.place_units(found, paragraph)
     return found, generic_words
@@ -111,6 +112,26 @@ def drop_inner_units(others: list[Found], found_units: list[Found]) -> list[Foun
     """A name found by suffix that is itself a unit (a 社区 服务中心 is not one) stays a unit only."""
     unit_spans = {(u.start, u.end) for u in found_units}
     return [f for f in others if (f.start, f.end) not in unit_spans]
+
+
+def join_short_forms(others: list[Found]) -> None:
+    """某某驿站 after 甲乙小区某某驿站, 公安局 after 县公安局: in one article, a facility or partner
+    named by the end of another's name is that one, named in short (unless two names end so)."""
+    for cls in SHORT_FORM_CLASSES:
+        names = sorted({f.name for f in others if f.cls == cls}, key=len)
+        full: dict[str, str] = {}
+        for short in names:
+            longer = [n for n in names if len(n) > len(short) and n.endswith(short)]
+            if len(short) >= MIN_SHORT_FORM and len(longer) == 1:
+                full[short] = longer[0]
+        for f in others:
+            if f.cls == cls and f.name in full:
+                f.aliases.add(f.name)
+                f.name = full[f.name]
+
+
+SHORT_FORM_CLASSES = ("Facility", "Partner")
+MIN_SHORT_FORM = 3
 
 
 def attach_facility_attributes(others: list[Found], sentences: tuple[Sentence, ...]) -> None:

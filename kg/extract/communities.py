@@ -3,8 +3,8 @@
 An article names 某某社区 and, somewhere, a district, a city or a township.
 The national table lists every community of that name; the one that lies in
 a place the article names is the article's, and its parent is its township
-when the article names that, else its district (left out too, it is
-added as an implicit unit). Nothing is placed from a name alone
+when the article names that, else its district when the article names
+that. Nothing is placed from a name alone
 when the article names places that do not contain it, or when two of its
 places hold a community of that name: the chain must be unambiguous.
 
@@ -54,8 +54,8 @@ def settle_homonyms(units: list[Found]) -> None:
             unit.code, unit.kind = division.code, division.level
 
 
-def place_communities(units: list[Found]) -> list[Found]:
-    """Give communities their township from the table; returns the townships the article leaves out.
+def place_communities(units: list[Found]) -> None:
+    """Give communities their parent from the table: the township, or the district, the article names.
 
     A community written under a township the article names must lie in it;
     otherwise it must lie in one of the article's coded places, or, when the
@@ -64,7 +64,6 @@ def place_communities(units: list[Found]) -> list[Found]:
     gaz, table = load_gazetteer(), load_communities()
     by_code = {u.code: u for u in units if u.code}
     article_codes = sorted(by_code)
-    added: list[Found] = []
     for unit in unplaced_communities(units):
         candidates = table.candidates(unit.name)
         if not candidates:
@@ -92,13 +91,10 @@ def place_communities(units: list[Found]) -> list[Found]:
         holder = by_code.get(division.code)
         if holder is None:
             # A township the article leaves out is not added: the table's townships are the state of one
-            # year and news often predates a redrawing; the district (which the article often names) is firm.
-            division = gaz.parent(division)
-            holder = by_code.get(division.code) if division is not None else None
-        if holder is None and division is not None:
-            holder = Found(CLS, division.name, unit.start, unit.end, unit.sentence, kind=division.level,
-                           code=division.code, implicit=True, rule="gazetteer")
-            by_code[division.code] = holder
-            added.append(holder)
-        unit.unit = holder
-    return added
+            # year and news often predates a redrawing; the district above it, when the article names it,
+            # is firm. Nothing is added that the article does not write: a unit's implicit ancestors are
+            # those of its coded parent, which the gazetteer supplies.
+            up = gaz.parent(division)
+            holder = by_code.get(up.code) if up is not None else None
+        if holder is not None:
+            unit.unit = holder

@@ -60,7 +60,7 @@ def head_after(after: str) -> tuple[str, int, str] | None:
 
     The first head found names the quote, except that a project or brand word
     further on heads the whole compound (“X”某某驿站党建品牌项目 is a project).
-    A one-character head (室, 站) ends a short plain modifier (“X”党群共建室) or
+    A one-character head (室, 站) ends a short plain modifier (“X”议事室) or
     follows the quote directly.
     """
     q = PATTERNS["quotes"]
@@ -85,7 +85,7 @@ def head_after(after: str) -> tuple[str, int, str] | None:
 
 
 def one_character_head(after: str, i: int, end: int) -> bool:
-    """室 in “X”室 or “X”党群共建室 (a plain modifier of 2-5 characters), not inside a longer word."""
+    """室 in “X”室 or “X”议事室 (a plain modifier of 2-5 characters), not inside a longer word."""
     if i == 0:
         return not (end < len(after) and is_cjk(after[end]) and after[end] not in "的等为")
     if after[end - 1 : end + 1] in word_tags():
@@ -114,7 +114,7 @@ def is_name_like(inner: str) -> bool:
     return not inner.endswith(tuple(q["sentence_marks"])) and "。" not in inner
 
 
-# A numbered model: “1+5+N”, “1+X”, “3+2”. Whatever head follows, it names a way of working.
+# A numbered model: “1+3+N”, “1+X”, “3+2”. Whatever head follows, it names a way of working.
 _MODEL = re.compile(r"^(?=.*\d)[0-9A-Za-z]+(?:[+＋×][0-9A-Za-z]+)+$")
 
 
@@ -310,7 +310,7 @@ def ends_a_word(token: str) -> bool:
     following a word of its own (民政局 = 民政 + 局, 秧歌队 = 秧歌 + 队)."""
     tags = word_tags()
     if token[-2] in "一二三四五六七八九十":
-        return False  # 八局, 三队: a numbered body (中建八局), not a word
+        return False  # 八局, 三队: a numbered body (某建三局), not a word
     return token[-2:] in tags and not (len(token) > 2 and token[:-1] in tags)
 
 

@@ -62,7 +62,7 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
     text = sentence.text
     for role_start, role_end in role_spans(sentence):
         name_start = role_end + 1 if text[role_end : role_end + 1] in CLOSING_QUOTES else role_end
-        name = name_at(text, name_start)  # (a role may stand in quotes: “社区合伙人”某某)
+        name = name_at(text, name_start)  # (a role may stand in quotes: “楼栋管家”某某)
         if name is None:
             continue
         role = text[role_start:role_end]

@@ -106,7 +106,7 @@ def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3
 
     Each name scores its mentions, and more where the title and lead name it
     (the first ``lead_sentences`` sentences). A unit written before another
-    as its parent (清河县 in 清河县某镇某村) is not named as an actor there,
+    as its parent (某县 in 某县某镇某村) is not named as an actor there,
     and only a unit's own committees (党委, 党总支, 党工委, 党支部), not its
     departments or youth league, stand for it. A unit's committee shares
     ``COMMITTEE_SHARE`` of its mentions with the unit. On a tie the deeper

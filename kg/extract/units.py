@@ -117,13 +117,13 @@ NUMBERED_TOKEN = re.compile(f"^[\\d一二三四五六七八九十百]+(?:{altern
 
 
 def numbered_stem(tokens: Tokens, start: int, end: int, suffix: str) -> int:
-    """Where a stem begins once a number that leads it is counted in (五号街坊社区, 168号院)."""
+    """Where a stem begins once a number that leads it is counted in (九号街社区, 21号院)."""
     i = tokens.starting_before(start)
     before = tokens[i - 1] if i else None
     if before is None or before.end != start:
         return start
     if suffix in PATTERNS["units"]["numbered_suffixes"] and start == end and before.text.isdigit():
-        return before.start  # 168号院: the number is the name
+        return before.start  # 21号院: the number is the name
     if start < end and NUMBERED_TOKEN.match(before.text):
         return before.start
     return start
@@ -266,7 +266,7 @@ def settle_gazetteer(units: list[Found]) -> list[Found]:
 
 
 def join_extended(units: list[Found]) -> None:
-    """铁路二村 and 铁路二村社区 in one article: a name the article also writes with a level
+    """某某新村 and 某某新村社区 in one article: a name the article also writes with a level
     suffix after it is that unit, named in short."""
     longer = {u.name: u for u in units if not u.implicit and u.kind == "community"}
     for unit in units:
