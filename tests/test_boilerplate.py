@@ -25,6 +25,8 @@ FURNITURE = [
     ("下一篇", "navigation"),
     ("相关阅读", "navigation"),
     ("推荐新闻", "navigation"),
+    ("新闻推荐", "navigation"),
+    ("资讯排行", "navigation"),
     ("猜你喜欢", "navigation"),
     ("分享到:微信 微博 QQ空间", "navigation"),
     ("【打印本页】 【关闭窗口】", "navigation"),
@@ -38,6 +40,7 @@ FURNITURE = [
     ("发布日期:2024-01-02 来源:某某区人民政府 浏览次数:1234", "credit line"),
     ("您的位置:首页 > 要闻 > 正文", "breadcrumb"),
     ("首页 > 基层党建 > 正文", "breadcrumb"),
+    ("3306123 2021-06-07 00:00:00 一 某某社区 党群服务中心启用KeywordPh服务群众零距离“最后一米”", "breadcrumb"),
     ("当前位置:首页>>新闻中心", "breadcrumb"),
     ("新闻中心>>社区动态>>正文", "breadcrumb"),
     ("新闻中心 >>社区动态 >>正文", "breadcrumb"),
@@ -157,6 +160,29 @@ def test_after_a_footer_marker_late_in_the_page_only_prose_stays():
     assert "让居民住得更舒心" in body
     dropped = {d.text: d.reason for d in split_body(text)[1]}
     assert dropped["某某县召开会议"] == "after footer"
+
+
+def test_a_list_of_other_articles_after_a_new_style_marker_is_dropped():
+    text = _page("某某街道打造红色管家", *[PARAGRAPH] * 3, "新闻推荐", "某某县18个项目开工", "据悉,某某市将加快推进...")
+    body = _body_text(text)
+    assert "某某县18个项目开工" not in body and "某某市将加快推进" not in body
+
+
+def test_an_index_of_headlines_between_page_furniture_is_dropped():
+    # an e-paper page: its page label, the headlines of the page, the paper's navigation, then the article
+    headlines = ("某某县举办农民丰收节", "某某街道 打造红色物业", "某某镇开展“清河行动”", "某某社区 党群服务中心启用")
+    text = _page("第A03版:县区", *headlines, "返回主页 | 某某晚报 | 标题导航 | 某某日报", "某某社区 党群服务中心启用", PARAGRAPH)
+    body = _body_text(text)
+    assert all(h not in body for h in headlines[:3])
+    assert "某某社区 党群服务中心启用" in body and PARAGRAPH in body
+    dropped = {d.text: d.reason for d in split_body(text)[1]}
+    assert all(dropped[h] == "headline list" for h in headlines)
+
+
+def test_headline_like_lines_without_furniture_around_them_stay():
+    text = _page("某某县举办农民丰收节", "某某街道 打造红色物业", "某某镇开展“清河行动”", PARAGRAPH)
+    body = _body_text(text)
+    assert "某某街道 打造红色物业" in body
 
 
 def test_a_footer_marker_early_in_the_page_does_not_drop_the_body():

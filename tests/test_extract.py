@@ -57,6 +57,22 @@ UNIT_CASES = [
     ("雷家坝新村的村民领到了分红。", {"雷家坝新村"}),
     # compounds named as 家属院 and 片区
     ("帮助粮食局家属院更换了路灯。", {"粮食局家属院"}),
+    # a number may lead a stem (二号井社区), and be the whole stem of a numbered compound (32号院)
+    ("二号井社区的志愿者走进32号院清理楼道杂物。", {"二号井社区", "32号院"}),
+    # compounds named …苑; a size word and the one-character suffix make a common noun
+    ("金桂苑和锦绣苑的业主参加了议事会。", {"金桂苑", "锦绣苑"}),
+    ("社区里的小苑种满了月季。", set()),
+    # a subdistrict's office is the subdistrict
+    ("城关区皋兰路办事处组织开展消防演练。", {"城关区", "皋兰路街道"}),
+    # 龙潭村村党组织: the second 村 is the level word of the organisation, not part of the name
+    ("城关区龙潭村村党组织书记介绍了情况。", {"城关区", "龙潭村"}),
+    # a verb that jieba's dictionary tags as a noun never starts a name
+    ("志愿者代表青杠坡社区领取了奖牌。", {"青杠坡社区"}),
+    ("激发居民助力社区治理的热情。", set()),
+    # a direction or a one-character stem that the gazetteer knows as divisions needs other places' support
+    ("家住城南的老人说,城区道路都修好了。", set()),
+    # a name the article also writes with 社区 after it is that community
+    ("电厂一村的居民来到电厂一村社区活动室。", {"电厂一村社区"}),
 ]
 
 
@@ -72,6 +88,24 @@ def test_gazetteer_fills_in_the_hierarchy_the_article_leaves_out():
     rels = {(r.subject.name, r.predicate, r.object.name) for r in found.relations}
     assert {("金城社区", "partOf", "皋兰路街道"), ("皋兰路街道", "partOf", "城关区"),
             ("城关区", "partOf", "兰州市"), ("兰州市", "partOf", "甘肃省")} <= rels
+
+
+def test_the_national_table_places_a_community_in_the_district_the_article_names():
+    # 东岗东路社区 is one community of 城关区 (Lanzhou); its township is not named, so its parent is the district
+    rels = relations("城关区东岗东路社区开展义诊。")
+    assert ("东岗东路社区", "partOf", "城关区") in rels
+    assert ("城关区", "partOf", "兰州市") in rels
+
+
+def test_the_national_table_tells_homonym_districts_apart_by_their_communities():
+    # four 鼓楼区; 东井亭社区 lies only in Nanjing's
+    rels = relations("鼓楼区东井亭社区开展义诊。")
+    assert ("鼓楼区", "partOf", "南京市") in rels
+
+
+def test_a_community_the_table_does_not_single_out_stays_unplaced():
+    # 三营村 is in seven places, none of which the article names
+    assert not any(p == "partOf" for s, p, _ in relations("三营村召开村民大会。") if s == "三营村")
 
 
 def test_community_is_placed_under_the_articles_only_subdistrict():
@@ -152,12 +186,39 @@ PROGRAM_CASES = [
     ("充分利用网络平台宣传。", set()),  # a generic stem is no name
     # a party body or a leader running a kind of body is a method, not a partner
     ("村里推行党支部领办合作社,带动群众增收。", {"党支部领办合作社"}),
+    # more head nouns (举措, 建设, 示范村) and trigger verbs (围绕, 采取)
+    ("社区采取“邻里帮帮团”举措化解矛盾。", {"邻里帮帮团"}),
+    ("街道全面推进“五化”建设,补齐短板。", {"五化"}),
+    ("该村正在创建市级“一户一景”示范村。", {"一户一景"}),
+    ("党员围绕“清风巷陌”出主意。", {"清风巷陌"}),
+    # “X”的 + a brand word: the quote is the brand
+    ("“一格一策”的党建品牌越擦越亮。", {"一格一策"}),
+    # a numbered model names a way of working whatever head follows it
+    ("社区构建“2+3+X”服务阵地。", {"2+3+X"}),
+    # a date (“八一”), a category of bodies or people (“新阶层”人员) and games are no programs
+    ("喜迎“八一”座谈会在社区召开。", set()),
+    ("团结“新阶层”人员参与志愿服务。", set()),
+    ("孩子们参加“踩气球”“抢椅子”等游戏。", set()),
+    # a named festival, not a holiday; a quote after 主办的/承办的
+    ("村里举办首届荷花节,吸引游客上万人。", {"首届荷花节"}),
+    ("2023年中秋节前夕,社区走访老人。", set()),
+    ("由街道主办、社区承办的“邻里一家亲”在广场举行。", {"邻里一家亲"}),
+    # stems made of generic words only, and a preposition, never name a program
+    ("打造4个品牌特色项目。", set()),
+    ("他们用实际行动诠释初心。", set()),
 ]
 
 
 @pytest.mark.parametrize("text, expected", PROGRAM_CASES)
 def test_programs(text, expected):
     assert names(text, "Program") == expected
+
+
+def test_a_numbered_model_is_a_program_not_a_facility():
+    found = extract_text("社区构建“2+3+X”服务阵地。")
+    assert {(m.cls, m.name) for m in found.mentions if m.cls in ("Program", "Facility")} == {("Program", "2+3+X")}
+    program = next(m for m in found.mentions if m.cls == "Program")
+    assert program.kind == "method" and program.aliases == ("2+3+X服务阵地",)
 
 
 def test_program_alias_and_kind():
@@ -177,6 +238,15 @@ FACILITY_CASES = [
     ("社区建成“向阳花”党群服务站。", {"向阳花"}),
     # a verb never starts a facility's name
     ("随后一行人来到福寿居家养老服务中心参观。", {"福寿居家养老服务中心"}),
+    # a one-character head after a short plain modifier (“X”党群议事室); a quote's own ending (空间)
+    ("社区为“青禾”党群议事室揭牌。", {"青禾"}),
+    ("“邻里空间”每天开放。", {"邻里空间"}),
+    # a word of kind or size describes, it does not name
+    ("商场里新开了一家大型超市。", set()),
+    # a bare facility word coordinated with a unit's organisation is that unit's
+    ("金城社区党委、党群服务中心联合兰州大学开展活动。", {"金城社区党群服务中心"}),
+    # a project word further on heads the compound: a project, not a station
+    ("社区推出“一楼一景”邻里驿站党建品牌项目。", set()),
 ]
 
 
@@ -206,12 +276,36 @@ PARTNER_CASES = [
     ("形成共建共享的新格局。", set()),
     # an outlet in a byline reports, it does not partner
     ("陇原晚报记者 马小东 报道", set()),
+    # items listed before a count share the head: one team per item (the count must agree)
+    ("联盟组建了银杏黄、翠竹绿、海棠红三支志愿服务队。",
+     {"银杏黄志愿服务队", "翠竹绿志愿服务队", "海棠红志愿服务队"}),
+    ("联盟组建了银杏黄、翠竹绿、海棠红两支志愿服务队。", set()),
+    # a list of bodies holds bodies, whatever their names end with; the verb after the last is cut off
+    ("活动邀请了祥和物业、禾丰农科、永辉超市等多家单位。", {"祥和物业", "禾丰农科", "永辉超市"}),
+    ("分别由县民政局、七里河派出所以及青禾公益牵头。", {"县民政局", "七里河派出所", "青禾公益"}),
+    # a school type as ending; a numbered bureau of a firm; a long quoted name with its own ending
+    ("现场,城西实验学校的学生们表演了节目。", {"城西实验学校"}),
+    ("中铁三局每年捐赠物资。", {"中铁三局"}),
+    ("成立“金城街道锦华商务中心楼宇委员会志愿服务队”。", {"金城街道锦华商务中心楼宇委员会志愿服务队"}),
+    # a list that is not one of bodies stays as it is
+    ("开展理论宣讲、健康义诊、法律咨询等活动。", set()),
 ]
 
 
 @pytest.mark.parametrize("text, expected", PARTNER_CASES)
 def test_partners(text, expected):
     assert names(text, "Partner") == expected
+
+
+def test_quoted_names_listed_before_a_count_share_the_head():
+    found = extract_text("社区为“向阳”“同心”两个党群驿站揭牌。")
+    assert {(m.cls, m.name) for m in found.mentions if m.cls != "AdministrativeUnit"} == {
+        ("Facility", "向阳党群驿站"), ("Facility", "同心党群驿站")}
+
+
+def test_a_facility_named_in_a_list_of_partners_acts_as_a_partner():
+    found = extract_text("兰州大学、祥和物业、“暖阳”服务中心等单位参加活动。")
+    assert {(m.cls, m.name) for m in found.mentions} >= {("Partner", "兰州大学"), ("Partner", "暖阳")}
 
 
 def test_partner_kinds_come_from_their_endings():
@@ -240,7 +334,16 @@ PERSON_CASES = [
     ("厨师邓春华为老人做饭,面点师谢秋红也来帮忙。", {"邓春华", "谢秋红"}),
     ("省委组织部部长贺建国到社区调研。", {"贺建国"}),
     # names coordinated with the first share its role
-    ("社区合伙人孔令伟和彭小玲负责这个项目。", {"孔令伟", "彭小玲"}),
+    ("楼栋管理员孔令伟和彭小玲负责这个项目。", {"孔令伟", "彭小玲"}),
+    # a role in quotes, a surname of the fuller list, and a form of address that is no name
+    ("大家都来找“楼栋管理员”邬春华学习。", {"邬春华"}),
+    ("小区居民崔女士和王阿姨都来了。", set()),
+    # a name right before a bare title, after a clause start or a verb; a place before a title is no name
+    ("会上,刘跃进书记强调要抓好落实。", {"刘跃进"}),
+    ("居民们感谢马文斌主任的帮助。", {"马文斌"}),
+    ("王村书记说。张村长带领村民修路。", set()),
+    # the name first, then an appointment verb and the role
+    ("今年,秦志远担任石门镇龙潭村党组织“第一书记”已有半年。", {"秦志远"}),
 ]
 
 
@@ -251,6 +354,22 @@ def test_persons(text, expected):
 
 def test_leader_leads_the_organisation_of_the_role():
     assert ("马文斌", "leads", "金城社区党委") in relations("金城社区党委书记马文斌介绍了情况。")
+
+
+def test_leads_from_a_name_before_its_appointment():
+    rels = relations("今年,秦志远担任石门镇龙潭村党组织“第一书记”已有半年。")
+    assert ("秦志远", "leads", "龙潭村党组织") in rels
+
+
+def test_a_leading_role_coordinated_before_another_says_what_the_person_leads():
+    rels = relations("金城社区好邻里党支部书记、小区居民杜怀仁说。")
+    assert ("杜怀仁", "leads", "金城社区好邻里党支部") in rels
+
+
+def test_the_director_of_a_residents_committee_leads_the_community():
+    rels = relations("金城社区党委副书记、居委会主任马文斌介绍。")
+    assert ("马文斌", "leads", "金城社区") in rels
+    assert ("马文斌", "leads", "金城社区党委") not in rels  # the deputy secretary does not lead the committee
 
 
 def test_a_deputy_does_not_lead():
@@ -276,6 +395,16 @@ def test_the_focus_is_the_unit_the_title_and_lead_name():
     rels = relations(text)
     assert ("金城社区", "runsProgram", "楼道微治理") in rels
     assert ("城关区", "runsProgram", "楼道微治理") not in rels
+
+
+def test_a_facility_belongs_to_the_community_rather_than_the_compound_of_its_sentence():
+    rels = relations("金城社区在丽景小区建成暖心书屋。")
+    assert ("金城社区", "hasFacility", "暖心书屋") in rels
+    assert ("丽景小区", "hasFacility", "暖心书屋") not in rels
+
+
+def test_a_project_word_heads_a_quoted_compound():
+    assert names("社区推出“一楼一景”邻里驿站党建品牌项目。", "Program") == {"一楼一景"}
 
 
 def test_facility_belongs_to_the_unit_named_with_it():
@@ -547,3 +676,44 @@ def test_every_pattern_gives_up_quickly_on_hostile_sentences(rule, regex, advers
     for line in adversarial_lines(LONG, regex.pattern):
         with time_limit(1.0, f"{rule} on {line[:12]!r}... ({len(line)} chars)"):
             list(regex.finditer(line))
+
+
+# ---------------------------------------------------- document-level actors
+def test_a_unit_written_as_the_parent_of_another_is_not_the_focus():
+    # 榆中县 stands twice, once as the parent in the chain 榆中县金崖镇岳家巷村: the village is the story's
+    text = "榆中县金崖镇岳家巷村坚持党建引领。\n榆中县的合作社带动村民增收。\n村里开展“田间课堂”活动。"
+    rels = relations(text)
+    assert ("岳家巷村", "runsProgram", "田间课堂") in rels
+    assert not any(s == "榆中县" and p == "runsProgram" for s, p, _ in rels)
+
+
+def test_a_youth_league_committee_named_often_is_not_the_focus():
+    text = ("金城社区联合城关区团区委开展志愿活动。\n团区委组织青年志愿者到场。\n团区委还捐赠了图书。\n"
+            "活动中推出“楼道微课堂”。")
+    rels = relations(text)
+    assert ("金城社区", "runsProgram", "楼道微课堂") in rels
+
+
+def test_partners_named_after_a_partnering_word_work_with_the_actor_before_it():
+    rels = relations("金城社区党委联合城关区税务局党支部、兰州大学等单位开展活动。")
+    assert ("金城社区党委", "partnersWith", "兰州大学") in rels
+    assert not any(p == "partnersWith" and s.endswith("党支部") for s, p, _ in rels)
+
+
+def test_a_facility_named_in_short_later_is_the_one_named_in_full():
+    found = extract_text("社区建成“青禾邻里驿站”。\n邻里驿站每天开放,邻里驿站里有图书。")
+    facilities = {m.name for m in found.mentions if m.cls == "Facility"}
+    assert facilities == {"青禾邻里驿站"}
+
+
+def test_a_short_name_that_ends_two_full_names_stays_apart():
+    found = extract_text("县民政局和市民政局派人参加。民政局的同志讲解了政策。")
+    partners = {m.name for m in found.mentions if m.cls == "Partner"}
+    assert partners == {"县民政局", "市民政局", "民政局"}
+
+
+def test_the_community_table_places_a_community_under_the_district_the_article_names_only():
+    # the community's township is left out: its parent is the district, and no township is added
+    found = extract_text("城关区东岗东路社区开展义诊。")
+    assert {m.name for m in found.mentions if m.cls == "AdministrativeUnit" and not m.implicit} == {"城关区", "东岗东路社区"}
+    assert "拱星墩街道" not in {m.name for m in found.mentions}

@@ -278,6 +278,10 @@ def test_place_uses_short_forms_only_on_request():
         (["朝阳区", "北京市", "三里屯街道"], {"朝阳区": "北京市", "北京市": None, "三里屯街道": "朝阳区"}),
         (["杭州市", "西湖区", "城关镇"], {"杭州市": "浙江省", "西湖区": "杭州市"}),  # 城关镇 stays open
         (["西湖区", "东风路街道"], {}),
+        # homonyms settled on two sides of the open 西湖区 (Hangzhou's 北山街道, Nanchang's 桃源街道):
+        # the article's chain is not unambiguous, so neither is placed; a name of one division stays
+        (["西湖区", "北山街道", "桃源街道"], {}),
+        (["西湖区", "灵隐街道", "桃源街道"], {"灵隐街道": "西湖区"}),
     ],
 )
 def test_place_resolves_names_of_one_article_together(names, expected):
@@ -306,7 +310,20 @@ def scan_place(gazetteer, names):
                     settled[n] = (options[scores.index(top)],)
         candidates.update(settled)
         changed = bool(settled)
-    return {n: c[0] for n, c in candidates.items() if len(c) == 1}
+    placed = {n: c[0] for n, c in candidates.items() if len(c) == 1}
+    # a homonym left open, with names settled on two of its sides: those names are dropped
+    dropped = set()
+    for open_name, options in candidates.items():
+        if len(options) < 2:
+            continue
+        sides = {}
+        for n, d in placed.items():
+            for o in options:
+                if d == o or gazetteer.is_ancestor(d, o) or gazetteer.is_ancestor(o, d):
+                    sides.setdefault(o.code, set()).add(n)
+        if len(sides) > 1:
+            dropped |= {n for n in set().union(*sides.values()) if len(gazetteer.lookup(n)) > 1}
+    return {n: d for n, d in placed.items() if n not in dropped}
 
 
 def test_place_answers_as_asking_every_name_would():
@@ -325,3 +342,25 @@ def test_place_answers_as_asking_every_name_would():
 
 def test_loaders_are_cached():
     assert load_gazetteer() is load_gazetteer()
+
+
+# ------------------------------------------------------------- communities
+def test_the_community_table_lists_every_community_of_a_name():
+    from kg.gazetteer.communities import load_communities, township_of
+
+    table = load_communities()
+    assert len(table) > 250_000
+    # committees are named as articles name their places: …社区居委会 -> …社区, …村民委员会 -> …村
+    (code,) = table.candidates("东岗东路社区")
+    assert gaz().get(township_of(code)).name == "拱星墩街道"
+    assert len(table.candidates("三营村")) == 7
+    assert table.candidates("东岗东路社区居委会") == ()
+    assert table.candidates("没有这个社区") == ()
+
+
+def test_read_communities_parses_the_table_format():
+    from kg.gazetteer.communities import read_communities, township_of
+
+    table = read_communities(["# note\n", "name\tcodes\n", "甲社区\t110101001001 120101002003\n"])
+    assert table.candidates("甲社区") == ("110101001001", "120101002003")
+    assert township_of("120101002003") == "120101002000"

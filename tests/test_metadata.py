@@ -175,3 +175,53 @@ def test_hostile_lines_after_a_label_are_read_quickly(adversarial_lines, time_li
         text = "\n".join(["某某社区举行邻里节", label + line, "版权所有 " + label + line])
         with time_limit(1.0, f"read_metadata on {label + line[:12]!r}... ({len(line)} chars)"):
             read_metadata(RawArticle(source="t.txt", text=text), text, split_body(text)[0])
+
+
+# ------------------------------------------------ header patterns of real pages
+def test_the_headline_is_the_line_a_date_line_follows():
+    # a site-name line opens the body; the headline is the line with the date under it
+    text = "\n".join(["要闻 某某新闻网", "某某社区:红色物业暖民心", "2019-07-02 10:15", LEAD])
+    meta = metadata_of(text)
+    assert meta.title == "某某社区:红色物业暖民心"
+    assert meta.published == "2019-07-02"
+
+
+def test_a_labelled_date_in_a_line_of_reading_widgets():
+    text = "\n".join(["某某社区:红色物业暖民心", "【发布时间:2021-03-04 08:00:00     来源:     作者:admin      字体:大 中 小】", LEAD])
+    assert metadata_of(text).published == "2021-03-04"
+
+
+def test_a_header_line_that_is_a_date_alone():
+    text = "\n".join(["• 某某街道办事处", "• 2019-05-06", "某某社区:红色物业暖民心", LEAD])
+    assert metadata_of(text).published == "2019-05-06"
+
+
+def test_the_headline_an_e_paper_repeats_in_its_index_wins_over_the_kicker():
+    index = ["某某县举办农民丰收节", "某某社区 党群服务中心启用", "某某镇开展“清河行动”"]
+    text = "\n".join(["第A03版:县区", *index, "返回主页 | 某某晚报 | 标题导航 | 某某日报", "服务群众零距离", "某某社区 党群服务中心启用",
+                      LEAD, "3306123 2021-06-07 00:00:00 一 某某社区 党群服务中心启用"])
+    meta = metadata_of(text)
+    assert meta.title == "某某社区 党群服务中心启用"
+    assert meta.published == "2021-06-07"
+
+
+def test_a_photo_caption_is_no_headline():
+    assert metadata_of("\n".join(["某某所在的某某村。某某摄", LEAD])).title is None
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("某某网讯 为弘扬志愿服务精神,社区开展活动。", "某某网"),
+        ("中新网某某新闻5月3日电 某某社区开展活动。", "中新网"),
+        ("欢迎来到某某镇先锋网!    今天是:", "某某镇先锋网"),
+    ],
+)
+def test_outlets_named_in_datelines_and_greetings(line, outlet):
+    assert metadata_of("\n".join([line, LEAD])).source_name == outlet
+
+
+def test_a_paragraph_that_opens_with_a_date_is_not_the_date_line_of_the_headline():
+    opening = "2012年6月11日,他的妻子在南宁顺利产下一女,而这时他担任村党组织第一书记已有3个月之久,每天走村入户,了解群众的困难和诉求。"
+    text = "\n".join(["村访:步行两小时串户", opening, LEAD])
+    assert metadata_of(text).published is None

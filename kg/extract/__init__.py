@@ -10,7 +10,7 @@ claimed spans) and writes them out as model ``Mention`` and
 from __future__ import annotations
 
 from kg.errors import stage
-from kg.extract import named, party, persons, units
+from kg.extract import communities, lists, named, party, persons, units
 from kg.extract.found import Found
 from kg.extract.index import by_sentence
 from kg.extract.patterns import PATTERNS
@@ -43,17 +43,22 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         in_sentence = units_in[i]
         taken = list(orgs_in[i])
         quoted_names = named.find_quoted(i, s)
+        distributed, heads = lists.find_distributed(i, s, tokens[i], taken)
+        quoted_names = distributed + [q for q in quoted_names if not any(d.overlaps(q.start, q.end) for d in distributed)]
         events = named.find_events(i, s, taken + quoted_names)
         publications = named.find_publications(i, s)
-        claimed = taken + quoted_names + events + publications
+        claimed = taken + quoted_names + events + publications + heads
         by_suffix = named.find_by_suffix(i, s, tokens[i], claimed, in_sentence, quoted[i])
         triggered = named.find_triggered_partners(i, s, claimed + by_suffix + in_sentence)
-        others += quoted_names + events + publications + by_suffix + triggered
+        named_here = quoted_names + events + publications + by_suffix + triggered
+        listed = lists.find_listed_partners(i, s, tokens[i], named_here + taken + in_sentence)
+        others += named_here + listed
         people, named_reporters = persons.find_persons(i, s, orgs_in[i], in_sentence)
         found_persons += people
         reporters |= named_reporters
     found_persons = [p for p in found_persons if p.name not in reporters]
     others = drop_inner_units(others, found_units)
+    join_short_forms(others)
     attach_facility_attributes(others, sentences)
 
     programs = [f for f in others if f.cls == "Program"]
@@ -62,7 +67,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     bare = bare_actors(sentences, generic_words, found_units, paragraph)
     relations = find_relations(
         found_units, orgs, programs, facilities, partners, found_persons, bare,
-        [s.text for s in sentences], text, paragraph,
+        [s.text for s in sentences], text, paragraph, [s.start for s in sentences],
     )
     everything = found_units + orgs + others + found_persons
     return ArticleExtraction(
@@ -94,7 +99,10 @@ def find_units(sentences, tokens, paragraph, text: str) -> tuple[list[Found], li
         found += in_sentence
         generic_words.append(generic)
     found = units.settle_gazetteer(found)
+    units.join_extended(found)
     units.chain_units(found, text)
+    communities.settle_homonyms(found)
+    communities.place_communities(found)
     found += units.implied_ancestors(found)
     units.place_units(found, paragraph)
     return found, generic_words
@@ -104,6 +112,26 @@ def drop_inner_units(others: list[Found], found_units: list[Found]) -> list[Foun
     """A name found by suffix that is itself a unit (a 社区 服务中心 is not one) stays a unit only."""
     unit_spans = {(u.start, u.end) for u in found_units}
     return [f for f in others if (f.start, f.end) not in unit_spans]
+
+
+def join_short_forms(others: list[Found]) -> None:
+    """某某驿站 after 甲乙小区某某驿站, 公安局 after 县公安局: in one article, a facility or partner
+    named by the end of another's name is that one, named in short (unless two names end so)."""
+    for cls in SHORT_FORM_CLASSES:
+        names = sorted({f.name for f in others if f.cls == cls}, key=len)
+        full: dict[str, str] = {}
+        for short in names:
+            longer = [n for n in names if len(n) > len(short) and n.endswith(short)]
+            if len(short) >= MIN_SHORT_FORM and len(longer) == 1:
+                full[short] = longer[0]
+        for f in others:
+            if f.cls == cls and f.name in full:
+                f.aliases.add(f.name)
+                f.name = full[f.name]
+
+
+SHORT_FORM_CLASSES = ("Facility", "Partner")
+MIN_SHORT_FORM = 3
 
 
 def attach_facility_attributes(others: list[Found], sentences: tuple[Sentence, ...]) -> None:

@@ -47,7 +47,7 @@ def self_class(name: str) -> tuple[str, str | None] | None:
         if name.startswith(tuple(PATTERNS.party_kind)) or name.startswith(tuple(PATTERNS["persons"]["leading_roles"])):
             return "Program", "method"  # “书记领办合作社”: a leader running a kind of body is a method
         return "Partner", None
-    if any(name.endswith(s) for s in PATTERNS["facilities"]["suffixes"]):
+    if any(name.endswith(s) for s in PATTERNS["facilities"]["suffixes"] + q["facility_endings"]):
         return "Facility", None
     for suffix in (*PATTERNS["programs"]["suffixes"], *q["program_endings"]):
         if name.endswith(suffix) and len(name) > len(suffix):
@@ -56,21 +56,43 @@ def self_class(name: str) -> tuple[str, str | None] | None:
 
 
 def head_after(after: str) -> tuple[str, int, str] | None:
-    """The head noun that follows a quote: (class, end offset in ``after``, head)."""
+    """The head noun that follows a quote: (class, end offset in ``after``, head).
+
+    The first head found names the quote, except that a project or brand word
+    further on heads the whole compound (“X”某某驿站党建品牌项目 is a project).
+    A one-character head (室, 站) ends a short plain modifier (“X”议事室) or
+    follows the quote directly.
+    """
     q = PATTERNS["quotes"]
     if any(after.startswith(b) for b in q["blockers"]):
         return None
+    first = None
     for i in range(min(len(after), q["max_modifier"] + 1)):
         for head, cls in PATTERNS.head_classes:
             if not after.startswith(head, i):
                 continue
             end = i + len(head)
-            if "的" in after[:i] and after[:i] != "的":
-                continue  # “共享”服务的方式: a description follows, not the name's head
-            if len(head) == 1 and (i > 0 or (end < len(after) and is_cjk(after[end]) and after[end] not in "的等为")):
+            if "的" in after[:i] and after[:i] != "的" and not (after.startswith("的") and program_kind(head) in ("brand", "project")):
+                continue  # “共享”服务的方式: a description follows, not the name's head (“X”的党建品牌 is X's)
+            if len(head) == 1 and not one_character_head(after, i, end):
                 continue
-            return cls, end, head
-    return None
+            if first is None:
+                first = (cls, end, head)
+            elif cls == "Program" and program_kind(head) in ("brand", "project") and plain_modifier(after[:i]):
+                return cls, end, head
+            break
+    return first
+
+
+def one_character_head(after: str, i: int, end: int) -> bool:
+    """室 in “X”室 or “X”议事室 (a plain modifier of 2-5 characters), not inside a longer word."""
+    if i == 0:
+        return not (end < len(after) and is_cjk(after[end]) and after[end] not in "的等为")
+    if after[end - 1 : end + 1] in word_tags():
+        return False  # 室内, 站长: the character begins a word of its own
+    modifier = after[:i]
+    return (2 <= len(modifier) <= 5 and all(is_cjk(ch) for ch in modifier) and plain_modifier(modifier)
+                      and not any(ch in PATTERNS.stop_chars for ch in modifier))
 
 
 def plain_modifier(modifier: str) -> bool:
@@ -79,16 +101,21 @@ def plain_modifier(modifier: str) -> bool:
 
 
 def trigger_before(before: str) -> bool:
-    trimmed = before.rstrip("了出起过")
+    trimmed = before.rstrip("了出起过的")  # 开展了“X”, 承办的“X”
     return any(trimmed.endswith(t) for t in PATTERNS["quotes"]["program_triggers"])
 
 
 def is_name_like(inner: str) -> bool:
     q = PATTERNS["quotes"]
     name = clean_name(inner)
-    if not 2 <= len(name) <= q["max_length"]:
-        return False
+    longest = q["max_named_length"] if len(name) > q["max_length"] and self_class(name) is not None else q["max_length"]
+    if not 2 <= len(name) <= longest or all(ch in q["numeral_chars"] for ch in name):
+        return False  # too short or long, or a date or count (“七一”)
     return not inner.endswith(tuple(q["sentence_marks"])) and "。" not in inner
+
+
+# A numbered model: “1+3+N”, “1+X”, “3+2”. Whatever head follows, it names a way of working.
+_MODEL = re.compile(r"^(?=.*\d)[0-9A-Za-z]+(?:[+＋×][0-9A-Za-z]+)+$")
 
 
 def find_quoted(index: int, sentence: Sentence) -> list[Found]:
@@ -109,6 +136,14 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
     after = after[: stop.start()] if stop else after
     own = self_class(name)
     head = head_after(after)
+    if head is not None and any(ch in after[: head[1] - len(head[2])] for ch in "在和与及以"):
+        head = None  # “X”在广场举行: a new clause, not the quote's head (“X”等平台 still names X a platform)
+    if _MODEL.match(name):
+        program = Found("Program", name, qs, qe, index, kind="method", rule="quote:model")
+        if head is not None and plain_modifier(after[: head[1] - len(head[2])]):
+            program.aliases.add(name + after[: head[1]])
+            program.end = qe + head[1]
+        return program
     if own is not None:
         cls, kind = own
         return Found(cls, name, qs, qe, index, kind=kind, rule="quote")
@@ -138,7 +173,12 @@ def propagate_lists(index: int, text: str, base: int, quotes, found: list[Found 
             groups[-1].append(i)
         else:
             groups.append([i])
+    blockers = tuple("等" + b for b in PATTERNS["quotes"]["blockers"])
     for group in groups:
+        if text.startswith(blockers, quotes[group[-1]][1] - base):
+            for i in group:  # “A”“B”等游戏: the word after the list says what they all are
+                found[i] = None
+            continue
         kinds = [found[i].kind for i in group if found[i] is not None and found[i].cls == "Program"]
         if not kinds or len(group) < 2:
             continue
@@ -205,6 +245,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     stem = sentence.text[start - sentence.start : s - sentence.start]
     unit = unit_ends.get(start)
     if not stem:
+        if cls == "Facility" and unit is None:
+            return coordinated_facility(index, sentence, s, e, others)
         if unit is None or cls == "Program":
             return None
         return Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index, unit=unit,
@@ -213,6 +255,9 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     generic = set(table["generic_stems"])
     if stem in generic or (parts and all(p in generic for p in parts)):
         return None
+    first_word = parts[0] if parts else stem
+    if cls != "Program" and len(first_word) > 1 and first_word[-1] in DESCRIPTIVE_ENDINGS:
+        return None  # 大型超市, 开放式书屋: a word of kind or size describes, it does not name
     if cls == "Program" and not program_stem_ok(stem, parts):
         return None
     if unit is not None and cls != "Program":
@@ -231,6 +276,20 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
 
 
 LEADING_ROLES = frozenset(PATTERNS["persons"]["leading_roles"])
+DESCRIPTIVE_ENDINGS = PATTERNS["units"]["descriptive_endings"]
+
+
+def coordinated_facility(index: int, sentence: Sentence, s: int, e: int, others: list[Found]) -> Found | None:
+    """某某社区党委、党群服务中心: a bare facility word coordinated with a unit's organisation is that unit's."""
+    if sentence.text[s - sentence.start - 1 : s - sentence.start] != "、":
+        return None
+    org = next((f for f in others if f.cls == "PartyOrganization" and f.end == s - 1 and f.unit is not None), None)
+    if org is None:
+        return None
+    facility = Found("Facility", org.unit.name + sentence.text[s - sentence.start : e - sentence.start], s, e, index,
+                     unit=org.unit, rule="coordinated with organisation")
+    facility.aliases.add(sentence.text[s - sentence.start : e - sentence.start])
+    return facility
 
 
 def is_partnering(text: str) -> bool:
@@ -250,6 +309,8 @@ def ends_a_word(token: str) -> bool:
     """Whether a token's last character belongs to a two-character word (新格局) rather than
     following a word of its own (民政局 = 民政 + 局, 秧歌队 = 秧歌 + 队)."""
     tags = word_tags()
+    if token[-2] in "一二三四五六七八九十":
+        return False  # 八局, 三队: a numbered body (某建三局), not a word
     return token[-2:] in tags and not (len(token) > 2 and token[:-1] in tags)
 
 
@@ -280,6 +341,9 @@ def find_events(index: int, sentence: Sentence, taken: list[Found]) -> list[Foun
         stem = match.group(1)
         if any(ch in stem for ch in "的了在和与是") or any(f.overlaps(s, e) and f.cls != "AdministrativeUnit" for f in taken):
             continue
+        word = match.group()[match.end(1) - match.start() :]
+        if len(word) == 1 and stem[-2:] + word in word_tags():
+            continue  # 2023年中秋节: a holiday, not an event of the unit's
         event = Found("Program", match.group(), s, e, index, kind="event", rule="event")
         event.aliases.add(match.group()[match.start(1) - match.start() :])
         found.append(event)

@@ -78,7 +78,7 @@ def find_party_orgs(
         start = stem_start(tokens, s, table["max_stem"], frozenset(holders) | frozenset(named_before))
         stem = text[start - sentence.start : match.start()]
         if stem and start in named_before and not is_generic_stem(stem_tokens(tokens, start, s)):
-            # 某党总支下沉党员临时党支部: a body its parent organisation set up
+            # 某党总支某某临时党支部: a body its parent organisation set up
             parent = named_before[start]
             org = Found(CLS, text[parent.start - sentence.start : match.end()], parent.start, e, index, kind=kind,
                         unit=parent.unit, rule="name")
@@ -124,7 +124,7 @@ def generic_level_words(sentence: Sentence, tokens: Tokens) -> dict[int, str]:
 def committees(index: int, sentence: Sentence, units: list[Found]) -> list[Found]:
     """Committees and their departments named by a unit + 委.
 
-    共青团望城区委 (youth league), 北湖区委 (party committee), 合肥市委组织部
+    共青团望城区委 (youth league), 北湖区委 (party committee), 某市委组织部
     (a department of the committee); 团区委 after a unit is its youth league.
     A generic 省委/市委/区委 before a department names the committee of the
     article's own province, city or district (settled with the others).

@@ -114,7 +114,7 @@ class Patterns:
     @cached_property
     def surnames(self) -> frozenset[str]:
         p = self["persons"]
-        return frozenset(p["surnames"].strip()) | frozenset(p["double_surnames"])
+        return frozenset(p["surnames"].strip()) | frozenset(p["more_surnames"].strip()) | frozenset(p["double_surnames"])
 
     @cached_property
     def role_re(self) -> re.Pattern:

@@ -24,6 +24,8 @@ def name_at(text: str, pos: int) -> str | None:
     surname = 2 if text[pos : pos + 2] in PATTERNS.surnames else 1
     if text[pos : pos + surname] not in PATTERNS.surnames:
         return None
+    if text.startswith(HONORIFICS, pos + surname):
+        return None  # 崔女士, 王阿姨: a form of address, not a name
     for given in (2, 1):
         end = pos + surname + given
         name = text[pos:end]
@@ -59,7 +61,8 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
     found, reporters = [], set()
     text = sentence.text
     for role_start, role_end in role_spans(sentence):
-        name = name_at(text, role_end)
+        name_start = role_end + 1 if text[role_end : role_end + 1] in CLOSING_QUOTES else role_end
+        name = name_at(text, name_start)  # (a role may stand in quotes: “楼栋管家”某某)
         if name is None:
             continue
         role = text[role_start:role_end]
@@ -73,7 +76,8 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
         absolute = sentence.start + role_start
         holder = next((o for o in orgs + units if o.start < absolute + len(role) and o.end >= absolute
                        and o.end <= sentence.start + role_end), None)
-        pos = role_end
+        leader = coordinated_leader(sentence, role_start, orgs + units) if holder is None or not is_leading(role) else None
+        pos = name_start
         for person_name in names:
             pos = text.index(person_name, pos)
             person = Found(CLS, person_name, sentence.start + pos, sentence.start + pos + len(person_name), index,
@@ -82,9 +86,98 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
                 person.role = text[holder.start - sentence.start : role_end]
                 if is_leading(role):
                     person.org = holder
+            if leader is not None:
+                person.org = leader
             found.append(person)
             pos += len(person_name)
+    found += appointed(index, sentence, orgs, units, {p.name for p in found})
+    found += titled(index, sentence, {p.name for p in found} | reporters)
     return found, reporters
+
+
+def titled(index: int, sentence: Sentence, known: set[str]) -> list[Found]:
+    """刘某某书记, 王某主任: a name right before a bare leading title (the title follows, as in speech)."""
+    text = sentence.text
+    found = []
+    verb_ends, pos = set(), 0  # where a verb token ends: a name may begin there (感谢某某主任)
+    for token in sentence.tokens:
+        pos += len(token)
+        if word_tags().get(token) in ("v", "vn", "p"):
+            verb_ends.add(pos)
+    for role_start, role_end in role_spans(sentence):
+        role = text[role_start:role_end]
+        if role not in TITLES or (role_end < len(text) and text[role_end] in NOT_AFTER_TITLE):
+            continue
+        for size in (3, 2):
+            start = role_start - size
+            if start < 0 or (start > 0 and is_cjk(text[start - 1]) and text[start - 1] not in PATTERNS.stop_chars
+                             and start not in verb_ends):
+                continue
+            name = name_at(text[:role_start], start)
+            if name is None or start + len(name) != role_start or name in known or name[-1] in PLACE_ENDINGS:
+                continue
+            found.append(Found(CLS, name, sentence.start + start, sentence.start + role_start, index, role=role,
+                               rule="name+title"))
+            known.add(name)
+            break
+    return found
+
+
+TITLES = frozenset(PATTERNS["persons"]["titles"])
+NOT_AFTER_TITLE = "处室们级"  # 书记处, 主任们: not a title after a name
+PLACE_ENDINGS = "村镇乡区县市街省"
+
+
+CLOSING_QUOTES = "”’」』"
+HONORIFICS = tuple(PATTERNS["persons"]["honorifics"])
+COMMITTEE_HEADS = ("居委会主任", "村委会主任", "居民委员会主任", "村民委员会主任")
+
+
+def coordinated_leader(sentence: Sentence, role_start: int, holders: list[Found]) -> Found | None:
+    """某某党支部书记、小区居民某某: a leading role coordinated before this one (with 、) says what
+    the person leads. A residents' committee's director (…、居委会主任某某) leads the community of
+    the organisation named before."""
+    text = sentence.text
+    mark = text.rfind("、", max(0, role_start - 4), role_start)  # a short modifier may stand between: 、小区居民
+    if mark < 0 or any(not is_cjk(ch) for ch in text[mark + 1 : role_start]):
+        return None
+    spans = [(s, e) for s, e in role_spans(sentence) if e == mark]
+    own = text[mark + 1 :]
+    for s, e in spans:
+        absolute = sentence.start + s
+        holder = next((o for o in holders if o.start <= absolute and o.end <= sentence.start + e
+                       and o.end >= absolute), None)
+        if holder is None:
+            continue
+        if own.startswith(COMMITTEE_HEADS):
+            return holder.unit if holder.cls != "AdministrativeUnit" and holder.unit is not None else holder
+        if is_leading(text[s:e]):
+            return holder
+    return None
+
+
+def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Found], known: set[str]) -> list[Found]:
+    """某某担任某村党组织“第一书记”: a name at a clause start before an appointment verb, then the role."""
+    text = sentence.text
+    found = []
+    for verb in PATTERNS["persons"]["appointment_verbs"]:
+        at = text.find(verb)
+        while at > 0:
+            clause = max(text.rfind(mark, 0, at) for mark in ",，;；:：。") + 1
+            name = name_at(text, clause)
+            if name is not None and clause + len(name) == at and name not in known:
+                rest = text[at + len(verb) : at + len(verb) + 30]
+                role = next(((m.start(), m.end()) for m in PATTERNS.role_re.finditer(rest)), None)
+                if role is not None and is_leading(rest[role[0] : role[1]]):
+                    base = sentence.start + at + len(verb)
+                    holder = next((o for o in orgs + units if base <= o.start and o.end <= base + role[0] + 1), None)
+                    person = Found(CLS, name, sentence.start + clause, sentence.start + at, index,
+                                   role=rest[: role[1]].strip("“”"), rule="name+appointment")
+                    person.org = holder
+                    found.append(person)
+                    known.add(name)
+            at = text.find(verb, at + 1)
+    return found
 
 
 COORDINATORS = ("和", "、", "与", "及")

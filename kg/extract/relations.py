@@ -105,13 +105,18 @@ def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3
     """The unit or organisation the article is about.
 
     Each name scores its mentions, and more where the title and lead name it
-    (the first ``lead_sentences`` sentences); a unit's organisation counts for
-    the unit too, as news names both for one actor. On a tie the deeper unit
-    wins (a community story names its district in passing), then the one
-    named first.
+    (the first ``lead_sentences`` sentences). A unit written before another
+    as its parent (某县 in 某县某镇某村) is not named as an actor there,
+    and only a unit's own committees (党委, 党总支, 党工委, 党支部), not its
+    departments or youth league, stand for it. A unit's committee shares
+    ``COMMITTEE_SHARE`` of its mentions with the unit. On a tie the deeper
+    unit wins (a community story names its district in passing), then the
+    one named first.
     """
     levels = PATTERNS["relations"]["actor_levels"]
-    candidates = [u for u in units if not u.implicit and u.kind in levels] + [o for o in orgs if o.unit is not None]
+    heads = {u.unit.end for u in units if u.unit is not None and u.unit.end == u.start}
+    candidates = [u for u in units if not u.implicit and u.kind in levels and u.end not in heads]
+    candidates += [o for o in orgs if o.unit is not None and o.kind in FOCUS_KINDS]
     if not candidates:
         return None
     score: dict[tuple[str, str], float] = {}
@@ -123,7 +128,7 @@ def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3
         score[key] = score.get(key, 0.0) + weight
         if found.cls != "AdministrativeUnit" and found.unit.kind in levels:
             unit_key = ("AdministrativeUnit", found.unit.name)
-            score[unit_key] = score.get(unit_key, 0.0) + weight / 2
+            score[unit_key] = score.get(unit_key, 0.0) + weight * COMMITTEE_SHARE
             first.setdefault(unit_key, found.unit)
 
     def rank(key):
@@ -132,6 +137,10 @@ def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3
         return (-score[key], -levels.index(unit.kind) if unit.kind in levels else 0, found.start)
 
     return first[min(score, key=rank)]
+
+
+FOCUS_KINDS = ("党委", "党总支", "党工委", "党支部")
+COMMITTEE_SHARE = float(PATTERNS["relations"]["committee_share"])
 
 
 class Places:
@@ -144,15 +153,19 @@ class Places:
 
 
 PLACE_LEVELS = ("subdistrict", "community", "compound")
+# Which of the units named in a facility's sentence holds it: a community before a compound (the
+# community runs the station it opens in one of its compounds), a township last.
+PLACE_PREFERENCE = ("subdistrict", "compound", "community")
 
 
 def place_of(target: Found, places: Places) -> Found | None:
-    """The unit a facility belongs to: the deepest one named in its sentence, else the last one before it."""
+    """The unit a facility belongs to: the community named in its sentence (else its compound, else its
+    township), else the last unit named before it."""
     if target.unit is not None:
         return target.unit
     same = places.in_sentence[target.sentence]
     if same:
-        return max(same, key=lambda u: (PLACE_LEVELS.index(u.kind), -abs(u.start - target.start)))
+        return max(same, key=lambda u: (PLACE_PREFERENCE.index(u.kind), -abs(u.start - target.start)))
     before = places.before.last_before(None, target.start)
     if before is not None:
         return before
@@ -171,6 +184,32 @@ def set_up_by(org: Found, orgs: list[Found], text: str) -> Found | None:
         if between.startswith(words) and not any(ch in between for ch in "。;；"):
             return other
     return None
+
+
+def actor_before_trigger(target: Found, actors: Actors, text: str, sentence_start: int) -> list[Found]:
+    """The actor of a partnering word before ``target`` (甲社区联合乙、丙 → 甲社区; 甲与乙、丙共同主办 → 甲).
+
+    The actors named between that word and the target are listed with the
+    target: they are its fellow partners, not the one it works with.
+    """
+    before = text[sentence_start : target.start]
+    at = max((before.rfind(t) for t in PARTNERING_WORDS), default=-1)
+    if at < 0:
+        return []
+    bound = sentence_start + at
+    usable = [a for a in actors.in_sentence[target.sentence] if a.end <= bound]
+    if not usable:
+        return []
+    chosen = [usable[-1]]
+    for prev in reversed(usable[:-1]):
+        if text[prev.end : chosen[-1].start] in ("和", "与", "及", "、", "以及"):
+            chosen.append(prev)
+        else:
+            break
+    return [a.entity for a in chosen]
+
+
+PARTNERING_WORDS = tuple(PATTERNS["relations"]["partner_triggers"]) + tuple(PATTERNS["relations"]["partner_joiners"])
 
 
 def listed_partners(partners: list[Found], text: str) -> set[int]:
@@ -194,6 +233,7 @@ def find_relations(
     sentences_text: list[str],
     text: str,
     paragraph: list[int],
+    sentence_starts: list[int] | None = None,
 ) -> list[FoundRelation]:
     rels: list[FoundRelation] = []
     for unit in units:
@@ -230,6 +270,9 @@ def find_relations(
         # Teams of residents are the unit's own wherever they are named; schools, companies and media
         # when the sentence says they work together, or lists them with other partners.
         if partnering[partner.sentence] or partner.name.endswith(resident) or id(partner) in listed:
-            for actor in actor_for(partner, actors, text, focus):
+            chosen = None
+            if sentence_starts is not None:
+                chosen = actor_before_trigger(partner, actors, text, sentence_starts[partner.sentence])
+            for actor in chosen or actor_for(partner, actors, text, focus):
                 rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
     return rels

@@ -9,12 +9,13 @@ Three sources, in order of trust:
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from kg.extract.found import Found
 from kg.extract.index import LastBefore
 from kg.extract.named import name_quote_spans
-from kg.extract.patterns import PATTERNS
+from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import word_tags
 from kg.extract.text import Tokens, is_cjk, is_place_word, stem_start, stem_tokens
 from kg.gazetteer import load_gazetteer
@@ -76,8 +77,11 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
     barriers = frozenset(u.end for u in taken)
     for match in PATTERNS.unit_suffix_re.finditer(sentence.text):
         s, e = sentence.start + match.start(), sentence.start + match.end()
+        suffix_start = s
         if e not in token_ends or any(u.overlaps(s, e) for u in taken + found):
             continue
+        if UNIT_SUFFIX_AT.match(sentence.text, match.end()):
+            continue  # 某某苑小区: the longer name ends with the suffix that follows
         host, place_word = tokens.containing(s), False
         if host is not None and host.text in word_tags() and host.end == e:
             if word_tags()[host.text] != "ns":
@@ -86,20 +90,53 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
         level = PATTERNS.unit_level[match.group()]
         if any(qs < s < qe for qs, qe in quoted):
             continue
-        start = stem_start(tokens, s, table["max_stem"].get(level, 5), barriers | {u.end for u in found})
+        stops = barriers | {u.end for u in found}
+        start = numbered_stem(tokens, stem_start(tokens, s, table["max_stem"].get(level, 5), stops), s, match.group())
         if start == s:
             if not place_word:
                 generic.append((s, level))
             continue
-        if s - start < table["min_stem"]:
+        if suffix_start - start < table["min_stem"]:
             continue
         stem = sentence.text[start - sentence.start : s - sentence.start]
         parts = stem_tokens(tokens, start, s)
         if is_generic_stem(stem, parts) or is_description(parts, level):
             continue
-        found.append(Found(CLS, sentence.text[start - sentence.start : e - sentence.start], start, e, index, kind=level,
-                           rule="suffix"))
+        if len(match.group()) == 1 and stem[-1] in table["size_words"]:
+            continue  # 小苑, 大院: a size word and a one-character suffix make a common noun
+        unit = Found(CLS, sentence.text[start - sentence.start : e - sentence.start], start, e, index, kind=level,
+                     rule="suffix")
+        if match.group() == table["office_suffix"] and not as_subdistrict(unit, stem):
+            continue
+        found.append(unit)
     return found, generic
+
+
+UNIT_SUFFIX_AT = re.compile(alternation(s for s, _ in PATTERNS["units"]["suffixes"] if len(s) > 1))
+NUMBERED_TOKEN = re.compile(f"^[\\d一二三四五六七八九十百]+(?:{alternation(PATTERNS['units']['numbered_stem_endings'])})$")
+
+
+def numbered_stem(tokens: Tokens, start: int, end: int, suffix: str) -> int:
+    """Where a stem begins once a number that leads it is counted in (九号街社区, 21号院)."""
+    i = tokens.starting_before(start)
+    before = tokens[i - 1] if i else None
+    if before is None or before.end != start:
+        return start
+    if suffix in PATTERNS["units"]["numbered_suffixes"] and start == end and before.text.isdigit():
+        return before.start  # 21号院: the number is the name
+    if start < end and NUMBERED_TOKEN.match(before.text):
+        return before.start
+    return start
+
+
+def as_subdistrict(unit: Found, stem: str) -> bool:
+    """某某办事处 is the subdistrict 某某街道 when the gazetteer knows that name; else it is no unit."""
+    name = stem + PATTERNS["units"]["office_level_suffix"]
+    if not gazetteer().lookup(name):
+        return False
+    unit.aliases.add(unit.name)
+    unit.name = name
+    return True
 
 
 def is_generic_stem(stem: str, tokens: list[str]) -> bool:
@@ -109,6 +146,13 @@ def is_generic_stem(stem: str, tokens: list[str]) -> bool:
     if stem in generic or stem[-1] in descriptive or any(len(t) > 1 and t[-1] in descriptive for t in tokens):
         return True
     return bool(tokens) and all(t in generic for t in tokens)
+
+
+def is_word_like(name: str) -> bool:
+    """A division name that is also an everyday word or a bare direction (老城区, 城区, 城南): only
+    other places of the article make it a place."""
+    stem = strip_level_suffix(name)
+    return is_generic_stem(stem, []) or is_word(stem) or stem == name or len(stem) < 2
 
 
 def is_word(stem: str) -> bool:
@@ -203,9 +247,11 @@ def settle_gazetteer(units: list[Found]) -> list[Found]:
     kept = []
     for unit in units:
         division = placed.get(unit.name)
+        if (unit.rule == "gazetteer" and division is None and len(gaz.lookup(unit.name)) > 1
+                and len(strip_level_suffix(unit.name)) < 2):
+            continue  # 城区, 东区: a level word with one character before it names several divisions, none supported
         if (unit.rule == "gazetteer" and division is not None and division.level in ("district", "subdistrict")
-                and (is_generic_stem(strip_level_suffix(unit.name), []) or is_word(strip_level_suffix(unit.name)))
-                and not is_supported(division)):
+                and is_word_like(unit.name) and not is_supported(division)):
             continue
         kept.append(unit)
     for unit in kept:
@@ -217,6 +263,22 @@ def settle_gazetteer(units: list[Found]) -> list[Found]:
         if division.name != unit.name:
             unit.aliases.add(division.name)
     return kept
+
+
+def join_extended(units: list[Found]) -> None:
+    """某某新村 and 某某新村社区 in one article: a name the article also writes with a level
+    suffix after it is that unit, named in short."""
+    longer = {u.name: u for u in units if not u.implicit and u.kind == "community"}
+    for unit in units:
+        if unit.implicit or unit.code:
+            continue
+        target = next((longer[unit.name + w] for w in EXTENDING_WORDS if unit.name + w in longer), None)
+        if target is not None:
+            unit.aliases.add(unit.name)
+            unit.name, unit.kind = target.name, target.kind
+
+
+EXTENDING_WORDS = ("社区",)
 
 
 def chain_units(units: list[Found], text: str) -> None:

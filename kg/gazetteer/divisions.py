@@ -166,6 +166,7 @@ class Gazetteer:
         """
         unique = sorted(set(names))
         candidates = {n: self.lookup(n, short=short) for n in unique}
+        ambiguous = {n for n, c in candidates.items() if len(c) > 1}
         changed = True
         while changed:
             # Which names each division relates to, indexed once a round: asking
@@ -180,7 +181,29 @@ class Gazetteer:
                         settled[n] = (best,)
             candidates.update(settled)
             changed = bool(settled)
-        return {n: c[0] for n, c in candidates.items() if len(c) == 1}
+        placed = {n: c[0] for n, c in candidates.items() if len(c) == 1}
+        for n in self._conflicting(placed, ambiguous, candidates):
+            del placed[n]
+        return placed
+
+    def _conflicting(self, placed: dict[str, Division], ambiguous: set[str], candidates) -> set[str]:
+        """Names settled only through a homonym that stayed open, on different sides of it.
+
+        北山街道 (under Hangzhou's 西湖区) and 桃源街道 (under Nanchang's) each
+        settle by an open 西湖区; together they say the article is in two
+        places, so neither chain is unambiguous and neither is kept (a name
+        with one division only is kept: it is a fact, not a choice).
+        """
+        conflicting: set[str] = set()
+        for open_name in sorted(n for n in ambiguous if n not in placed):
+            sides: dict[str, set[str]] = defaultdict(set)  # candidate of the open name -> placed names relating to it
+            for n, d in placed.items():
+                for option in candidates[open_name]:
+                    if d.code == option.code or self.is_ancestor(d, option) or self.is_ancestor(option, d):
+                        sides[option.code].add(n)
+            if len(sides) > 1:
+                conflicting |= set().union(*sides.values()) & ambiguous  # a name with one division is a fact
+        return conflicting
 
     def _best_supported(self, candidates: Sequence[Division], context: Sequence[_Lineages]) -> Division | None:
         return _best([sum(group.relates(self, c) for group in context) for c in candidates], candidates)

@@ -120,8 +120,34 @@ def classify_lines(lines: list[Line]) -> list[str | None]:
     """A reason for each furniture line, None for each body line."""
     reasons = [line_reason(line.text) for line in lines]
     _mark_menus(lines, reasons)
+    _mark_headline_blocks(lines, reasons)
     _mark_tail(lines, reasons)
     return reasons
+
+
+def _is_headline(line: str) -> bool:
+    # a headline may end in a closing quote (某镇开展“某某行动”), never in a full stop
+    return len(line) <= _LIMITS["headline_item"] and not line.endswith(tuple("。!?！？…")) and not _PUNCTUATION.search(
+        line.replace("、", "")
+    )
+
+
+def _mark_headline_blocks(lines: list[Line], reasons: list[str | None]) -> None:
+    """A block of several headline-like lines with page furniture on both sides is a list of other
+    articles (an e-paper page's index of its headlines), not the article."""
+    i = 0
+    while i < len(lines):
+        if reasons[i] is not None or not _is_headline(lines[i].text):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and reasons[j] is None and _is_headline(lines[j].text):
+            j += 1
+        bordered = i > 0 and reasons[i - 1] is not None and j < len(lines) and reasons[j] is not None
+        if bordered and j - i >= _LIMITS["headline_run"]:
+            for k in range(i, j):
+                reasons[k] = "headline list"
+        i = j
 
 
 def _mark_menus(lines: list[Line], reasons: list[str | None]) -> None:

@@ -54,7 +54,7 @@ def read_metadata(raw: RawArticle, text: str, body: tuple[Span, ...]) -> Article
     body_lines = [line for line in lines if (line.start, line.end) in spans]
     meta_lines = [line.text for line, reason in zip(lines, reasons) if reason in _METADATA_REASONS]
     lead = [line.text for line in body_lines[:_LEAD_LINES]]
-    title = clean_title(raw.title) if raw.title else find_title(body_lines)
+    title = clean_title(raw.title) if raw.title else find_title(body_lines, lines, reasons)
     listings = [line.text for line, reason in zip(lines, reasons) if reason == "headline list"]
     return ArticleMetadata(
         title=title,
@@ -71,20 +71,48 @@ def clean_title(line: str) -> str | None:
     return title or None
 
 
-def find_title(body_lines: list[Line]) -> str | None:
-    """The first body line that reads as a headline: some words, short, not a sentence of the text.
+def find_title(body_lines: list[Line], lines: list[Line] | None = None, reasons: list[str | None] | None = None) -> str | None:
+    """The body line that reads as the headline: some words, short, not a sentence of the text.
 
-    Pages without a headline line start with their lead paragraph; a title
-    made of it would be a paragraph, so such a page has no title.
+    Of the headline-like lines that open the body (a site name, a kicker and
+    the headline may all stand there), the one a date line follows is the
+    headline (标题 then 2024-05-06 09:30); else the one the page repeats as a
+    line of its furniture (an e-paper's index of its headlines); else the
+    first. Pages without a headline line start with their lead paragraph; a
+    title made of it would be a paragraph, so such a page has no title.
     """
+    candidates = []
     for line in body_lines[:_LEAD_LINES]:
         title = clean_title(line.text)
         if not title or sum(ch.isalnum() for ch in title) < 2 or title[0] in _BULLETS or _DATELINE.search(title):
             continue  # a bulleted header field, a dateline or a byline is no headline
+        if "。" in title.rstrip("。"):
+            continue  # a caption (某某所在的某村。某某摄), not a headline
         if len(title) > _TITLE_LENGTH or title.endswith(_SENTENCE_ENDS):
-            return None
-        return title.rstrip(" |").strip() or None
-    return None
+            break
+        candidates.append((line, title.rstrip(" |").strip()))
+    candidates = [(line, title) for line, title in candidates if title]
+    if not candidates:
+        return None
+    if lines is not None and reasons is not None:
+        position = {(line.start, line.end): i for i, line in enumerate(lines)}
+        for line, title in candidates:
+            after = position.get((line.start, line.end), -2) + 1
+            if 0 < after < len(lines) and _is_date_line(lines[after].text):
+                return title
+        furniture = {clean_title(line.text) for line, reason in zip(lines, reasons) if reason is not None}
+        for line, title in candidates:
+            if title in furniture:
+                return title
+    return candidates[0][1]
+
+
+def _is_date_line(text: str) -> bool:
+    """A short header line that states a date near its start (2024-05-06 09:30, 【发布时间:2024-05-06…)."""
+    match = _DATE.search(text)
+    # (a paragraph that opens with a date is prose: it has commas or stops)
+    return match is not None and match.start() <= 12 and len(text) <= 2 * _HEADER_LENGTH and not any(
+        mark in text for mark in ",，。")
 
 
 # A headline is at most this long, and does not end like a sentence.
@@ -115,17 +143,36 @@ def find_date(lines: list[Line], reasons: list[str | None], listings: list[str],
     """A labelled date in a metadata line; else a date in a short header line; else the
     date beside this article's own title in a headline list."""
     for line, reason in zip(lines, reasons):
-        if reason in _METADATA_REASONS:
+        if reason is not None:  # a labelled date in any furniture line (【发布时间:…  字体:大 中 小】 too)
             for match in _LABELLED_DATE.finditer(line.text):
                 if _iso(match):
                     return _iso(match)
+    for i, line in enumerate(lines[:-1]):
+        if _is_title(line.text, title) and _is_date_line(lines[i + 1].text):
+            found = parse_date(lines[i + 1].text)  # the date line under the headline
+            if found:
+                return found
     for line, reason in list(zip(lines, reasons))[:_HEADER_LINES]:
-        # a page clock (navigation) shows the day the page was fetched, not published
-        if reason not in ("headline list", "navigation") and len(line.text) <= _HEADER_LENGTH and not _is_title(line.text, title):
+        # a page clock (navigation) shows the day the page was fetched, not published; a line that is
+        # a date and nothing else (• 2020-09-17, 2022年08月17日) is the page's own
+        if _DATE_ONLY.match(line.text) or (
+                reason not in ("headline list", "navigation") and len(line.text) <= _HEADER_LENGTH
+                and not _is_title(line.text, title)):
             found = parse_date(line.text)
             if found:
                 return found
-    return _own_listing_date(listings, title)
+    own = _own_listing_date(listings, title)
+    if own is None and title:
+        # an e-paper's trailing record repeats the headline with the date (1324887 2022-07-25 00:00:00 一 标题…)
+        for line, reason in zip(lines, reasons):
+            if reason is not None and title in line.text and line.text != title:
+                own = parse_date(line.text)
+                if own:
+                    break
+    return own
+
+
+_DATE_ONLY = re.compile(_PATTERNS["date"]["date_only"])
 
 
 def _is_title(line: str, title: str | None) -> bool:

@@ -1,0 +1,100 @@
+"""Communities and villages placed by the gazetteer's table of them, when the article singles one out.
+
+An article names 某某社区 and, somewhere, a district, a city or a township.
+The national table lists every community of that name; the one that lies in
+a place the article names is the article's, and its parent is its township
+when the article names that, else its district when the article names
+that. Nothing is placed from a name alone
+when the article names places that do not contain it, or when two of its
+places hold a community of that name: the chain must be unambiguous.
+
+The same table tells homonyms apart: of two 西湖区, the one that holds the
+article's communities is the article's.
+"""
+from __future__ import annotations
+
+from kg.extract.found import Found
+from kg.gazetteer import load_gazetteer
+from kg.gazetteer.communities import load_communities, township_of
+
+CLS = "AdministrativeUnit"
+# How many leading digits of a 12-digit code a division of each level fixes.
+PREFIX = {"province": 2, "city": 4, "district": 6, "subdistrict": 9}
+
+
+def within(code: str, division_code: str) -> bool:
+    """Whether the community ``code`` lies in the division ``division_code``."""
+    division = load_gazetteer().get(division_code)
+    if division is None or division.level not in PREFIX:
+        return False
+    return code.startswith(division_code[: PREFIX[division.level]])
+
+
+def unplaced_communities(units: list[Found]) -> list[Found]:
+    return [u for u in units if not u.implicit and u.code is None and u.kind == "community"]
+
+
+def settle_homonyms(units: list[Found]) -> None:
+    """A district or township name with several divisions takes the one that holds the article's communities."""
+    gaz, table = load_gazetteer(), load_communities()
+    communities = [table.candidates(u.name) for u in unplaced_communities(units)]
+    communities = [c for c in communities if c]
+    if not communities:
+        return
+    for unit in units:
+        if unit.code is not None or unit.rule != "gazetteer":
+            continue
+        options = [d for d in gaz.lookup(unit.name) if d.level in PREFIX]
+        if len(options) < 2:
+            continue
+        support = [sum(any(within(c, d.code) for c in codes) for codes in communities) for d in options]
+        top = max(support)
+        if top and support.count(top) == 1:
+            division = options[support.index(top)]
+            unit.code, unit.kind = division.code, division.level
+
+
+def place_communities(units: list[Found]) -> None:
+    """Give communities their parent from the table: the township, or the district, the article names.
+
+    A community written under a township the article names must lie in it;
+    otherwise it must lie in one of the article's coded places, or, when the
+    article has none, bear a name no other community bears.
+    """
+    gaz, table = load_gazetteer(), load_communities()
+    by_code = {u.code: u for u in units if u.code}
+    article_codes = sorted(by_code)
+    for unit in unplaced_communities(units):
+        candidates = table.candidates(unit.name)
+        if not candidates:
+            continue
+        parent = unit.unit
+        if parent is not None and parent.code:
+            fits = [c for c in candidates if within(c, parent.code)]
+        elif parent is not None:
+            names = {parent.name, *parent.aliases}
+            fits = [c for c in candidates if (t := gaz.get(township_of(c))) is not None and t.name in names]
+        else:
+            fits = [c for c in candidates if any(within(c, code) for code in article_codes)]
+            if not article_codes and len(candidates) == 1:
+                fits = list(candidates)
+        townships = {township_of(c) for c in fits}
+        if len(townships) != 1:
+            continue
+        division = gaz.get(townships.pop())
+        if division is None:
+            continue
+        if parent is not None and parent.code is None:
+            parent.code, parent.kind = division.code, division.level  # the township the article names, now placed
+            by_code.setdefault(division.code, parent)
+            continue
+        holder = by_code.get(division.code)
+        if holder is None:
+            # A township the article leaves out is not added: the table's townships are the state of one
+            # year and news often predates a redrawing; the district above it, when the article names it,
+            # is firm. Nothing is added that the article does not write: a unit's implicit ancestors are
+            # those of its coded parent, which the gazetteer supplies.
+            up = gaz.parent(division)
+            holder = by_code.get(up.code) if up is not None else None
+        if holder is not None:
+            unit.unit = holder
