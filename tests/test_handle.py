@@ -26,10 +26,11 @@ def test_query_gives_rows_with_the_graphs_prefixes_predeclared(build):
 
 def test_as_frame_gives_a_dataframe_with_numbers_as_numbers(build):
     pandas = pytest.importorskip("pandas")
-    frame = build.query(f"SELECT ?e ?label ?degree WHERE {{ {TOP} ?e rdfs:label ?label ; kg:degree ?degree }}", as_frame=True)
+    frame = build.query(f"SELECT ?e ?label ?community WHERE {{ {TOP} ?e rdfs:label ?label ; kg:networkCommunity ?community }}",
+                        as_frame=True)
     assert isinstance(frame, pandas.DataFrame)
-    assert list(frame.columns) == ["e", "label", "degree"]
-    assert frame["degree"].dtype.kind == "i"
+    assert list(frame.columns) == ["e", "label", "community"]
+    assert frame["community"].dtype.kind == "i"
     assert frame["e"].str.startswith("https://w3id.org/jiceng-kg/id/").all()
     assert build.query("ASK { ?a a kg:Article }", as_frame=True)["boolean"].tolist() == [True]
 

@@ -7,9 +7,13 @@ from kg.analyse.networkfiles import GEXF_FILE, GRAPHML_FILE
 
 KG = "https://w3id.org/jiceng-kg/ontology#"
 ENTITIES = """PREFIX kg: <https://w3id.org/jiceng-kg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?e ?label ?degree ?community WHERE {
-  ?e a ?c . ?c rdfs:subClassOf* ?top . ?e rdfs:label ?label ; kg:degree ?degree ; kg:networkCommunity ?community .
-  FILTER (?top IN (kg:AdministrativeUnit, kg:PartyOrganization, kg:Program, kg:Facility, kg:Partner, kg:Person)) }"""
+SELECT ?e ?label ?community (COUNT(DISTINCT ?other) AS ?degree) WHERE {
+  ?e a ?c . ?c rdfs:subClassOf* ?top . ?e rdfs:label ?label ; kg:networkCommunity ?community .
+  FILTER (?top IN (kg:AdministrativeUnit, kg:PartyOrganization, kg:Program, kg:Facility, kg:Partner, kg:Person))
+  # graph.ttl does not store the degree: it is the number of distinct neighbours over the relations.
+  OPTIONAL { VALUES ?p { kg:partOf kg:partyOrgOf kg:subOrganizationOf kg:runsProgram kg:hasFacility kg:partnersWith kg:leads }
+             { ?e ?p ?other } UNION { ?other ?p ?e } FILTER (?other != ?e) }
+} GROUP BY ?e ?label ?community"""
 RELATIONS = """PREFIX kg: <https://w3id.org/jiceng-kg/ontology#>
 SELECT ?s ?p ?o WHERE { ?s ?p ?o . FILTER (?p IN (kg:partOf, kg:partyOrgOf, kg:subOrganizationOf, kg:runsProgram,
   kg:hasFacility, kg:partnersWith, kg:leads)) }"""

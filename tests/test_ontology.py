@@ -12,6 +12,7 @@ from kg.rdf import vocab
 from kg.rdf.vocab import KG, KIND_CLASSES, ONTOLOGY_IRI, ontology_dir
 
 ORG = Namespace("http://www.w3.org/ns/org#")
+WDT = Namespace("http://www.wikidata.org/prop/direct/")
 SCHEMA = Namespace("https://schema.org/")
 DECLARATION_TYPES = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, RDFS.Datatype}
 
@@ -70,6 +71,7 @@ def test_each_kind_class_is_a_subclass_of_its_top_class(ontology, top, kind):
         (KG.inArticle, RDFS.subPropertyOf, PROV.wasDerivedFrom),
         (KG.inSentence, RDFS.subPropertyOf, PROV.wasDerivedFrom),
         (KG.divisionCode, RDFS.subPropertyOf, SKOS.notation),
+        (KG.divisionCode, RDFS.subPropertyOf, WDT.P442),
     ],
 )
 def test_terms_are_aligned_with_standard_vocabularies(ontology, term, link, standard):
@@ -127,6 +129,25 @@ def test_under_rdfs_and_owl_rl_no_node_gets_a_class_it_should_not(built_graph, r
             assert not types & NEVER.get(kind, set()), (node, types & NEVER.get(kind, set()))
     units = set(graph.subjects(RDF.type, KG.AdministrativeUnit))
     assert len(units) >= 10  # the check ran over the graph, not an empty one
+
+
+def test_rdfs_gives_sentences_statements_and_mentions_the_types_the_graph_leaves_out(built_graph):
+    # graph.ttl does not repeat these types on every node: their properties' rdfs:domain states them once.
+    untyped = {KG.Sentence: KG.inArticle, KG.RelationStatement: KG.extractionRule, KG.Mention: KG.mentionOf}
+    for cls in untyped:
+        assert list(built_graph.subjects(RDF.type, cls)) == []
+    graph = closure(built_graph, __import__("owlrl").RDFS_Semantics)
+    for cls, prop in untyped.items():
+        nodes = set(built_graph.subjects(prop, None))
+        assert len(nodes) >= 5
+        assert set(graph.subjects(RDF.type, cls)) == nodes, cls
+    # ... and every statement is one, since each names its rule; every cited sentence is typed too.
+    assert set(built_graph.subjects(RDF.subject, None)) == set(graph.subjects(RDF.type, KG.RelationStatement))
+    cited = {o for o in built_graph.objects(None, PROV.wasDerivedFrom) if (o, KG.inArticle, None) in built_graph}
+    assert cited and cited <= set(graph.subjects(RDF.type, KG.Sentence))
+    # The division code is Wikidata's P442 through the one sub-property axiom.
+    unit = next(built_graph.subjects(KG.divisionCode, None))
+    assert {str(v) for v in graph.objects(unit, WDT.P442)} == {str(built_graph.value(unit, KG.divisionCode))}
 
 
 def test_under_owl_rl_the_graph_still_conforms_to_its_shapes(built_graph, tmp_path):

@@ -178,7 +178,7 @@ def untraced_relation(store):
 
 
 def inverted_offsets(store):
-    row = _pick(store, "SELECT ?s ?start ?end WHERE { ?s a kg:Sentence ; kg:start ?start ; kg:end ?end }")
+    row = _pick(store, "SELECT ?s ?start ?end WHERE { ?s kg:inArticle ?article ; kg:start ?start ; kg:end ?end }")
     update = f"DELETE DATA {{ {row['s']} kg:start {row['start']} }} ; INSERT DATA {{ {row['s']} kg:start {int(row['end'].value) + 1} }}"
     return update, f"{_show(row['s'])} kg:start: must have one kg:start, an offset ≥ 0 and < kg:end"
 
@@ -206,7 +206,7 @@ def mention_of_nothing(store):
 
 
 def offsets_past_the_article(store):
-    row = _pick(store, "SELECT ?s ?start ?end ?n WHERE { ?s a kg:Sentence ; kg:start ?start ; kg:end ?end ; kg:inArticle ?a . ?a kg:characters ?n }")
+    row = _pick(store, "SELECT ?s ?start ?end ?n WHERE { ?s kg:inArticle ?article ; kg:start ?start ; kg:end ?end ; kg:inArticle ?a . ?a kg:characters ?n }")
     start, end = int(row["start"].value) + 900_000, int(row["end"].value) + 900_000
     update = (
         f"DELETE WHERE {{ {row['s']} kg:start ?x }} ; DELETE WHERE {{ {row['s']} kg:end ?y }} ; "
@@ -234,8 +234,8 @@ def code_of_another_province(store):
 
 def sentence_unrelated_to_its_relation(store):
     row = _pick(store, """SELECT ?st ?from ?other WHERE {
-        ?st a kg:RelationStatement ; rdf:subject ?s ; rdf:object ?o ; prov:wasDerivedFrom ?from .
-        ?from kg:inArticle ?a . ?other a kg:Sentence ; kg:inArticle ?a .
+        ?st rdf:subject ?s ; rdf:object ?o ; prov:wasDerivedFrom ?from .
+        ?from kg:inArticle ?a . ?other kg:inArticle ?a .
         OPTIONAL { ?m1 kg:inSentence ?other ; kg:mentionOf ?s } OPTIONAL { ?m2 kg:inSentence ?other ; kg:mentionOf ?o }
         FILTER (!BOUND(?m1) && !BOUND(?m2)) }""")
     update = f"DELETE DATA {{ {row['st']} prov:wasDerivedFrom {row['from']} }} ; INSERT DATA {{ {row['st']} prov:wasDerivedFrom {row['other']} }}"
@@ -266,12 +266,29 @@ def implicit_unit_with_a_mention(store):
     return update, f"{_show(row['u'])} ({row['l'].value}): is a kg:implicit unit (added from the gazetteer) yet has a kg:Mention"
 
 
-# The issue's thirteen: six the first shapes caught, seven they missed; then three more of model v2.
+def mention_in_no_sentence(store):
+    # Sentences carry no rdf:type, so a mention's sentence is checked by the sentence shape it is a target of.
+    row = _pick(store, "SELECT ?m ?s WHERE { ?m kg:inSentence ?s }")
+    missing = f"<{DATA_IRI}sentence/no-such-sentence>"
+    update = f"DELETE DATA {{ {row['m']} kg:inSentence {row['s']} }} ; INSERT DATA {{ {row['m']} kg:inSentence {missing} }}"
+    return update, f"sentence:no-such-sentence kg:inArticle: must be kg:inArticle exactly one kg:Article"
+
+
+def statement_without_a_rule(store):
+    # Statements carry no rdf:type: the rule is what makes one a kg:RelationStatement.
+    row = _pick(store, "SELECT ?st ?r WHERE { ?st kg:extractionRule ?r ; prov:wasDerivedFrom ?from . ?from kg:inArticle ?a }")
+    return f"DELETE WHERE {{ {row['st']} kg:extractionRule ?r }}", (
+        f"{_show(row['st'])} kg:extractionRule: a relation statement names at least one kg:extractionRule")
+
+
+# The issue's thirteen: six the first shapes caught, seven they missed; then three more of model v2, and two
+# of the untyped sentences and statements.
 BREAKAGES = [
     second_label, untagged_label, no_article, untraced_relation, inverted_offsets, part_of_a_program,
     cycle_with_level_inversion, mention_of_nothing, offsets_past_the_article, unit_also_partner_and_person,
     code_of_another_province, sentence_unrelated_to_its_relation, offsets_that_select_other_words,
     level_inversion, a_skip_level_parent, gazetteer_fact_citing_a_sentence, implicit_unit_with_a_mention,
+    mention_in_no_sentence, statement_without_a_rule,
 ]
 
 

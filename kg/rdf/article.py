@@ -1,8 +1,10 @@
 """Graph stage, per article: the triples only this article makes, as a chunk of Turtle.
 
 A chunk holds the article's node and metadata, one ``kg:Sentence`` per
-sentence that supports something (its text once, its span in the original
-text), one ``kg:Mention`` per name (the subject of ``kg:mentionOf``: its
+sentence that supports something (its article, its text once, its span in the
+original text; no ``rdf:type``: a sentence is any subject of ``kg:inArticle``,
+whose ``rdfs:domain`` is ``kg:Sentence``, as a mention is of ``kg:mentionOf``),
+one ``kg:Mention`` per name (the subject of ``kg:mentionOf``: its
 surface form and where it starts in the sentence's text), ``kg:mentionedIn`` for each entity it
 names, and the links from each relation's statement to the sentences that
 state it. Every subject or triple here is the article's own (the IRIs carry
@@ -38,7 +40,6 @@ def article_chunk(summary: ArticleSummary, facts: ArticleFacts, names: Names) ->
     sentence_names = [f"{iri.SENTENCE}:{iri.sentence_local(summary.id, s.start)}" for s in facts.sentences]
     for s, name in zip(facts.sentences, sentence_names):
         section.add(name, (
-            ("a", ["kg:Sentence"]),
             ("kg:inArticle", [article]),
             ("kg:start", [integer(s.start)]),
             ("kg:end", [integer(s.end)]),

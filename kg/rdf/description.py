@@ -45,7 +45,8 @@ GAZETTEER_EDITION = next(iter(re.findall(r"\b(?:19|20)\d\d\b", GAZETTEER_LABEL))
 BUILD = iri.activity_iri("build")
 ANALYSIS = iri.activity_iri("analysis")
 SOFTWARE = iri.agent_iri("kg")
-MEASURES = ("kg:degree", "kg:betweenness", "kg:pageRank", "kg:networkCommunity")
+# The degree is not stored: it is one SPARQL count of an entity's relations (docs/sparql.md).
+MEASURES = ("kg:betweenness", "kg:pageRank", "kg:networkCommunity")
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ def _description(counts: DatasetCounts, names: Names, total: int) -> TurtleSecti
     section.add(names(ANALYSIS), (
         ("a", ["prov:Activity"]),
         ("rdfs:label", ['"network analysis"@en']),
-        ("rdfs:comment", ['"Relations as undirected edges between entities; degree, betweenness (normalised; '
+        ("rdfs:comment", ['"Relations as undirected edges between entities; betweenness (normalised; '
                           'sampled from kg:betweennessSample source nodes when given, else exact), PageRank '
                           '(damping 0.85) and Louvain communities, all with the fixed kg:randomSeed."@en']),
         ("kg:computes", list(MEASURES)),

@@ -3,15 +3,18 @@
 The shape (documented with examples in docs/sparql.md):
 
 - an entity has its finest class, one ``rdfs:label`` @zh, ``skos:altLabel``s, its outgoing relations as direct triples, and for
-  a coded unit ``kg:divisionCode "…"^^kg:DivisionCode`` and ``wdt:P442``;
+  a coded unit ``kg:divisionCode "…"^^kg:DivisionCode`` (the ontology makes it a sub-property of
+  Wikidata's ``wdt:P442`` once, rather than every unit repeating the code under both);
   a unit only the gazetteer knows of is ``kg:implicit true``;
 - each relation has one ``kg:RelationStatement`` reifying it
   (``rdf:subject``/``rdf:predicate``/``rdf:object``) with the rules that found
-  it; its links to the sentences that state it are in the articles' chunks
+  it (no ``rdf:type``: a statement is any subject of ``kg:extractionRule``,
+  whose ``rdfs:domain`` is ``kg:RelationStatement``); its links to the sentences that state it are in the articles' chunks
   (``kg.rdf.article``), and a hierarchy fact of the division table is
   ``prov:wasDerivedFrom`` the gazetteer instead;
 - a role in a known organisation is an ``org:Membership`` with an ``org:Role``;
-- the network measures are a section of their own (``measure_section``).
+- the network measures are a section of their own (``measure_section``); an entity's degree is
+  not among them, since it is one SPARQL count of its relations (docs/sparql.md).
 """
 from __future__ import annotations
 
@@ -33,10 +36,10 @@ Sink = Callable[[str], None] | None  # where a section hands each block (None: k
 
 @dataclass(frozen=True)
 class NodeMeasures:
-    """The figures the analysis gives one entity (written by ``measure_section``)."""
+    """The figures the analysis gives one entity (written by ``measure_section``, all but the degree)."""
 
     iri: str
-    degree: int
+    degree: int  # in entities.graphml and nodes.csv; in SPARQL, a count of the entity's relations
     betweenness: Decimal
     page_rank: Decimal
     community: int
@@ -63,7 +66,7 @@ def entity_properties(entity: Entity, names: Names):
         ("skos:altLabel", [zh(a) for a in entity.alt_labels]),
     ]
     if entity.code:
-        properties += [("kg:divisionCode", [typed(entity.code, "kg:DivisionCode")]), ("wdt:P442", [string(entity.code)])]
+        properties.append(("kg:divisionCode", [typed(entity.code, "kg:DivisionCode")]))
     if entity.implicit:
         properties += [("kg:implicit", ["true"]), ("dcterms:source", [names(GAZETTEER_SOURCE)])]
     properties.append(("kg:role", [zh(r) for r in entity.roles]))
@@ -95,7 +98,6 @@ def statement_section(corpus: ResolvedCorpus, names: Names, sink: Sink = None) -
     gazetteer = names(GAZETTEER_SOURCE)
     for r in corpus.relations:
         section.add(names(iri.statement_iri(r.subject, r.predicate, r.object)), (
-            ("a", ["kg:RelationStatement"]),
             ("rdf:subject", [names(r.subject)]),
             ("rdf:predicate", [f"kg:{r.predicate}"]),
             ("rdf:object", [names(r.object)]),
@@ -125,7 +127,6 @@ def measure_section(measures: Iterable[NodeMeasures], names: Names, sink: Sink =
     )
     for m in measures:
         section.add(names(m.iri), (
-            ("kg:degree", [integer(m.degree)]),
             ("kg:betweenness", [decimal(m.betweenness)]),
             ("kg:pageRank", [decimal(m.page_rank)]),
             ("kg:networkCommunity", [integer(m.community)]),
