@@ -3,10 +3,12 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from rdflib import RDF, Literal, URIRef
+from conftest import ARTICLE_TEXTS
+from rdflib import RDF, Graph, Literal, URIRef
 
 import kg
 from kg.errors import GraphNotFoundError, QueryError
+from kg.rdf import iri
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 KG = "https://w3id.org/jiceng-kg/ontology#"
@@ -61,7 +63,8 @@ def test_the_rdflib_graph_is_the_store_read_only(build):
 
 def test_without_a_store_the_rdflib_graph_is_parsed_from_graph_ttl(turtle_only_dir):
     graph = kg.open(turtle_only_dir).rdflib_graph()
-    assert len(graph) > 100 and (None, RDF.type, URIRef(KG + "Article")) in graph
+    assert set(graph.subjects(RDF.type, URIRef(KG + "Article"))) == {URIRef(iri.article_iri(a)) for a in ARTICLE_TEXTS}
+    assert len(graph) == len(Graph().parse(turtle_only_dir / "graph.ttl", format="turtle"))
 
 
 def test_a_folder_without_a_build_is_a_clear_error(tmp_path):
