@@ -59,7 +59,7 @@ def test_adding_articles_rereads_only_them_and_gives_the_bytes_of_a_fresh_build(
     out = tmp_path / "out"
     build([corpus], out)
     shutil.copy(SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[0], corpus / "again.txt")
-    (corpus / "new.txt").write_text("长沙市望城区高塘岭街道长家山社区党总支开展“邻里守望”活动。\n", "utf-8")
+    (corpus / "new.txt").write_text("某某市青禾区柳岸街道松溪社区党总支开展“邻里守望”活动。\n", "utf-8")
     result = build([corpus], out)
     assert result.reused == 6  # again.txt has the bytes of a known file
     assert graph(out) == fresh(tmp_path, corpus, "fresh")
@@ -70,7 +70,7 @@ def test_removing_and_changing_articles_gives_the_bytes_of_a_fresh_build_of_the_
     build([corpus], out)
     files = sorted(corpus.glob("*.txt"))
     files[0].unlink()
-    files[1].write_text(files[1].read_text("utf-8") + "\n花园洞社区党委举办读书节。\n", "utf-8")
+    files[1].write_text(files[1].read_text("utf-8") + "\n松溪社区党委举办读书节。\n", "utf-8")
     result = build([corpus], out)
     assert result.reused == 3
     assert graph(out) == fresh(tmp_path, corpus, "fresh")
