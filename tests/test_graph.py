@@ -228,7 +228,7 @@ def test_no_membership_in_a_unit_a_unit_is_a_place(built_graph):
         ("area", "1.2万平方米", ("kg:area", '"12000"^^xsd:decimal')),
         ("area", "3亩", ("kg:area", '"2000.01"^^xsd:decimal')),
         ("area", "约800平米", ("kg:area", '"800"^^xsd:decimal')),
-        ("capacity", "可容纳368人", ("kg:capacity", "368")),
+        ("capacity", "可容纳240人", ("kg:capacity", "240")),
         ("count", "55套", ("kg:count", "55")),
         ("area", "宽敞明亮", ("kg:attribute", '"area: 宽敞明亮"@zh')),
         ("height", "12米", ("kg:attribute", '"height: 12米"@zh')),
