@@ -121,12 +121,19 @@ def test_every_relation_traces_to_a_sentence_of_the_original_text_or_to_the_gaze
     assert rows(built_dir, "untraced_relations.rq", "subject") == []
 
 
-def test_an_untraced_relation_is_listed_by_the_minus_query(built_dir, tmp_path):
+def test_an_untraced_relation_is_listed_by_the_minus_query(built_dir, built_graph, tmp_path):
     import shutil
 
+    from rdflib import Literal
+    from rdflib.namespace import RDFS
+
+    def entity(label):
+        [node] = built_graph.subjects(RDFS.label, Literal(label, lang="zh"))
+        return node
+
     shutil.copy(built_dir / "graph.ttl", tmp_path / "graph.ttl")
-    with open(tmp_path / "graph.ttl", "a", encoding="utf-8") as out:
-        out.write("\nunit:e74cd52c6cd70e6f kg:runsProgram program:236f91a37106cc82 .\n")
+    with open(tmp_path / "graph.ttl", "a", encoding="utf-8") as out:  # a relation no statement traces
+        out.write(f"\n<{entity('花园洞社区')}> kg:runsProgram <{entity('邻里节')}> .\n")
     assert rows(tmp_path, "untraced_relations.rq", "subject", "relation", "object") == [
         ("花园洞社区", "runsProgram", "邻里节")]
 
