@@ -301,11 +301,3 @@ def _is_ours(manifest: Path) -> bool:
         return json.loads(manifest.read_text("utf-8")).get("generator") == "kg"
     except (OSError, ValueError, AttributeError):
         return False
-
-
-def cache_size(out_dir: Path) -> int:
-    """Bytes the cache beside ``out_dir`` takes (0 when there is none)."""
-    folder = cache_dir(out_dir)
-    return sum(p.stat().st_size for p in folder.glob("*") if p.is_file()) if folder.is_dir() else 0
-
-

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
@@ -59,7 +60,7 @@ def test_adding_articles_rereads_only_them_and_gives_the_bytes_of_a_fresh_build(
     out = tmp_path / "out"
     build([corpus], out)
     shutil.copy(SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[0], corpus / "again.txt")
-    (corpus / "new.txt").write_text("长沙市望城区高塘岭街道长家山社区党总支开展“邻里守望”活动。\n", "utf-8")
+    (corpus / "new.txt").write_text("某某市青禾区柳岸街道松溪社区党总支开展“邻里守望”活动。\n", "utf-8")
     result = build([corpus], out)
     assert result.reused == 6  # again.txt has the bytes of a known file
     assert graph(out) == fresh(tmp_path, corpus, "fresh")
@@ -70,7 +71,7 @@ def test_removing_and_changing_articles_gives_the_bytes_of_a_fresh_build_of_the_
     build([corpus], out)
     files = sorted(corpus.glob("*.txt"))
     files[0].unlink()
-    files[1].write_text(files[1].read_text("utf-8") + "\n花园洞社区党委举办读书节。\n", "utf-8")
+    files[1].write_text(files[1].read_text("utf-8") + "\n松溪社区党委举办读书节。\n", "utf-8")
     result = build([corpus], out)
     assert result.reused == 3
     assert graph(out) == fresh(tmp_path, corpus, "fresh")
@@ -117,10 +118,20 @@ def test_options_that_change_the_results_change_the_fingerprint():
 
 
 def test_the_cache_holds_data_only(corpus, tmp_path):
+    # JSON and Turtle text, never a pickle: loading the cache can run no code.
     build([corpus], tmp_path / "out")
     with sqlite3.connect(cache_dir(tmp_path / "out") / DATABASE) as db:
-        (items,) = db.execute("SELECT items FROM files LIMIT 1").fetchone()
-    assert isinstance(json.loads(items), list)  # JSON, never a pickle: loading it can run no code
+        files = db.execute("SELECT items FROM files").fetchall()
+        articles = db.execute("SELECT id, summary, facts, spans, chunk, text FROM articles").fetchall()
+    assert (len(files), len(articles)) == (5, 5)  # one row per seed file, one per article
+    for (items,) in files:
+        assert isinstance(json.loads(items), list)
+    for article_id, summary, facts, spans, chunk, text in articles:
+        assert json.loads(summary)[0] == json.loads(facts)[0] == article_id
+        assert isinstance(json.loads(zlib.decompress(spans)), list)
+        assert zlib.decompress(chunk).decode("utf-8").startswith(f"article:{article_id} a kg:Article")  # Turtle
+        body_text, body = json.loads(zlib.decompress(text))
+        assert isinstance(body_text, str) and all(0 <= start <= end <= len(body_text) for start, end in body)
 
 
 def test_facts_and_summaries_come_back_from_the_cache_encoding_unchanged():

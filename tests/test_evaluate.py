@@ -73,29 +73,29 @@ def counts(figures: dict) -> tuple[int, int, int]:
 
 # ----------------------------------------------------------------- entities
 def test_two_of_three_found_and_one_false_positive(tmp_path):
-    gold = write_gold(tmp_path, "a", [entity("Program", n) for n in ("微改造", "六邻工作法", "深根工程")])
+    gold = write_gold(tmp_path, "a", [entity("Program", n) for n in ("微更新", "四步议事法", "固本工程")])
     graph = new_graph()
-    add_entity(graph, "p1", KG.Project, "微改造")
-    add_entity(graph, "p2", KG.Program, "六邻工作法")
-    add_entity(graph, "p3", KG.Program, "闪亮工程")
+    add_entity(graph, "p1", KG.Project, "微更新")
+    add_entity(graph, "p2", KG.Program, "四步议事法")
+    add_entity(graph, "p3", KG.Program, "点亮工程")
 
     scores = score(graph, gold)
 
     program = scores["per_type"]["Program"]
     assert counts(program) == (2, 1, 1)
     assert program["p"] == program["r"] == program["f1"] == 0.667
-    assert program["missed"] == ["深根工程"]
-    assert program["false_pos"] == ["闪亮工程"]
+    assert program["missed"] == ["固本工程"]
+    assert program["false_pos"] == ["点亮工程"]
     assert counts(scores["entities"]) == (2, 1, 1)
     assert report_row(format_scores(scores), "Program") == ["0.667", "0.667", "0.667", "2", "1", "1"]
 
 
 def test_subclass_chain_reaches_the_top_class(tmp_path):
-    gold = write_gold(tmp_path, "a", [entity("AdministrativeUnit", "长家山社区")])
+    gold = write_gold(tmp_path, "a", [entity("AdministrativeUnit", "松溪社区")])
     graph = new_graph()
     graph.add((KG.Compound, RDFS.subClassOf, KG.Community))  # two steps below the top class
-    add_entity(graph, "u1", KG.Compound, "长家山社区")
-    add_entity(graph, "a1", KG.Article, "白马湖畔展新颜")  # not an entity class: ignored
+    add_entity(graph, "u1", KG.Compound, "松溪社区")
+    add_entity(graph, "a1", KG.Article, "柳岸新景")  # not an entity class: ignored
 
     scores = score(graph, gold)
 
@@ -103,9 +103,9 @@ def test_subclass_chain_reaches_the_top_class(tmp_path):
 
 
 def test_a_class_outside_the_chain_does_not_count(tmp_path):
-    gold = write_gold(tmp_path, "a", [entity("AdministrativeUnit", "长家山社区")])
+    gold = write_gold(tmp_path, "a", [entity("AdministrativeUnit", "松溪社区")])
     graph = Graph()  # no rdfs:subClassOf: kg:Community alone says nothing of its top class
-    add_entity(graph, "u1", KG.Community, "长家山社区")
+    add_entity(graph, "u1", KG.Community, "松溪社区")
 
     assert score(graph, gold)["entities"]["fn"] == 1
 
@@ -113,13 +113,13 @@ def test_a_class_outside_the_chain_does_not_count(tmp_path):
 @pytest.mark.parametrize(
     ("written", "normalised"),
     [
-        ("“微改造”", "微改造"),
-        ("《清芬百姓报》", "清芬百姓报"),
-        ("「堤边里」", "堤边里"),
-        ("白马湖 街道", "白马湖街道"),
-        ("长家山社区\u3000", "长家山社区"),
-        ("ＦＵＮ空间", "FUN空间"),  # full-width letters, by NFKC
-        ("浏下初心 ‘河’你相伴", "浏下初心河你相伴"),
+        ("“微更新”", "微更新"),
+        ("《松溪百姓报》", "松溪百姓报"),
+        ("「柳荫里」", "柳荫里"),
+        ("柳岸 街道", "柳岸街道"),
+        ("松溪社区\u3000", "松溪社区"),
+        ("ＪＯＹ空间", "JOY空间"),  # full-width letters, by NFKC
+        ("溪上初心 ‘禾’你同行", "溪上初心禾你同行"),
     ],
 )
 def test_normalise_name(written, normalised):
@@ -127,64 +127,64 @@ def test_normalise_name(written, normalised):
 
 
 def test_labels_match_aliases_after_normalisation(tmp_path):
-    gold = write_gold(tmp_path, "a", [entity("Program", "微改造", aliases=["“微改造”工程"])])
+    gold = write_gold(tmp_path, "a", [entity("Program", "微更新", aliases=["“微更新”工程"])])
     graph = new_graph()
-    add_entity(graph, "p1", KG.Program, "微改造 工程")
+    add_entity(graph, "p1", KG.Program, "微更新 工程")
 
     assert score(graph, gold)["per_type"]["Program"]["tp"] == 1
 
 
 def test_alt_labels_are_not_names_for_matching(tmp_path):
-    gold = write_gold(tmp_path, "a", [entity("Program", "微改造")])
+    gold = write_gold(tmp_path, "a", [entity("Program", "微更新")])
     graph = new_graph()
-    node = add_entity(graph, "p1", KG.Program, "老旧小区微改造")
-    graph.add((node, SKOS.altLabel, Literal("微改造", lang="zh")))
+    node = add_entity(graph, "p1", KG.Program, "老旧小区微更新")
+    graph.add((node, SKOS.altLabel, Literal("微更新", lang="zh")))
 
     assert score(graph, gold)["per_type"]["Program"]["tp"] == 0
 
 
 def test_an_unmerged_second_node_is_a_duplicate(tmp_path):
     gold = write_gold(
-        tmp_path, "a", [entity("AdministrativeUnit", "白马湖街道", aliases=["武陵区白马湖街道"])]
+        tmp_path, "a", [entity("AdministrativeUnit", "柳岸街道", aliases=["青禾区柳岸街道"])]
     )
     graph = new_graph()
-    add_entity(graph, "u1", KG.Subdistrict, "白马湖街道")
-    add_entity(graph, "u2", KG.Subdistrict, "武陵区白马湖街道")
+    add_entity(graph, "u1", KG.Subdistrict, "柳岸街道")
+    add_entity(graph, "u2", KG.Subdistrict, "青禾区柳岸街道")
 
     scores = score(graph, gold)
 
     unit = scores["per_type"]["AdministrativeUnit"]
     assert counts(unit) == (1, 1, 0)
     assert scores["duplicates"] == 1
-    assert unit["false_pos"] == ["白马湖街道 (duplicate)"]
+    assert unit["false_pos"] == ["柳岸街道 (duplicate)"]
     assert scores["entities_untyped_recall"] == 1.0
 
 
 def test_wrong_class_is_a_false_positive_there_and_a_miss_in_the_gold_class(tmp_path):
-    gold = write_gold(tmp_path, "a", [entity("Partner", "湖南文理学院")])
+    gold = write_gold(tmp_path, "a", [entity("Partner", "青禾学院")])
     graph = new_graph()
-    add_entity(graph, "x1", KG.Project, "湖南文理学院")
+    add_entity(graph, "x1", KG.Project, "青禾学院")
 
     scores = score(graph, gold)
 
-    assert scores["per_type"]["Program"]["false_pos"] == ["湖南文理学院 (gold: Partner)"]
+    assert scores["per_type"]["Program"]["false_pos"] == ["青禾学院 (gold: Partner)"]
     assert scores["per_type"]["Partner"]["fn"] == 1
     assert scores["entities_untyped_recall"] == 1.0  # found, though under the wrong class
 
 
 def test_boilerplate_names_are_leaks_unless_also_gold(tmp_path):
     gold = write_gold(
-        tmp_path, "a", [entity("AdministrativeUnit", "武陵区")], noise=["玉林市", "安化县", "武陵区"]
+        tmp_path, "a", [entity("AdministrativeUnit", "青禾区")], noise=["岭东市", "云溪县", "青禾区"]
     )
     graph = new_graph()
-    add_entity(graph, "u1", KG.District, "武陵区")
-    add_entity(graph, "u2", KG.City, "玉林市")
+    add_entity(graph, "u1", KG.District, "青禾区")
+    add_entity(graph, "u2", KG.City, "岭东市")
 
     scores = score(graph, gold)
 
-    assert scores["boilerplate_leaks"] == ["玉林市"]
+    assert scores["boilerplate_leaks"] == ["岭东市"]
     assert scores["per_type"]["AdministrativeUnit"]["fp"] == 1
-    assert "boilerplate leaks     1: 玉林市" in format_scores(scores)
+    assert "boilerplate leaks     1: 岭东市" in format_scores(scores)
 
 
 def test_optional_entities_neither_count_for_nor_against(tmp_path):
@@ -206,26 +206,26 @@ def test_implicit_units_are_scored_as_hierarchy_completion_only(tmp_path):
         tmp_path,
         "a",
         [
-            entity("AdministrativeUnit", "湖南省", implicit=True),
-            entity("AdministrativeUnit", "常德市", implicit=True, parent="湖南省"),
-            entity("AdministrativeUnit", "武陵区", parent="常德市"),
+            entity("AdministrativeUnit", "南岭省", implicit=True),
+            entity("AdministrativeUnit", "禾城市", implicit=True, parent="南岭省"),
+            entity("AdministrativeUnit", "青禾区", parent="禾城市"),
         ],
     )
     graph = new_graph()
-    add_entity(graph, "u1", KG.City, "常德市")
-    add_entity(graph, "u2", KG.District, "武陵区")
+    add_entity(graph, "u1", KG.City, "禾城市")
+    add_entity(graph, "u2", KG.District, "青禾区")
 
     scores = score(graph, gold)
 
     assert counts(scores["entities"]) == (1, 0, 0)
-    assert scores["hierarchy_completion"] == 0.5  # 常德市 of 湖南省 and 常德市
+    assert scores["hierarchy_completion"] == 0.5  # 禾城市 of 南岭省 and 禾城市
 
 
 def test_an_entity_is_implicit_only_if_every_file_says_so(tmp_path):
-    write_gold(tmp_path, "a", [entity("AdministrativeUnit", "常德市", implicit=True)])
-    gold = write_gold(tmp_path, "b", [entity("AdministrativeUnit", "常德市", aliases=["常德"])])
+    write_gold(tmp_path, "a", [entity("AdministrativeUnit", "禾城市", implicit=True)])
+    gold = write_gold(tmp_path, "b", [entity("AdministrativeUnit", "禾城市", aliases=["禾城"])])
     graph = new_graph()
-    add_entity(graph, "u1", KG.City, "常德")
+    add_entity(graph, "u1", KG.City, "禾城")
 
     scores = score(graph, gold)
 
@@ -291,27 +291,27 @@ def relation_gold(folder: Path) -> Path:
         folder,
         "a",
         [
-            entity("AdministrativeUnit", "长家山社区", parent="白马湖街道"),
-            entity("AdministrativeUnit", "白马湖街道"),
-            entity("PartyOrganization", "长家山社区党总支"),
-            entity("Partner", "湖南文理学院"),
+            entity("AdministrativeUnit", "松溪社区", parent="柳岸街道"),
+            entity("AdministrativeUnit", "柳岸街道"),
+            entity("PartyOrganization", "松溪社区党总支"),
+            entity("Partner", "青禾学院"),
             entity("Partner", "物业公司", optional=True),
         ],
         relations=[
-            ["长家山社区", "partOf", "白马湖街道"],
-            ["长家山社区党总支", "partyOrgOf", "长家山社区"],
-            ["白马湖街道", "partnersWith", "湖南文理学院"],
-            ["长家山社区", "partnersWith", "物业公司"],
+            ["松溪社区", "partOf", "柳岸街道"],
+            ["松溪社区党总支", "partyOrgOf", "松溪社区"],
+            ["柳岸街道", "partnersWith", "青禾学院"],
+            ["松溪社区", "partnersWith", "物业公司"],
         ],
     )
 
 
 def relation_nodes(graph: Graph) -> dict[str, URIRef]:
     return {
-        "community": add_entity(graph, "c", KG.Community, "长家山社区"),
-        "subdistrict": add_entity(graph, "s", KG.Subdistrict, "白马湖街道"),
-        "branch": add_entity(graph, "b", KG.PartyOrganization, "长家山社区党总支"),
-        "university": add_entity(graph, "u", KG.University, "湖南文理学院"),
+        "community": add_entity(graph, "c", KG.Community, "松溪社区"),
+        "subdistrict": add_entity(graph, "s", KG.Subdistrict, "柳岸街道"),
+        "branch": add_entity(graph, "b", KG.PartyOrganization, "松溪社区党总支"),
+        "university": add_entity(graph, "u", KG.University, "青禾学院"),
         "property": add_entity(graph, "p", KG.Partner, "物业公司"),
         "stranger": add_entity(graph, "x", KG.Program, "不在金标准里的项目"),
     }
@@ -346,7 +346,7 @@ def test_relation_precision_and_recall(tmp_path):
     assert (part_of["p"], part_of["r"], part_of["gold"]) == (0.5, 1.0, 1)  # one right, one reversed
     # a relation to a non-gold entity counts only in the overall figure (its fp above): not per relation
     assert (scores["per_relation"]["runsProgram"]["p"], scores["per_relation"]["runsProgram"]["gold"]) == (0.0, 0)
-    assert scores["per_relation"]["partyOrgOf"]["missed"] == ["长家山社区党总支|partyOrgOf|长家山社区"]
+    assert scores["per_relation"]["partyOrgOf"]["missed"] == ["松溪社区党总支|partyOrgOf|松溪社区"]
 
 
 # ------------------------------------------------------------------ loading
@@ -404,8 +404,8 @@ def test_unreadable_graph_says_to_rebuild(tmp_path):
 # ---------------------------------------------------------------------- CLI
 def built_out_dir(folder: Path) -> Path:
     graph = new_graph()
-    add_entity(graph, "p1", KG.Project, "微改造")
-    add_entity(graph, "p2", KG.Program, "闪亮工程")
+    add_entity(graph, "p1", KG.Project, "微更新")
+    add_entity(graph, "p2", KG.Program, "点亮工程")
     out = folder / "out"
     out.mkdir()
     graph.serialize(out / "graph.ttl", format="turtle")
@@ -414,7 +414,7 @@ def built_out_dir(folder: Path) -> Path:
 
 def test_cli_eval_prints_the_figures(tmp_path):
     out = built_out_dir(tmp_path)
-    gold = write_gold(tmp_path / "gold", "a", [entity("Program", "微改造"), entity("Program", "深根工程")])
+    gold = write_gold(tmp_path / "gold", "a", [entity("Program", "微更新"), entity("Program", "固本工程")])
 
     result = CliRunner().invoke(app, ["eval", str(gold), "--out", str(out)])
 
@@ -425,18 +425,18 @@ def test_cli_eval_prints_the_figures(tmp_path):
 
 def test_cli_eval_json_is_the_reference_layout(tmp_path):
     out = built_out_dir(tmp_path)
-    gold = write_gold(tmp_path / "gold", "a", [entity("Program", "微改造")])
+    gold = write_gold(tmp_path / "gold", "a", [entity("Program", "微更新")])
 
     result = CliRunner().invoke(app, ["eval", str(gold), "--out", str(out), "--json"])
 
     assert result.exit_code == 0, result.output
     figures = json.loads(result.stdout)
     assert figures["entities"] == {"p": 0.5, "r": 1.0, "f1": 0.667, "tp": 1, "fp": 1, "fn": 0}
-    assert figures["per_type"]["Program"]["false_pos"] == ["闪亮工程"]
+    assert figures["per_type"]["Program"]["false_pos"] == ["点亮工程"]
 
 
 def test_cli_eval_without_a_graph(tmp_path):
-    gold = write_gold(tmp_path / "gold", "a", [entity("Program", "微改造")])
+    gold = write_gold(tmp_path / "gold", "a", [entity("Program", "微更新")])
     missing = tmp_path / "nowhere"
 
     result = CliRunner().invoke(app, ["eval", str(gold), "--out", str(missing)])

@@ -125,10 +125,28 @@ def test_gazetteer_facts_are_attributed_to_the_gazetteer_edition_not_to_a_senten
     assert "2023" in str(built_graph.value(GAZETTEER, URIRef("https://schema.org/version")))
 
 
+# The relations the hand-built articles state (conftest.hand_built_extractions), other than partOf: the
+# deputy 李芳 leads nothing, and the two articles' 长家山社区党总支 partyOrgOf 长家山社区 is one relation.
+STATED = {
+    ("白马湖街道党工委", "partyOrgOf", "白马湖街道"), ("长家山社区党总支", "partyOrgOf", "长家山社区"),
+    ("花园洞社区党委", "partyOrgOf", "花园洞社区"), ("长家山社区党总支", "subOrganizationOf", "白马湖街道党工委"),
+    ("长家山社区党总支", "runsProgram", "微改造"), ("长家山社区党总支", "runsProgram", "邻里节"),
+    ("白马湖街道", "hasFacility", "白马湖文化公园"), ("长家山社区", "hasFacility", "长家山党群服务中心"),
+    ("长家山社区党总支", "partnersWith", "湖南文理学院"), ("花园洞社区", "partnersWith", "湖南文理学院"),
+    ("长家山社区", "partnersWith", "常德职业技术学院"), ("张圣忠", "leads", "花园洞社区党委"),
+}
+
+
+def test_the_graph_has_exactly_the_relations_the_articles_state(built_graph):
+    found = {(str(built_graph.value(s, RDFS.label)), name, str(built_graph.value(o, RDFS.label)))
+             for name in ("partyOrgOf", "subOrganizationOf", "runsProgram", "hasFacility", "partnersWith", "leads")
+             for s, o in built_graph.subject_objects(KG[name])}
+    assert found == STATED
+
+
 def test_every_relation_has_one_statement_derived_from_the_sentences_that_state_it(built_graph):
     relations = [(s, p, o) for p in map(KG.__getitem__, ("partOf", "partyOrgOf", "runsProgram", "partnersWith", "leads"))
                  for s, o in built_graph.subject_objects(p)]
-    assert len(relations) > 10
     for s, p, o in relations:
         statement = statement_of(built_graph, s, p, o)
         assert list(built_graph.objects(statement, KG.extractionRule))  # which makes it a kg:RelationStatement
@@ -212,7 +230,7 @@ def test_no_membership_in_a_unit_a_unit_is_a_place(built_graph):
         ("area", "1.2万平方米", ("kg:area", '"12000"^^xsd:decimal')),
         ("area", "3亩", ("kg:area", '"2000.01"^^xsd:decimal')),
         ("area", "约800平米", ("kg:area", '"800"^^xsd:decimal')),
-        ("capacity", "可容纳368人", ("kg:capacity", "368")),
+        ("capacity", "可容纳240人", ("kg:capacity", "240")),
         ("count", "55套", ("kg:count", "55")),
         ("area", "宽敞明亮", ("kg:attribute", '"area: 宽敞明亮"@zh')),
         ("height", "12米", ("kg:attribute", '"height: 12米"@zh')),
@@ -266,9 +284,9 @@ def test_the_degree_is_one_count_of_relations_and_agrees_with_the_analysis(built
 
     counted = {str(row.e): int(row.degree) for row in built_graph.query(DEGREE, initNs={"kg": KG})}
     computed = {m.iri: m.degree for m in analyse(built_graph).metrics if m.degree}
-    assert len(computed) > 10
     assert counted == computed
-    assert counted[str(node(built_graph, "长家山社区党总支"))] >= 4
+    # 长家山社区党总支 is joined to 长家山社区, 白马湖街道党工委, 微改造, 邻里节 and 湖南文理学院 (STATED).
+    assert counted[str(node(built_graph, "长家山社区党总支"))] == 5
 
 
 @pytest.mark.parametrize("key", ["长家山社区", 'a "quoted" <key> with spaces', "back\\slash\n{|}^`", "🏠/#?%20"])

@@ -3,10 +3,14 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from rdflib import RDF, Literal, URIRef
+from conftest import ARTICLE_TEXTS
+from rdflib import RDF, Graph, Literal, URIRef
 
 import kg
-from kg.errors import GraphNotFoundError, QueryError
+from kg.errors import GraphNotFoundError, KgError, QueryError
+from kg.rdf import iri
+from kg.tools.handle import python_value, to_dataframe
+from kg.tools.query import QueryResult, Value
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 KG = "https://w3id.org/jiceng-kg/ontology#"
@@ -62,9 +66,58 @@ def test_the_rdflib_graph_is_the_store_read_only(build):
 
 def test_without_a_store_the_rdflib_graph_is_parsed_from_graph_ttl(turtle_only_dir):
     graph = kg.open(turtle_only_dir).rdflib_graph()
-    assert len(graph) > 100 and (None, RDF.type, URIRef(KG + "Article")) in graph
+    assert set(graph.subjects(RDF.type, URIRef(KG + "Article"))) == {URIRef(iri.article_iri(a)) for a in ARTICLE_TEXTS}
+    assert len(graph) == len(Graph().parse(turtle_only_dir / "graph.ttl", format="turtle"))
 
 
 def test_a_folder_without_a_build_is_a_clear_error(tmp_path):
     with pytest.raises(GraphNotFoundError, match="no graph in"):
         kg.open(tmp_path)
+
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (Value("literal", "42", datatype=XSD + "integer"), 42),
+        (Value("literal", "-7", datatype=XSD + "long"), -7),
+        (Value("literal", "0.125", datatype=XSD + "decimal"), 0.125),
+        (Value("literal", "1.5E3", datatype=XSD + "double"), 1500.0),
+        (Value("literal", "true", datatype=XSD + "boolean"), True),
+        (Value("literal", "false", datatype=XSD + "boolean"), False),
+        (Value("literal", "0042", datatype=XSD + "string"), "0042"),  # a string of digits stays text
+        (Value("literal", "社区", lang="zh"), "社区"),
+        (Value("uri", "https://w3id.org/jiceng-kg/id/unit/430602000000"), "https://w3id.org/jiceng-kg/id/unit/430602000000"),
+        (None, None),  # unbound
+    ],
+)
+def test_a_cell_becomes_the_python_value_its_datatype_says(value, expected):
+    converted = python_value(value)
+    assert (converted, type(converted)) == (expected, type(expected))
+
+
+def test_without_pandas_a_frame_is_a_clear_error(monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_pandas(name, *args, **kwargs):
+        if name == "pandas":
+            raise ImportError("No module named 'pandas'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pandas)
+    with pytest.raises(KgError, match=r"as_frame=True needs pandas: pip install pandas"):
+        to_dataframe(QueryResult(("n",), ()))
+
+
+def test_the_network_of_a_folder_without_its_graphml_says_to_rebuild(seeds_build, tmp_path):
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(seeds_build, copy)
+    (copy / "entities.graphml").unlink()
+    with pytest.raises(GraphNotFoundError, match=rf"no entities.graphml in {copy}: rebuild it with `kg build"):
+        kg.open(copy).network()

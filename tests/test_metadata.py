@@ -36,7 +36,7 @@ LEAD = "今年以来,某某社区坚持党建引领,整合辖区资源,开展志
         ("2021.12.03", "2021-12-03"),
         ("2024-13-45", None),
         ("2022年以来", None),
-        ("0.72平方公里", None),
+        ("1.35平方公里", None),
     ],
 )
 def test_parse_date(value, iso):
@@ -222,6 +222,6 @@ def test_outlets_named_in_datelines_and_greetings(line, outlet):
 
 
 def test_a_paragraph_that_opens_with_a_date_is_not_the_date_line_of_the_headline():
-    opening = "2012年6月11日,他的妻子在南宁顺利产下一女,而这时他担任村党组织第一书记已有3个月之久,每天走村入户,了解群众的困难和诉求。"
-    text = "\n".join(["村访:步行两小时串户", opening, LEAD])
+    opening = "2023年4月18日,她第一次沿着盘山路走进这个山村,那时她到村里担任驻村工作队员刚满一个月,每天挨家挨户登门,把村民最操心的几件事一件件记在本子上。"
+    text = "\n".join(["驻村手记:山路上的家访", opening, LEAD])
     assert metadata_of(text).published is None

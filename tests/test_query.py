@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from kg.cli.commands import app
 from kg.errors import GraphFileError, GraphNotFoundError, QueryError
 from kg.model import RELATIONS
-from kg.tools.query import display_width, format_result, run_query
+from kg.tools.query import QueryResult, Value, display_width, format_result, run_query
 
 QUERIES = Path(__file__).parent.parent / "queries"
 A_TITLE, B_TITLE = "白马湖畔展新颜", "邻里节暖人心"
@@ -121,12 +121,19 @@ def test_every_relation_traces_to_a_sentence_of_the_original_text_or_to_the_gaze
     assert rows(built_dir, "untraced_relations.rq", "subject") == []
 
 
-def test_an_untraced_relation_is_listed_by_the_minus_query(built_dir, tmp_path):
+def test_an_untraced_relation_is_listed_by_the_minus_query(built_dir, built_graph, tmp_path):
     import shutil
 
+    from rdflib import Literal
+    from rdflib.namespace import RDFS
+
+    def entity(label):
+        [node] = built_graph.subjects(RDFS.label, Literal(label, lang="zh"))
+        return node
+
     shutil.copy(built_dir / "graph.ttl", tmp_path / "graph.ttl")
-    with open(tmp_path / "graph.ttl", "a", encoding="utf-8") as out:
-        out.write("\nunit:e74cd52c6cd70e6f kg:runsProgram program:236f91a37106cc82 .\n")
+    with open(tmp_path / "graph.ttl", "a", encoding="utf-8") as out:  # a relation no statement traces
+        out.write(f"\n<{entity('花园洞社区')}> kg:runsProgram <{entity('邻里节')}> .\n")
     assert rows(tmp_path, "untraced_relations.rq", "subject", "relation", "object") == [
         ("花园洞社区", "runsProgram", "邻里节")]
 
@@ -211,6 +218,56 @@ def test_table_columns_line_up_with_chinese_text(built_dir):
     assert [column_of(header, c) for c in ("facility", "area", "capacity", "count", "owner")] == column_starts
     assert [column_of(first, c) for c in ("白马湖文化公园", "1700", "白马湖街道")] == [column_starts[i] for i in (0, 1, 4)]
     assert [column_of(second, c) for c in ("长家山党群服务中心", "368", "长家山社区")] == [column_starts[i] for i in (0, 2, 4)]
+
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+KG_NS = "https://w3id.org/jiceng-kg/ontology#"
+ASK_TRUE = QueryResult(variables=(), rows=(), boolean=True)
+# One row of each kind of term, and an unbound cell; kg: is declared, so the table shortens kg: IRIs.
+MIXED = QueryResult(
+    variables=("term", "other"),
+    rows=((Value("uri", KG_NS + "Community"), None),
+          (Value("bnode", "b0"), Value("literal", "两行\n文字", "zh")),
+          (Value("literal", "12", datatype=XSD + "integer"), Value("uri", "urn:x:y"))),
+    prefixes=(("kg", KG_NS),),
+)
+
+
+@pytest.mark.parametrize(
+    "result, fmt, expected",
+    [
+        (ASK_TRUE, "table", "true\n"),
+        (ASK_TRUE, "csv", "boolean\r\ntrue\r\n"),
+        (ASK_TRUE, "json", {"head": {}, "boolean": True}),
+        (MIXED, "csv", f"term,other\r\n{KG_NS}Community,\r\nb0,\"两行\n文字\"\r\n12,urn:x:y\r\n"),
+        (MIXED, "json", {"head": {"vars": ["term", "other"]}, "results": {"bindings": [
+            {"term": {"type": "uri", "value": KG_NS + "Community"}},
+            {"term": {"type": "bnode", "value": "b0"}, "other": {"type": "literal", "value": "两行\n文字", "xml:lang": "zh"}},
+            {"term": {"type": "literal", "value": "12", "datatype": XSD + "integer"},
+             "other": {"type": "uri", "value": "urn:x:y"}},
+        ]}}),
+    ],
+)
+def test_each_format_writes_each_kind_of_term(result, fmt, expected):
+    text = format_result(result, fmt)
+    assert (json.loads(text) if fmt == "json" else text) == expected
+
+
+def test_the_table_shortens_declared_iris_marks_blank_nodes_and_keeps_rows_on_one_line():
+    lines = format_result(MIXED, "table").splitlines()
+    assert [line.split() for line in lines[2:]] == [["kg:Community"], ["_:b0", "两行⏎文字"], ["12", "urn:x:y"], ["(3", "rows)"]]
+
+
+def test_an_unknown_format_is_refused_with_the_choices():
+    with pytest.raises(QueryError, match="unknown result format 'xml': use table, csv or json"):
+        format_result(ASK_TRUE, "xml")
+
+
+def test_a_construct_gives_subject_predicate_object_rows(built_dir):
+    result = run_query("CONSTRUCT { ?p kg:role ?r } WHERE { ?p a kg:Person ; kg:role ?r }", built_dir)
+    assert result.variables == ("subject", "predicate", "object")
+    assert {row[2].value for row in result.rows} == {"社区党委书记", "社区党委副书记"}  # 张圣忠 and 李芳
+    assert {row[1].value for row in result.rows} == {KG_NS + "role"}
 
 
 def test_cli_query_prints_the_table(built_dir):

@@ -78,21 +78,23 @@ def community_in(article: str, community: str, parent: str, code: str | None = N
 
 # ---------------------------------------------------------------- stability
 def test_adding_articles_never_changes_an_entitys_iri():
-    first = community_in("a", "中南社区", "甲街道", "430702005000")
+    first = community_in("a", "松溪社区", "甲街道", "430702005000")
     first.text += "邻里节。"
-    first.name(P, "邻里节", kind="event").rel((U, "中南社区"), "runsProgram", (P, "邻里节"))
+    first.name(P, "邻里节", kind="event").rel((U, "松溪社区"), "runsProgram", (P, "邻里节"))
     alone = {e.iri for e in resolve(first).entities}
-    later = community_in("b", "中南社区", "乙街道", "430702006000")
+    later = community_in("b", "松溪社区", "乙街道", "430702006000")
     later.text += "邻里节。"
-    later.name(P, "邻里节", kind="event").rel((U, "中南社区"), "runsProgram", (P, "邻里节"))
-    grown = {e.iri for e in resolve(first, later).entities}
-    assert alone <= grown
-    assert len(grown) > len(alone)
+    later.name(P, "邻里节", kind="event").rel((U, "松溪社区"), "runsProgram", (P, "邻里节"))
+    grown = resolve(first, later).entities
+    assert alone <= {e.iri for e in grown}
+    # The later article adds its own subdistrict, the homonym 松溪社区 in it and that community's own
+    # 邻里节 (a local event); the district, city and province above both subdistricts are already there.
+    assert sorted(e.label for e in grown if e.iri not in alone) == sorted(["乙街道", "松溪社区", "邻里节"])
 
 
 def test_resolution_does_not_depend_on_corpus_order():
-    texts = [community_in(f"a{i}", "中南社区", "白马湖街道", "430702005000") for i in range(4)]
-    texts.append(Text("z", "中南社区办公室。").name(U, "中南社区", kind="community"))
+    texts = [community_in(f"a{i}", "松溪社区", "甲街道", "430702005000") for i in range(4)]
+    texts.append(Text("z", "松溪社区办公室。").name(U, "松溪社区", kind="community"))
     shuffled = texts[:]
     random.Random(1).shuffle(shuffled)
     assert resolve(*texts) == resolve(*shuffled)
@@ -100,18 +102,20 @@ def test_resolution_does_not_depend_on_corpus_order():
 
 # ---------------------------------------------------------------------- units
 def test_units_with_the_same_code_merge_across_articles_and_take_the_form_written_most():
-    a = Text("a", "满春街道。").name(U, "满春街道", code="420103005000", kind="subdistrict")
-    b = Text("b", "满春街街道。").name(U, "满春街街道", code="420103005000", kind="subdistrict")
-    c = Text("c", "满春街道。").name(U, "满春街道", code="420103005000", kind="subdistrict")
-    [unit] = [e for e in resolve(a, b, c).entities if e.code == "420103005000"]
-    assert (unit.label, unit.alt_labels) == ("满春街道", ("满春街街道",))
-    assert unit.iri.endswith("/unit/420103005000")
+    # 金顶街街道 (110107006000) is the official name; articles also write 金顶街道.
+    a = Text("a", "金顶街道。").name(U, "金顶街道", code="110107006000", kind="subdistrict")
+    b = Text("b", "金顶街街道。").name(U, "金顶街街道", code="110107006000", kind="subdistrict")
+    c = Text("c", "金顶街道。").name(U, "金顶街道", code="110107006000", kind="subdistrict")
+    [unit] = [e for e in resolve(a, b, c).entities if e.code == "110107006000"]
+    assert (unit.label, unit.alt_labels) == ("金顶街道", ("金顶街街道",))
+    assert unit.iri.endswith("/unit/110107006000")
 
 
 def test_homonyms_with_different_codes_never_merge():
-    a = Text("a", "东风路街道。").name(U, "东风路街道", code="430105002000", kind="subdistrict")
-    b = Text("b", "东风路街道。").name(U, "东风路街道", code="410105010000", kind="subdistrict")
-    assert len(labelled(resolve(a, b), "东风路街道")) == 2
+    # Two 苹果园街道: in 北京's 石景山区 and in 开封's 龙亭区.
+    a = Text("a", "苹果园街道。").name(U, "苹果园街道", code="110107005000", kind="subdistrict")
+    b = Text("b", "苹果园街道。").name(U, "苹果园街道", code="410203006000", kind="subdistrict")
+    assert len(labelled(resolve(a, b), "苹果园街道")) == 2
 
 
 def test_a_coded_unit_brings_its_ancestors_as_implicit_units_with_the_gazetteers_parents():
@@ -124,24 +128,24 @@ def test_a_coded_unit_brings_its_ancestors_as_implicit_units_with_the_gazetteers
 
 
 def test_a_homonym_that_contains_another_unit_of_the_article_is_the_one_meant():
-    # The article's 西湖区 got 杭州's code; the 南站街道 it also names lies in 南昌's 西湖区.
-    t = Text("a", "西湖区南站街道。")
-    t.name(U, "西湖区", code="330106000000", kind="district").name(U, "南站街道", code="360103010000", kind="subdistrict")
+    # The article's 长安区 got 石家庄's code; the 韦曲街道 it also names lies in 西安's 长安区.
+    t = Text("a", "长安区韦曲街道。")
+    t.name(U, "长安区", code="130102000000", kind="district").name(U, "韦曲街道", code="610116001000", kind="subdistrict")
     corpus = resolve(t)
-    assert [e.code for e in labelled(corpus, "西湖区")] == ["360103000000"]
+    assert [e.code for e in labelled(corpus, "长安区")] == ["610116000000"]
 
 
 @pytest.mark.parametrize(
     ("first", "second", "nodes"),
     [
-        (("中南社区", "甲街道", "430702005000"), ("中南社区", "甲街道", "430702005000"), 1),  # same parent: one
-        (("中南社区", "甲街道", "430702005000"), ("中南社区", "乙街道", "430702006000"), 2),  # homonyms: two
-        (("中南社区", "某街道", None), ("中南社区", "某街道", None), 2),  # no coded anchor: local to each article
+        (("松溪社区", "甲街道", "430702005000"), ("松溪社区", "甲街道", "430702005000"), 1),  # same parent: one
+        (("松溪社区", "甲街道", "430702005000"), ("松溪社区", "乙街道", "430702006000"), 2),  # homonyms: two
+        (("松溪社区", "某街道", None), ("松溪社区", "某街道", None), 2),  # no coded anchor: local to each article
     ],
 )
 def test_a_community_is_keyed_by_the_parent_its_article_places_it_in(first, second, nodes):
     corpus = resolve(community_in("a", *first), community_in("b", *second))
-    assert len(labelled(corpus, "中南社区")) == nodes
+    assert len(labelled(corpus, "松溪社区")) == nodes
 
 
 def test_an_unplaced_unit_is_local_to_its_article():
@@ -151,33 +155,33 @@ def test_an_unplaced_unit_is_local_to_its_article():
 
 
 def test_the_parent_the_article_states_most_often_wins_and_a_unit_has_one():
-    t = Text("a", "甲街道中南社区。乙街道中南社区。乙街道中南社区。")
+    t = Text("a", "甲街道松溪社区。乙街道松溪社区。乙街道松溪社区。")
     t.name(U, "甲街道", kind="subdistrict", code="430702005000").name(U, "乙街道", kind="subdistrict")
-    t.name(U, "中南社区", kind="community")
-    t.rel((U, "中南社区"), "partOf", (U, "甲街道")).rel((U, "中南社区"), "partOf", (U, "乙街道"))
+    t.name(U, "松溪社区", kind="community")
+    t.rel((U, "松溪社区"), "partOf", (U, "甲街道")).rel((U, "松溪社区"), "partOf", (U, "乙街道"))
     t.relations.append(t.relations[-1])
     corpus = resolve(t)
-    [community] = labelled(corpus, "中南社区")
+    [community] = labelled(corpus, "松溪社区")
     parents = [r.object for r in corpus.relations if r.predicate == "partOf" and r.subject == community.iri]
     assert parents == [labelled(corpus, "乙街道")[0].iri]
 
 
 def test_a_parent_at_or_below_its_childs_level_is_refused():
-    t = Text("a", "中南社区甲街道。").name(U, "中南社区", kind="community").name(U, "甲街道", kind="subdistrict")
-    t.rel((U, "甲街道"), "partOf", (U, "中南社区"))
+    t = Text("a", "松溪社区甲街道。").name(U, "松溪社区", kind="community").name(U, "甲街道", kind="subdistrict")
+    t.rel((U, "甲街道"), "partOf", (U, "松溪社区"))
     assert [r for r in resolve(t).relations if r.predicate == "partOf"] == []
 
 
 # ----------------------------------------------------------- organisations
 def test_party_organisation_short_and_long_forms_are_one_node_across_articles():
-    a = community_in("a", "中南社区", "白马湖街道", "430702005000")
-    a.text += "中南社区党总支。"
-    a.name(O, "中南社区党总支", kind="党总支").rel((O, "中南社区党总支"), "partyOrgOf", (U, "中南社区"))
-    b = community_in("b", "中南社区", "白马湖街道", "430702005000")
-    b.text += "中南党总支。"
-    b.name(O, "中南党总支", kind="党总支").rel((O, "中南党总支"), "partyOrgOf", (U, "中南社区"))
+    a = community_in("a", "松溪社区", "甲街道", "430702005000")
+    a.text += "松溪社区党总支。"
+    a.name(O, "松溪社区党总支", kind="党总支").rel((O, "松溪社区党总支"), "partyOrgOf", (U, "松溪社区"))
+    b = community_in("b", "松溪社区", "甲街道", "430702005000")
+    b.text += "松溪党总支。"
+    b.name(O, "松溪党总支", kind="党总支").rel((O, "松溪党总支"), "partyOrgOf", (U, "松溪社区"))
     [org] = [e for e in resolve(a, b).entities if e.cls == O]
-    assert (org.label, org.alt_labels) == ("中南社区党总支", ("中南党总支",))
+    assert (org.label, org.alt_labels) == ("松溪社区党总支", ("松溪党总支",))
 
 
 # ---------------------------------------------------- local and general things
@@ -193,28 +197,28 @@ def place(article: str, community: str, code: str, cls: str, name: str, predicat
     [
         (F, "党群服务中心", "hasFacility", {}, 2),  # a facility is where it is
         (P, "邻里节", "runsProgram", {"kind": "event"}, 2),  # a local event
-        (P, "红色物业", "runsProgram", {"kind": "method"}, 1),  # a model many places adopt
+        (P, "五步议事法", "runsProgram", {"kind": "method"}, 1),  # a model many places adopt
         (R, "四川大学", "partnersWith", {}, 1),  # a university is one body
         (R, "爱心志愿服务队", "partnersWith", {}, 2),  # a volunteer team is local
     ],
 )
 def test_local_things_are_keyed_with_their_place_general_ones_by_name(cls, name, predicate, fields, nodes):
-    a = place("a", "中南社区", "430702005000", cls, name, predicate, **fields)
+    a = place("a", "松溪社区", "430702005000", cls, name, predicate, **fields)
     b = place("b", "西湖社区", "430702006000", cls, name, predicate, **fields)
     assert len(labelled(resolve(a, b), name)) == nodes
 
 
 def test_the_same_local_thing_in_the_same_place_in_two_articles_is_one_node():
-    a = place("a", "中南社区", "430702005000", F, "党群服务中心", "hasFacility")
-    b = place("b", "中南社区", "430702005000", F, "党群服务中心", "hasFacility")
+    a = place("a", "松溪社区", "430702005000", F, "党群服务中心", "hasFacility")
+    b = place("b", "松溪社区", "430702005000", F, "党群服务中心", "hasFacility")
     assert len(labelled(resolve(a, b), "党群服务中心")) == 1
 
 
 def test_a_facility_with_and_without_its_unit_prefix_is_one_node_named_by_the_fuller_form():
-    t = Text("a", "中南社区初心讲堂。初心讲堂。").name(U, "中南社区", kind="community")
-    t.name(F, "中南社区初心讲堂").name(F, "初心讲堂", nth=1)
+    t = Text("a", "松溪社区睦邻书屋。睦邻书屋。").name(U, "松溪社区", kind="community")
+    t.name(F, "松溪社区睦邻书屋").name(F, "睦邻书屋", nth=1)
     [facility] = [e for e in resolve(t).entities if e.cls == F]
-    assert (facility.label, facility.alt_labels) == ("中南社区初心讲堂", ("初心讲堂",))
+    assert (facility.label, facility.alt_labels) == ("松溪社区睦邻书屋", ("睦邻书屋",))
 
 
 def test_persons_are_keyed_with_the_place_they_lead():
@@ -223,8 +227,8 @@ def test_persons_are_keyed_with_the_place_they_lead():
         t.text += "书记王丽。"
         return t.name(H, "王丽", role="书记").rel((H, "王丽"), "leads", (U, community))
 
-    same = resolve(person("a", "中南社区", "430702005000"), person("b", "中南社区", "430702005000"))
-    other = resolve(person("a", "中南社区", "430702005000"), person("b", "西湖社区", "430702006000"))
+    same = resolve(person("a", "松溪社区", "430702005000"), person("b", "松溪社区", "430702005000"))
+    other = resolve(person("a", "松溪社区", "430702005000"), person("b", "西湖社区", "430702006000"))
     assert (len(labelled(same, "王丽")), len(labelled(other, "王丽"))) == (1, 2)
 
 
@@ -250,9 +254,9 @@ def test_a_deputy_is_told_by_a_marker_right_before_a_heads_title(role, deputy):
 
 @pytest.mark.parametrize(
     ("name", "kind"),
-    [("四川大学", "university"), ("同福小学", "school"), ("某某物业管理有限公司", "company"),
+    [("四川大学", "university"), ("育英小学", "school"), ("某某物业管理有限公司", "company"),
      ("爱心志愿服务队", "volunteer team"), ("书法协会", "association"), ("常德日报", "media"),
-     ("区民政局", "government body"), ("304餐创谷", None)],
+     ("区民政局", "government body"), ("517创客坊", None)],
 )
 def test_a_partners_kind_comes_from_the_end_of_its_name(name, kind):
     assert load_rules().partner_kind(name) == kind

@@ -1,7 +1,7 @@
 """graph.trig: one named graph per article, the rest in the default graph; together exactly graph.ttl."""
 import pyoxigraph as ox
 import pytest
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, URIRef
 
 ARTICLE = "https://w3id.org/jiceng-kg/id/article/"
 
@@ -37,4 +37,4 @@ def test_rdflib_reads_it_with_the_same_graphs(seeds_build, quads):
     assert names == {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)}
     some = sorted(names)[0]
     assert len(dataset.graph(URIRef(some))) == sum(1 for q in quads if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == some)
-    assert isinstance(dataset.default_graph, Graph)
+    assert len(dataset.default_graph) == sum(1 for q in quads if isinstance(q.graph_name, ox.DefaultGraph))

@@ -18,6 +18,7 @@ from kg.model import ArticleMetadata, ArticleSummary, Skipped
 from kg.workers import cluster, map_files
 from kg.prepare.read import read_file
 from kg.workers.cluster import batches, copy_of
+from kg.workers.local import worker_count
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -47,6 +48,25 @@ def free_port() -> int:
 
 
 # ------------------------------------------------------------------ without a cluster
+@pytest.mark.parametrize(
+    "jobs, files, cores, workers",
+    [
+        (1, 1000, 8, 1),  # --jobs 1: this process alone
+        (2, 40, 8, 2),  # 20 files for each of two workers
+        (2, 39, 8, 1),  # too few files to share: a pool would cost more than it saves
+        (4, 60, 8, 3),  # no more workers than there are 20-file shares
+        (16, 10_000, 8, 16),  # --jobs is obeyed above the number of cores
+        (0, 10_000, 8, 8),  # --jobs 0: every core
+        (0, 100, 8, 5),
+        (0, 10, 8, 1),
+        (0, 10_000, None, 1),  # the number of cores unknown: one
+    ],
+)
+def test_worker_count_shares_files_in_twenties_up_to_the_jobs_asked_for(monkeypatch, jobs, files, cores, workers):
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    assert worker_count(jobs, files) == workers
+
+
 def test_a_file_sent_as_bytes_reads_as_the_file_itself(tmp_path):
     """What a worker on another machine gets (the bytes and the client's path) gives what the path gives."""
     corpus = mixed_corpus(tmp_path / "corpus")
