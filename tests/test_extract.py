@@ -73,6 +73,13 @@ UNIT_CASES = [
     ("家住城南的老人说,城区道路都修好了。", set()),
     # a name the article also writes with 社区 after it is that community
     ("电厂一村的居民来到电厂一村社区活动室。", {"电厂一村社区"}),
+    # a numbered estate (三村) inside a community's name is part of it
+    ("纺织厂三村社区的居民参加了义诊。", {"纺织厂三村社区"}),
+    # a determiner and a level word (各村, 该镇) name no place
+    ("各村社区都参加了培训。", set()),
+    ("该镇社区书记参加了会议。", set()),
+    # the short form led by the township's short name is the community the article names in full
+    ("红柳街道纺织二村社区召开居民会。\n红柳纺织二村的老人参加了活动。", {"红柳街道", "纺织二村社区"}),
 ]
 
 
@@ -101,6 +108,13 @@ def test_the_national_table_tells_homonym_districts_apart_by_their_communities()
     # four 鼓楼区; 东井亭社区 lies only in Nanjing's
     rels = relations("鼓楼区东井亭社区开展义诊。")
     assert ("鼓楼区", "partOf", "南京市") in rels
+
+
+def test_a_community_named_after_a_numbered_estate_tells_homonym_districts_apart():
+    # four 鼓楼区; the one 凤凰二村社区 of the table lies in Nanjing's
+    found = extract_text("鼓楼区凤凰二村社区开展义诊。")
+    assert {m.name for m in found.mentions if m.implicit} == {"南京市", "江苏省"}
+    assert ("凤凰二村社区", "partOf", "鼓楼区") in {(r.subject.name, r.predicate, r.object.name) for r in found.relations}
 
 
 def test_a_community_the_table_does_not_single_out_stays_unplaced():

@@ -69,6 +69,8 @@ def _stops(token: str) -> bool:
         return True
     if token in PATTERNS.stop_words:
         return True
+    if token[0] in PATTERNS.stop_chars and token[1:] in UNIT_WORDS:
+        return True  # 各村, 每村, 该镇: a determiner and a level word are no name
     tags = word_tags()
     if tags.get(token, "n") in PATTERNS.stop_tags:
         return True
@@ -94,7 +96,9 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
         piece_start = tok.start
         # when the suffix starts inside this token, the token's head belongs to the stem
         piece = tok.text[: end - tok.start] if tok.end > end else tok.text
-        if piece.isdigit() or (_stops(piece) and not is_place_word(piece)) or piece in UNIT_WORDS:
+        if piece.isdigit() or (_stops(piece) and not is_place_word(piece)):
+            break
+        if piece in UNIT_WORDS and not is_numbered_unit_word(tokens, i):
             break
         if len(piece) == 1 and previous_is_number(tokens, piece_start):
             break  # a measure word after a count: 8处, 6个
@@ -104,6 +108,16 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
     return start
 
 
+def is_numbered_unit_word(tokens: Tokens, i: int) -> bool:
+    """某某二村社区: a one-character unit word after a numeral after a name word is a numbered
+    estate (二村), part of the name; 各村社区 and a bare 二村社区 are not."""
+    if len(tokens[i].text) != 1 or i < 2:
+        return False
+    numeral, name = tokens[i - 1], tokens[i - 2]
+    return bool(CHINESE_NUMERAL.match(numeral.text)) and len(name.text) >= 2 and not _stops(name.text)
+
+
+CHINESE_NUMERAL = re.compile("^[一二三四五六七八九十]{1,2}$")
 UNIT_WORDS = frozenset(PATTERNS["units"]["generic_words"]) | frozenset(s for s, _ in PATTERNS["units"]["suffixes"] if len(s) > 1)
 
 
