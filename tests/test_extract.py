@@ -731,3 +731,32 @@ def test_the_community_table_places_a_community_under_the_district_the_article_n
     found = extract_text("城关区东岗东路社区开展义诊。")
     assert {m.name for m in found.mentions if m.cls == "AdministrativeUnit" and not m.implicit} == {"城关区", "东岗东路社区"}
     assert "拱星墩街道" not in {m.name for m in found.mentions}
+
+
+def test_a_community_written_once_one_character_off_its_listed_name_is_that_community():
+    # 东岗东路社区 is in the national table under 拱星墩街道; 东岗冬路社区 is in no table
+    text = "城关区拱星墩街道东岗东路社区开展义诊。东岗东路社区的医生上门服务。东岗冬路社区的老人也来了。东岗东路社区将常态化开展。"
+    found = extract_text(text)
+    communities = [m for m in found.mentions if m.cls == "AdministrativeUnit" and m.kind == "community"]
+    assert {m.name for m in communities} == {"东岗东路社区"}
+    assert "东岗冬路社区" in {a for m in communities for a in m.aliases}
+
+
+def test_two_communities_written_as_often_stay_apart_though_one_character_off():
+    text = "城关区拱星墩街道东岗东路社区开展义诊。东岗冬路社区的老人也来了。"
+    assert names(text, "AdministrativeUnit") >= {"东岗东路社区", "东岗冬路社区"}
+
+
+PROGRAM_SHORT_FORM_CASES = [
+    # one long head word after both quotes: the shorter quote names the longer program in short
+    ("“青禾”非公党建品牌在园区推开。今年,“青禾同行”非公党建品牌又添新成员。", {"青禾同行"}),
+    # a short head word (治理模式) says nothing about which program
+    ("社区推行“一核”治理模式,又推出“一核多元”治理模式。", {"一核", "一核多元"}),
+    # no shared head: two programs
+    ("“青禾”非公党建品牌在园区推开,“青禾同行”志愿服务项目也启动了。", {"青禾", "青禾同行"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", PROGRAM_SHORT_FORM_CASES)
+def test_a_program_named_by_the_start_of_another_with_the_same_head_is_that_one(text, expected):
+    assert names(text, "Program") == expected
