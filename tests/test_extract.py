@@ -303,6 +303,15 @@ PARTNER_CASES = [
     ("成立“金城街道锦华商务中心楼宇委员会志愿服务队”。", {"金城街道锦华商务中心楼宇委员会志愿服务队"}),
     # a list that is not one of bodies stays as it is
     ("开展理论宣讲、健康义诊、法律咨询等活动。", set()),
+    # a level word and a whole department name (公安局, 派出所, 人民法院) make a government body
+    ("县公安局和市公安局派人参加。", {"县公安局", "市公安局"}),
+    ("镇派出所民警入户走访,县人民法院法官走进社区普法。", {"镇派出所", "县人民法院"}),
+    # a bureau's stem may hold verbal nouns (监管, 救援, 执法) and end inside a dictionary noun (执法局)
+    ("区市场监管局联合社区开展食品安全检查。", {"区市场监管局"}),
+    ("区消防救援大队走进社区开展消防演练。", {"区消防救援大队"}),
+    ("综合行政执法局开展占道经营整治。", {"综合行政执法局"}),
+    # the longest ending names the kind: 大队 is a body, though it ends in 队
+    ("县交警大队民警讲解交通安全知识。", {"县交警大队"}),
 ]
 
 
@@ -320,6 +329,13 @@ def test_quoted_names_listed_before_a_count_share_the_head():
 def test_a_facility_named_in_a_list_of_partners_acts_as_a_partner():
     found = extract_text("兰州大学、祥和物业、“暖阳”服务中心等单位参加活动。")
     assert {(m.cls, m.name) for m in found.mentions} >= {("Partner", "兰州大学"), ("Partner", "暖阳")}
+
+
+def test_a_squad_is_a_government_body_and_a_dance_team_a_team():
+    found = extract_text("县交警大队和社区舞蹈队参加了活动。")
+    kinds = {m.name: m.kind for m in found.mentions if m.cls == "Partner"}
+    assert kinds.get("县交警大队") == "government body"
+    assert "volunteer team" in kinds.values()
 
 
 def test_partner_kinds_come_from_their_endings():

@@ -240,10 +240,14 @@ def is_locative(sentence: Sentence, unit: Found) -> bool:
 def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_ends, others) -> Found | None:
     table = PATTERNS[section]
     barriers = frozenset(unit_ends) | {f.end for f in others}
-    longest = table["max_media_stem"] if cls == "Partner" and partner_kind(suffix) == "media" else table.get("max_stem", 6)
-    start = stem_start(tokens, s, longest, barriers)
+    kind = partner_kind(suffix) if cls == "Partner" else None
+    longest = table["max_media_stem"] if kind == "media" else table.get("max_stem", 6)
+    passing = GOVERNMENT_STEM_TAGS if kind == GOVERNMENT else frozenset()
+    start = stem_start(tokens, s, longest, barriers, passing)
     stem = sentence.text[start - sentence.start : s - sentence.start]
     unit = unit_ends.get(start)
+    if not stem and kind == GOVERNMENT and len(suffix) >= 2 and unit is None:
+        return body_of_level(index, sentence, tokens, s, e, suffix)
     if not stem:
         if cls == "Facility" and unit is None:
             return coordinated_facility(index, sentence, s, e, others)
@@ -271,8 +275,26 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     if cls == "Partner" and partner_kind(suffix) == "media" and not is_partnering(sentence.text) and len(sentence.text) < 30:
         return None  # an outlet in a header line is the page's source, not a partner
     start, stem = with_level_word(tokens, start, stem) if cls == "Partner" else (start, stem)
-    kind = program_kind(suffix) if cls == "Program" else partner_kind(suffix) if cls == "Partner" else None
+    kind = program_kind(suffix) if cls == "Program" else kind
     return Found(cls, stem + suffix, start, e, index, kind=kind, rule="suffix")
+
+
+GOVERNMENT = "government body"
+GOVERNMENT_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
+
+
+def body_of_level(index: int, sentence: Sentence, tokens: Tokens, s: int, e: int, suffix: str) -> Found | None:
+    """县公安局, 市公安局, 镇派出所: a level word and a body's ending that is a whole department name."""
+    host = tokens.containing(s)
+    if host is not None:
+        head_start = host.start
+    else:
+        i = tokens.starting_before(s)
+        head_start = tokens[i - 1].start if i and tokens[i - 1].end == s else s
+    head = sentence.text[head_start - sentence.start : s - sentence.start]
+    if head not in PATTERNS["partners"]["level_words"]:
+        return None
+    return Found("Partner", head + suffix, head_start, e, index, kind=GOVERNMENT, rule="level+suffix")
 
 
 LEADING_ROLES = frozenset(PATTERNS["persons"]["leading_roles"])
@@ -316,7 +338,9 @@ def ends_a_word(token: str) -> bool:
 
 def partner_kind(suffix: str) -> str | None:
     """The kind of body a partner's ending names (学校 → school)."""
-    return next((kind for ends, kind in PATTERNS["partners"]["kinds"] if suffix.endswith(tuple(ends))), None)
+    matches = [(len(end), -i, kind) for i, (ends, kind) in enumerate(PATTERNS["partners"]["kinds"])
+               for end in ends if suffix.endswith(end)]
+    return max(matches)[2] if matches else None  # the longest ending says it: 大队 is a body, 队 a team
 
 
 def is_byline(text: str, end: int) -> bool:
