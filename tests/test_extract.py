@@ -312,6 +312,11 @@ PARTNER_CASES = [
     ("综合行政执法局开展占道经营整治。", {"综合行政执法局"}),
     # the longest ending names the kind: 大队 is a body, though it ends in 队
     ("县交警大队民警讲解交通安全知识。", {"县交警大队"}),
+    # an ordinal before a body's stem is part of its name, and so is the level word before it
+    ("青松社区与县第一中学签订共建协议。", {"县第一中学"}),
+    ("市第三人民医院的医生走进社区义诊。", {"市第三人民医院"}),
+    # a quoted name before a head that ends the clause (“某某”互助队。) names the team
+    ("青松社区成立了“邻里帮”互助队。", {"邻里帮"}),
 ]
 
 
@@ -776,3 +781,12 @@ PROGRAM_SHORT_FORM_CASES = [
 @pytest.mark.parametrize("text, expected", PROGRAM_SHORT_FORM_CASES)
 def test_a_program_named_by_the_start_of_another_with_the_same_head_is_that_one(text, expected):
     assert names(text, "Program") == expected
+
+
+def test_the_list_of_partners_begins_after_the_word_that_joins_them_to_the_actors():
+    # the facility coordinated with the actor stays a facility; the bodies after 联合 are partners
+    text = "青松社区党委、党群服务中心联合青禾公益、县税务局、县第一中学等单位开展活动。"
+    found = extract_text(text)
+    by_class = {(m.cls, m.name) for m in found.mentions}
+    assert ("Facility", "青松社区党群服务中心") in by_class
+    assert {("Partner", "县税务局"), ("Partner", "县第一中学"), ("Partner", "青禾公益")} <= by_class

@@ -88,8 +88,8 @@ def one_character_head(after: str, i: int, end: int) -> bool:
     """室 in “X”室 or “X”议事室 (a plain modifier of 2-5 characters), not inside a longer word."""
     if i == 0:
         return not (end < len(after) and is_cjk(after[end]) and after[end] not in "的等为")
-    if after[end - 1 : end + 1] in word_tags():
-        return False  # 室内, 站长: the character begins a word of its own
+    if len(after) > end and after[end - 1 : end + 1] in word_tags():
+        return False  # 室内, 站长: the character begins a word of its own (at the clause's end it begins none)
     modifier = after[:i]
     return (2 <= len(modifier) <= 5 and all(is_cjk(ch) for ch in modifier) and plain_modifier(modifier)
                       and not any(ch in PATTERNS.stop_chars for ch in modifier))
@@ -244,6 +244,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     longest = table["max_media_stem"] if kind == "media" else table.get("max_stem", 6)
     passing = GOVERNMENT_STEM_TAGS if kind == GOVERNMENT else frozenset()
     start = stem_start(tokens, s, longest, barriers, passing)
+    if cls == "Partner":
+        start = with_ordinal(tokens, start, s, longest, barriers)
     stem = sentence.text[start - sentence.start : s - sentence.start]
     unit = unit_ends.get(start)
     if not stem and kind == GOVERNMENT and len(suffix) >= 2 and unit is None:
@@ -316,6 +318,19 @@ def coordinated_facility(index: int, sentence: Sentence, s: int, e: int, others:
 
 def is_partnering(text: str) -> bool:
     return any(t in text for t in PATTERNS["relations"]["partner_triggers"])
+
+
+def with_ordinal(tokens: Tokens, start: int, end: int, longest: int, barriers: frozenset[int]) -> int:
+    """县第一中学, 市第三人民医院: an ordinal before a body's stem is part of its name, and so is
+    the place before the ordinal."""
+    i = tokens.starting_before(start)
+    before = tokens[i - 1] if i else None
+    if before is None or before.end != start or not ORDINAL.match(before.text) or start in barriers:
+        return start
+    return stem_start(tokens, before.start, max(longest - (end - before.start), 0), barriers) if end - before.start < longest else before.start
+
+
+ORDINAL = re.compile("^第[一二三四五六七八九十百\\d]{1,3}$")
 
 
 def with_level_word(tokens: Tokens, start: int, stem: str) -> tuple[int, str]:
