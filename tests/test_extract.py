@@ -73,6 +73,13 @@ UNIT_CASES = [
     ("家住城南的老人说,城区道路都修好了。", set()),
     # a name the article also writes with 社区 after it is that community
     ("电厂一村的居民来到电厂一村社区活动室。", {"电厂一村社区"}),
+    # a numbered estate (三村) inside a community's name is part of it
+    ("纺织厂三村社区的居民参加了义诊。", {"纺织厂三村社区"}),
+    # a determiner and a level word (各村, 该镇) name no place
+    ("各村社区都参加了培训。", set()),
+    ("该镇社区书记参加了会议。", set()),
+    # the short form led by the township's short name is the community the article names in full
+    ("红柳街道纺织二村社区召开居民会。\n红柳纺织二村的老人参加了活动。", {"红柳街道", "纺织二村社区"}),
 ]
 
 
@@ -101,6 +108,13 @@ def test_the_national_table_tells_homonym_districts_apart_by_their_communities()
     # four 鼓楼区; 东井亭社区 lies only in Nanjing's
     rels = relations("鼓楼区东井亭社区开展义诊。")
     assert ("鼓楼区", "partOf", "南京市") in rels
+
+
+def test_a_community_named_after_a_numbered_estate_tells_homonym_districts_apart():
+    # four 鼓楼区; the one 凤凰二村社区 of the table lies in Nanjing's
+    found = extract_text("鼓楼区凤凰二村社区开展义诊。")
+    assert {m.name for m in found.mentions if m.implicit} == {"南京市", "江苏省"}
+    assert ("凤凰二村社区", "partOf", "鼓楼区") in {(r.subject.name, r.predicate, r.object.name) for r in found.relations}
 
 
 def test_a_community_the_table_does_not_single_out_stays_unplaced():
@@ -289,6 +303,20 @@ PARTNER_CASES = [
     ("成立“金城街道锦华商务中心楼宇委员会志愿服务队”。", {"金城街道锦华商务中心楼宇委员会志愿服务队"}),
     # a list that is not one of bodies stays as it is
     ("开展理论宣讲、健康义诊、法律咨询等活动。", set()),
+    # a level word and a whole department name (公安局, 派出所, 人民法院) make a government body
+    ("县公安局和市公安局派人参加。", {"县公安局", "市公安局"}),
+    ("镇派出所民警入户走访,县人民法院法官走进社区普法。", {"镇派出所", "县人民法院"}),
+    # a bureau's stem may hold verbal nouns (监管, 救援, 执法) and end inside a dictionary noun (执法局)
+    ("区市场监管局联合社区开展食品安全检查。", {"区市场监管局"}),
+    ("区消防救援大队走进社区开展消防演练。", {"区消防救援大队"}),
+    ("综合行政执法局开展占道经营整治。", {"综合行政执法局"}),
+    # the longest ending names the kind: 大队 is a body, though it ends in 队
+    ("县交警大队民警讲解交通安全知识。", {"县交警大队"}),
+    # an ordinal before a body's stem is part of its name, and so is the level word before it
+    ("青松社区与县第一中学签订共建协议。", {"县第一中学"}),
+    ("市第三人民医院的医生走进社区义诊。", {"市第三人民医院"}),
+    # a quoted name before a head that ends the clause (“某某”互助队。) names the team
+    ("青松社区成立了“邻里帮”互助队。", {"邻里帮"}),
 ]
 
 
@@ -306,6 +334,13 @@ def test_quoted_names_listed_before_a_count_share_the_head():
 def test_a_facility_named_in_a_list_of_partners_acts_as_a_partner():
     found = extract_text("兰州大学、祥和物业、“暖阳”服务中心等单位参加活动。")
     assert {(m.cls, m.name) for m in found.mentions} >= {("Partner", "兰州大学"), ("Partner", "暖阳")}
+
+
+def test_a_squad_is_a_government_body_and_a_dance_team_a_team():
+    found = extract_text("县交警大队和社区舞蹈队参加了活动。")
+    kinds = {m.name: m.kind for m in found.mentions if m.cls == "Partner"}
+    assert kinds.get("县交警大队") == "government body"
+    assert "volunteer team" in kinds.values()
 
 
 def test_partner_kinds_come_from_their_endings():
@@ -717,3 +752,41 @@ def test_the_community_table_places_a_community_under_the_district_the_article_n
     found = extract_text("城关区东岗东路社区开展义诊。")
     assert {m.name for m in found.mentions if m.cls == "AdministrativeUnit" and not m.implicit} == {"城关区", "东岗东路社区"}
     assert "拱星墩街道" not in {m.name for m in found.mentions}
+
+
+def test_a_community_written_once_one_character_off_its_listed_name_is_that_community():
+    # 东岗东路社区 is in the national table under 拱星墩街道; 东岗冬路社区 is in no table
+    text = "城关区拱星墩街道东岗东路社区开展义诊。东岗东路社区的医生上门服务。东岗冬路社区的老人也来了。东岗东路社区将常态化开展。"
+    found = extract_text(text)
+    communities = [m for m in found.mentions if m.cls == "AdministrativeUnit" and m.kind == "community"]
+    assert {m.name for m in communities} == {"东岗东路社区"}
+    assert "东岗冬路社区" in {a for m in communities for a in m.aliases}
+
+
+def test_two_communities_written_as_often_stay_apart_though_one_character_off():
+    text = "城关区拱星墩街道东岗东路社区开展义诊。东岗冬路社区的老人也来了。"
+    assert names(text, "AdministrativeUnit") >= {"东岗东路社区", "东岗冬路社区"}
+
+
+PROGRAM_SHORT_FORM_CASES = [
+    # one long head word after both quotes: the shorter quote names the longer program in short
+    ("“青禾”非公党建品牌在园区推开。今年,“青禾同行”非公党建品牌又添新成员。", {"青禾同行"}),
+    # a short head word (治理模式) says nothing about which program
+    ("社区推行“一核”治理模式,又推出“一核多元”治理模式。", {"一核", "一核多元"}),
+    # no shared head: two programs
+    ("“青禾”非公党建品牌在园区推开,“青禾同行”志愿服务项目也启动了。", {"青禾", "青禾同行"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", PROGRAM_SHORT_FORM_CASES)
+def test_a_program_named_by_the_start_of_another_with_the_same_head_is_that_one(text, expected):
+    assert names(text, "Program") == expected
+
+
+def test_the_list_of_partners_begins_after_the_word_that_joins_them_to_the_actors():
+    # the facility coordinated with the actor stays a facility; the bodies after 联合 are partners
+    text = "青松社区党委、党群服务中心联合青禾公益、县税务局、县第一中学等单位开展活动。"
+    found = extract_text(text)
+    by_class = {(m.cls, m.name) for m in found.mentions}
+    assert ("Facility", "青松社区党群服务中心") in by_class
+    assert {("Partner", "县税务局"), ("Partner", "县第一中学"), ("Partner", "青禾公益")} <= by_class

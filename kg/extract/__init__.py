@@ -59,6 +59,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     found_persons = [p for p in found_persons if p.name not in reporters]
     others = drop_inner_units(others, found_units)
     join_short_forms(others)
+    join_program_short_forms(others)
     attach_facility_attributes(others, sentences)
 
     programs = [f for f in others if f.cls == "Program"]
@@ -105,6 +106,7 @@ def find_units(sentences, tokens, paragraph, text: str) -> tuple[list[Found], li
     communities.place_communities(found)
     found += units.implied_ancestors(found)
     units.place_units(found, paragraph)
+    communities.join_misspellings(found)
     return found, generic_words
 
 
@@ -130,6 +132,25 @@ def join_short_forms(others: list[Found]) -> None:
                 f.name = full[f.name]
 
 
+def join_program_short_forms(others: list[Found]) -> None:
+    """“甲乙”品牌 and “甲乙丙丁”品牌 in one article: a program whose name begins another's, written
+    with the same head word after it, is that one named in short, wherever the article names it."""
+    programs = [f for f in others if f.cls == "Program"]
+    heads: dict[str, set[str]] = {}
+    for f in programs:
+        heads.setdefault(f.name, set()).update(a[len(f.name):] for a in f.aliases if a.startswith(f.name) and len(a) - len(f.name) >= MIN_SHARED_HEAD)
+    full: dict[str, str] = {}
+    for short in sorted(heads):
+        longer = [n for n in sorted(heads) if len(n) > len(short) and n.startswith(short) and heads[short] & heads[n]]
+        if len(longer) == 1:
+            full[short] = longer[0]
+    for f in programs:
+        if f.name in full:
+            f.aliases.add(f.name)
+            f.name = full[f.name]
+
+
+MIN_SHARED_HEAD = 5  # 非公党建品牌, 志愿服务项目: a head this long says which program; 治理模式 or 党建品牌 does not
 SHORT_FORM_CLASSES = ("Facility", "Partner")
 MIN_SHORT_FORM = 3
 

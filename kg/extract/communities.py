@@ -13,6 +13,8 @@ article's communities is the article's.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from kg.extract.found import Found
 from kg.gazetteer import load_gazetteer
 from kg.gazetteer.communities import load_communities, township_of
@@ -98,3 +100,33 @@ def place_communities(units: list[Found]) -> None:
             holder = by_code.get(up.code) if up is not None else None
         if holder is not None:
             unit.unit = holder
+
+
+def join_misspellings(units: list[Found]) -> None:
+    """甲乙李社区 written many times and once 甲乙里社区: a community the table does not list, one
+    character off a community of the article that the table lists in the same township, and
+    written less often, is a slip of the pen for it (the table's name is the name, the slip an alias)."""
+    table = load_communities()
+    counts = Counter(u.name for u in units if u.kind == "community" and not u.implicit)
+    listed = {}
+    for unit in units:
+        if unit.kind == "community" and unit.unit is not None and unit.unit.code and unit.name not in listed:
+            if any(within(c, unit.unit.code) for c in table.candidates(unit.name)):
+                listed[unit.name] = unit.unit.code
+    for unit in units:
+        if unit.kind != "community" or unit.name in listed or table.candidates(unit.name):
+            continue
+        parent = unit.unit.code if unit.unit is not None else None
+        near = [n for n, code in listed.items() if one_character_off(n, unit.name) and code == parent
+                and counts[n] >= MISSPELLING_RATIO * counts[unit.name]]
+        if len(near) == 1:
+            unit.aliases.add(unit.name)
+            unit.name = near[0]
+
+
+MISSPELLING_RATIO = 3  # a slip is rare: the right name is written at least this many times as often
+
+
+def one_character_off(a: str, b: str) -> bool:
+    """Same length, same last two characters (the level word), one character of the stem different."""
+    return len(a) == len(b) >= 4 and a[-2:] == b[-2:] and sum(x != y for x, y in zip(a, b)) == 1

@@ -118,7 +118,7 @@ def find_listed_partners(index: int, sentence: Sentence, tokens: Tokens, found_h
     text, base = sentence.text, sentence.start
     added: list[Found] = []
     for clause in _CLAUSE.finditer(text):
-        items = _items(text, clause.start(), clause.end(), sentence, tokens)
+        items = after_partnering_word(text, _items(text, clause.start(), clause.end(), sentence, tokens))
         if len(items) < 2:
             continue
         named = [next((f for f in found_here if f.overlaps(base + s, base + e)), None) for s, e in items]
@@ -133,6 +133,21 @@ def find_listed_partners(index: int, sentence: Sentence, tokens: Tokens, found_h
             if _nameable(text[s:e]):
                 added.append(Found("Partner", text[s:e], base + s, base + e, index, rule="partner list"))
     return added
+
+
+def after_partnering_word(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """甲社区党委、服务中心联合乙、丙、丁: the list of partners begins after the word that joins
+    them to the actors; what stands before it are the actors."""
+    for i in range(len(items) - 1, -1, -1):
+        s, e = items[i]
+        at = max(text.rfind(word, s, e) for word in PARTNERING_WORDS)
+        if at >= 0:
+            word = next(w for w in PARTNERING_WORDS if text.startswith(w, at))
+            return [(at + len(word), e)] + items[i + 1 :]
+    return items
+
+
+PARTNERING_WORDS = tuple(PATTERNS["partners"]["triggers"])
 
 
 def _items(text: str, start: int, end: int, sentence: Sentence, tokens: Tokens) -> list[tuple[int, int]]:

@@ -88,8 +88,8 @@ def one_character_head(after: str, i: int, end: int) -> bool:
     """室 in “X”室 or “X”议事室 (a plain modifier of 2-5 characters), not inside a longer word."""
     if i == 0:
         return not (end < len(after) and is_cjk(after[end]) and after[end] not in "的等为")
-    if after[end - 1 : end + 1] in word_tags():
-        return False  # 室内, 站长: the character begins a word of its own
+    if len(after) > end and after[end - 1 : end + 1] in word_tags():
+        return False  # 室内, 站长: the character begins a word of its own (at the clause's end it begins none)
     modifier = after[:i]
     return (2 <= len(modifier) <= 5 and all(is_cjk(ch) for ch in modifier) and plain_modifier(modifier)
                       and not any(ch in PATTERNS.stop_chars for ch in modifier))
@@ -240,10 +240,16 @@ def is_locative(sentence: Sentence, unit: Found) -> bool:
 def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_ends, others) -> Found | None:
     table = PATTERNS[section]
     barriers = frozenset(unit_ends) | {f.end for f in others}
-    longest = table["max_media_stem"] if cls == "Partner" and partner_kind(suffix) == "media" else table.get("max_stem", 6)
-    start = stem_start(tokens, s, longest, barriers)
+    kind = partner_kind(suffix) if cls == "Partner" else None
+    longest = table["max_media_stem"] if kind == "media" else table.get("max_stem", 6)
+    passing = GOVERNMENT_STEM_TAGS if kind == GOVERNMENT else frozenset()
+    start = stem_start(tokens, s, longest, barriers, passing)
+    if cls == "Partner":
+        start = with_ordinal(tokens, start, s, longest, barriers)
     stem = sentence.text[start - sentence.start : s - sentence.start]
     unit = unit_ends.get(start)
+    if not stem and kind == GOVERNMENT and len(suffix) >= 2 and unit is None:
+        return body_of_level(index, sentence, tokens, s, e, suffix)
     if not stem:
         if cls == "Facility" and unit is None:
             return coordinated_facility(index, sentence, s, e, others)
@@ -271,8 +277,26 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     if cls == "Partner" and partner_kind(suffix) == "media" and not is_partnering(sentence.text) and len(sentence.text) < 30:
         return None  # an outlet in a header line is the page's source, not a partner
     start, stem = with_level_word(tokens, start, stem) if cls == "Partner" else (start, stem)
-    kind = program_kind(suffix) if cls == "Program" else partner_kind(suffix) if cls == "Partner" else None
+    kind = program_kind(suffix) if cls == "Program" else kind
     return Found(cls, stem + suffix, start, e, index, kind=kind, rule="suffix")
+
+
+GOVERNMENT = "government body"
+GOVERNMENT_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
+
+
+def body_of_level(index: int, sentence: Sentence, tokens: Tokens, s: int, e: int, suffix: str) -> Found | None:
+    """县公安局, 市公安局, 镇派出所: a level word and a body's ending that is a whole department name."""
+    host = tokens.containing(s)
+    if host is not None:
+        head_start = host.start
+    else:
+        i = tokens.starting_before(s)
+        head_start = tokens[i - 1].start if i and tokens[i - 1].end == s else s
+    head = sentence.text[head_start - sentence.start : s - sentence.start]
+    if head not in PATTERNS["partners"]["level_words"]:
+        return None
+    return Found("Partner", head + suffix, head_start, e, index, kind=GOVERNMENT, rule="level+suffix")
 
 
 LEADING_ROLES = frozenset(PATTERNS["persons"]["leading_roles"])
@@ -296,6 +320,19 @@ def is_partnering(text: str) -> bool:
     return any(t in text for t in PATTERNS["relations"]["partner_triggers"])
 
 
+def with_ordinal(tokens: Tokens, start: int, end: int, longest: int, barriers: frozenset[int]) -> int:
+    """县第一中学, 市第三人民医院: an ordinal before a body's stem is part of its name, and so is
+    the place before the ordinal."""
+    i = tokens.starting_before(start)
+    before = tokens[i - 1] if i else None
+    if before is None or before.end != start or not ORDINAL.match(before.text) or start in barriers:
+        return start
+    return stem_start(tokens, before.start, max(longest - (end - before.start), 0), barriers) if end - before.start < longest else before.start
+
+
+ORDINAL = re.compile("^第[一二三四五六七八九十百\\d]{1,3}$")
+
+
 def with_level_word(tokens: Tokens, start: int, stem: str) -> tuple[int, str]:
     """省某某协会, 市某某局: a level word standing right before a body's name is part of it."""
     i = tokens.starting_before(start)
@@ -316,7 +353,9 @@ def ends_a_word(token: str) -> bool:
 
 def partner_kind(suffix: str) -> str | None:
     """The kind of body a partner's ending names (学校 → school)."""
-    return next((kind for ends, kind in PATTERNS["partners"]["kinds"] if suffix.endswith(tuple(ends))), None)
+    matches = [(len(end), -i, kind) for i, (ends, kind) in enumerate(PATTERNS["partners"]["kinds"])
+               for end in ends if suffix.endswith(end)]
+    return max(matches)[2] if matches else None  # the longest ending says it: 大队 is a body, 队 a team
 
 
 def is_byline(text: str, end: int) -> bool:

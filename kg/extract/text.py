@@ -61,7 +61,7 @@ def token_spans(sentence: Sentence) -> Tokens:
     return Tokens(spans)
 
 
-def _stops(token: str) -> bool:
+def _stops(token: str, passing: frozenset[str] = frozenset()) -> bool:
 
     if len(token) == 1:
         return token in PATTERNS.stop_chars or not is_name_char(token)
@@ -69,22 +69,28 @@ def _stops(token: str) -> bool:
         return True
     if token in PATTERNS.stop_words:
         return True
+    if token[0] in PATTERNS.stop_chars and token[1:] in UNIT_WORDS:
+        return True  # 各村, 每村, 该镇: a determiner and a level word are no name
     tags = word_tags()
-    if tags.get(token, "n") in PATTERNS.stop_tags:
+    tag = tags.get(token, "n")
+    if tag in PATTERNS.stop_tags and tag not in passing:
         return True
     # jieba's dictionary holds verb phrases as single nouns (充分发挥): one that ends in a verb is one
     return len(token) > 2 and tags.get(token[-2:]) in VERB_TAGS and not is_place_word(token)
 
 
 VERB_TAGS = frozenset(("v", "vd"))
+NOUN_TAGS = frozenset(("n", "nt", "nz"))
 
 
-def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int] = frozenset()) -> int:
+def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int] = frozenset(),
+               passing: frozenset[str] = frozenset()) -> int:
     """Where the name whose stem ends at ``end`` begins, walking left over tokens.
 
     The walk stops at a stop token, a non-name character, a digit run, a
     barrier (the end of another name: names written with their parents) or
-    after ``max_chars``. Returns ``end`` when there is no stem.
+    after ``max_chars``. Returns ``end`` when there is no stem. Words tagged
+    with one of ``passing`` do not stop it (监管, 救援: verbal nouns name bureaus).
     """
     start = end
     for i in range(tokens.starting_before(end) - 1, -1, -1):
@@ -94,7 +100,12 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
         piece_start = tok.start
         # when the suffix starts inside this token, the token's head belongs to the stem
         piece = tok.text[: end - tok.start] if tok.end > end else tok.text
-        if piece.isdigit() or (_stops(piece) and not is_place_word(piece)) or piece in UNIT_WORDS:
+        if passing and tok.end > end and word_tags().get(tok.text) in NOUN_TAGS:
+            start = piece_start  # 执法局: the suffix ends a dictionary noun, whose head is the stem's
+            continue
+        if piece.isdigit() or (_stops(piece, passing) and not is_place_word(piece)):
+            break
+        if piece in UNIT_WORDS and not is_numbered_unit_word(tokens, i):
             break
         if len(piece) == 1 and previous_is_number(tokens, piece_start):
             break  # a measure word after a count: 8处, 6个
@@ -104,6 +115,16 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
     return start
 
 
+def is_numbered_unit_word(tokens: Tokens, i: int) -> bool:
+    """某某二村社区: a one-character unit word after a numeral after a name word is a numbered
+    estate (二村), part of the name; 各村社区 and a bare 二村社区 are not."""
+    if len(tokens[i].text) != 1 or i < 2:
+        return False
+    numeral, name = tokens[i - 1], tokens[i - 2]
+    return bool(CHINESE_NUMERAL.match(numeral.text)) and len(name.text) >= 2 and not _stops(name.text)
+
+
+CHINESE_NUMERAL = re.compile("^[一二三四五六七八九十]{1,2}$")
 UNIT_WORDS = frozenset(PATTERNS["units"]["generic_words"]) | frozenset(s for s, _ in PATTERNS["units"]["suffixes"] if len(s) > 1)
 
 

@@ -267,12 +267,18 @@ def settle_gazetteer(units: list[Found]) -> list[Found]:
 
 def join_extended(units: list[Found]) -> None:
     """某某新村 and 某某新村社区 in one article: a name the article also writes with a level
-    suffix after it is that unit, named in short."""
+    suffix after it is that unit, named in short, also when the short name of the article's
+    township or district leads it (甲乙某某新村 beside 甲乙街道 and 某某新村社区)."""
     longer = {u.name: u for u in units if not u.implicit and u.kind == "community"}
+    # 南站铁路二村 beside 铁路二村社区 and 南站街道: the short name of a unit of the article may lead the short form
+    leads = {strip_level_suffix(u.name) for u in units if u.kind in ("district", "subdistrict") and not u.implicit}
     for unit in units:
         if unit.implicit or unit.code:
             continue
         target = next((longer[unit.name + w] for w in EXTENDING_WORDS if unit.name + w in longer), None)
+        if target is None and unit.kind == "community":
+            target = next((longer[unit.name[len(lead):] + w] for lead in sorted(leads) for w in EXTENDING_WORDS
+                           if unit.name.startswith(lead) and unit.name[len(lead):] + w in longer), None)
         if target is not None:
             unit.aliases.add(unit.name)
             unit.name, unit.kind = target.name, target.kind
