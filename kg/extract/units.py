@@ -270,7 +270,7 @@ def join_extended(units: list[Found]) -> None:
     suffix after it is that unit, named in short, also when the short name of the article's
     township or district leads it (甲乙某某新村 beside 甲乙街道 and 某某新村社区)."""
     longer = {u.name: u for u in units if not u.implicit and u.kind == "community"}
-    # 南站铁路二村 beside 铁路二村社区 and 南站街道: the short name of a unit of the article may lead the short form
+    # 东站某某新村 beside 某某新村社区 and 东站街道: the short name of a unit of the article may lead the short form
     leads = {strip_level_suffix(u.name) for u in units if u.kind in ("district", "subdistrict") and not u.implicit}
     for unit in units:
         if unit.implicit or unit.code:
