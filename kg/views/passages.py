@@ -1,0 +1,111 @@
+"""Where things were read, kept on disk while the views are written (``PassageStore``).
+
+Articles come one at a time in input order, but the entity shards and
+edges.csv want the passages entity by entity and fact by fact; holding them
+all until then would make the views' memory grow with the corpus' text. So
+each passage goes into a temporary SQLite file as its article is read, and is
+read back sorted. Mentions beyond ``MAX_MENTIONS`` per entity are only
+counted (the shards show no more; graph.ttl has every one); every passage
+that states a fact is kept (edges.csv lists them all).
+
+A passage row is (article number, sentence, sentence start, sentence end,
+start, end), offsets in the article's normalised text (what the source
+reader shows).
+"""
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+MAX_MENTIONS = 40  # per entity in its shard; every one is in graph.ttl
+MAX_SENTENCE_CHARS = 300
+
+_SCHEMA = """
+CREATE TABLE mention (entity INTEGER, article INTEGER, sentence TEXT, s_start INTEGER, s_end INTEGER,
+                      start INTEGER, end INTEGER);
+CREATE TABLE statement (fact INTEGER, article_id TEXT, article INTEGER, sentence TEXT,
+                        s_start INTEGER, s_end INTEGER);
+"""
+
+
+def short(sentence: str) -> str:
+    return sentence if len(sentence) <= MAX_SENTENCE_CHARS else sentence[: MAX_SENTENCE_CHARS - 1] + "…"
+
+
+class PassageStore:
+    """A temporary SQLite file of mentions and fact statements; ``close()`` deletes it."""
+
+    def __init__(self, entities: int, facts: int) -> None:
+        self._folder = tempfile.TemporaryDirectory(prefix="kg-views-")
+        self.db = sqlite3.connect(Path(self._folder.name) / "passages.sqlite", isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=OFF")
+        self.db.execute("PRAGMA synchronous=OFF")
+        self.db.executescript(_SCHEMA)
+        self.db.execute("BEGIN")
+        self.mention_count = [0] * entities
+        self.statement_count = [0] * facts
+        self._indexed = False
+
+    def add_mentions(self, rows: list[tuple[int, int, str, int, int, int, int]]) -> None:
+        """(entity, article, sentence, sentence start, sentence end, start, end) rows of one article."""
+        count, kept = self.mention_count, []
+        for row in rows:
+            n = count[row[0]]
+            if n < MAX_MENTIONS:
+                kept.append(row)
+            count[row[0]] = n + 1
+        self.db.executemany("INSERT INTO mention VALUES (?, ?, ?, ?, ?, ?, ?)", kept)
+
+    def add_statements(self, rows: list[tuple[int, str, int, str, int, int]]) -> None:
+        """(fact, article id, article, sentence, sentence start, sentence end) rows of one article."""
+        count = self.statement_count
+        for row in rows:
+            count[row[0]] += 1
+        self.db.executemany("INSERT INTO statement VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def _index(self) -> None:
+        if not self._indexed:
+            self.db.execute("COMMIT")
+            self.db.execute("CREATE INDEX mention_entity ON mention (entity, article, start)")
+            self.db.execute("CREATE INDEX statement_fact ON statement (fact, article_id, s_start)")
+            self._indexed = True
+
+    def mentions(self, entity: int) -> list[list]:
+        """The entity's first mentions in input order, as passage rows."""
+        self._index()
+        return [[article, short(sentence), s_start, s_end, start, end] for article, sentence, s_start, s_end, start, end
+                in self.db.execute("SELECT article, sentence, s_start, s_end, start, end FROM mention "
+                                   "WHERE entity = ? ORDER BY article, start, rowid", (entity,))]
+
+    def statements(self, fact: int, limit: int = -1) -> list[tuple[str, int, str, int, int]]:
+        """(article id, article, sentence, sentence start, sentence end) of each passage stating the fact."""
+        self._index()
+        return self.db.execute("SELECT article_id, article, sentence, s_start, s_end FROM statement WHERE fact = ? "
+                               "ORDER BY article_id, s_start LIMIT ?", (fact, limit)).fetchall()
+
+    def close(self) -> None:
+        self.db.close()
+        self._folder.cleanup()
+
+
+class StatedIn(Mapping):
+    """Each fact's passages as edges.csv rows (``kg.analyse.tables.EdgeEvidence``), read from the store as asked."""
+
+    def __init__(self, store: PassageStore, facts: dict[tuple[str, str, str], int], rules: list[str]) -> None:
+        self.store, self.facts, self.rules = store, facts, rules
+
+    def __getitem__(self, key: tuple[str, str, str]) -> list[tuple]:
+        fact = self.facts[key]
+        rules = self.rules[fact]
+        # The trigger span is not kept in model v2: a fact's span is its sentence. A fact of the
+        # division table alone has no sentence: its row still names the rule (gazetteer).
+        return [(article_id, sentence, start, end, start, end, rules)
+                for article_id, _, sentence, start, end in self.store.statements(fact)] or [("",) * 6 + (rules,)]
+
+    def __iter__(self) -> Iterator[tuple[str, str, str]]:
+        return iter(self.facts)
+
+    def __len__(self) -> int:
+        return len(self.facts)
