@@ -316,3 +316,24 @@ def test_hostile_corpus_runs_no_script(browser, hostile_views, tmp_path):
     assert HOSTILE["title"] in page.inner_text("body")
     assert log.clean(), (log.errors, log.failed_requests, log.dialogs)
     page.close()
+
+
+def test_seeds_build_reaches_every_articles_body_in_two_clicks(browser, seeds_build):
+    """From index.html of a real build of seeds/, each article's body is at most two clicks away."""
+    import json
+    import re
+
+    core = json.loads(re.search(r",(.*)\);\n\Z", (seeds_build / "views/data/core.js").read_text("utf-8"), re.S).group(1))
+    shard = json.loads(re.search(r",(.*)\);\n\Z", (seeds_build / "views/data/a-0.js").read_text("utf-8"), re.S).group(1))
+    assert len(core["articles"]) == len(shard) >= 4
+    page, log = open_page(browser, seeds_build, wait="body[data-ready]")
+    for number, article in shard.items():
+        start, end = max(article["body"], key=lambda span: span[1] - span[0])  # the longest body line
+        line = article["text"][start:end].strip()[:30]
+        page.goto((seeds_build / "index.html").as_uri())
+        page.wait_for_selector("body[data-ready]")
+        page.locator(f"#articles a[href='#article/{number}']").click()  # click one: the article list
+        page.wait_for_selector("#kg-text")
+        assert line and line in page.inner_text("#kg-text"), number
+    assert log.clean(), (log.errors, log.failed_requests)
+    page.close()
