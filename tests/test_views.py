@@ -45,6 +45,19 @@ def shard(out, name) -> dict:
     return json.loads(match.group(2))
 
 
+def entity_shard(out, name) -> dict:
+    """An entity shard with its passage rows' sentences put back, checking each sentence is written once."""
+    payload = shard(out, name)
+    texts, where = payload.pop("s"), {}
+    for detail in payload.values():
+        for row in detail["mentions"] + [row for fact in detail["facts"] for row in fact[1]]:
+            if isinstance(row[1], int):
+                assert where.setdefault(row[1], (row[0], row[2], row[3])) == (row[0], row[2], row[3])
+                row[1] = texts[row[1]]
+    assert len(set(where.values())) == len(where) == len(texts)  # one entry per sentence, each used
+    return payload
+
+
 @pytest.fixture
 def built(corpus_views, tmp_path):
     return write(corpus_views, tmp_path)
@@ -147,7 +160,7 @@ def test_reader_gets_metadata_body_and_furniture(built, hostile_views, tmp_path)
 def test_entity_shard_holds_evidence_of_each_fact(built):
     core = shard(built, "core")
     index = core_index(core)
-    detail = shard(built, "e-0")[str(index["张圣忠"])]
+    detail = entity_shard(built, "e-0")[str(index["张圣忠"])]
     (fact, passages, total, rules), = detail["facts"]
     assert core["facts"][fact][:3] == [index["张圣忠"], 6, index["花园洞社区党委"]]  # leads
     assert "花园洞社区党委书记张圣忠" in passages[0][1] and total == 1 and rules == ["pattern:role"]

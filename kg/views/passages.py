@@ -14,12 +14,14 @@ reader shows).
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 MAX_MENTIONS = 40  # per entity in its shard; every one is in graph.ttl
+MAX_FACT_PASSAGES = 3  # per fact in a shard; every one is in edges.csv
 MAX_SENTENCE_CHARS = 300
 
 _SCHEMA = """
@@ -70,20 +72,38 @@ class PassageStore:
             self.db.execute("COMMIT")
             self.db.execute("CREATE INDEX mention_entity ON mention (entity, article, start)")
             self.db.execute("CREATE INDEX statement_fact ON statement (fact, article_id, s_start)")
+            self.db.execute(
+                "CREATE TABLE first_statement AS SELECT fact, article, sentence, s_start, s_end FROM "
+                "(SELECT fact, article, sentence, s_start, s_end, ROW_NUMBER() OVER "
+                "(PARTITION BY fact ORDER BY article_id, s_start) AS n FROM statement) WHERE n <= ?",
+                (MAX_FACT_PASSAGES,))
+            self.db.execute("CREATE INDEX first_statement_fact ON first_statement (fact)")
             self._indexed = True
 
-    def mentions(self, entity: int) -> list[list]:
-        """The entity's first mentions in input order, as passage rows."""
+    def mentions(self, first: int, last: int) -> Iterator[tuple[int, list]]:
+        """(entity, passage row) of the entities first..last, each one's first mentions in input order."""
         self._index()
-        return [[article, short(sentence), s_start, s_end, start, end] for article, sentence, s_start, s_end, start, end
-                in self.db.execute("SELECT article, sentence, s_start, s_end, start, end FROM mention "
-                                   "WHERE entity = ? ORDER BY article, start, rowid", (entity,))]
+        for entity, article, sentence, s_start, s_end, start, end in self.db.execute(
+                "SELECT entity, article, sentence, s_start, s_end, start, end FROM mention "
+                "WHERE entity BETWEEN ? AND ? ORDER BY entity, article, start, rowid", (first, last)):
+            yield entity, [article, short(sentence), s_start, s_end, start, end]
 
-    def statements(self, fact: int, limit: int = -1) -> list[tuple[str, int, str, int, int]]:
-        """(article id, article, sentence, sentence start, sentence end) of each passage stating the fact."""
+    def first_statements(self, facts: Iterable[int]) -> dict[int, list[list]]:
+        """Each fact's first MAX_FACT_PASSAGES passages (by article id and offset) as passage rows."""
         self._index()
-        return self.db.execute("SELECT article_id, article, sentence, s_start, s_end FROM statement WHERE fact = ? "
-                               "ORDER BY article_id, s_start LIMIT ?", (fact, limit)).fetchall()
+        found: dict[int, list[list]] = {}
+        wanted = json.dumps(sorted(set(facts)))
+        for fact, article, sentence, start, end in self.db.execute(
+                "SELECT fact, article, sentence, s_start, s_end FROM first_statement "
+                "WHERE fact IN (SELECT value FROM json_each(?)) ORDER BY fact, rowid", (wanted,)):
+            found.setdefault(fact, []).append([article, short(sentence), start, end, start, end])
+        return found
+
+    def statements(self) -> Iterator[tuple[int, str, str, int, int]]:
+        """(fact, article id, sentence, sentence start, sentence end) of every passage, by fact, article id, offset."""
+        self._index()
+        return self.db.execute("SELECT fact, article_id, sentence, s_start, s_end FROM statement "
+                               "ORDER BY fact, article_id, s_start")
 
     def close(self) -> None:
         self.db.close()
@@ -91,18 +111,30 @@ class PassageStore:
 
 
 class StatedIn(Mapping):
-    """Each fact's passages as edges.csv rows (``kg.analyse.tables.EdgeEvidence``), read from the store as asked."""
+    """Each fact's passages as edges.csv rows (``kg.analyse.tables.EdgeEvidence``), read from the store as asked.
+
+    edges.csv asks for the facts in their order, so one scan of the store,
+    sorted by fact, answers every question in turn.
+    """
 
     def __init__(self, store: PassageStore, facts: dict[tuple[str, str, str], int], rules: list[str]) -> None:
         self.store, self.facts, self.rules = store, facts, rules
+        self._rows = store.statements()
+        self._next = next(self._rows, None)
 
     def __getitem__(self, key: tuple[str, str, str]) -> list[tuple]:
         fact = self.facts[key]
         rules = self.rules[fact]
-        # The trigger span is not kept in model v2: a fact's span is its sentence. A fact of the
-        # division table alone has no sentence: its row still names the rule (gazetteer).
-        return [(article_id, sentence, start, end, start, end, rules)
-                for article_id, _, sentence, start, end in self.store.statements(fact)] or [("",) * 6 + (rules,)]
+        while self._next is not None and self._next[0] < fact:
+            self._next = next(self._rows, None)
+        found = []
+        while self._next is not None and self._next[0] == fact:
+            # The trigger span is not kept in model v2: a fact's span is its sentence.
+            _, article_id, sentence, start, end = self._next
+            found.append((article_id, sentence, start, end, start, end, rules))
+            self._next = next(self._rows, None)
+        # A fact of the division table alone has no sentence: its row still names the rule (gazetteer).
+        return found or [("",) * 6 + (rules,)]
 
     def __iter__(self) -> Iterator[tuple[str, str, str]]:
         return iter(self.facts)

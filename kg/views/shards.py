@@ -31,7 +31,6 @@ from kg.views.styles import ViewStyles
 
 DATA_DIR = "data"  # under views/
 ENTITIES_PER_SHARD = 200
-MAX_FACT_PASSAGES = 3  # per fact in a shard; every one is in edges.csv
 UNIT = "AdministrativeUnit"
 
 
@@ -91,35 +90,62 @@ def core_payload(data: ViewData, styles: ViewStyles, index: ShardIndex, totals: 
     }
 
 
+class SentenceTable:
+    """One shard's sentences, each written once: passage rows name theirs by its place in ``texts``.
+
+    An entity's mentions and the facts of it and its neighbours are mostly
+    read in the same sentences; written out in every row they were half of
+    the entity shards' bytes. kg-app.js puts the texts back when it loads the shard.
+    """
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.number: dict[tuple[int, int, int], int] = {}
+
+    def refer(self, passages: list[list]) -> list[list]:
+        for row in passages:
+            if isinstance(row[1], str):  # a row shared by two entities is replaced once
+                key = (row[0], row[2], row[3])
+                if key not in self.number:
+                    self.number[key] = len(self.texts)
+                    self.texts.append(row[1])
+                row[1] = self.number[key]
+        return passages
+
+
 def entity_shards(data: ViewData, store: PassageStore, write) -> int:
     """Write the e-N shards, one at a time; returns how many."""
     facts_of: dict[str, list[int]] = {}
     for i, f in enumerate(data.facts):
         facts_of.setdefault(f.subject, []).append(i)
         facts_of.setdefault(f.object, []).append(i)
-    shard: dict[str, dict] = {}
-    rows: dict[int, list] = {}  # a fact's row, shared by its two ends within a shard
-    written = 0
-    for number, (iri, view) in enumerate(data.entities.items()):
-        evidence = []
-        for fact in facts_of.get(iri, ()):
-            if fact not in rows:
-                passages = [[article, short(sentence), start, end, start, end]
-                            for _, article, sentence, start, end in store.statements(fact, MAX_FACT_PASSAGES)]
-                rows[fact] = [fact, passages, store.statement_count[fact], list(data.facts[fact].rules)]
-            evidence.append(rows[fact])
-        shard[str(number)] = {
-            "code": view.code or "",
-            "implicit": view.implicit,
-            "mentions": store.mentions(number),
-            "mentionCount": store.mention_count[number],
-            "facts": evidence,
+    views = list(data.entities.items())
+    for first in range(0, len(views), ENTITIES_PER_SHARD):
+        members = views[first:first + ENTITIES_PER_SHARD]
+        mentions: dict[int, list[list]] = {}
+        for entity, row in store.mentions(first, first + len(members) - 1):
+            mentions.setdefault(entity, []).append(row)
+        wanted = [fact for iri, _ in members for fact in facts_of.get(iri, ())]
+        passages = store.first_statements(wanted)
+        # A fact's row is made once and shared by its two ends within a shard.
+        rows = {fact: [fact, passages.get(fact, []), store.statement_count[fact], list(data.facts[fact].rules)]
+                for fact in wanted}
+        sentences = SentenceTable()
+        payload: dict[str, object] = {
+            str(number): {
+                "code": view.code or "",
+                "implicit": view.implicit,
+                "mentions": sentences.refer(mentions.get(number, [])),
+                "mentionCount": store.mention_count[number],
+                "facts": [rows[fact] for fact in facts_of.get(iri, ())],
+            }
+            for number, (iri, view) in enumerate(members, start=first)
         }
-        if (number + 1) % ENTITIES_PER_SHARD == 0 or number + 1 == len(data.entities):
-            write(f"e-{number // ENTITIES_PER_SHARD}", shard)
-            shard, rows = {}, {}
-            written += 1
-    return written
+        for row in rows.values():
+            sentences.refer(row[1])
+        payload["s"] = sentences.texts
+        write(f"e-{first // ENTITIES_PER_SHARD}", payload)
+    return -(-len(views) // ENTITIES_PER_SHARD)
 
 
 def unit_counts(data: ViewData) -> dict[str, tuple[int, int, int, int]]:
