@@ -7,8 +7,8 @@
 Needs Debian's chromium (apt-get install chromium fonts-wqy-microhei) and the
 test extra (playwright, which drives that chromium: never `playwright install`).
 The entity page is the community-level unit with the highest PageRank; the
-source reader is the article that states the most facts, opened at the first
-one's sentence. The network is blocked while shooting, as in tests/test_browser.py.
+source reader is the article that states the most facts, with the sentence of
+the fact it states first marked. The network is blocked while shooting, as in tests/test_browser.py.
 Look at the PNGs before committing them.
 """
 from __future__ import annotations
@@ -52,17 +52,26 @@ def shoot(out: Path) -> None:
         reader = page.evaluate(
             "() => { const a = KG.A.slice().sort((x, y) => y.facts - x.facts || x.i - y.i)[0]; return a.i; }"
         )
+        # The sentence of the fact the article states first, marked (#article/A/S-E).
+        first = page.evaluate(
+            "a => KG.articleDetail(a).then(d => d.facts.map(f => [f[1], f[2]]).sort((x, y) => x[0] - y[0])[0])", reader
+        )
         routes = {
             "overview": "#overview",
             "entity": top_community(out),
-            "reader": f"#article/{reader}",
+            "reader": f"#article/{reader}/{first[0]}-{first[1]}",
             "tree": "#tree",
         }
         for name in SHOTS:
             page.goto((out / "index.html").as_uri() + routes[name])
             page.wait_for_selector("#kg-view[data-ready], #kg-network[data-rendered-nodes]", state="attached", timeout=20000)
             if name == "reader":
-                page.locator("button.kg-fact").first.click()
+                # The hit stays in view and, when it fits, the page is scrolled back to show the title too.
+                page.evaluate(
+                    """() => { const hit = document.querySelector('#kg-text .kg-hit');
+                               if (hit && hit.getBoundingClientRect().bottom + window.scrollY < window.innerHeight - 40)
+                                 window.scrollTo(0, 0); }"""
+                )
             page.wait_for_timeout(600)
             target = ROOT / "docs" / f"{name}.png"
             page.screenshot(path=str(target))

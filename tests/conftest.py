@@ -8,11 +8,12 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
-from rdflib import RDF, RDFS, SKOS, Graph, Literal
+from rdflib import RDF, RDFS, Graph, Literal
 
-from kg.model import ArticleMetadata, ArticleSummary, BuildReport, DroppedLine, Skipped
+from kg.model import ArticleMetadata, BuildReport, DroppedLine, Skipped
 from kg.rdf.vocab import DATA, KG
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -22,7 +23,6 @@ DATA_DIR = Path(__file__).parent / "data"
 # Hand-built graphs in the shape kg/graph.py writes: entities typed with a fine
 # class whose subclass chain reaches a top class, relations as direct triples.
 VIEWS_DEMO_TTL = DATA_DIR / "views_demo.ttl"
-XSS = "<img src=x onerror=alert(1)>"
 SUPERCLASS = {
     "Community": "AdministrativeUnit",
     "Subdistrict": "AdministrativeUnit",
@@ -46,70 +46,9 @@ def small_graph(nodes: dict[str, str], edges: list[tuple[str, str, str]]) -> Gra
     return graph
 
 
-def report_for(graph: Graph, **extra) -> BuildReport:
-    """A build report whose articles are the graph's Article nodes (id = last IRI segment)."""
-    summaries = []
-    for i, node in enumerate(sorted(graph.subjects(RDF.type, KG.Article))):
-        article_id = str(node).rsplit("/", 1)[-1]
-        title = graph.value(node, RDFS.label)
-        summaries.append(
-            ArticleSummary(
-                id=article_id,
-                source=f"seeds/{i:03d}_{article_id}.txt",
-                metadata=ArticleMetadata(
-                    title=str(title) if title else None, published=f"2023-12-{i + 1:02d}", source_name="红网"
-                ),
-                content_hash="0" * 64,
-                chars=1200 + i,
-                dropped=(
-                    DroppedLine("当前位置:", "navigation", 0, 5),
-                    DroppedLine("01_副本.jpg", "image file name", 90, 99),
-                ),
-            )
-        )
-    return BuildReport(articles=tuple(summaries), **extra)
-
-
 @pytest.fixture
 def demo_graph() -> Graph:
     return Graph().parse(VIEWS_DEMO_TTL)
-
-
-@pytest.fixture
-def demo_report(demo_graph) -> BuildReport:
-    return report_for(demo_graph, skipped=(Skipped("seeds/broken.html", "no article text found"),))
-
-
-@pytest.fixture
-def xss_graph(demo_graph) -> Graph:
-    """The demo graph plus an article and an entity whose text tries to run script."""
-    article = DATA["article/bad0bad0bad0bad0"]
-    evil = DATA["unit/evil"]
-    mention = DATA["mention/evil"]
-    for triple in (
-        (article, RDF.type, KG.Article),
-        (article, RDFS.label, Literal("<script>alert(3)</script>标题", lang="zh")),
-        (evil, RDF.type, KG.Community),
-        (evil, RDFS.label, Literal(XSS, lang="zh")),
-        (evil, SKOS.altLabel, Literal("</script><script>alert(2)</script>")),
-        (evil, KG.mentionedIn, article),
-        (evil, KG.partOf, DATA["unit/xiameiqiao"]),
-        (mention, KG.mentionOf, evil),
-        (mention, KG.inSentence, DATA["sentence/evil"]),
-        (DATA["sentence/evil"], KG.inArticle, article),
-        (DATA["sentence/evil"], KG.text, Literal('"><svg onload=alert(4)> \u2028 <!-- --> </script>')),
-    ):
-        demo_graph.add(triple)
-    return demo_graph
-
-
-@pytest.fixture
-def xss_report(xss_graph) -> BuildReport:
-    return report_for(
-        xss_graph,
-        skipped=(Skipped("<img src=x onerror=alert(5)>.html", "<b>not</b> an article"),),
-        warnings=("<script>alert(6)</script>",),
-    )
 
 
 @pytest.fixture
@@ -319,47 +258,87 @@ def built_dir(tmp_path_factory) -> Path:
 
 
 # ------------------------------------------------------------------------ views
-# The views read the resolved corpus and the articles' text; these fixtures give
-# them the hand-built corpus above, and a hostile one whose every text tries to run script.
-def summaries_with_text(texts: dict[str, str], metadata: dict[str, ArticleMetadata] | None = None):
-    """One summary per text, its body the text's lines (a first line "当前位置:" counts as furniture)."""
+# The views get what the build gives them: the resolved corpus, the analysis,
+# the report and the articles streamed from the build's per-article results.
+# ``view_inputs`` makes those from hand-built extractions by running the
+# build's own per-article and corpus-wide steps (observe, the Turtle chunk,
+# the cache, resolve, analyse); the fixtures give it the hand-built corpus
+# above, and a hostile one whose every text tries to run script.
+def article_with_text(article_id: str, text: str, metadata: ArticleMetadata | None = None):
+    """An article whose body is its text's non-empty lines (a first line "当前位置:" is furniture); text already normal."""
     import hashlib
 
-    out = []
-    for article_id, text in texts.items():
-        body, dropped, at = [], [], 0
-        for line in text.split("\n"):
-            span = (at, at + len(line))
-            if line.startswith("当前位置"):
-                dropped.append(DroppedLine(line, "navigation", *span))
-            elif line.strip():
-                body.append(span)
-            at += len(line) + 1
-        out.append(ArticleSummary(
-            id=article_id, source=f"/somewhere/{article_id}.txt",
-            metadata=(metadata or {}).get(article_id, ArticleMetadata(title=text.split("\n")[0], published="2024-02-01")),
-            content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(), chars=len(text),
-            dropped=tuple(dropped), original=text, body=tuple(body),
-        ))
-    return out
+    from kg.model import Article, NormalisedText
+
+    body, dropped, at = [], [], 0
+    for line in text.split("\n"):
+        span = (at, at + len(line))
+        if line.startswith("当前位置"):
+            dropped.append(DroppedLine(line, "navigation", *span))
+        elif line.strip():
+            body.append(span)
+        at += len(line) + 1
+    return Article(
+        id=article_id, source=f"/somewhere/{article_id}.txt", original=text,
+        normalised=NormalisedText(text, tuple(range(len(text) + 1))), body=tuple(body), dropped=tuple(dropped),
+        metadata=metadata or ArticleMetadata(title=text.split("\n")[0], published="2024-02-01"),
+        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )
 
 
-def view_inputs(summaries, corpus):
-    """(graph, analysis, report, corpus) as the pipeline hands them to write_views."""
-    from kg.analyse import analyse, annotate_graph
-    from kg.rdf.graph import build_graph
+class ViewInputs(NamedTuple):
+    tables: object  # kg.model.BuildTables
+    analysis: object  # kg.analyse.network.Analysis
+    report: BuildReport
 
-    graph = build_graph(summaries, corpus)
-    analysis = analyse(graph)
-    annotate_graph(graph, analysis)
-    return graph, analysis, BuildReport(articles=tuple(summaries), skipped=(Skipped("seeds/broken.html", "no article text found"),)), corpus
+
+def view_inputs(articles, skipped=(Skipped("seeds/broken.html", "no article text found"),)) -> ViewInputs:
+    """What the pipeline hands write_views, from (Article, ArticleExtraction) pairs in input order."""
+    from kg.analyse import analyse_records, records_of
+    from kg.cache import ArticleResult, open_cache
+    from kg.codec import ArticleText
+    from kg.model import BuildTables, summarise
+    from kg.pipeline import article_records
+    from kg.rdf.article import article_chunk
+    from kg.rdf.export import data_names
+    from kg.resolve import CorpusTables, observe
+
+    cache, _ = open_cache(None, "views-test")
+    try:
+        tables, summaries, sources = CorpusTables(), [], {}
+        for article, extraction in articles:
+            facts, summary = observe(article, extraction), summarise(article)
+            cache.put_article(ArticleResult(summary, facts, article_chunk(summary, facts, data_names()),
+                                            ArticleText(article.text, article.body)))
+            cache.use_article(article.id)
+            tables.add(facts)
+            summaries.append(summary)
+            sources[article.id] = article.source
+        records = list(article_records(cache, sources))
+    finally:
+        cache.close(keep=False)
+    corpus = tables.resolve()
+    analysis = analyse_records(*records_of(corpus))
+    report = BuildReport(articles=tuple(summaries), skipped=tuple(skipped))
+    return ViewInputs(BuildTables(corpus, lambda: iter(records)), analysis, report)
+
+
+def corpus_view_inputs() -> ViewInputs:
+    """The hand-built corpus; article B's 长家山社区 also supports the short form 长家山 (an alias to show)."""
+    from dataclasses import replace
+
+    meta = {s.id: s.metadata for s in hand_built_summaries()}
+    extractions = hand_built_extractions()
+    b = extractions[B]
+    mentions = tuple(replace(m, aliases=("长家山",)) if m.name == "长家山社区" else m for m in b.mentions)
+    extractions[B] = replace(b, mentions=mentions)
+    return view_inputs([(article_with_text(i, text, meta[i]), extractions[i]) for i, text in ARTICLE_TEXTS.items()])
 
 
 @pytest.fixture
-def corpus_views():
+def corpus_views() -> ViewInputs:
     """The hand-built corpus with its two article texts, ready for write_views."""
-    meta = {s.id: s.metadata for s in hand_built_summaries()}
-    return view_inputs(summaries_with_text(ARTICLE_TEXTS, meta), hand_built_corpus())
+    return corpus_view_inputs()
 
 
 HOSTILE = {
@@ -369,29 +348,31 @@ HOSTILE = {
     "partner": '"><svg onload=alert(4)>学院',
     "url": "javascript:alert(7)",
 }
+HOSTILE_TEXT = (f"当前位置:<a href=javascript:alert(8)>首页</a>\n{HOSTILE['title']}\n"
+                f"{HOSTILE['name']}与{HOSTILE['partner']}结对共建。<!-- --> \u2028 </script>\n")
 
 
 @pytest.fixture
-def hostile_views():
-    """An article whose title, URL, names, aliases and sentences all try to run script."""
-    from kg.model import Entity, Evidence, Relation, ResolvedCorpus
+def hostile_views() -> ViewInputs:
+    """An article whose title, URL, names, aliases, rules and sentences all try to run script."""
+    from kg.model import ArticleExtraction, EntityRef, Evidence, LocalRelation, Mention
 
-    text = (f"当前位置:<a href=javascript:alert(8)>首页</a>\n{HOSTILE['title']}\n"
-            f"{HOSTILE['name']}与{HOSTILE['partner']}结对共建。<!-- --> \u2028 </script>\n")
-    article = "bad0bad0bad0bad0"
+    text, article_id = HOSTILE_TEXT, "bad0bad0bad0bad0"
+    start = text.index("\n", text.index("\n") + 1) + 1
+    end = text.index("。", start) + 1
 
     def evidence(phrase):
         at = text.index(phrase)
-        start = text.index("\n", text.index("\n") + 1) + 1
-        end = text.index("。", start) + 1
-        return Evidence(article, text[start:end], start, end, at, at + len(phrase))
+        return Evidence(article_id, text[start:end], start, end, at, at + len(phrase))
 
-    unit = Entity(key="evil", cls="AdministrativeUnit", label=HOSTILE["name"], kind="community",
-                  alt_labels=(HOSTILE["alias"],), evidence=(evidence(HOSTILE["name"]),))
-    partner = Entity(key="evil-partner", cls="Partner", label=HOSTILE["partner"], evidence=(evidence(HOSTILE["partner"]),))
-    relation = Relation("evil", "partnersWith", "evil-partner", (evidence(HOSTILE["partner"]),), ("pattern:<b>x</b>",))
-    meta = {article: ArticleMetadata(title=HOSTILE["title"], url=HOSTILE["url"], source_name="<i>网</i>")}
-    return view_inputs(summaries_with_text({article: text}, meta), ResolvedCorpus((unit, partner), (relation,)))
+    unit = Mention(U, HOSTILE["name"], HOSTILE["name"], evidence(HOSTILE["name"]), kind="community",
+                   aliases=(HOSTILE["alias"],))
+    partner = Mention(R, HOSTILE["partner"], HOSTILE["partner"], evidence(HOSTILE["partner"]))
+    relation = LocalRelation(EntityRef(U, HOSTILE["name"]), "partnersWith", EntityRef(R, HOSTILE["partner"]),
+                             evidence(HOSTILE["partner"]), "pattern:<b>x</b>")
+    meta = ArticleMetadata(title=HOSTILE["title"], url=HOSTILE["url"], source_name="<i>网</i>")
+    return view_inputs([(article_with_text(article_id, text, meta),
+                         ArticleExtraction(article_id, (unit, partner), (relation,)))])
 
 
 # ------------------------------------------------------------------ bounded work

@@ -81,8 +81,8 @@ def open_page(browser, out: Path, route: str = "", wait: str | None = READY):
 
 
 def build(inputs, out: Path, **options) -> Path:
-    graph, analysis, report, corpus = inputs
-    write_views(graph, analysis, report, out, corpus=corpus, **options)
+    tables, analysis, report = inputs
+    write_views(tables, analysis, report, out, **options)
     return out
 
 
@@ -243,13 +243,14 @@ def test_tree_columns_are_levels(browser, out):
                  const e = KG.E[Number(r.dataset.unit)]; return [e.label, e.level, Number(r.dataset.column)]; })"""
     )
     levels = ["province", "city", "district", "subdistrict", "community", "compound"]
-    assert len(rows) == 8
+    assert len(rows) == 10  # 8 units the articles name, 2 provinces the gazetteer adds
     for label, level, column in rows:
         assert column == levels.index(level), label  # the column is the unit's level, not its depth
     assert ["湖南省", "province", 0] in rows and ["花园洞社区", "community", 4] in rows
     page.click("text=全部折叠")
     roots = page.locator(".kg-tree-body .kg-tree-row .kg-entity-link").all_inner_texts()
-    assert roots == ["湖南省", "西湖社区"]  # the 西湖社区 of 杭州市 has no parent in the graph
+    assert sorted(roots) == sorted(["湖南省", "浙江省"])  # every named unit hangs under its province
+    assert [label for label, _, _ in rows].count("西湖社区") == 2  # two communities of one name, in two cities
     assert log.clean()
     page.close()
 
@@ -314,4 +315,25 @@ def test_hostile_corpus_runs_no_script(browser, hostile_views, tmp_path):
         assert page.locator("img[src='x'], svg[onload], #kg-view script, #kg-results script").count() == 0, route
     assert HOSTILE["title"] in page.inner_text("body")
     assert log.clean(), (log.errors, log.failed_requests, log.dialogs)
+    page.close()
+
+
+def test_seeds_build_reaches_every_articles_body_in_two_clicks(browser, seeds_build):
+    """From index.html of a real build of seeds/, each article's body is at most two clicks away."""
+    import json
+    import re
+
+    core = json.loads(re.search(r",(.*)\);\n\Z", (seeds_build / "views/data/core.js").read_text("utf-8"), re.S).group(1))
+    shard = json.loads(re.search(r",(.*)\);\n\Z", (seeds_build / "views/data/a-0.js").read_text("utf-8"), re.S).group(1))
+    assert len(core["articles"]) == len(shard) >= 4
+    page, log = open_page(browser, seeds_build, wait="body[data-ready]")
+    for number, article in shard.items():
+        start, end = max(article["body"], key=lambda span: span[1] - span[0])  # the longest body line
+        line = article["text"][start:end].strip()[:30]
+        page.goto((seeds_build / "index.html").as_uri())
+        page.wait_for_selector("body[data-ready]")
+        page.locator(f"#articles a[href='#article/{number}']").click()  # click one: the article list
+        page.wait_for_selector("#kg-text")
+        assert line and line in page.inner_text("#kg-text"), number
+    assert log.clean(), (log.errors, log.failed_requests)
     page.close()

@@ -1,9 +1,12 @@
-"""Views stage: the HTML pages a researcher opens, from the graph and its analysis.
+"""Views stage: the offline application a researcher opens, from the build's tables and its analysis.
 
-``write`` writes every page, ``data`` gathers what they show, ``pages``
-renders templates and copies ``assets/``, ``index`` writes the entry page,
-``layout`` computes node positions, ``styles`` loads colours and shapes
-from ``styles.toml``.
+``write`` writes every file; ``data`` gathers what is kept corpus-wide,
+``articles`` reads the articles one at a time and writes their reader shards,
+``passages`` keeps their passages on disk until the entity shards and
+edges.csv are written, ``shards`` writes the other shards, ``index`` the
+entry page, ``charts`` its pictures, ``overview`` and ``layout`` choose and
+place the overview's nodes, ``pages`` renders templates and copies
+``assets/``, ``styles`` loads colours and shapes from ``styles.toml``.
 """
 from kg.views.write import write_views
 

@@ -5,8 +5,9 @@ gazetteer links every unit to its parents) and leaves two of six hundred party
 organisations. So each class present gets a share of the places, in
 proportion to the square root of its size (no class is crowded out, none
 floods the view), and inside a class the connected entities come first, by
-PageRank. Only these nodes are laid out, here, once; every other view is laid
-out by the browser from what it draws.
+PageRank. Only these nodes are laid out, here, once (those without a relation
+among them in rows apart); every other view is laid out by the browser from
+what it draws.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import math
 
 from kg.analyse.network import Analysis
 from kg.model import TOP_CLASSES
-from kg.views.layout import force_positions
+from kg.views.layout import NODE_SPACING, force_positions
 
 
 def class_shares(sizes: dict[str, int], limit: int) -> dict[str, int]:
@@ -56,7 +57,16 @@ def overview_layout(analysis: Analysis, limit: int) -> dict:
     shown = select_overview(analysis, limit)
     kept = set(shown)
     among = [(r.subject, r.object) for r in analysis.relations if r.subject in kept and r.object in kept]
-    positions = force_positions(shown, among)
+    # Unconnected nodes are hidden at first: laid out with the rest they would push the
+    # components apart, so they are laid out apart, in rows below the connected ones.
+    linked = sorted({end for pair in among for end in pair})
+    positions = force_positions(linked, among)
+    alone = [iri for iri in shown if iri not in positions]
+    bottom = max((y for _, y in positions.values()), default=0) + NODE_SPACING
+    left = min((x for x, _ in positions.values()), default=0)
+    row = max(1, math.ceil(math.sqrt(len(alone))))
+    for k, iri in enumerate(alone):
+        positions[iri] = (left + (k % row) * NODE_SPACING, bottom + (k // row) * NODE_SPACING)
     return {
         "nodes": [[iri, *positions[iri]] for iri in shown],
         "hiddenNodes": len(analysis.entities) - len(shown),

@@ -9,9 +9,11 @@ code built from text, and are loaded only under names the page checks.
   measures, articles), every fact (its two ends, relation, articles), every
   article's metadata, the overview's nodes with positions and the tree;
 - ``e-N``: details of ENTITIES_PER_SHARD entities (mentions, evidence of each
-  of their facts), in the order of the core's entity list;
+  of their facts), in the order of the core's entity list, read back from the
+  ``PassageStore``;
 - ``a-N``: ARTICLES_PER_SHARD articles' text, body lines, furniture, mention
-  spans and the facts stated in each, in input order.
+  spans and the facts stated in each, in input order (``kg.views.articles``,
+  written as each article is read).
 
 Entities, facts and articles are referred to by their position in the core lists.
 """
@@ -22,15 +24,13 @@ from pathlib import Path
 
 from kg.analyse.network import Analysis
 from kg.model import LEVELS, TOP_CLASSES
-from kg.views.data import FactView, Passage, ViewData
+from kg.views.articles import ARTICLES_PER_SHARD, ArticleTotals, ShardIndex
+from kg.views.data import FactView, ViewData
+from kg.views.passages import PassageStore, short
 from kg.views.styles import ViewStyles
 
 DATA_DIR = "data"  # under views/
 ENTITIES_PER_SHARD = 200
-ARTICLES_PER_SHARD = 25
-MAX_MENTIONS = 40  # per entity in its shard; every one is in graph.ttl
-MAX_FACT_PASSAGES = 3  # per fact in a shard; every one is in edges.csv
-MAX_SENTENCE_CHARS = 300
 UNIT = "AdministrativeUnit"
 
 
@@ -45,31 +45,15 @@ def write_shard(data_dir: Path, name: str, data: object) -> None:
     (data_dir / f"{name}.js").write_text(shard_script(name, data), "utf-8")
 
 
-class ShardIndex:
-    """Positions of entities, facts and articles in the core lists."""
-
-    def __init__(self, data: ViewData) -> None:
-        self.entity = {iri: i for i, iri in enumerate(data.entities)}
-        self.article = {summary.id: i for i, summary in enumerate(data.articles)}
-        self.fact = {(f.subject, f.predicate, f.object): i for i, f in enumerate(data.facts)}
-
-
-def _short(sentence: str) -> str:
-    return sentence if len(sentence) <= MAX_SENTENCE_CHARS else sentence[: MAX_SENTENCE_CHARS - 1] + "…"
-
-
-def _articles_of(passages: tuple[Passage, ...], index: ShardIndex) -> list[int]:
-    return sorted({index.article[p.article] for p in passages if p.article in index.article})
-
-
-def core_payload(data: ViewData, styles: ViewStyles, index: ShardIndex, overview: dict, tree: dict) -> dict:
+def core_payload(data: ViewData, styles: ViewStyles, index: ShardIndex, totals: ArticleTotals, overview: dict,
+                 tree: dict) -> dict:
     a: Analysis = data.analysis
     fine = sorted(data.class_labels)
     fine_index = {name: i for i, name in enumerate(fine)}
     class_index = {name: i for i, name in enumerate(TOP_CLASSES)}
     relation_index = {name: i for i, name in enumerate(styles.relations)}
     entities = []
-    for iri, view in data.entities.items():
+    for number, (iri, view) in enumerate(data.entities.items()):
         record, m = view.record, a.metric[iri]
         entities.append([
             record.label,
@@ -80,23 +64,16 @@ def core_payload(data: ViewData, styles: ViewStyles, index: ShardIndex, overview
             m.degree,
             round(float(m.page_rank), 5),
             m.community,
-            _articles_of(view.passages, index),
+            totals.entity_articles[number],
         ])
     facts = [
-        [index.entity[f.subject], relation_index[f.predicate], index.entity[f.object], _articles_of(f.passages, index),
+        [index.entity[f.subject], relation_index[f.predicate], index.entity[f.object], totals.fact_articles[i],
          1 if f.from_gazetteer else 0]
-        for f in data.facts
+        for i, f in enumerate(data.facts)
     ]
-    mentioned = [0] * len(data.articles)
-    for row in entities:
-        for article in row[8]:
-            mentioned[article] += 1
-    stated = [0] * len(data.articles)
-    for row in facts:
-        for article in row[3]:
-            stated[article] += 1
     articles = [
-        [s.id, s.metadata.title or s.source, s.metadata.published or "", s.metadata.source_name or "", mentioned[i], stated[i]]
+        [s.id, s.metadata.title or s.source, s.metadata.published or "", s.metadata.source_name or "",
+         totals.mentioned[i], totals.stated[i]]
         for i, s in enumerate(data.articles)
     ]
     return {
@@ -113,72 +90,62 @@ def core_payload(data: ViewData, styles: ViewStyles, index: ShardIndex, overview
     }
 
 
-def _passage_row(p: Passage, index: ShardIndex) -> list:
-    sentence = p.sentence if len(p.sentence) <= MAX_SENTENCE_CHARS else _short(p.sentence)
-    return [index.article.get(p.article, -1), sentence, p.sentence_start, p.sentence_end, p.start, p.end]
+class SentenceTable:
+    """One shard's sentences, each written once: passage rows name theirs by its place in ``texts``.
+
+    An entity's mentions and the facts of it and its neighbours are mostly
+    read in the same sentences; written out in every row they were half of
+    the entity shards' bytes. kg-app.js puts the texts back when it loads the shard.
+    """
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.number: dict[tuple[int, int, int], int] = {}
+
+    def refer(self, passages: list[list]) -> list[list]:
+        for row in passages:
+            if isinstance(row[1], str):  # a row shared by two entities is replaced once
+                key = (row[0], row[2], row[3])
+                if key not in self.number:
+                    self.number[key] = len(self.texts)
+                    self.texts.append(row[1])
+                row[1] = self.number[key]
+        return passages
 
 
-def entity_shards(data: ViewData, index: ShardIndex) -> dict[str, dict]:
-    facts_of: dict[str, list[list]] = {}
+def entity_shards(data: ViewData, store: PassageStore, write) -> int:
+    """Write the e-N shards, one at a time; returns how many."""
+    facts_of: dict[str, list[int]] = {}
     for i, f in enumerate(data.facts):
-        # Made once and shared by the shards of both ends.
-        row = [i, [_passage_row(p, index) for p in f.passages[:MAX_FACT_PASSAGES]], len(f.passages), f.rules]
-        facts_of.setdefault(f.subject, []).append(row)
-        facts_of.setdefault(f.object, []).append(row)
-    shards: dict[str, dict] = {}
-    for number, (iri, view) in enumerate(data.entities.items()):
-        evidence = facts_of.get(iri, [])
-        shards.setdefault(f"e-{number // ENTITIES_PER_SHARD}", {})[str(number)] = {
-            "code": view.code or "",
-            "implicit": view.implicit,
-            "mentions": [_passage_row(p, index) for p in view.passages[:MAX_MENTIONS]],
-            "mentionCount": len(view.passages),
-            "facts": evidence,
+        facts_of.setdefault(f.subject, []).append(i)
+        facts_of.setdefault(f.object, []).append(i)
+    views = list(data.entities.items())
+    for first in range(0, len(views), ENTITIES_PER_SHARD):
+        members = views[first:first + ENTITIES_PER_SHARD]
+        mentions: dict[int, list[list]] = {}
+        for entity, row in store.mentions(first, first + len(members) - 1):
+            mentions.setdefault(entity, []).append(row)
+        wanted = [fact for iri, _ in members for fact in facts_of.get(iri, ())]
+        passages = store.first_statements(wanted)
+        # A fact's row is made once and shared by its two ends within a shard.
+        rows = {fact: [fact, passages.get(fact, []), store.statement_count[fact], list(data.facts[fact].rules)]
+                for fact in wanted}
+        sentences = SentenceTable()
+        payload: dict[str, object] = {
+            str(number): {
+                "code": view.code or "",
+                "implicit": view.implicit,
+                "mentions": sentences.refer(mentions.get(number, [])),
+                "mentionCount": store.mention_count[number],
+                "facts": [rows[fact] for fact in facts_of.get(iri, ())],
+            }
+            for number, (iri, view) in enumerate(members, start=first)
         }
-    return shards
-
-
-def _mention_spans(data: ViewData, index: ShardIndex) -> dict[str, list[list[int]]]:
-    """Per article: [start, end, entity] spans, longest first where they overlap, explicit before implicit."""
-    spans: dict[str, dict[tuple[int, int], list[int]]] = {}
-    for iri, view in data.entities.items():
-        for p in view.passages:
-            spans.setdefault(p.article, {}).setdefault((p.start, p.end), []).append(index.entity[iri])
-    out: dict[str, list[list[int]]] = {}
-    entities = list(data.entities.values())
-    for article, found in spans.items():
-        chosen: list[list[int]] = []
-        taken_until = -1
-        for (start, end), ids in sorted(found.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
-            if start < taken_until or end <= start:
-                continue  # inside a longer mention already highlighted
-            best = sorted(ids, key=lambda i: (entities[i].implicit, i))
-            chosen.append([start, end, *best])
-            taken_until = end
-        out[article] = chosen
-    return out
-
-
-def article_shards(data: ViewData, index: ShardIndex) -> dict[str, dict]:
-    mentions = _mention_spans(data, index)
-    stated: dict[str, list[list[int]]] = {}
-    for i, f in enumerate(data.facts):
-        for p in f.passages:
-            stated.setdefault(p.article, []).append([i, p.sentence_start, p.sentence_end, p.start, p.end])
-    shards: dict[str, dict] = {}
-    for number, s in enumerate(data.articles):
-        meta = s.metadata
-        shards.setdefault(f"a-{number // ARTICLES_PER_SHARD}", {})[str(number)] = {
-            "text": s.original,
-            "body": s.body,
-            "dropped": [[line.text, line.reason] for line in s.dropped],
-            "url": meta.url or "",
-            "authors": list(meta.authors),
-            "source": s.source,
-            "mentions": mentions.get(s.id, []),
-            "facts": sorted(stated.get(s.id, [])),
-        }
-    return shards
+        for row in rows.values():
+            sentences.refer(row[1])
+        payload["s"] = sentences.texts
+        write(f"e-{first // ENTITIES_PER_SHARD}", payload)
+    return -(-len(views) // ENTITIES_PER_SHARD)
 
 
 def unit_counts(data: ViewData) -> dict[str, tuple[int, int, int, int]]:
@@ -231,14 +198,6 @@ def tree_payload(data: ViewData, index: ShardIndex) -> dict:
     return {"units": rows, "columns": ["党组织", "项目活动", "共建单位", "阵地设施"]}
 
 
-def write_shards(data: ViewData, styles: ViewStyles, views_dir: Path, overview: dict) -> int:
-    """Write every shard under views/data/; returns how many files."""
-    data_dir = views_dir / DATA_DIR
-    data_dir.mkdir(parents=True, exist_ok=True)
-    index = ShardIndex(data)
-    shards = {"core": core_payload(data, styles, index, overview, tree_payload(data, index))}
-    shards.update(entity_shards(data, index))
-    shards.update(article_shards(data, index))
-    for name, payload in shards.items():
-        write_shard(data_dir, name, payload)
-    return len(shards)
+def write_core(data: ViewData, styles: ViewStyles, index: ShardIndex, totals: ArticleTotals, overview: dict,
+               write) -> None:
+    write("core", core_payload(data, styles, index, totals, overview, tree_payload(data, index)))

@@ -10,10 +10,28 @@
   // Shards are scripts (fetch() of a file is refused from file:// pages): each calls KG.register.
   KG.register = function (name, data) {
     if (!SHARD_NAME.test(name)) return;
+    if (name.charAt(0) === "e") data = sentencesBack(data);
     KG.shards[name] = data;
     (KG.waiting[name] || []).forEach(function (done) { done(data); });
     delete KG.waiting[name];
   };
+
+  // An entity shard writes each sentence once (in "s"); passage rows hold its number: put the text back.
+  function sentencesBack(data) {
+    var texts = data.s || [];
+    function fill(rows) {
+      rows.forEach(function (row) {
+        if (typeof row[1] === "number") row[1] = String(texts[row[1]] === undefined ? "" : texts[row[1]]);
+      });
+    }
+    delete data.s;
+    Object.keys(data).forEach(function (key) {
+      var entity = data[key];
+      fill(entity.mentions || []);
+      (entity.facts || []).forEach(function (fact) { fill(fact[1] || []); });  // a shared row is filled once
+    });
+    return data;
+  }
 
   KG.load = function (name) {
     return new Promise(function (resolve, reject) {

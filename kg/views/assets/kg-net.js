@@ -284,7 +284,11 @@
       network.once("afterDrawing", rendered);
       network.redraw();
     });
-    else network.once("afterDrawing", rendered);
+    else {
+      // Laid out at build time with every node; fit what the filters left visible (unconnected ones are hidden).
+      network.fit({ nodes: view.nodes.getIds({ filter: function (n) { return !n.hidden; } }), animation: false });
+      network.once("afterDrawing", rendered);
+    }
     return view;
   };
 })();

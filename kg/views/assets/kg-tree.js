@@ -15,11 +15,16 @@
       else roots.push(row[0]);
     });
     function byName(a, b) { return KG.E[a].label.localeCompare(KG.E[b].label, "zh") || a - b; }
-    roots.sort(byName);
     Object.keys(children).forEach(function (k) { children[k].sort(byName); });
-    var size = {};
+    var size = {}, rank = {};
     function count(i) { var n = 1; (children[i] || []).forEach(function (c) { n += count(c); }); size[i] = n; return n; }
     roots.forEach(count);
+    KG.core.levels.forEach(function (l, k) { rank[l[0]] = k; });
+    function level(i) { var r = rank[KG.E[i].level]; return r === undefined ? KG.core.levels.length : r; }
+    // Trees first, top level first and largest first; a unit with nothing above or below it last.
+    roots.sort(function (a, b) {
+      return (size[a] === 1) - (size[b] === 1) || level(a) - level(b) || size[b] - size[a] || byName(a, b);
+    });
     return { units: units, children: children, roots: roots, size: size };
   }
 
