@@ -107,7 +107,7 @@ def test_edges_csv_states_what_graph_ttl_derives_each_statement_from(corpus_view
     graph = Graph().parse(build_graph_files(tmp_path / "g", [(summarise(a), observe(a, extractions[a.id]))
                                                              for a in articles]) / "graph.ttl")
     in_graph = set()
-    for statement in graph.subjects(RDF.type, KG.RelationStatement):
+    for statement in set(graph.subjects(KG.extractionRule, None)):  # statements are typed by that property's domain
         ends = [str(graph.value(statement, p)) for p in (RDF.subject, RDF.predicate, RDF.object)]
         for sentence in graph.objects(statement, PROV.wasDerivedFrom):
             article = graph.value(sentence, KG.inArticle)
