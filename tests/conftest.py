@@ -81,25 +81,25 @@ def thousand_node_graph() -> Graph:
 # them, written by hand (offsets are found in the texts). The graph tests run
 # the real resolve, graph and export stages over it (``build_hand_built``).
 ARTICLE_A = (
-    "白马湖畔展新颜\n"
-    "常德市武陵区白马湖街道党工委指导长家山社区党总支联合湖南文理学院开展“微改造”工程。"
-    "花园洞社区党委书记张圣忠介绍，白马湖文化公园面积1700㎡。"
-    "花园洞社区与湖南文理学院结对共建。"
+    "创业园畔展新颜\n"
+    "绵阳市涪城区创业园街道党工委指导柳家坪社区党总支联合涪江理工学院开展“微更新”工程。"
+    "桂花巷社区党委书记周建明介绍，创业园文化公园面积1700㎡。"
+    "桂花巷社区与涪江理工学院结对共建。"
     "杭州市西湖社区派人来学习。"
-    "花园洞社区党委副书记李芳参加。"
+    "桂花巷社区党委副书记李芳参加。"
 )
 ARTICLE_B = (
-    "邻里节暖人心\n"
-    "长家山社区党总支举办邻里节活动。"
-    "长家山党群服务中心可容纳368人。"
-    "长家山社区和常德职业技术学院签订共建协议。"
-    "白马湖街道西湖社区也来参加。"
+    "睦邻节暖人心\n"
+    "柳家坪社区党总支举办睦邻节活动。"
+    "柳家坪党群服务中心可容纳368人。"
+    "柳家坪社区和绵州职业技术学院签订共建协议。"
+    "创业园街道西湖社区也来参加。"
 )
 ARTICLE_TEXTS = {"a1a1a1a1a1a1a1a1": ARTICLE_A, "b2b2b2b2b2b2b2b2": ARTICLE_B}
 A, B = ARTICLE_TEXTS
 U, O, P, F, R, H = "AdministrativeUnit", "PartyOrganization", "Program", "Facility", "Partner", "Person"
-CODES = {"湖南省": "430000000000", "常德市": "430700000000", "武陵区": "430702000000",
-         "白马湖街道": "430702005000", "杭州市": "330100000000"}
+CODES = {"四川省": "510000000000", "绵阳市": "510700000000", "涪城区": "510703000000",
+         "创业园街道": "510703009000", "杭州市": "330100000000"}
 
 
 def evidence_of(article_id: str, phrase: str, span: str | None = None):
@@ -135,60 +135,60 @@ def hand_built_extractions():
     from kg.model import ArticleExtraction
 
     a = (
-        mention(A, U, "常德市", kind="city"),
-        mention(A, U, "武陵区", kind="district"),
-        mention(A, U, "白马湖街道", "武陵区白马湖街道", "白马湖街道", kind="subdistrict"),
-        mention(A, U, "湖南省", "常德市", kind="province", implicit=True),
-        mention(A, U, "长家山社区", "指导长家山社区", "长家山社区", kind="community"),
-        mention(A, U, "花园洞社区", "花园洞社区党委书记", "花园洞社区", kind="community"),
-        mention(A, U, "花园洞社区", "花园洞社区与", "花园洞社区", kind="community"),
+        mention(A, U, "绵阳市", kind="city"),
+        mention(A, U, "涪城区", kind="district"),
+        mention(A, U, "创业园街道", "涪城区创业园街道", "创业园街道", kind="subdistrict"),
+        mention(A, U, "四川省", "绵阳市", kind="province", implicit=True),
+        mention(A, U, "柳家坪社区", "指导柳家坪社区", "柳家坪社区", kind="community"),
+        mention(A, U, "桂花巷社区", "桂花巷社区党委书记", "桂花巷社区", kind="community"),
+        mention(A, U, "桂花巷社区", "桂花巷社区与", "桂花巷社区", kind="community"),
         mention(A, U, "杭州市", kind="city"),
         mention(A, U, "西湖社区", "杭州市西湖社区", "西湖社区", kind="community"),
-        mention(A, O, "白马湖街道党工委", kind="党工委"),
-        mention(A, O, "长家山社区党总支", kind="党总支"),
-        mention(A, O, "花园洞社区党委", "花园洞社区党委书记", "花园洞社区党委", kind="党委"),
-        mention(A, P, "微改造", "“微改造”工程", kind="project", aliases=("微改造工程",)),
-        mention(A, F, "白马湖文化公园", attributes=(("area", "1700㎡"),)),
-        mention(A, R, "湖南文理学院", "联合湖南文理学院", "湖南文理学院"),
-        mention(A, R, "湖南文理学院", "与湖南文理学院", "湖南文理学院"),
-        mention(A, H, "张圣忠", role="社区党委书记"),
+        mention(A, O, "创业园街道党工委", kind="党工委"),
+        mention(A, O, "柳家坪社区党总支", kind="党总支"),
+        mention(A, O, "桂花巷社区党委", "桂花巷社区党委书记", "桂花巷社区党委", kind="党委"),
+        mention(A, P, "微更新", "“微更新”工程", kind="project", aliases=("微更新工程",)),
+        mention(A, F, "创业园文化公园", attributes=(("area", "1700㎡"),)),
+        mention(A, R, "涪江理工学院", "联合涪江理工学院", "涪江理工学院"),
+        mention(A, R, "涪江理工学院", "与涪江理工学院", "涪江理工学院"),
+        mention(A, H, "周建明", role="社区党委书记"),
         mention(A, H, "李芳", role="社区党委副书记"),
     )
     a_relations = (
-        relation(A, (U, "长家山社区"), "partOf", (U, "白马湖街道"), "指导长家山社区", "长家山社区", "context"),
-        relation(A, (U, "花园洞社区"), "partOf", (U, "白马湖街道"), "花园洞社区与", "花园洞社区", "context"),
+        relation(A, (U, "柳家坪社区"), "partOf", (U, "创业园街道"), "指导柳家坪社区", "柳家坪社区", "context"),
+        relation(A, (U, "桂花巷社区"), "partOf", (U, "创业园街道"), "桂花巷社区与", "桂花巷社区", "context"),
         relation(A, (U, "西湖社区"), "partOf", (U, "杭州市"), "杭州市西湖社区", "西湖社区", "name"),
-        relation(A, (U, "武陵区"), "partOf", (U, "湖南省"), "武陵区", rule="name"),  # skip-level: the gazetteer wins
-        relation(A, (O, "白马湖街道党工委"), "partyOrgOf", (U, "白马湖街道"), "白马湖街道党工委", rule="name"),
-        relation(A, (O, "长家山社区党总支"), "partyOrgOf", (U, "长家山社区"), "长家山社区党总支", rule="name"),
-        relation(A, (O, "花园洞社区党委"), "partyOrgOf", (U, "花园洞社区"), "花园洞社区党委书记", "花园洞社区党委",
+        relation(A, (U, "涪城区"), "partOf", (U, "四川省"), "涪城区", rule="name"),  # skip-level: the gazetteer wins
+        relation(A, (O, "创业园街道党工委"), "partyOrgOf", (U, "创业园街道"), "创业园街道党工委", rule="name"),
+        relation(A, (O, "柳家坪社区党总支"), "partyOrgOf", (U, "柳家坪社区"), "柳家坪社区党总支", rule="name"),
+        relation(A, (O, "桂花巷社区党委"), "partyOrgOf", (U, "桂花巷社区"), "桂花巷社区党委书记", "桂花巷社区党委",
                  rule="name"),
-        relation(A, (O, "长家山社区党总支"), "subOrganizationOf", (O, "白马湖街道党工委"), "长家山社区党总支",
+        relation(A, (O, "柳家坪社区党总支"), "subOrganizationOf", (O, "创业园街道党工委"), "柳家坪社区党总支",
                  rule="context"),
-        relation(A, (O, "长家山社区党总支"), "runsProgram", (P, "微改造"), "“微改造”工程"),
-        relation(A, (U, "白马湖街道"), "hasFacility", (F, "白马湖文化公园"), "白马湖文化公园", rule="context"),
-        relation(A, (O, "长家山社区党总支"), "partnersWith", (R, "湖南文理学院"), "联合湖南文理学院", "湖南文理学院"),
-        relation(A, (U, "花园洞社区"), "partnersWith", (R, "湖南文理学院"), "与湖南文理学院", "湖南文理学院"),
-        relation(A, (H, "张圣忠"), "leads", (O, "花园洞社区党委"), "张圣忠", rule="pattern:role"),
-        relation(A, (H, "李芳"), "leads", (O, "花园洞社区党委"), "李芳", rule="pattern:role"),
+        relation(A, (O, "柳家坪社区党总支"), "runsProgram", (P, "微更新"), "“微更新”工程"),
+        relation(A, (U, "创业园街道"), "hasFacility", (F, "创业园文化公园"), "创业园文化公园", rule="context"),
+        relation(A, (O, "柳家坪社区党总支"), "partnersWith", (R, "涪江理工学院"), "联合涪江理工学院", "涪江理工学院"),
+        relation(A, (U, "桂花巷社区"), "partnersWith", (R, "涪江理工学院"), "与涪江理工学院", "涪江理工学院"),
+        relation(A, (H, "周建明"), "leads", (O, "桂花巷社区党委"), "周建明", rule="pattern:role"),
+        relation(A, (H, "李芳"), "leads", (O, "桂花巷社区党委"), "李芳", rule="pattern:role"),
     )
     b = (
-        mention(B, O, "长家山社区党总支", kind="党总支"),
-        mention(B, U, "长家山社区", "长家山社区党总支", "长家山社区", kind="community"),
-        mention(B, U, "长家山社区", "长家山社区和", "长家山社区", kind="community"),
-        mention(B, P, "邻里节", "举办邻里节", "邻里节", kind="event"),
-        mention(B, F, "长家山党群服务中心", attributes=(("capacity", "可容纳368人"),)),
-        mention(B, R, "常德职业技术学院"),
-        mention(B, U, "白马湖街道", kind="subdistrict"),
-        mention(B, U, "西湖社区", "白马湖街道西湖社区", "西湖社区", kind="community"),
+        mention(B, O, "柳家坪社区党总支", kind="党总支"),
+        mention(B, U, "柳家坪社区", "柳家坪社区党总支", "柳家坪社区", kind="community"),
+        mention(B, U, "柳家坪社区", "柳家坪社区和", "柳家坪社区", kind="community"),
+        mention(B, P, "睦邻节", "举办睦邻节", "睦邻节", kind="event"),
+        mention(B, F, "柳家坪党群服务中心", attributes=(("capacity", "可容纳368人"),)),
+        mention(B, R, "绵州职业技术学院"),
+        mention(B, U, "创业园街道", kind="subdistrict"),
+        mention(B, U, "西湖社区", "创业园街道西湖社区", "西湖社区", kind="community"),
     )
     b_relations = (
-        relation(B, (O, "长家山社区党总支"), "partyOrgOf", (U, "长家山社区"), "长家山社区党总支", rule="name"),
-        relation(B, (U, "长家山社区"), "partOf", (U, "白马湖街道"), "长家山社区和", "长家山社区", "context"),
-        relation(B, (U, "西湖社区"), "partOf", (U, "白马湖街道"), "白马湖街道西湖社区", "西湖社区", "name"),
-        relation(B, (O, "长家山社区党总支"), "runsProgram", (P, "邻里节"), "举办邻里节", "邻里节"),
-        relation(B, (U, "长家山社区"), "hasFacility", (F, "长家山党群服务中心"), "长家山党群服务中心"),
-        relation(B, (U, "长家山社区"), "partnersWith", (R, "常德职业技术学院"), "常德职业技术学院"),
+        relation(B, (O, "柳家坪社区党总支"), "partyOrgOf", (U, "柳家坪社区"), "柳家坪社区党总支", rule="name"),
+        relation(B, (U, "柳家坪社区"), "partOf", (U, "创业园街道"), "柳家坪社区和", "柳家坪社区", "context"),
+        relation(B, (U, "西湖社区"), "partOf", (U, "创业园街道"), "创业园街道西湖社区", "西湖社区", "name"),
+        relation(B, (O, "柳家坪社区党总支"), "runsProgram", (P, "睦邻节"), "举办睦邻节", "睦邻节"),
+        relation(B, (U, "柳家坪社区"), "hasFacility", (F, "柳家坪党群服务中心"), "柳家坪党群服务中心"),
+        relation(B, (U, "柳家坪社区"), "partnersWith", (R, "绵州职业技术学院"), "绵州职业技术学院"),
     )
     return {A: ArticleExtraction(A, a, a_relations), B: ArticleExtraction(B, b, b_relations)}
 
@@ -201,13 +201,13 @@ def hand_built_article(article_id):
 
     text = ARTICLE_TEXTS[article_id]
     meta_a = ArticleMetadata(
-        title="白马湖畔展新颜", published="2024-01-15", source_name="常德日报",
+        title="创业园畔展新颜", published="2024-01-15", source_name="绵州日报",
         url="https://example.com/news?id=1&from=home", authors=("李记者",),
     )
     return Article(
         id=article_id, source=f"/somewhere/{article_id}.txt", original=text,
         normalised=NormalisedText(text, tuple(range(len(text) + 1))), body=((0, len(text)),), dropped=(),
-        metadata=meta_a if article_id == A else ArticleMetadata(title="邻里节暖人心"),
+        metadata=meta_a if article_id == A else ArticleMetadata(title="睦邻节暖人心"),
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
 
@@ -324,13 +324,13 @@ def view_inputs(articles, skipped=(Skipped("seeds/broken.html", "no article text
 
 
 def corpus_view_inputs() -> ViewInputs:
-    """The hand-built corpus; article B's 长家山社区 also supports the short form 长家山 (an alias to show)."""
+    """The hand-built corpus; article B's 柳家坪社区 also supports the short form 柳家坪 (an alias to show)."""
     from dataclasses import replace
 
     meta = {s.id: s.metadata for s in hand_built_summaries()}
     extractions = hand_built_extractions()
     b = extractions[B]
-    mentions = tuple(replace(m, aliases=("长家山",)) if m.name == "长家山社区" else m for m in b.mentions)
+    mentions = tuple(replace(m, aliases=("柳家坪",)) if m.name == "柳家坪社区" else m for m in b.mentions)
     extractions[B] = replace(b, mentions=mentions)
     return view_inputs([(article_with_text(i, text, meta[i]), extractions[i]) for i, text in ARTICLE_TEXTS.items()])
 

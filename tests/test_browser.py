@@ -152,24 +152,24 @@ def test_index_opens_offline_and_two_clicks_reach_every_article(browser, out):
 
 def test_edge_evidence_on_hover_and_click(browser, out):
     page, log = open_page(browser, out, "#overview")
-    fact = fact_number(page, "花园洞社区", "partnersWith", "湖南文理学院")
+    fact = fact_number(page, "桂花巷社区", "partnersWith", "涪江理工学院")
     text = hover_edge(page, fact)
-    assert "花园洞社区 —共建— 湖南文理学院" in text and "花园洞社区与湖南文理学院结对共建。" in text
-    assert "白马湖畔展新颜" in text  # the article it is from
+    assert "桂花巷社区 —共建— 涪江理工学院" in text and "桂花巷社区与涪江理工学院结对共建。" in text
+    assert "创业园畔展新颜" in text  # the article it is from
     xy = edge_midpoint(page, fact)
     page.mouse.click(xy["x"], xy["y"])
     link = page.wait_for_selector(".kg-net-detail a[href^='#article/0/']")
     link.click()  # the sentence, highlighted in the source reader
     page.wait_for_selector("#kg-text .kg-hit")
-    assert "花园洞社区与湖南文理学院结对共建" in "".join(page.locator("#kg-text .kg-hit").all_inner_texts())
+    assert "桂花巷社区与涪江理工学院结对共建" in "".join(page.locator("#kg-text .kg-hit").all_inner_texts())
     assert log.clean()
     page.close()
 
 
 def test_tooltip_is_capped_and_hidden_when_the_pointer_leaves(browser, out):
     page, log = open_page(browser, out, "#overview")
-    text = hover_node(page, entity_number(page, "长家山社区"))
-    assert "长家山社区" in text and "别名：长家山" in text and "社区村" in text
+    text = hover_node(page, entity_number(page, "柳家坪社区"))
+    assert "柳家坪社区" in text and "别名：柳家坪" in text and "社区村" in text
     assert page.evaluate("document.getElementById('kg-tip').getBoundingClientRect().height") <= 300
     page.mouse.move(1300, 880)  # empty canvas
     page.mouse.move(1399, 450)
@@ -183,10 +183,10 @@ def test_article_view_draws_only_that_articles_facts(browser, out):
     drawn = page.evaluate("KG.currentView.edges.getIds()")
     stated = page.evaluate("KG.F.filter(f => f.articles.indexOf(1) !== -1).map(f => f.i)")
     assert sorted(drawn) == sorted(stated) and drawn
-    other = fact_number(page, "花园洞社区", "partnersWith", "湖南文理学院")  # article 0 only
+    other = fact_number(page, "桂花巷社区", "partnersWith", "涪江理工学院")  # article 0 only
     assert other not in drawn
     text = page.inner_text("#kg-text")
-    assert "长家山社区党总支举办邻里节活动。" in text
+    assert "柳家坪社区党总支举办睦邻节活动。" in text
     page.locator("button.kg-fact").first.click()
     assert page.locator("#kg-text .kg-hit").count() > 0
     assert log.clean()
@@ -196,22 +196,22 @@ def test_article_view_draws_only_that_articles_facts(browser, out):
 def test_search_finds_an_entity_the_overview_does_not_draw(browser, corpus_views, tmp_path):
     out = build(corpus_views, tmp_path, overview_limit=4)
     page, log = open_page(browser, out, "#overview")
-    target = entity_number(page, "常德职业技术学院")
+    target = entity_number(page, "绵州职业技术学院")
     assert target not in page.evaluate("KG.currentView.nodes.getIds()")
     page.fill("#kg-search", "职业技术")
     page.wait_for_selector("#kg-results:not([hidden])")
     assert "找到 1 个实体" in page.inner_text("#kg-results")
     page.locator(f"#kg-results a[href='#entity/{target}']").click()
     page.wait_for_selector("#kg-view[data-ready]")
-    assert "常德职业技术学院" in page.inner_text("#kg-view h2")
-    assert "长家山社区和常德职业技术学院签订共建协议。" in page.inner_text("#kg-view")  # evidence in its relation table
+    assert "绵州职业技术学院" in page.inner_text("#kg-view h2")
+    assert "柳家坪社区和绵州职业技术学院签订共建协议。" in page.inner_text("#kg-view")  # evidence in its relation table
     assert log.clean()
     page.close()
 
 
 def test_entity_page_ego_depth_and_sortable_relations(browser, out):
     number_page, _ = open_page(browser, out, wait="body[data-ready]")
-    centre = entity_number(number_page, "白马湖街道")
+    centre = entity_number(number_page, "创业园街道")
     number_page.close()
     page, log = open_page(browser, out, f"#entity/{centre}")
     page.wait_for_selector("#kg-view[data-ready]")
@@ -246,10 +246,10 @@ def test_tree_columns_are_levels(browser, out):
     assert len(rows) == 10  # 8 units the articles name, 2 provinces the gazetteer adds
     for label, level, column in rows:
         assert column == levels.index(level), label  # the column is the unit's level, not its depth
-    assert ["湖南省", "province", 0] in rows and ["花园洞社区", "community", 4] in rows
+    assert ["四川省", "province", 0] in rows and ["桂花巷社区", "community", 4] in rows
     page.click("text=全部折叠")
     roots = page.locator(".kg-tree-body .kg-tree-row .kg-entity-link").all_inner_texts()
-    assert sorted(roots) == sorted(["湖南省", "浙江省"])  # every named unit hangs under its province
+    assert sorted(roots) == sorted(["四川省", "浙江省"])  # every named unit hangs under its province
     assert [label for label, _, _ in rows].count("西湖社区") == 2  # two communities of one name, in two cities
     assert log.clean()
     page.close()
@@ -274,7 +274,7 @@ def test_export_the_visible_subgraph(browser, out):
     lines = Path(download.value.path()).read_text("utf-8-sig").strip().splitlines()
     visible = page.evaluate("KG.currentView.edges.get({filter: e => !e.hidden}).length")
     assert lines[0].startswith("subject,subject_class,relation")
-    assert len(lines) - 1 >= visible and not any("张圣忠" in line for line in lines)
+    assert len(lines) - 1 >= visible and not any("周建明" in line for line in lines)
     with page.expect_download() as download:
         page.click("button[data-export=graphml]")
     assert "<graphml" in Path(download.value.path()).read_text("utf-8")
@@ -284,7 +284,7 @@ def test_export_the_visible_subgraph(browser, out):
 
 def test_path_between_two_entities(browser, out):
     page, log = open_page(browser, out, wait="body[data-ready]")
-    a, b = entity_number(page, "张圣忠"), entity_number(page, "湖南省")
+    a, b = entity_number(page, "周建明"), entity_number(page, "四川省")
     page.goto((out / "index.html").as_uri() + f"#path/{a}/{b}")
     page.wait_for_selector(READY)
     steps = page.locator(".kg-path li").count()

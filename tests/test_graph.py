@@ -34,17 +34,17 @@ def top_class(graph, cls):
 @pytest.mark.parametrize(
     ("label", "cls"),
     [
-        ("湖南省", KG.Province),
-        ("武陵区", KG.District),
-        ("白马湖街道", KG.Subdistrict),
-        ("长家山社区", KG.Community),
-        ("长家山社区党总支", KG.GeneralPartyBranch),
-        ("白马湖街道党工委", KG.PartyWorkingCommittee),
-        ("微改造", KG.Project),
-        ("邻里节", KG.Event),
-        ("湖南文理学院", KG.University),  # no kind given: the name's ending says it
-        ("白马湖文化公园", KG.Facility),
-        ("张圣忠", KG.Person),
+        ("四川省", KG.Province),
+        ("涪城区", KG.District),
+        ("创业园街道", KG.Subdistrict),
+        ("柳家坪社区", KG.Community),
+        ("柳家坪社区党总支", KG.GeneralPartyBranch),
+        ("创业园街道党工委", KG.PartyWorkingCommittee),
+        ("微更新", KG.Project),
+        ("睦邻节", KG.Event),
+        ("涪江理工学院", KG.University),  # no kind given: the name's ending says it
+        ("创业园文化公园", KG.Facility),
+        ("周建明", KG.Person),
     ],
 )
 def test_entities_get_the_finest_class_their_kind_allows(built_graph, label, cls):
@@ -52,9 +52,9 @@ def test_entities_get_the_finest_class_their_kind_allows(built_graph, label, cls
 
 
 def test_coded_units_take_their_iri_from_the_code_and_state_it_typed_once_aligned_with_wikidatas_property(built_graph):
-    unit = node(built_graph, "武陵区")
-    assert str(unit) == "https://w3id.org/jiceng-kg/id/unit/430702000000"
-    assert built_graph.value(unit, KG.divisionCode) == Literal("430702000000", datatype=KG.DivisionCode)
+    unit = node(built_graph, "涪城区")
+    assert str(unit) == "https://w3id.org/jiceng-kg/id/unit/510703000000"
+    assert built_graph.value(unit, KG.divisionCode) == Literal("510703000000", datatype=KG.DivisionCode)
     assert (KG.DivisionCode, RDF.type, RDFS.Datatype) in built_graph
     # The Wikidata property is stated once, as the code's super-property, not repeated per unit.
     assert (KG.divisionCode, RDFS.subPropertyOf, WDT.P442) in built_graph
@@ -88,28 +88,28 @@ def test_in_the_whole_gazetteer_every_childs_code_nests_in_its_parents():
 
 
 def test_a_skip_level_parent_the_article_states_gives_way_to_the_gazetteers_direct_parent(built_graph):
-    # The article chained 武陵区 straight to 湖南省; the division table puts 常德市 between them.
-    assert list(built_graph.objects(node(built_graph, "武陵区"), KG.partOf)) == [node(built_graph, "常德市")]
+    # The article chained 涪城区 straight to 四川省; the division table puts 绵阳市 between them.
+    assert list(built_graph.objects(node(built_graph, "涪城区"), KG.partOf)) == [node(built_graph, "绵阳市")]
 
 
 def test_every_community_reaches_a_province(built_graph):
-    for label in ("长家山社区", "花园洞社区"):
+    for label in ("柳家坪社区", "桂花巷社区"):
         chain = list(built_graph.transitive_objects(node(built_graph, label), KG.partOf))
-        assert node(built_graph, "湖南省") in chain
+        assert node(built_graph, "四川省") in chain
 
 
 def test_homonym_communities_under_different_parents_are_two_nodes(built_graph):
     parents = {built_graph.value(n, KG.partOf) for n in nodes(built_graph, "西湖社区")}
-    assert parents == {node(built_graph, "杭州市"), node(built_graph, "白马湖街道")}
+    assert parents == {node(built_graph, "杭州市"), node(built_graph, "创业园街道")}
 
 
 def test_implicit_units_come_from_the_gazetteer_and_have_no_mentions(built_graph):
-    province = node(built_graph, "湖南省")
+    province = node(built_graph, "四川省")
     assert built_graph.value(province, KG.implicit) == Literal(True)
     assert built_graph.value(province, DCTERMS.source) == GAZETTEER
     assert list(built_graph.subjects(KG.mentionOf, province)) == []
     assert list(built_graph.objects(province, KG.mentionedIn)) == []
-    assert built_graph.value(node(built_graph, "常德市"), KG.implicit) is None
+    assert built_graph.value(node(built_graph, "绵阳市"), KG.implicit) is None
 
 
 def statement_of(graph, s, p, o):
@@ -119,21 +119,21 @@ def statement_of(graph, s, p, o):
 
 
 def test_gazetteer_facts_are_attributed_to_the_gazetteer_edition_not_to_a_sentence(built_graph):
-    statement = statement_of(built_graph, node(built_graph, "常德市"), KG.partOf, node(built_graph, "湖南省"))
+    statement = statement_of(built_graph, node(built_graph, "绵阳市"), KG.partOf, node(built_graph, "四川省"))
     assert list(built_graph.objects(statement, PROV.wasDerivedFrom)) == [GAZETTEER]
     assert built_graph.value(GAZETTEER, RDF.type) == PROV.Entity
     assert "2023" in str(built_graph.value(GAZETTEER, URIRef("https://schema.org/version")))
 
 
 # The relations the hand-built articles state (conftest.hand_built_extractions), other than partOf: the
-# deputy 李芳 leads nothing, and the two articles' 长家山社区党总支 partyOrgOf 长家山社区 is one relation.
+# deputy 李芳 leads nothing, and the two articles' 柳家坪社区党总支 partyOrgOf 柳家坪社区 is one relation.
 STATED = {
-    ("白马湖街道党工委", "partyOrgOf", "白马湖街道"), ("长家山社区党总支", "partyOrgOf", "长家山社区"),
-    ("花园洞社区党委", "partyOrgOf", "花园洞社区"), ("长家山社区党总支", "subOrganizationOf", "白马湖街道党工委"),
-    ("长家山社区党总支", "runsProgram", "微改造"), ("长家山社区党总支", "runsProgram", "邻里节"),
-    ("白马湖街道", "hasFacility", "白马湖文化公园"), ("长家山社区", "hasFacility", "长家山党群服务中心"),
-    ("长家山社区党总支", "partnersWith", "湖南文理学院"), ("花园洞社区", "partnersWith", "湖南文理学院"),
-    ("长家山社区", "partnersWith", "常德职业技术学院"), ("张圣忠", "leads", "花园洞社区党委"),
+    ("创业园街道党工委", "partyOrgOf", "创业园街道"), ("柳家坪社区党总支", "partyOrgOf", "柳家坪社区"),
+    ("桂花巷社区党委", "partyOrgOf", "桂花巷社区"), ("柳家坪社区党总支", "subOrganizationOf", "创业园街道党工委"),
+    ("柳家坪社区党总支", "runsProgram", "微更新"), ("柳家坪社区党总支", "runsProgram", "睦邻节"),
+    ("创业园街道", "hasFacility", "创业园文化公园"), ("柳家坪社区", "hasFacility", "柳家坪党群服务中心"),
+    ("柳家坪社区党总支", "partnersWith", "涪江理工学院"), ("桂花巷社区", "partnersWith", "涪江理工学院"),
+    ("柳家坪社区", "partnersWith", "绵州职业技术学院"), ("周建明", "leads", "桂花巷社区党委"),
 }
 
 
@@ -154,8 +154,8 @@ def test_every_relation_has_one_statement_derived_from_the_sentences_that_state_
         assert sources
         for source in sources:
             assert source == GAZETTEER or built_graph.value(source, KG.inArticle) is not None
-    # 长家山社区党总支 partyOrgOf 长家山社区 is stated in both articles: one statement, two sentences.
-    twice = statement_of(built_graph, node(built_graph, "长家山社区党总支"), KG.partyOrgOf, node(built_graph, "长家山社区"))
+    # 柳家坪社区党总支 partyOrgOf 柳家坪社区 is stated in both articles: one statement, two sentences.
+    twice = statement_of(built_graph, node(built_graph, "柳家坪社区党总支"), KG.partyOrgOf, node(built_graph, "柳家坪社区"))
     assert {built_graph.value(s, KG.inArticle) for s in built_graph.objects(twice, PROV.wasDerivedFrom)} == {
         URIRef(iri.article_iri(a)) for a in ARTICLE_TEXTS}
 
@@ -192,20 +192,20 @@ def test_the_same_check_in_sparql_over_the_store(built_dir):
 
 
 def test_every_entity_links_to_each_article_that_names_it(built_graph):
-    assert set(built_graph.objects(node(built_graph, "长家山社区"), KG.mentionedIn)) == {
+    assert set(built_graph.objects(node(built_graph, "柳家坪社区"), KG.mentionedIn)) == {
         URIRef(iri.article_iri(a)) for a in ARTICLE_TEXTS}
-    assert set(built_graph.objects(node(built_graph, "张圣忠"), KG.mentionedIn)) == {URIRef(iri.article_iri("a1a1a1a1a1a1a1a1"))}
+    assert set(built_graph.objects(node(built_graph, "周建明"), KG.mentionedIn)) == {URIRef(iri.article_iri("a1a1a1a1a1a1a1a1"))}
 
 
 def test_one_chinese_label_and_other_names_as_alt_labels(built_graph):
-    program = node(built_graph, "微改造")
-    assert list(built_graph.objects(program, RDFS.label)) == [Literal("微改造", lang="zh")]
-    assert set(built_graph.objects(program, SKOS.altLabel)) == {Literal("微改造工程", lang="zh")}
+    program = node(built_graph, "微更新")
+    assert list(built_graph.objects(program, RDFS.label)) == [Literal("微更新", lang="zh")]
+    assert set(built_graph.objects(program, SKOS.altLabel)) == {Literal("微更新工程", lang="zh")}
 
 
 def test_a_head_leads_and_a_deputy_does_not_but_both_are_members_with_their_role(built_graph):
-    committee = node(built_graph, "花园洞社区党委")
-    head, deputy = node(built_graph, "张圣忠"), node(built_graph, "李芳")
+    committee = node(built_graph, "桂花巷社区党委")
+    head, deputy = node(built_graph, "周建明"), node(built_graph, "李芳")
     assert list(built_graph.objects(head, KG.leads)) == [committee]
     assert list(built_graph.objects(deputy, KG.leads)) == []
     roles = {}
@@ -242,15 +242,15 @@ def test_attributes_become_typed_values_in_fixed_units(name, value, expected):
 
 
 def test_attributes_are_on_their_facility(built_graph):
-    assert built_graph.value(node(built_graph, "白马湖文化公园"), KG.area).toPython() == Decimal("1700")
-    assert built_graph.value(node(built_graph, "长家山党群服务中心"), KG.capacity).toPython() == 368
+    assert built_graph.value(node(built_graph, "创业园文化公园"), KG.area).toPython() == Decimal("1700")
+    assert built_graph.value(node(built_graph, "柳家坪党群服务中心"), KG.capacity).toPython() == 368
 
 
 def test_articles_have_their_metadata_in_chinese_and_no_file_path(built_graph):
     first = URIRef(iri.article_iri("a1a1a1a1a1a1a1a1"))
-    assert built_graph.value(first, KG.title) == Literal("白马湖畔展新颜", lang="zh")
+    assert built_graph.value(first, KG.title) == Literal("创业园畔展新颜", lang="zh")
     assert built_graph.value(first, KG.published) == Literal("2024-01-15", datatype=XSD.date)
-    assert built_graph.value(first, KG.sourceName) == Literal("常德日报", lang="zh")
+    assert built_graph.value(first, KG.sourceName) == Literal("绵州日报", lang="zh")
     assert built_graph.value(first, KG.author) == Literal("李记者", lang="zh")
     assert built_graph.value(first, KG.url) == Literal("https://example.com/news?id=1&from=home", datatype=XSD.anyURI)
     assert not any("somewhere" in str(term) for triple in built_graph for term in triple)
@@ -267,7 +267,7 @@ def test_network_measures_sit_under_their_own_super_property_and_activity(built_
     # The degree is declared but not stored: it is a count of the entity's relations (next test).
     assert set(built_graph.objects(activity, KG.computes)) == measures - {KG.degree}
     assert list(built_graph.subject_objects(KG.degree)) == []
-    assert built_graph.value(node(built_graph, "长家山社区党总支"), KG.pageRank) is not None
+    assert built_graph.value(node(built_graph, "柳家坪社区党总支"), KG.pageRank) is not None
 
 
 # The query docs/sparql.md gives for the degree the analysis computes (distinct neighbours, relations undirected).
@@ -286,11 +286,11 @@ def test_the_degree_is_one_count_of_relations_and_agrees_with_the_analysis(built
     counted = {str(row.e): int(row.degree) for row in built_graph.query(DEGREE, initNs={"kg": KG})}
     computed = {m.iri: m.degree for m in analyse(built_graph).metrics if m.degree}
     assert counted == computed
-    # 长家山社区党总支 is joined to 长家山社区, 白马湖街道党工委, 微改造, 邻里节 and 湖南文理学院 (STATED).
-    assert counted[str(node(built_graph, "长家山社区党总支"))] == 5
+    # 柳家坪社区党总支 is joined to 柳家坪社区, 创业园街道党工委, 微更新, 睦邻节 and 涪江理工学院 (STATED).
+    assert counted[str(node(built_graph, "柳家坪社区党总支"))] == 5
 
 
-@pytest.mark.parametrize("key", ["长家山社区", 'a "quoted" <key> with spaces', "back\\slash\n{|}^`", "🏠/#?%20"])
+@pytest.mark.parametrize("key", ["柳家坪社区", 'a "quoted" <key> with spaces', "back\\slash\n{|}^`", "🏠/#?%20"])
 def test_minted_iris_are_valid_for_oxigraph(key):
     for value in (iri.entity_iri("Facility", key), iri.role_iri(key), iri.article_iri(key), iri.membership_iri(key, key, key)):
         assert ox.NamedNode(value).value == value

@@ -24,25 +24,25 @@ def entity(graph, label):
 
 
 def first_mention(graph):
-    return min(graph.subjects(KG.mentionOf, entity(graph, "长家山社区")))
+    return min(graph.subjects(KG.mentionOf, entity(graph, "柳家坪社区")))
 
 
 def add_second_label(graph):
-    graph.add((entity(graph, "长家山社区"), RDFS.label, Literal("长家山", lang="zh")))
+    graph.add((entity(graph, "柳家坪社区"), RDFS.label, Literal("柳家坪", lang="zh")))
 
 
 def make_label_english(graph):
-    unit = entity(graph, "花园洞社区")
+    unit = entity(graph, "桂花巷社区")
     graph.remove((unit, RDFS.label, None))
     graph.add((unit, RDFS.label, Literal("Huayuandong")))
 
 
 def unlink_articles(graph):
-    graph.remove((entity(graph, "邻里节"), KG.mentionedIn, None))
+    graph.remove((entity(graph, "睦邻节"), KG.mentionedIn, None))
 
 
 def add_untraced_relation(graph):
-    graph.add((entity(graph, "花园洞社区"), KG.runsProgram, entity(graph, "邻里节")))
+    graph.add((entity(graph, "桂花巷社区"), KG.runsProgram, entity(graph, "睦邻节")))
 
 
 def drop_mention_begin(graph):
@@ -58,25 +58,25 @@ def drop_content_hash(graph):
 
 
 def point_part_of_at_a_program(graph):
-    graph.add((entity(graph, "武陵区"), KG.partOf, entity(graph, "微改造")))
+    graph.add((entity(graph, "涪城区"), KG.partOf, entity(graph, "微更新")))
 
 
 def add_a_second_parent(graph):
-    graph.add((entity(graph, "长家山社区"), KG.partOf, entity(graph, "武陵区")))
+    graph.add((entity(graph, "柳家坪社区"), KG.partOf, entity(graph, "涪城区")))
 
 
 def shorten_a_code(graph):
-    unit = entity(graph, "武陵区")
-    graph.set((unit, KG.divisionCode, Literal("430702", datatype=KG.DivisionCode)))
+    unit = entity(graph, "涪城区")
+    graph.set((unit, KG.divisionCode, Literal("510703", datatype=KG.DivisionCode)))
 
 
 def state_a_missing_triple(graph):
-    graph.remove((entity(graph, "张圣忠"), KG.leads, entity(graph, "花园洞社区党委")))
+    graph.remove((entity(graph, "周建明"), KG.leads, entity(graph, "桂花巷社区党委")))
 
 
 def join_a_unit(graph):
     membership = next(graph.subjects(RDF.type, ORG.Membership))
-    graph.set((membership, ORG.organization, entity(graph, "花园洞社区")))
+    graph.set((membership, ORG.organization, entity(graph, "桂花巷社区")))
 
 
 def broken(built_dir, tmp_path, *changes):
@@ -90,16 +90,16 @@ def broken(built_dir, tmp_path, *changes):
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (add_second_label, "(长家山) rdfs:label: must have exactly one rdfs:label, in Chinese (@zh)"),
+        (add_second_label, "(柳家坪) rdfs:label: must have exactly one rdfs:label, in Chinese (@zh)"),
         (make_label_english, "(Huayuandong) rdfs:label: must have exactly one rdfs:label, in Chinese (@zh)"),
-        (unlink_articles, "(邻里节): must be kg:mentionedIn an article and have a kg:Mention"),
-        (add_untraced_relation, "(花园洞社区) kg:runsProgram: relation"),
+        (unlink_articles, "(睦邻节): must be kg:mentionedIn an article and have a kg:Mention"),
+        (add_untraced_relation, "(桂花巷社区) kg:runsProgram: relation"),
         (drop_mention_begin, "kg:beginIndex: must have one kg:beginIndex"),
         (swap_mention_offsets, "kg:beginIndex: must have one kg:beginIndex, an offset ≥ 0"),
-        (drop_content_hash, "(白马湖畔展新颜) kg:contentHash: must have exactly one kg:contentHash"),
-        (point_part_of_at_a_program, "(武陵区) kg:partOf: kg:partOf points to the one direct parent"),
-        (add_a_second_parent, "(长家山社区) kg:partOf: kg:partOf points to the one direct parent"),
-        (shorten_a_code, "(武陵区) kg:divisionCode: a division code is one kg:divisionCode of 12 digits"),
+        (drop_content_hash, "(创业园畔展新颜) kg:contentHash: must have exactly one kg:contentHash"),
+        (point_part_of_at_a_program, "(涪城区) kg:partOf: kg:partOf points to the one direct parent"),
+        (add_a_second_parent, "(柳家坪社区) kg:partOf: kg:partOf points to the one direct parent"),
+        (shorten_a_code, "(涪城区) kg:divisionCode: a division code is one kg:divisionCode of 12 digits"),
         (state_a_missing_triple, "states a triple that is not in the graph"),
         (join_a_unit, "org:organization: a membership is in exactly one organisation"),
     ],
@@ -116,7 +116,7 @@ def test_the_hand_built_graph_conforms(built_dir):
 
 def test_an_untyped_relation_end_is_caught(built_dir, tmp_path):
     def untype(graph):
-        graph.remove((entity(graph, "常德职业技术学院"), RDF.type, None))
+        graph.remove((entity(graph, "绵州职业技术学院"), RDF.type, None))
 
     assert any("kg:partnersWith must point to a partner" in line for line in validate_graph(broken(built_dir, tmp_path, untype)))
 

@@ -88,12 +88,12 @@ def test_edges_csv_traces_every_relation_to_its_sentence(built):
         assert text[int(r["sentence_start"]):int(r["sentence_end"])] == r["sentence"]
         assert int(r["sentence_start"]) <= int(r["start"]) < int(r["end"]) <= int(r["sentence_end"])
     # a relation stated in both articles has a row for each
-    both = [r for r in rows if r["subject_label"] == "长家山社区党总支" and r["relation"] == "partyOrgOf"]
+    both = [r for r in rows if r["subject_label"] == "柳家坪社区党总支" and r["relation"] == "partyOrgOf"]
     assert sorted(r["article"] for r in both) == sorted([A, B])
     # an implicit ancestor's link is the gazetteer's, never a sentence's
-    hunan = [r for r in rows if r["object_label"] == "湖南省"]
-    assert [(r["subject_label"], r["article"]) for r in hunan] == [("常德市", "")]
-    assert "花园洞社区与湖南文理学院结对共建。" in [r["sentence"] for r in rows if r["relation"] == "partnersWith"]
+    province = [r for r in rows if r["object_label"] == "四川省"]
+    assert [(r["subject_label"], r["article"]) for r in province] == [("绵阳市", "")]
+    assert "桂花巷社区与涪江理工学院结对共建。" in [r["sentence"] for r in rows if r["relation"] == "partnersWith"]
 
 
 def test_edges_csv_states_what_graph_ttl_derives_each_statement_from(corpus_views, built, tmp_path):
@@ -128,8 +128,8 @@ def test_an_article_lists_only_the_facts_it_states(built):
         stated = {row[0] for row in articles[str(number)]["facts"]}
         assert stated == {i for i, f in enumerate(facts) if number in f[3]}
     in_a = {(labels[facts[i][0]], labels[facts[i][2]]) for i in (row[0] for row in articles["0"]["facts"])}
-    assert ("花园洞社区", "湖南文理学院") in in_a
-    assert ("长家山社区", "常德职业技术学院") not in in_a  # stated only in the other article
+    assert ("桂花巷社区", "涪江理工学院") in in_a
+    assert ("柳家坪社区", "绵州职业技术学院") not in in_a  # stated only in the other article
 
 
 def test_mention_spans_select_their_text_without_overlap(built):
@@ -140,11 +140,11 @@ def test_mention_spans_select_their_text_without_overlap(built):
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
     text = article["text"]
     surfaces = {text[s:e] for s, e, *_ in spans}
-    assert {"湖南文理学院", "张圣忠", "白马湖文化公园"} <= surfaces
-    at = text.index("花园洞社区党委书记")  # the longer name is highlighted, not the unit inside it
-    assert [at, at + len("花园洞社区党委")] in [span[:2] for span in spans]
-    hunan = core_index(core)["湖南省"]  # implicit: named by no article, so never highlighted
-    assert all(hunan not in ids for _, _, *ids in spans)
+    assert {"涪江理工学院", "周建明", "创业园文化公园"} <= surfaces
+    at = text.index("桂花巷社区党委书记")  # the longer name is highlighted, not the unit inside it
+    assert [at, at + len("桂花巷社区党委")] in [span[:2] for span in spans]
+    province = core_index(core)["四川省"]  # implicit: named by no article, so never highlighted
+    assert all(province not in ids for _, _, *ids in spans)
 
 
 def test_reader_gets_metadata_body_and_furniture(built, hostile_views, tmp_path):
@@ -160,10 +160,10 @@ def test_reader_gets_metadata_body_and_furniture(built, hostile_views, tmp_path)
 def test_entity_shard_holds_evidence_of_each_fact(built):
     core = shard(built, "core")
     index = core_index(core)
-    detail = entity_shard(built, "e-0")[str(index["张圣忠"])]
+    detail = entity_shard(built, "e-0")[str(index["周建明"])]
     (fact, passages, total, rules), = detail["facts"]
-    assert core["facts"][fact][:3] == [index["张圣忠"], 6, index["花园洞社区党委"]]  # leads
-    assert "花园洞社区党委书记张圣忠" in passages[0][1] and total == 1 and rules == ["pattern:role"]
+    assert core["facts"][fact][:3] == [index["周建明"], 6, index["桂花巷社区党委"]]  # leads
+    assert "桂花巷社区党委书记周建明" in passages[0][1] and total == 1 and rules == ["pattern:role"]
     assert detail["mentions"][0][0] == 0  # first article
 
 
@@ -171,9 +171,9 @@ def test_unit_counts_include_what_its_party_organisation_has(corpus_views):
     tables, analysis, report = corpus_views
     data = read_view_data(tables, analysis, report)
     counts = {analysis.entity[iri].label: c for iri, c in unit_counts(data).items()}
-    # 长家山社区: its 党总支; 微改造 and 邻里节 run by it; 湖南文理学院 via it and 常德职业技术学院 directly; its centre
-    assert counts["长家山社区"] == (1, 2, 2, 1)
-    assert counts["常德市"] == (0, 0, 0, 0)
+    # 柳家坪社区: its 党总支; 微更新 and 睦邻节 run by it; 涪江理工学院 via it and 绵州职业技术学院 directly; its centre
+    assert counts["柳家坪社区"] == (1, 2, 2, 1)
+    assert counts["绵阳市"] == (0, 0, 0, 0)
 
 
 def test_the_articles_are_read_once_one_at_a_time(corpus_views, tmp_path):
