@@ -151,6 +151,12 @@ PARTY_CASES = [
     ("构建“社区党委—小区党支部—楼栋党小组”三级架构。", set()),
     # a generic organisation word after a verb is no name
     ("要充分发挥基层党组织的战斗堡垒作用。", set()),
+    # a document's title in book-title marks names no organisation
+    ("支部书记带头学习《中国共产党支部工作条例》。", set()),
+    # a count before a kind word counts bodies of that kind; the committee that has them is named
+    ("金城社区党委下设3个网格党支部和12个楼栋党小组。", {"金城社区党委"}),
+    # a word of kind (…型) before the kind word describes a branch, it names none
+    ("皋兰路街道在商圈设立功能型党支部。", set()),
 ]
 
 
@@ -173,6 +179,12 @@ def test_branches_an_organisation_sets_up_are_its_sub_organisations():
     rels = relations("金城社区党总支下设离退休党支部和在职党员党支部。")
     assert ("离退休党支部", "subOrganizationOf", "金城社区党总支") in rels
     assert ("在职党员党支部", "subOrganizationOf", "金城社区党总支") in rels
+
+
+def test_an_organisation_named_twice_is_not_its_own_sub_organisation():
+    # the second 党总支 (a generic reference, settled to the first) stands in a new clause after 下设
+    rels = relations("龙潭村党总支下设4个党小组,村党总支书记秦志远介绍了情况。")
+    assert not any(p == "subOrganizationOf" for _, p, _ in rels)
 
 
 def test_a_community_committee_is_under_its_subdistricts_working_committee():
@@ -405,6 +417,18 @@ def test_the_director_of_a_residents_committee_leads_the_community():
     rels = relations("金城社区党委副书记、居委会主任马文斌介绍。")
     assert ("马文斌", "leads", "金城社区") in rels
     assert ("马文斌", "leads", "金城社区党委") not in rels  # the deputy secretary does not lead the committee
+
+
+@pytest.mark.parametrize("text, person, led", [
+    # the secretary who is also the residents' committee's director leads both
+    ("金城社区党委书记、居委会主任马文斌介绍。", "马文斌", {"金城社区党委", "金城社区"}),
+    # the second post taken on after the name (兼任), with 同志 between
+    ("龙潭村党总支书记秦志远同志兼任村委会主任。", "秦志远", {"龙潭村党总支", "龙潭村"}),
+    # one post only
+    ("龙潭村党总支书记秦志远介绍了情况。", "秦志远", {"龙潭村党总支"}),
+])
+def test_a_secretary_who_directs_the_residents_committee_leads_both(text, person, led):
+    assert {o for s, p, o in relations(text) if s == person and p == "leads"} == led
 
 
 def test_a_deputy_does_not_lead():

@@ -41,10 +41,13 @@ def find_party_orgs(
     generic_at = {pos: level for pos, level in generic_words} | generic_level_words(sentence, tokens)
     table = PATTERNS["party"]
     text = sentence.text
+    titles = [m.span() for m in PATTERNS.book_re.finditer(text)]
     for match in PATTERNS.party_re.finditer(text):
         s, e = sentence.start + match.start(), sentence.start + match.end()
         if any(f.overlaps(s, e) for f in found):
             continue
+        if any(ts < match.start() < te for ts, te in titles):
+            continue  # 《中国共产党支部工作条例》: a document's title names no organisation
         kind = kind_of(match.group())
         in_quote = any(qs <= s < qe for qs, qe in quoted)
         if in_structure(text, match.start(), match.end()):
@@ -53,6 +56,10 @@ def find_party_orgs(
         number = NUMBERED.search(text, max(0, match.start() - 4), match.start()) if kind in BRANCH_KINDS else None
         head = sentence.start + number.start() if number else s
         branch = next((b for b in BRANCH_STEMS if text.endswith(b, 0, head - sentence.start)), None)
+        kind_start = head - sentence.start - len(branch or "")
+        word = next((w for w in LEVEL_WORDS if text.endswith(w, 0, head - sentence.start)), "")
+        if COUNTED.search(text, 0, kind_start) or COUNTED.search(text, 0, head - sentence.start - len(word)):
+            continue  # 下设6个社区党委、21个网格党支部: a count of a kind of body, not a named one
         if branch is not None and kind in BRANCH_KINDS and head - len(branch) in holders:
             head -= len(branch)  # 统战部机关党支部: the branch of the department before it
         if head in holders:
@@ -86,11 +93,11 @@ def find_party_orgs(
             found.append(org)
         elif stem and start in holders and holders[start].cls == "AdministrativeUnit" and not in_quote:
             # 某市中级法院某庭党支部: a body of that place, named with it (the body, not the place, is its unit)
-            if not is_generic_stem(stem_tokens(tokens, start, s)):
+            if not is_generic_stem(stem_tokens(tokens, start, s)) and not is_description(stem):
                 org = Found(CLS, stem + match.group(), start, e, index, kind=kind, generic=True, rule=f"stem:{stem}")
                 org.place = holders[start]
                 found.append(org)
-        elif stem and not in_quote:
+        elif stem and not in_quote and not is_description(stem):
             level_word = tokens[tokens.starting_before(start) - 1] if tokens.starting_before(start) else None
             if level_word is not None and level_word.end == start and level_word.text in UNIT_WORDS:
                 start = level_word.start  # 自治区某某中心党总支: the level word names the body's level
@@ -113,6 +120,12 @@ BRANCH_KINDS = ("党支部", "党小组", "党委", "党总支")
 BRANCH_STEMS = tuple(sorted(PATTERNS["party"]["branch_stems"], key=len, reverse=True))
 LEVEL_WORDS = tuple(sorted(PATTERNS["units"]["generic_words"], key=len, reverse=True))
 NUMBERED = re.compile(PATTERNS["party"]["numbered_branch"] + "$")
+COUNTED = re.compile(PATTERNS["party"]["counted"] + "$")
+
+
+def is_description(stem: str) -> bool:
+    """功能型党支部, 镇级党委: a word of kind or rank before the kind word describes, it names nothing."""
+    return stem.endswith(tuple(PATTERNS["units"]["descriptive_endings"]))
 
 
 def generic_level_words(sentence: Sentence, tokens: Tokens) -> dict[int, str]:

@@ -77,6 +77,7 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
         holder = next((o for o in orgs + units if o.start < absolute + len(role) and o.end >= absolute
                        and o.end <= sentence.start + role_end), None)
         leader = coordinated_leader(sentence, role_start, orgs + units) if holder is None or not is_leading(role) else None
+        posts = two_posts(sentence, role_start, role_end + len(names[0]), holder if is_leading(role) else None, orgs + units)
         pos = name_start
         for person_name in names:
             pos = text.index(person_name, pos)
@@ -88,6 +89,8 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
                     person.org = holder
             if leader is not None:
                 person.org = leader
+            if posts is not None and person_name == names[0]:
+                person.org, person.also_leads = posts
             found.append(person)
             pos += len(person_name)
     found += appointed(index, sentence, orgs, units, {p.name for p in found})
@@ -154,6 +157,36 @@ def coordinated_leader(sentence: Sentence, role_start: int, holders: list[Found]
         if is_leading(text[s:e]):
             return holder
     return None
+
+
+def two_posts(sentence: Sentence, role_start: int, name_end: int, led: Found | None,
+              holders: list[Found]) -> tuple[Found, Found] | None:
+    """The community and the committee of a secretary who also directs the residents' committee:
+    社区党委书记、居委会主任某某 and 村党总支书记某某兼任村委会主任 name two posts of one person.
+    (A deputy, 副书记、居委会主任, leads only the community: the caller's reading.)"""
+    text = sentence.text
+    mark = text.rfind("、", max(0, role_start - 8), role_start)
+    committee = coordinated_before(sentence, mark, holders) if mark >= 0 and text.startswith(COMMITTEE_HEADS, mark + 1) else None
+    after = text[name_end:].removeprefix("同志")
+    if committee is None and led is not None and any(after.startswith(v) and after.startswith(COMMITTEE_HEADS, len(v))
+                                                     for v in APPOINTMENT_VERBS):
+        committee = led
+    if committee is None or committee.cls == "AdministrativeUnit" or committee.unit is None:
+        return None
+    return committee.unit, committee
+
+
+def coordinated_before(sentence: Sentence, mark: int, holders: list[Found]) -> Found | None:
+    """The body of the leading role that ends at ``mark`` (社区党委书记、…)."""
+    for s, e in role_spans(sentence):
+        if e != mark or not is_leading(sentence.text[s:e]):
+            continue
+        absolute = sentence.start + s
+        return next((o for o in holders if o.start <= absolute and o.end >= absolute and o.end <= sentence.start + e), None)
+    return None
+
+
+APPOINTMENT_VERBS = tuple(PATTERNS["persons"]["appointment_verbs"])
 
 
 def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Found], known: set[str]) -> list[Found]:
