@@ -232,6 +232,9 @@ PROGRAM_CASES = [
     # stems made of generic words only, and a preposition, never name a program
     ("打造4个品牌特色项目。", set()),
     ("他们用实际行动诠释初心。", set()),
+    # a quoted word of kind (…式, …型) before a noun describes it, it names no program
+    ("社区打造“一站式”服务平台。", set()),
+    ("推行“嵌入式”管理模式。", set()),
 ]
 
 
@@ -329,12 +332,30 @@ PARTNER_CASES = [
     ("市第三人民医院的医生走进社区义诊。", {"市第三人民医院"}),
     # a quoted name before a head that ends the clause (“某某”互助队。) names the team
     ("青松社区成立了“邻里帮”互助队。", {"邻里帮"}),
+    # a branch named right after its body is named with it; a social-work centre is a body, not a facility
+    ("青松社区与县农商银行城关支行签订共建协议。", {"县农商银行城关支行"}),
+    ("青松社区携手益众社会工作服务中心关爱留守儿童。", {"益众社会工作服务中心"}),
+    # after a place or a level word, a verbal noun says what a firm does (供销, 供电)
+    ("县供销合作社和桐庐县供电公司送来了物资。", {"县供销合作社", "桐庐县供电公司"}),
+    # 服务有限公司 after 物业 carries the name on: one company
+    ("青松社区引入安居物业服务有限公司。", {"安居物业服务有限公司"}),
+    # the 与 of 参与 joins no list: what follows it is no partner
+    ("县公安局、县消防救援大队共同参与演练。", {"县公安局", "县消防救援大队"}),
+    # the party branch of a body names the body
+    ("青松社区党委与县税务局党支部结对共建。", {"县税务局"}),
 ]
 
 
 @pytest.mark.parametrize("text, expected", PARTNER_CASES)
 def test_partners(text, expected):
     assert names(text, "Partner") == expected
+
+
+def test_the_body_of_a_party_branch_partners_with_the_committee_it_pairs_with():
+    rels = relations("青松社区党委与县市场监督管理局党支部结对共建。")
+    assert ("青松社区党委", "partnersWith", "县市场监督管理局") in rels
+    assert names("青松社区党委与县市场监督管理局党支部结对共建。", "PartyOrganization") == {
+        "青松社区党委", "县市场监督管理局党支部"}  # the branch's name holds the bureau's verbal noun (监督)
 
 
 def test_quoted_names_listed_before_a_count_share_the_head():
@@ -391,6 +412,8 @@ PERSON_CASES = [
     ("王村书记说。张村长带领村民修路。", set()),
     # the name first, then an appointment verb and the role
     ("今年,秦志远担任石门镇龙潭村党组织“第一书记”已有半年。", {"秦志远"}),
+    # a given name's last character may begin an adverb (一起): the name ends before it
+    ("今天和村党支部书记王刚一起走访了脱贫户。", {"王刚"}),
 ]
 
 

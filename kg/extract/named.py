@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 
 from kg.extract.found import Found
+from kg.extract.partners import (BRANCH_ENDINGS, CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, body_of_level,
+                                 is_byline, is_partnering, partner_kind, with_level_word, with_ordinal,
+                                 with_parent_body)
 from kg.extract.patterns import PATTERNS, longest_first
 from kg.extract.segment import word_tags
 from kg.extract.text import Tokens, clean_name, is_cjk, stem_start, stem_tokens
@@ -111,6 +114,8 @@ def is_name_like(inner: str) -> bool:
     longest = q["max_named_length"] if len(name) > q["max_length"] and self_class(name) is not None else q["max_length"]
     if not 2 <= len(name) <= longest or all(ch in q["numeral_chars"] for ch in name):
         return False  # too short or long, or a date or count (“七一”)
+    if name.endswith(tuple(q["descriptive_endings"])) and self_class(name) is None:
+        return False  # “一站式”服务, “嵌入式”管理: a word of kind before a noun describes it, names nothing
     return not inner.endswith(tuple(q["sentence_marks"])) and "。" not in inner
 
 
@@ -220,9 +225,14 @@ def find_by_suffix(
                 continue  # a one-character suffix that ends a two-character word (格局, 新格局, 乐队) makes no name
             if cls == "Partner" and regex.match(sentence.text, match.end()):
                 continue  # 某某物业服务处: the longer ending that follows names the body
+            suffix = match.group()
+            if cls == "Partner" and (more := CONTINUED.match(sentence.text, match.end())):
+                e, suffix = e + len(more.group()), suffix + more.group()  # 某某物业 + 服务有限公司: one company
             if cls == "Partner" and is_byline(sentence.text, e - sentence.start):
                 continue  # 某某晚报记者, 某某网讯: the outlet reporting, not a partner
-            entity = name_by_suffix(cls, section, index, sentence, tokens, s, e, match.group(), unit_ends, found + taken)
+            entity = name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_ends, found + taken)
+            if entity is not None and cls == "Partner" and suffix in BRANCH_ENDINGS:
+                entity = with_parent_body(entity, found, sentence)
             if entity is not None and entity.unit is not None and entity.unit.end in locative_ends and entity.aliases:
                 entity.name = min(entity.aliases)  # the unit only says where: keep the name without it
                 entity.aliases.clear()
@@ -244,6 +254,12 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     longest = table["max_media_stem"] if kind == "media" else table.get("max_stem", 6)
     passing = GOVERNMENT_STEM_TAGS if kind == GOVERNMENT else frozenset()
     start = stem_start(tokens, s, longest, barriers, passing)
+    if cls == "Partner" and kind in ("company", "social organisation"):
+        # 县供销合作社, 某县供电公司: after a place, a verbal noun says what a firm does. (An alliance so
+        # named, 某街道党建服务联盟, is more often the unit's own platform than a body: not here.)
+        wider = stem_start(tokens, s, longest, barriers, GOVERNMENT_STEM_TAGS)
+        if wider < start and (wider in unit_ends or with_level_word(tokens, wider, "")[0] < wider):
+            start = wider
     if cls == "Partner":
         start = with_ordinal(tokens, start, s, longest, barriers)
     stem = sentence.text[start - sentence.start : s - sentence.start]
@@ -281,24 +297,6 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     return Found(cls, stem + suffix, start, e, index, kind=kind, rule="suffix")
 
 
-GOVERNMENT = "government body"
-GOVERNMENT_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
-
-
-def body_of_level(index: int, sentence: Sentence, tokens: Tokens, s: int, e: int, suffix: str) -> Found | None:
-    """县公安局, 市公安局, 镇派出所: a level word and a body's ending that is a whole department name."""
-    host = tokens.containing(s)
-    if host is not None:
-        head_start = host.start
-    else:
-        i = tokens.starting_before(s)
-        head_start = tokens[i - 1].start if i and tokens[i - 1].end == s else s
-    head = sentence.text[head_start - sentence.start : s - sentence.start]
-    if head not in PATTERNS["partners"]["level_words"]:
-        return None
-    return Found("Partner", head + suffix, head_start, e, index, kind=GOVERNMENT, rule="level+suffix")
-
-
 LEADING_ROLES = frozenset(PATTERNS["persons"]["leading_roles"])
 DESCRIPTIVE_ENDINGS = PATTERNS["units"]["descriptive_endings"]
 
@@ -316,32 +314,6 @@ def coordinated_facility(index: int, sentence: Sentence, s: int, e: int, others:
     return facility
 
 
-def is_partnering(text: str) -> bool:
-    return any(t in text for t in PATTERNS["relations"]["partner_triggers"])
-
-
-def with_ordinal(tokens: Tokens, start: int, end: int, longest: int, barriers: frozenset[int]) -> int:
-    """县第一中学, 市第三人民医院: an ordinal before a body's stem is part of its name, and so is
-    the place before the ordinal."""
-    i = tokens.starting_before(start)
-    before = tokens[i - 1] if i else None
-    if before is None or before.end != start or not ORDINAL.match(before.text) or start in barriers:
-        return start
-    return stem_start(tokens, before.start, max(longest - (end - before.start), 0), barriers) if end - before.start < longest else before.start
-
-
-ORDINAL = re.compile("^第[一二三四五六七八九十百\\d]{1,3}$")
-
-
-def with_level_word(tokens: Tokens, start: int, stem: str) -> tuple[int, str]:
-    """省某某协会, 市某某局: a level word standing right before a body's name is part of it."""
-    i = tokens.starting_before(start)
-    before = tokens[i - 1] if i else None
-    if before is not None and before.end == start and before.text in PATTERNS["partners"]["level_words"]:
-        return before.start, before.text + stem
-    return start, stem
-
-
 def ends_a_word(token: str) -> bool:
     """Whether a token's last character belongs to a two-character word (新格局) rather than
     following a word of its own (民政局 = 民政 + 局, 秧歌队 = 秧歌 + 队)."""
@@ -349,18 +321,6 @@ def ends_a_word(token: str) -> bool:
     if token[-2] in "一二三四五六七八九十":
         return False  # 八局, 三队: a numbered body (某建三局), not a word
     return token[-2:] in tags and not (len(token) > 2 and token[:-1] in tags)
-
-
-def partner_kind(suffix: str) -> str | None:
-    """The kind of body a partner's ending names (学校 → school)."""
-    matches = [(len(end), -i, kind) for i, (ends, kind) in enumerate(PATTERNS["partners"]["kinds"])
-               for end in ends if suffix.endswith(end)]
-    return max(matches)[2] if matches else None  # the longest ending says it: 大队 is a body, 队 a team
-
-
-def is_byline(text: str, end: int) -> bool:
-    """Whether the name ending at ``end`` is followed by a reporter's credit or a dateline."""
-    return text.startswith(tuple(PATTERNS["partners"]["byline_followers"]), end)
 
 
 def program_stem_ok(stem: str, parts: list[str]) -> bool:
@@ -398,30 +358,4 @@ def find_publications(index: int, sentence: Sentence) -> list[Found]:
         if 3 <= len(name) <= 10 and any(name.endswith(s) for s in suffixes):
             found.append(Found("Program", name, sentence.start + match.start(), sentence.start + match.end(), index,
                                kind="platform", rule="publication"))
-    return found
-
-
-# ----------------------------------------------------------------- partners
-_TRIGGERED = re.compile(r"[A-Za-z0-9\u4e00-\u9fff·]{2,12}")
-
-
-def find_triggered_partners(index: int, sentence: Sentence, taken: list[Found]) -> list[Found]:
-    """携手304餐创谷: the name right after a partnering verb, when no rule named it otherwise."""
-    found = []
-    text = sentence.text
-    generic = PATTERNS["partners"]["generic_stems"]
-    for trigger in PATTERNS["partners"]["triggers"]:
-        for pos in (m.end() for m in re.finditer(re.escape(trigger), text)):
-            match = _TRIGGERED.match(text, pos)
-            if not match:
-                continue
-            name = re.split(r"共同|一起|开展|举办|打造|设立|成立|为|在|的|和|与", match.group())[0]
-            s = sentence.start + pos
-            if len(name) < 2 or re.match(r"\d+[家个支名位]", name) or any(name.startswith(g) for g in generic):
-                continue
-            if any(f.overlaps(s, s + len(name)) for f in taken + found):
-                continue
-            if PATTERNS.level_of(name) or not re.search(r"[\u4e00-\u9fff]", name):
-                continue
-            found.append(Found("Partner", name, s, s + len(name), index, rule=f"trigger:{trigger}"))
     return found

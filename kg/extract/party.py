@@ -82,7 +82,11 @@ def find_party_orgs(
             found.append(Found(CLS, branch + match.group(), s - len(branch), e, index, kind=kind, rule="branch"))
             continue
         named_before = {f.end: f for f in found if f.name}
-        start = stem_start(tokens, s, table["max_stem"], frozenset(holders) | frozenset(named_before))
+        barriers = frozenset(holders) | frozenset(named_before)
+        start = stem_start(tokens, s, table["max_stem"], barriers)
+        wider = stem_start(tokens, s, table["max_stem"], barriers, BODY_STEM_TAGS)
+        if wider < start and text.endswith(BODY_ENDINGS, 0, match.start()):
+            start = wider  # 县市场监督管理局党支部: a body's name may hold verbal nouns (监督, 救援)
         stem = text[start - sentence.start : match.start()]
         if stem and start in named_before and not is_generic_stem(stem_tokens(tokens, start, s)):
             # 某党总支某某临时党支部: a body its parent organisation set up
@@ -120,6 +124,8 @@ BRANCH_KINDS = ("党支部", "党小组", "党委", "党总支")
 BRANCH_STEMS = tuple(sorted(PATTERNS["party"]["branch_stems"], key=len, reverse=True))
 LEVEL_WORDS = tuple(sorted(PATTERNS["units"]["generic_words"], key=len, reverse=True))
 NUMBERED = re.compile(PATTERNS["party"]["numbered_branch"] + "$")
+BODY_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
+BODY_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
 COUNTED = re.compile(PATTERNS["party"]["counted"] + "$")
 
 

@@ -33,6 +33,8 @@ def name_at(text: str, pos: int) -> str | None:
             continue
         if any(ch in table["not_in_given_name"] for ch in name[surname:]):
             continue
+        if given == 2 and word_tags().get(text[end - 1 : end + 1]) in ADVERB_TAGS:
+            continue  # 王刚一起走访: the last character begins an adverb (一起, 一同), the name is 王刚
         if any(w in word_tags() and word_tags()[w] != "nr" for w in (name, name[: surname + 1])):
             continue  # a dictionary word (项目, 党员), not a name
         if boundary_after(text, end, tokenize, table["name_followers"]):
@@ -132,6 +134,7 @@ PLACE_ENDINGS = "村镇乡区县市街省"
 
 
 CLOSING_QUOTES = "”’」』"
+ADVERB_TAGS = ("d", "m", "c", "p")  # 一起 is tagged as a numeral word
 HONORIFICS = tuple(PATTERNS["persons"]["honorifics"])
 COMMITTEE_HEADS = ("居委会主任", "村委会主任", "居民委员会主任", "村民委员会主任")
 
