@@ -412,6 +412,8 @@ PERSON_CASES = [
     ("王村书记说。张村长带领村民修路。", set()),
     # the name first, then an appointment verb and the role
     ("今年,秦志远担任石门镇龙潭村党组织“第一书记”已有半年。", {"秦志远"}),
+    # a name jieba's dictionary tags as a famous person's (nrfg) is still a name
+    ("石门村村主任李强陪同。", {"李强"}),
     # a given name's last character may begin an adverb (一起): the name ends before it
     ("今天和村党支部书记王刚一起走访了脱贫户。", {"王刚"}),
 ]
@@ -452,6 +454,22 @@ def test_the_director_of_a_residents_committee_leads_the_community():
 ])
 def test_a_secretary_who_directs_the_residents_committee_leads_both(text, person, led):
     assert {o for s, p, o in relations(text) if s == person and p == "leads"} == led
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a head's title that begins with a level word leads the unit of that level named before it
+    ("石门镇党委书记秦志远、镇长马文斌出席。", ("马文斌", "leads", "石门镇")),
+    ("龙潭村党支部书记秦志远、村主任马文斌陪同。", ("马文斌", "leads", "龙潭村")),
+    # a community's director, the community written right before the post (社区主任 is one dictionary word)
+    ("石门镇金城社区主任马文斌出席。", ("马文斌", "leads", "金城社区")),
+])
+def test_a_head_of_a_unit_leads_the_unit(text, expected):
+    assert expected in relations(text)
+
+
+def test_a_level_title_leads_no_unit_of_another_level():
+    rels = relations("金城社区党委书记秦志远、镇长马文斌出席。")
+    assert not any(s == "马文斌" for s, _, _ in rels)
 
 
 def test_a_deputy_does_not_lead():

@@ -35,7 +35,7 @@ def name_at(text: str, pos: int) -> str | None:
             continue
         if given == 2 and word_tags().get(text[end - 1 : end + 1]) in ADVERB_TAGS:
             continue  # 王刚一起走访: the last character begins an adverb (一起, 一同), the name is 王刚
-        if any(w in word_tags() and word_tags()[w] != "nr" for w in (name, name[: surname + 1])):
+        if any(w in word_tags() and not word_tags()[w].startswith("nr") for w in (name, name[: surname + 1])):
             continue  # a dictionary word (项目, 党员), not a name
         if boundary_after(text, end, tokenize, table["name_followers"]):
             return name
@@ -79,6 +79,8 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
         holder = next((o for o in orgs + units if o.start < absolute + len(role) and o.end >= absolute
                        and o.end <= sentence.start + role_end), None)
         leader = coordinated_leader(sentence, role_start, orgs + units) if holder is None or not is_leading(role) else None
+        if holder is None and leader is None:
+            leader = unit_of_level_title(role, absolute, units)
         posts = two_posts(sentence, role_start, role_end + len(names[0]), holder if is_leading(role) else None, orgs + units)
         pos = name_start
         for person_name in names:
@@ -160,6 +162,18 @@ def coordinated_leader(sentence: Sentence, role_start: int, holders: list[Found]
         if is_leading(text[s:e]):
             return holder
     return None
+
+
+def unit_of_level_title(role: str, at: int, units: list[Found]) -> Found | None:
+    """镇党委书记某某、镇长某某: a head's title that begins with a level word (镇长, 村主任) leads the
+    unit of that level named last before it in the sentence."""
+    if not (is_leading(role) and len(role) <= 3 and role[0] in LEVEL_TITLE_CHARS):
+        return None
+    before = [u for u in units if u.end <= at and not u.implicit and u.name.endswith(role[0])]
+    return max(before, key=lambda u: u.end) if before else None
+
+
+LEVEL_TITLE_CHARS = "镇乡村县区市"
 
 
 def two_posts(sentence: Sentence, role_start: int, name_end: int, led: Found | None,
