@@ -412,6 +412,11 @@ PERSON_CASES = [
     ("王村书记说。张村长带领村民修路。", set()),
     # the name first, then an appointment verb and the role
     ("今年,秦志远担任石门镇龙潭村党组织“第一书记”已有半年。", {"秦志远"}),
+    # a post jieba splits off the noun or verb it names (网格 + 员, 宣讲 + 员) is a role; so is 干部
+    ("网格员孔令伟在走访中了解到情况。", {"孔令伟"}),
+    ("宣讲员邬春华讲述了红色故事。", {"邬春华"}),
+    ("县委组织部干部马文斌表示将继续努力。", {"马文斌"}),
+    ("党员干部带头参与,社区动员居民参加。", set()),
     # a name jieba's dictionary tags as a famous person's (nrfg) is still a name
     ("石门村村主任李强陪同。", {"李强"}),
     # a given name's last character may begin an adverb (一起): the name ends before it

@@ -244,11 +244,17 @@ def role_spans(sentence: Sentence) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in PATTERNS.role_re.finditer(sentence.text)]
     covered = {end for _, end in spans}
     endings = PATTERNS["persons"]["role_endings"]
-    pos = 0
+    pos, previous = 0, ""
     for token in sentence.tokens:
         pos += len(token)
-        if pos in covered or len(token) < 2 or not all(is_cjk(ch) for ch in token):
+        word, previous = (previous + token, token) if len(token) == 1 and token in endings else (token, token)
+        if word != token and not (len(word) >= 3 and word_tags().get(word[:-1]) in POST_STEM_TAGS):
+            word = token  # 网格 + 员, 宣讲 + 员: jieba splits a post off the noun or verb it names
+        if pos in covered or len(word) < 2 or not all(is_cjk(ch) for ch in word):
             continue
-        if token[-1] in endings or (len(token) >= 3 and token[-1] == "人"):
-            spans.append((pos - len(token), pos))
+        if word[-1] in endings or (len(word) >= 3 and word[-1] == "人"):
+            spans.append((pos - len(word), pos))
     return sorted(spans)
+
+
+POST_STEM_TAGS = ("n", "vn", "v")
