@@ -232,6 +232,11 @@ PROGRAM_CASES = [
     # stems made of generic words only, and a preposition, never name a program
     ("打造4个品牌特色项目。", set()),
     ("他们用实际行动诠释初心。", set()),
+    # a title followed by a column word is a column the unit runs; a document's title names nothing
+    ("金城街道开设《金城讲堂》栏目,每周播出一期。", {"金城讲堂"}),
+    ("街道印发《金城街道暖巢工程实施方案》。", set()),
+    # a mini-program or an official account is a platform
+    ("金城街道依托“掌上金城”小程序收集诉求。", {"掌上金城"}),
     # a quoted word of kind (…式, …型) before a noun describes it, it names no program
     ("社区打造“一站式”服务平台。", set()),
     ("推行“嵌入式”管理模式。", set()),
@@ -276,6 +281,8 @@ FACILITY_CASES = [
     ("金城社区党委、党群服务中心联合兰州大学开展活动。", {"金城社区党群服务中心"}),
     # a project word further on heads the compound: a project, not a station
     ("社区推出“一楼一景”邻里驿站党建品牌项目。", set()),
+    # a title in book-title marks names a column or a document, never a place
+    ("金城街道开设《金城讲堂》栏目。", set()),
 ]
 
 

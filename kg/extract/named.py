@@ -207,6 +207,7 @@ def find_by_suffix(
     token_ends = {t.end for t in tokens}
     unit_ends = {u.end: u for u in units if not u.implicit}
     locative_ends = {u.end for u in units if is_locative(sentence, u)}
+    titles = [(sentence.start + m.start(), sentence.start + m.end()) for m in PATTERNS.book_re.finditer(sentence.text)]
     for cls, section, regex in (
         ("Partner", "partners", PATTERNS.partner_suffix_re),
         ("Facility", "facilities", PATTERNS.facility_suffix_re),
@@ -220,6 +221,8 @@ def find_by_suffix(
                 continue  # a program suffix inside a quote belongs to the quote's own reading
             if cls != "Program" and any(qs < s < qe for qs, qe in quoted):
                 continue  # inside a quoted name (“某某物业”): the quote's own reading names it
+            if cls != "Partner" and any(bs < s < be for bs, be in titles):
+                continue  # 《某某讲堂》, 《某某工程实施方案》: a title names a column or a document, not a place
             host = tokens.containing(s)
             if len(match.group()) == 1 and host is not None and ends_a_word(host.text):
                 continue  # a one-character suffix that ends a two-character word (格局, 新格局, 乐队) makes no name
@@ -349,13 +352,17 @@ def find_events(index: int, sentence: Sentence, taken: list[Found]) -> list[Foun
     return found
 
 
+COLUMN_WORDS = tuple(PATTERNS["programs"]["column_words"])
+
+
 def find_publications(index: int, sentence: Sentence) -> list[Found]:
     """《清芬百姓报》: a bulletin or newspaper a unit runs."""
     found = []
     suffixes = PATTERNS["programs"]["publication_suffixes"]
     for match in PATTERNS.book_re.finditer(sentence.text):
         name = clean_name(match.group(1))
-        if 3 <= len(name) <= 10 and any(name.endswith(s) for s in suffixes):
+        column = sentence.text.startswith(COLUMN_WORDS, match.end())  # 《某某讲堂》栏目: a column a unit runs
+        if 3 <= len(name) <= 10 and (column or any(name.endswith(s) for s in suffixes)):
             found.append(Found("Program", name, sentence.start + match.start(), sentence.start + match.end(), index,
                                kind="platform", rule="publication"))
     return found
