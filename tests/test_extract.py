@@ -181,6 +181,12 @@ def test_branches_an_organisation_sets_up_are_its_sub_organisations():
     assert ("在职党员党支部", "subOrganizationOf", "金城社区党总支") in rels
 
 
+def test_a_county_committees_department_belongs_to_the_county_only():
+    # the city and province the gazetteer adds above 会同县 share its span; they name no committee
+    rels = relations("会同县委组织部选派干部到连山乡青山村任第一书记。")
+    assert {o for s, p, o in rels if p == "partyOrgOf" and s == "会同县委组织部"} == {"会同县"}
+
+
 def test_an_organisation_named_twice_is_not_its_own_sub_organisation():
     # the second 党总支 (a generic reference, settled to the first) stands in a new clause after 下设
     rels = relations("龙潭村党总支下设4个党小组,村党总支书记秦志远介绍了情况。")
@@ -235,6 +241,9 @@ PROGRAM_CASES = [
     # a title followed by a column word is a column the unit runs; a document's title names nothing
     ("金城街道开设《金城讲堂》栏目,每周播出一期。", {"金城讲堂"}),
     ("街道印发《金城街道暖巢工程实施方案》。", set()),
+    # a way of working named after a place (“…超市”管理模式) is a program; the place alone is a facility
+    ("村党支部推行“积分超市”管理模式。", {"积分超市"}),
+    ("村里开设了“爱心超市”。", set()),
     # a mini-program or an official account is a platform
     ("金城街道依托“掌上金城”小程序收集诉求。", {"掌上金城"}),
     # a quoted word of kind (…式, …型) before a noun describes it, it names no program
@@ -348,6 +357,8 @@ PARTNER_CASES = [
     ("青松社区引入安居物业服务有限公司。", {"安居物业服务有限公司"}),
     # the 与 of 参与 joins no list: what follows it is no partner
     ("县公安局、县消防救援大队共同参与演练。", {"县公安局", "县消防救援大队"}),
+    # the legal forms of cooperatives, whose stems hold verbs (种植, 养殖)
+    ("我们联合龙潭村油茶种植专业合作社开展活动。", {"龙潭村油茶种植专业合作社"}),
     # the party branch of a body names the body
     ("青松社区党委与县税务局党支部结对共建。", {"县税务局"}),
 ]

@@ -149,8 +149,9 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
             program.aliases.add(name + after[: head[1]])
             program.end = qe + head[1]
         return program
-    if own is not None:
-        cls, kind = own
+    if own is not None and not (own[0] != "Program" and head is not None and head[0] == "Program"
+                                and program_kind(head[2]) in WAYS_OF_WORKING and plain_modifier(after[: head[1] - len(head[2])])):
+        cls, kind = own  # (“积分超市”管理模式: a way of working named after a place is a program)
         return Found(cls, name, qs, qe, index, kind=kind, rule="quote")
     if head is not None:
         cls, end, head_word = head
@@ -167,6 +168,9 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
     if trigger_before(text[max(0, qs - base - 4) : qs - base]):
         return Found("Program", name, qs, qe, index, rule="quote+trigger")
     return None
+
+
+WAYS_OF_WORKING = ("method", "brand", "project")
 
 
 def propagate_lists(index: int, text: str, base: int, quotes, found: list[Found | None]) -> None:
@@ -275,7 +279,7 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         if unit is None or cls == "Program":
             return None
         return Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index, unit=unit,
-                     rule="unit+suffix")
+                     kind=kind, rule="unit+suffix")
     parts = stem_tokens(tokens, start, s)
     generic = set(table["generic_stems"])
     if stem in generic or (parts and all(p in generic for p in parts)):
@@ -287,7 +291,7 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         return None
     if unit is not None and cls != "Program":
         full = Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index, unit=unit,
-                     rule="unit+suffix")
+                     kind=kind, rule="unit+suffix")
         full.aliases.add(stem + suffix)
         return full
     if cls == "Partner" and parts and (parts[0] in PATTERNS.party_kind or parts[0] in LEADING_ROLES):

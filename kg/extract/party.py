@@ -153,6 +153,8 @@ def committees(index: int, sentence: Sentence, units: list[Found]) -> list[Found
     text = sentence.text
     for unit in units:
         rel = unit.end - sentence.start
+        if unit.implicit:
+            continue  # the ancestors the gazetteer adds share their child's span: the child names the committee
         if unit.kind not in table["committee_unit_levels"] or not text.startswith(table["committee_suffix"], rel):
             continue
         if text.startswith(("委员", "委会"), rel):
