@@ -187,6 +187,14 @@ def test_a_county_committees_department_belongs_to_the_county_only():
     assert {o for s, p, o in rels if p == "partyOrgOf" and s == "会同县委组织部"} == {"会同县"}
 
 
+def test_a_generic_village_word_beside_another_township_names_none_of_this_townships_villages():
+    text = "石门镇龙潭村建成党群服务中心。柳溪镇举办村党组织书记培训班。"
+    assert names(text, "PartyOrganization") == set()
+    # in a sentence of its own township the same words name the village's organisation
+    text = "石门镇龙潭村建成党群服务中心。石门镇举办村党组织书记培训班。"
+    assert names(text, "PartyOrganization") == {"龙潭村党组织"}
+
+
 def test_an_organisation_named_twice_is_not_its_own_sub_organisation():
     # the second 党总支 (a generic reference, settled to the first) stands in a new clause after 下设
     rels = relations("龙潭村党总支下设4个党小组,村党总支书记秦志远介绍了情况。")

@@ -237,6 +237,18 @@ class SettleContext:
         self._units = units
         self._paragraph = sentence_paragraph
         self._passages: dict[str, PassageUnits] = {}
+        self._townships: dict[int, set[str]] = {}
+        for unit in units:
+            if unit.kind == "subdistrict" and not unit.implicit:
+                self._townships.setdefault(unit.sentence, set()).add(unit.name)
+
+    def elsewhere(self, org: Found, unit: Found) -> bool:
+        """洛口镇举办村党组织书记培训班: a generic village word in a sentence that names townships speaks
+        of their villages; a village of another township the article placed is not one of them."""
+        townships = self._townships.get(org.sentence)
+        parent = unit.unit
+        return bool(townships) and unit.kind in ("community", "compound") and parent is not None \
+            and parent.kind == "subdistrict" and parent.name not in townships
 
     def nearest_named(self, org: Found, level: str | None) -> Found | None:
         """The named organisation of the same kind (and unit level) last before ``org``, else the first one."""
@@ -307,7 +319,7 @@ def settle_generic(org: Found, context: SettleContext) -> bool:
     level = org.rule.split(":", 1)[1] if ":" in org.rule else None
     suffix = next(iter(org.aliases))
     target = context.nearest_named(org, level)
-    if target is not None:
+    if target is not None and not context.elsewhere(org, target.unit):
         org.name, org.unit = target.name, target.unit
         return True
     if level is None:
@@ -320,7 +332,7 @@ def settle_generic(org: Found, context: SettleContext) -> bool:
     else:
         unit = context.passage_unit(org, level)
         suffix = suffix[1:] if org.kind in DEPARTMENTS.values() and suffix[0] in LEVEL_WORDS else suffix
-    if unit is None:
+    if unit is None or context.elsewhere(org, unit):
         return False
     org.name, org.unit = unit.name + suffix, unit
     return True
