@@ -151,6 +151,8 @@ PARTY_CASES = [
     ("构建“社区党委—小区党支部—楼栋党小组”三级架构。", set()),
     # a generic organisation word after a verb is no name
     ("要充分发挥基层党组织的战斗堡垒作用。", set()),
+    # an ordinal before a kind of members, the unit before the ordinal: the unit's numbered branch
+    ("金城社区第三网格党小组开展巡查。", {"金城社区第三网格党小组"}),
     # a document's title in book-title marks names no organisation
     ("支部书记带头学习《中国共产党支部工作条例》。", set()),
     # a count before a kind word counts bodies of that kind; the committee that has them is named
@@ -367,6 +369,10 @@ PARTNER_CASES = [
     ("县公安局、县消防救援大队共同参与演练。", {"县公安局", "县消防救援大队"}),
     # the legal forms of cooperatives, whose stems hold verbs (种植, 养殖)
     ("我们联合龙潭村油茶种植专业合作社开展活动。", {"龙潭村油茶种植专业合作社"}),
+    # a trade's ending before a facility's (快递 + 驿站) names the place, not a firm
+    ("金城社区快递驿站挂牌成立。", set()),
+    # a law-enforcement squad is a body whose stem holds verbal nouns
+    ("金城街道综合行政执法队开展整治。", {"金城街道综合行政执法队"}),
     # the party branch of a body names the body
     ("青松社区党委与县税务局党支部结对共建。", {"县税务局"}),
 ]
@@ -443,6 +449,10 @@ PERSON_CASES = [
     ("宣讲员邬春华讲述了红色故事。", {"邬春华"}),
     ("县委组织部干部马文斌表示将继续努力。", {"马文斌"}),
     ("党员干部带头参与,社区动员居民参加。", set()),
+    # a name, then its role in brackets; a reporter's credit in brackets is no person of the graph
+    ("马文斌(金城社区党委书记)表示要把好事办好。", {"马文斌"}),
+    ("据了解,邬春华(社区志愿者)已服务十年。", {"邬春华"}),
+    ("冯晓燕(记者)报道。", set()),
     # a name jieba's dictionary tags as a famous person's (nrfg) is still a name
     ("石门村村主任李强陪同。", {"李强"}),
     # a given name's last character may begin an adverb (一起): the name ends before it
@@ -501,6 +511,10 @@ def test_a_head_of_a_unit_leads_the_unit(text, expected):
 def test_a_level_title_leads_no_unit_of_another_level():
     rels = relations("金城社区党委书记秦志远、镇长马文斌出席。")
     assert not any(s == "马文斌" for s, _, _ in rels)
+
+
+def test_a_role_in_brackets_after_a_name_says_what_the_person_leads():
+    assert ("马文斌", "leads", "金城社区党委") in relations("马文斌(金城社区党委书记)表示要把好事办好。")
 
 
 def test_a_deputy_does_not_lead():

@@ -232,6 +232,9 @@ def find_by_suffix(
                 continue  # a one-character suffix that ends a two-character word (格局, 新格局, 乐队) makes no name
             if cls == "Partner" and regex.match(sentence.text, match.end()):
                 continue  # 某某物业服务处: the longer ending that follows names the body
+            if cls == "Partner" and (place := PATTERNS.facility_suffix_re.match(sentence.text, match.end())) \
+                    and not place.group().endswith("中心"):
+                continue  # 某某快递驿站, 某某物业服务站: a place named after the trade it serves
             suffix = match.group()
             if cls == "Partner" and (more := CONTINUED.match(sentence.text, match.end())):
                 e, suffix = e + len(more.group()), suffix + more.group()  # 某某物业 + 服务有限公司: one company

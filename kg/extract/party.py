@@ -56,6 +56,15 @@ def find_party_orgs(
         number = NUMBERED.search(text, max(0, match.start() - 4), match.start()) if kind in BRANCH_KINDS else None
         head = sentence.start + number.start() if number else s
         branch = next((b for b in BRANCH_STEMS if text.endswith(b, 0, head - sentence.start)), None)
+        if branch is not None and kind in BRANCH_KINDS and number is None:
+            # 某社区第三网格党小组: an ordinal before the kind of members, the unit before the ordinal
+            branch_at = head - sentence.start - len(branch)
+            ordinal = NUMBERED.search(text, max(0, branch_at - 4), branch_at)
+            holder = holders.get(sentence.start + ordinal.start()) if ordinal and ordinal.group().startswith("第") else None
+            if holder is not None and holder.cls == "AdministrativeUnit":
+                found.append(Found(CLS, text[holder.start - sentence.start : match.end()], holder.start, e, index,
+                                   kind=kind, unit=holder, rule="name"))
+                continue
         kind_start = head - sentence.start - len(branch or "")
         word = next((w for w in LEVEL_WORDS if text.endswith(w, 0, head - sentence.start)), "")
         if COUNTED.search(text, 0, kind_start) or COUNTED.search(text, 0, head - sentence.start - len(word)):

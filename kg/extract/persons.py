@@ -6,6 +6,8 @@ not persons of the graph.
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
 from kg.extract.segment import tokenize, word_tags
@@ -98,6 +100,7 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
             found.append(person)
             pos += len(person_name)
     found += appointed(index, sentence, orgs, units, {p.name for p in found})
+    found += bracketed(index, sentence, orgs + units, {p.name for p in found} | reporters)
     found += titled(index, sentence, {p.name for p in found} | reporters)
     return found, reporters
 
@@ -204,6 +207,37 @@ def coordinated_before(sentence: Sentence, mark: int, holders: list[Found]) -> F
 
 
 APPOINTMENT_VERBS = tuple(PATTERNS["persons"]["appointment_verbs"])
+
+
+def bracketed(index: int, sentence: Sentence, holders: list[Found], known: set[str]) -> list[Found]:
+    """王某某(某社区党委书记)表示: a name, then its role in brackets."""
+    text = sentence.text
+    found = []
+    for match in BRACKETED_ROLE.finditer(text):
+        inner_start, inner_end = match.start() + 1, match.end() - 1
+        roles = [m for m in PATTERNS.role_re.finditer(text, inner_start, inner_end) if m.end() == inner_end]
+        if not roles or roles[0].group() in PATTERNS["persons"]["reporter_roles"]:
+            continue
+        for size in (4, 3, 2):
+            start = match.start() - size
+            if start < 0 or (start > 0 and is_cjk(text[start - 1]) and text[start - 1] not in PATTERNS.stop_chars):
+                continue
+            name = name_at(text[: match.start()], start)
+            if name is None or start + len(name) != match.start() or name in known:
+                continue
+            role = roles[0]
+            person = Found(CLS, name, sentence.start + start, sentence.start + match.start(), index,
+                           role=text[inner_start:inner_end], rule="name+bracketed role")
+            if is_leading(role.group()):
+                person.org = next((o for o in holders if sentence.start + inner_start <= o.start
+                                   and o.end <= sentence.start + role.end() and o.end >= sentence.start + role.start()), None)
+            found.append(person)
+            known.add(name)
+            break
+    return found
+
+
+BRACKETED_ROLE = re.compile(r"[（(][^（）()]{2,24}[)）]")
 
 
 def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Found], known: set[str]) -> list[Found]:
