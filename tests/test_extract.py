@@ -300,6 +300,13 @@ FACILITY_CASES = [
     ("金城社区党委、党群服务中心联合兰州大学开展活动。", {"金城社区党群服务中心"}),
     # a project word further on heads the compound: a project, not a station
     ("社区推出“一楼一景”邻里驿站党建品牌项目。", set()),
+    # a unit's own facility named with the unit, though the words between only say what it is for
+    ("清水社区文化广场上热闹非凡,石桥社区体育公园也迎来了游客。", {"清水社区文化广场", "石桥社区体育公园"}),
+    ("“初心书屋”坐落在清水社区文化广场旁。", {"初心书屋", "清水社区文化广场"}),
+    # without the unit those words name nothing; a word of size or kind never does
+    ("文化广场上热闹非凡。清水社区大型超市开业。", set()),
+    # quoted places listed together are places
+    ("清水社区建成“暖阳驿站”和“邻里中心”。", {"暖阳驿站", "邻里中心"}),
     # a title in book-title marks names a column or a document, never a place
     ("金城街道开设《金城讲堂》栏目。", set()),
 ]

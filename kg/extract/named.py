@@ -188,13 +188,13 @@ def propagate_lists(index: int, text: str, base: int, quotes, found: list[Found 
             for i in group:  # “A”“B”等游戏: the word after the list says what they all are
                 found[i] = None
             continue
-        kinds = [found[i].kind for i in group if found[i] is not None and found[i].cls == "Program"]
-        if not kinds or len(group) < 2:
+        known = [found[i] for i in group if found[i] is not None and found[i].cls in ("Program", "Facility")]
+        if not known or len(group) < 2:
             continue
-        for i in group:
+        for i in group:  # (“红色驿站”和“邻里中心”: places listed together are places)
             if found[i] is None and is_name_like(quotes[i][2]):
                 qs, qe, inner = quotes[i]
-                found[i] = Found("Program", clean_name(inner), qs, qe, index, kind=kinds[-1], rule="quote list")
+                found[i] = Found(known[-1].cls, clean_name(inner), qs, qe, index, kind=known[-1].kind, rule="quote list")
 
 
 # ---------------------------------------------------------------- suffixes
@@ -243,7 +243,8 @@ def find_by_suffix(
             entity = name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_ends, found + taken)
             if entity is not None and cls == "Partner" and suffix in BRANCH_ENDINGS:
                 entity = with_parent_body(entity, found, sentence)
-            if entity is not None and entity.unit is not None and entity.unit.end in locative_ends and entity.aliases:
+            if (entity is not None and entity.unit is not None and entity.unit.end in locative_ends and entity.aliases
+                    and entity.rule != "unit+purpose"):  # (某社区文化广场 without its unit is no name)
                 entity.name = min(entity.aliases)  # the unit only says where: keep the name without it
                 entity.aliases.clear()
                 entity.start = entity.unit.end
@@ -276,6 +277,10 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     unit = unit_ends.get(start)
     if not stem and kind == GOVERNMENT and len(suffix) >= 2 and unit is None:
         return body_of_level(index, sentence, tokens, s, e, suffix)
+    if cls == "Facility" and (not stem or is_generic(stem, stem_tokens(tokens, start, s), table)):
+        own = named_for_purpose(index, sentence, tokens, s, e, suffix, unit_ends, barriers, longest)
+        if own is not None:
+            return own
     if not stem:
         if cls == "Facility" and unit is None:
             return coordinated_facility(index, sentence, s, e, others)
@@ -284,8 +289,7 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         return Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index, unit=unit,
                      kind=kind, rule="unit+suffix")
     parts = stem_tokens(tokens, start, s)
-    generic = set(table["generic_stems"])
-    if stem in generic or (parts and all(p in generic for p in parts)):
+    if is_generic(stem, parts, table):
         return None
     first_word = parts[0] if parts else stem
     if cls != "Program" and len(first_word) > 1 and first_word[-1] in DESCRIPTIVE_ENDINGS:
@@ -309,6 +313,30 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
 
 LEADING_ROLES = frozenset(PATTERNS["persons"]["leading_roles"])
 DESCRIPTIVE_ENDINGS = PATTERNS["units"]["descriptive_endings"]
+
+
+def is_generic(stem: str, parts: list[str], table: dict) -> bool:
+    generic = set(table["generic_stems"])
+    return stem in generic or bool(parts and all(p in generic for p in parts))
+
+
+def named_for_purpose(index, sentence, tokens, s, e, suffix, unit_ends, barriers, longest) -> Found | None:
+    """某社区文化广场, 某社区体育公园: a unit's own facility, named with the unit, though the words
+    between say only what it is for (generic words and verbal nouns, which alone name nothing)."""
+    own = stem_start(tokens, s, longest, barriers, GOVERNMENT_STEM_TAGS)
+    purpose = sentence.text[own - sentence.start : s - sentence.start]
+    if own == s or own not in unit_ends or is_descriptive((stem_tokens(tokens, own, s) or [purpose])[-1]):
+        return None
+    holder = unit_ends[own]
+    full = Found("Facility", sentence.text[holder.start - sentence.start : e - sentence.start], holder.start, e, index,
+                 unit=holder, rule="unit+purpose")
+    full.aliases.add(purpose + suffix)
+    return full
+
+
+def is_descriptive(word: str) -> bool:
+    """大型, 开放式, 星级, 智能化, 综合性: a word of kind, size or rank (文化, 党性 are nouns)."""
+    return len(word) > 1 and word[-1] in DESCRIPTIVE_ENDINGS and (len(word) > 2 or word[-1] in "型式级")
 
 
 def coordinated_facility(index: int, sentence: Sentence, s: int, e: int, others: list[Found]) -> Found | None:
