@@ -307,6 +307,8 @@ FACILITY_CASES = [
     ("文化广场上热闹非凡。清水社区大型超市开业。", set()),
     # quoted places listed together are places
     ("清水社区建成“暖阳驿站”和“邻里中心”。", {"暖阳驿站", "邻里中心"}),
+    # a quoted name before 活动中心 names the centre, not an activity
+    ("青松社区建成“邻里家”活动中心。", {"邻里家"}),
     # a title in book-title marks names a column or a document, never a place
     ("金城街道开设《金城讲堂》栏目。", set()),
 ]
@@ -380,6 +382,12 @@ PARTNER_CASES = [
     ("金城社区快递驿站挂牌成立。", set()),
     # a law-enforcement squad is a body whose stem holds verbal nouns
     ("金城街道综合行政执法队开展整治。", {"金城街道综合行政执法队"}),
+    # a level word and a body's whole name, whose stem alone is generic (人民, 中心): hospitals, mass organisations
+    ("由县人民医院牵头,镇卫生院和县妇联协办。", {"县人民医院", "镇卫生院", "县妇联"}),
+    ("人民医院的医生来了。", set()),
+    # a branch right after its company is named with it
+    ("国网公司城东供电所派人参加。", {"国网公司城东供电所"}),
+    ("国网桐庐县供电公司城东供电所派人参加。", {"桐庐县供电公司城东供电所"}),
     # the party branch of a body names the body
     ("青松社区党委与县税务局党支部结对共建。", {"县税务局"}),
 ]
@@ -388,6 +396,11 @@ PARTNER_CASES = [
 @pytest.mark.parametrize("text, expected", PARTNER_CASES)
 def test_partners(text, expected):
     assert names(text, "Partner") == expected
+
+
+def test_a_partner_ending_begins_no_name():
+    # 某县 is no place the gazetteer knows, so the company goes unnamed; its 公司 does not begin the branch's name
+    assert names("国网某县供电公司城东供电所派人参加。", "Partner") == {"城东供电所"}
 
 
 def test_the_body_of_a_party_branch_partners_with_the_committee_it_pairs_with():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.found import Found
-from kg.extract.partners import (BRANCH_ENDINGS, CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, body_of_level,
+from kg.extract.partners import (BRANCH_ENDINGS, CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WHOLE_NAMES, body_of_level,
                                  is_byline, is_partnering, partner_kind, with_level_word, with_ordinal,
                                  with_parent_body)
 from kg.extract.patterns import PATTERNS, longest_first
@@ -253,6 +253,9 @@ def find_by_suffix(
     return found
 
 
+PARTNER_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
+
+
 def is_locative(sentence: Sentence, unit: Found) -> bool:
     """位于中南社区同心公园旁: the unit says where the name is, it is not part of the name."""
     return sentence.text[: unit.start - sentence.start].endswith(tuple(PATTERNS["facilities"]["locatives"]))
@@ -273,10 +276,13 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
             start = wider
     if cls == "Partner":
         start = with_ordinal(tokens, start, s, longest, barriers)
+        first = tokens[tokens.starting_before(start)] if start < s else None
+        if first is not None and first.start == start and first.end < s and first.text.endswith(PARTNER_ENDINGS):
+            start = first.end  # 某供电公司城东供电所 where the company went unnamed: 公司 ends a name, it begins none
     stem = sentence.text[start - sentence.start : s - sentence.start]
     unit = unit_ends.get(start)
-    if not stem and kind == GOVERNMENT and len(suffix) >= 2 and unit is None:
-        return body_of_level(index, sentence, tokens, s, e, suffix)
+    if not stem and (kind == GOVERNMENT or suffix in WHOLE_NAMES) and len(suffix) >= 2 and unit is None:
+        return body_of_level(index, sentence, tokens, s, e, suffix, kind)
     if cls == "Facility" and (not stem or is_generic(stem, stem_tokens(tokens, start, s), table)):
         own = named_for_purpose(index, sentence, tokens, s, e, suffix, unit_ends, barriers, longest)
         if own is not None:

@@ -17,10 +17,12 @@ from kg.model import Sentence
 GOVERNMENT = "government body"
 CONTINUED = re.compile(f"(?:{'|'.join(PATTERNS['partners']['continuations'])})")
 GOVERNMENT_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
+WHOLE_NAMES = frozenset(PATTERNS["partners"]["whole_names"])
 
 
-def body_of_level(index: int, sentence: Sentence, tokens: Tokens, s: int, e: int, suffix: str) -> Found | None:
-    """县公安局, 市公安局, 镇派出所: a level word and a body's ending that is a whole department name."""
+def body_of_level(index: int, sentence: Sentence, tokens: Tokens, s: int, e: int, suffix: str,
+                  kind: str | None = GOVERNMENT) -> Found | None:
+    """县公安局, 镇派出所, 县人民医院, 县妇联: a level word and a body's ending that is a whole name."""
     host = tokens.containing(s)
     if host is not None:
         head_start = host.start
@@ -30,7 +32,7 @@ def body_of_level(index: int, sentence: Sentence, tokens: Tokens, s: int, e: int
     head = sentence.text[head_start - sentence.start : s - sentence.start]
     if head not in PATTERNS["partners"]["level_words"]:
         return None
-    return Found("Partner", head + suffix, head_start, e, index, kind=GOVERNMENT, rule="level+suffix")
+    return Found("Partner", head + suffix, head_start, e, index, kind=kind, rule="level+suffix")
 
 
 def is_partnering(text: str) -> bool:

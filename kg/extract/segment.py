@@ -39,7 +39,7 @@ def tokenizer():
 
 def fused_words(dictionary: dict[str, int]) -> list[str]:
     """Dictionary words that fuse a level word with a party kind (村党委, 镇党委), a post (社区主任,
-    村主任) or itself (村村).
+    村主任) or itself (村村), or a function character with a level word (和县: 某院和县妇联 is 和 + 县妇联).
 
     jieba keeps them whole, so the unit a name ends with (张家村党委) would
     end inside a token and the generic reference (镇党委) would not start at
@@ -50,8 +50,9 @@ def fused_words(dictionary: dict[str, int]) -> list[str]:
     posts = set(PATTERNS["persons"]["roles"]) - {"社区工作者"}
     return sorted(
         word for word, freq in dictionary.items()
-        if freq and any(word[:i] in levels and (word[i:] in kinds or word[i:] in posts or word[i:] == word[:i])
-                        for i in range(1, len(word)))
+        if freq and (any(word[:i] in levels and (word[i:] in kinds or word[i:] in posts or word[i:] == word[:i])
+                         for i in range(1, len(word)))
+                     or (word[0] in PATTERNS.stop_chars and word[1:] in levels))
     )
 
 
