@@ -151,6 +151,14 @@ PARTY_CASES = [
     ("构建“社区党委—小区党支部—楼栋党小组”三级架构。", set()),
     # a generic organisation word after a verb is no name
     ("要充分发挥基层党组织的战斗堡垒作用。", set()),
+    # an ordinal before a kind of members, the unit before the ordinal: the unit's numbered branch
+    ("金城社区第三网格党小组开展巡查。", {"金城社区第三网格党小组"}),
+    # a document's title in book-title marks names no organisation
+    ("支部书记带头学习《中国共产党支部工作条例》。", set()),
+    # a count before a kind word counts bodies of that kind; the committee that has them is named
+    ("金城社区党委下设3个网格党支部和12个楼栋党小组。", {"金城社区党委"}),
+    # a word of kind (…型) before the kind word describes a branch, it names none
+    ("皋兰路街道在商圈设立功能型党支部。", set()),
 ]
 
 
@@ -173,6 +181,26 @@ def test_branches_an_organisation_sets_up_are_its_sub_organisations():
     rels = relations("金城社区党总支下设离退休党支部和在职党员党支部。")
     assert ("离退休党支部", "subOrganizationOf", "金城社区党总支") in rels
     assert ("在职党员党支部", "subOrganizationOf", "金城社区党总支") in rels
+
+
+def test_a_county_committees_department_belongs_to_the_county_only():
+    # the city and province the gazetteer adds above 会同县 share its span; they name no committee
+    rels = relations("会同县委组织部选派干部到连山乡青山村任第一书记。")
+    assert {o for s, p, o in rels if p == "partyOrgOf" and s == "会同县委组织部"} == {"会同县"}
+
+
+def test_a_generic_village_word_beside_another_township_names_none_of_this_townships_villages():
+    text = "石门镇龙潭村建成党群服务中心。柳溪镇举办村党组织书记培训班。"
+    assert names(text, "PartyOrganization") == set()
+    # in a sentence of its own township the same words name the village's organisation
+    text = "石门镇龙潭村建成党群服务中心。石门镇举办村党组织书记培训班。"
+    assert names(text, "PartyOrganization") == {"龙潭村党组织"}
+
+
+def test_an_organisation_named_twice_is_not_its_own_sub_organisation():
+    # the second 党总支 (a generic reference, settled to the first) stands in a new clause after 下设
+    rels = relations("龙潭村党总支下设4个党小组,村党总支书记秦志远介绍了情况。")
+    assert not any(p == "subOrganizationOf" for _, p, _ in rels)
 
 
 def test_a_community_committee_is_under_its_subdistricts_working_committee():
@@ -220,6 +248,17 @@ PROGRAM_CASES = [
     # stems made of generic words only, and a preposition, never name a program
     ("打造4个品牌特色项目。", set()),
     ("他们用实际行动诠释初心。", set()),
+    # a title followed by a column word is a column the unit runs; a document's title names nothing
+    ("金城街道开设《金城讲堂》栏目,每周播出一期。", {"金城讲堂"}),
+    ("街道印发《金城街道暖巢工程实施方案》。", set()),
+    # a way of working named after a place (“…超市”管理模式) is a program; the place alone is a facility
+    ("村党支部推行“积分超市”管理模式。", {"积分超市"}),
+    ("村里开设了“爱心超市”。", set()),
+    # a mini-program or an official account is a platform
+    ("金城街道依托“掌上金城”小程序收集诉求。", {"掌上金城"}),
+    # a quoted word of kind (…式, …型) before a noun describes it, it names no program
+    ("社区打造“一站式”服务平台。", set()),
+    ("推行“嵌入式”管理模式。", set()),
 ]
 
 
@@ -261,6 +300,17 @@ FACILITY_CASES = [
     ("金城社区党委、党群服务中心联合兰州大学开展活动。", {"金城社区党群服务中心"}),
     # a project word further on heads the compound: a project, not a station
     ("社区推出“一楼一景”邻里驿站党建品牌项目。", set()),
+    # a unit's own facility named with the unit, though the words between only say what it is for
+    ("清水社区文化广场上热闹非凡,石桥社区体育公园也迎来了游客。", {"清水社区文化广场", "石桥社区体育公园"}),
+    ("“初心书屋”坐落在清水社区文化广场旁。", {"初心书屋", "清水社区文化广场"}),
+    # without the unit those words name nothing; a word of size or kind never does
+    ("文化广场上热闹非凡。清水社区大型超市开业。", set()),
+    # quoted places listed together are places
+    ("清水社区建成“暖阳驿站”和“邻里中心”。", {"暖阳驿站", "邻里中心"}),
+    # a quoted name before 活动中心 names the centre, not an activity
+    ("青松社区建成“邻里家”活动中心。", {"邻里家"}),
+    # a title in book-title marks names a column or a document, never a place
+    ("金城街道开设《金城讲堂》栏目。", set()),
 ]
 
 
@@ -317,12 +367,47 @@ PARTNER_CASES = [
     ("市第三人民医院的医生走进社区义诊。", {"市第三人民医院"}),
     # a quoted name before a head that ends the clause (“某某”互助队。) names the team
     ("青松社区成立了“邻里帮”互助队。", {"邻里帮"}),
+    # a branch named right after its body is named with it; a social-work centre is a body, not a facility
+    ("青松社区与县农商银行城关支行签订共建协议。", {"县农商银行城关支行"}),
+    ("青松社区携手益众社会工作服务中心关爱留守儿童。", {"益众社会工作服务中心"}),
+    # after a place or a level word, a verbal noun says what a firm does (供销, 供电)
+    ("县供销合作社和桐庐县供电公司送来了物资。", {"县供销合作社", "桐庐县供电公司"}),
+    # 服务有限公司 after 物业 carries the name on: one company
+    ("青松社区引入安居物业服务有限公司。", {"安居物业服务有限公司"}),
+    # the 与 of 参与 joins no list: what follows it is no partner
+    ("县公安局、县消防救援大队共同参与演练。", {"县公安局", "县消防救援大队"}),
+    # the legal forms of cooperatives, whose stems hold verbs (种植, 养殖)
+    ("我们联合龙潭村油茶种植专业合作社开展活动。", {"龙潭村油茶种植专业合作社"}),
+    # a trade's ending before a facility's (快递 + 驿站) names the place, not a firm
+    ("金城社区快递驿站挂牌成立。", set()),
+    # a law-enforcement squad is a body whose stem holds verbal nouns
+    ("金城街道综合行政执法队开展整治。", {"金城街道综合行政执法队"}),
+    # a level word and a body's whole name, whose stem alone is generic (人民, 中心): hospitals, mass organisations
+    ("由县人民医院牵头,镇卫生院和县妇联协办。", {"县人民医院", "镇卫生院", "县妇联"}),
+    ("人民医院的医生来了。", set()),
+    # a branch right after its company is named with it
+    ("国网公司城东供电所派人参加。", {"国网公司城东供电所"}),
+    ("国网桐庐县供电公司城东供电所派人参加。", {"桐庐县供电公司城东供电所"}),
+    # the party branch of a body names the body
+    ("青松社区党委与县税务局党支部结对共建。", {"县税务局"}),
 ]
 
 
 @pytest.mark.parametrize("text, expected", PARTNER_CASES)
 def test_partners(text, expected):
     assert names(text, "Partner") == expected
+
+
+def test_a_partner_ending_begins_no_name():
+    # 某县 is no place the gazetteer knows, so the company goes unnamed; its 公司 does not begin the branch's name
+    assert names("国网某县供电公司城东供电所派人参加。", "Partner") == {"城东供电所"}
+
+
+def test_the_body_of_a_party_branch_partners_with_the_committee_it_pairs_with():
+    rels = relations("青松社区党委与县市场监督管理局党支部结对共建。")
+    assert ("青松社区党委", "partnersWith", "县市场监督管理局") in rels
+    assert names("青松社区党委与县市场监督管理局党支部结对共建。", "PartyOrganization") == {
+        "青松社区党委", "县市场监督管理局党支部"}  # the branch's name holds the bureau's verbal noun (监督)
 
 
 def test_quoted_names_listed_before_a_count_share_the_head():
@@ -379,6 +464,19 @@ PERSON_CASES = [
     ("王村书记说。张村长带领村民修路。", set()),
     # the name first, then an appointment verb and the role
     ("今年,秦志远担任石门镇龙潭村党组织“第一书记”已有半年。", {"秦志远"}),
+    # a post jieba splits off the noun or verb it names (网格 + 员, 宣讲 + 员) is a role; so is 干部
+    ("网格员孔令伟在走访中了解到情况。", {"孔令伟"}),
+    ("宣讲员邬春华讲述了红色故事。", {"邬春华"}),
+    ("县委组织部干部马文斌表示将继续努力。", {"马文斌"}),
+    ("党员干部带头参与,社区动员居民参加。", set()),
+    # a name, then its role in brackets; a reporter's credit in brackets is no person of the graph
+    ("马文斌(金城社区党委书记)表示要把好事办好。", {"马文斌"}),
+    ("据了解,邬春华(社区志愿者)已服务十年。", {"邬春华"}),
+    ("冯晓燕(记者)报道。", set()),
+    # a name jieba's dictionary tags as a famous person's (nrfg) is still a name
+    ("石门村村主任李强陪同。", {"李强"}),
+    # a given name's last character may begin an adverb (一起): the name ends before it
+    ("今天和村党支部书记王刚一起走访了脱贫户。", {"王刚"}),
 ]
 
 
@@ -405,6 +503,38 @@ def test_the_director_of_a_residents_committee_leads_the_community():
     rels = relations("金城社区党委副书记、居委会主任马文斌介绍。")
     assert ("马文斌", "leads", "金城社区") in rels
     assert ("马文斌", "leads", "金城社区党委") not in rels  # the deputy secretary does not lead the committee
+
+
+@pytest.mark.parametrize("text, person, led", [
+    # the secretary who is also the residents' committee's director leads both
+    ("金城社区党委书记、居委会主任马文斌介绍。", "马文斌", {"金城社区党委", "金城社区"}),
+    # the second post taken on after the name (兼任), with 同志 between
+    ("龙潭村党总支书记秦志远同志兼任村委会主任。", "秦志远", {"龙潭村党总支", "龙潭村"}),
+    # one post only
+    ("龙潭村党总支书记秦志远介绍了情况。", "秦志远", {"龙潭村党总支"}),
+])
+def test_a_secretary_who_directs_the_residents_committee_leads_both(text, person, led):
+    assert {o for s, p, o in relations(text) if s == person and p == "leads"} == led
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a head's title that begins with a level word leads the unit of that level named before it
+    ("石门镇党委书记秦志远、镇长马文斌出席。", ("马文斌", "leads", "石门镇")),
+    ("龙潭村党支部书记秦志远、村主任马文斌陪同。", ("马文斌", "leads", "龙潭村")),
+    # a community's director, the community written right before the post (社区主任 is one dictionary word)
+    ("石门镇金城社区主任马文斌出席。", ("马文斌", "leads", "金城社区")),
+])
+def test_a_head_of_a_unit_leads_the_unit(text, expected):
+    assert expected in relations(text)
+
+
+def test_a_level_title_leads_no_unit_of_another_level():
+    rels = relations("金城社区党委书记秦志远、镇长马文斌出席。")
+    assert not any(s == "马文斌" for s, _, _ in rels)
+
+
+def test_a_role_in_brackets_after_a_name_says_what_the_person_leads():
+    assert ("马文斌", "leads", "金城社区党委") in relations("马文斌(金城社区党委书记)表示要把好事办好。")
 
 
 def test_a_deputy_does_not_lead():

@@ -10,7 +10,7 @@ claimed spans) and writes them out as model ``Mention`` and
 from __future__ import annotations
 
 from kg.errors import stage
-from kg.extract import communities, lists, named, party, persons, units
+from kg.extract import communities, lists, named, partners, party, persons, units
 from kg.extract.found import Found
 from kg.extract.index import by_sentence
 from kg.extract.patterns import PATTERNS
@@ -49,7 +49,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         publications = named.find_publications(i, s)
         claimed = taken + quoted_names + events + publications + heads
         by_suffix = named.find_by_suffix(i, s, tokens[i], claimed, in_sentence, quoted[i])
-        triggered = named.find_triggered_partners(i, s, claimed + by_suffix + in_sentence)
+        triggered = partners.find_triggered_partners(i, s, claimed + by_suffix + in_sentence)
         named_here = quoted_names + events + publications + by_suffix + triggered
         listed = lists.find_listed_partners(i, s, tokens[i], named_here + taken + in_sentence)
         others += named_here + listed
@@ -57,6 +57,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         found_persons += people
         reporters |= named_reporters
     found_persons = [p for p in found_persons if p.name not in reporters]
+    others += bodies_of_orgs(orgs, text, found_units)
     others = drop_inner_units(others, found_units)
     join_short_forms(others)
     join_program_short_forms(others)
@@ -64,10 +65,10 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
 
     programs = [f for f in others if f.cls == "Program"]
     facilities = [f for f in others if f.cls == "Facility"]
-    partners = [f for f in others if f.cls == "Partner"]
+    found_partners = [f for f in others if f.cls == "Partner"]
     bare = bare_actors(sentences, generic_words, found_units, paragraph)
     relations = find_relations(
-        found_units, orgs, programs, facilities, partners, found_persons, bare,
+        found_units, orgs, programs, facilities, found_partners, found_persons, bare,
         [s.text for s in sentences], text, paragraph, [s.start for s in sentences],
     )
     everything = found_units + orgs + others + found_persons
@@ -108,6 +109,27 @@ def find_units(sentences, tokens, paragraph, text: str) -> tuple[list[Found], li
     units.place_units(found, paragraph)
     communities.join_misspellings(found)
     return found, generic_words
+
+
+def bodies_of_orgs(orgs: list[Found], text: str, found_units: list[Found]) -> list[Found]:
+    """县税务局党支部: the party branch of a body that is no unit names the body, a partner of
+    whoever its branch works with."""
+    unit_names = {u.name for u in found_units}
+    bodies = []
+    for org in orgs:
+        surface = text[org.start : org.end]
+        kind_word = next((k for k in PARTY_KIND_WORDS if surface.endswith(k)), None)
+        body = surface[: -len(kind_word)] if kind_word else ""
+        ending = next((e for e in PARTNER_ENDINGS if body.endswith(e)), None)
+        if ending is None or len(body) <= len(ending) or body in unit_names or org.unit is not None:
+            continue
+        bodies.append(Found("Partner", body, org.start, org.start + len(body), org.sentence,
+                            kind=partners.partner_kind(ending), rule="body of organisation"))
+    return bodies
+
+
+PARTY_KIND_WORDS = sorted(PATTERNS.party_kind, key=len, reverse=True)
+PARTNER_ENDINGS = sorted(PATTERNS["partners"]["suffixes"], key=len, reverse=True)
 
 
 def drop_inner_units(others: list[Found], found_units: list[Found]) -> list[Found]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.found import Found
-from kg.extract.named import partner_kind
+from kg.extract.partners import partner_kind
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import word_tags
 from kg.extract.text import VERB_TAGS, Tokens, clean_name, is_cjk, stem_start
@@ -161,7 +161,7 @@ def _items(text: str, start: int, end: int, sentence: Sentence, tokens: Tokens) 
     if not pieces:
         return []
     last = (pos, end)
-    joined = _LAST_SEPARATOR.search(text, *last)
+    joined = next((m for m in _LAST_SEPARATOR.finditer(text, *last) if separates(tokens, sentence.start + m.start(), m.group())), None)
     if joined is not None and joined.start() > pos:
         pieces += [(pos, joined.start()), (joined.end(), end)]
     else:
@@ -173,6 +173,12 @@ def _items(text: str, start: int, end: int, sentence: Sentence, tokens: Tokens) 
         last_start, last_end = pieces[-1]
         pieces[-1] = (last_start, _without_trailing_verb(tokens, sentence.start + last_start, sentence.start + last_end) - sentence.start)
     return [(s, e) for s, e in pieces if s < e]
+
+
+def separates(tokens: Tokens, at: int, separator: str) -> bool:
+    """Whether a conjunction at ``at`` stands as a word of its own (the 与 of 参与, 和 of 和谐 joins nothing)."""
+    i = tokens.starting_before(at + 1)
+    return not i or (tokens[i - 1].start == at and tokens[i - 1].end == at + len(separator))
 
 
 def _without_trailing_verb(tokens: Tokens, start: int, end: int) -> int:

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 
 from kg.extract.found import Found
+from kg.extract.partners import (BRANCH_ENDINGS, CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WHOLE_NAMES, body_of_level,
+                                 is_byline, is_partnering, partner_kind, with_level_word, with_ordinal,
+                                 with_parent_body)
 from kg.extract.patterns import PATTERNS, longest_first
 from kg.extract.segment import word_tags
 from kg.extract.text import Tokens, clean_name, is_cjk, stem_start, stem_tokens
@@ -111,6 +114,8 @@ def is_name_like(inner: str) -> bool:
     longest = q["max_named_length"] if len(name) > q["max_length"] and self_class(name) is not None else q["max_length"]
     if not 2 <= len(name) <= longest or all(ch in q["numeral_chars"] for ch in name):
         return False  # too short or long, or a date or count (“七一”)
+    if name.endswith(tuple(q["descriptive_endings"])) and self_class(name) is None:
+        return False  # “一站式”服务, “嵌入式”管理: a word of kind before a noun describes it, names nothing
     return not inner.endswith(tuple(q["sentence_marks"])) and "。" not in inner
 
 
@@ -144,8 +149,9 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
             program.aliases.add(name + after[: head[1]])
             program.end = qe + head[1]
         return program
-    if own is not None:
-        cls, kind = own
+    if own is not None and not (own[0] != "Program" and head is not None and head[0] == "Program"
+                                and program_kind(head[2]) in WAYS_OF_WORKING and plain_modifier(after[: head[1] - len(head[2])])):
+        cls, kind = own  # (“积分超市”管理模式: a way of working named after a place is a program)
         return Found(cls, name, qs, qe, index, kind=kind, rule="quote")
     if head is not None:
         cls, end, head_word = head
@@ -164,6 +170,9 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
     return None
 
 
+WAYS_OF_WORKING = ("method", "brand", "project")
+
+
 def propagate_lists(index: int, text: str, base: int, quotes, found: list[Found | None]) -> None:
     """“A”“B”和“C”等活动: quotes listed together are programs when one of them is."""
     groups: list[list[int]] = [[0]] if quotes else []
@@ -179,13 +188,13 @@ def propagate_lists(index: int, text: str, base: int, quotes, found: list[Found 
             for i in group:  # “A”“B”等游戏: the word after the list says what they all are
                 found[i] = None
             continue
-        kinds = [found[i].kind for i in group if found[i] is not None and found[i].cls == "Program"]
-        if not kinds or len(group) < 2:
+        known = [found[i] for i in group if found[i] is not None and found[i].cls in ("Program", "Facility")]
+        if not known or len(group) < 2:
             continue
-        for i in group:
+        for i in group:  # (“红色驿站”和“邻里中心”: places listed together are places)
             if found[i] is None and is_name_like(quotes[i][2]):
                 qs, qe, inner = quotes[i]
-                found[i] = Found("Program", clean_name(inner), qs, qe, index, kind=kinds[-1], rule="quote list")
+                found[i] = Found(known[-1].cls, clean_name(inner), qs, qe, index, kind=known[-1].kind, rule="quote list")
 
 
 # ---------------------------------------------------------------- suffixes
@@ -202,6 +211,7 @@ def find_by_suffix(
     token_ends = {t.end for t in tokens}
     unit_ends = {u.end: u for u in units if not u.implicit}
     locative_ends = {u.end for u in units if is_locative(sentence, u)}
+    titles = [(sentence.start + m.start(), sentence.start + m.end()) for m in PATTERNS.book_re.finditer(sentence.text)]
     for cls, section, regex in (
         ("Partner", "partners", PATTERNS.partner_suffix_re),
         ("Facility", "facilities", PATTERNS.facility_suffix_re),
@@ -215,21 +225,35 @@ def find_by_suffix(
                 continue  # a program suffix inside a quote belongs to the quote's own reading
             if cls != "Program" and any(qs < s < qe for qs, qe in quoted):
                 continue  # inside a quoted name (“某某物业”): the quote's own reading names it
+            if cls != "Partner" and any(bs < s < be for bs, be in titles):
+                continue  # 《某某讲堂》, 《某某工程实施方案》: a title names a column or a document, not a place
             host = tokens.containing(s)
             if len(match.group()) == 1 and host is not None and ends_a_word(host.text):
                 continue  # a one-character suffix that ends a two-character word (格局, 新格局, 乐队) makes no name
             if cls == "Partner" and regex.match(sentence.text, match.end()):
                 continue  # 某某物业服务处: the longer ending that follows names the body
+            if cls == "Partner" and (place := PATTERNS.facility_suffix_re.match(sentence.text, match.end())) \
+                    and not place.group().endswith("中心"):
+                continue  # 某某快递驿站, 某某物业服务站: a place named after the trade it serves
+            suffix = match.group()
+            if cls == "Partner" and (more := CONTINUED.match(sentence.text, match.end())):
+                e, suffix = e + len(more.group()), suffix + more.group()  # 某某物业 + 服务有限公司: one company
             if cls == "Partner" and is_byline(sentence.text, e - sentence.start):
                 continue  # 某某晚报记者, 某某网讯: the outlet reporting, not a partner
-            entity = name_by_suffix(cls, section, index, sentence, tokens, s, e, match.group(), unit_ends, found + taken)
-            if entity is not None and entity.unit is not None and entity.unit.end in locative_ends and entity.aliases:
+            entity = name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_ends, found + taken)
+            if entity is not None and cls == "Partner" and suffix in BRANCH_ENDINGS:
+                entity = with_parent_body(entity, found, sentence)
+            if (entity is not None and entity.unit is not None and entity.unit.end in locative_ends and entity.aliases
+                    and entity.rule != "unit+purpose"):  # (某社区文化广场 without its unit is no name)
                 entity.name = min(entity.aliases)  # the unit only says where: keep the name without it
                 entity.aliases.clear()
                 entity.start = entity.unit.end
             if entity is not None:
                 found.append(entity)
     return found
+
+
+PARTNER_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
 
 
 def is_locative(sentence: Sentence, unit: Found) -> bool:
@@ -244,22 +268,34 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     longest = table["max_media_stem"] if kind == "media" else table.get("max_stem", 6)
     passing = GOVERNMENT_STEM_TAGS if kind == GOVERNMENT else frozenset()
     start = stem_start(tokens, s, longest, barriers, passing)
+    if cls == "Partner" and kind in ("company", "social organisation"):
+        # 县供销合作社, 某县供电公司: after a place, a verbal noun says what a firm does. (An alliance so
+        # named, 某街道党建服务联盟, is more often the unit's own platform than a body: not here.)
+        wider = stem_start(tokens, s, longest, barriers, GOVERNMENT_STEM_TAGS)
+        if wider < start and (wider in unit_ends or with_level_word(tokens, wider, "")[0] < wider):
+            start = wider
     if cls == "Partner":
         start = with_ordinal(tokens, start, s, longest, barriers)
+        first = tokens[tokens.starting_before(start)] if start < s else None
+        if first is not None and first.start == start and first.end < s and first.text.endswith(PARTNER_ENDINGS):
+            start = first.end  # 某供电公司城东供电所 where the company went unnamed: 公司 ends a name, it begins none
     stem = sentence.text[start - sentence.start : s - sentence.start]
     unit = unit_ends.get(start)
-    if not stem and kind == GOVERNMENT and len(suffix) >= 2 and unit is None:
-        return body_of_level(index, sentence, tokens, s, e, suffix)
+    if not stem and (kind == GOVERNMENT or suffix in WHOLE_NAMES) and len(suffix) >= 2 and unit is None:
+        return body_of_level(index, sentence, tokens, s, e, suffix, kind)
+    if cls == "Facility" and (not stem or is_generic(stem, stem_tokens(tokens, start, s), table)):
+        own = named_for_purpose(index, sentence, tokens, s, e, suffix, unit_ends, barriers, longest)
+        if own is not None:
+            return own
     if not stem:
         if cls == "Facility" and unit is None:
             return coordinated_facility(index, sentence, s, e, others)
         if unit is None or cls == "Program":
             return None
         return Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index, unit=unit,
-                     rule="unit+suffix")
+                     kind=kind, rule="unit+suffix")
     parts = stem_tokens(tokens, start, s)
-    generic = set(table["generic_stems"])
-    if stem in generic or (parts and all(p in generic for p in parts)):
+    if is_generic(stem, parts, table):
         return None
     first_word = parts[0] if parts else stem
     if cls != "Program" and len(first_word) > 1 and first_word[-1] in DESCRIPTIVE_ENDINGS:
@@ -268,7 +304,7 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         return None
     if unit is not None and cls != "Program":
         full = Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index, unit=unit,
-                     rule="unit+suffix")
+                     kind=kind, rule="unit+suffix")
         full.aliases.add(stem + suffix)
         return full
     if cls == "Partner" and parts and (parts[0] in PATTERNS.party_kind or parts[0] in LEADING_ROLES):
@@ -281,26 +317,32 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     return Found(cls, stem + suffix, start, e, index, kind=kind, rule="suffix")
 
 
-GOVERNMENT = "government body"
-GOVERNMENT_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
-
-
-def body_of_level(index: int, sentence: Sentence, tokens: Tokens, s: int, e: int, suffix: str) -> Found | None:
-    """县公安局, 市公安局, 镇派出所: a level word and a body's ending that is a whole department name."""
-    host = tokens.containing(s)
-    if host is not None:
-        head_start = host.start
-    else:
-        i = tokens.starting_before(s)
-        head_start = tokens[i - 1].start if i and tokens[i - 1].end == s else s
-    head = sentence.text[head_start - sentence.start : s - sentence.start]
-    if head not in PATTERNS["partners"]["level_words"]:
-        return None
-    return Found("Partner", head + suffix, head_start, e, index, kind=GOVERNMENT, rule="level+suffix")
-
-
 LEADING_ROLES = frozenset(PATTERNS["persons"]["leading_roles"])
 DESCRIPTIVE_ENDINGS = PATTERNS["units"]["descriptive_endings"]
+
+
+def is_generic(stem: str, parts: list[str], table: dict) -> bool:
+    generic = set(table["generic_stems"])
+    return stem in generic or bool(parts and all(p in generic for p in parts))
+
+
+def named_for_purpose(index, sentence, tokens, s, e, suffix, unit_ends, barriers, longest) -> Found | None:
+    """某社区文化广场, 某社区体育公园: a unit's own facility, named with the unit, though the words
+    between say only what it is for (generic words and verbal nouns, which alone name nothing)."""
+    own = stem_start(tokens, s, longest, barriers, GOVERNMENT_STEM_TAGS)
+    purpose = sentence.text[own - sentence.start : s - sentence.start]
+    if own == s or own not in unit_ends or is_descriptive((stem_tokens(tokens, own, s) or [purpose])[-1]):
+        return None
+    holder = unit_ends[own]
+    full = Found("Facility", sentence.text[holder.start - sentence.start : e - sentence.start], holder.start, e, index,
+                 unit=holder, rule="unit+purpose")
+    full.aliases.add(purpose + suffix)
+    return full
+
+
+def is_descriptive(word: str) -> bool:
+    """大型, 开放式, 星级, 智能化, 综合性: a word of kind, size or rank (文化, 党性 are nouns)."""
+    return len(word) > 1 and word[-1] in DESCRIPTIVE_ENDINGS and (len(word) > 2 or word[-1] in "型式级")
 
 
 def coordinated_facility(index: int, sentence: Sentence, s: int, e: int, others: list[Found]) -> Found | None:
@@ -316,32 +358,6 @@ def coordinated_facility(index: int, sentence: Sentence, s: int, e: int, others:
     return facility
 
 
-def is_partnering(text: str) -> bool:
-    return any(t in text for t in PATTERNS["relations"]["partner_triggers"])
-
-
-def with_ordinal(tokens: Tokens, start: int, end: int, longest: int, barriers: frozenset[int]) -> int:
-    """县第一中学, 市第三人民医院: an ordinal before a body's stem is part of its name, and so is
-    the place before the ordinal."""
-    i = tokens.starting_before(start)
-    before = tokens[i - 1] if i else None
-    if before is None or before.end != start or not ORDINAL.match(before.text) or start in barriers:
-        return start
-    return stem_start(tokens, before.start, max(longest - (end - before.start), 0), barriers) if end - before.start < longest else before.start
-
-
-ORDINAL = re.compile("^第[一二三四五六七八九十百\\d]{1,3}$")
-
-
-def with_level_word(tokens: Tokens, start: int, stem: str) -> tuple[int, str]:
-    """省某某协会, 市某某局: a level word standing right before a body's name is part of it."""
-    i = tokens.starting_before(start)
-    before = tokens[i - 1] if i else None
-    if before is not None and before.end == start and before.text in PATTERNS["partners"]["level_words"]:
-        return before.start, before.text + stem
-    return start, stem
-
-
 def ends_a_word(token: str) -> bool:
     """Whether a token's last character belongs to a two-character word (新格局) rather than
     following a word of its own (民政局 = 民政 + 局, 秧歌队 = 秧歌 + 队)."""
@@ -349,18 +365,6 @@ def ends_a_word(token: str) -> bool:
     if token[-2] in "一二三四五六七八九十":
         return False  # 八局, 三队: a numbered body (某建三局), not a word
     return token[-2:] in tags and not (len(token) > 2 and token[:-1] in tags)
-
-
-def partner_kind(suffix: str) -> str | None:
-    """The kind of body a partner's ending names (学校 → school)."""
-    matches = [(len(end), -i, kind) for i, (ends, kind) in enumerate(PATTERNS["partners"]["kinds"])
-               for end in ends if suffix.endswith(end)]
-    return max(matches)[2] if matches else None  # the longest ending says it: 大队 is a body, 队 a team
-
-
-def is_byline(text: str, end: int) -> bool:
-    """Whether the name ending at ``end`` is followed by a reporter's credit or a dateline."""
-    return text.startswith(tuple(PATTERNS["partners"]["byline_followers"]), end)
 
 
 def program_stem_ok(stem: str, parts: list[str]) -> bool:
@@ -389,39 +393,17 @@ def find_events(index: int, sentence: Sentence, taken: list[Found]) -> list[Foun
     return found
 
 
+COLUMN_WORDS = tuple(PATTERNS["programs"]["column_words"])
+
+
 def find_publications(index: int, sentence: Sentence) -> list[Found]:
     """《清芬百姓报》: a bulletin or newspaper a unit runs."""
     found = []
     suffixes = PATTERNS["programs"]["publication_suffixes"]
     for match in PATTERNS.book_re.finditer(sentence.text):
         name = clean_name(match.group(1))
-        if 3 <= len(name) <= 10 and any(name.endswith(s) for s in suffixes):
+        column = sentence.text.startswith(COLUMN_WORDS, match.end())  # 《某某讲堂》栏目: a column a unit runs
+        if 3 <= len(name) <= 10 and (column or any(name.endswith(s) for s in suffixes)):
             found.append(Found("Program", name, sentence.start + match.start(), sentence.start + match.end(), index,
                                kind="platform", rule="publication"))
-    return found
-
-
-# ----------------------------------------------------------------- partners
-_TRIGGERED = re.compile(r"[A-Za-z0-9\u4e00-\u9fff·]{2,12}")
-
-
-def find_triggered_partners(index: int, sentence: Sentence, taken: list[Found]) -> list[Found]:
-    """携手304餐创谷: the name right after a partnering verb, when no rule named it otherwise."""
-    found = []
-    text = sentence.text
-    generic = PATTERNS["partners"]["generic_stems"]
-    for trigger in PATTERNS["partners"]["triggers"]:
-        for pos in (m.end() for m in re.finditer(re.escape(trigger), text)):
-            match = _TRIGGERED.match(text, pos)
-            if not match:
-                continue
-            name = re.split(r"共同|一起|开展|举办|打造|设立|成立|为|在|的|和|与", match.group())[0]
-            s = sentence.start + pos
-            if len(name) < 2 or re.match(r"\d+[家个支名位]", name) or any(name.startswith(g) for g in generic):
-                continue
-            if any(f.overlaps(s, s + len(name)) for f in taken + found):
-                continue
-            if PATTERNS.level_of(name) or not re.search(r"[\u4e00-\u9fff]", name):
-                continue
-            found.append(Found("Partner", name, s, s + len(name), index, rule=f"trigger:{trigger}"))
     return found

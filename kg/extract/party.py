@@ -41,10 +41,13 @@ def find_party_orgs(
     generic_at = {pos: level for pos, level in generic_words} | generic_level_words(sentence, tokens)
     table = PATTERNS["party"]
     text = sentence.text
+    titles = [m.span() for m in PATTERNS.book_re.finditer(text)]
     for match in PATTERNS.party_re.finditer(text):
         s, e = sentence.start + match.start(), sentence.start + match.end()
         if any(f.overlaps(s, e) for f in found):
             continue
+        if any(ts < match.start() < te for ts, te in titles):
+            continue  # 《中国共产党支部工作条例》: a document's title names no organisation
         kind = kind_of(match.group())
         in_quote = any(qs <= s < qe for qs, qe in quoted)
         if in_structure(text, match.start(), match.end()):
@@ -53,6 +56,19 @@ def find_party_orgs(
         number = NUMBERED.search(text, max(0, match.start() - 4), match.start()) if kind in BRANCH_KINDS else None
         head = sentence.start + number.start() if number else s
         branch = next((b for b in BRANCH_STEMS if text.endswith(b, 0, head - sentence.start)), None)
+        if branch is not None and kind in BRANCH_KINDS and number is None:
+            # 某社区第三网格党小组: an ordinal before the kind of members, the unit before the ordinal
+            branch_at = head - sentence.start - len(branch)
+            ordinal = NUMBERED.search(text, max(0, branch_at - 4), branch_at)
+            holder = holders.get(sentence.start + ordinal.start()) if ordinal and ordinal.group().startswith("第") else None
+            if holder is not None and holder.cls == "AdministrativeUnit":
+                found.append(Found(CLS, text[holder.start - sentence.start : match.end()], holder.start, e, index,
+                                   kind=kind, unit=holder, rule="name"))
+                continue
+        kind_start = head - sentence.start - len(branch or "")
+        word = next((w for w in LEVEL_WORDS if text.endswith(w, 0, head - sentence.start)), "")
+        if COUNTED.search(text, 0, kind_start) or COUNTED.search(text, 0, head - sentence.start - len(word)):
+            continue  # 下设6个社区党委、21个网格党支部: a count of a kind of body, not a named one
         if branch is not None and kind in BRANCH_KINDS and head - len(branch) in holders:
             head -= len(branch)  # 统战部机关党支部: the branch of the department before it
         if head in holders:
@@ -75,7 +91,11 @@ def find_party_orgs(
             found.append(Found(CLS, branch + match.group(), s - len(branch), e, index, kind=kind, rule="branch"))
             continue
         named_before = {f.end: f for f in found if f.name}
-        start = stem_start(tokens, s, table["max_stem"], frozenset(holders) | frozenset(named_before))
+        barriers = frozenset(holders) | frozenset(named_before)
+        start = stem_start(tokens, s, table["max_stem"], barriers)
+        wider = stem_start(tokens, s, table["max_stem"], barriers, BODY_STEM_TAGS)
+        if wider < start and text.endswith(BODY_ENDINGS, 0, match.start()):
+            start = wider  # 县市场监督管理局党支部: a body's name may hold verbal nouns (监督, 救援)
         stem = text[start - sentence.start : match.start()]
         if stem and start in named_before and not is_generic_stem(stem_tokens(tokens, start, s)):
             # 某党总支某某临时党支部: a body its parent organisation set up
@@ -86,11 +106,11 @@ def find_party_orgs(
             found.append(org)
         elif stem and start in holders and holders[start].cls == "AdministrativeUnit" and not in_quote:
             # 某市中级法院某庭党支部: a body of that place, named with it (the body, not the place, is its unit)
-            if not is_generic_stem(stem_tokens(tokens, start, s)):
+            if not is_generic_stem(stem_tokens(tokens, start, s)) and not is_description(stem):
                 org = Found(CLS, stem + match.group(), start, e, index, kind=kind, generic=True, rule=f"stem:{stem}")
                 org.place = holders[start]
                 found.append(org)
-        elif stem and not in_quote:
+        elif stem and not in_quote and not is_description(stem):
             level_word = tokens[tokens.starting_before(start) - 1] if tokens.starting_before(start) else None
             if level_word is not None and level_word.end == start and level_word.text in UNIT_WORDS:
                 start = level_word.start  # 自治区某某中心党总支: the level word names the body's level
@@ -113,6 +133,14 @@ BRANCH_KINDS = ("党支部", "党小组", "党委", "党总支")
 BRANCH_STEMS = tuple(sorted(PATTERNS["party"]["branch_stems"], key=len, reverse=True))
 LEVEL_WORDS = tuple(sorted(PATTERNS["units"]["generic_words"], key=len, reverse=True))
 NUMBERED = re.compile(PATTERNS["party"]["numbered_branch"] + "$")
+BODY_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
+BODY_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
+COUNTED = re.compile(PATTERNS["party"]["counted"] + "$")
+
+
+def is_description(stem: str) -> bool:
+    """功能型党支部, 镇级党委: a word of kind or rank before the kind word describes, it names nothing."""
+    return stem.endswith(tuple(PATTERNS["units"]["descriptive_endings"]))
 
 
 def generic_level_words(sentence: Sentence, tokens: Tokens) -> dict[int, str]:
@@ -134,6 +162,8 @@ def committees(index: int, sentence: Sentence, units: list[Found]) -> list[Found
     text = sentence.text
     for unit in units:
         rel = unit.end - sentence.start
+        if unit.implicit:
+            continue  # the ancestors the gazetteer adds share their child's span: the child names the committee
         if unit.kind not in table["committee_unit_levels"] or not text.startswith(table["committee_suffix"], rel):
             continue
         if text.startswith(("委员", "委会"), rel):
@@ -216,6 +246,18 @@ class SettleContext:
         self._units = units
         self._paragraph = sentence_paragraph
         self._passages: dict[str, PassageUnits] = {}
+        self._townships: dict[int, set[str]] = {}
+        for unit in units:
+            if unit.kind == "subdistrict" and not unit.implicit:
+                self._townships.setdefault(unit.sentence, set()).add(unit.name)
+
+    def elsewhere(self, org: Found, unit: Found) -> bool:
+        """洛口镇举办村党组织书记培训班: a generic village word in a sentence that names townships speaks
+        of their villages; a village of another township the article placed is not one of them."""
+        townships = self._townships.get(org.sentence)
+        parent = unit.unit
+        return bool(townships) and unit.kind in ("community", "compound") and parent is not None \
+            and parent.kind == "subdistrict" and parent.name not in townships
 
     def nearest_named(self, org: Found, level: str | None) -> Found | None:
         """The named organisation of the same kind (and unit level) last before ``org``, else the first one."""
@@ -286,7 +328,7 @@ def settle_generic(org: Found, context: SettleContext) -> bool:
     level = org.rule.split(":", 1)[1] if ":" in org.rule else None
     suffix = next(iter(org.aliases))
     target = context.nearest_named(org, level)
-    if target is not None:
+    if target is not None and not context.elsewhere(org, target.unit):
         org.name, org.unit = target.name, target.unit
         return True
     if level is None:
@@ -299,7 +341,7 @@ def settle_generic(org: Found, context: SettleContext) -> bool:
     else:
         unit = context.passage_unit(org, level)
         suffix = suffix[1:] if org.kind in DEPARTMENTS.values() and suffix[0] in LEVEL_WORDS else suffix
-    if unit is None:
+    if unit is None or context.elsewhere(org, unit):
         return False
     org.name, org.unit = unit.name + suffix, unit
     return True

@@ -6,6 +6,8 @@ not persons of the graph.
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
 from kg.extract.segment import tokenize, word_tags
@@ -33,7 +35,9 @@ def name_at(text: str, pos: int) -> str | None:
             continue
         if any(ch in table["not_in_given_name"] for ch in name[surname:]):
             continue
-        if any(w in word_tags() and word_tags()[w] != "nr" for w in (name, name[: surname + 1])):
+        if given == 2 and word_tags().get(text[end - 1 : end + 1]) in ADVERB_TAGS:
+            continue  # 王刚一起走访: the last character begins an adverb (一起, 一同), the name is 王刚
+        if any(w in word_tags() and not word_tags()[w].startswith("nr") for w in (name, name[: surname + 1])):
             continue  # a dictionary word (项目, 党员), not a name
         if boundary_after(text, end, tokenize, table["name_followers"]):
             return name
@@ -77,6 +81,9 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
         holder = next((o for o in orgs + units if o.start < absolute + len(role) and o.end >= absolute
                        and o.end <= sentence.start + role_end), None)
         leader = coordinated_leader(sentence, role_start, orgs + units) if holder is None or not is_leading(role) else None
+        if holder is None and leader is None:
+            leader = unit_of_level_title(role, absolute, units)
+        posts = two_posts(sentence, role_start, role_end + len(names[0]), holder if is_leading(role) else None, orgs + units)
         pos = name_start
         for person_name in names:
             pos = text.index(person_name, pos)
@@ -88,9 +95,12 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
                     person.org = holder
             if leader is not None:
                 person.org = leader
+            if posts is not None and person_name == names[0]:
+                person.org, person.also_leads = posts
             found.append(person)
             pos += len(person_name)
     found += appointed(index, sentence, orgs, units, {p.name for p in found})
+    found += bracketed(index, sentence, orgs + units, {p.name for p in found} | reporters)
     found += titled(index, sentence, {p.name for p in found} | reporters)
     return found, reporters
 
@@ -129,6 +139,7 @@ PLACE_ENDINGS = "村镇乡区县市街省"
 
 
 CLOSING_QUOTES = "”’」』"
+ADVERB_TAGS = ("d", "m", "c", "p")  # 一起 is tagged as a numeral word
 HONORIFICS = tuple(PATTERNS["persons"]["honorifics"])
 COMMITTEE_HEADS = ("居委会主任", "村委会主任", "居民委员会主任", "村民委员会主任")
 
@@ -154,6 +165,79 @@ def coordinated_leader(sentence: Sentence, role_start: int, holders: list[Found]
         if is_leading(text[s:e]):
             return holder
     return None
+
+
+def unit_of_level_title(role: str, at: int, units: list[Found]) -> Found | None:
+    """镇党委书记某某、镇长某某: a head's title that begins with a level word (镇长, 村主任) leads the
+    unit of that level named last before it in the sentence."""
+    if not (is_leading(role) and len(role) <= 3 and role[0] in LEVEL_TITLE_CHARS):
+        return None
+    before = [u for u in units if u.end <= at and not u.implicit and u.name.endswith(role[0])]
+    return max(before, key=lambda u: u.end) if before else None
+
+
+LEVEL_TITLE_CHARS = "镇乡村县区市"
+
+
+def two_posts(sentence: Sentence, role_start: int, name_end: int, led: Found | None,
+              holders: list[Found]) -> tuple[Found, Found] | None:
+    """The community and the committee of a secretary who also directs the residents' committee:
+    社区党委书记、居委会主任某某 and 村党总支书记某某兼任村委会主任 name two posts of one person.
+    (A deputy, 副书记、居委会主任, leads only the community: the caller's reading.)"""
+    text = sentence.text
+    mark = text.rfind("、", max(0, role_start - 8), role_start)
+    committee = coordinated_before(sentence, mark, holders) if mark >= 0 and text.startswith(COMMITTEE_HEADS, mark + 1) else None
+    after = text[name_end:].removeprefix("同志")
+    if committee is None and led is not None and any(after.startswith(v) and after.startswith(COMMITTEE_HEADS, len(v))
+                                                     for v in APPOINTMENT_VERBS):
+        committee = led
+    if committee is None or committee.cls == "AdministrativeUnit" or committee.unit is None:
+        return None
+    return committee.unit, committee
+
+
+def coordinated_before(sentence: Sentence, mark: int, holders: list[Found]) -> Found | None:
+    """The body of the leading role that ends at ``mark`` (社区党委书记、…)."""
+    for s, e in role_spans(sentence):
+        if e != mark or not is_leading(sentence.text[s:e]):
+            continue
+        absolute = sentence.start + s
+        return next((o for o in holders if o.start <= absolute and o.end >= absolute and o.end <= sentence.start + e), None)
+    return None
+
+
+APPOINTMENT_VERBS = tuple(PATTERNS["persons"]["appointment_verbs"])
+
+
+def bracketed(index: int, sentence: Sentence, holders: list[Found], known: set[str]) -> list[Found]:
+    """王某某(某社区党委书记)表示: a name, then its role in brackets."""
+    text = sentence.text
+    found = []
+    for match in BRACKETED_ROLE.finditer(text):
+        inner_start, inner_end = match.start() + 1, match.end() - 1
+        roles = [m for m in PATTERNS.role_re.finditer(text, inner_start, inner_end) if m.end() == inner_end]
+        if not roles or roles[0].group() in PATTERNS["persons"]["reporter_roles"]:
+            continue
+        for size in (4, 3, 2):
+            start = match.start() - size
+            if start < 0 or (start > 0 and is_cjk(text[start - 1]) and text[start - 1] not in PATTERNS.stop_chars):
+                continue
+            name = name_at(text[: match.start()], start)
+            if name is None or start + len(name) != match.start() or name in known:
+                continue
+            role = roles[0]
+            person = Found(CLS, name, sentence.start + start, sentence.start + match.start(), index,
+                           role=text[inner_start:inner_end], rule="name+bracketed role")
+            if is_leading(role.group()):
+                person.org = next((o for o in holders if sentence.start + inner_start <= o.start
+                                   and o.end <= sentence.start + role.end() and o.end >= sentence.start + role.start()), None)
+            found.append(person)
+            known.add(name)
+            break
+    return found
+
+
+BRACKETED_ROLE = re.compile(r"[（(][^（）()]{2,24}[)）]")
 
 
 def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Found], known: set[str]) -> list[Found]:
@@ -194,11 +278,17 @@ def role_spans(sentence: Sentence) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in PATTERNS.role_re.finditer(sentence.text)]
     covered = {end for _, end in spans}
     endings = PATTERNS["persons"]["role_endings"]
-    pos = 0
+    pos, previous = 0, ""
     for token in sentence.tokens:
         pos += len(token)
-        if pos in covered or len(token) < 2 or not all(is_cjk(ch) for ch in token):
+        word, previous = (previous + token, token) if len(token) == 1 and token in endings else (token, token)
+        if word != token and not (len(word) >= 3 and word_tags().get(word[:-1]) in POST_STEM_TAGS):
+            word = token  # 网格 + 员, 宣讲 + 员: jieba splits a post off the noun or verb it names
+        if pos in covered or len(word) < 2 or not all(is_cjk(ch) for ch in word):
             continue
-        if token[-1] in endings or (len(token) >= 3 and token[-1] == "人"):
-            spans.append((pos - len(token), pos))
+        if word[-1] in endings or (len(word) >= 3 and word[-1] == "人"):
+            spans.append((pos - len(word), pos))
     return sorted(spans)
+
+
+POST_STEM_TAGS = ("n", "vn", "v")

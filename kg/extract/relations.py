@@ -178,10 +178,10 @@ def set_up_by(org: Found, orgs: list[Found], text: str) -> Found | None:
         return None
     words = tuple(PATTERNS["relations"]["set_up_words"])
     for other in orgs:
-        if other is org or other.sentence != org.sentence or other.end > org.start or other.kind not in ("党委", "党总支", "党工委"):
+        if other is org or other.name == org.name or other.sentence != org.sentence or other.end > org.start or other.kind not in ("党委", "党总支", "党工委"):
             continue
         between = text[other.end : org.start]
-        if between.startswith(words) and not any(ch in between for ch in "。;；"):
+        if between.startswith(words) and not any(ch in between for ch in "。;；，,"):
             return other
     return None
 
@@ -252,6 +252,8 @@ def find_relations(
     for person in persons:
         if person.org is not None and id(person.org) in holders:
             rels.append(FoundRelation(person, "leads", person.org, person, "pattern:role"))
+        if person.also_leads is not None and id(person.also_leads) in holders:
+            rels.append(FoundRelation(person, "leads", person.also_leads, person, "pattern:role"))
     actors = Actors(actors_of(units, orgs, bare, programs + facilities + partners), len(sentences_text), paragraph)
     focus = article_focus(units, orgs)
     for program in programs:

@@ -38,7 +38,8 @@ def tokenizer():
 
 
 def fused_words(dictionary: dict[str, int]) -> list[str]:
-    """Dictionary words that fuse a level word with a party kind (村党委, 镇党委) or with itself (村村).
+    """Dictionary words that fuse a level word with a party kind (村党委, 镇党委), a post (社区主任,
+    村主任) or itself (村村), or a function character with a level word (和县: 某院和县妇联 is 和 + 县妇联).
 
     jieba keeps them whole, so the unit a name ends with (张家村党委) would
     end inside a token and the generic reference (镇党委) would not start at
@@ -46,9 +47,12 @@ def fused_words(dictionary: dict[str, int]) -> list[str]:
     """
     levels = PATTERNS["units"]["generic_words"]
     kinds = PATTERNS.party_kind
+    posts = set(PATTERNS["persons"]["roles"]) - {"社区工作者"}
     return sorted(
         word for word, freq in dictionary.items()
-        if freq and any(word[:i] in levels and (word[i:] in kinds or word[i:] == word[:i]) for i in range(1, len(word)))
+        if freq and (any(word[:i] in levels and (word[i:] in kinds or word[i:] in posts or word[i:] == word[:i])
+                         for i in range(1, len(word)))
+                     or (word[0] in PATTERNS.stop_chars and word[1:] in levels))
     )
 
 

@@ -1,0 +1,114 @@
+"""Partners: the parts of a body's name that only bodies have.
+
+A body may be named with its level word (县公安局, 省某某协会), an ordinal
+(县第一中学), the body it is a branch of (某某银行城关支行), or only by
+standing right after a partnering verb (携手某某). ``named`` finds the
+ending of a name; these say how far a partner's name reaches.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.found import Found
+from kg.extract.patterns import PATTERNS
+from kg.extract.text import Tokens, stem_start
+from kg.model import Sentence
+
+GOVERNMENT = "government body"
+CONTINUED = re.compile(f"(?:{'|'.join(PATTERNS['partners']['continuations'])})")
+GOVERNMENT_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
+WHOLE_NAMES = frozenset(PATTERNS["partners"]["whole_names"])
+
+
+def body_of_level(index: int, sentence: Sentence, tokens: Tokens, s: int, e: int, suffix: str,
+                  kind: str | None = GOVERNMENT) -> Found | None:
+    """县公安局, 镇派出所, 县人民医院, 县妇联: a level word and a body's ending that is a whole name."""
+    host = tokens.containing(s)
+    if host is not None:
+        head_start = host.start
+    else:
+        i = tokens.starting_before(s)
+        head_start = tokens[i - 1].start if i and tokens[i - 1].end == s else s
+    head = sentence.text[head_start - sentence.start : s - sentence.start]
+    if head not in PATTERNS["partners"]["level_words"]:
+        return None
+    return Found("Partner", head + suffix, head_start, e, index, kind=kind, rule="level+suffix")
+
+
+def is_partnering(text: str) -> bool:
+    return any(t in text for t in PATTERNS["relations"]["partner_triggers"])
+
+
+def with_ordinal(tokens: Tokens, start: int, end: int, longest: int, barriers: frozenset[int]) -> int:
+    """县第一中学, 市第三人民医院: an ordinal before a body's stem is part of its name, and so is
+    the place before the ordinal."""
+    i = tokens.starting_before(start)
+    before = tokens[i - 1] if i else None
+    if before is None or before.end != start or not ORDINAL.match(before.text) or start in barriers:
+        return start
+    return stem_start(tokens, before.start, max(longest - (end - before.start), 0), barriers) if end - before.start < longest else before.start
+
+
+ORDINAL = re.compile("^第[一二三四五六七八九十百\\d]{1,3}$")
+
+
+def with_level_word(tokens: Tokens, start: int, stem: str) -> tuple[int, str]:
+    """省某某协会, 市某某局: a level word standing right before a body's name is part of it."""
+    i = tokens.starting_before(start)
+    before = tokens[i - 1] if i else None
+    if before is not None and before.end == start and before.text in PATTERNS["partners"]["level_words"]:
+        return before.start, before.text + stem
+    return start, stem
+
+
+def partner_kind(suffix: str) -> str | None:
+    """The kind of body a partner's ending names (学校 → school)."""
+    matches = [(len(end), -i, kind) for i, (ends, kind) in enumerate(PATTERNS["partners"]["kinds"])
+               for end in ends if suffix.endswith(end)]
+    return max(matches)[2] if matches else None  # the longest ending says it: 大队 is a body, 队 a team
+
+
+def is_byline(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is followed by a reporter's credit or a dateline."""
+    return text.startswith(tuple(PATTERNS["partners"]["byline_followers"]), end)
+
+
+BRANCH_ENDINGS = frozenset(PATTERNS["partners"]["branch_endings"])
+
+
+def with_parent_body(branch: Found, found: list[Found], sentence: Sentence) -> Found:
+    """某县农商银行 + 城关支行: a branch named right after the body it belongs to is named with it."""
+    parent = next((f for f in found if f.cls == "Partner" and f.end == branch.start), None)
+    if parent is None:
+        return branch
+    found.remove(parent)
+    joined = Found("Partner", sentence.text[parent.start - sentence.start : branch.end - sentence.start], parent.start,
+                   branch.end, branch.sentence, kind=branch.kind, rule="body+branch")
+    joined.aliases.add(branch.name)
+    return joined
+
+
+# ----------------------------------------------------------------- partners
+_TRIGGERED = re.compile(r"[A-Za-z0-9\u4e00-\u9fff·]{2,12}")
+
+
+def find_triggered_partners(index: int, sentence: Sentence, taken: list[Found]) -> list[Found]:
+    """携手304餐创谷: the name right after a partnering verb, when no rule named it otherwise."""
+    found = []
+    text = sentence.text
+    generic = PATTERNS["partners"]["generic_stems"]
+    for trigger in PATTERNS["partners"]["triggers"]:
+        for pos in (m.end() for m in re.finditer(re.escape(trigger), text)):
+            match = _TRIGGERED.match(text, pos)
+            if not match:
+                continue
+            name = re.split(r"共同|一起|开展|举办|打造|设立|成立|为|在|的|和|与", match.group())[0]
+            s = sentence.start + pos
+            if len(name) < 2 or re.match(r"\d+[家个支名位]", name) or any(name.startswith(g) for g in generic):
+                continue
+            if any(f.overlaps(s, s + len(name)) for f in taken + found):
+                continue
+            if PATTERNS.level_of(name) or not re.search(r"[\u4e00-\u9fff]", name):
+                continue
+            found.append(Found("Partner", name, s, s + len(name), index, rule=f"trigger:{trigger}"))
+    return found
