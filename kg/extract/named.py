@@ -191,7 +191,7 @@ def propagate_lists(index: int, text: str, base: int, quotes, found: list[Found 
         known = [found[i] for i in group if found[i] is not None and found[i].cls in ("Program", "Facility")]
         if not known or len(group) < 2:
             continue
-        for i in group:  # (“红色驿站”和“邻里中心”: places listed together are places)
+        for i in group:  # (“青禾驿站”和“邻里中心”: places listed together are places)
             if found[i] is None and is_name_like(quotes[i][2]):
                 qs, qe, inner = quotes[i]
                 found[i] = Found(known[-1].cls, clean_name(inner), qs, qe, index, kind=known[-1].kind, rule="quote list")
