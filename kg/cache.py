@@ -57,7 +57,7 @@ PACKAGES = ("kg.prepare", "kg.extract", "kg.gazetteer", "kg.resolve", "kg.rdf")
 CORE_FILES = ("model.py", "codec.py", "pipeline.py", "version.py")
 LIBRARIES = ("jieba", "opencc", "trafilatura", "charset-normalizer", "lxml", "justext")
 COMPRESSION = 1  # zlib level: fast, and text shrinks three to five times anyway
-SCHEMA_VERSION = 2  # the tables' layout: a cache of another layout is emptied
+SCHEMA_VERSION = 3  # the tables' layout: a cache of another layout is emptied
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -66,6 +66,10 @@ CREATE TABLE IF NOT EXISTS articles (
     id TEXT NOT NULL, fingerprint TEXT NOT NULL, summary TEXT NOT NULL, facts TEXT NOT NULL, spans BLOB NOT NULL,
     chunk BLOB NOT NULL, text BLOB NOT NULL, triples INTEGER NOT NULL, sentences INTEGER NOT NULL,
     mentions INTEGER NOT NULL, PRIMARY KEY (id, fingerprint));
+CREATE TABLE IF NOT EXISTS output (
+    fingerprint TEXT NOT NULL, graph_sha256 TEXT NOT NULL, triples INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS output_articles (id TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS blocks (hash BLOB PRIMARY KEY, text TEXT NOT NULL, used INTEGER NOT NULL);
 """
 
 
@@ -139,7 +143,8 @@ class BuildCache:
         self.db.execute("PRAGMA synchronous=NORMAL")
         if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             # A cache of another layout (an older kg): its rows are useless, start it afresh.
-            self.db.executescript("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS articles;")
+            self.db.executescript("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS "
+                                  "output; DROP TABLE IF EXISTS output_articles; DROP TABLE IF EXISTS blocks;")
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self.db.executescript(_SCHEMA)
         self.db.execute("CREATE TEMP TABLE used_files (hash TEXT PRIMARY KEY)")
@@ -234,6 +239,66 @@ class BuildCache:
         for article_id, summary, facts, spans, text in self._used("u.id, a.summary, a.facts, a.spans, a.text", "u.seq"):
             yield (decode_summary(summary, sources.get(article_id, "")), decode_facts(facts, _unpack(spans)),
                    decode_text(_unpack(text)))
+
+    # ------------------------------------------------- the last build's output
+    # What the last successful build wrote to --out, so that the next one can change its store instead of
+    # loading every triple again: the SHA-256 and triple count of its graph.ttl, its articles, and the
+    # corpus-wide blocks of Turtle (one subject each) it held. Rows of a build that fails are not trusted:
+    # ``forget_output`` runs before the output is written, ``record_output`` only once it is complete.
+    def output(self) -> tuple[str, int] | None:
+        """(graph.ttl's SHA-256, its triples) as the last successful build with this fingerprint wrote them."""
+        row = self.db.execute("SELECT graph_sha256, triples FROM output WHERE fingerprint = ?",
+                              (self.fingerprint,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def forget_output(self) -> None:
+        self.db.execute("DELETE FROM output")
+
+    def record_output(self, graph_sha256: str, triples: int) -> None:
+        self.db.execute("DELETE FROM output")
+        self.db.execute("INSERT INTO output VALUES (?, ?, ?)", (self.fingerprint, graph_sha256, triples))
+        self.db.execute("DELETE FROM output_articles")
+        self.db.execute("INSERT INTO output_articles SELECT id FROM used_articles")
+
+    def changed_articles(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(ids this build has and the last output lacks, ids the last output has and this build lacks)."""
+        added = self.db.execute("SELECT id FROM used_articles WHERE id NOT IN (SELECT id FROM output_articles)")
+        removed = self.db.execute("SELECT id FROM output_articles WHERE id NOT IN (SELECT id FROM used_articles)")
+        return frozenset(row[0] for row in added), frozenset(row[0] for row in removed)
+
+    def added_chunks(self) -> Iterator[str]:
+        """Turtle chunks of this build's articles that the last output lacks."""
+        for (data,) in self.db.execute(
+                "SELECT a.chunk FROM used_articles u JOIN articles a ON a.id = u.id AND a.fingerprint = ? "
+                "WHERE u.id NOT IN (SELECT id FROM output_articles) ORDER BY u.id", (self.fingerprint,)):
+            yield _unpack(data)
+
+    def removed_chunks(self) -> Iterator[str]:
+        """Turtle chunks of the last output's articles that this build lacks (their rows go at ``prune``)."""
+        for (data,) in self.db.execute(
+                "SELECT a.chunk FROM output_articles o JOIN articles a ON a.id = o.id AND a.fingerprint = ? "
+                "WHERE o.id NOT IN (SELECT id FROM used_articles) ORDER BY o.id", (self.fingerprint,)):
+            yield _unpack(data)
+
+    def start_blocks(self) -> None:
+        """Before a graph's corpus-wide blocks are seen: every block kept so far counts as gone."""
+        self.db.execute("UPDATE blocks SET used = 0")
+
+    def see_block(self, text: str) -> bool:
+        """Record one corpus-wide block of this graph; True when the last output had it too."""
+        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+        if self.db.execute("UPDATE blocks SET used = 1 WHERE hash = ?", (digest,)).rowcount:
+            return True
+        self.db.execute("INSERT INTO blocks VALUES (?, ?, 1)", (digest, text))
+        return False
+
+    def gone_blocks(self) -> Iterator[str]:
+        """The last output's corpus-wide blocks this graph lacks."""
+        for (text,) in self.db.execute("SELECT text FROM blocks WHERE used = 0"):
+            yield text
+
+    def end_blocks(self) -> None:
+        self.db.execute("DELETE FROM blocks WHERE used = 0")
 
     # ----------------------------------------------------------------- end
     def prune(self) -> None:

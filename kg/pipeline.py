@@ -46,7 +46,17 @@ from kg.outdir import check_out_dir, replacing, show_path
 from kg.prepare import prepare_article
 from kg.prepare.read import DEFAULT_MAX_ARTICLE_MB, FileData, find_files, read_file, source_of
 from kg.rdf.article import article_chunk
-from kg.rdf.export import RDF_FORMATS, STORE_DIR, AnalysisFacts, ChunkTotals, data_names, write_extra_format, write_graph
+from kg.rdf.export import (
+    GRAPH_FILE,
+    RDF_FORMATS,
+    STORE_DIR,
+    AnalysisFacts,
+    ChunkTotals,
+    PreviousGraph,
+    data_names,
+    write_extra_format,
+    write_graph,
+)
 from kg.rdf.graph import NodeMeasures
 from kg.resolve import CorpusTables, observe
 from kg.views import write_views
@@ -69,6 +79,7 @@ class BuildResult:
     # summed over articles, across workers when there are several), in the order they ran.
     timings: tuple[tuple[str, float], ...] = ()
     reused: int = 0  # input files the build cache answered (not read or extracted again)
+    store_changed: bool = False  # the store was the last build's, changed (not loaded afresh)
 
 
 class StageClock:
@@ -363,26 +374,46 @@ def build(
             entity_counts=count_entities(corpus),
             warnings=(warning,) if warning else (),
         )
+        previous = previous_graph(cache, out_dir)
+        changed, removed = cache.changed_articles() if previous else (None, frozenset())
+        cache.forget_output()  # until this build's output is complete
         with replacing(out_dir) as staging:
             with clock("export"):
                 articles, triples, sentences, mentions = cache.counts()
                 measures = [NodeMeasures(m.iri, m.degree, m.betweenness, m.page_rank, m.community)
                             for m in analysis.metrics]
-                stored = write_graph(
+                written = write_graph(
                     staging, corpus, measures, ChunkTotals(cache.chunks(), articles, triples, sentences, mentions),
-                    AnalysisFacts(analysis.betweenness_sample, SEED),
+                    AnalysisFacts(analysis.betweenness_sample, SEED), cache, previous,
                 )
                 write_extra_format(staging / STORE_DIR, staging, rdf_format)
                 write_network_files(analysis, staging)
                 write_report(report, staging / "report.json")
             with clock("views"):
-                write_views(BuildTables(corpus, partial(article_records, cache, collected.sources)), analysis, report,
-                            staging)
+                write_views(BuildTables(corpus, partial(article_records, cache, collected.sources), changed, removed),
+                            analysis, report, staging)
+        cache.record_output(written.sha256, written.triples)
         cache.prune()
         built = True
     finally:
         cache.close(keep=True)
-    return BuildResult(shown_out, report, corpus, stored, tuple(clock.seconds.items()), cache.hits if built else 0)
+    return BuildResult(shown_out, report, corpus, written.triples, tuple(clock.seconds.items()),
+                       cache.hits if built else 0, previous is not None)
+
+
+def previous_graph(cache: BuildCache, out_dir: Path) -> PreviousGraph | None:
+    """The last build's store, when ``out_dir`` holds exactly what the cache says that build wrote.
+
+    graph.ttl's SHA-256 is checked (a graph.ttl replaced or edited by hand is
+    not the one the cache describes); the export checks the store's count.
+    """
+    recorded = cache.output()
+    store_dir, graph = out_dir / STORE_DIR, out_dir / GRAPH_FILE
+    if recorded is None or not store_dir.is_dir() or not graph.is_file():
+        return None
+    if file_hash(graph) != recorded[0]:
+        return None
+    return PreviousGraph(store_dir, cache.added_chunks, cache.removed_chunks)
 
 
 def check_cache_dir(folder: Path, inputs: Sequence[Path]) -> None:
