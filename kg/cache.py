@@ -151,6 +151,7 @@ class BuildCache:
         self.db.execute("CREATE TEMP TABLE used_articles (seq INTEGER PRIMARY KEY, id TEXT UNIQUE)")
         self.db.execute("BEGIN")
         self.hits = 0
+        self._afresh: list[tuple[bytes, str]] | None = None  # blocks to insert (a graph loaded afresh)
 
     # --------------------------------------------------------------- files
     def file_items(self, hash_: str, shown: str) -> list[Skipped | tuple[str, str]] | None:
@@ -280,17 +281,31 @@ class BuildCache:
                 "WHERE o.id NOT IN (SELECT id FROM used_articles) ORDER BY o.id", (self.fingerprint,)):
             yield _unpack(data)
 
-    def start_blocks(self) -> None:
-        """Before a graph's corpus-wide blocks are seen: every block kept so far counts as gone."""
-        self.db.execute("UPDATE blocks SET used = 0")
+    def start_blocks(self, afresh: bool) -> None:
+        """Before a graph's corpus-wide blocks are seen: every block kept so far counts as gone.
+
+        ``afresh``: the store is loaded whole, nobody asks what the last graph had; the blocks are then
+        only recorded, in batches, for the next build.
+        """
+        self._afresh = [] if afresh else None
+        self.db.execute("DELETE FROM blocks" if afresh else "UPDATE blocks SET used = 0")
 
     def see_block(self, text: str) -> bool:
         """Record one corpus-wide block of this graph; True when the last output had it too."""
         digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+        if self._afresh is not None:
+            self._afresh.append((digest, text))
+            if len(self._afresh) >= 10_000:
+                self._insert_blocks()
+            return False
         if self.db.execute("UPDATE blocks SET used = 1 WHERE hash = ?", (digest,)).rowcount:
             return True
         self.db.execute("INSERT INTO blocks VALUES (?, ?, 1)", (digest, text))
         return False
+
+    def _insert_blocks(self) -> None:
+        self.db.executemany("INSERT OR IGNORE INTO blocks VALUES (?, ?, 1)", self._afresh)
+        self._afresh.clear()
 
     def gone_blocks(self) -> Iterator[str]:
         """The last output's corpus-wide blocks this graph lacks."""
@@ -298,6 +313,8 @@ class BuildCache:
             yield text
 
     def end_blocks(self) -> None:
+        if self._afresh:
+            self._insert_blocks()
         self.db.execute("DELETE FROM blocks WHERE used = 0")
 
     # ----------------------------------------------------------------- end

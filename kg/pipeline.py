@@ -15,7 +15,7 @@ output folder is replaced only once every file of the new build is written.
 """
 from __future__ import annotations
 
-import json
+import gc
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -30,8 +30,9 @@ from kg.cache import ArticleResult, BuildCache, cache_dir, file_hash, fingerprin
 from kg.codec import ArticleText
 from kg.errors import InputError, KgError, NoArticlesError, OutputError, stage
 from kg.extract import process_article
+from kg.extract.segment import tokenizer, word_tags
+from kg.gazetteer.communities import load_communities
 from kg.model import (
-    TOP_CLASSES,
     Article,
     ArticleExtraction,
     ArticleRecord,
@@ -58,6 +59,7 @@ from kg.rdf.export import (
     write_graph,
 )
 from kg.rdf.graph import NodeMeasures
+from kg.report import count_entities, write_report
 from kg.resolve import CorpusTables, observe
 from kg.views import write_views
 from kg.workers import map_files
@@ -302,13 +304,6 @@ def _collect(files, hashes, known, worked, cache: BuildCache, clock: StageClock,
     return collected
 
 
-def count_entities(corpus: ResolvedCorpus) -> tuple[tuple[str, int], ...]:
-    counts: dict[str, int] = {}
-    for entity in corpus.entities:
-        counts[entity.cls] = counts.get(entity.cls, 0) + 1
-    return tuple((cls, counts.get(cls, 0)) for cls in TOP_CLASSES)
-
-
 def article_records(cache: BuildCache, sources: dict[str, str]) -> Iterator[ArticleRecord]:
     for summary, facts, text in cache.articles(sources):
         sentences = tuple((s.normalised_start, s.normalised_start + len(s.text)) for s in facts.sentences)
@@ -357,6 +352,7 @@ def build(
     built = False
     try:
         collected = collect(inputs, cache, max_article_mb, clock, progress, jobs, scheduler)
+        release_article_tables()
         if not collected.articles:
             reasons = "; ".join(f"{s.source}: {s.reason}" for s in collected.skipped[:3]) or "no files found"
             raise NoArticlesError(f"no usable article under the inputs ({reasons})")
@@ -416,6 +412,15 @@ def previous_graph(cache: BuildCache, out_dir: Path) -> PreviousGraph | None:
     return PreviousGraph(store_dir, cache.added_chunks, cache.removed_chunks)
 
 
+def release_article_tables() -> None:
+    """Drop the tables only the per-article work uses (jieba's dictionary and word tags, the NBS table of
+    communities, the written names of chunks: some 250 MB) once it is done, before the corpus-wide stages
+    add theirs; a later build in the same process loads them again."""
+    for table in (tokenizer, word_tags, load_communities, _names):
+        table.cache_clear()
+    gc.collect()
+
+
 def check_cache_dir(folder: Path, inputs: Sequence[Path]) -> None:
     """The cache beside --out must not hold an input: a build never reads its own results as articles."""
     for given in inputs:
@@ -423,20 +428,3 @@ def check_cache_dir(folder: Path, inputs: Sequence[Path]) -> None:
         if source == folder or source.is_relative_to(folder):
             raise OutputError(f"the input {show_path(given)} is inside kg's build cache {show_path(folder)}: "
                               "give the articles themselves")
-
-
-def write_report(report: BuildReport, path: Path) -> None:
-    """report.json: every article read (with its metadata and dropped lines), every skip, the counts."""
-
-    def summary(a: ArticleSummary) -> dict:
-        return {"chars": a.chars, "content_hash": a.content_hash, "dropped": [vars(d) for d in a.dropped],
-                "encoding": a.encoding, "format": a.format, "id": a.id, "metadata": vars(a.metadata),
-                "source": a.source}
-
-    document = {
-        "articles": [summary(a) for a in report.articles],
-        "entity_counts": report.entity_counts,
-        "skipped": [vars(s) for s in report.skipped],
-        "warnings": report.warnings,
-    }
-    path.write_text(json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True), "utf-8")

@@ -192,7 +192,7 @@ def load_graph(out_dir: Path) -> Graph:
 class BlockLedger(Protocol):
     """Remembers the corpus-wide blocks of the last graph written (``kg.cache.BuildCache`` is one)."""
 
-    def start_blocks(self) -> None: ...
+    def start_blocks(self, afresh: bool) -> None: ...  # afresh: nothing will ask what the last graph had
     def see_block(self, text: str) -> bool: ...  # True when the last graph had this block
     def gone_blocks(self) -> Iterable[str]: ...
     def end_blocks(self) -> None: ...
@@ -243,7 +243,7 @@ def write_graph(
     body_path = out_dir / f".{GRAPH_FILE}.body"
     new_path = out_dir / f".{GRAPH_FILE}.new"  # blocks the last store lacks (incremental export only)
     if ledger is not None:
-        ledger.start_blocks()
+        ledger.start_blocks(afresh=previous is None)
     with open(body_path, "w", encoding="utf-8", newline="\n") as body, \
             open(new_path, "w", encoding="utf-8", newline="\n") as new:
 
