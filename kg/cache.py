@@ -57,7 +57,7 @@ PACKAGES = ("kg.prepare", "kg.extract", "kg.gazetteer", "kg.resolve", "kg.rdf")
 CORE_FILES = ("model.py", "codec.py", "pipeline.py", "version.py")
 LIBRARIES = ("jieba", "opencc", "trafilatura", "charset-normalizer", "lxml", "justext")
 COMPRESSION = 1  # zlib level: fast, and text shrinks three to five times anyway
-SCHEMA_VERSION = 3  # the tables' layout: a cache of another layout is emptied
+SCHEMA_VERSION = 4  # the tables' layout: a cache of another layout is emptied
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -69,7 +69,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS output (
     fingerprint TEXT NOT NULL, graph_sha256 TEXT NOT NULL, triples INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS output_articles (id TEXT PRIMARY KEY);
-CREATE TABLE IF NOT EXISTS blocks (hash BLOB PRIMARY KEY, text TEXT NOT NULL, used INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS blocks (hash BLOB PRIMARY KEY, text TEXT NOT NULL);
 """
 
 
@@ -151,7 +151,8 @@ class BuildCache:
         self.db.execute("CREATE TEMP TABLE used_articles (seq INTEGER PRIMARY KEY, id TEXT UNIQUE)")
         self.db.execute("BEGIN")
         self.hits = 0
-        self._afresh: list[tuple[bytes, str]] | None = None  # blocks to insert (a graph loaded afresh)
+        self._afresh = True  # whether the blocks being seen replace the last ones directly
+        self._pending_blocks: list[tuple[bytes, str]] = []
 
     # --------------------------------------------------------------- files
     def file_items(self, hash_: str, shown: str) -> list[Skipped | tuple[str, str]] | None:
@@ -282,40 +283,52 @@ class BuildCache:
             yield _unpack(data)
 
     def start_blocks(self, afresh: bool) -> None:
-        """Before a graph's corpus-wide blocks are seen: every block kept so far counts as gone.
+        """Before a graph's corpus-wide blocks are seen (``see_block``).
 
-        ``afresh``: the store is loaded whole, nobody asks what the last graph had; the blocks are then
-        only recorded, in batches, for the next build.
+        ``afresh``: the store is loaded whole and nobody asks what the last graph had, so the blocks
+        replace the last ones directly. Otherwise they go to a temporary table first, and
+        ``new_blocks``/``gone_blocks`` compare the two in SQL (nothing per block is held in memory).
         """
-        self._afresh = [] if afresh else None
-        self.db.execute("DELETE FROM blocks" if afresh else "UPDATE blocks SET used = 0")
+        self._afresh = afresh
+        self._pending_blocks = []
+        if afresh:
+            self.db.execute("DELETE FROM blocks")
+        else:
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS seen_blocks (hash BLOB PRIMARY KEY, text TEXT NOT NULL)")
+            self.db.execute("DELETE FROM seen_blocks")
 
-    def see_block(self, text: str) -> bool:
-        """Record one corpus-wide block of this graph; True when the last output had it too."""
-        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-        if self._afresh is not None:
-            self._afresh.append((digest, text))
-            if len(self._afresh) >= 10_000:
-                self._insert_blocks()
-            return False
-        if self.db.execute("UPDATE blocks SET used = 1 WHERE hash = ?", (digest,)).rowcount:
-            return True
-        self.db.execute("INSERT INTO blocks VALUES (?, ?, 1)", (digest, text))
-        return False
+    def see_block(self, text: str) -> None:
+        """Record one corpus-wide block of this graph (in batches)."""
+        self._pending_blocks.append((hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest(), text))
+        if len(self._pending_blocks) >= 10_000:
+            self._insert_blocks()
 
     def _insert_blocks(self) -> None:
-        self.db.executemany("INSERT OR IGNORE INTO blocks VALUES (?, ?, 1)", self._afresh)
-        self._afresh.clear()
+        table = "blocks" if self._afresh else "seen_blocks"
+        self.db.executemany(f"INSERT OR IGNORE INTO {table} VALUES (?, ?)", self._pending_blocks)
+        self._pending_blocks = []
+
+    def new_blocks(self) -> Iterator[str]:
+        """This graph's corpus-wide blocks the last output lacks."""
+        self._insert_blocks()
+        for (text,) in self.db.execute(
+                "SELECT text FROM seen_blocks WHERE hash NOT IN (SELECT hash FROM blocks) ORDER BY hash"):
+            yield text
 
     def gone_blocks(self) -> Iterator[str]:
         """The last output's corpus-wide blocks this graph lacks."""
-        for (text,) in self.db.execute("SELECT text FROM blocks WHERE used = 0"):
+        self._insert_blocks()
+        for (text,) in self.db.execute(
+                "SELECT text FROM blocks WHERE hash NOT IN (SELECT hash FROM seen_blocks) ORDER BY hash"):
             yield text
 
     def end_blocks(self) -> None:
-        if self._afresh:
-            self._insert_blocks()
-        self.db.execute("DELETE FROM blocks WHERE used = 0")
+        """The blocks seen become the ones the next build compares with."""
+        self._insert_blocks()
+        if not self._afresh:
+            self.db.execute("DELETE FROM blocks WHERE hash NOT IN (SELECT hash FROM seen_blocks)")
+            self.db.execute("INSERT OR IGNORE INTO blocks SELECT hash, text FROM seen_blocks")
+            self.db.execute("DELETE FROM seen_blocks")
 
     # ----------------------------------------------------------------- end
     def prune(self) -> None:

@@ -34,16 +34,22 @@ NODE_ATTRIBUTES = (("label", "string"), ("topClass", "string"), ("class", "strin
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+# Anything that needs escaping or cleaning; most values (IRIs, numbers, class names) have none.
+_SPECIAL = re.compile("[&<>\"'\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _clean(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
 def escape(text: str) -> str:
-    return _escape(_clean(text))
+    return _escape(_clean(text)) if _SPECIAL.search(text) else text
 
 
 def attr(text: str) -> str:
     """A quoted attribute value; line breaks and tabs as character references so they survive."""
+    if not _SPECIAL.search(text):
+        return f'"{text}"'
     return quoteattr(_clean(text), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 

@@ -199,9 +199,10 @@ class BlockLedger(Protocol):
     """Remembers the corpus-wide blocks of the last graph written (``kg.cache.BuildCache`` is one)."""
 
     def start_blocks(self, afresh: bool) -> None: ...  # afresh: nothing will ask what the last graph had
-    def see_block(self, text: str) -> bool: ...  # True when the last graph had this block
-    def gone_blocks(self) -> Iterable[str]: ...
-    def end_blocks(self) -> None: ...
+    def see_block(self, text: str) -> None: ...
+    def new_blocks(self) -> Iterable[str]: ...  # blocks seen that the last graph lacked
+    def gone_blocks(self) -> Iterable[str]: ...  # blocks of the last graph not seen
+    def end_blocks(self) -> None: ...  # the blocks seen are the last graph's from now on
 
 
 @dataclass(frozen=True)
@@ -247,20 +248,17 @@ def write_graph(
     store_dir = out_dir / STORE_DIR
     loader = StoreLoader(store_dir, header) if previous is None else None
     body_path = out_dir / f".{GRAPH_FILE}.body"
-    new_path = out_dir / f".{GRAPH_FILE}.new"  # blocks the last store lacks (incremental export only)
     if ledger is not None:
         ledger.start_blocks(afresh=previous is None)
-    with open(body_path, "w", encoding="utf-8", newline="\n") as body, \
-            open(new_path, "w", encoding="utf-8", newline="\n") as new:
+    with open(body_path, "w", encoding="utf-8", newline="\n") as body:
 
         def emit(text: str, in_body: bool = True) -> None:
             if in_body:
                 body.write(text)
-            known = ledger.see_block(text) if ledger is not None else False
+            if ledger is not None:
+                ledger.see_block(text)
             if loader is not None:
                 loader.add(text)
-            elif not known:
-                new.write(text)
 
         ontology = ontology_section(tuple(PREFIXES.items()))
         emit(ontology.text())
@@ -300,11 +298,10 @@ def write_graph(
     if loader is not None:
         triples = loader.close()
     else:
-        triples = change_store(previous, store_dir, header, new_path, ledger.gone_blocks())
+        triples = change_store(previous, store_dir, header, ledger)
         if triples != expected:  # the last store was not what the cache says: load this graph whole
             shutil.rmtree(store_dir)
             triples = load_store(store_dir, out_dir / GRAPH_FILE)
-    new_path.unlink()
     if ledger is not None:
         ledger.end_blocks()
     return GraphWritten(triples, digest.hexdigest())
@@ -316,7 +313,7 @@ class GraphWritten:
     sha256: str  # of graph.ttl
 
 
-def change_store(previous: PreviousGraph, store_dir: Path, header: str, new_path: Path, gone: Iterable[str]) -> int:
+def change_store(previous: PreviousGraph, store_dir: Path, header: str, ledger: BlockLedger) -> int:
     """The last store, copied to ``store_dir``, less the gone blocks and chunks, plus the new ones; its count.
 
     Removal comes first, so a triple both in a gone block and in its new
@@ -331,7 +328,7 @@ def change_store(previous: PreviousGraph, store_dir: Path, header: str, new_path
         for quad in ox.parse(input=(header + "".join(batch)).encode("utf-8"), format=ox.RdfFormat.TURTLE):
             store.remove(quad)
 
-    for text in chain(gone, previous.removed_chunks()):
+    for text in chain(ledger.gone_blocks(), previous.removed_chunks()):
         batch.append(text)
         size += len(text)
         if size >= StoreLoader.BATCH_CHARS:
@@ -340,10 +337,8 @@ def change_store(previous: PreviousGraph, store_dir: Path, header: str, new_path
     remove()
     del store
     loader = StoreLoader(store_dir, header)
-    with open(new_path, encoding="utf-8") as new:
-        feed_lines(loader, new)
-    for chunk in previous.added_chunks():
-        loader.add(chunk)
+    for text in chain(ledger.new_blocks(), previous.added_chunks()):
+        loader.add(text)
     return loader.close()
 
 
