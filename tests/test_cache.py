@@ -220,3 +220,15 @@ def test_a_store_that_is_not_what_the_cache_says_is_replaced_by_a_full_load(corp
     build([corpus], out)
     fresh(tmp_path, corpus, "fresh")
     assert store_triples(out) == store_triples(tmp_path / "fresh")  # the stray triple is gone
+
+
+def test_a_damaged_store_is_replaced_by_a_full_load(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([corpus], out)
+    for path in (out / "graph.oxigraph").iterdir():
+        if path.is_file():
+            path.write_bytes(b"not a database")
+    edit_corpus(corpus)
+    build([corpus], out)
+    fresh(tmp_path, corpus, "fresh")
+    assert store_triples(out) == store_triples(tmp_path / "fresh")

@@ -298,9 +298,12 @@ def write_graph(
     if loader is not None:
         triples = loader.close()
     else:
-        triples = change_store(previous, store_dir, header, ledger)
+        try:
+            triples = change_store(previous, store_dir, header, ledger)
+        except (OSError, RuntimeError, ValueError, SyntaxError):  # RocksDB reports a damaged store as RuntimeError
+            triples = -1  # the last store cannot be opened or read
         if triples != expected:  # the last store was not what the cache says: load this graph whole
-            shutil.rmtree(store_dir)
+            shutil.rmtree(store_dir, ignore_errors=True)
             triples = load_store(store_dir, out_dir / GRAPH_FILE)
     if ledger is not None:
         ledger.end_blocks()
