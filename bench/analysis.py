@@ -34,7 +34,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.analyse import measures
-from kg.analyse.network import analyse_network, records_of
+from kg.analyse.network import analyse_network, network_records
 from kg.model import LEVELS
 
 # Shares of entities per class, and edges per entity, in the 5,000-article build.
@@ -176,7 +176,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     network = copies(load_build(args.build), args.copies) if args.build else synthetic(args.synthetic)
     print(f"{network.number_of_nodes()} entities, {network.number_of_edges()} relations", flush=True)
-    entities, relations = timed("records (networkx graph → records)", lambda: records_of(network))
+    entities, relations = timed("records (networkx graph → records)", lambda: network_records(network))
     number = {e.iri: i for i, e in enumerate(entities)}
     graph = timed("igraph network", lambda: measures.simple_network(
         len(entities), [(number[r.subject], number[r.object]) for r in relations]).igraph())

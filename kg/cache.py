@@ -57,7 +57,7 @@ PACKAGES = ("kg.prepare", "kg.extract", "kg.gazetteer", "kg.resolve", "kg.rdf")
 CORE_FILES = ("model.py", "codec.py", "pipeline.py", "version.py")
 LIBRARIES = ("jieba", "opencc", "trafilatura", "charset-normalizer", "lxml", "justext")
 COMPRESSION = 1  # zlib level: fast, and text shrinks three to five times anyway
-SCHEMA_VERSION = 2  # the tables' layout: a cache of another layout is emptied
+SCHEMA_VERSION = 4  # the tables' layout: a cache of another layout is emptied
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -66,6 +66,10 @@ CREATE TABLE IF NOT EXISTS articles (
     id TEXT NOT NULL, fingerprint TEXT NOT NULL, summary TEXT NOT NULL, facts TEXT NOT NULL, spans BLOB NOT NULL,
     chunk BLOB NOT NULL, text BLOB NOT NULL, triples INTEGER NOT NULL, sentences INTEGER NOT NULL,
     mentions INTEGER NOT NULL, PRIMARY KEY (id, fingerprint));
+CREATE TABLE IF NOT EXISTS output (
+    fingerprint TEXT NOT NULL, graph_sha256 TEXT NOT NULL, triples INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS output_articles (id TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS blocks (hash BLOB PRIMARY KEY, text TEXT NOT NULL);
 """
 
 
@@ -139,13 +143,16 @@ class BuildCache:
         self.db.execute("PRAGMA synchronous=NORMAL")
         if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             # A cache of another layout (an older kg): its rows are useless, start it afresh.
-            self.db.executescript("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS articles;")
+            self.db.executescript("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS "
+                                  "output; DROP TABLE IF EXISTS output_articles; DROP TABLE IF EXISTS blocks;")
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self.db.executescript(_SCHEMA)
         self.db.execute("CREATE TEMP TABLE used_files (hash TEXT PRIMARY KEY)")
         self.db.execute("CREATE TEMP TABLE used_articles (seq INTEGER PRIMARY KEY, id TEXT UNIQUE)")
         self.db.execute("BEGIN")
         self.hits = 0
+        self._afresh = True  # whether the blocks being seen replace the last ones directly
+        self._pending_blocks: list[tuple[bytes, str]] = []
 
     # --------------------------------------------------------------- files
     def file_items(self, hash_: str, shown: str) -> list[Skipped | tuple[str, str]] | None:
@@ -234,6 +241,94 @@ class BuildCache:
         for article_id, summary, facts, spans, text in self._used("u.id, a.summary, a.facts, a.spans, a.text", "u.seq"):
             yield (decode_summary(summary, sources.get(article_id, "")), decode_facts(facts, _unpack(spans)),
                    decode_text(_unpack(text)))
+
+    # ------------------------------------------------- the last build's output
+    # What the last successful build wrote to --out, so that the next one can change its store instead of
+    # loading every triple again: the SHA-256 and triple count of its graph.ttl, its articles, and the
+    # corpus-wide blocks of Turtle (one subject each) it held. Rows of a build that fails are not trusted:
+    # ``forget_output`` runs before the output is written, ``record_output`` only once it is complete.
+    def output(self) -> tuple[str, int] | None:
+        """(graph.ttl's SHA-256, its triples) as the last successful build with this fingerprint wrote them."""
+        row = self.db.execute("SELECT graph_sha256, triples FROM output WHERE fingerprint = ?",
+                              (self.fingerprint,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def forget_output(self) -> None:
+        self.db.execute("DELETE FROM output")
+
+    def record_output(self, graph_sha256: str, triples: int) -> None:
+        self.db.execute("DELETE FROM output")
+        self.db.execute("INSERT INTO output VALUES (?, ?, ?)", (self.fingerprint, graph_sha256, triples))
+        self.db.execute("DELETE FROM output_articles")
+        self.db.execute("INSERT INTO output_articles SELECT id FROM used_articles")
+
+    def changed_articles(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(ids this build has and the last output lacks, ids the last output has and this build lacks)."""
+        added = self.db.execute("SELECT id FROM used_articles WHERE id NOT IN (SELECT id FROM output_articles)")
+        removed = self.db.execute("SELECT id FROM output_articles WHERE id NOT IN (SELECT id FROM used_articles)")
+        return frozenset(row[0] for row in added), frozenset(row[0] for row in removed)
+
+    def added_chunks(self) -> Iterator[str]:
+        """Turtle chunks of this build's articles that the last output lacks."""
+        for (data,) in self.db.execute(
+                "SELECT a.chunk FROM used_articles u JOIN articles a ON a.id = u.id AND a.fingerprint = ? "
+                "WHERE u.id NOT IN (SELECT id FROM output_articles) ORDER BY u.id", (self.fingerprint,)):
+            yield _unpack(data)
+
+    def removed_chunks(self) -> Iterator[str]:
+        """Turtle chunks of the last output's articles that this build lacks (their rows go at ``prune``)."""
+        for (data,) in self.db.execute(
+                "SELECT a.chunk FROM output_articles o JOIN articles a ON a.id = o.id AND a.fingerprint = ? "
+                "WHERE o.id NOT IN (SELECT id FROM used_articles) ORDER BY o.id", (self.fingerprint,)):
+            yield _unpack(data)
+
+    def start_blocks(self, afresh: bool) -> None:
+        """Before a graph's corpus-wide blocks are seen (``see_block``).
+
+        ``afresh``: the store is loaded whole and nobody asks what the last graph had, so the blocks
+        replace the last ones directly. Otherwise they go to a temporary table first, and
+        ``new_blocks``/``gone_blocks`` compare the two in SQL (nothing per block is held in memory).
+        """
+        self._afresh = afresh
+        self._pending_blocks = []
+        if afresh:
+            self.db.execute("DELETE FROM blocks")
+        else:
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS seen_blocks (hash BLOB PRIMARY KEY, text TEXT NOT NULL)")
+            self.db.execute("DELETE FROM seen_blocks")
+
+    def see_block(self, text: str) -> None:
+        """Record one corpus-wide block of this graph (in batches)."""
+        self._pending_blocks.append((hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest(), text))
+        if len(self._pending_blocks) >= 10_000:
+            self._insert_blocks()
+
+    def _insert_blocks(self) -> None:
+        table = "blocks" if self._afresh else "seen_blocks"
+        self.db.executemany(f"INSERT OR IGNORE INTO {table} VALUES (?, ?)", self._pending_blocks)
+        self._pending_blocks = []
+
+    def new_blocks(self) -> Iterator[str]:
+        """This graph's corpus-wide blocks the last output lacks."""
+        self._insert_blocks()
+        for (text,) in self.db.execute(
+                "SELECT text FROM seen_blocks WHERE hash NOT IN (SELECT hash FROM blocks) ORDER BY hash"):
+            yield text
+
+    def gone_blocks(self) -> Iterator[str]:
+        """The last output's corpus-wide blocks this graph lacks."""
+        self._insert_blocks()
+        for (text,) in self.db.execute(
+                "SELECT text FROM blocks WHERE hash NOT IN (SELECT hash FROM seen_blocks) ORDER BY hash"):
+            yield text
+
+    def end_blocks(self) -> None:
+        """The blocks seen become the ones the next build compares with."""
+        self._insert_blocks()
+        if not self._afresh:
+            self.db.execute("DELETE FROM blocks WHERE hash NOT IN (SELECT hash FROM seen_blocks)")
+            self.db.execute("INSERT OR IGNORE INTO blocks SELECT hash, text FROM seen_blocks")
+            self.db.execute("DELETE FROM seen_blocks")
 
     # ----------------------------------------------------------------- end
     def prune(self) -> None:

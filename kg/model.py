@@ -348,10 +348,21 @@ class BuildTables:
 
     ``articles()`` may be called more than once; each call reads the build's
     per-article results from disk again, in input order.
+
+    ``changed`` and ``removed`` compare the articles with those of the output
+    this build replaces, when the build cache knows that output exactly (the
+    same kg, options and graph.ttl): ``changed`` the ids of articles it did
+    not have (new, or whose content changed: an article's id is its content's),
+    ``removed`` the ids it had and this build lacks. ``changed`` is None when
+    there is nothing to compare with (a first build, ``--rebuild``, a new kg):
+    then every article counts as changed. The corpus-wide tables may change
+    whatever the articles do (labels, measures).
     """
 
     corpus: ResolvedCorpus
     articles: Callable[[], Iterator[ArticleRecord]]
+    changed: frozenset[str] | None = None
+    removed: frozenset[str] = frozenset()
 
 
 # ------------------------------------------------------------------------- report

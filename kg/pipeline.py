@@ -15,7 +15,7 @@ output folder is replaced only once every file of the new build is written.
 """
 from __future__ import annotations
 
-import json
+import gc
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -30,8 +30,9 @@ from kg.cache import ArticleResult, BuildCache, cache_dir, file_hash, fingerprin
 from kg.codec import ArticleText
 from kg.errors import InputError, KgError, NoArticlesError, OutputError, stage
 from kg.extract import process_article
+from kg.extract.segment import tokenizer, word_tags
+from kg.gazetteer.communities import load_communities
 from kg.model import (
-    TOP_CLASSES,
     Article,
     ArticleExtraction,
     ArticleRecord,
@@ -46,8 +47,19 @@ from kg.outdir import check_out_dir, replacing, show_path
 from kg.prepare import prepare_article
 from kg.prepare.read import DEFAULT_MAX_ARTICLE_MB, FileData, find_files, read_file, source_of
 from kg.rdf.article import article_chunk
-from kg.rdf.export import RDF_FORMATS, STORE_DIR, AnalysisFacts, ChunkTotals, data_names, write_extra_format, write_graph
+from kg.rdf.export import (
+    GRAPH_FILE,
+    RDF_FORMATS,
+    STORE_DIR,
+    AnalysisFacts,
+    ChunkTotals,
+    PreviousGraph,
+    data_names,
+    write_extra_format,
+    write_graph,
+)
 from kg.rdf.graph import NodeMeasures
+from kg.report import count_entities, write_report
 from kg.resolve import CorpusTables, observe
 from kg.views import write_views
 from kg.workers import map_files
@@ -69,6 +81,7 @@ class BuildResult:
     # summed over articles, across workers when there are several), in the order they ran.
     timings: tuple[tuple[str, float], ...] = ()
     reused: int = 0  # input files the build cache answered (not read or extracted again)
+    store_changed: bool = False  # the store was the last build's, changed (not loaded afresh)
 
 
 class StageClock:
@@ -291,13 +304,6 @@ def _collect(files, hashes, known, worked, cache: BuildCache, clock: StageClock,
     return collected
 
 
-def count_entities(corpus: ResolvedCorpus) -> tuple[tuple[str, int], ...]:
-    counts: dict[str, int] = {}
-    for entity in corpus.entities:
-        counts[entity.cls] = counts.get(entity.cls, 0) + 1
-    return tuple((cls, counts.get(cls, 0)) for cls in TOP_CLASSES)
-
-
 def article_records(cache: BuildCache, sources: dict[str, str]) -> Iterator[ArticleRecord]:
     for summary, facts, text in cache.articles(sources):
         sentences = tuple((s.normalised_start, s.normalised_start + len(s.text)) for s in facts.sentences)
@@ -346,6 +352,7 @@ def build(
     built = False
     try:
         collected = collect(inputs, cache, max_article_mb, clock, progress, jobs, scheduler)
+        release_article_tables()
         if not collected.articles:
             reasons = "; ".join(f"{s.source}: {s.reason}" for s in collected.skipped[:3]) or "no files found"
             raise NoArticlesError(f"no usable article under the inputs ({reasons})")
@@ -363,26 +370,55 @@ def build(
             entity_counts=count_entities(corpus),
             warnings=(warning,) if warning else (),
         )
+        previous = previous_graph(cache, out_dir)
+        changed, removed = cache.changed_articles() if previous else (None, frozenset())
+        cache.forget_output()  # until this build's output is complete
         with replacing(out_dir) as staging:
             with clock("export"):
                 articles, triples, sentences, mentions = cache.counts()
-                measures = [NodeMeasures(m.iri, m.degree, m.betweenness, m.page_rank, m.community)
-                            for m in analysis.metrics]
-                stored = write_graph(
+                measures = (NodeMeasures(m.iri, m.degree, m.betweenness, m.page_rank, m.community)
+                            for m in analysis.metrics)  # one at a time: a list is 100 bytes per entity more
+                written = write_graph(
                     staging, corpus, measures, ChunkTotals(cache.chunks(), articles, triples, sentences, mentions),
-                    AnalysisFacts(analysis.betweenness_sample, SEED),
+                    AnalysisFacts(analysis.betweenness_sample, SEED), cache, previous,
                 )
                 write_extra_format(staging / STORE_DIR, staging, rdf_format)
                 write_network_files(analysis, staging)
                 write_report(report, staging / "report.json")
             with clock("views"):
-                write_views(BuildTables(corpus, partial(article_records, cache, collected.sources)), analysis, report,
-                            staging)
+                write_views(BuildTables(corpus, partial(article_records, cache, collected.sources), changed, removed),
+                            analysis, report, staging)
+        cache.record_output(written.sha256, written.triples)
         cache.prune()
         built = True
     finally:
         cache.close(keep=True)
-    return BuildResult(shown_out, report, corpus, stored, tuple(clock.seconds.items()), cache.hits if built else 0)
+    return BuildResult(shown_out, report, corpus, written.triples, tuple(clock.seconds.items()),
+                       cache.hits if built else 0, previous is not None)
+
+
+def previous_graph(cache: BuildCache, out_dir: Path) -> PreviousGraph | None:
+    """The last build's store, when ``out_dir`` holds exactly what the cache says that build wrote.
+
+    graph.ttl's SHA-256 is checked (a graph.ttl replaced or edited by hand is
+    not the one the cache describes); the export checks the store's count.
+    """
+    recorded = cache.output()
+    store_dir, graph = out_dir / STORE_DIR, out_dir / GRAPH_FILE
+    if recorded is None or not store_dir.is_dir() or not graph.is_file():
+        return None
+    if file_hash(graph) != recorded[0]:
+        return None
+    return PreviousGraph(store_dir, cache.added_chunks, cache.removed_chunks)
+
+
+def release_article_tables() -> None:
+    """Drop the tables only the per-article work uses (jieba's dictionary and word tags, the NBS table of
+    communities, the written names of chunks: some 250 MB) once it is done, before the corpus-wide stages
+    add theirs; a later build in the same process loads them again."""
+    for table in (tokenizer, word_tags, load_communities, _names):
+        table.cache_clear()
+    gc.collect()
 
 
 def check_cache_dir(folder: Path, inputs: Sequence[Path]) -> None:
@@ -392,20 +428,3 @@ def check_cache_dir(folder: Path, inputs: Sequence[Path]) -> None:
         if source == folder or source.is_relative_to(folder):
             raise OutputError(f"the input {show_path(given)} is inside kg's build cache {show_path(folder)}: "
                               "give the articles themselves")
-
-
-def write_report(report: BuildReport, path: Path) -> None:
-    """report.json: every article read (with its metadata and dropped lines), every skip, the counts."""
-
-    def summary(a: ArticleSummary) -> dict:
-        return {"chars": a.chars, "content_hash": a.content_hash, "dropped": [vars(d) for d in a.dropped],
-                "encoding": a.encoding, "format": a.format, "id": a.id, "metadata": vars(a.metadata),
-                "source": a.source}
-
-    document = {
-        "articles": [summary(a) for a in report.articles],
-        "entity_counts": report.entity_counts,
-        "skipped": [vars(s) for s in report.skipped],
-        "warnings": report.warnings,
-    }
-    path.write_text(json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True), "utf-8")

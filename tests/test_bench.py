@@ -118,6 +118,7 @@ def test_the_table_divides_each_stage_by_jieba():
     assert rows["read + prepare"][:2] == ["1.000", "0.50×"]
     assert rows["segment + extract"][:2] == ["3.000", "1.50×"]
     assert rows["total"][:2] == ["4.000", "2.00×"]
+    assert rows["not in a stage"][:2] == ["5.000", "2.50×"]  # the process's 9 s CPU less the stages' 4
     assert rows["ratio"] == ["3.00×", "4.00×"]  # CPU 9 / 3, peak RSS 600 / 150
 
 

@@ -169,3 +169,77 @@ def test_an_output_in_a_folder_that_does_not_exist_yet_gets_its_cache_too(corpus
     result = build([corpus], out)
     assert result.report.warnings == ()
     assert build([corpus], out).reused == 5
+
+
+def store_triples(out: Path) -> set[str]:
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(out / "graph.oxigraph"))
+    return {str(quad.triple) for quad in store}
+
+
+def edit_corpus(corpus: Path) -> tuple[str, str]:
+    """Remove one article, change one, add one; return (the removed one's name, the changed one's)."""
+    files = sorted(corpus.glob("*.txt"))
+    files[0].unlink()
+    files[1].write_text(files[1].read_text("utf-8") + "\n花园洞社区党委举办读书节。\n", "utf-8")
+    (corpus / "new.txt").write_text("长沙市望城区高塘岭街道长家山社区党总支开展“邻里守望”活动。\n", "utf-8")
+    return files[0].name, files[1].name
+
+
+def test_a_rebuild_changes_the_last_store_to_exactly_the_triples_of_a_fresh_one(corpus, tmp_path, monkeypatch):
+    import kg.pipeline
+
+    seen = []
+    views = kg.pipeline.write_views
+    monkeypatch.setattr(kg.pipeline, "write_views", lambda tables, *rest: seen.append(tables) or views(tables, *rest))
+    out = tmp_path / "out"
+    first = build([corpus], out)
+    before = {a.source.rsplit("/", 1)[-1]: a.id for a in first.report.articles}
+    removed, changed = edit_corpus(corpus)
+    result = build([corpus], out)
+    after = {a.source.rsplit("/", 1)[-1]: a.id for a in result.report.articles}
+    assert (first.store_changed, result.store_changed) == (False, True)
+    fresh(tmp_path, corpus, "fresh")
+    assert store_triples(out) == store_triples(tmp_path / "fresh")
+    assert seen[0].changed is None  # a first build: nothing to compare with
+    assert seen[1].changed == {after[changed], after["new.txt"]}
+    assert seen[1].removed == {before[removed], before[changed]}
+
+
+def test_a_graph_edited_by_hand_is_not_trusted_and_the_store_is_loaded_afresh(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([corpus], out)
+    with open(out / "graph.ttl", "a", encoding="utf-8") as graph_file:
+        graph_file.write("<https://example.org/x> <https://example.org/p> 1 .\n")
+    edit_corpus(corpus)
+    result = build([corpus], out)
+    assert not result.store_changed
+    assert graph(out) == fresh(tmp_path, corpus, "fresh")
+    assert store_triples(out) == store_triples(tmp_path / "fresh")
+
+
+def test_a_store_that_is_not_what_the_cache_says_is_replaced_by_a_full_load(corpus, tmp_path):
+    import pyoxigraph as ox
+
+    out = tmp_path / "out"
+    build([corpus], out)
+    store = ox.Store(str(out / "graph.oxigraph"))
+    store.add(ox.Quad(ox.NamedNode("https://example.org/x"), ox.NamedNode("https://example.org/p"), ox.Literal("1")))
+    del store
+    edit_corpus(corpus)
+    build([corpus], out)
+    fresh(tmp_path, corpus, "fresh")
+    assert store_triples(out) == store_triples(tmp_path / "fresh")  # the stray triple is gone
+
+
+def test_a_damaged_store_is_replaced_by_a_full_load(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([corpus], out)
+    for path in (out / "graph.oxigraph").iterdir():
+        if path.is_file():
+            path.write_bytes(b"not a database")
+    edit_corpus(corpus)
+    build([corpus], out)
+    fresh(tmp_path, corpus, "fresh")
+    assert store_triples(out) == store_triples(tmp_path / "fresh")

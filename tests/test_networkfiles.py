@@ -46,3 +46,24 @@ def test_graphml_gives_the_types_gephi_needs(seeds_build):
     text = (seeds_build / GRAPHML_FILE).read_text("utf-8")
     for key in ('attr.name="pageRank" attr.type="double"', 'attr.name="degree" attr.type="long"', 'attr.name="label" attr.type="string"'):
         assert key in text
+
+
+@pytest.mark.parametrize("label, read_back", [
+    ('甲<乙>&"丙"\'丁', '甲<乙>&"丙"\'丁'),  # markup characters are text, not markup
+    ("一\n二\t三", "一\n二\t三"),  # line breaks and tabs survive inside attributes
+    ("坏\x01字\x0c符", "坏\ufffd字\ufffd符"),  # characters XML cannot hold become U+FFFD, the file stays readable
+])
+@pytest.mark.parametrize("name, read", [(GRAPHML_FILE, nx.read_graphml), (GEXF_FILE, nx.read_gexf)])
+def test_untrusted_labels_round_trip_through_both_files(tmp_path, label, read_back, name, read):
+    from kg.analyse import analyse_records
+    from kg.analyse.networkfiles import write_network_files
+    from kg.analyse.records import EntityRecord, RelationRecord
+
+    first, second = "https://example.org/a", "https://example.org/b"
+    entities = (EntityRecord(first, label, "Facility", "Facility"), EntityRecord(second, "乙", "Partner", "Partner"))
+    relations = (RelationRecord(first, "partnersWith", second), RelationRecord(first, "hasFacility", second))
+    write_network_files(analyse_records(entities, relations), tmp_path)
+    network = read(tmp_path / name)
+    assert network.nodes[first]["label"] == read_back
+    assert sorted(data["relation"] for _, _, data in network.edges(data=True)) == ["hasFacility", "partnersWith"]
+    assert int(network.nodes[second]["degree"]) == 1  # two relations, one neighbour
