@@ -27,7 +27,7 @@ from pathlib import Path
 from kg.analyse import SEED, analyse_records, records_of
 from kg.analyse.networkfiles import write_network_files
 from kg.cache import ArticleResult, BuildCache, cache_dir, file_hash, fingerprint, open_cache
-from kg.codec import ArticleText
+from kg.cache.codec import ArticleText
 from kg.errors import InputError, KgError, NoArticlesError, OutputError, stage
 from kg.extract import process_article
 from kg.extract.segment import tokenizer, word_tags

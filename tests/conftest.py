@@ -296,7 +296,7 @@ def view_inputs(articles, skipped=(Skipped("seeds/broken.html", "no article text
     """What the pipeline hands write_views, from (Article, ArticleExtraction) pairs in input order."""
     from kg.analyse import analyse_records, records_of
     from kg.cache import ArticleResult, open_cache
-    from kg.codec import ArticleText
+    from kg.cache.codec import ArticleText
     from kg.model import BuildTables, summarise
     from kg.pipeline import article_records
     from kg.rdf.article import article_chunk

@@ -137,7 +137,7 @@ def test_the_cache_holds_data_only(corpus, tmp_path):
 def test_facts_and_summaries_come_back_from_the_cache_encoding_unchanged():
     from conftest import hand_built_facts, hand_built_summaries
 
-    from kg.codec import decode_facts, decode_summary, encode_facts, encode_mentions, encode_summary
+    from kg.cache.codec import decode_facts, decode_summary, encode_facts, encode_mentions, encode_summary
 
     for facts in hand_built_facts().values():
         assert decode_facts(encode_facts(facts), encode_mentions(facts)) == facts

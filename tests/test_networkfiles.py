@@ -22,7 +22,7 @@ SELECT ?s ?p ?o WHERE { ?s ?p ?o . FILTER (?p IN (kg:partOf, kg:partyOrgOf, kg:s
 @pytest.fixture(scope="module")
 def graph_facts(seeds_build):
     store = ox.Store.read_only(str(seeds_build / "graph.oxigraph"))
-    entities = {s["e"].value: (s["label"].value, int(s["degree"].value), int(s["community"].value)) for s in store.query(ENTITIES)}
+    entities = {s["e"].value: (s["label"].value, int(s["degree"].value), int(s["community"].value)) for s in store.query(ENTITIES, use_default_graph_as_union=True)}
     relations = {(s["s"].value, s["p"].value.removeprefix(KG), s["o"].value) for s in store.query(RELATIONS)}
     return entities, relations
 

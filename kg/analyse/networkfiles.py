@@ -24,8 +24,8 @@ from xml.sax.saxutils import escape as _escape
 from kg.analyse.network import Analysis
 from kg.version import __version__
 
-GRAPHML_FILE = "entities.graphml"
-GEXF_FILE = "entities.gexf"
+GRAPHML_FILE = "graph.graphml"
+GEXF_FILE = "graph.gexf"
 NETWORK_NAME = "kg entity network"
 # (attribute, GraphML/GEXF type) of a node, in the order they are written; None-valued ones are left out.
 NODE_ATTRIBUTES = (("label", "string"), ("topClass", "string"), ("class", "string"), ("level", "string"),
@@ -136,6 +136,6 @@ WRITERS: tuple[tuple[str, Callable[[Analysis, Path], None]], ...] = ((GRAPHML_FI
 
 
 def write_network_files(analysis: Analysis, out_dir: Path) -> None:
-    """``entities.graphml`` and ``entities.gexf`` in ``out_dir``."""
+    """``graph.graphml`` and ``graph.gexf`` in ``out_dir``."""
     for name, writer in WRITERS:
         writer(analysis, out_dir / name)

@@ -40,6 +40,7 @@ from kg.graphfiles import GRAPH_FILE, STORE_DIR, checked_graph_file, graph_file 
 from kg.model import ResolvedCorpus
 from kg.rdf.description import DatasetCounts, description_section, ontology_section
 from kg.rdf.graph import NodeMeasures, entity_section, measure_section, membership_section, statement_section
+from kg.rdf import iri
 from kg.rdf.iri import DATA_PREFIXES
 from kg.rdf.trig import write_trig
 from kg.rdf.turtle import Names, TurtleSection
@@ -94,9 +95,10 @@ class StoreLoader:
 
     BATCH_CHARS = 4_000_000
 
-    def __init__(self, store_dir: Path, header: str):
+    def __init__(self, store_dir: Path, header: str, to_graph: ox.NamedNode | None = None):
         self.store = ox.Store(str(store_dir))
         self.header = header
+        self.to_graph = to_graph  # None: the default graph
         self.pending: list[str] = []
         self.size = 0
 
@@ -109,7 +111,10 @@ class StoreLoader:
     def flush(self) -> None:
         if self.pending:
             text = self.header + "".join(self.pending)
-            self.store.bulk_load(input=text.encode("utf-8"), format=ox.RdfFormat.TURTLE)
+            if self.to_graph is None:
+                self.store.bulk_load(input=text.encode("utf-8"), format=ox.RdfFormat.TURTLE)
+            else:
+                self.store.bulk_load(input=text.encode("utf-8"), format=ox.RdfFormat.TURTLE, to_graph=self.to_graph)
             self.pending, self.size = [], 0
 
     def close(self) -> int:
@@ -121,8 +126,8 @@ class StoreLoader:
         return count
 
 
-def load_store(store_dir: Path, graph_path: Path) -> int:
-    """Load a graph.ttl kg wrote into a new on-disk Oxigraph store, in batches; return its triple count."""
+def load_store(store_dir: Path, graph_path: Path, to_graph: ox.NamedNode | None = None) -> int:
+    """Load a Turtle file kg wrote (graph.ttl) into an on-disk Oxigraph store, in batches; return its quad count."""
     with open(graph_path, encoding="utf-8") as graph:
         lines = iter(graph)
         header = []
@@ -133,7 +138,7 @@ def load_store(store_dir: Path, graph_path: Path) -> int:
             header.append(line)
         else:
             header_done = ""
-        loader = StoreLoader(store_dir, "".join(header))
+        loader = StoreLoader(store_dir, "".join(header), to_graph)
         loader.add(header_done)
         feed_lines(loader, lines)
     return loader.close()
@@ -266,7 +271,6 @@ def write_graph(
             entity_section(corpus, names, emit),
             statement_section(corpus, names, emit),
             membership_section(corpus, names, emit),
-            measure_section(measures, names, emit),
         ]
         body.write(ARTICLES_HEADING)
         for chunk in chunks.texts:
@@ -307,7 +311,33 @@ def write_graph(
             triples = load_store(store_dir, out_dir / GRAPH_FILE)
     if ledger is not None:
         ledger.end_blocks()
+    write_measures(out_dir, measures, names, header)
     return GraphWritten(triples, digest.hexdigest())
+
+
+MEASURES_FILE = "analysis.ttl"
+# The store's named graph of the network measures (the default graph is graph.ttl).
+MEASURES_GRAPH = iri.dataset_iri("network-measures")
+
+
+def write_measures(out_dir: Path, measures: Iterable[NodeMeasures], names: Names, header: str) -> None:
+    """analysis.ttl, and the same triples in the store's named graph ``MEASURES_GRAPH``.
+
+    The measures are the analysis of one build's network, not facts any article
+    states: they change whenever the corpus does, and graph.ttl keeps to what
+    was read (and to what the gazetteer says). ``kg query`` and ``kg serve``
+    see them, since they query the union of the store's graphs.
+    """
+    path = out_dir / MEASURES_FILE
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        out.write(header)
+        measure_section(measures, names, out.write)
+    graph = ox.NamedNode(MEASURES_GRAPH)
+    store = ox.Store(str(out_dir / STORE_DIR))
+    if store.contains_named_graph(graph):
+        store.remove_graph(graph)
+    del store
+    load_store(out_dir / STORE_DIR, path, graph)
 
 
 @dataclass(frozen=True)
@@ -324,6 +354,8 @@ def change_store(previous: PreviousGraph, store_dir: Path, header: str, ledger: 
     """
     ox.Store.read_only(str(previous.store_dir)).backup(str(store_dir))
     store = ox.Store(str(store_dir))
+    if store.contains_named_graph(ox.NamedNode(MEASURES_GRAPH)):
+        store.remove_graph(ox.NamedNode(MEASURES_GRAPH))  # the new build writes its own measures
     batch: list[str] = []
     size = 0
 

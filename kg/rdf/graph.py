@@ -39,7 +39,7 @@ class NodeMeasures:
     """The figures the analysis gives one entity (written by ``measure_section``, all but the degree)."""
 
     iri: str
-    degree: int  # in entities.graphml and nodes.csv; in SPARQL, a count of the entity's relations
+    degree: int  # in graph.graphml and nodes.csv; in SPARQL, a count of the entity's relations
     betweenness: Decimal
     page_rank: Decimal
     community: int

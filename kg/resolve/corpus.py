@@ -24,7 +24,7 @@ from kg.model import (
     Relation,
     ResolvedCorpus,
 )
-from kg.codec import encode_facts
+from kg.cache.codec import encode_facts
 from kg.rdf.vocab import KIND_CLASSES
 from kg.resolve.rules import load_rules
 
@@ -81,7 +81,7 @@ class RelationTotals:
 class CorpusTables:
     """Add each article's facts (in any order), then ``resolve()``.
 
-    Facts come in their cache encoding (``kg.codec.encode_facts``): the build
+    Facts come in their cache encoding (``kg.cache.codec.encode_facts``): the build
     has them as text anyway, and merging plain lists skips building every
     observation as an object. Strings that recur across articles (IRIs, class
     and rule names) are kept once.

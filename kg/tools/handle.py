@@ -53,7 +53,7 @@ class Build:
         return to_dataframe(result) if as_frame else result
 
     def network(self) -> nx.MultiDiGraph:
-        """The entity network the build exported (entities.graphml): node = IRI, attributes = label, class, measures."""
+        """The entity network the build exported (graph.graphml): node = IRI, attributes = label, class, measures."""
         path = self.out_dir / GRAPHML_FILE
         if not path.is_file():
             raise GraphNotFoundError(f"no {GRAPHML_FILE} in {self.out_dir}: rebuild it with `kg build INPUT... --out {self.out_dir}`")

@@ -15,7 +15,7 @@ keyed by its id and the fingerprint, its summary, facts, Turtle chunk and
 text. A build looks every file up first and only reads, extracts and
 resolves the files it misses; after a successful build, rows no input used
 any more are deleted, so the cache holds the current corpus only. Rows are
-JSON (``kg.codec``), compressed. ``--rebuild`` empties it first.
+JSON (``kg.cache.codec``), compressed. ``--rebuild`` empties it first.
 
 The same file is the build's store of per-article results while it runs: a
 result goes to disk as soon as it is made, and the corpus-wide stages read
@@ -35,7 +35,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-from kg.codec import (
+from kg.cache.codec import (
     ArticleText,
     decode_facts,
     decode_summary,
@@ -54,7 +54,7 @@ DATABASE = "cache.sqlite"
 SUFFIX = "kg-cache"
 # What makes per-article results: a change to any of these files or libraries invalidates the cache.
 PACKAGES = ("kg.prepare", "kg.extract", "kg.gazetteer", "kg.resolve", "kg.rdf")
-CORE_FILES = ("model.py", "codec.py", "pipeline.py", "version.py")
+CORE_FILES = ("model.py", "cache/codec.py", "pipeline.py", "version.py")
 LIBRARIES = ("jieba", "opencc", "trafilatura", "charset-normalizer", "lxml", "justext")
 COMPRESSION = 1  # zlib level: fast, and text shrinks three to five times anyway
 SCHEMA_VERSION = 4  # the tables' layout: a cache of another layout is emptied
@@ -214,7 +214,7 @@ class BuildCache:
             f"ORDER BY {order}", (self.fingerprint,))
 
     def facts(self, skip: set[str] = frozenset()) -> Iterator[str]:
-        """This build's articles' facts as encoded (``kg.codec``), in article-id order, but for ``skip``."""
+        """This build's articles' facts as encoded (``kg.cache.codec``), in article-id order, but for ``skip``."""
         for article_id, data in self._used("u.id, a.facts", "u.id"):
             if article_id not in skip:
                 yield data
