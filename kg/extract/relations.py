@@ -81,13 +81,7 @@ def actor_for(target: Found, actors: Actors, text: str, focus: Found | None = No
     same = [a for a in actors.in_sentence[target.sentence] if not _overlaps(a, target)]
     before = [a for a in same if a.end <= target.start]
     if before:
-        chosen = [before[-1]]
-        for prev in reversed(before[:-1]):
-            if text[prev.end : chosen[-1].start] in ("和", "与", "及", "、", "以及"):
-                chosen.append(prev)
-            else:
-                break
-        return [a.entity for a in chosen]
+        return last_coordinated(before, text)
     if same:
         return [same[0].entity]
     if focus is not None and not focus.overlaps(target.start, target.end):
@@ -200,13 +194,20 @@ def actor_before_trigger(target: Found, actors: Actors, text: str, sentence_star
     usable = [a for a in actors.in_sentence[target.sentence] if a.end <= bound]
     if not usable:
         return []
-    chosen = [usable[-1]]
-    for prev in reversed(usable[:-1]):
-        if text[prev.end : chosen[-1].start] in ("和", "与", "及", "、", "以及"):
-            chosen.append(prev)
-        else:
+    return last_coordinated(usable, text)
+
+
+def last_coordinated(actors: list[Actor], text: str) -> list[Found]:
+    """The last of ``actors`` (in text order) and those joined to it by a coordinator (甲和乙、丙), last first."""
+    chosen = [actors[-1]]
+    for prev in reversed(actors[:-1]):
+        if text[prev.end : chosen[-1].start] not in ACTOR_COORDINATORS:
             break
+        chosen.append(prev)
     return [a.entity for a in chosen]
+
+
+ACTOR_COORDINATORS = ("和", "与", "及", "、", "以及")
 
 
 PARTNERING_WORDS = tuple(PATTERNS["relations"]["partner_triggers"]) + tuple(PATTERNS["relations"]["partner_joiners"])
