@@ -332,12 +332,8 @@ def write_measures(out_dir: Path, measures: Iterable[NodeMeasures], names: Names
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         out.write(header)
         measure_section(measures, names, out.write)
-    graph = ox.NamedNode(MEASURES_GRAPH)
-    store = ox.Store(str(out_dir / STORE_DIR))
-    if store.contains_named_graph(graph):
-        store.remove_graph(graph)
-    del store
-    load_store(out_dir / STORE_DIR, path, graph)
+    # The store holds no measures here: a new one never had them, and change_store drops the last build's.
+    load_store(out_dir / STORE_DIR, path, ox.NamedNode(MEASURES_GRAPH))
 
 
 @dataclass(frozen=True)
