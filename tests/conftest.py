@@ -57,13 +57,10 @@ def make_graph():
     return small_graph
 
 
-@pytest.fixture(scope="session")
-def thousand_node_graph() -> Graph:
+def thousand_node_network() -> tuple[dict[str, str], list[tuple[str, str, str]]]:
     """1,000 entities: 4 subdistricts, 40 communities with a party committee each, programs and partners."""
-    nodes: dict[str, str] = {}
+    nodes = {f"s{s}": "Subdistrict" for s in range(4)}
     edges: list[tuple[str, str, str]] = []
-    for s in range(4):
-        nodes[f"s{s}"] = "Subdistrict"
     for c in range(40):
         nodes[f"c{c}"], nodes[f"o{c}"] = "Community", "PartyCommittee"
         edges += [(f"c{c}", "partOf", f"s{c % 4}"), (f"o{c}", "partyOrgOf", f"c{c}")]
@@ -73,7 +70,12 @@ def thousand_node_graph() -> Graph:
     for g in range(1000 - len(nodes)):
         nodes[f"g{g}"] = "Program"
         edges.append((f"o{g % 40}", "runsProgram", f"g{g}"))
-    return small_graph(nodes, edges)
+    return nodes, edges
+
+
+@pytest.fixture(scope="session")
+def thousand_node_graph() -> Graph:
+    return small_graph(*thousand_node_network())
 
 
 # ------------------------------------------------------------ graph / export / query
@@ -508,34 +510,35 @@ def dask_scheduler(folder: Path, workers: int):
     return address, processes
 
 
-@pytest.fixture(scope="module")
-def dask_cluster(tmp_path_factory):
-    """The address (tcp://127.0.0.1:PORT) of a scheduler with two worker processes."""
-    address, processes = dask_scheduler(tmp_path_factory.mktemp("dask"), workers=2)
-    try:
-        yield address
-    finally:
-        stop_dask(processes)
-
-
-@pytest.fixture
-def doomed_cluster(tmp_path_factory):
-    """``(address, processes)`` of a scheduler and one worker that a test may kill (processes[0]: the scheduler)."""
-    address, processes = dask_scheduler(tmp_path_factory.mktemp("dask-doomed"), workers=1)
+@contextmanager
+def running_dask(folder: Path, workers: int):
+    """``(address, processes)`` of a scheduler and ``workers`` worker processes, all stopped afterwards."""
+    address, processes = dask_scheduler(folder, workers=workers)
     try:
         yield address, processes
     finally:
         stop_dask(processes)
 
 
+@pytest.fixture(scope="module")
+def dask_cluster(tmp_path_factory):
+    """The address (tcp://127.0.0.1:PORT) of a scheduler with two worker processes."""
+    with running_dask(tmp_path_factory.mktemp("dask"), workers=2) as (address, _):
+        yield address
+
+
+@pytest.fixture
+def doomed_cluster(tmp_path_factory):
+    """``(address, processes)`` of a scheduler and one worker that a test may kill (processes[0]: the scheduler)."""
+    with running_dask(tmp_path_factory.mktemp("dask-doomed"), workers=1) as cluster:
+        yield cluster
+
+
 @pytest.fixture
 def lonely_scheduler(tmp_path_factory):
     """The address of a scheduler that no worker joins."""
-    address, processes = dask_scheduler(tmp_path_factory.mktemp("dask-alone"), workers=0)
-    try:
+    with running_dask(tmp_path_factory.mktemp("dask-alone"), workers=0) as (address, _):
         yield address
-    finally:
-        stop_dask(processes)
 
 @pytest.fixture(scope="session")
 def built_graph(built_dir) -> Graph:

@@ -267,19 +267,10 @@ def test_views_are_identical_run_to_run(corpus_views, tmp_path):
 
 
 def test_a_corpus_without_articles_still_has_views(tmp_path):
-    """1,000 entities: 4 subdistricts, 40 communities with a party committee each, programs and partners."""
-    nodes = {f"s{s}": "Subdistrict" for s in range(4)}
-    edges = []
-    for c in range(40):
-        nodes[f"c{c}"], nodes[f"o{c}"] = "Community", "PartyCommittee"
-        edges += [(f"c{c}", "partOf", f"s{c % 4}"), (f"o{c}", "partyOrgOf", f"c{c}")]
-    for p in range(60):
-        nodes[f"u{p}"] = "University"
-        edges += [(f"c{(p * 7 + k) % 40}", "partnersWith", f"u{p}") for k in range(3)]
-    for g in range(1000 - len(nodes)):
-        nodes[f"g{g}"] = "Program"
-        edges.append((f"o{g % 40}", "runsProgram", f"g{g}"))
-    write(entity_tables(nodes, edges), tmp_path, overview_limit=1000)
+    """1,000 entities and no article: the overview draws them all and every one has its entry."""
+    from conftest import thousand_node_network
+
+    write(entity_tables(*thousand_node_network()), tmp_path, overview_limit=1000)
     core = shard(tmp_path, "core")
     assert len(core["overview"]["nodes"]) == 1000 and len(core["entities"]) == 1000
     assert len(list((tmp_path / "views" / "data").glob("e-*.js"))) == 5  # 200 entities a shard
