@@ -51,7 +51,7 @@ class NodeMetrics:
     degree: int
     betweenness: Decimal
     page_rank: Decimal
-    community: int  # Louvain community number, 1 = largest
+    community: int  # Leiden community number (modularity), 1 = largest
 
 
 @dataclass(frozen=True)

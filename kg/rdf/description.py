@@ -98,7 +98,7 @@ def _description(counts: DatasetCounts, names: Names, total: int) -> TurtleSecti
         ("rdfs:label", ['"network analysis"@en']),
         ("rdfs:comment", ['"Relations as undirected edges between entities; betweenness (normalised; '
                           'sampled from kg:betweennessSample source nodes when given, else exact), PageRank '
-                          '(damping 0.85) and Louvain communities, all with the fixed kg:randomSeed."@en']),
+                          '(damping 0.85) and Leiden communities (modularity), all with the fixed kg:randomSeed."@en']),
         ("kg:computes", list(MEASURES)),
         ("kg:betweennessSample", sample),
         ("kg:randomSeed", [integer(counts.seed)] if counts.seed is not None else []),
