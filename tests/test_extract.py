@@ -78,6 +78,8 @@ UNIT_CASES = [
     # a determiner and a level word (各村, 该镇) name no place
     ("各村社区都参加了培训。", set()),
     ("该镇社区书记参加了会议。", set()),
+    # a stem that jieba splits inside the village's word (新|塘村): the whole stem, not its first token, is asked
+    ("醴陵市白兔潭镇新塘村的志愿者清扫了村道。", {"醴陵市", "白兔潭镇", "新塘村"}),
     # the short form led by the township's short name is the community the article names in full
     ("红柳街道纺织二村社区召开居民会。\n红柳纺织二村的老人参加了活动。", {"红柳街道", "纺织二村社区"}),
 ]
@@ -125,6 +127,56 @@ def test_a_community_the_table_does_not_single_out_stays_unplaced():
 def test_community_is_placed_under_the_articles_only_subdistrict():
     text = "皋兰路街道党工委安排部署冬季供暖工作。\n金城社区组织网格员入户排查。"
     assert ("金城社区", "partOf", "皋兰路街道") in relations(text)
+
+
+# Chains the article writes (county, township, village) where the 2023 table has no such township
+# there: 青岚镇 and 羊桥乡 are in no county of the table, 龙湾街道 only in a district of Liaoning.
+WRITTEN_CHAIN_CASES = [
+    ("凤冈县青岚镇石笋村组织党员清理河道垃圾。", "青岚镇",
+     {("青岚镇", "partOf", "凤冈县"), ("石笋村", "partOf", "青岚镇"), ("凤冈县", "partOf", "遵义市")}, {"遵义市", "贵州省"}),
+    # a village that jieba holds as one word tagged as a person's name (双水村 nr)
+    ("岑巩县羊桥乡双水村的茶园迎来采摘季。", "羊桥乡",
+     {("羊桥乡", "partOf", "岑巩县"), ("双水村", "partOf", "羊桥乡")}, {"黔东南苗族侗族自治州", "贵州省"}),
+    # the table's only 龙湾街道 is in Liaoning: written inside a county of Guizhou it is that county's
+    ("岑巩县龙湾街道枫香社区为老人送去了年货。", "龙湾街道",
+     {("龙湾街道", "partOf", "岑巩县"), ("枫香社区", "partOf", "龙湾街道")}, {"黔东南苗族侗族自治州", "贵州省"}),
+    # a county of one character and its level word, written before its township, is that county
+    ("日前,沛县龙湾街道青杨社区召开居民议事会。", "龙湾街道",
+     {("龙湾街道", "partOf", "沛县"), ("青杨社区", "partOf", "龙湾街道"), ("沛县", "partOf", "徐州市")}, {"徐州市", "江苏省"}),
+]
+
+
+@pytest.mark.parametrize("text, township, expected, implicit", WRITTEN_CHAIN_CASES)
+def test_a_township_the_table_lacks_in_the_county_written_before_it_is_the_articles_unit(text, township, expected, implicit):
+    found = extract_text(text)
+    mentions = [m for m in found.mentions if m.name == township]
+    assert mentions and all(m.code is None and m.kind == "subdistrict" for m in mentions)  # not the table's
+    assert all(m.evidence.sentence == text for m in mentions)  # the sentence that writes the chain says so
+    assert expected <= {(r.subject.name, r.predicate, r.object.name) for r in found.relations}
+    assert {m.name for m in found.mentions if m.implicit} == implicit
+
+
+def test_a_township_the_table_knows_in_the_county_written_before_it_keeps_its_code():
+    # two 三合街道 in the table; the one in 丰都县 is the one written there
+    found = extract_text("丰都县三合街道把服务送到群众家门口。")
+    assert next(m.code for m in found.mentions if m.name == "三合街道") == "500230001000"
+
+
+WRITTEN_CHAIN_GUARDS = [
+    # a district that is also an everyday word is not made a place by the unit after it
+    ("老城区青松社区举行文艺汇演。", {"青松社区"}),
+    # a verb after a township starts no village: 召开村两委会议
+    ("石门镇召开村两委会议,部署防汛工作。", {"石门镇"}),
+    # a generic word after a county is no unit of it (城中村, 城中 is generic)
+    ("长沙县城中村改造全面完成。", {"长沙县"}),
+    # a village of the dictionary tagged as a person's name is a village only written after its parent
+    ("平阳县的干部走进双水村。", {"平阳县"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", WRITTEN_CHAIN_GUARDS)
+def test_written_chain_guards(text, expected):
+    assert names(text, "AdministrativeUnit") == expected
 
 
 # ------------------------------------------------------- party organisations

@@ -101,6 +101,7 @@ def find_units(sentences, tokens, paragraph, text: str) -> tuple[list[Found], li
         found += in_sentence
         generic_words.append(generic)
     found = units.settle_gazetteer(found)
+    units.follow_written_chains(found)
     units.join_extended(found)
     units.chain_units(found, text)
     communities.settle_homonyms(found)

@@ -82,17 +82,18 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             continue
         if UNIT_SUFFIX_AT.match(sentence.text, match.end()):
             continue  # 某某苑小区: the longer name ends with the suffix that follows
+        stops = barriers | {u.end for u in found}
         host, place_word = tokens.containing(s), False
         if host is not None and host.text in word_tags() and host.end == e:
-            if word_tags()[host.text] != "ns":
+            if not is_place_token(host.text, host.start in stops):
                 continue  # the suffix ends a dictionary word of its own: 农村, 城镇, 乡村
             s, place_word = host.start, True  # a place word that ends in the suffix (新村) ends the name: 某某新村
         level = PATTERNS.unit_level[match.group()]
         if any(qs < s < qe for qs, qe in quoted):
             continue
-        stops = barriers | {u.end for u in found}
         start = numbered_stem(tokens, stem_start(tokens, s, table["max_stem"].get(level, 5), stops), s, match.group())
-        if start == s:
+        whole = start == s and place_word and s in stops  # 某县某镇古城村: written right after its parent, the word is the name
+        if start == s and not whole:
             if not place_word:
                 generic.append((s, level))
             continue
@@ -100,9 +101,12 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             continue
         stem = sentence.text[start - sentence.start : s - sentence.start]
         parts = stem_tokens(tokens, start, s)
-        if is_generic_stem(stem, parts) or is_description(parts, level):
+        if host is not None and start <= host.start < suffix_start:
+            # 新|塘村, 新|塘|村: the head of the word the suffix ends is the stem's too
+            parts.append(sentence.text[host.start - sentence.start : suffix_start - sentence.start])
+        if is_generic_stem(sentence.text[start - sentence.start : suffix_start - sentence.start], parts) or is_description(parts, level):
             continue
-        if len(match.group()) == 1 and stem[-1] in table["size_words"]:
+        if len(match.group()) == 1 and stem and stem[-1] in table["size_words"]:
             continue  # 小苑, 大院: a size word and a one-character suffix make a common noun
         unit = Found(CLS, sentence.text[start - sentence.start : e - sentence.start], start, e, index, kind=level,
                      rule="suffix")
@@ -110,6 +114,13 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             continue
         found.append(unit)
     return found, generic
+
+
+def is_place_token(word: str, after_unit: bool) -> bool:
+    """Whether a dictionary word that ends in a unit suffix is a place's name: a place word (新村),
+    or, written right after a unit (its parent), a word jieba tags as some other proper name (古城村)."""
+    tag = word_tags()[word]
+    return tag == "ns" or after_unit and tag in PATTERNS["units"]["chained_name_tags"]
 
 
 UNIT_SUFFIX_AT = re.compile(alternation(s for s, _ in PATTERNS["units"]["suffixes"] if len(s) > 1))
@@ -245,13 +256,15 @@ def settle_gazetteer(units: list[Found]) -> list[Found]:
         return supported[division.code]
 
     kept = []
+    parent_ends = written_parent_ends(units)
     for unit in units:
         division = placed.get(unit.name)
         if (unit.rule == "gazetteer" and division is None and len(gaz.lookup(unit.name)) > 1
                 and len(strip_level_suffix(unit.name)) < 2):
             continue  # 城区, 东区: a level word with one character before it names several divisions, none supported
         if (unit.rule == "gazetteer" and division is not None and division.level in ("district", "subdistrict")
-                and is_word_like(unit.name) and not is_supported(division)):
+                and is_word_like(unit.name) and not is_supported(division)
+                and not is_written_parent(unit, division, parent_ends)):
             continue
         kept.append(unit)
     for unit in kept:
@@ -263,6 +276,52 @@ def settle_gazetteer(units: list[Found]) -> list[Found]:
         if division.name != unit.name:
             unit.aliases.add(division.name)
     return kept
+
+
+def written_parent_ends(units: list[Found]) -> dict[int, str]:
+    """Where each unit begins, with its level: a unit that ends there is written as its parent
+    (某县|某某镇), which the article states whether or not the gazetteer agrees."""
+    starts: dict[int, str] = {}
+    for u in units:
+        if u.kind and rank(u.kind) < rank(starts.get(u.start)):
+            starts[u.start] = u.kind
+    return starts
+
+
+def is_written_parent(unit: Found, division, parent_ends: dict[int, str]) -> bool:
+    """攸县, 沛县: a county whose name is one character and its level word, written right before a
+    unit of a lower level (攸县某某镇), is that county; a name that is an everyday word (老城区)
+    or a bare level word with a direction (城区) is not made a place so."""
+    stem = strip_level_suffix(unit.name)
+    return (len(stem) == 1 and stem != unit.name and stem not in PATTERNS.generic_unit_stems
+            and unit.end in parent_ends and rank(division.level) < rank(parent_ends[unit.end]))
+
+
+def follow_written_chains(units: list[Found]) -> None:
+    """A township the article writes inside a unit the gazetteer has (某县某某镇) but that the
+    gazetteer knows only elsewhere (a homonym in another county, or a township newer than its
+    table) is the article's own unit, in the unit written before it: it loses the code of its
+    homonym, in every mention of the article, and keeps its level."""
+    gaz = gazetteer()
+    ordered = sorted(units, key=lambda u: (u.start, -u.end))
+    elsewhere = set()
+    for prev, cur in zip(ordered, ordered[1:]):
+        if prev.end != cur.start or not prev.code or not cur.code or cur.kind != "subdistrict":
+            continue
+        parent = gaz.get(prev.code)
+        if parent is None or rank(parent.level) >= rank(cur.kind):
+            continue
+        inside = [d for d in gaz.lookup(cur.name) if gaz.is_ancestor(parent, d)]
+        if len(inside) == 1:
+            cur.code = inside[0].code  # the homonym in the parent the article writes
+        elif not inside:
+            elsewhere.add(cur.name)
+    for unit in units:
+        if unit.name in elsewhere and unit.code:
+            division = gaz.get(unit.code)
+            unit.code = None
+            if division is not None and division.name != unit.name:
+                unit.aliases.discard(division.name)
 
 
 def join_extended(units: list[Found]) -> None:
