@@ -293,6 +293,9 @@ PROGRAM_CASES = [
     ("喜迎“八一”座谈会在社区召开。", set()),
     ("团结“新阶层”人员参与志愿服务。", set()),
     ("孩子们参加“踩气球”“抢椅子”等游戏。", set()),
+    # a kind of body or of people after the quote stays a category after a verb that starts programs
+    ("镇里积极培育“双创”企业参与乡村建设。", set()),
+    ("街道组织“五老”人员调解邻里纠纷。", set()),
     # a named festival, not a holiday; a quote after 主办的/承办的
     ("村里举办首届荷花节,吸引游客上万人。", {"首届荷花节"}),
     ("2023年中秋节前夕,社区走访老人。", set()),

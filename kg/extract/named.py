@@ -67,7 +67,7 @@ def head_after(after: str) -> tuple[str, int, str] | None:
     follows the quote directly.
     """
     q = PATTERNS["quotes"]
-    if any(after.startswith(b) for b in q["blockers"]):
+    if after.startswith(BLOCKERS):
         return None
     first = None
     for i in range(min(len(after), q["max_modifier"] + 1)):
@@ -165,9 +165,13 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
         if plain_modifier(after[: end - len(head_word)]):
             entity.aliases.add(full)
         return entity
-    if trigger_before(text[max(0, qs - base - 4) : qs - base]):
-        return Found("Program", name, qs, qe, index, rule="quote+trigger")
+    if trigger_before(text[max(0, qs - base - 4) : qs - base]) and not after.startswith(CATEGORIES):
+        return Found("Program", name, qs, qe, index, rule="quote+trigger")  # (推动“两新”组织…: a kind of body, no program)
     return None
+
+
+CATEGORIES = tuple(PATTERNS["quotes"]["categories"])
+BLOCKERS = tuple(PATTERNS["quotes"]["blockers"]) + CATEGORIES
 
 
 WAYS_OF_WORKING = ("method", "brand", "project")
@@ -182,7 +186,7 @@ def propagate_lists(index: int, text: str, base: int, quotes, found: list[Found 
             groups[-1].append(i)
         else:
             groups.append([i])
-    blockers = tuple("等" + b for b in PATTERNS["quotes"]["blockers"])
+    blockers = tuple("等" + b for b in BLOCKERS)
     for group in groups:
         if text.startswith(blockers, quotes[group[-1]][1] - base):
             for i in group:  # “A”“B”等游戏: the word after the list says what they all are
