@@ -211,6 +211,11 @@ PARTY_CASES = [
     ("金城社区党委下设3个网格党支部和12个楼栋党小组。", {"金城社区党委"}),
     # a word of kind (…型) before the kind word describes a branch, it names none
     ("皋兰路街道在商圈设立功能型党支部。", set()),
+    # kinds of members, one after another, quoted, or with a word for a kind of body after them
+    ("石门镇新业态新就业群体党支部组织外卖骑手学习。", {"石门镇新业态新就业群体党支部"}),
+    ("皋兰路街道“两新”组织联合党委召开成立大会。", {"皋兰路街道两新组织联合党委"}),
+    ("金城社区成立快递行业党支部。", {"快递行业党支部"}),
+    ("镇里的非公企业党支部开展主题党日。", {"非公企业党支部"}),
 ]
 
 
@@ -227,6 +232,11 @@ def test_party_organisation_kinds_and_units():
     assert ("离退休党支部", "subOrganizationOf", "金城社区党委") in rels
     assert ("离退休党支部", "partyOrgOf", "金城社区") in rels
     assert ("金城社区党委", "partyOrgOf", "金城社区") in rels
+
+
+def test_a_branch_of_a_kind_of_members_written_after_its_unit_is_the_units():
+    rels = relations("石门镇新业态新就业群体党支部组织外卖骑手学习。")
+    assert ("石门镇新业态新就业群体党支部", "partyOrgOf", "石门镇") in rels
 
 
 def test_branches_an_organisation_sets_up_are_its_sub_organisations():

@@ -13,7 +13,7 @@ import re
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS, alternation
-from kg.extract.text import UNIT_WORDS, Tokens, is_cjk, stem_start, stem_tokens
+from kg.extract.text import UNIT_WORDS, Tokens, clean_name, is_cjk, stem_start, stem_tokens
 from kg.extract.index import LastBefore
 from kg.extract.units import PassageUnits, main_unit
 from kg.model import Sentence
@@ -55,7 +55,8 @@ def find_party_orgs(
         # 四支部, 第二党支部: a numbered branch of the unit named before the number
         number = NUMBERED.search(text, max(0, match.start() - 4), match.start()) if kind in BRANCH_KINDS else None
         head = sentence.start + number.start() if number else s
-        branch = next((b for b in BRANCH_STEMS if text.endswith(b, 0, head - sentence.start)), None)
+        members = MEMBER_KIND.search(text, 0, head - sentence.start)
+        branch = members.group() if members else None  # 离退休, “两新”组织, 新业态新就业群体
         if branch is not None and kind in BRANCH_KINDS and number is None:
             # 某社区第三网格党小组: an ordinal before the kind of members, the unit before the ordinal
             branch_at = head - sentence.start - len(branch)
@@ -74,8 +75,8 @@ def find_party_orgs(
         if head in holders:
             holder = holders[head]
             unit = holder if holder.cls == "AdministrativeUnit" else holder.unit
-            org = Found(CLS, text[holder.start - sentence.start : match.end()], holder.start, e, index, kind=kind,
-                        unit=unit, rule="name")
+            org = Found(CLS, clean_name(text[holder.start - sentence.start : match.end()]), holder.start, e, index,
+                        kind=kind, unit=unit, rule="name")
             if holder.cls == CLS:
                 org.org = holder
             found.append(org)
@@ -88,7 +89,7 @@ def find_party_orgs(
                                    aliases={text[head - sentence.start : match.end()]}))
             continue
         if branch is not None and kind in BRANCH_KINDS and not in_quote:
-            found.append(Found(CLS, branch + match.group(), s - len(branch), e, index, kind=kind, rule="branch"))
+            found.append(Found(CLS, clean_name(branch) + match.group(), s - len(branch), e, index, kind=kind, rule="branch"))
             continue
         named_before = {f.end: f for f in found if f.name}
         barriers = frozenset(holders) | frozenset(named_before)
@@ -131,6 +132,11 @@ def in_structure(text: str, start: int, end: int) -> bool:
 DEPARTMENTS = dict(PATTERNS["party"]["departments"])
 BRANCH_KINDS = ("党支部", "党小组", "党委", "党总支")
 BRANCH_STEMS = tuple(sorted(PATTERNS["party"]["branch_stems"], key=len, reverse=True))
+# Kinds of members before a kind word, one or more (新业态 + 新就业群体), perhaps quoted (“两新”),
+# perhaps with a word for a kind of body or people after them (“两新”组织, 快递行业).
+MEMBER_KIND = re.compile(
+    f"[“\"]?(?:{alternation(BRANCH_STEMS)})+[”\"]?(?:{alternation(PATTERNS['party']['member_kind_tails'])})?$"
+)
 LEVEL_WORDS = tuple(sorted(PATTERNS["units"]["generic_words"], key=len, reverse=True))
 NUMBERED = re.compile(PATTERNS["party"]["numbered_branch"] + "$")
 BODY_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
