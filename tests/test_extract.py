@@ -309,6 +309,10 @@ PROGRAM_CASES = [
     # a named festival, not a holiday; a quote after 主办的/承办的
     ("村里举办首届荷花节,吸引游客上万人。", {"首届荷花节"}),
     ("2023年中秋节前夕,社区走访老人。", set()),
+    # a quoted name ending in an event word is an event; a quoted holiday (a dictionary word) or two is not
+    ("石笋村举办第三届“杨梅节”,吸引游客两万余人。", {"杨梅节"}),
+    ("“重阳节”当天,志愿者为老人理发。", set()),
+    ("“双节”期间,社区开展安全巡查。", set()),
     ("由街道主办、社区承办的“邻里一家亲”在广场举行。", {"邻里一家亲"}),
     # stems made of generic words only, and a preposition, never name a program
     ("打造4个品牌特色项目。", set()),
@@ -337,6 +341,12 @@ def test_a_numbered_model_is_a_program_not_a_facility():
     assert {(m.cls, m.name) for m in found.mentions if m.cls in ("Program", "Facility")} == {("Program", "2+3+X")}
     program = next(m for m in found.mentions if m.cls == "Program")
     assert program.kind == "method" and program.aliases == ("2+3+X服务阵地",)
+
+
+def test_a_quoted_event_is_named_also_with_its_ordinal():
+    found = extract_text("石笋村举办第三届“杨梅节”,吸引游客两万余人。")
+    festival = next(m for m in found.mentions if m.cls == "Program")
+    assert (festival.name, festival.kind, festival.aliases) == ("杨梅节", "event", ("第三届杨梅节",))
 
 
 def test_program_alias_and_kind():
