@@ -386,6 +386,12 @@ FACILITY_CASES = [
     ("青松社区建成“邻里家”活动中心。", {"邻里家"}),
     # a title in book-title marks names a column or a document, never a place
     ("金城街道开设《金城讲堂》栏目。", set()),
+    # a station named for the trade it serves is the unit's, or named by its own stem; alone it names none
+    ("凤凰社区快递驿站为快递小哥提供饮水、休息等服务。", {"凤凰社区快递驿站"}),
+    ("凤凰社区暖蜂快递驿站正式启用。", {"凤凰社区暖蜂快递驿站"}),
+    ("镇上新建了3个快递驿站。", set()),
+    # a village's clinic room
+    ("石笋村卫生室为村民测血压。", {"石笋村卫生室"}),
 ]
 
 
