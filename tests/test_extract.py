@@ -570,6 +570,14 @@ def test_leader_leads_the_organisation_of_the_role():
     assert ("马文斌", "leads", "金城社区党委") in relations("金城社区党委书记马文斌介绍了情况。")
 
 
+def test_a_first_secretary_sent_to_a_village_leads_the_village():
+    found = extract_text("市民政局派驻石笋村的第一书记李明华带领村民修路。")
+    assert [(m.name, m.role) for m in found.mentions if m.cls == "Person"] == [("李明华", "石笋村第一书记")]
+    assert ("李明华", "leads", "石笋村") in {(r.subject.name, r.predicate, r.object.name) for r in found.relations}
+    # any other role after 的 is said of someone, not of the unit's post
+    assert not any(p == "leads" for _, p, _ in relations("石笋村的书记王刚介绍。"))
+
+
 def test_leads_from_a_name_before_its_appointment():
     rels = relations("今年,秦志远担任石门镇龙潭村党组织“第一书记”已有半年。")
     assert ("秦志远", "leads", "龙潭村党组织") in rels
