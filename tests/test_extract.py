@@ -578,6 +578,22 @@ def test_a_first_secretary_sent_to_a_village_leads_the_village():
     assert not any(p == "leads" for _, p, _ in relations("石笋村的书记王刚介绍。"))
 
 
+LEVEL_COMMITTEE_CASES = [
+    # a generic 县委 before its secretary's title is the committee of the county the article names
+    ("凤冈县召开乡村振兴推进会,县委书记张海涛出席。", {("凤冈县委", "partyOrgOf", "凤冈县"), ("张海涛", "leads", "凤冈县委")}),
+    # the city the gazetteer adds counts as the article's own; a deputy leads nothing
+    ("凤冈县石笋村修通了公路。市委副书记王刚到村调研。", {("遵义市委", "partyOrgOf", "遵义市")}),
+    # a committee of another level than the unit the article names, or of no named unit, is none
+    ("凤冈县召开乡村振兴推进会,区委书记张海涛出席。", set()),
+    ("县委书记张海涛到石笋村调研。", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", LEVEL_COMMITTEE_CASES)
+def test_a_level_committee_before_its_secretarys_title(text, expected):
+    assert {r for r in relations(text) if r[1] in ("partyOrgOf", "leads")} == expected
+
+
 def test_leads_from_a_name_before_its_appointment():
     rels = relations("今年,秦志远担任石门镇龙潭村党组织“第一书记”已有半年。")
     assert ("秦志远", "leads", "龙潭村党组织") in rels

@@ -188,19 +188,26 @@ def committees(index: int, sentence: Sentence, units: list[Found]) -> list[Found
             found.append(Found(CLS, text[start_rel : rel + 1], unit.start, unit.end + 1, index, kind="党委", unit=unit,
                                rule="name"))
     taken = [(f.start, f.end) for f in found]
-    for match in DEPARTMENT_OF_LEVEL.finditer(text):
+    for match in (*DEPARTMENT_OF_LEVEL.finditer(text), *COMMITTEE_OF_LEVEL.finditer(text)):
         s, e = sentence.start + match.start(), sentence.start + match.end()
         if any(a < e and s < b for a, b in taken) or (match.start() and is_cjk(text[match.start() - 1])
                                                        and text[match.start() - 1] not in PATTERNS.stop_chars):
             continue
         level = PATTERNS["units"]["generic_words"][match.group(1)]
-        found.append(Found(CLS, "", s, e, index, kind=DEPARTMENTS[match.group(2)], generic=True,
-                           rule=f"generic:{level}", aliases={match.group()}))
+        kind = DEPARTMENTS[match.group(2)] if match.lastindex == 2 else "党委"
+        found.append(Found(CLS, "", s, e, index, kind=kind, generic=True, rule=f"generic:{level}",
+                           aliases={match.group()}))
+        taken.append((s, e))
     return found
 
 
 DEPARTMENT_OF_LEVEL = re.compile(
     f"({alternation(PATTERNS['party']['committee_levels'])})委({alternation(DEPARTMENTS)})"
+)
+# 县委书记某某: the committee of the article's own county (a generic 县委 only before its secretary's title)
+LEVEL_COMMITTEES = frozenset(level + PATTERNS["party"]["committee_suffix"] for level in PATTERNS["party"]["committee_levels"])
+COMMITTEE_OF_LEVEL = re.compile(
+    f"({alternation(PATTERNS['party']['committee_levels'])})委(?={alternation(PATTERNS['party']['committee_titles'])})"
 )
 
 
@@ -346,7 +353,10 @@ def settle_generic(org: Found, context: SettleContext) -> bool:
         unit = unit if unit is not None and context.same_paragraph(unit, org) else None
     else:
         unit = context.passage_unit(org, level)
-        suffix = suffix[1:] if org.kind in DEPARTMENTS.values() and suffix[0] in LEVEL_WORDS else suffix
+        committee = suffix in LEVEL_COMMITTEES  # a generic 县委, 市委 (before its secretary's title)
+        if committee and unit is not None and not unit.name.endswith(suffix[0]):
+            return False  # 区委书记 in a story of a county: not the county's committee
+        suffix = suffix[1:] if (committee or org.kind in DEPARTMENTS.values()) and suffix[0] in LEVEL_WORDS else suffix
     if unit is None or context.elsewhere(org, unit):
         return False
     org.name, org.unit = unit.name + suffix, unit
