@@ -259,6 +259,21 @@ def test_a_generic_village_word_beside_another_township_names_none_of_this_towns
     assert names(text, "PartyOrganization") == {"龙潭村党组织"}
 
 
+GUIDANCE_CASES = [
+    # the committee under whose guidance a sentence puts an organisation is the one above it
+    ("在金城街道党工委的指导下,阳光小区业委会党支部组织居民议事。", {("阳光小区业委会党支部", "金城街道党工委")}),
+    ("在石门镇党委的领导下,龙潭村党委带领村民发展油茶。", {("龙潭村党委", "石门镇党委")}),
+    # a youth league committee or a department guides; it is no organisation above
+    ("在共青团城关区委的指导下,金城社区党委开展活动。", set()),
+    ("在县委组织部的指导下,石笋村党支部开展整顿。", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", GUIDANCE_CASES)
+def test_an_organisation_under_the_guidance_of_a_committee_is_its_sub_organisation(text, expected):
+    assert {(s, o) for s, p, o in relations(text) if p == "subOrganizationOf"} == expected
+
+
 def test_an_organisation_named_twice_is_not_its_own_sub_organisation():
     # the second 党总支 (a generic reference, settled to the first) stands in a new clause after 下设
     rels = relations("龙潭村党总支下设4个党小组,村党总支书记秦志远介绍了情况。")
