@@ -140,6 +140,9 @@ WRITTEN_CHAIN_CASES = [
     # the table's only 龙湾街道 is in Liaoning: written inside a county of Guizhou it is that county's
     ("岑巩县龙湾街道枫香社区为老人送去了年货。", "龙湾街道",
      {("龙湾街道", "partOf", "岑巩县"), ("枫香社区", "partOf", "龙湾街道")}, {"黔东南苗族侗族自治州", "贵州省"}),
+    # a town of one character and its level word, which the table has only elsewhere
+    ("岑巩县口镇龙泉村的茶园迎来采摘季。", "口镇",
+     {("口镇", "partOf", "岑巩县"), ("龙泉村", "partOf", "口镇")}, {"黔东南苗族侗族自治州", "贵州省"}),
     # a county of one character and its level word, written before its township, is that county
     ("日前,沛县龙湾街道青杨社区召开居民议事会。", "龙湾街道",
      {("龙湾街道", "partOf", "沛县"), ("青杨社区", "partOf", "龙湾街道"), ("沛县", "partOf", "徐州市")}, {"徐州市", "江苏省"}),
@@ -163,6 +166,11 @@ def test_a_township_the_table_knows_in_the_county_written_before_it_keeps_its_co
 
 
 WRITTEN_CHAIN_GUARDS = [
+    # a division whose name is also a word (房山, 会同) is that division written before a unit in it
+    ("房山区拱辰社区开展义诊。", {"房山区", "拱辰社区"}),
+    ("会同县龙潭村修通了公路。", {"会同县", "龙潭村"}),
+    # a direction and 区 written before a unit is a part of it, no district (the table's 东区 is in Sichuan)
+    ("小区东区青松居民组开展清扫。", {"青松居民组"}),
     # a district that is also an everyday word is not made a place by the unit after it
     ("老城区青松社区举行文艺汇演。", {"青松社区"}),
     # a verb after a township starts no village: 召开村两委会议

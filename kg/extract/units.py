@@ -289,12 +289,17 @@ def written_parent_ends(units: list[Found]) -> dict[int, str]:
 
 
 def is_written_parent(unit: Found, division, parent_ends: dict[int, str]) -> bool:
-    """攸县, 沛县: a county whose name is one character and its level word, written right before a
-    unit of a lower level (攸县某某镇), is that county; a name that is an everyday word (老城区)
-    or a bare level word with a direction (城区) is not made a place so."""
+    """攸县, 房山区, 会同县: a division whose name is also a word (or one character and its level word),
+    written right before a unit of a lower level (攸县某某镇, 房山区某某社区), is that division. A
+    word for a part of any town (老城区, 城中区) or a direction and a level word (东区) is not made a
+    place so."""
     stem = strip_level_suffix(unit.name)
-    return (len(stem) == 1 and stem != unit.name and stem not in PATTERNS.generic_unit_stems
-            and unit.end in parent_ends and rank(division.level) < rank(parent_ends[unit.end]))
+    table = PATTERNS["units"]
+    if stem == unit.name or stem in PATTERNS.generic_unit_stems or stem in table["town_part_stems"]:
+        return False
+    if len(stem) == 1 and not unit.name.endswith(tuple(table["one_character_stem_suffixes"])):
+        return False
+    return unit.end in parent_ends and rank(division.level) < rank(parent_ends[unit.end])
 
 
 def follow_written_chains(units: list[Found]) -> None:
