@@ -169,6 +169,10 @@ WRITTEN_CHAIN_GUARDS = [
     # a division whose name is also a word (房山, 会同) is that division written before a unit in it
     ("房山区拱辰社区开展义诊。", {"房山区", "拱辰社区"}),
     ("会同县龙潭村修通了公路。", {"会同县", "龙潭村"}),
+    # ... and so is one written before its own party committee; a word for a part of any town is not
+    ("富强乡党委召开乡村振兴专题会议。", {"富强乡"}),
+    ("努力建设富强乡村。", set()),
+    ("老城区党委召开会议。", set()),
     # a direction and 区 written before a unit is a part of it, no district (the table's 东区 is in Sichuan)
     ("小区东区青松居民组开展清扫。", {"青松居民组"}),
     # a district that is also an everyday word is not made a place by the unit after it
@@ -180,6 +184,12 @@ WRITTEN_CHAIN_GUARDS = [
     # a village of the dictionary tagged as a person's name is a village only written after its parent
     ("平阳县的干部走进双水村。", {"平阳县"}),
 ]
+
+
+def test_a_township_named_by_a_word_before_its_committee_brings_its_ancestors():
+    # the table's one 富强乡 is in 绥滨县 (Hegang, Heilongjiang)
+    found = extract_text("富强乡党委召开乡村振兴专题会议。")
+    assert {m.name for m in found.mentions if m.implicit} == {"绥滨县", "鹤岗市", "黑龙江省"}
 
 
 @pytest.mark.parametrize("text, expected", WRITTEN_CHAIN_GUARDS)

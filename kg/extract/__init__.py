@@ -100,7 +100,7 @@ def find_units(sentences, tokens, paragraph, text: str) -> tuple[list[Found], li
         in_sentence += units.find_coordinated(i, s, in_sentence, [(u.start, u.end) for u in in_sentence])
         found += in_sentence
         generic_words.append(generic)
-    found = units.settle_gazetteer(found)
+    found = units.settle_gazetteer(found, text)
     units.follow_written_chains(found)
     units.join_extended(found)
     units.chain_units(found, text)

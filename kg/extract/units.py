@@ -235,7 +235,7 @@ def has_name_suffix(text: str) -> bool:
 
 
 # ------------------------------------------------------------------ placing
-def settle_gazetteer(units: list[Found]) -> list[Found]:
+def settle_gazetteer(units: list[Found], text: str = "") -> list[Found]:
     """Give gazetteer units their division, choosing among homonyms by the article's other places.
 
     Returns the units to keep: a district or township whose name is also an
@@ -264,7 +264,7 @@ def settle_gazetteer(units: list[Found]) -> list[Found]:
             continue  # 城区, 东区: a level word with one character before it names several divisions, none supported
         if (unit.rule == "gazetteer" and division is not None and division.level in ("district", "subdistrict")
                 and is_word_like(unit.name) and not is_supported(division)
-                and not is_written_parent(unit, division, parent_ends)):
+                and not is_written_as_place(unit, division, parent_ends, text)):
             continue
         kept.append(unit)
     for unit in kept:
@@ -288,18 +288,23 @@ def written_parent_ends(units: list[Found]) -> dict[int, str]:
     return starts
 
 
-def is_written_parent(unit: Found, division, parent_ends: dict[int, str]) -> bool:
+def is_written_as_place(unit: Found, division, parent_ends: dict[int, str], text: str) -> bool:
     """攸县, 房山区, 会同县: a division whose name is also a word (or one character and its level word),
-    written right before a unit of a lower level (攸县某某镇, 房山区某某社区), is that division. A
-    word for a part of any town (老城区, 城中区) or a direction and a level word (东区) is not made a
-    place so."""
+    written right before a unit of a lower level (攸县某某镇, 房山区某某社区) or before its own party
+    committee or government (富强乡党委), is that division. A word for a part of any town (老城区,
+    城中区) or a direction and a level word (东区) is not made a place so."""
     stem = strip_level_suffix(unit.name)
     table = PATTERNS["units"]
     if stem == unit.name or stem in PATTERNS.generic_unit_stems or stem in table["town_part_stems"]:
         return False
     if len(stem) == 1 and not unit.name.endswith(tuple(table["one_character_stem_suffixes"])):
         return False
+    if text.startswith(OWN_BODY_WORDS, unit.end):
+        return True
     return unit.end in parent_ends and rank(division.level) < rank(parent_ends[unit.end])
+
+
+OWN_BODY_WORDS = tuple(PATTERNS["units"]["own_body_words"])
 
 
 def follow_written_chains(units: list[Found]) -> None:
