@@ -10,7 +10,7 @@ claimed spans) and writes them out as model ``Mention`` and
 from __future__ import annotations
 
 from kg.errors import stage
-from kg.extract import communities, lists, named, partners, party, persons, units
+from kg.extract import chains, communities, lists, named, partners, party, persons, units
 from kg.extract.found import Found
 from kg.extract.index import by_sentence
 from kg.extract.patterns import PATTERNS
@@ -101,7 +101,7 @@ def find_units(sentences, tokens, paragraph, text: str) -> tuple[list[Found], li
         found += in_sentence
         generic_words.append(generic)
     found = units.settle_gazetteer(found, text)
-    units.follow_written_chains(found)
+    chains.follow_written_chains(found)
     units.join_extended(found)
     units.chain_units(found, text)
     communities.settle_homonyms(found)
