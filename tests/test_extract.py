@@ -64,6 +64,9 @@ UNIT_CASES = [
     ("社区里的小苑种满了月季。", set()),
     # a subdistrict's office is the subdistrict
     ("城关区皋兰路办事处组织开展消防演练。", {"城关区", "皋兰路街道"}),
+    # a subdistrict or town the table lacks, written before its office (某某街道办事处), is a unit; the office is none
+    ("凤冈县青岚街道办事处组织开展消防演练。", {"凤冈县", "青岚街道"}),
+    ("岑巩县羊桥乡办事处组织开展消防演练。", {"岑巩县", "羊桥乡"}),
     # 龙潭村村党组织: the second 村 is the level word of the organisation, not part of the name
     ("城关区龙潭村村党组织书记介绍了情况。", {"城关区", "龙潭村"}),
     # a verb that jieba's dictionary tags as a noun never starts a name

@@ -80,9 +80,13 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
         suffix_start = s
         if e not in token_ends or any(u.overlaps(s, e) for u in taken + found):
             continue
-        if UNIT_SUFFIX_AT.match(sentence.text, match.end()):
-            continue  # 某某苑小区: the longer name ends with the suffix that follows
+        office = (sentence.text.startswith(table["office_suffix"], match.end())
+                  and PATTERNS.unit_level[match.group()] == "subdistrict")
+        if UNIT_SUFFIX_AT.match(sentence.text, match.end()) and not office:
+            continue  # 某某苑小区: the longer name ends with the suffix that follows (not 某某街道 before its 办事处)
         stops = barriers | {u.end for u in found}
+        if match.group() == table["office_suffix"] and s in stops:
+            continue  # 某某街道|办事处: the office of the unit just named
         host, place_word = tokens.containing(s), False
         if host is not None and host.text in word_tags() and host.end == e:
             if not is_place_token(host.text, host.start in stops):
@@ -104,7 +108,8 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
         if host is not None and start <= host.start < suffix_start:
             # 新|塘村, 新|塘|村: the head of the word the suffix ends is the stem's too
             parts.append(sentence.text[host.start - sentence.start : suffix_start - sentence.start])
-        if is_generic_stem(sentence.text[start - sentence.start : suffix_start - sentence.start], parts) or is_description(parts, level):
+        whole_stem = sentence.text[start - sentence.start : suffix_start - sentence.start]
+        if is_generic_stem(whole_stem, parts) or is_description(parts, level):
             continue
         if len(match.group()) == 1 and stem and stem[-1] in table["size_words"]:
             continue  # 小苑, 大院: a size word and a one-character suffix make a common noun
