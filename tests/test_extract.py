@@ -146,6 +146,9 @@ WRITTEN_CHAIN_CASES = [
     # a town of one character and its level word, which the table has only elsewhere
     ("岑巩县口镇龙泉村的茶园迎来采摘季。", "口镇",
      {("口镇", "partOf", "岑巩县"), ("龙泉村", "partOf", "口镇")}, {"黔东南苗族侗族自治州", "贵州省"}),
+    # a county's short name before a township the table lacks is the county, not the township's first word
+    ("凤冈青岚镇石笋村组织党员清理河道垃圾。", "青岚镇",
+     {("青岚镇", "partOf", "凤冈县"), ("石笋村", "partOf", "青岚镇")}, {"遵义市", "贵州省"}),
     # a county of one character and its level word, written before its township, is that county
     ("日前,沛县龙湾街道青杨社区召开居民议事会。", "龙湾街道",
      {("龙湾街道", "partOf", "沛县"), ("青杨社区", "partOf", "龙湾街道"), ("沛县", "partOf", "徐州市")}, {"徐州市", "江苏省"}),
@@ -162,6 +165,12 @@ def test_a_township_the_table_lacks_in_the_county_written_before_it_is_the_artic
     assert {m.name for m in found.mentions if m.implicit} == implicit
 
 
+def test_a_countys_short_name_before_a_township_of_the_table_picks_the_countys_homonym():
+    # two 鳌江镇 in the table; 平阳 is the short name of the county that holds one of them
+    rels = relations("平阳鳌江镇开展送温暖活动。")
+    assert {("鳌江镇", "partOf", "平阳县"), ("平阳县", "partOf", "温州市")} <= rels
+
+
 def test_a_township_the_table_knows_in_the_county_written_before_it_keeps_its_code():
     # two 三合街道 in the table; the one in 丰都县 is the one written there
     found = extract_text("丰都县三合街道把服务送到群众家门口。")
@@ -172,6 +181,9 @@ WRITTEN_CHAIN_GUARDS = [
     # a division whose name is also a word (房山, 会同) is that division written before a unit in it
     ("房山区拱辰社区开展义诊。", {"房山区", "拱辰社区"}),
     ("会同县龙潭村修通了公路。", {"会同县", "龙潭村"}),
+    # a road's name (芙蓉中路) and a farm's (农场 is a word before it is a township) keep the short name of a district
+    ("芙蓉中路街道开展送温暖活动。", {"芙蓉中路街道"}),
+    ("红山农场的职工参加了培训。", set()),
     # ... and so is one written before its own party committee; a word for a part of any town is not
     ("富强乡党委召开乡村振兴专题会议。", {"富强乡"}),
     ("努力建设富强乡村。", set()),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from kg.extract.chains import county_short_form, following_township, rank, short_county
 from kg.extract.found import Found
 from kg.extract.index import LastBefore
 from kg.extract.named import name_quote_spans
@@ -19,7 +20,7 @@ from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import word_tags
 from kg.extract.text import Tokens, is_cjk, is_place_word, stem_start, stem_tokens
 from kg.gazetteer import load_gazetteer
-from kg.model import LEVELS, Sentence
+from kg.model import Sentence
 
 CLS = "AdministrativeUnit"
 SHORT_FORM_LEVELS = ("province", "city")
@@ -28,10 +29,6 @@ SHORT_FORM_LEVELS = ("province", "city")
 def gazetteer():
 
     return load_gazetteer()
-
-
-def rank(level: str | None) -> int:
-    return LEVELS.index(level) if level in LEVELS else len(LEVELS)
 
 
 # ----------------------------------------------------------------- finding
@@ -50,6 +47,8 @@ def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
             divisions = tuple(d for d in gaz.lookup(tok.text, short=True) if d.level in SHORT_FORM_LEVELS)
             short = True
         if not divisions:
+            if following_township(tokens, position) and (county := short_county(index, tok)) is not None:
+                found.append(county)  # 平阳|鳌江镇: a county's short name before a township of the table
             continue
         levels = {d.level for d in divisions}
         level = divisions[0].level if len(levels) == 1 else None
@@ -96,6 +95,9 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
         if any(qs < s < qe for qs, qe in quoted):
             continue
         start = numbered_stem(tokens, stem_start(tokens, s, table["max_stem"].get(level, 5), stops), s, match.group())
+        if level == "subdistrict" and (county := county_short_form(index, sentence, tokens, start, suffix_start)):
+            found.append(county)  # 宁乡|金玉镇: the county's short name leads the township's, it is not part of it
+            start = county.end
         whole = start == s and place_word and s in stops  # 某县某镇古城村: written right after its parent, the word is the name
         if start == s and not whole:
             if not place_word:
