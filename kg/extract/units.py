@@ -47,7 +47,7 @@ def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
             divisions = tuple(d for d in gaz.lookup(tok.text, short=True) if d.level in SHORT_FORM_LEVELS)
             short = True
         if not divisions:
-            if following_township(tokens, position) and (county := short_county(index, tok)) is not None:
+            if (county := short_county(index, tok)) is not None and following_township(tokens, position):
                 found.append(county)  # 平阳|鳌江镇: a county's short name before a township of the table
             continue
         levels = {d.level for d in divisions}
@@ -286,8 +286,8 @@ def settle_gazetteer(units: list[Found], text: str = "") -> list[Found]:
 
 
 def written_parent_ends(units: list[Found]) -> dict[int, str]:
-    """Where each unit begins, with its level: a unit that ends there is written as its parent
-    (某县|某某镇), which the article states whether or not the gazetteer agrees."""
+    """Where each unit begins, with the highest level begun there: a unit that ends there is written
+    as its parent (某县|某某镇), which the article states whether or not the gazetteer agrees."""
     starts: dict[int, str] = {}
     for u in units:
         if u.kind and rank(u.kind) < rank(starts.get(u.start)):
