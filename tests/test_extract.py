@@ -64,6 +64,9 @@ UNIT_CASES = [
     ("社区里的小苑种满了月季。", set()),
     # a subdistrict's office is the subdistrict
     ("城关区皋兰路办事处组织开展消防演练。", {"城关区", "皋兰路街道"}),
+    # a subdistrict or town the table lacks, written before its office (某某街道办事处), is a unit; the office is none
+    ("凤冈县青岚街道办事处组织开展消防演练。", {"凤冈县", "青岚街道"}),
+    ("岑巩县羊桥乡办事处组织开展消防演练。", {"岑巩县", "羊桥乡"}),
     # 龙潭村村党组织: the second 村 is the level word of the organisation, not part of the name
     ("城关区龙潭村村党组织书记介绍了情况。", {"城关区", "龙潭村"}),
     # a verb that jieba's dictionary tags as a noun never starts a name
@@ -78,6 +81,8 @@ UNIT_CASES = [
     # a determiner and a level word (各村, 该镇) name no place
     ("各村社区都参加了培训。", set()),
     ("该镇社区书记参加了会议。", set()),
+    # a stem that jieba splits inside the village's word (新|塘村): the whole stem, not its first token, is asked
+    ("醴陵市白兔潭镇新塘村的志愿者清扫了村道。", {"醴陵市", "白兔潭镇", "新塘村"}),
     # the short form led by the township's short name is the community the article names in full
     ("红柳街道纺织二村社区召开居民会。\n红柳纺织二村的老人参加了活动。", {"红柳街道", "纺织二村社区"}),
 ]
@@ -127,6 +132,86 @@ def test_community_is_placed_under_the_articles_only_subdistrict():
     assert ("金城社区", "partOf", "皋兰路街道") in relations(text)
 
 
+# Chains the article writes (county, township, village) where the 2023 table has no such township
+# there: 青岚镇 and 羊桥乡 are in no county of the table, 龙湾街道 only in a district of Liaoning.
+WRITTEN_CHAIN_CASES = [
+    ("凤冈县青岚镇石笋村组织党员清理河道垃圾。", "青岚镇",
+     {("青岚镇", "partOf", "凤冈县"), ("石笋村", "partOf", "青岚镇"), ("凤冈县", "partOf", "遵义市")}, {"遵义市", "贵州省"}),
+    # a village that jieba holds as one word tagged as a person's name (双水村 nr)
+    ("岑巩县羊桥乡双水村的茶园迎来采摘季。", "羊桥乡",
+     {("羊桥乡", "partOf", "岑巩县"), ("双水村", "partOf", "羊桥乡")}, {"黔东南苗族侗族自治州", "贵州省"}),
+    # the table's only 龙湾街道 is in Liaoning: written inside a county of Guizhou it is that county's
+    ("岑巩县龙湾街道枫香社区为老人送去了年货。", "龙湾街道",
+     {("龙湾街道", "partOf", "岑巩县"), ("枫香社区", "partOf", "龙湾街道")}, {"黔东南苗族侗族自治州", "贵州省"}),
+    # a town of one character and its level word, which the table has only elsewhere
+    ("岑巩县口镇龙泉村的茶园迎来采摘季。", "口镇",
+     {("口镇", "partOf", "岑巩县"), ("龙泉村", "partOf", "口镇")}, {"黔东南苗族侗族自治州", "贵州省"}),
+    # a county's short name before a township the table lacks is the county, not the township's first word
+    ("凤冈青岚镇石笋村组织党员清理河道垃圾。", "青岚镇",
+     {("青岚镇", "partOf", "凤冈县"), ("石笋村", "partOf", "青岚镇")}, {"遵义市", "贵州省"}),
+    # a county of one character and its level word, written before its township, is that county
+    ("日前,沛县龙湾街道青杨社区召开居民议事会。", "龙湾街道",
+     {("龙湾街道", "partOf", "沛县"), ("青杨社区", "partOf", "龙湾街道"), ("沛县", "partOf", "徐州市")}, {"徐州市", "江苏省"}),
+]
+
+
+@pytest.mark.parametrize("text, township, expected, implicit", WRITTEN_CHAIN_CASES)
+def test_a_township_the_table_lacks_in_the_county_written_before_it_is_the_articles_unit(text, township, expected, implicit):
+    found = extract_text(text)
+    mentions = [m for m in found.mentions if m.name == township]
+    assert mentions and all(m.code is None and m.kind == "subdistrict" for m in mentions)  # not the table's
+    assert all(m.evidence.sentence == text for m in mentions)  # the sentence that writes the chain says so
+    assert expected <= {(r.subject.name, r.predicate, r.object.name) for r in found.relations}
+    assert {m.name for m in found.mentions if m.implicit} == implicit
+
+
+def test_a_countys_short_name_before_a_township_of_the_table_picks_the_countys_homonym():
+    # two 鳌江镇 in the table; 平阳 is the short name of the county that holds one of them
+    rels = relations("平阳鳌江镇开展送温暖活动。")
+    assert {("鳌江镇", "partOf", "平阳县"), ("平阳县", "partOf", "温州市")} <= rels
+
+
+def test_a_township_the_table_knows_in_the_county_written_before_it_keeps_its_code():
+    # two 三合街道 in the table; the one in 丰都县 is the one written there
+    found = extract_text("丰都县三合街道把服务送到群众家门口。")
+    assert next(m.code for m in found.mentions if m.name == "三合街道") == "500230001000"
+
+
+WRITTEN_CHAIN_GUARDS = [
+    # a division whose name is also a word (房山, 会同) is that division written before a unit in it
+    ("房山区拱辰社区开展义诊。", {"房山区", "拱辰社区"}),
+    ("会同县龙潭村修通了公路。", {"会同县", "龙潭村"}),
+    # a road's name (芙蓉中路) and a farm's (农场 is a word before it is a township) keep the short name of a district
+    ("芙蓉中路街道开展送温暖活动。", {"芙蓉中路街道"}),
+    ("红山农场的职工参加了培训。", set()),
+    # ... and so is one written before its own party committee; a word for a part of any town is not
+    ("富强乡党委召开乡村振兴专题会议。", {"富强乡"}),
+    ("努力建设富强乡村。", set()),
+    ("老城区党委召开会议。", set()),
+    # a direction and 区 written before a unit is a part of it, no district (the table's 东区 is in Sichuan)
+    ("小区东区青松居民组开展清扫。", {"青松居民组"}),
+    # a district that is also an everyday word is not made a place by the unit after it
+    ("老城区青松社区举行文艺汇演。", {"青松社区"}),
+    # a verb after a township starts no village: 召开村两委会议
+    ("石门镇召开村两委会议,部署防汛工作。", {"石门镇"}),
+    # a generic word after a county is no unit of it (城中村, 城中 is generic)
+    ("长沙县城中村改造全面完成。", {"长沙县"}),
+    # a village of the dictionary tagged as a person's name is a village only written after its parent
+    ("平阳县的干部走进双水村。", {"平阳县"}),
+]
+
+
+def test_a_township_named_by_a_word_before_its_committee_brings_its_ancestors():
+    # the table's one 富强乡 is in 绥滨县 (Hegang, Heilongjiang)
+    found = extract_text("富强乡党委召开乡村振兴专题会议。")
+    assert {m.name for m in found.mentions if m.implicit} == {"绥滨县", "鹤岗市", "黑龙江省"}
+
+
+@pytest.mark.parametrize("text, expected", WRITTEN_CHAIN_GUARDS)
+def test_written_chain_guards(text, expected):
+    assert names(text, "AdministrativeUnit") == expected
+
+
 # ------------------------------------------------------- party organisations
 PARTY_CASES = [
     ("皋兰路街道党工委召开理论学习会。", {"皋兰路街道党工委"}),
@@ -159,6 +244,11 @@ PARTY_CASES = [
     ("金城社区党委下设3个网格党支部和12个楼栋党小组。", {"金城社区党委"}),
     # a word of kind (…型) before the kind word describes a branch, it names none
     ("皋兰路街道在商圈设立功能型党支部。", set()),
+    # kinds of members, one after another, quoted, or with a word for a kind of body after them
+    ("石门镇新业态新就业群体党支部组织外卖骑手学习。", {"石门镇新业态新就业群体党支部"}),
+    ("皋兰路街道“两新”组织联合党委召开成立大会。", {"皋兰路街道两新组织联合党委"}),
+    ("金城社区成立快递行业党支部。", {"快递行业党支部"}),
+    ("镇里的非公企业党支部开展主题党日。", {"非公企业党支部"}),
 ]
 
 
@@ -175,6 +265,11 @@ def test_party_organisation_kinds_and_units():
     assert ("离退休党支部", "subOrganizationOf", "金城社区党委") in rels
     assert ("离退休党支部", "partyOrgOf", "金城社区") in rels
     assert ("金城社区党委", "partyOrgOf", "金城社区") in rels
+
+
+def test_a_branch_of_a_kind_of_members_written_after_its_unit_is_the_units():
+    rels = relations("石门镇新业态新就业群体党支部组织外卖骑手学习。")
+    assert ("石门镇新业态新就业群体党支部", "partyOrgOf", "石门镇") in rels
 
 
 def test_branches_an_organisation_sets_up_are_its_sub_organisations():
@@ -195,6 +290,21 @@ def test_a_generic_village_word_beside_another_township_names_none_of_this_towns
     # in a sentence of its own township the same words name the village's organisation
     text = "石门镇龙潭村建成党群服务中心。石门镇举办村党组织书记培训班。"
     assert names(text, "PartyOrganization") == {"龙潭村党组织"}
+
+
+GUIDANCE_CASES = [
+    # the committee under whose guidance a sentence puts an organisation is the one above it
+    ("在金城街道党工委的指导下,阳光小区业委会党支部组织居民议事。", {("阳光小区业委会党支部", "金城街道党工委")}),
+    ("在石门镇党委的领导下,龙潭村党委带领村民发展油茶。", {("龙潭村党委", "石门镇党委")}),
+    # a youth league committee or a department guides; it is no organisation above
+    ("在共青团城关区委的指导下,金城社区党委开展活动。", set()),
+    ("在县委组织部的指导下,石笋村党支部开展整顿。", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", GUIDANCE_CASES)
+def test_an_organisation_under_the_guidance_of_a_committee_is_its_sub_organisation(text, expected):
+    assert {(s, o) for s, p, o in relations(text) if p == "subOrganizationOf"} == expected
 
 
 def test_an_organisation_named_twice_is_not_its_own_sub_organisation():
@@ -241,9 +351,16 @@ PROGRAM_CASES = [
     ("喜迎“八一”座谈会在社区召开。", set()),
     ("团结“新阶层”人员参与志愿服务。", set()),
     ("孩子们参加“踩气球”“抢椅子”等游戏。", set()),
+    # a kind of body or of people after the quote stays a category after a verb that starts programs
+    ("镇里积极培育“双创”企业参与乡村建设。", set()),
+    ("街道组织“五老”人员调解邻里纠纷。", set()),
     # a named festival, not a holiday; a quote after 主办的/承办的
     ("村里举办首届荷花节,吸引游客上万人。", {"首届荷花节"}),
     ("2023年中秋节前夕,社区走访老人。", set()),
+    # a quoted name ending in an event word is an event; a quoted holiday (a dictionary word) or two is not
+    ("石笋村举办第三届“杨梅节”,吸引游客两万余人。", {"杨梅节"}),
+    ("“重阳节”当天,志愿者为老人理发。", set()),
+    ("“双节”期间,社区开展安全巡查。", set()),
     ("由街道主办、社区承办的“邻里一家亲”在广场举行。", {"邻里一家亲"}),
     # stems made of generic words only, and a preposition, never name a program
     ("打造4个品牌特色项目。", set()),
@@ -272,6 +389,12 @@ def test_a_numbered_model_is_a_program_not_a_facility():
     assert {(m.cls, m.name) for m in found.mentions if m.cls in ("Program", "Facility")} == {("Program", "2+3+X")}
     program = next(m for m in found.mentions if m.cls == "Program")
     assert program.kind == "method" and program.aliases == ("2+3+X服务阵地",)
+
+
+def test_a_quoted_event_is_named_also_with_its_ordinal():
+    found = extract_text("石笋村举办第三届“杨梅节”,吸引游客两万余人。")
+    festival = next(m for m in found.mentions if m.cls == "Program")
+    assert (festival.name, festival.kind, festival.aliases) == ("杨梅节", "event", ("第三届杨梅节",))
 
 
 def test_program_alias_and_kind():
@@ -311,6 +434,12 @@ FACILITY_CASES = [
     ("青松社区建成“邻里家”活动中心。", {"邻里家"}),
     # a title in book-title marks names a column or a document, never a place
     ("金城街道开设《金城讲堂》栏目。", set()),
+    # a station named for the trade it serves is the unit's, or named by its own stem; alone it names none
+    ("凤凰社区快递驿站为快递小哥提供饮水、休息等服务。", {"凤凰社区快递驿站"}),
+    ("凤凰社区暖蜂快递驿站正式启用。", {"凤凰社区暖蜂快递驿站"}),
+    ("镇上新建了3个快递驿站。", set()),
+    # a village's clinic room
+    ("石笋村卫生室为村民测血压。", {"石笋村卫生室"}),
 ]
 
 
@@ -487,6 +616,30 @@ def test_persons(text, expected):
 
 def test_leader_leads_the_organisation_of_the_role():
     assert ("马文斌", "leads", "金城社区党委") in relations("金城社区党委书记马文斌介绍了情况。")
+
+
+def test_a_first_secretary_sent_to_a_village_leads_the_village():
+    found = extract_text("市民政局派驻石笋村的第一书记李明华带领村民修路。")
+    assert [(m.name, m.role) for m in found.mentions if m.cls == "Person"] == [("李明华", "石笋村第一书记")]
+    assert ("李明华", "leads", "石笋村") in {(r.subject.name, r.predicate, r.object.name) for r in found.relations}
+    # any other role after 的 is said of someone, not of the unit's post
+    assert not any(p == "leads" for _, p, _ in relations("石笋村的书记王刚介绍。"))
+
+
+LEVEL_COMMITTEE_CASES = [
+    # a generic 县委 before its secretary's title is the committee of the county the article names
+    ("凤冈县召开乡村振兴推进会,县委书记张海涛出席。", {("凤冈县委", "partyOrgOf", "凤冈县"), ("张海涛", "leads", "凤冈县委")}),
+    # the city the gazetteer adds counts as the article's own; a deputy leads nothing
+    ("凤冈县石笋村修通了公路。市委副书记王刚到村调研。", {("遵义市委", "partyOrgOf", "遵义市")}),
+    # a committee of another level than the unit the article names, or of no named unit, is none
+    ("凤冈县召开乡村振兴推进会,区委书记张海涛出席。", set()),
+    ("县委书记张海涛到石笋村调研。", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", LEVEL_COMMITTEE_CASES)
+def test_a_level_committee_before_its_secretarys_title(text, expected):
+    assert {r for r in relations(text) if r[1] in ("partyOrgOf", "leads")} == expected
 
 
 def test_leads_from_a_name_before_its_appointment():

@@ -10,7 +10,7 @@ claimed spans) and writes them out as model ``Mention`` and
 from __future__ import annotations
 
 from kg.errors import stage
-from kg.extract import communities, lists, named, partners, party, persons, units
+from kg.extract import chains, communities, lists, named, partners, party, persons, units
 from kg.extract.found import Found
 from kg.extract.index import by_sentence
 from kg.extract.patterns import PATTERNS
@@ -100,7 +100,8 @@ def find_units(sentences, tokens, paragraph, text: str) -> tuple[list[Found], li
         in_sentence += units.find_coordinated(i, s, in_sentence, [(u.start, u.end) for u in in_sentence])
         found += in_sentence
         generic_words.append(generic)
-    found = units.settle_gazetteer(found)
+    found = units.settle_gazetteer(found, text)
+    chains.follow_written_chains(found)
     units.join_extended(found)
     units.chain_units(found, text)
     communities.settle_homonyms(found)

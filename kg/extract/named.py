@@ -55,7 +55,21 @@ def self_class(name: str) -> tuple[str, str | None] | None:
     for suffix in (*PATTERNS["programs"]["suffixes"], *q["program_endings"]):
         if name.endswith(suffix) and len(name) > len(suffix):
             return "Program", program_kind(suffix) or "project"
+    if is_named_event(name):
+        return "Program", "event"
     return None
+
+
+def is_named_event(name: str) -> bool:
+    """“杨梅节”, “邻里文化节”: a quoted name ending in an event word names an event, when a stem of two
+    characters or more leads the word and the whole is no word of the dictionary (“中秋节” is a holiday,
+    “双节” two of them)."""
+    word = next((w for w in EVENT_WORDS if name.endswith(w)), None)
+    return word is not None and len(name) - len(word) >= 2 and name not in word_tags()
+
+
+EVENT_WORDS = longest_first(PATTERNS["programs"]["event_words"])
+EVENT_PREFIX = re.compile(PATTERNS["programs"]["event_prefix"] + "$")
 
 
 def head_after(after: str) -> tuple[str, int, str] | None:
@@ -67,7 +81,7 @@ def head_after(after: str) -> tuple[str, int, str] | None:
     follows the quote directly.
     """
     q = PATTERNS["quotes"]
-    if any(after.startswith(b) for b in q["blockers"]):
+    if after.startswith(BLOCKERS):
         return None
     first = None
     for i in range(min(len(after), q["max_modifier"] + 1)):
@@ -152,7 +166,10 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
     if own is not None and not (own[0] != "Program" and head is not None and head[0] == "Program"
                                 and program_kind(head[2]) in WAYS_OF_WORKING and plain_modifier(after[: head[1] - len(head[2])])):
         cls, kind = own  # (“积分超市”管理模式: a way of working named after a place is a program)
-        return Found(cls, name, qs, qe, index, kind=kind, rule="quote")
+        found = Found(cls, name, qs, qe, index, kind=kind, rule="quote")
+        if kind == "event" and (ordinal := EVENT_PREFIX.search(text, 0, qs - base)):
+            found.aliases.add(ordinal.group() + name)  # 第三届“某某节”
+        return found
     if head is not None:
         cls, end, head_word = head
         full = name + after[:end]
@@ -165,9 +182,13 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
         if plain_modifier(after[: end - len(head_word)]):
             entity.aliases.add(full)
         return entity
-    if trigger_before(text[max(0, qs - base - 4) : qs - base]):
-        return Found("Program", name, qs, qe, index, rule="quote+trigger")
+    if trigger_before(text[max(0, qs - base - 4) : qs - base]) and not after.startswith(CATEGORIES):
+        return Found("Program", name, qs, qe, index, rule="quote+trigger")  # (推动“两新”组织…: a kind of body, no program)
     return None
+
+
+CATEGORIES = tuple(PATTERNS["quotes"]["categories"])
+BLOCKERS = tuple(PATTERNS["quotes"]["blockers"]) + CATEGORIES
 
 
 WAYS_OF_WORKING = ("method", "brand", "project")
@@ -182,7 +203,7 @@ def propagate_lists(index: int, text: str, base: int, quotes, found: list[Found 
             groups[-1].append(i)
         else:
             groups.append([i])
-    blockers = tuple("等" + b for b in PATTERNS["quotes"]["blockers"])
+    blockers = tuple("等" + b for b in BLOCKERS)
     for group in groups:
         if text.startswith(blockers, quotes[group[-1]][1] - base):
             for i in group:  # “A”“B”等游戏: the word after the list says what they all are

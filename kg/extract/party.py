@@ -13,7 +13,7 @@ import re
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS, alternation
-from kg.extract.text import UNIT_WORDS, Tokens, is_cjk, stem_start, stem_tokens
+from kg.extract.text import UNIT_WORDS, Tokens, clean_name, is_cjk, stem_start, stem_tokens
 from kg.extract.index import LastBefore
 from kg.extract.units import PassageUnits, main_unit
 from kg.model import Sentence
@@ -55,7 +55,8 @@ def find_party_orgs(
         # 四支部, 第二党支部: a numbered branch of the unit named before the number
         number = NUMBERED.search(text, max(0, match.start() - 4), match.start()) if kind in BRANCH_KINDS else None
         head = sentence.start + number.start() if number else s
-        branch = next((b for b in BRANCH_STEMS if text.endswith(b, 0, head - sentence.start)), None)
+        members = MEMBER_KIND.search(text, 0, head - sentence.start)
+        branch = members.group() if members else None  # 离退休, “两新”组织, 新业态新就业群体
         if branch is not None and kind in BRANCH_KINDS and number is None:
             # 某社区第三网格党小组: an ordinal before the kind of members, the unit before the ordinal
             branch_at = head - sentence.start - len(branch)
@@ -74,8 +75,8 @@ def find_party_orgs(
         if head in holders:
             holder = holders[head]
             unit = holder if holder.cls == "AdministrativeUnit" else holder.unit
-            org = Found(CLS, text[holder.start - sentence.start : match.end()], holder.start, e, index, kind=kind,
-                        unit=unit, rule="name")
+            org = Found(CLS, clean_name(text[holder.start - sentence.start : match.end()]), holder.start, e, index,
+                        kind=kind, unit=unit, rule="name")
             if holder.cls == CLS:
                 org.org = holder
             found.append(org)
@@ -88,7 +89,7 @@ def find_party_orgs(
                                    aliases={text[head - sentence.start : match.end()]}))
             continue
         if branch is not None and kind in BRANCH_KINDS and not in_quote:
-            found.append(Found(CLS, branch + match.group(), s - len(branch), e, index, kind=kind, rule="branch"))
+            found.append(Found(CLS, clean_name(branch) + match.group(), s - len(branch), e, index, kind=kind, rule="branch"))
             continue
         named_before = {f.end: f for f in found if f.name}
         barriers = frozenset(holders) | frozenset(named_before)
@@ -131,6 +132,11 @@ def in_structure(text: str, start: int, end: int) -> bool:
 DEPARTMENTS = dict(PATTERNS["party"]["departments"])
 BRANCH_KINDS = ("党支部", "党小组", "党委", "党总支")
 BRANCH_STEMS = tuple(sorted(PATTERNS["party"]["branch_stems"], key=len, reverse=True))
+# Kinds of members before a kind word, one or more (新业态 + 新就业群体), perhaps quoted (“两新”),
+# perhaps with a word for a kind of body or people after them (“两新”组织, 快递行业).
+MEMBER_KIND = re.compile(
+    f"[“\"]?(?:{alternation(BRANCH_STEMS)})+[”\"]?(?:{alternation(PATTERNS['party']['member_kind_tails'])})?$"
+)
 LEVEL_WORDS = tuple(sorted(PATTERNS["units"]["generic_words"], key=len, reverse=True))
 NUMBERED = re.compile(PATTERNS["party"]["numbered_branch"] + "$")
 BODY_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
@@ -182,19 +188,26 @@ def committees(index: int, sentence: Sentence, units: list[Found]) -> list[Found
             found.append(Found(CLS, text[start_rel : rel + 1], unit.start, unit.end + 1, index, kind="党委", unit=unit,
                                rule="name"))
     taken = [(f.start, f.end) for f in found]
-    for match in DEPARTMENT_OF_LEVEL.finditer(text):
+    for match in (*DEPARTMENT_OF_LEVEL.finditer(text), *COMMITTEE_OF_LEVEL.finditer(text)):
         s, e = sentence.start + match.start(), sentence.start + match.end()
         if any(a < e and s < b for a, b in taken) or (match.start() and is_cjk(text[match.start() - 1])
                                                        and text[match.start() - 1] not in PATTERNS.stop_chars):
             continue
         level = PATTERNS["units"]["generic_words"][match.group(1)]
-        found.append(Found(CLS, "", s, e, index, kind=DEPARTMENTS[match.group(2)], generic=True,
-                           rule=f"generic:{level}", aliases={match.group()}))
+        kind = DEPARTMENTS[match.group(2)] if match.lastindex == 2 else "党委"
+        found.append(Found(CLS, "", s, e, index, kind=kind, generic=True, rule=f"generic:{level}",
+                           aliases={match.group()}))
+        taken.append((s, e))
     return found
 
 
 DEPARTMENT_OF_LEVEL = re.compile(
     f"({alternation(PATTERNS['party']['committee_levels'])})委({alternation(DEPARTMENTS)})"
+)
+# 县委书记某某: the committee of the article's own county (a generic 县委 only before its secretary's title)
+LEVEL_COMMITTEES = frozenset(level + PATTERNS["party"]["committee_suffix"] for level in PATTERNS["party"]["committee_levels"])
+COMMITTEE_OF_LEVEL = re.compile(
+    f"({alternation(PATTERNS['party']['committee_levels'])})委(?={alternation(PATTERNS['party']['committee_titles'])})"
 )
 
 
@@ -340,7 +353,10 @@ def settle_generic(org: Found, context: SettleContext) -> bool:
         unit = unit if unit is not None and context.same_paragraph(unit, org) else None
     else:
         unit = context.passage_unit(org, level)
-        suffix = suffix[1:] if org.kind in DEPARTMENTS.values() and suffix[0] in LEVEL_WORDS else suffix
+        committee = suffix in LEVEL_COMMITTEES  # a generic 县委, 市委 (before its secretary's title)
+        if committee and unit is not None and not unit.name.endswith(suffix[0]):
+            return False  # 区委书记 in a story of a county: not the county's committee
+        suffix = suffix[1:] if (committee or org.kind in DEPARTMENTS.values()) and suffix[0] in LEVEL_WORDS else suffix
     if unit is None or context.elsewhere(org, unit):
         return False
     org.name, org.unit = unit.name + suffix, unit

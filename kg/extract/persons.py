@@ -78,7 +78,9 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
             names.append(other)
             end += 1 + len(other)
         absolute = sentence.start + role_start
-        holder = next((o for o in orgs + units if o.start < absolute + len(role) and o.end >= absolute
+        # 派驻某村的第一书记某某: a post a unit receives is written with 的 between them
+        reach = absolute - 1 if role in RECEIVED_ROLES and text[role_start - 1 : role_start] == "的" else absolute
+        holder = next((o for o in orgs + units if o.start < absolute + len(role) and o.end >= reach
                        and o.end <= sentence.start + role_end), None)
         leader = coordinated_leader(sentence, role_start, orgs + units) if holder is None or not is_leading(role) else None
         if holder is None and leader is None:
@@ -90,7 +92,8 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
             person = Found(CLS, person_name, sentence.start + pos, sentence.start + pos + len(person_name), index,
                            role=role, rule="role+name")
             if holder is not None:
-                person.role = text[holder.start - sentence.start : role_end]
+                person.role = text[holder.start - sentence.start : holder.end - sentence.start] + text[
+                    max(holder.end - sentence.start, role_start) : role_end]
                 if is_leading(role):
                     person.org = holder
             if leader is not None:
@@ -139,6 +142,7 @@ PLACE_ENDINGS = "村镇乡区县市街省"
 
 
 CLOSING_QUOTES = "”’」』"
+RECEIVED_ROLES = frozenset(PATTERNS["persons"]["received_roles"])
 ADVERB_TAGS = ("d", "m", "c", "p")  # 一起 is tagged as a numeral word
 HONORIFICS = tuple(PATTERNS["persons"]["honorifics"])
 COMMITTEE_HEADS = ("居委会主任", "村委会主任", "居民委员会主任", "村民委员会主任")

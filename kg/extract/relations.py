@@ -180,6 +180,23 @@ def set_up_by(org: Found, orgs: list[Found], text: str) -> Found | None:
     return None
 
 
+def guided_by(org: Found, orgs: list[Found], text: str) -> Found | None:
+    """在某街道党工委的指导下,某某党支部…: the committee under whose guidance (or leadership) the
+    sentence puts an organisation named after it is the one above it."""
+    if org.kind not in ("党支部", "党小组", "党总支", "党委"):
+        return None
+    for other in orgs:
+        if other is org or other.name == org.name or other.sentence != org.sentence or other.end > org.start \
+                or other.kind not in ("党委", "党总支", "党工委") or text[other.start - 1 : other.start] != "在":
+            continue
+        if text.startswith(GUIDANCE_WORDS, other.end) and not (org.kind == "党委" and other.kind == "党总支"):
+            return other
+    return None
+
+
+GUIDANCE_WORDS = tuple(PATTERNS["relations"]["guidance_words"])
+
+
 def actor_before_trigger(target: Found, actors: Actors, text: str, sentence_start: int) -> list[Found]:
     """The actor of a partnering word before ``target`` (甲社区联合乙、丙 → 甲社区; 甲与乙、丙共同主办 → 甲).
 
@@ -244,7 +261,7 @@ def find_relations(
     for org in orgs:
         if org.unit is not None:
             rels.append(FoundRelation(org, "partyOrgOf", org.unit, org, "name"))
-        parent = parent_org(org, committees) or set_up_by(org, orgs, text)
+        parent = parent_org(org, committees) or set_up_by(org, orgs, text) or guided_by(org, orgs, text)
         if parent is not None:
             rels.append(FoundRelation(org, "subOrganizationOf", parent, org, "context"))
     # A person's org is one of the article's own organisations or units (the

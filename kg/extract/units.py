@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from kg.extract.chains import county_short_form, following_township, rank, short_county
 from kg.extract.found import Found
 from kg.extract.index import LastBefore
 from kg.extract.named import name_quote_spans
@@ -19,7 +20,7 @@ from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import word_tags
 from kg.extract.text import Tokens, is_cjk, is_place_word, stem_start, stem_tokens
 from kg.gazetteer import load_gazetteer
-from kg.model import LEVELS, Sentence
+from kg.model import Sentence
 
 CLS = "AdministrativeUnit"
 SHORT_FORM_LEVELS = ("province", "city")
@@ -28,10 +29,6 @@ SHORT_FORM_LEVELS = ("province", "city")
 def gazetteer():
 
     return load_gazetteer()
-
-
-def rank(level: str | None) -> int:
-    return LEVELS.index(level) if level in LEVELS else len(LEVELS)
 
 
 # ----------------------------------------------------------------- finding
@@ -50,6 +47,8 @@ def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
             divisions = tuple(d for d in gaz.lookup(tok.text, short=True) if d.level in SHORT_FORM_LEVELS)
             short = True
         if not divisions:
+            if (county := short_county(index, tok)) is not None and following_township(tokens, position):
+                found.append(county)  # 平阳|鳌江镇: a county's short name before a township of the table
             continue
         levels = {d.level for d in divisions}
         level = divisions[0].level if len(levels) == 1 else None
@@ -80,19 +79,27 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
         suffix_start = s
         if e not in token_ends or any(u.overlaps(s, e) for u in taken + found):
             continue
-        if UNIT_SUFFIX_AT.match(sentence.text, match.end()):
-            continue  # 某某苑小区: the longer name ends with the suffix that follows
+        office = (sentence.text.startswith(table["office_suffix"], match.end())
+                  and PATTERNS.unit_level[match.group()] == "subdistrict")
+        if UNIT_SUFFIX_AT.match(sentence.text, match.end()) and not office:
+            continue  # 某某苑小区: the longer name ends with the suffix that follows (not 某某街道 before its 办事处)
+        stops = barriers | {u.end for u in found}
+        if match.group() == table["office_suffix"] and s in stops:
+            continue  # 某某街道|办事处: the office of the unit just named
         host, place_word = tokens.containing(s), False
         if host is not None and host.text in word_tags() and host.end == e:
-            if word_tags()[host.text] != "ns":
+            if not is_place_token(host.text, host.start in stops):
                 continue  # the suffix ends a dictionary word of its own: 农村, 城镇, 乡村
             s, place_word = host.start, True  # a place word that ends in the suffix (新村) ends the name: 某某新村
         level = PATTERNS.unit_level[match.group()]
         if any(qs < s < qe for qs, qe in quoted):
             continue
-        stops = barriers | {u.end for u in found}
         start = numbered_stem(tokens, stem_start(tokens, s, table["max_stem"].get(level, 5), stops), s, match.group())
-        if start == s:
+        if level == "subdistrict" and (county := county_short_form(index, sentence, tokens, start, suffix_start)):
+            found.append(county)  # 宁乡|金玉镇: the county's short name leads the township's, it is not part of it
+            start = county.end
+        whole = start == s and place_word and s in stops  # 某县某镇古城村: written right after its parent, the word is the name
+        if start == s and not whole:
             if not place_word:
                 generic.append((s, level))
             continue
@@ -100,9 +107,13 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             continue
         stem = sentence.text[start - sentence.start : s - sentence.start]
         parts = stem_tokens(tokens, start, s)
-        if is_generic_stem(stem, parts) or is_description(parts, level):
+        if host is not None and start <= host.start < suffix_start:
+            # 新|塘村, 新|塘|村: the head of the word the suffix ends is the stem's too
+            parts.append(sentence.text[host.start - sentence.start : suffix_start - sentence.start])
+        whole_stem = sentence.text[start - sentence.start : suffix_start - sentence.start]
+        if is_generic_stem(whole_stem, parts) or is_description(parts, level):
             continue
-        if len(match.group()) == 1 and stem[-1] in table["size_words"]:
+        if len(match.group()) == 1 and stem and stem[-1] in table["size_words"]:
             continue  # 小苑, 大院: a size word and a one-character suffix make a common noun
         unit = Found(CLS, sentence.text[start - sentence.start : e - sentence.start], start, e, index, kind=level,
                      rule="suffix")
@@ -110,6 +121,13 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             continue
         found.append(unit)
     return found, generic
+
+
+def is_place_token(word: str, after_unit: bool) -> bool:
+    """Whether a dictionary word that ends in a unit suffix is a place's name: a place word (新村),
+    or, written right after a unit (its parent), a word jieba tags as some other proper name (古城村)."""
+    tag = word_tags()[word]
+    return tag == "ns" or after_unit and tag in PATTERNS["units"]["chained_name_tags"]
 
 
 UNIT_SUFFIX_AT = re.compile(alternation(s for s, _ in PATTERNS["units"]["suffixes"] if len(s) > 1))
@@ -224,7 +242,7 @@ def has_name_suffix(text: str) -> bool:
 
 
 # ------------------------------------------------------------------ placing
-def settle_gazetteer(units: list[Found]) -> list[Found]:
+def settle_gazetteer(units: list[Found], text: str = "") -> list[Found]:
     """Give gazetteer units their division, choosing among homonyms by the article's other places.
 
     Returns the units to keep: a district or township whose name is also an
@@ -245,13 +263,15 @@ def settle_gazetteer(units: list[Found]) -> list[Found]:
         return supported[division.code]
 
     kept = []
+    parent_ends = written_parent_ends(units)
     for unit in units:
         division = placed.get(unit.name)
         if (unit.rule == "gazetteer" and division is None and len(gaz.lookup(unit.name)) > 1
                 and len(strip_level_suffix(unit.name)) < 2):
             continue  # 城区, 东区: a level word with one character before it names several divisions, none supported
         if (unit.rule == "gazetteer" and division is not None and division.level in ("district", "subdistrict")
-                and is_word_like(unit.name) and not is_supported(division)):
+                and is_word_like(unit.name) and not is_supported(division)
+                and not is_written_as_place(unit, division, parent_ends, text)):
             continue
         kept.append(unit)
     for unit in kept:
@@ -263,6 +283,35 @@ def settle_gazetteer(units: list[Found]) -> list[Found]:
         if division.name != unit.name:
             unit.aliases.add(division.name)
     return kept
+
+
+def written_parent_ends(units: list[Found]) -> dict[int, str]:
+    """Where each unit begins, with the highest level begun there: a unit that ends there is written
+    as its parent (某县|某某镇), which the article states whether or not the gazetteer agrees."""
+    starts: dict[int, str] = {}
+    for u in units:
+        if u.kind and rank(u.kind) < rank(starts.get(u.start)):
+            starts[u.start] = u.kind
+    return starts
+
+
+def is_written_as_place(unit: Found, division, parent_ends: dict[int, str], text: str) -> bool:
+    """攸县, 房山区, 会同县: a division whose name is also a word (or one character and its level word),
+    written right before a unit of a lower level (攸县某某镇, 房山区某某社区) or before its own party
+    committee or government (富强乡党委), is that division. A word for a part of any town (老城区,
+    城中区) or a direction and a level word (东区) is not made a place so."""
+    stem = strip_level_suffix(unit.name)
+    table = PATTERNS["units"]
+    if stem == unit.name or stem in PATTERNS.generic_unit_stems or stem in table["town_part_stems"]:
+        return False
+    if len(stem) == 1 and not unit.name.endswith(tuple(table["one_character_stem_suffixes"])):
+        return False
+    if text.startswith(OWN_BODY_WORDS, unit.end):
+        return True
+    return unit.end in parent_ends and rank(division.level) < rank(parent_ends[unit.end])
+
+
+OWN_BODY_WORDS = tuple(PATTERNS["units"]["own_body_words"])
 
 
 def join_extended(units: list[Found]) -> None:

@@ -1,0 +1,80 @@
+"""Chains the article writes (某县某某镇某村) where the gazetteer disagrees or is silent.
+
+The 2023 table is the state of one year: a township may be newer than it, or bear the name of one
+in another county. Written inside a county the table has, such a township is the article's own
+unit (found by its suffix, its sentence its evidence), not the table's homonym. A county's short
+name (宁乡 for 宁乡市) written before a township is the county, not the township's first word.
+"""
+from __future__ import annotations
+
+from kg.extract.found import Found
+from kg.extract.patterns import PATTERNS
+from kg.extract.text import Tokens
+from kg.gazetteer import load_gazetteer
+from kg.model import LEVELS, Sentence
+
+CLS = "AdministrativeUnit"
+
+
+def rank(level: str | None) -> int:
+    return LEVELS.index(level) if level in LEVELS else len(LEVELS)
+
+
+def follow_written_chains(units: list[Found]) -> None:
+    """A township the article writes inside a unit the gazetteer has (某县某某镇) but that the
+    gazetteer knows only elsewhere (a homonym in another county, or a township newer than its
+    table) is the article's own unit, in the unit written before it: it loses the code of its
+    homonym, in every mention of the article, and keeps its level."""
+    gaz = load_gazetteer()
+    ordered = sorted(units, key=lambda u: (u.start, -u.end))
+    elsewhere = set()
+    for prev, cur in zip(ordered, ordered[1:]):
+        if prev.end != cur.start or not prev.code or not cur.code or cur.kind != "subdistrict":
+            continue
+        parent = gaz.get(prev.code)
+        if parent is None or rank(parent.level) >= rank(cur.kind):
+            continue
+        inside = [d for d in gaz.lookup(cur.name) if gaz.is_ancestor(parent, d)]
+        if len(inside) == 1:
+            cur.code = inside[0].code  # the homonym in the parent the article writes
+        elif not inside:
+            elsewhere.add(cur.name)
+    for unit in units:
+        if unit.name in elsewhere and unit.code:
+            division = gaz.get(unit.code)
+            unit.code = None
+            if division is not None and division.name != unit.name:
+                unit.aliases.discard(division.name)
+
+
+def following_township(tokens: Tokens, position: int) -> bool:
+    following = tokens[position + 1].text if position + 1 < len(tokens) else ""
+    # (a township of the table named by its level word: 农场 and the like are words first)
+    return PATTERNS.level_of(following) == "subdistrict" and any(
+        d.level == "subdistrict" for d in load_gazetteer().lookup(following))
+
+
+def county_short_form(index: int, sentence: Sentence, tokens: Tokens, start: int, suffix_start: int) -> Found | None:
+    """The short name of a county or district (宁乡 for 宁乡市) that begins a township's stem, when a
+    stem of two characters or more, not a road's name (芙蓉中路街道), is left after it."""
+    i = tokens.starting_before(start)
+    first = tokens[i] if i < len(tokens) else None
+    if first is None or first.start != start or len(first.text) < 2:
+        return None
+    rest = sentence.text[first.end - sentence.start : suffix_start - sentence.start]
+    if len(rest) < PATTERNS["units"]["min_stem"] or rest.endswith(tuple(PATTERNS["units"]["road_endings"])):
+        return None
+    return short_county(index, first)
+
+
+def short_county(index: int, token) -> Found | None:
+    """A unit for a token that is only the short name of a county or district (平阳, 宁乡)."""
+    if load_gazetteer().lookup(token.text):
+        return None
+    divisions = [d for d in load_gazetteer().lookup(token.text, short=True) if d.level == "district"]
+    if not divisions:
+        return None
+    unit = Found(CLS, divisions[0].name if len(divisions) == 1 else token.text, token.start, token.end, index,
+                 kind="district", rule="gazetteer")
+    unit.aliases.add(token.text)
+    return unit
