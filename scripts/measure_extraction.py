@@ -1,11 +1,12 @@
 """Per-class precision, recall and F1 of the extractor on the seeds and the development set.
 
-Usage: python scripts/measure_extraction.py [--shared ../shared]
+Usage: python scripts/measure_extraction.py [--shared ../shared] [--readme]
 
 Builds each set alone into a temporary folder with ``kg build`` and scores it
 with the reference scorer (``SHARED/tools/kgscore.py``) against
 ``SHARED/gold/<set>``; prints one Markdown table of entity classes and one of
-relations (the README's "Measuring the extractor" tables are its output).
+relations (the README's "Measuring the extractor" tables are its output;
+``--readme`` writes it there, between the section's two marker comments).
 When the shared folder is absent (a fresh clone) it says so and exits 0.
 """
 from __future__ import annotations
@@ -18,6 +19,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+# The README's table sits between these two lines, which --readme keeps.
+START, END = "<!-- measure_extraction.py: start -->", "<!-- measure_extraction.py: end -->"
 CLASSES = ("AdministrativeUnit", "PartyOrganization", "Program", "Facility", "Partner", "Person")
 RELATIONS = ("partOf", "partyOrgOf", "subOrganizationOf", "runsProgram", "hasFacility", "partnersWith", "leads")
 
@@ -53,6 +57,7 @@ def tables(results: dict[str, dict]) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--readme", action="store_true", help="also write the table into README.md")
     args = parser.parse_args(argv)
     scorer = args.shared / "tools" / "kgscore.py"
     if not scorer.exists():
@@ -62,8 +67,21 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as work:
         results = {name: score(inputs, args.shared / "gold" / name, scorer, Path(work))
                    for name, inputs in sets.items() if inputs.exists() and (args.shared / "gold" / name).exists()}
-    print(tables(results))
+    table = tables(results)
+    print(table)
+    if args.readme:
+        write_readme(table)
     return 0
+
+
+def write_readme(table: str, readme: Path = README) -> None:
+    """Replace the table between the README's markers (and nothing else); no markers, no change."""
+    text = readme.read_text(encoding="utf-8")
+    before, start, rest = text.partition(START)
+    _, end, after = rest.partition(END)
+    if not start or not end:
+        raise SystemExit(f"{readme} has no {START} … {END} section to replace")
+    readme.write_text(f"{before}{START}\n{table}\n{END}{after}", encoding="utf-8")
 
 
 if __name__ == "__main__":
