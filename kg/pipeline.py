@@ -380,7 +380,7 @@ def build(
                             for m in analysis.metrics)  # one at a time: a list is 100 bytes per entity more
                 written = write_graph(
                     staging, corpus, measures, ChunkTotals(cache.chunks(), articles, triples, sentences, mentions),
-                    AnalysisFacts(analysis.betweenness_sample, SEED), cache, previous,
+                    AnalysisFacts(analysis.betweenness_sample, SEED), cache, previous, cache.next_base_store(),
                 )
                 write_extra_format(staging / STORE_DIR, staging, rdf_format)
                 write_network_files(analysis, staging)
@@ -398,13 +398,13 @@ def build(
 
 
 def previous_graph(cache: BuildCache, out_dir: Path) -> PreviousGraph | None:
-    """The last build's store, when ``out_dir`` holds exactly what the cache says that build wrote.
+    """The last build's base store (in the cache) when ``out_dir`` holds exactly what the cache says that build wrote.
 
     graph.ttl's SHA-256 is checked (a graph.ttl replaced or edited by hand is
     not the one the cache describes); the export checks the store's count.
     """
     recorded = cache.output()
-    store_dir, graph = out_dir / STORE_DIR, out_dir / GRAPH_FILE
+    store_dir, graph = cache.base_store(), out_dir / GRAPH_FILE
     if recorded is None or not store_dir.is_dir() or not graph.is_file():
         return None
     if file_hash(graph) != recorded[0]:

@@ -172,10 +172,11 @@ def test_an_output_in_a_folder_that_does_not_exist_yet_gets_its_cache_too(corpus
 
 
 def store_triples(out: Path) -> set[str]:
+    """Every quad of the output's store, with its graph (the measures are a named graph of their own)."""
     import pyoxigraph as ox
 
     store = ox.Store.read_only(str(out / "graph.oxigraph"))
-    return {str(quad.triple) for quad in store}
+    return {str(quad) for quad in store}
 
 
 def edit_corpus(corpus: Path) -> tuple[str, str]:
@@ -205,6 +206,26 @@ def test_a_rebuild_changes_the_last_store_to_exactly_the_triples_of_a_fresh_one(
     assert seen[0].changed is None  # a first build: nothing to compare with
     assert seen[1].changed == {after[changed], after["new.txt"]}
     assert seen[1].removed == {before[removed], before[changed]}
+
+
+def test_the_store_a_rebuild_changes_is_the_caches_copy_without_the_measures(corpus, tmp_path):
+    import pyoxigraph as ox
+
+    from kg.cache import BASE_STORE
+    from kg.rdf.export import MEASURES_GRAPH
+
+    out = tmp_path / "out"
+    build([corpus], out)
+    base = ox.Store.read_only(str(cache_dir(out) / BASE_STORE))
+    assert not base.contains_named_graph(ox.NamedNode(MEASURES_GRAPH))
+    assert {str(q) for q in base} == {str(q) for q in ox.Store.read_only(str(out / "graph.oxigraph"))
+                                      if q.graph_name == ox.DefaultGraph()}
+    del base
+    shutil.rmtree(out / "graph.oxigraph")  # the output's own store is not what the next build changes
+    edit_corpus(corpus)
+    assert build([corpus], out).store_changed
+    fresh(tmp_path, corpus, "fresh")
+    assert store_triples(out) == store_triples(tmp_path / "fresh")
 
 
 def test_a_graph_edited_by_hand_is_not_trusted_and_the_store_is_loaded_afresh(corpus, tmp_path):

@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
+import shutil
 import sqlite3
 import tempfile
 import zlib
@@ -52,6 +53,9 @@ from kg.version import __version__
 MANIFEST = "kg-cache.json"
 DATABASE = "cache.sqlite"
 SUFFIX = "kg-cache"
+# The last output's store less its network measures (see ``base_store``), and the next build's while it is made.
+BASE_STORE = "graph-base.oxigraph"
+NEXT_BASE_STORE = "graph-base.oxigraph.next"
 # What makes per-article results: a change to any of these files or libraries invalidates the cache.
 PACKAGES = ("kg.prepare", "kg.extract", "kg.gazetteer", "kg.resolve", "kg.rdf")
 CORE_FILES = ("model.py", "cache/codec.py", "pipeline.py", "version.py")
@@ -255,12 +259,28 @@ class BuildCache:
 
     def forget_output(self) -> None:
         self.db.execute("DELETE FROM output")
+        shutil.rmtree(self.next_base_store(), ignore_errors=True)  # a killed build's
 
     def record_output(self, graph_sha256: str, triples: int) -> None:
         self.db.execute("DELETE FROM output")
         self.db.execute("INSERT INTO output VALUES (?, ?, ?)", (self.fingerprint, graph_sha256, triples))
         self.db.execute("DELETE FROM output_articles")
         self.db.execute("INSERT INTO output_articles SELECT id FROM used_articles")
+        base, made = self.base_store(), self.next_base_store()
+        shutil.rmtree(base, ignore_errors=True)
+        if made.is_dir():
+            made.rename(base)
+
+    # The store the next build changes rather than loading every triple again: the last output's graph.ttl
+    # as a store, without the network measures. Those change for most entities whenever the corpus does, and
+    # removing the last ones from a copy of the output's store cost more than loading them (0.3 s for 30,000
+    # quads at 1,000 articles, measured here); kept beside the output's, it costs a backup (hard links).
+    def base_store(self) -> Path:
+        return self.path.parent / BASE_STORE
+
+    def next_base_store(self) -> Path:
+        """Where this build puts its base store; it becomes ``base_store`` at ``record_output``."""
+        return self.path.parent / NEXT_BASE_STORE
 
     def changed_articles(self) -> tuple[frozenset[str], frozenset[str]]:
         """(ids this build has and the last output lacks, ids the last output has and this build lacks)."""
