@@ -305,16 +305,7 @@ def _collect(files, hashes, known, worked, cache: BuildCache, clock: StageClock,
 
 
 def article_records(cache: BuildCache, sources: dict[str, str]) -> Iterator[ArticleRecord]:
-    for summary, facts, text in cache.articles(sources):
-        sentences = tuple((s.normalised_start, s.normalised_start + len(s.text)) for s in facts.sentences)
-        mentions = tuple(
-            (facts.sentences[m.sentence].normalised_start + m.begin, facts.sentences[m.sentence].normalised_start + m.end,
-             m.iri) for m in facts.mentions
-        )
-        relations = tuple(
-            (r.subject, r.predicate, r.object, *sentences[i]) for r in facts.relations for i in r.sentences
-        )
-        yield ArticleRecord(summary, text.text, text.body, sentences, mentions, relations)
+    return cache.articles(sources)
 
 
 def build(

@@ -145,6 +145,28 @@ def test_facts_and_summaries_come_back_from_the_cache_encoding_unchanged():
         assert decode_summary(encode_summary(summary), summary.source) == summary
 
 
+def test_an_article_read_back_for_the_views_has_its_sentences_mentions_and_relations_at_text_offsets():
+    from conftest import hand_built_article, hand_built_facts
+
+    from kg.cache.codec import ArticleText, decode_record, encode_facts, encode_mentions, encode_summary, encode_text
+    from kg.model import summarise
+
+    for article_id, facts in hand_built_facts().items():
+        article = hand_built_article(article_id)
+        summary = summarise(article)
+        record = decode_record(encode_summary(summary), summary.source, encode_facts(facts), encode_mentions(facts),
+                               encode_text(ArticleText(article.text, article.body)))
+        assert (record.summary, record.text, record.body) == (summary, article.text, article.body)
+        assert facts.mentions and facts.relations  # the cases below are not empty
+        for start, end in record.sentences:
+            assert any(article.text[start:end] == s.text for s in facts.sentences)
+        for (start, end, iri), mention in zip(record.mentions, facts.mentions, strict=True):
+            assert (article.text[start:end], iri) == (mention.surface, mention.iri)
+        stated = {(r.subject, r.predicate, r.object, facts.sentences[i].text) for r in facts.relations
+                  for i in r.sentences}
+        assert {(s, p, o, article.text[start:end]) for s, p, o, start, end in record.relations} == stated
+
+
 def test_a_damaged_cache_file_is_started_again_and_the_build_succeeds(corpus, tmp_path):
     build([corpus], tmp_path / "out")
     (cache_dir(tmp_path / "out") / DATABASE).write_bytes(b"this is not a database" * 100)

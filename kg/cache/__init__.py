@@ -38,15 +38,14 @@ from pathlib import Path
 
 from kg.cache.codec import (
     ArticleText,
-    decode_facts,
+    decode_record,
     decode_summary,
-    decode_text,
     encode_facts,
     encode_mentions,
     encode_summary,
     encode_text,
 )
-from kg.model import ArticleFacts, ArticleSummary, Skipped
+from kg.model import ArticleFacts, ArticleRecord, ArticleSummary, Skipped
 from kg.rdf.article import Chunk
 from kg.version import __version__
 
@@ -240,11 +239,10 @@ class BuildCache:
         for article_id, data in self._used("u.id, a.summary", "u.seq"):
             yield decode_summary(data, sources.get(article_id, ""))
 
-    def articles(self, sources: dict[str, str]) -> Iterator[tuple[ArticleSummary, ArticleFacts, ArticleText]]:
-        """Summary, facts and text of each of this build's articles, in input order, one at a time."""
+    def articles(self, sources: dict[str, str]) -> Iterator[ArticleRecord]:
+        """Each of this build's articles as the views read it, in input order, one at a time."""
         for article_id, summary, facts, spans, text in self._used("u.id, a.summary, a.facts, a.spans, a.text", "u.seq"):
-            yield (decode_summary(summary, sources.get(article_id, "")), decode_facts(facts, _unpack(spans)),
-                   decode_text(_unpack(text)))
+            yield decode_record(summary, sources.get(article_id, ""), facts, _unpack(spans), _unpack(text))
 
     # ------------------------------------------------- the last build's output
     # What the last successful build wrote to --out, so that the next one can change its store instead of
