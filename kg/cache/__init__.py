@@ -257,14 +257,14 @@ class BuildCache:
 
     def forget_output(self) -> None:
         self.db.execute("DELETE FROM output")
-        shutil.rmtree(self.next_base_store(), ignore_errors=True)  # a killed build's
+        shutil.rmtree(self.path.parent / NEXT_BASE_STORE, ignore_errors=True)  # a killed build's
 
     def record_output(self, graph_sha256: str, triples: int) -> None:
         self.db.execute("DELETE FROM output")
         self.db.execute("INSERT INTO output VALUES (?, ?, ?)", (self.fingerprint, graph_sha256, triples))
         self.db.execute("DELETE FROM output_articles")
         self.db.execute("INSERT INTO output_articles SELECT id FROM used_articles")
-        base, made = self.base_store(), self.next_base_store()
+        base, made = self.base_store(), self.path.parent / NEXT_BASE_STORE
         shutil.rmtree(base, ignore_errors=True)
         if made.is_dir():
             made.rename(base)
@@ -276,9 +276,13 @@ class BuildCache:
     def base_store(self) -> Path:
         return self.path.parent / BASE_STORE
 
-    def next_base_store(self) -> Path:
-        """Where this build puts its base store; it becomes ``base_store`` at ``record_output``."""
-        return self.path.parent / NEXT_BASE_STORE
+    def next_base_store(self) -> Path | None:
+        """Where this build puts its base store, which becomes ``base_store`` at ``record_output``.
+
+        None for a temporary cache: no later build will find it, and it may be on another file system
+        than the output, where the backup copies every file.
+        """
+        return self.path.parent / NEXT_BASE_STORE if self._temporary is None else None
 
     def changed_articles(self) -> tuple[frozenset[str], frozenset[str]]:
         """(ids this build has and the last output lacks, ids the last output has and this build lacks)."""

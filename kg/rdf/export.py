@@ -7,9 +7,10 @@ only on the articles (not on input order, nor on whether chunks came from
 the cache). The on-disk Oxigraph store (``graph.oxigraph/``), which
 ``kg query`` and ``kg serve`` open, gets the same triples: on a first build
 (or ``--rebuild``) the text is bulk-loaded batch by batch as it is written;
-on a rebuild into the same --out, the last build's store is copied by hard
-links and only the blocks and chunks that differ are removed and added
-(``PreviousGraph``), then its count is checked against graph.ttl's.
+on a rebuild into the same --out, the build cache's copy of the last store
+(taken before the measures were added) is copied by hard links and only the
+blocks and chunks that differ are removed and added (``PreviousGraph``),
+then its count is checked against graph.ttl's.
 ``write_extra_format`` dumps N-Triples or JSON-LD from the store when asked.
 
 Why graph.ttl is written by kg and loaded into the store, not dumped from
@@ -333,7 +334,10 @@ def write_graph(
         ledger.end_blocks()
     if base_to is not None:
         shutil.rmtree(base_to, ignore_errors=True)
-        store.backup(str(base_to))
+        try:
+            store.backup(str(base_to))
+        except OSError:  # no room for it: the next build loads its store whole, as a first build does
+            shutil.rmtree(base_to, ignore_errors=True)
     write_measures(out_dir, measures, names, header, store)
     del store  # closes the database: the folder is complete and can be moved into place
     return GraphWritten(triples, digest.hexdigest())
