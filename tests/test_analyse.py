@@ -1,5 +1,8 @@
 """Analysis: measures on small graphs whose answers can be worked out by hand; determinism; scale switches."""
+import os
 import random
+import subprocess
+import sys
 from decimal import Decimal
 
 import networkx as nx
@@ -224,3 +227,14 @@ def test_a_malformed_network_is_refused(change, message):
 def test_an_empty_graph_has_no_metrics(make_graph):
     analysis = analyse(make_graph({}, []))
     assert analysis.metrics == () and analysis.communities == ()
+
+
+@pytest.mark.parametrize("given, expected", [(None, "1"), ("2", "2")])
+def test_igraph_ranks_on_one_openmp_thread_unless_the_user_chose(given, expected):
+    # OpenMP's waiting threads spin: PageRank on two busy cores took 80 times the CPU of one thread.
+    env = {k: v for k, v in os.environ.items() if k != "OMP_NUM_THREADS"}
+    if given is not None:
+        env["OMP_NUM_THREADS"] = given
+    shown = subprocess.run([sys.executable, "-c", "import os, kg.analyse.measures; print(os.environ['OMP_NUM_THREADS'])"],
+                           env=env, capture_output=True, text=True, check=True).stdout.strip()
+    assert shown == expected

@@ -145,6 +145,28 @@ def test_facts_and_summaries_come_back_from_the_cache_encoding_unchanged():
         assert decode_summary(encode_summary(summary), summary.source) == summary
 
 
+def test_an_article_read_back_for_the_views_has_its_sentences_mentions_and_relations_at_text_offsets():
+    from conftest import hand_built_article, hand_built_facts
+
+    from kg.cache.codec import ArticleText, decode_record, encode_facts, encode_mentions, encode_summary, encode_text
+    from kg.model import summarise
+
+    for article_id, facts in hand_built_facts().items():
+        article = hand_built_article(article_id)
+        summary = summarise(article)
+        record = decode_record(encode_summary(summary), summary.source, encode_facts(facts), encode_mentions(facts),
+                               encode_text(ArticleText(article.text, article.body)))
+        assert (record.summary, record.text, record.body) == (summary, article.text, article.body)
+        assert facts.mentions and facts.relations  # the cases below are not empty
+        for start, end in record.sentences:
+            assert any(article.text[start:end] == s.text for s in facts.sentences)
+        for (start, end, iri), mention in zip(record.mentions, facts.mentions, strict=True):
+            assert (article.text[start:end], iri) == (mention.surface, mention.iri)
+        stated = {(r.subject, r.predicate, r.object, facts.sentences[i].text) for r in facts.relations
+                  for i in r.sentences}
+        assert {(s, p, o, article.text[start:end]) for s, p, o, start, end in record.relations} == stated
+
+
 def test_a_damaged_cache_file_is_started_again_and_the_build_succeeds(corpus, tmp_path):
     build([corpus], tmp_path / "out")
     (cache_dir(tmp_path / "out") / DATABASE).write_bytes(b"this is not a database" * 100)
@@ -172,10 +194,11 @@ def test_an_output_in_a_folder_that_does_not_exist_yet_gets_its_cache_too(corpus
 
 
 def store_triples(out: Path) -> set[str]:
+    """Every quad of the output's store, with its graph (the measures are a named graph of their own)."""
     import pyoxigraph as ox
 
     store = ox.Store.read_only(str(out / "graph.oxigraph"))
-    return {str(quad.triple) for quad in store}
+    return {str(quad) for quad in store}
 
 
 def edit_corpus(corpus: Path) -> tuple[str, str]:
@@ -205,6 +228,26 @@ def test_a_rebuild_changes_the_last_store_to_exactly_the_triples_of_a_fresh_one(
     assert seen[0].changed is None  # a first build: nothing to compare with
     assert seen[1].changed == {after[changed], after["new.txt"]}
     assert seen[1].removed == {before[removed], before[changed]}
+
+
+def test_the_store_a_rebuild_changes_is_the_caches_copy_without_the_measures(corpus, tmp_path):
+    import pyoxigraph as ox
+
+    from kg.cache import BASE_STORE
+    from kg.rdf.export import MEASURES_GRAPH
+
+    out = tmp_path / "out"
+    build([corpus], out)
+    base = ox.Store.read_only(str(cache_dir(out) / BASE_STORE))
+    assert not base.contains_named_graph(ox.NamedNode(MEASURES_GRAPH))
+    assert {str(q) for q in base} == {str(q) for q in ox.Store.read_only(str(out / "graph.oxigraph"))
+                                      if q.graph_name == ox.DefaultGraph()}
+    del base
+    shutil.rmtree(out / "graph.oxigraph")  # the output's own store is not what the next build changes
+    edit_corpus(corpus)
+    assert build([corpus], out).store_changed
+    fresh(tmp_path, corpus, "fresh")
+    assert store_triples(out) == store_triples(tmp_path / "fresh")
 
 
 def test_a_graph_edited_by_hand_is_not_trusted_and_the_store_is_loaded_afresh(corpus, tmp_path):

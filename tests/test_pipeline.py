@@ -1,6 +1,7 @@
 """Pipeline: parallel extraction gives the serial result; outputs are replaced atomically."""
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
@@ -51,6 +52,7 @@ def test_repeated_content_is_skipped_as_a_duplicate(tmp_path):
     report = pipeline.build([corpus], tmp_path / "out").report
     assert [s.source for s in report.articles] == [str(corpus / "a.txt")]
     assert [(s.source, s.reason) for s in report.skipped] == [(str(corpus / "b.txt"), f"duplicate of {corpus / 'a.txt'}")]
+    assert gc.get_freeze_count() == 0  # the build thaws the heap it froze for its corpus-wide stages
 
 
 def earlier_build(out: Path) -> Path:
@@ -83,6 +85,7 @@ def test_a_failing_stage_is_named_and_leaves_the_old_outputs(tmp_path, monkeypat
     with pytest.raises(StageError, match="stage 'views' failed: RuntimeError: disk full"):
         pipeline.build([corpus], out)
     assert (out / "graph.ttl").read_text("utf-8") == "old"
+    assert gc.get_freeze_count() == 0  # the heap the build froze for its corpus-wide stages is thawed
     # No staging folder left behind (the build cache stays: what it holds is still valid).
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.kg-cache", "c", "out"]
 

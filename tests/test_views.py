@@ -1,4 +1,5 @@
 import csv
+import gc
 import html
 import json
 import re
@@ -174,6 +175,21 @@ def test_unit_counts_include_what_its_party_organisation_has(corpus_views):
     # 柳家坪社区: its 党总支; 微更新 and 睦邻节 run by it; 涪江理工学院 via it and 绵州职业技术学院 directly; its centre
     assert counts["柳家坪社区"] == (1, 2, 2, 1)
     assert counts["绵阳市"] == (0, 0, 0, 0)
+
+
+@pytest.mark.parametrize("frozen_by_caller", [False, True])
+def test_the_views_leave_the_heap_as_frozen_as_they_found_it(corpus_views, tmp_path, frozen_by_caller):
+    if frozen_by_caller:
+        gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        write_views(*corpus_views, tmp_path)
+        if frozen_by_caller:  # still frozen: the caller thaws what it froze
+            assert before > 0 and gc.get_freeze_count() > 0
+        else:
+            assert gc.get_freeze_count() == before == 0
+    finally:
+        gc.unfreeze()
 
 
 def test_the_articles_are_read_once_one_at_a_time(corpus_views, tmp_path):

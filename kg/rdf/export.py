@@ -7,9 +7,10 @@ only on the articles (not on input order, nor on whether chunks came from
 the cache). The on-disk Oxigraph store (``graph.oxigraph/``), which
 ``kg query`` and ``kg serve`` open, gets the same triples: on a first build
 (or ``--rebuild``) the text is bulk-loaded batch by batch as it is written;
-on a rebuild into the same --out, the last build's store is copied by hard
-links and only the blocks and chunks that differ are removed and added
-(``PreviousGraph``), then its count is checked against graph.ttl's.
+on a rebuild into the same --out, the build cache's copy of the last store
+(taken before the measures were added) is copied by hard links and only the
+blocks and chunks that differ are removed and added (``PreviousGraph``),
+then its count is checked against graph.ttl's.
 ``write_extra_format`` dumps N-Triples or JSON-LD from the store when asked.
 
 Why graph.ttl is written by kg and loaded into the store, not dumped from
@@ -95,8 +96,8 @@ class StoreLoader:
 
     BATCH_CHARS = 4_000_000
 
-    def __init__(self, store_dir: Path, header: str, to_graph: ox.NamedNode | None = None):
-        self.store = ox.Store(str(store_dir))
+    def __init__(self, store: Path | ox.Store, header: str, to_graph: ox.NamedNode | None = None):
+        self.store = store if isinstance(store, ox.Store) else ox.Store(str(store))
         self.header = header
         self.to_graph = to_graph  # None: the default graph
         self.pending: list[str] = []
@@ -117,17 +118,29 @@ class StoreLoader:
                 self.store.bulk_load(input=text.encode("utf-8"), format=ox.RdfFormat.TURTLE, to_graph=self.to_graph)
             self.pending, self.size = [], 0
 
-    def close(self) -> int:
-        """Load what is left, close the database, and return how many triples it holds."""
+    def finish(self) -> ox.Store:
+        """Load what is left; the store, open, for whoever adds to it next."""
         self.flush()
         self.store.flush()
-        count = len(self.store)
-        del self.store  # closes the database: the folder is complete and can be moved into place
+        store = self.store
+        del self.store
+        return store
+
+    def close(self) -> int:
+        """Load what is left, close the database, and return how many triples it holds."""
+        store = self.finish()
+        count = len(store)
+        del store  # closes the database: the folder is complete and can be moved into place
         return count
 
 
 def load_store(store_dir: Path, graph_path: Path, to_graph: ox.NamedNode | None = None) -> int:
     """Load a Turtle file kg wrote (graph.ttl) into an on-disk Oxigraph store, in batches; return its quad count."""
+    return feed_file(StoreLoader(store_dir, "", to_graph), graph_path).close()
+
+
+def feed_file(loader: StoreLoader, graph_path: Path) -> StoreLoader:
+    """Hand a Turtle file kg wrote to ``loader`` in batches, its prefixes in front of each."""
     with open(graph_path, encoding="utf-8") as graph:
         lines = iter(graph)
         header = []
@@ -138,10 +151,10 @@ def load_store(store_dir: Path, graph_path: Path, to_graph: ox.NamedNode | None 
             header.append(line)
         else:
             header_done = ""
-        loader = StoreLoader(store_dir, "".join(header), to_graph)
+        loader.header = "".join(header)
         loader.add(header_done)
         feed_lines(loader, lines)
-    return loader.close()
+    return loader
 
 
 def feed_lines(loader: StoreLoader, lines: Iterable[str]) -> None:
@@ -219,7 +232,7 @@ class PreviousGraph:
     end and loads the store from graph.ttl when it differs.
     """
 
-    store_dir: Path
+    store_dir: Path  # not the output's store, which has the measures too: the cache's base store
     added_chunks: Callable[[], Iterable[str]]  # chunks of the articles the last graph lacked
     removed_chunks: Callable[[], Iterable[str]]  # chunks of the articles it had and this one lacks
 
@@ -232,6 +245,7 @@ def write_graph(
     analysis: AnalysisFacts,
     ledger: BlockLedger | None = None,
     previous: PreviousGraph | None = None,
+    base_to: Path | None = None,
 ) -> GraphWritten:
     """graph.ttl and graph.oxigraph/ in ``out_dir``; return the store's triple count and graph.ttl's SHA-256.
 
@@ -247,6 +261,8 @@ def write_graph(
     triples of its blocks and chunks this graph lacks are removed, and only
     the new ones are loaded: a rebuild after a few articles changed touches
     the measures and what those articles say, not the whole graph.
+    ``base_to``: where to keep a copy of the store as it is before the
+    measures are added (hard links), the next build's ``previous``.
     """
     names = data_names()
     header = names.header()
@@ -299,19 +315,31 @@ def write_graph(
             digest.update(piece.encode("utf-8"))
     body_path.unlink()
     expected = counts.triples + description.triples
+    store = None
     if loader is not None:
-        triples = loader.close()
+        store = loader.finish()
+        triples = len(store)
     else:
         try:
-            triples = change_store(previous, store_dir, header, ledger)
+            store = change_store(previous, store_dir, header, ledger)
+            triples = len(store)
         except (OSError, RuntimeError, ValueError, SyntaxError):  # RocksDB reports a damaged store as RuntimeError
             triples = -1  # the last store cannot be opened or read
         if triples != expected:  # the last store was not what the cache says: load this graph whole
+            store = None  # closes it
             shutil.rmtree(store_dir, ignore_errors=True)
-            triples = load_store(store_dir, out_dir / GRAPH_FILE)
+            store = feed_file(StoreLoader(store_dir, header), out_dir / GRAPH_FILE).finish()
+            triples = len(store)
     if ledger is not None:
         ledger.end_blocks()
-    write_measures(out_dir, measures, names, header)
+    if base_to is not None:
+        shutil.rmtree(base_to, ignore_errors=True)
+        try:
+            store.backup(str(base_to))
+        except OSError:  # no room for it: the next build loads its store whole, as a first build does
+            shutil.rmtree(base_to, ignore_errors=True)
+    write_measures(out_dir, measures, names, header, store)
+    del store  # closes the database: the folder is complete and can be moved into place
     return GraphWritten(triples, digest.hexdigest())
 
 
@@ -320,7 +348,7 @@ MEASURES_FILE = "analysis.ttl"
 MEASURES_GRAPH = iri.dataset_iri("network-measures")
 
 
-def write_measures(out_dir: Path, measures: Iterable[NodeMeasures], names: Names, header: str) -> None:
+def write_measures(out_dir: Path, measures: Iterable[NodeMeasures], names: Names, header: str, store: ox.Store) -> None:
     """analysis.ttl, and the same triples in the store's named graph ``MEASURES_GRAPH``.
 
     The measures are the analysis of one build's network, not facts any article
@@ -332,8 +360,8 @@ def write_measures(out_dir: Path, measures: Iterable[NodeMeasures], names: Names
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         out.write(header)
         measure_section(measures, names, out.write)
-    # The store holds no measures here: a new one never had them, and change_store drops the last build's.
-    load_store(out_dir / STORE_DIR, path, ox.NamedNode(MEASURES_GRAPH))
+    # The store holds no measures here: a new one never had them, and the base store a rebuild changes has none.
+    feed_file(StoreLoader(store, header, ox.NamedNode(MEASURES_GRAPH)), path).finish()
 
 
 @dataclass(frozen=True)
@@ -342,16 +370,14 @@ class GraphWritten:
     sha256: str  # of graph.ttl
 
 
-def change_store(previous: PreviousGraph, store_dir: Path, header: str, ledger: BlockLedger) -> int:
-    """The last store, copied to ``store_dir``, less the gone blocks and chunks, plus the new ones; its count.
+def change_store(previous: PreviousGraph, store_dir: Path, header: str, ledger: BlockLedger) -> ox.Store:
+    """The last store, copied to ``store_dir``, less the gone blocks and chunks, plus the new ones; open.
 
     Removal comes first, so a triple both in a gone block and in its new
     version (an entity whose label changed keeps its class) stays.
     """
     ox.Store.read_only(str(previous.store_dir)).backup(str(store_dir))
     store = ox.Store(str(store_dir))
-    if store.contains_named_graph(ox.NamedNode(MEASURES_GRAPH)):
-        store.remove_graph(ox.NamedNode(MEASURES_GRAPH))  # the new build writes its own measures
     batch: list[str] = []
     size = 0
 
@@ -366,11 +392,10 @@ def change_store(previous: PreviousGraph, store_dir: Path, header: str, ledger: 
             remove()
             batch, size = [], 0
     remove()
-    del store
-    loader = StoreLoader(store_dir, header)
+    loader = StoreLoader(store, header)
     for text in chain(ledger.new_blocks(), previous.added_chunks()):
         loader.add(text)
-    return loader.close()
+    return loader.finish()
 
 
 def class_counts(corpus: ResolvedCorpus, chunks: ChunkTotals) -> dict[str, int]:

@@ -45,12 +45,15 @@ def frozen_heap() -> Iterator[None]:
 
     The corpus tables and the analysis hold millions of objects; every full
     collection that the views' own allocations set off would scan them all again.
+    Within a caller's frozen heap (the build freezes its own), the caller unfreezes.
     """
+    outer = gc.get_freeze_count() > 0
     gc.freeze()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if not outer:
+            gc.unfreeze()
 
 
 def write_views(
