@@ -4,7 +4,9 @@ from __future__ import annotations
 import jieba
 import pytest
 
-from kg.extract.segment import split_sentences, tokenize, tokenizer
+from kg.extract.segment import (build_dictionary, build_word_tags, dictionary_key, split_sentences, tokenize, tokenizer,
+                                user_words, word_tags)
+from kg.tablecache import load_table
 
 SENTENCE_CASES = [
     ("第一句。第二句!第三句?", ["第一句。", "第二句!", "第三句?"]),
@@ -51,3 +53,25 @@ def test_user_dictionary_keeps_gazetteer_names_and_kind_words_whole():
 def test_tokens_concatenate_to_the_text():
     text = "芳草社区党委书记刘洪介绍了情况。"
     assert "".join(tokenize(text)) == text
+
+
+def refuse():
+    raise AssertionError("the table should have come from the cache")
+
+
+def test_the_cached_dictionary_is_the_one_built(tmp_path):
+    built = load_table("tokenizer", dictionary_key(), build_dictionary, tmp_path)
+    assert load_table("tokenizer", dictionary_key(), refuse, tmp_path) == built
+    assert word_tags() == build_word_tags()
+
+
+def test_the_process_tokenizer_cuts_as_a_freshly_built_one():
+    fresh = jieba.Tokenizer()
+    fresh.initialize()
+    for word, freq in user_words():
+        fresh.add_word(word, freq)
+    for word in build_dictionary()[2]:
+        fresh.del_word(word)
+    text = "东湖街道某某村党总支书记走访了河西区人民医院和县妇联，村村通公路。社区主任表示满意"
+    assert tokenizer().lcut(text, HMM=False) == fresh.lcut(text, HMM=False)
+    assert tokenizer().FREQ == fresh.FREQ and tokenizer().total == fresh.total
