@@ -14,7 +14,7 @@ from kg.extract.found import Found
 from kg.extract.partners import (BRANCH_ENDINGS, CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WHOLE_NAMES, body_of_level,
                                  is_byline, is_partnering, partner_kind, with_level_word, with_ordinal,
                                  with_parent_body)
-from kg.extract.patterns import PATTERNS, longest_first
+from kg.extract.patterns import PATTERNS
 from kg.extract.segment import word_tags
 from kg.extract.text import Tokens, clean_name, is_cjk, stem_start, stem_tokens
 from kg.model import Sentence
@@ -22,8 +22,8 @@ from kg.model import Sentence
 _STOP_AFTER = re.compile(r"[,，。;；:：!！?？、“”‘’\"《》()（）【】\n]")
 
 def program_kind(head: str) -> str | None:
-    for ends, kind in PATTERNS["programs"]["kinds"]:
-        if any(head.endswith(e) for e in longest_first(ends)):
+    for ends, kind in PATTERNS.program_kind_endings:
+        if head.endswith(ends):
             return kind
     return None
 
@@ -45,17 +45,25 @@ def name_quote_spans(sentence: Sentence) -> list[tuple[int, int]]:
 
 def self_class(name: str) -> tuple[str, str | None] | None:
     """The class a quoted name's own ending gives it (“六邻工作法”, “银发生辉志愿服务队”)."""
-    q = PATTERNS["quotes"]
-    if any(name.endswith(h) for h in q["partner_heads"] if len(h) > 1):
-        if name.startswith(tuple(PATTERNS.party_kind)) or name.startswith(tuple(PATTERNS["persons"]["leading_roles"])):
+    if name.endswith(SELF_PARTNER_HEADS):
+        if name.startswith(SELF_METHOD_STARTS):
             return "Program", "method"  # “书记领办合作社”: a leader running a kind of body is a method
         return "Partner", None
-    if any(name.endswith(s) for s in PATTERNS["facilities"]["suffixes"] + q["facility_endings"]):
+    if name.endswith(SELF_FACILITY_ENDINGS):
         return "Facility", None
-    for suffix in (*PATTERNS["programs"]["suffixes"], *q["program_endings"]):
+    if not name.endswith(SELF_PROGRAM_ENDINGS):
+        return None  # (most names: none of the endings below is worth trying one by one)
+    for suffix in SELF_PROGRAM_ENDINGS:
         if name.endswith(suffix) and len(name) > len(suffix):
             return "Program", program_kind(suffix) or "project"
     return None
+
+
+# The endings self_class tries, as tuples for str.endswith (programs' in the order tried: the first decides the kind).
+SELF_PARTNER_HEADS = tuple(h for h in PATTERNS["quotes"]["partner_heads"] if len(h) > 1)
+SELF_METHOD_STARTS = tuple(PATTERNS.party_kind) + tuple(PATTERNS["persons"]["leading_roles"])
+SELF_FACILITY_ENDINGS = tuple(PATTERNS["facilities"]["suffixes"] + PATTERNS["quotes"]["facility_endings"])
+SELF_PROGRAM_ENDINGS = (*PATTERNS["programs"]["suffixes"], *PATTERNS["quotes"]["program_endings"])
 
 
 def head_after(after: str) -> tuple[str, int, str] | None:
@@ -71,7 +79,7 @@ def head_after(after: str) -> tuple[str, int, str] | None:
         return None
     first = None
     for i in range(min(len(after), q["max_modifier"] + 1)):
-        for head, cls in PATTERNS.head_classes:
+        for head, cls in PATTERNS.heads_by_first.get(after[i], ()):
             if not after.startswith(head, i):
                 continue
             end = i + len(head)
