@@ -38,9 +38,12 @@ def rank(level: str | None) -> int:
 def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
     gaz = gazetteer()
     found = []
+    generic_words, unit_level = PATTERNS["units"]["generic_words"], PATTERNS.unit_level
     for position, tok in enumerate(tokens):
-        if len(tok.text) < 2 or tok.text in PATTERNS["units"]["generic_words"] or PATTERNS.unit_level.get(tok.text):
+        if len(tok.text) < 2 or tok.text in generic_words or unit_level.get(tok.text):
             continue  # a bare level word (街道) is no place, even where a town bears that name
+        if not gaz.lookup(tok.text, short=True):
+            continue  # no name nor short form of a division (most tokens): neither lookup below finds one
         divisions = gaz.lookup(tok.text)
         short = False
         if not divisions and len(tok.text) >= 2:
