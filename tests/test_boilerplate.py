@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.prepare.boilerplate import _LIMITS, is_listing, line_reason, link_bar_reason, rule_reason, split_body
+from kg.prepare.boilerplate import line_reason, split_body
 from kg.prepare.normalise import normalise
 from kg.pipeline import prepare_article
 from kg.prepare.read import read_file
@@ -111,31 +111,6 @@ def test_furniture_line_is_dropped_with_its_reason(line, reason):
 @pytest.mark.parametrize("line", BODY)
 def test_body_line_is_kept(line):
     assert line_reason(line) is None
-
-
-def reason_rule_by_rule(line: str) -> str | None:
-    """line_reason without its screen: every line rule tried in order, then the listing and link-bar rules."""
-    return rule_reason(line) or ("headline list" if is_listing(line) else None) or link_bar_reason(line)
-
-
-# Each furniture and body line as it is, padded to either side of the two length bounds (the short
-# rules' and every rule's), and glued after a body line: the screen must let through exactly the
-# lines some rule that looks at them matches.
-def padded(line: str) -> list[str]:
-    out = [line, "某" * 30 + line]
-    for bound in (_LIMITS["short_line"], _LIMITS["rule_line"]):
-        for length in (bound, bound + 1):
-            out.append(line + "," * max(0, length - len(line)))
-    return out
-
-
-SCREEN_CASES = [variant for line, _ in FURNITURE for variant in padded(normalise(line).text)]
-SCREEN_CASES += [variant for line in BODY for variant in padded(line)]
-
-
-@pytest.mark.parametrize("line", SCREEN_CASES)
-def test_the_screen_of_all_rules_judges_lines_as_the_rules_one_by_one(line):
-    assert line_reason(line) == reason_rule_by_rule(line)
 
 
 def _page(*lines: str) -> str:

@@ -49,14 +49,6 @@ _LINE_RULES = tuple(
     (rule["reason"], _LIMITS["short_line"] if rule.get("short", False) else _LIMITS["rule_line"], _any_of(rule["patterns"]))
     for rule in _RULES["line_rule"]
 )
-# For a line of each length, one pattern of all the rules that look at it: most lines are body
-# lines that no rule matches, and one search says so instead of one per rule. A line this pattern
-# matches is judged rule by rule, in order, as if there were no screen.
-_SCREENS = tuple(
-    (limit, _any_of([p for rule in _RULES["line_rule"] for p in rule["patterns"]
-                     if (_LIMITS["short_line"] if rule.get("short", False) else _LIMITS["rule_line"]) >= limit]))
-    for limit in sorted({longest for _, longest, _ in _LINE_RULES})
-)
 _LISTING = _any_of(_RULES["listing"]["patterns"])
 HEADLINE = re.compile(_RULES["listing"]["headline"])
 _SEPARATOR = re.compile(_RULES["spam"]["separators"])
@@ -107,22 +99,12 @@ def link_bar_reason(line: str) -> str | None:
 
 def line_reason(line: str) -> str | None:
     """Why a single line is furniture, judged on its own; None for a body line."""
-    screen = next((pattern for limit, pattern in _SCREENS if len(line) <= limit), None)
-    if screen is not None and screen.search(line):
-        reason = rule_reason(line)
-        if reason is not None:
+    for reason, longest, pattern in _LINE_RULES:
+        if len(line) <= longest and pattern.search(line):
             return reason
     if is_listing(line):
         return "headline list"
     return link_bar_reason(line)
-
-
-def rule_reason(line: str) -> str | None:
-    """The reason of the first line rule that matches the line, if one does."""
-    for reason, longest, pattern in _LINE_RULES:
-        if len(line) <= longest and pattern.search(line):
-            return reason
-    return None
 
 
 def reads_as_prose(line: str) -> bool:
