@@ -819,6 +819,7 @@ def test_token_lookups_answer_as_a_scan_would(text):
         assert previous_is_number(tokens, offset) == any(t.end == offset and t.text.isdigit() for t in tokens)
         for end in range(offset, 101 + len(text)):
             assert stem_tokens(tokens, offset, end) == [t.text for t in tokens if t.start >= offset and t.end <= end]
+        assert (offset in tokens.ends) == any(t.end == offset for t in tokens)
 
 
 # --------------------------------------------------------------- bounded work

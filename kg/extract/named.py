@@ -38,9 +38,9 @@ def quote_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
     return out
 
 
-def name_quote_spans(sentence: Sentence) -> list[tuple[int, int]]:
-    """The quoted runs that read as names, not as quoted speech."""
-    return [(qs, qe) for qs, qe, inner in quote_spans(sentence) if is_name_like(inner)]
+def name_quote_spans(sentence: Sentence, quotes: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int]]:
+    """The quoted runs that read as names, not as quoted speech (of ``quotes``, the sentence's ``quote_spans``)."""
+    return [(qs, qe) for qs, qe, inner in (quote_spans(sentence) if quotes is None else quotes) if is_name_like(inner)]
 
 
 def self_class(name: str) -> tuple[str, str | None] | None:
@@ -131,9 +131,9 @@ def is_name_like(inner: str) -> bool:
 _MODEL = re.compile(r"^(?=.*\d)[0-9A-Za-z]+(?:[+＋×][0-9A-Za-z]+)+$")
 
 
-def find_quoted(index: int, sentence: Sentence) -> list[Found]:
+def find_quoted(index: int, sentence: Sentence, quotes: list[tuple[int, int, str]] | None = None) -> list[Found]:
     text, base = sentence.text, sentence.start
-    quotes = quote_spans(sentence)
+    quotes = quote_spans(sentence) if quotes is None else quotes
     found: list[Found | None] = []
     for qs, qe, inner in quotes:
         found.append(classify_quote(index, text, base, qs, qe, inner) if is_name_like(inner) else None)
@@ -216,7 +216,7 @@ def find_by_suffix(
 ) -> list[Found]:
     """Facilities, partners and programs named by their ending (同心体育馆, 常德职业技术学院, 雷锋哨平台)."""
     found: list[Found] = []
-    token_ends = {t.end for t in tokens}
+    token_ends = tokens.ends
     unit_ends = {u.end: u for u in units if not u.implicit}
     locative_ends = {u.end for u in units if is_locative(sentence, u)}
     titles = [(sentence.start + m.start(), sentence.start + m.end()) for m in PATTERNS.book_re.finditer(sentence.text)]

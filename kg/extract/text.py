@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from functools import cached_property
 from typing import NamedTuple
 
 from kg.extract.patterns import PATTERNS
@@ -50,6 +51,11 @@ class Tokens(tuple):
         self.starts = [t.start for t in self]
         return self
 
+    @cached_property
+    def ends(self) -> frozenset[int]:
+        """Where the tokens end: the rules ask it of every match (does a name end on a token boundary?)."""
+        return frozenset(t.end for t in self)
+
     def starting_before(self, offset: int) -> int:
         """How many tokens start before ``offset``."""
         return bisect_left(self.starts, offset)
@@ -62,9 +68,11 @@ class Tokens(tuple):
 
 def token_spans(sentence: Sentence) -> Tokens:
     spans, pos = [], sentence.start
+    new = tuple.__new__  # TokenSpan(...) without the generated __new__'s Python frame, a third of the cost
     for tok in sentence.tokens:
-        spans.append(TokenSpan(pos, pos + len(tok), tok))
-        pos += len(tok)
+        end = pos + len(tok)
+        spans.append(new(TokenSpan, (pos, end, tok)))
+        pos = end
     return Tokens(spans)
 
 

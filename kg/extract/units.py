@@ -64,19 +64,20 @@ def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
     return found
 
 
-def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: list[Found]) -> tuple[list[Found], list[tuple[int, str]]]:
+def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: list[Found],
+                      quoted: list[tuple[int, int]] | None = None) -> tuple[list[Found], list[tuple[int, str]]]:
     """Units named by suffix; also the positions of bare generic unit words ("社区").
 
     Inside quotation marks a suffix does not make a unit: “情暖社区” is a
     column or a slogan, and a real place the quote names is named elsewhere too.
     """
 
-    quoted = name_quote_spans(sentence)
+    quoted = name_quote_spans(sentence) if quoted is None else quoted  # (the caller may have found them already)
 
     table = PATTERNS["units"]
     found: list[Found] = []
     generic: list[tuple[int, str]] = []
-    token_ends = {t.end for t in tokens}
+    token_ends = tokens.ends
     barriers = frozenset(u.end for u in taken)
     for match in PATTERNS.unit_suffix_re.finditer(sentence.text):
         s, e = sentence.start + match.start(), sentence.start + match.end()
