@@ -25,15 +25,15 @@ def cut(text: str, freq: dict[str, int], total: int) -> list[str]:
     """The tokens jieba's ``Tokenizer.lcut(text, HMM=False)`` gives, for a tokenizer with this ``FREQ`` and ``total``."""
     words: list[str] = []
     logtotal = log(total)
-    for block in _BLOCK.split(text):
-        if not block:
-            continue
-        if _BLOCK.match(block):
+    # split() with a group gives gap, block, gap, block, …, gap: the odd pieces are what jieba's
+    # re_han.match and re_skip.match would say match (a gap holds none of the pattern's characters).
+    for i, block in enumerate(_BLOCK.split(text)):
+        if i % 2:
             _cut_block(block, freq, logtotal, words)
-        else:
-            for piece in _SKIP.split(block):
-                if _SKIP.match(piece):
-                    words.append(piece)
+        elif block:
+            for j, piece in enumerate(_SKIP.split(block)):
+                if j % 2:
+                    words.append(piece)  # a space, a line break
                 else:
                     words.extend(piece)  # one token per character
     return words
