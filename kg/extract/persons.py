@@ -64,7 +64,8 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
     table = PATTERNS["persons"]
     found, reporters = [], set()
     text = sentence.text
-    for role_start, role_end in role_spans(sentence):
+    roles = role_spans(sentence)
+    for role_start, role_end in roles:
         name_start = role_end + 1 if text[role_end : role_end + 1] in CLOSING_QUOTES else role_end
         name = name_at(text, name_start)  # (a role may stand in quotes: “楼栋管家”某某)
         if name is None:
@@ -101,15 +102,16 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
             pos += len(person_name)
     found += appointed(index, sentence, orgs, units, {p.name for p in found})
     found += bracketed(index, sentence, orgs + units, {p.name for p in found} | reporters)
-    found += titled(index, sentence, {p.name for p in found} | reporters)
+    found += titled(index, sentence, {p.name for p in found} | reporters, roles)
     return found, reporters
 
 
-def titled(index: int, sentence: Sentence, known: set[str]) -> list[Found]:
-    """刘某某书记, 王某主任: a name right before a bare leading title (the title follows, as in speech)."""
+def titled(index: int, sentence: Sentence, known: set[str], roles: list[tuple[int, int]] | None = None) -> list[Found]:
+    """刘某某书记, 王某主任: a name right before a bare leading title (the title follows, as in speech).
+    ``roles`` is ``role_spans(sentence)`` when the caller has it."""
     text = sentence.text
     found = []
-    titles = [(s, e) for s, e in role_spans(sentence)
+    titles = [(s, e) for s, e in (role_spans(sentence) if roles is None else roles)
               if text[s:e] in TITLES and not (e < len(text) and text[e] in NOT_AFTER_TITLE)]
     if not titles:
         return found  # (most sentences: no need to find their verbs)
