@@ -179,18 +179,21 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
 
 
 WAYS_OF_WORKING = ("method", "brand", "project")
+LIST_BLOCKERS = tuple("等" + b for b in PATTERNS["quotes"]["blockers"])  # “A”“B”等游戏: what the list is
 
 
 def propagate_lists(index: int, text: str, base: int, quotes, found: list[Found | None]) -> None:
     """“A”“B”和“C”等活动: quotes listed together are programs when one of them is."""
-    groups: list[list[int]] = [[0]] if quotes else []
+    if not quotes:
+        return  # (most sentences)
+    groups: list[list[int]] = [[0]]
     for i in range(1, len(quotes)):
         gap = text[quotes[i - 1][1] - base : quotes[i][0] - base]
         if gap in ("", "、", "和", "及", "与", ",", "，"):
             groups[-1].append(i)
         else:
             groups.append([i])
-    blockers = tuple("等" + b for b in PATTERNS["quotes"]["blockers"])
+    blockers = LIST_BLOCKERS
     for group in groups:
         if text.startswith(blockers, quotes[group[-1]][1] - base):
             for i in group:  # “A”“B”等游戏: the word after the list says what they all are
