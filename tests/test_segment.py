@@ -117,3 +117,15 @@ def test_wordcut_takes_the_longer_word_when_two_routes_score_the_same():
     tok = jieba.Tokenizer()
     tok.FREQ, tok.total, tok.initialized = dict(freq), 50, True
     assert cut("甲乙丙", freq, 50) == tok.lcut("甲乙丙", HMM=False)
+
+
+def test_segmenting_with_the_cached_dictionary_does_not_import_jieba(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    script = "import sys; from kg.extract.segment import tokenize; tokenize('社区'); print('jieba' in sys.modules)"
+    env = dict(os.environ, KG_CACHE_DIR=str(tmp_path))
+    runs = [subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True).stdout
+            for _ in range(2)]
+    assert runs == ["True\n", "False\n"]  # the first run builds the dictionary with jieba, the second reads it
