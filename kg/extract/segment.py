@@ -1,11 +1,12 @@
 """Segment stage: split an article's body into sentences and tokenise them with jieba.
 
-One ``jieba.Tokenizer`` per process, with its own user dictionary (the
-gazetteer's names and the extractors' suffix words), never jieba's global
-tokenizer: the global one is module-level mutable state and cannot be
-pickled into worker processes. HMM is off: it is slow on long texts and
-invents words across name boundaries; the extractors work on dictionary
-tokens and their own patterns.
+One jieba dictionary per process, with kg's user words (the gazetteer's
+names and the extractors' suffix words), never jieba's global tokenizer: the
+global one is module-level mutable state and cannot be pickled into worker
+processes. The finished dictionary is kept in the per-user table cache
+(``kg.tablecache``), and ``wordcut`` cuts with it as jieba's own cut would.
+HMM is off: it is slow on long texts and invents words across name
+boundaries; the extractors work on dictionary tokens and their own patterns.
 """
 from __future__ import annotations
 
