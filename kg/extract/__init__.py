@@ -232,10 +232,11 @@ def to_mention(article: Article, sentences: tuple[Sentence, ...], found: Found) 
     aliases = set() if found.generic or found.implicit else {clean_name(a) for a in found.aliases}
     if not found.generic and not found.implicit:
         aliases.add(clean_name(surface))
-    aliases.discard(clean_name(found.name))
+    name = clean_name(found.name)
+    aliases.discard(name)
     return Mention(
         cls=found.cls,
-        name=clean_name(found.name),
+        name=name,
         surface=surface,
         evidence=evidence_of(article, sentences, found),
         kind=found.kind,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from kg.extract.patterns import PATTERNS
@@ -15,6 +15,7 @@ from kg.model import Sentence
 _QUOTE_MARKS = re.compile(r"[\s\u3000“”‘’\"'「」『』《》〈〉【】＂]")
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function, asked 150,000 times per 1,000 articles for far fewer names
 def clean_name(text: str) -> str:
     """A name as the graph stores it: no quote or book-title marks, no spaces."""
     return _QUOTE_MARKS.sub("", unicodedata.normalize("NFKC", text))
