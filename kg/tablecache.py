@@ -3,8 +3,8 @@
 Every process that segments articles first builds the same tables: jieba's
 dictionary with kg's user words added and its fused words taken out, jieba's
 part-of-speech table, the NBS table of communities. Building them costs about
-2.5 s of CPU, most of a rebuild of a few articles and of every worker's
-start, while loading them ready-made (``marshal``) costs a fifth of that.
+2.3 s of CPU, a third of a rebuild of a few articles and most of every
+worker's start, while loading them ready-made (``marshal``) costs about 0.6 s.
 
 Where: a per-user cache folder, ``$KG_CACHE_DIR`` when set, else
 ``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg`` — never the package folder,
