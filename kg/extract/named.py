@@ -269,7 +269,10 @@ PARTNER_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
 
 def is_locative(sentence: Sentence, unit: Found) -> bool:
     """位于中南社区同心公园旁: the unit says where the name is, it is not part of the name."""
-    return sentence.text[: unit.start - sentence.start].endswith(tuple(PATTERNS["facilities"]["locatives"]))
+    return sentence.text[: unit.start - sentence.start].endswith(LOCATIVES)
+
+
+LOCATIVES = tuple(PATTERNS["facilities"]["locatives"])
 
 
 def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_ends, others) -> Found | None:
