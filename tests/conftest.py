@@ -19,6 +19,12 @@ from kg.rdf.vocab import DATA, KG
 DATA_DIR = Path(__file__).parent / "data"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_table_cache(tmp_path_factory):
+    """The tests' builds keep kg's table cache (kg.tablecache) in a folder of their own, not the user's."""
+    os.environ["KG_CACHE_DIR"] = str(tmp_path_factory.mktemp("table-cache"))
+
+
 # ----------------------------------------------------------------- analyse / views
 # Hand-built graphs in the shape kg/graph.py writes: entities typed with a fine
 # class whose subclass chain reaches a top class, relations as direct triples.

@@ -972,6 +972,7 @@ def test_token_lookups_answer_as_a_scan_would(text):
         assert previous_is_number(tokens, offset) == any(t.end == offset and t.text.isdigit() for t in tokens)
         for end in range(offset, 101 + len(text)):
             assert stem_tokens(tokens, offset, end) == [t.text for t in tokens if t.start >= offset and t.end <= end]
+        assert (offset in tokens.ends) == any(t.end == offset for t in tokens)
 
 
 # --------------------------------------------------------------- bounded work
@@ -1073,3 +1074,24 @@ def test_the_list_of_partners_begins_after_the_word_that_joins_them_to_the_actor
     by_class = {(m.cls, m.name) for m in found.mentions}
     assert ("Facility", "青松社区党群服务中心") in by_class
     assert {("Partner", "县税务局"), ("Partner", "县第一中学"), ("Partner", "青禾公益")} <= by_class
+
+
+# ------------------------------------------------------- derived pattern tables
+def test_the_heads_by_first_character_are_every_head_in_the_order_head_after_tries_them():
+    from kg.extract.patterns import PATTERNS
+
+    for first, pairs in PATTERNS.heads_by_first.items():
+        assert list(pairs) == [pair for pair in PATTERNS.head_classes if pair[0][0] == first]
+    assert sum(len(pairs) for pairs in PATTERNS.heads_by_first.values()) == len(PATTERNS.head_classes)
+
+
+def test_a_program_head_takes_the_first_kind_one_of_whose_endings_it_has():
+    from kg.extract.named import program_kind
+    from kg.extract.patterns import PATTERNS
+
+    kinds = PATTERNS["programs"]["kinds"]
+    for ends, _ in kinds:
+        for end in ends:
+            expected = next(kind for other, kind in kinds if any(("某某" + end).endswith(e) for e in other))
+            assert program_kind("某某" + end) == expected
+    assert program_kind("某某") is None

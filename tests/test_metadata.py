@@ -225,3 +225,12 @@ def test_a_paragraph_that_opens_with_a_date_is_not_the_date_line_of_the_headline
     opening = "2023年4月18日,她第一次沿着盘山路走进这个山村,那时她到村里担任驻村工作队员刚满一个月,每天挨家挨户登门,把村民最操心的几件事一件件记在本子上。"
     text = "\n".join(["驻村手记:山路上的家访", opening, LEAD])
     assert metadata_of(text).published is None
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "seeds").glob("*.txt")), ids=lambda p: p.name)
+def test_metadata_read_with_the_boilerplate_stages_classification_is_the_metadata_read_alone(path):
+    from kg.prepare import prepare_article
+
+    (raw,) = read_file(path)
+    article = prepare_article(raw)
+    assert article.metadata == read_metadata(raw, article.text, article.body)

@@ -1,7 +1,7 @@
 """Normalise stage: traditional -> simplified, pinyin stripped, widths folded, offsets exact."""
 import pytest
 
-from kg.prepare.normalise import fold_characters, is_pinyin_syllable, normalise, strip_pinyin, to_simplified
+from kg.prepare.normalise import fold_characters, fold_one_by_one, is_pinyin_syllable, normalise, strip_pinyin, to_simplified
 
 # Forms in the manner of seed 003 (a simplified page auto-converted to traditional,
 # with pinyin after some characters), with invented names, and what they must become.
@@ -139,6 +139,28 @@ def test_each_pass_keeps_an_index_per_character():
     assert (text, index) == ("社區好", [0, 1, 6, 7])
     text, index = fold_characters("Ａ\r\nb")
     assert (text, index) == ("A\nb", [0, 1, 3, 4])
+
+
+# Texts for both ways of folding: nothing to fold, full widths, radicals and compatibility
+# ideographs, odd spaces, characters deleted (zero width, soft hyphen, BOM), line separators, \r\n
+# and a lone \r, a lone surrogate, and mixtures that keep or change the length.
+FOLD_CASES = [
+    "",
+    "社区党委书记",
+    "ＡＢＣ１２３，（全角）！",
+    "\u2f08\u2e8f\uf900\uf9dc",
+    "甲\u3000乙\u00a0丙\u2003丁",
+    "零\u200b宽\u00ad字\ufeff符",
+    "行\u2028段\u2029页\u000c尾\u0085",
+    "一\r\n二\r三\n四",
+    "坏\ud800字",
+    "Ｔ\u200bＷ\r\nＯ",
+]
+
+
+@pytest.mark.parametrize("text", FOLD_CASES)
+def test_folding_at_once_gives_what_folding_one_by_one_gives(text):
+    assert fold_characters(text) == fold_one_by_one(text)
 
 
 def test_to_simplified_maps_a_length_changing_conversion_into_its_piece():

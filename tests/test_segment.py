@@ -4,7 +4,11 @@ from __future__ import annotations
 import jieba
 import pytest
 
-from kg.extract.segment import split_sentences, tokenize, tokenizer
+from kg.extract.segment import (build_dictionary, build_word_tags, dictionary_key, split_sentences, tokenize, tokenizer,
+                                user_words, word_tags)
+from kg.extract import wordcut
+from kg.extract.wordcut import cut
+from kg.tablecache import load_table
 
 SENTENCE_CASES = [
     ("第一句。第二句!第三句?", ["第一句。", "第二句!", "第三句?"]),
@@ -51,3 +55,77 @@ def test_user_dictionary_keeps_gazetteer_names_and_kind_words_whole():
 def test_tokens_concatenate_to_the_text():
     text = "芳草社区党委书记刘洪介绍了情况。"
     assert "".join(tokenize(text)) == text
+
+
+def refuse():
+    raise AssertionError("the table should have come from the cache")
+
+
+def test_the_cached_dictionary_is_the_one_built(tmp_path):
+    built = load_table("tokenizer", dictionary_key(), build_dictionary, tmp_path)
+    assert load_table("tokenizer", dictionary_key(), refuse, tmp_path) == built
+    assert word_tags() == build_word_tags()
+
+
+def test_the_process_tokenizer_cuts_as_a_freshly_built_one():
+    fresh = jieba.Tokenizer()
+    fresh.initialize()
+    for word, freq in user_words():
+        fresh.add_word(word, freq)
+    for word in build_dictionary()[2]:
+        fresh.del_word(word)
+    text = "东湖街道某某村党总支书记走访了河西区人民医院和县妇联，村村通公路。社区主任表示满意"
+    assert tokenizer().lcut(text, HMM=False) == fresh.lcut(text, HMM=False)
+    assert tokenizer().FREQ == fresh.FREQ and tokenizer().total == fresh.total
+
+
+# Texts of every kind jieba's cut treats apart: CJK runs, Latin letters and digits (joined when jieba
+# cuts them one by one), + # & . _ % - inside blocks, punctuation, spaces, \r\n, tabs, characters
+# outside every block (emoji, U+FFFD), a character no dictionary word starts with, the empty text.
+CUT_CASES = [
+    "",
+    "社区",
+    "某某街道办事处组织志愿者开展环境整治活动。",
+    "2024年3月，A栋1单元和B区的WiFi覆盖率达到99.5%。",
+    "C++与C#课程；e-mail: x_y@z.cn",
+    "第一行\r\n第二行\t第三行  第四行",
+    "笑脸😀和替换符\ufffd之间",
+    "龘靐齉爩",
+    "“幸福驿站”在（二楼）开放！？",
+    "abc123def",
+    "a b 1 2 ab12 中文abc中文",
+    "１２３ＡＢＣ全角",
+]
+
+
+@pytest.mark.parametrize("text", CUT_CASES)
+def test_wordcut_gives_jiebas_tokens(text):
+    tok = tokenizer()
+    assert cut(text, tok.FREQ, tok.total) == tok.lcut(text, HMM=False)
+    assert list(tokenize(text)) == tok.lcut(text, HMM=False)
+
+
+def test_wordcut_uses_jiebas_block_patterns():
+    assert wordcut._BLOCK.pattern == jieba.re_han_default.pattern
+    assert wordcut._SKIP.pattern == jieba.re_skip_default.pattern
+
+
+def test_wordcut_takes_the_longer_word_when_two_routes_score_the_same():
+    # 甲乙 + 丙 and 甲 + 乙丙 score alike when every word has the same frequency; jieba's max over
+    # (score, end) picks the route whose first word ends later.
+    freq = {"甲": 10, "乙": 10, "丙": 10, "甲乙": 10, "乙丙": 10}
+    tok = jieba.Tokenizer()
+    tok.FREQ, tok.total, tok.initialized = dict(freq), 50, True
+    assert cut("甲乙丙", freq, 50) == tok.lcut("甲乙丙", HMM=False)
+
+
+def test_segmenting_with_the_cached_dictionary_does_not_import_jieba(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    script = "import sys; from kg.extract.segment import tokenize; tokenize('社区'); print('jieba' in sys.modules)"
+    env = dict(os.environ, KG_CACHE_DIR=str(tmp_path))
+    runs = [subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True).stdout
+            for _ in range(2)]
+    assert runs == ["True\n", "False\n"]  # the first run builds the dictionary with jieba, the second reads it

@@ -25,11 +25,13 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     paragraph = paragraphs(text, sentences)
     tokens = [token_spans(s) for s in sentences]
 
-    found_units, generic_words = find_units(sentences, tokens, paragraph, text)
+    # Quoted names (not quoted speech) keep the words inside them from making other names. (The quotes
+    # are found once here for the three rules that read them.)
+    quotes = [named.quote_spans(s) for s in sentences]
+    quoted = [named.name_quote_spans(s, q) for s, q in zip(sentences, quotes)]
+    found_units, generic_words = find_units(sentences, tokens, paragraph, text, quoted)
     # Each sentence asks only for its own names: group them once, not once per sentence.
     units_in = by_sentence(found_units, len(sentences), lambda u: u.sentence)
-    # Quoted names (not quoted speech) keep the words inside them from making other names.
-    quoted = [named.name_quote_spans(s) for s in sentences]
     orgs: list[Found] = []
     for i, s in enumerate(sentences):
         orgs += party.find_party_orgs(i, s, tokens[i], units_in[i], generic_words[i], quoted[i])
@@ -42,7 +44,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     for i, s in enumerate(sentences):
         in_sentence = units_in[i]
         taken = list(orgs_in[i])
-        quoted_names = named.find_quoted(i, s)
+        quoted_names = named.find_quoted(i, s, quotes[i])
         distributed, heads = lists.find_distributed(i, s, tokens[i], taken)
         quoted_names = distributed + [q for q in quoted_names if not any(d.overlaps(q.start, q.end) for d in distributed)]
         events = named.find_events(i, s, taken + quoted_names)
@@ -89,12 +91,12 @@ def paragraphs(text: str, sentences: tuple[Sentence, ...]) -> list[int]:
     return out
 
 
-def find_units(sentences, tokens, paragraph, text: str) -> tuple[list[Found], list[list[tuple[int, str]]]]:
+def find_units(sentences, tokens, paragraph, text: str, quoted) -> tuple[list[Found], list[list[tuple[int, str]]]]:
     found: list[Found] = []
     generic_words: list[list[tuple[int, str]]] = []
     for i, s in enumerate(sentences):
         in_sentence = units.find_gazetteer_units(i, tokens[i])
-        by_suffix, generic = units.find_suffix_units(i, s, tokens[i], in_sentence)
+        by_suffix, generic = units.find_suffix_units(i, s, tokens[i], in_sentence, quoted[i])
         in_sentence += by_suffix
         in_sentence += units.find_numbered_groups(i, s, in_sentence)
         in_sentence += units.find_coordinated(i, s, in_sentence, [(u.start, u.end) for u in in_sentence])
@@ -231,10 +233,11 @@ def to_mention(article: Article, sentences: tuple[Sentence, ...], found: Found) 
     aliases = set() if found.generic or found.implicit else {clean_name(a) for a in found.aliases}
     if not found.generic and not found.implicit:
         aliases.add(clean_name(surface))
-    aliases.discard(clean_name(found.name))
+    name = clean_name(found.name)
+    aliases.discard(name)
     return Mention(
         cls=found.cls,
-        name=clean_name(found.name),
+        name=name,
         surface=surface,
         evidence=evidence_of(article, sentences, found),
         kind=found.kind,

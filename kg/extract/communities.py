@@ -26,10 +26,16 @@ PREFIX = {"province": 2, "city": 4, "district": 6, "subdistrict": 9}
 
 def within(code: str, division_code: str) -> bool:
     """Whether the community ``code`` lies in the division ``division_code``."""
+    prefix = code_prefix(division_code)
+    return prefix is not None and code.startswith(prefix)
+
+
+def code_prefix(division_code: str) -> str | None:
+    """The leading digits every community code in the division has (None for a division of no such level)."""
     division = load_gazetteer().get(division_code)
     if division is None or division.level not in PREFIX:
-        return False
-    return code.startswith(division_code[: PREFIX[division.level]])
+        return None
+    return division_code[: PREFIX[division.level]]
 
 
 def unplaced_communities(units: list[Found]) -> list[Found]:
@@ -66,6 +72,8 @@ def place_communities(units: list[Found]) -> None:
     gaz, table = load_gazetteer(), load_communities()
     by_code = {u.code: u for u in units if u.code}
     article_codes = sorted(by_code)
+    # (a community lies in one of the article's places when its code starts with one of their prefixes)
+    article_prefixes = tuple(p for p in map(code_prefix, article_codes) if p is not None)
     for unit in unplaced_communities(units):
         candidates = table.candidates(unit.name)
         if not candidates:
@@ -77,7 +85,7 @@ def place_communities(units: list[Found]) -> None:
             names = {parent.name, *parent.aliases}
             fits = [c for c in candidates if (t := gaz.get(township_of(c))) is not None and t.name in names]
         else:
-            fits = [c for c in candidates if any(within(c, code) for code in article_codes)]
+            fits = [c for c in candidates if c.startswith(article_prefixes)]
             if not article_codes and len(candidates) == 1:
                 fits = list(candidates)
         townships = {township_of(c) for c in fits}

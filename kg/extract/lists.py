@@ -117,7 +117,11 @@ def find_listed_partners(index: int, sentence: Sentence, tokens: Tokens, found_h
     """
     text, base = sentence.text, sentence.start
     added: list[Found] = []
+    if "、" not in text:
+        return added  # no list of two items or more without its separator (most sentences)
     for clause in _CLAUSE.finditer(text):
+        if text.find("、", clause.start(), clause.end()) < 0:
+            continue  # (nor in a clause without one)
         items = after_partnering_word(text, _items(text, clause.start(), clause.end(), sentence, tokens))
         if len(items) < 2:
             continue

@@ -14,7 +14,7 @@ from kg.extract.found import Found
 from kg.extract.partners import (BRANCH_ENDINGS, CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WHOLE_NAMES, body_of_level,
                                  is_byline, is_partnering, partner_kind, with_level_word, with_ordinal,
                                  with_parent_body)
-from kg.extract.patterns import PATTERNS, longest_first
+from kg.extract.patterns import PATTERNS
 from kg.extract.segment import word_tags
 from kg.extract.text import Tokens, clean_name, is_cjk, stem_start, stem_tokens
 from kg.model import Sentence
@@ -22,8 +22,8 @@ from kg.model import Sentence
 _STOP_AFTER = re.compile(r"[,，。;；:：!！?？、“”‘’\"《》()（）【】\n]")
 
 def program_kind(head: str) -> str | None:
-    for ends, kind in PATTERNS["programs"]["kinds"]:
-        if any(head.endswith(e) for e in longest_first(ends)):
+    for ends, kind in PATTERNS.program_kind_endings:
+        if head.endswith(ends):
             return kind
     return None
 
@@ -38,23 +38,23 @@ def quote_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
     return out
 
 
-def name_quote_spans(sentence: Sentence) -> list[tuple[int, int]]:
-    """The quoted runs that read as names, not as quoted speech."""
-    return [(qs, qe) for qs, qe, inner in quote_spans(sentence) if is_name_like(inner)]
+def name_quote_spans(sentence: Sentence, quotes: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int]]:
+    """The quoted runs that read as names, not as quoted speech (of ``quotes``, the sentence's ``quote_spans``)."""
+    return [(qs, qe) for qs, qe, inner in (quote_spans(sentence) if quotes is None else quotes) if is_name_like(inner)]
 
 
 def self_class(name: str) -> tuple[str, str | None] | None:
     """The class a quoted name's own ending gives it (“六邻工作法”, “银发生辉志愿服务队”)."""
-    q = PATTERNS["quotes"]
-    if any(name.endswith(h) for h in q["partner_heads"] if len(h) > 1):
-        if name.startswith(tuple(PATTERNS.party_kind)) or name.startswith(tuple(PATTERNS["persons"]["leading_roles"])):
+    if name.endswith(SELF_PARTNER_HEADS):
+        if name.startswith(SELF_METHOD_STARTS):
             return "Program", "method"  # “书记领办合作社”: a leader running a kind of body is a method
         return "Partner", None
-    if any(name.endswith(s) for s in PATTERNS["facilities"]["suffixes"] + q["facility_endings"]):
+    if name.endswith(SELF_FACILITY_ENDINGS):
         return "Facility", None
-    for suffix in (*PATTERNS["programs"]["suffixes"], *q["program_endings"]):
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return "Program", program_kind(suffix) or "project"
+    if name.endswith(SELF_PROGRAM_ENDINGS):  # (most names end in none: not worth trying them one by one)
+        for suffix in SELF_PROGRAM_ENDINGS:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                return "Program", program_kind(suffix) or "project"
     if is_named_event(name):
         return "Program", "event"
     return None
@@ -72,6 +72,13 @@ EVENT_WORDS = longest_first(PATTERNS["programs"]["event_words"])
 EVENT_PREFIX = re.compile(PATTERNS["programs"]["event_prefix"] + "$")
 
 
+# The endings self_class tries, as tuples for str.endswith (programs' in the order tried: the first decides the kind).
+SELF_PARTNER_HEADS = tuple(h for h in PATTERNS["quotes"]["partner_heads"] if len(h) > 1)
+SELF_METHOD_STARTS = tuple(PATTERNS.party_kind) + tuple(PATTERNS["persons"]["leading_roles"])
+SELF_FACILITY_ENDINGS = tuple(PATTERNS["facilities"]["suffixes"] + PATTERNS["quotes"]["facility_endings"])
+SELF_PROGRAM_ENDINGS = (*PATTERNS["programs"]["suffixes"], *PATTERNS["quotes"]["program_endings"])
+
+
 def head_after(after: str) -> tuple[str, int, str] | None:
     """The head noun that follows a quote: (class, end offset in ``after``, head).
 
@@ -85,7 +92,7 @@ def head_after(after: str) -> tuple[str, int, str] | None:
         return None
     first = None
     for i in range(min(len(after), q["max_modifier"] + 1)):
-        for head, cls in PATTERNS.head_classes:
+        for head, cls in PATTERNS.heads_by_first.get(after[i], ()):
             if not after.startswith(head, i):
                 continue
             end = i + len(head)
@@ -137,9 +144,9 @@ def is_name_like(inner: str) -> bool:
 _MODEL = re.compile(r"^(?=.*\d)[0-9A-Za-z]+(?:[+＋×][0-9A-Za-z]+)+$")
 
 
-def find_quoted(index: int, sentence: Sentence) -> list[Found]:
+def find_quoted(index: int, sentence: Sentence, quotes: list[tuple[int, int, str]] | None = None) -> list[Found]:
     text, base = sentence.text, sentence.start
-    quotes = quote_spans(sentence)
+    quotes = quote_spans(sentence) if quotes is None else quotes
     found: list[Found | None] = []
     for qs, qe, inner in quotes:
         found.append(classify_quote(index, text, base, qs, qe, inner) if is_name_like(inner) else None)
@@ -192,18 +199,21 @@ BLOCKERS = tuple(PATTERNS["quotes"]["blockers"]) + CATEGORIES
 
 
 WAYS_OF_WORKING = ("method", "brand", "project")
+LIST_BLOCKERS = tuple("等" + b for b in BLOCKERS)  # “A”“B”等游戏: what the list is
 
 
 def propagate_lists(index: int, text: str, base: int, quotes, found: list[Found | None]) -> None:
     """“A”“B”和“C”等活动: quotes listed together are programs when one of them is."""
-    groups: list[list[int]] = [[0]] if quotes else []
+    if not quotes:
+        return  # (most sentences)
+    groups: list[list[int]] = [[0]]
     for i in range(1, len(quotes)):
         gap = text[quotes[i - 1][1] - base : quotes[i][0] - base]
         if gap in ("", "、", "和", "及", "与", ",", "，"):
             groups[-1].append(i)
         else:
             groups.append([i])
-    blockers = tuple("等" + b for b in BLOCKERS)
+    blockers = LIST_BLOCKERS
     for group in groups:
         if text.startswith(blockers, quotes[group[-1]][1] - base):
             for i in group:  # “A”“B”等游戏: the word after the list says what they all are
@@ -229,7 +239,7 @@ def find_by_suffix(
 ) -> list[Found]:
     """Facilities, partners and programs named by their ending (同心体育馆, 常德职业技术学院, 雷锋哨平台)."""
     found: list[Found] = []
-    token_ends = {t.end for t in tokens}
+    token_ends = tokens.ends
     unit_ends = {u.end: u for u in units if not u.implicit}
     locative_ends = {u.end for u in units if is_locative(sentence, u)}
     titles = [(sentence.start + m.start(), sentence.start + m.end()) for m in PATTERNS.book_re.finditer(sentence.text)]
@@ -279,7 +289,10 @@ PARTNER_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
 
 def is_locative(sentence: Sentence, unit: Found) -> bool:
     """位于中南社区同心公园旁: the unit says where the name is, it is not part of the name."""
-    return sentence.text[: unit.start - sentence.start].endswith(tuple(PATTERNS["facilities"]["locatives"]))
+    return sentence.text[: unit.start - sentence.start].endswith(LOCATIVES)
+
+
+LOCATIVES = tuple(PATTERNS["facilities"]["locatives"])
 
 
 def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_ends, others) -> Found | None:

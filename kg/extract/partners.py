@@ -8,6 +8,7 @@ ending of a name; these say how far a partner's name reaches.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
@@ -61,6 +62,7 @@ def with_level_word(tokens: Tokens, start: int, stem: str) -> tuple[int, str]:
     return start, stem
 
 
+@lru_cache(maxsize=4096)  # a pure function of a name's ending, asked again for the same few endings
 def partner_kind(suffix: str) -> str | None:
     """The kind of body a partner's ending names (学校 → school)."""
     matches = [(len(end), -i, kind) for i, (ends, kind) in enumerate(PATTERNS["partners"]["kinds"])

@@ -35,14 +35,17 @@ def find_party_orgs(
 ) -> list[Found]:
     """Organisations in one sentence; generic ones carry ``generic=True`` and no name yet."""
     found = committees(index, sentence, units)
+    text = sentence.text
+    matches = list(PATTERNS.party_re.finditer(text))
+    if not matches:
+        return found  # no kind word (most sentences): the tables below are for its matches
     # A department's own branches (统战部机关党支部) are named after it.
     # (implicit units share their child's span: the child is the holder)
     holders = {u.end: u for u in units if not u.implicit} | {f.end: f for f in found if f.kind in DEPARTMENTS}
     generic_at = {pos: level for pos, level in generic_words} | generic_level_words(sentence, tokens)
     table = PATTERNS["party"]
-    text = sentence.text
     titles = [m.span() for m in PATTERNS.book_re.finditer(text)]
-    for match in PATTERNS.party_re.finditer(text):
+    for match in matches:
         s, e = sentence.start + match.start(), sentence.start + match.end()
         if any(f.overlaps(s, e) for f in found):
             continue

@@ -86,7 +86,21 @@ class Patterns:
         pairs += [(h, "Partner") for h in q["partner_heads"]]
         return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
 
+    @cached_property
+    def heads_by_first(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """``head_classes`` by first character, in their order: at a position of the text only the
+        heads that start with its character need trying, and they are tried in the same order."""
+        heads: dict[str, list[tuple[str, str]]] = {}
+        for head, cls in self.head_classes:
+            heads.setdefault(head[0], []).append((head, cls))
+        return {first: tuple(pairs) for first, pairs in heads.items()}
+
     # ------------------------------------------------------------ suffixes
+    @cached_property
+    def program_kind_endings(self) -> tuple[tuple[tuple[str, ...], str], ...]:
+        """The program kinds in their order, each with its endings as one tuple for ``str.endswith``."""
+        return tuple((longest_first(ends), kind) for ends, kind in self["programs"]["kinds"])
+
     @cached_property
     def program_suffix_re(self) -> re.Pattern:
         return re.compile(alternation(self["programs"]["suffixes"]))

@@ -64,7 +64,8 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
     table = PATTERNS["persons"]
     found, reporters = [], set()
     text = sentence.text
-    for role_start, role_end in role_spans(sentence):
+    roles = role_spans(sentence)
+    for role_start, role_end in roles:
         name_start = role_end + 1 if text[role_end : role_end + 1] in CLOSING_QUOTES else role_end
         name = name_at(text, name_start)  # (a role may stand in quotes: “楼栋管家”某某)
         if name is None:
@@ -104,23 +105,26 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
             pos += len(person_name)
     found += appointed(index, sentence, orgs, units, {p.name for p in found})
     found += bracketed(index, sentence, orgs + units, {p.name for p in found} | reporters)
-    found += titled(index, sentence, {p.name for p in found} | reporters)
+    found += titled(index, sentence, {p.name for p in found} | reporters, roles)
     return found, reporters
 
 
-def titled(index: int, sentence: Sentence, known: set[str]) -> list[Found]:
-    """刘某某书记, 王某主任: a name right before a bare leading title (the title follows, as in speech)."""
+def titled(index: int, sentence: Sentence, known: set[str], roles: list[tuple[int, int]] | None = None) -> list[Found]:
+    """刘某某书记, 王某主任: a name right before a bare leading title (the title follows, as in speech).
+    ``roles`` is ``role_spans(sentence)`` when the caller has it."""
     text = sentence.text
     found = []
+    titles = [(s, e) for s, e in (role_spans(sentence) if roles is None else roles)
+              if text[s:e] in TITLES and not (e < len(text) and text[e] in NOT_AFTER_TITLE)]
+    if not titles:
+        return found  # (most sentences: no need to find their verbs)
     verb_ends, pos = set(), 0  # where a verb token ends: a name may begin there (感谢某某主任)
     for token in sentence.tokens:
         pos += len(token)
         if word_tags().get(token) in ("v", "vn", "p"):
             verb_ends.add(pos)
-    for role_start, role_end in role_spans(sentence):
+    for role_start, role_end in titles:
         role = text[role_start:role_end]
-        if role not in TITLES or (role_end < len(text) and text[role_end] in NOT_AFTER_TITLE):
-            continue
         for size in (3, 2):
             start = role_start - size
             if start < 0 or (start > 0 and is_cjk(text[start - 1]) and text[start - 1] not in PATTERNS.stop_chars
@@ -285,10 +289,13 @@ def role_spans(sentence: Sentence) -> list[tuple[int, int]]:
     pos, previous = 0, ""
     for token in sentence.tokens:
         pos += len(token)
+        if token[-1] not in ROLE_LAST_CHARS:
+            previous = token  # the word below ends with the token: it ends like no role (most tokens)
+            continue
         word, previous = (previous + token, token) if len(token) == 1 and token in endings else (token, token)
         if word != token and not (len(word) >= 3 and word_tags().get(word[:-1]) in POST_STEM_TAGS):
             word = token  # 网格 + 员, 宣讲 + 员: jieba splits a post off the noun or verb it names
-        if pos in covered or len(word) < 2 or not all(is_cjk(ch) for ch in word):
+        if pos in covered or len(word) < 2 or not CJK_WORD.fullmatch(word):
             continue
         if word[-1] in endings or (len(word) >= 3 and word[-1] == "人"):
             spans.append((pos - len(word), pos))
@@ -296,3 +303,5 @@ def role_spans(sentence: Sentence) -> list[tuple[int, int]]:
 
 
 POST_STEM_TAGS = ("n", "vn", "v")
+ROLE_LAST_CHARS = frozenset(PATTERNS["persons"]["role_endings"] + "人")
+CJK_WORD = re.compile("[\u4e00-\u9fff]+")  # all(is_cjk(ch) for ch in word), at C speed

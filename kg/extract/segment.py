@@ -1,21 +1,28 @@
 """Segment stage: split an article's body into sentences and tokenise them with jieba.
 
-One ``jieba.Tokenizer`` per process, with its own user dictionary (the
-gazetteer's names and the extractors' suffix words), never jieba's global
-tokenizer: the global one is module-level mutable state and cannot be
-pickled into worker processes. HMM is off: it is slow on long texts and
-invents words across name boundaries; the extractors work on dictionary
-tokens and their own patterns.
+One jieba dictionary per process, with kg's user words (the gazetteer's
+names and the extractors' suffix words), never jieba's global tokenizer: the
+global one is module-level mutable state and cannot be pickled into worker
+processes. The finished dictionary is kept in the per-user table cache
+(``kg.tablecache``), and ``wordcut`` cuts with it as jieba's own cut would.
+HMM is off: it is slow on long texts and invents words across name
+boundaries; the extractors work on dictionary tokens and their own patterns.
 """
 from __future__ import annotations
 
+import importlib.metadata
+import importlib.util
 import logging
 import re
 from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
 
 from kg.extract.patterns import PATTERNS
+from kg.extract.wordcut import cut
 from kg.gazetteer import load_gazetteer
 from kg.model import Article, Sentence
+from kg.tablecache import load_table, table_key
 
 # A sentence ends at 。！？!?; or a line break; a closing quote that follows stays with it.
 # An ASCII ?/! followed by a letter is mojibake of a lost character (智慧益?zhèn)}), not an end.
@@ -23,8 +30,32 @@ _SENTENCE = re.compile(r"(?:[^。！？!?；;\n]|[!?](?=[A-Za-z]))+(?:(?:[。！
 
 
 @lru_cache(maxsize=1)
+def dictionary() -> tuple[dict[str, int], int, list[str]]:
+    """The process's finished jieba dictionary: (FREQ, total, fused words), what ``tokenize`` cuts with.
+
+    It comes from the per-user table cache (``kg.tablecache``) when that holds
+    one for these word lists, without importing jieba; it is the dictionary
+    ``build_dictionary`` makes, so the tokens are the same.
+    """
+    return load_table("tokenizer", dictionary_key(), build_dictionary)
+
+
+@lru_cache(maxsize=1)
 def tokenizer():
-    """The process's jieba tokenizer, with kg's user dictionary loaded."""
+    """The process's jieba tokenizer, with kg's user dictionary loaded (``dictionary``)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    freq, total, fused = dictionary()
+    tok = jieba.Tokenizer()
+    tok.FREQ, tok.total, tok.initialized = freq, total, True
+    for word in fused:
+        jieba.finalseg.add_force_split(word)  # what del_word does besides zeroing the word (HMM only)
+    return tok
+
+
+def build_dictionary() -> tuple[dict[str, int], int, list[str]]:
+    """jieba's dictionary with the user words added and the fused words deleted: (FREQ, total, fused words)."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
@@ -32,9 +63,31 @@ def tokenizer():
     tok.initialize()
     for word, freq in user_words():
         tok.add_word(word, freq)
-    for word in fused_words(tok.FREQ):
+    fused = fused_words(tok.FREQ)
+    for word in fused:
         tok.del_word(word)
-    return tok
+    return tok.FREQ, tok.total, fused
+
+
+def dictionary_key() -> str:
+    """A hash of what the finished dictionary is made from: jieba's dictionary, and the code and data
+    ``user_words`` and ``fused_words`` read (this module, the pattern tables, the gazetteer package).
+
+    Hashing these files, not the word list itself, spares each process
+    listing the gazetteer's names (about 0.1 s) only to look the list up.
+    """
+    here = Path(__file__).parent
+    sources = [here / "segment.py", here / "patterns.py", here / "extract.toml"]
+    gazetteer = Path(str(files("kg.gazetteer")))
+    sources += sorted(p for p in gazetteer.iterdir() if p.is_file() and p.suffix in (".py", ".toml", ".gz", ".tsv"))
+    return table_key([_jieba_dictionary_stamp()] + [part for p in sources for part in (p.name, p.read_bytes())])
+
+
+def _jieba_dictionary_stamp() -> str:
+    """jieba's version and its dictionary file, found without importing jieba (60 ms, mostly pkg_resources)."""
+    path = Path(importlib.util.find_spec("jieba").origin).with_name("dict.txt")  # what jieba.Tokenizer() reads
+    stat = path.stat()
+    return f"jieba {importlib.metadata.version('jieba')} {path} {stat.st_size} {stat.st_mtime_ns}"
 
 
 def fused_words(dictionary: dict[str, int]) -> list[str]:
@@ -58,10 +111,18 @@ def fused_words(dictionary: dict[str, int]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def word_tags() -> dict[str, str]:
-    """jieba's dictionary part-of-speech tag for each known word (no tagging run needed)."""
+    """jieba's dictionary part-of-speech tag for each known word (no tagging run needed).
+
+    From the table cache when it holds them: building them imports
+    ``jieba.posseg``, whose global tokenizer reads the whole table a second time.
+    """
+    return load_table("wordtags", table_key([_jieba_dictionary_stamp()]), build_word_tags)
+
+
+def build_word_tags() -> dict[str, str]:
     import jieba.posseg
 
-    return jieba.posseg.POSTokenizer(tokenizer()).word_tag_tab
+    return jieba.posseg.POSTokenizer(jieba.Tokenizer()).word_tag_tab
 
 
 def user_words() -> list[tuple[str, int]]:
@@ -75,7 +136,9 @@ def user_words() -> list[tuple[str, int]]:
 
 
 def tokenize(text: str) -> tuple[str, ...]:
-    return tuple(tokenizer().lcut(text, HMM=False))
+    """jieba's tokens of ``text`` (HMM off), cut by ``wordcut`` in half jieba's time."""
+    freq, total, _ = dictionary()
+    return tuple(cut(text, freq, total))
 
 
 # A longer sentence is cut after its last clause mark before this many

@@ -35,9 +35,12 @@ def gazetteer():
 def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
     gaz = gazetteer()
     found = []
+    generic_words, unit_level = PATTERNS["units"]["generic_words"], PATTERNS.unit_level
     for position, tok in enumerate(tokens):
-        if len(tok.text) < 2 or tok.text in PATTERNS["units"]["generic_words"] or PATTERNS.unit_level.get(tok.text):
+        if len(tok.text) < 2 or tok.text in generic_words or unit_level.get(tok.text):
             continue  # a bare level word (街道) is no place, even where a town bears that name
+        if not gaz.lookup(tok.text, short=True):
+            continue  # no name nor short form of a division (most tokens): neither lookup below finds one
         divisions = gaz.lookup(tok.text)
         short = False
         if not divisions and len(tok.text) >= 2:
@@ -60,19 +63,20 @@ def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
     return found
 
 
-def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: list[Found]) -> tuple[list[Found], list[tuple[int, str]]]:
+def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: list[Found],
+                      quoted: list[tuple[int, int]] | None = None) -> tuple[list[Found], list[tuple[int, str]]]:
     """Units named by suffix; also the positions of bare generic unit words ("社区").
 
     Inside quotation marks a suffix does not make a unit: “情暖社区” is a
     column or a slogan, and a real place the quote names is named elsewhere too.
     """
 
-    quoted = name_quote_spans(sentence)
+    quoted = name_quote_spans(sentence) if quoted is None else quoted  # (the caller may have found them already)
 
     table = PATTERNS["units"]
     found: list[Found] = []
     generic: list[tuple[int, str]] = []
-    token_ends = {t.end for t in tokens}
+    token_ends = tokens.ends
     barriers = frozenset(u.end for u in taken)
     for match in PATTERNS.unit_suffix_re.finditer(sentence.text):
         s, e = sentence.start + match.start(), sentence.start + match.end()

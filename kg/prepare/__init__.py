@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from kg.errors import stage
 from kg.model import Article, RawArticle
-from kg.prepare.boilerplate import split_body
+from kg.prepare.boilerplate import classify_page, split_body
 from kg.prepare.metadata import read_metadata
 from kg.prepare.normalise import normalise
 from kg.prepare.read import clean_text
@@ -35,9 +35,10 @@ def prepare_article(raw: RawArticle) -> Article:
     with stage("normalise"):
         normalised = normalise(raw.text)
     with stage("boilerplate"):
-        body, dropped = split_body(normalised.text)
+        classified = classify_page(normalised.text)  # the metadata stage reads the same lines and reasons
+        body, dropped = split_body(normalised.text, classified)
     with stage("metadata"):
-        metadata = read_metadata(raw, normalised.text, body)
+        metadata = read_metadata(raw, normalised.text, body, classified)
     return Article(
         id=article_id(normalised.text),
         source=raw.source,

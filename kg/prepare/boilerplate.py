@@ -44,9 +44,12 @@ def _any_of(patterns: list[str]) -> re.Pattern[str]:
 _RULES = _load_rules()
 _LIMITS = _RULES["limits"]
 _SENTENCE_END = tuple(_LIMITS["sentence_end"])
-# (reason, longest line the rule looks at, pattern)
+# (reason, longest line the rule looks at, patterns). A rule's patterns are tried one by one, not as
+# one alternation: each on its own keeps the regex engine's search for its literal prefix, which an
+# alternation loses (over the lines of 1,000 generated pages: 0.19 s one by one, 0.29 s as alternations).
 _LINE_RULES = tuple(
-    (rule["reason"], _LIMITS["short_line"] if rule.get("short", False) else _LIMITS["rule_line"], _any_of(rule["patterns"]))
+    (rule["reason"], _LIMITS["short_line"] if rule.get("short", False) else _LIMITS["rule_line"],
+     tuple(re.compile(p) for p in rule["patterns"]))
     for rule in _RULES["line_rule"]
 )
 _LISTING = _any_of(_RULES["listing"]["patterns"])
@@ -99,9 +102,11 @@ def link_bar_reason(line: str) -> str | None:
 
 def line_reason(line: str) -> str | None:
     """Why a single line is furniture, judged on its own; None for a body line."""
-    for reason, longest, pattern in _LINE_RULES:
-        if len(line) <= longest and pattern.search(line):
-            return reason
+    for reason, longest, patterns in _LINE_RULES:
+        if len(line) <= longest:
+            for pattern in patterns:
+                if pattern.search(line):
+                    return reason
     if is_listing(line):
         return "headline list"
     return link_bar_reason(line)
@@ -174,12 +179,23 @@ def _mark_tail(lines: list[Line], reasons: list[str | None]) -> None:
             reasons[i] = "after footer"
 
 
-def split_body(text: str) -> tuple[tuple[Span, ...], tuple[DroppedLine, ...]]:
-    """Body spans (one per body line) and the furniture lines dropped, with reasons."""
+def classify_page(text: str) -> tuple[list[Line], list[str | None]]:
+    """The page's lines and a reason for each furniture line (None for body lines)."""
     lines = lines_of(text)
+    return lines, classify_lines(lines)
+
+
+def split_body(text: str, classified: tuple[list[Line], list[str | None]] | None = None,
+               ) -> tuple[tuple[Span, ...], tuple[DroppedLine, ...]]:
+    """Body spans (one per body line) and the furniture lines dropped, with reasons.
+
+    ``classified`` is ``classify_page(text)`` when the caller has it already
+    (the metadata stage reads the same classification).
+    """
+    lines, reasons = classified or classify_page(text)
     body: list[Span] = []
     dropped: list[DroppedLine] = []
-    for line, reason in zip(lines, classify_lines(lines)):
+    for line, reason in zip(lines, reasons):
         if reason is None:
             body.append((line.start, line.end))
         else:

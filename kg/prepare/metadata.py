@@ -16,7 +16,7 @@ import tomllib
 from datetime import date
 from importlib import resources
 
-from kg.prepare.boilerplate import HEADLINE, Line, classify_lines, lines_of
+from kg.prepare.boilerplate import HEADLINE, Line, classify_page
 from kg.model import ArticleMetadata, RawArticle
 
 Span = tuple[int, int]
@@ -46,10 +46,11 @@ _METADATA_REASONS = {"credit line", "footer", "after footer", "advertising"}
 _LEAD_LINES = 6
 
 
-def read_metadata(raw: RawArticle, text: str, body: tuple[Span, ...]) -> ArticleMetadata:
-    """The article's metadata; ``text`` is the normalised text, ``body`` its body spans."""
-    lines = lines_of(text)
-    reasons = classify_lines(lines)
+def read_metadata(raw: RawArticle, text: str, body: tuple[Span, ...],
+                  classified: tuple[list[Line], list[str | None]] | None = None) -> ArticleMetadata:
+    """The article's metadata; ``text`` is the normalised text, ``body`` its body spans, ``classified``
+    the boilerplate stage's ``classify_page(text)`` when the caller has it (else it is made here)."""
+    lines, reasons = classified or classify_page(text)
     spans = set(body)
     body_lines = [line for line in lines if (line.start, line.end) in spans]
     meta_lines = [line.text for line, reason in zip(lines, reasons) if reason in _METADATA_REASONS]
