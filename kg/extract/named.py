@@ -14,7 +14,7 @@ from kg.extract.found import Found
 from kg.extract.partners import (BRANCH_ENDINGS, CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WHOLE_NAMES, body_of_level,
                                  is_byline, is_partnering, partner_kind, with_level_word, with_ordinal,
                                  with_parent_body)
-from kg.extract.patterns import PATTERNS
+from kg.extract.patterns import PATTERNS, longest_first
 from kg.extract.segment import word_tags
 from kg.extract.text import Tokens, clean_name, is_cjk, stem_start, stem_tokens
 from kg.model import Sentence
