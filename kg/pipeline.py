@@ -350,6 +350,7 @@ def build(
     clock = StageClock()
     cache, warning = open_cache(out_dir, fingerprint((("max_article_mb", f"{max_article_mb:g}"),)), rebuild)
     built = False
+    collected = None
     try:
         collected = collect(inputs, cache, max_article_mb, clock, progress, jobs, scheduler)
         release_article_tables()
@@ -361,6 +362,7 @@ def build(
             for facts in cache.facts(skip=collected.added):
                 tables.add_encoded(facts)
             corpus = tables.resolve()
+            tables.close()
             collected.tables = None
         with clock("analyse"):
             analysis = analyse_records(*records_of(corpus))
@@ -392,6 +394,8 @@ def build(
         cache.prune()
         built = True
     finally:
+        if collected is not None and collected.tables is not None:
+            collected.tables.close()  # a build that failed before resolving: its scratch tables go
         cache.close(keep=True)
     return BuildResult(shown_out, report, corpus, written.triples, tuple(clock.seconds.items()),
                        cache.hits if built else 0, previous is not None)
