@@ -122,7 +122,7 @@ def analysis_summary(a: Analysis) -> dict:
             "levels": dict(a.level_counts),
         },
         "top_nodes": {
-            key: [_node(a, m.iri) for m in a.ranked(key)[:TOP_NODES]] for key in ("page_rank", "betweenness", "degree")
+            key: [_node(a, m.iri) for m in a.ranked(key, TOP_NODES)] for key in ("page_rank", "betweenness", "degree")
         },
         "communities": [
             {"community": c.number, "size": len(c.members), "members": [label(a, i) for i in c.members]}
