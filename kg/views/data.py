@@ -31,7 +31,7 @@ GAZETTEER_RULE = "gazetteer"
 UNIT = "AdministrativeUnit"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per entity, a million for 100,000 articles
 class EntityView:
     record: EntityRecord  # IRI, label, top and fine class, level (from the analysis)
     kind: str | None = None  # the fine class of a non-unit, when finer than its top class (a unit's level is on the record)
@@ -40,7 +40,7 @@ class EntityView:
     implicit: bool = False  # added from the gazetteer, never written in an article
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FactView:
     """One relation between two entities and the rules that found it (its sentences are streamed)."""
 
