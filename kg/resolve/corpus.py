@@ -38,11 +38,21 @@ EVIDENCE_SAMPLES = 2
 # most complete (longest) form.
 MOST_WRITTEN_LABEL = ("AdministrativeUnit", "Program")
 
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+
+
+def _dumps(value) -> bytes:
+    # Bytes, not SQLite text: a lone surrogate (which the text never has, but hand-made facts may) still goes in.
+    return _encode(value).encode("utf-8", "surrogatepass")
+
+
+def _loads(data: bytes):
+    return json.loads(data.decode("utf-8", "surrogatepass"))
 _SCHEMA = """
-CREATE TABLE entities (iri TEXT NOT NULL, article TEXT NOT NULL, data TEXT NOT NULL);
-CREATE TABLE relations (s TEXT NOT NULL, p TEXT NOT NULL, o TEXT NOT NULL, article TEXT NOT NULL, data TEXT NOT NULL);
-CREATE TABLE memberships (person TEXT NOT NULL, body TEXT NOT NULL, role TEXT NOT NULL,
+CREATE TABLE entities (iri TEXT NOT NULL, article TEXT NOT NULL, data BLOB NOT NULL);
+CREATE TABLE relations (s TEXT NOT NULL, p TEXT NOT NULL, o TEXT NOT NULL, article TEXT NOT NULL, data BLOB NOT NULL);
+-- roles as UTF-8 bytes: they sort as their code points do, as Python sorts the strings
+CREATE TABLE memberships (person TEXT NOT NULL, body TEXT NOT NULL, role BLOB NOT NULL,
                           PRIMARY KEY (person, body, role)) WITHOUT ROWID;
 """
 
@@ -116,7 +126,8 @@ class CorpusTables:
         self.db.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?)", (
             (s, p, o, article, _dumps([rules, gazetteer, bool(at), evidence]))
             for s, p, o, rules, gazetteer, at, evidence in relations))
-        self.db.executemany("INSERT OR IGNORE INTO memberships VALUES (?, ?, ?)", memberships)
+        self.db.executemany("INSERT OR IGNORE INTO memberships VALUES (?, ?, ?)",
+                            ((person, body, role.encode("utf-8", "surrogatepass")) for person, body, role in memberships))
 
     def close(self) -> None:
         self.db.close()
@@ -135,8 +146,9 @@ class CorpusTables:
         self.db.execute("BEGIN")
         entities = tuple(self._entities())
         relations = tuple(self._relations())
-        memberships = tuple(Membership(*(self.share(v) for v in m)) for m in self.db.execute(
-            "SELECT person, body, role FROM memberships ORDER BY person, body, role"))
+        memberships = tuple(
+            Membership(self.share(person), self.share(body), self.share(role.decode("utf-8", "surrogatepass")))
+            for person, body, role in self.db.execute("SELECT person, body, role FROM memberships ORDER BY person, body, role"))
         return ResolvedCorpus(entities, relations, memberships)
 
     def share(self, value):
@@ -148,7 +160,7 @@ class CorpusTables:
         for entity_iri, group in groupby(rows, key=lambda row: row[0]):
             totals = None
             for _, data in group:
-                cls, names, aliases, kind, code, implicit, attributes, roles, _, count = json.loads(data)
+                cls, names, aliases, kind, code, implicit, attributes, roles, _, count = _loads(data)
                 totals = totals or EntityTotals(cls)
                 totals.add(names, aliases, kind, code, implicit, attributes, roles, count)
             yield describe(intern(entity_iri), totals, self.share)
@@ -158,7 +170,7 @@ class CorpusTables:
         for (s, p, o), group in groupby(rows, key=lambda row: row[:3]):
             rules, gazetteer, articles = set(), False, 0
             for *_, data in group:
-                found_by, from_gazetteer, at, _ = json.loads(data)
+                found_by, from_gazetteer, at, _ = _loads(data)
                 rules.update(found_by)
                 gazetteer |= from_gazetteer
                 articles += at or not from_gazetteer
@@ -183,7 +195,7 @@ class CorpusTables:
             position = 3
         samples = []
         for article, data in rows:
-            row = json.loads(data)
+            row = _loads(data)
             if predicate is None and row[5]:
                 continue  # an implicit observation (a gazetteer ancestor) has no evidence of its own
             samples.extend((article, start, end, sentence) for sentence, start, end in row[position])
