@@ -8,7 +8,7 @@ the source file actually says.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 # The ontology's top classes (fixed by the contract), in display order.
@@ -396,7 +396,7 @@ class ArticleSummary:
 
 @dataclass(frozen=True)
 class BuildReport:
-    articles: tuple[ArticleSummary, ...] = ()
+    articles: Sequence[ArticleSummary] = ()  # a build gives kg.cache.summaries.StoredSummaries (on disk)
     skipped: tuple[Skipped, ...] = ()
     entity_counts: tuple[tuple[str, int], ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)

@@ -28,6 +28,7 @@ from kg.analyse import SEED, analyse_records, records_of
 from kg.analyse.networkfiles import write_network_files
 from kg.cache import ArticleResult, BuildCache, cache_dir, file_hash, fingerprint, open_cache
 from kg.cache.codec import ArticleText
+from kg.cache.summaries import StoredSummaries
 from kg.errors import InputError, KgError, NoArticlesError, OutputError, stage
 from kg.extract import process_article
 from kg.extract.segment import tokenizer, word_tags
@@ -367,7 +368,7 @@ def build(
         with clock("analyse"):
             analysis = analyse_records(*records_of(corpus))
         report = BuildReport(
-            articles=tuple(cache.summaries(collected.sources)),
+            articles=StoredSummaries(cache.summaries(collected.sources)),  # on disk, not 3 KB an article in memory
             skipped=tuple(collected.skipped),
             entity_counts=count_entities(corpus),
             warnings=(warning,) if warning else (),
