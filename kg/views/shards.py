@@ -71,7 +71,7 @@ def write_shard(data_dir: Path, name: str, data: object) -> None:
 
 
 def core_payload(data: ViewData, styles: ViewStyles, index: ShardIndex, totals: ArticleTotals, overview: dict,
-                 tree: dict) -> dict:
+                 tree: dict, store: PassageStore) -> dict:
     a: Analysis = data.analysis
     fine = sorted(data.class_labels)
     fine_index = {name: i for i, name in enumerate(fine)}
@@ -88,14 +88,14 @@ def core_payload(data: ViewData, styles: ViewStyles, index: ShardIndex, totals: 
             m.degree,
             round(float(m.page_rank), 5),
             m.community,
-            totals.entity_articles[number],
+            articles,
         ]
-        for number, (view, m) in enumerate(zip(data.entities.values(), a.metrics))
+        for view, m, articles in zip(data.entities.values(), a.metrics, store.entity_articles())
     )
     facts = (
-        [index.entity[f.subject], relation_index[f.predicate], index.entity[f.object], totals.fact_articles[i],
+        [index.entity[f.subject], relation_index[f.predicate], index.entity[f.object], articles,
          1 if f.from_gazetteer else 0]
-        for i, f in enumerate(data.facts)
+        for f, articles in zip(data.facts, store.fact_articles())
     )
     articles = (
         [s.id, s.metadata.title or s.source, s.metadata.published or "", s.metadata.source_name or "",
@@ -225,5 +225,5 @@ def tree_payload(data: ViewData, index: ShardIndex) -> dict:
 
 
 def write_core(data: ViewData, styles: ViewStyles, index: ShardIndex, totals: ArticleTotals, overview: dict,
-               write) -> None:
-    write("core", core_payload(data, styles, index, totals, overview, tree_payload(data, index)))
+               write, store: PassageStore) -> None:
+    write("core", core_payload(data, styles, index, totals, overview, tree_payload(data, index), store))
