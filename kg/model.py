@@ -8,7 +8,7 @@ the source file actually says.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 # The ontology's top classes (fixed by the contract), in display order.
@@ -276,7 +276,23 @@ class ArticleFacts:
     mentions: tuple[MentionSpan, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class EvidenceRef:
+    """Where a sample of evidence is, without its text: ``ArticleFacts.sentences[sentence]`` of the article has it.
+
+    The corpus-wide tables keep these on disk (``kg.resolve.CorpusTables.evidence``); the build cache gives
+    back the full ``Evidence`` (``kg.cache.BuildCache.evidence``).
+    """
+
+    article_id: str
+    sentence: int  # index into the article's ArticleFacts.sentences
+    start: int  # the mention (or the relation's trigger span) in the original text
+    end: int
+
+
+# The corpus-wide records keep counts and no evidence text (slots, shared strings): a 100,000-article corpus
+# has about a million entities and as many relations, all held at once by the stages after resolve.
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One real-world thing, resolved across the corpus."""
 
@@ -289,27 +305,25 @@ class Entity:
     implicit: bool = False  # named by no article: added from the gazetteer
     attributes: tuple[tuple[str, str], ...] = ()
     roles: tuple[str, ...] = ()
-    articles: tuple[str, ...] = ()  # ids of the articles that mention it, sorted
+    article_count: int = 0  # articles that mention it (which ones: their facts, in the build cache)
     mentions: int = 0
-    evidence: tuple[Evidence, ...] = ()  # the first few mentions, by article id and offset
 
     @property
     def level(self) -> str | None:
         return self.fine_class.lower() if self.cls == "AdministrativeUnit" and self.fine_class != self.cls else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     subject: str  # IRIs
     predicate: str  # one of RELATIONS
     object: str
     rules: tuple[str, ...] = ()
     from_gazetteer: bool = False
-    articles: tuple[str, ...] = ()  # ids of the articles that state it, sorted
-    evidence: tuple[Evidence, ...] = ()  # the first few sentences that state it
+    article_count: int = 0  # articles that state it (0: the gazetteer's alone)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Membership:
     person: str
     body: str
@@ -382,7 +396,7 @@ class ArticleSummary:
 
 @dataclass(frozen=True)
 class BuildReport:
-    articles: tuple[ArticleSummary, ...] = ()
+    articles: Sequence[ArticleSummary] = ()  # a build gives kg.cache.summaries.StoredSummaries (on disk)
     skipped: tuple[Skipped, ...] = ()
     entity_counts: tuple[tuple[str, int], ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)

@@ -28,6 +28,7 @@ from kg.analyse import SEED, analyse_records, records_of
 from kg.analyse.networkfiles import write_network_files
 from kg.cache import ArticleResult, BuildCache, cache_dir, file_hash, fingerprint, open_cache
 from kg.cache.codec import ArticleText
+from kg.cache.summaries import StoredSummaries
 from kg.errors import InputError, KgError, NoArticlesError, OutputError, stage
 from kg.extract import process_article
 from kg.extract.segment import dictionary, tokenizer, word_tags
@@ -348,6 +349,7 @@ def build(
     clock = StageClock()
     cache, warning = open_cache(out_dir, fingerprint((("max_article_mb", f"{max_article_mb:g}"),)), rebuild)
     built = False
+    collected = None
     try:
         collected = collect(inputs, cache, max_article_mb, clock, progress, jobs, scheduler)
         release_article_tables()
@@ -359,6 +361,7 @@ def build(
             for facts in cache.facts(skip=collected.added):
                 tables.add_encoded(facts)
             corpus = tables.resolve()
+            tables.close()
             collected.tables = None
         # The corpus-wide stages add millions of objects that the collector would scan again and again (3 s of
         # 71 at 5,000 articles, measured here); what exists now lives until the end anyway, so it is frozen.
@@ -366,7 +369,7 @@ def build(
         with clock("analyse"):
             analysis = analyse_records(*records_of(corpus))
         report = BuildReport(
-            articles=tuple(cache.summaries(collected.sources)),
+            articles=StoredSummaries(cache.summaries(collected.sources)),  # on disk, not 3 KB an article in memory
             skipped=tuple(collected.skipped),
             entity_counts=count_entities(corpus),
             warnings=(warning,) if warning else (),
@@ -394,6 +397,8 @@ def build(
         built = True
     finally:
         gc.unfreeze()
+        if collected is not None and collected.tables is not None:
+            collected.tables.close()  # a build that failed before resolving: its scratch tables go
         cache.close(keep=True)
     return BuildResult(shown_out, report, corpus, written.triples, tuple(clock.seconds.items()),
                        cache.hits if built else 0, previous is not None)

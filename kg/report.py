@@ -15,17 +15,28 @@ def count_entities(corpus: ResolvedCorpus) -> tuple[tuple[str, int], ...]:
 
 
 def write_report(report: BuildReport, path: Path) -> None:
-    """report.json: every article read (with its metadata and dropped lines), every skip, the counts."""
+    """report.json: every article read (with its metadata and dropped lines), every skip, the counts.
+
+    Written one article at a time: as one document, 100,000 articles' summaries and their text would be held
+    twice more (the dicts and the string). The bytes are those of ``json.dumps(document, indent=1, sort_keys=True)``.
+    """
 
     def summary(a: ArticleSummary) -> dict:
         return {"chars": a.chars, "content_hash": a.content_hash, "dropped": [vars(d) for d in a.dropped],
                 "encoding": a.encoding, "format": a.format, "id": a.id, "metadata": vars(a.metadata),
                 "source": a.source}
 
-    document = {
-        "articles": [summary(a) for a in report.articles],
-        "entity_counts": report.entity_counts,
-        "skipped": [vars(s) for s in report.skipped],
-        "warnings": report.warnings,
-    }
-    path.write_text(json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True), "utf-8")
+    rest = _dumps({"entity_counts": report.entity_counts, "skipped": [vars(s) for s in report.skipped],
+                   "warnings": report.warnings})
+    with open(path, "w", encoding="utf-8") as out:
+        out.write('{\n "articles": [')  # "articles" sorts first
+        for n, article in enumerate(report.articles):
+            # One level deeper than the item's own document: two more spaces on each line (JSON strings never
+            # hold a raw line break).
+            out.write((",\n  " if n else "\n  ") + _dumps(summary(article)).replace("\n", "\n  "))
+        out.write("\n ]" if report.articles else "]")
+        out.write(",\n" + rest[len("{\n"):])
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)

@@ -238,3 +238,28 @@ def test_igraph_ranks_on_one_openmp_thread_unless_the_user_chose(given, expected
     shown = subprocess.run([sys.executable, "-c", "import os, kg.analyse.measures; print(os.environ['OMP_NUM_THREADS'])"],
                            env=env, capture_output=True, text=True, check=True).stdout.strip()
     assert shown == expected
+
+
+# ------------------------------------------------------------- the figures' table
+def test_ranking_uses_the_figures_as_written_so_values_that_round_alike_tie_and_go_by_iri():
+    from kg.analyse.network import AdminTree, Analysis, MetricsTable
+    from kg.analyse.records import EntityRecord
+
+    entities = tuple(EntityRecord(iri, iri, "Program", "Program") for iri in ("a", "b", "c"))
+    # b's betweenness is above a's as a float, but both are written 0.123456: a tie, and a comes first.
+    table = MetricsTable(entities, [1, 3, 2], [0.1234559, 0.1234561, 0.5], [0.2, 0.2, 0.1], [1, 1, 2])
+    analysis = Analysis(entities, (), table, (), (), (), (), AdminTree((), ()))
+    assert [m.iri for m in analysis.ranked("betweenness")] == ["c", "a", "b"]
+    assert [m.iri for m in analysis.ranked("betweenness", 2)] == ["c", "a"]
+    assert [m.iri for m in analysis.ranked("degree", 1)] == ["b"]
+    assert [m.iri for m in analysis.ranked("page_rank")] == ["a", "b", "c"]
+    assert analysis.metric["b"].degree == 3 and analysis.entity["c"] is entities[2]
+    assert table[1].betweenness == Decimal("0.123456") and table[1].community == 1 and table[-1].iri == "c"
+
+
+def test_the_figures_table_gives_the_records_the_analysis_had_before(make_graph):
+    analysis = analyse(make_graph(*BRIDGED))
+    by_iri = {m.iri: m for m in analysis.metrics}
+    assert [analysis.metric[e.iri] for e in analysis.entities] == [by_iri[e.iri] for e in analysis.entities]
+    assert list(analysis.metrics) == list(analysis.metrics[:])
+    assert analysis.ranked("page_rank") == sorted(analysis.metrics, key=lambda m: (-m.page_rank, m.iri))

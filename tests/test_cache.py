@@ -286,3 +286,22 @@ def test_a_damaged_store_is_replaced_by_a_full_load(corpus, tmp_path):
     build([corpus], out)
     fresh(tmp_path, corpus, "fresh")
     assert store_triples(out) == store_triples(tmp_path / "fresh")
+
+
+def test_stored_summaries_give_back_each_summary_as_it_was_in_order():
+    from kg.cache.summaries import StoredSummaries
+    from kg.model import ArticleMetadata, ArticleSummary, DroppedLine
+
+    summaries = [
+        ArticleSummary(f"id{i}", source, ArticleMetadata(f"标题{i}", "2024-03-0%d" % (i + 1), None, None, ("记者",)),
+                       f"hash{i}", 100 + i, "utf-8", "txt", (DroppedLine("首页 > 要闻", "navigation", 0, 6),) * i)
+        for i, source in enumerate(['a/“引号”\n换行.txt', 'b.jsonl:3', '{"not": "json"}'])
+    ]
+    stored = StoredSummaries(iter(summaries))
+    assert len(stored) == 3 and list(stored) == summaries and stored == summaries
+    assert stored[-1] == summaries[2] and stored[1:] == tuple(summaries[1:])
+    both = [(a.id, b.id) for a, b in zip(stored, stored)]  # two passes at once do not disturb each other
+    assert both == [(s.id, s.id) for s in summaries]
+    with pytest.raises(IndexError):
+        stored[3]
+    assert not StoredSummaries([])

@@ -316,3 +316,24 @@ def test_minted_iris_are_valid_for_oxigraph(key):
     for value in (iri.entity_iri("Facility", key), iri.role_iri(key), iri.article_iri(key), iri.membership_iri(key, key, key)):
         assert ox.NamedNode(value).value == value
         assert value.isascii()
+
+
+def test_each_entity_block_has_its_own_outgoing_relations_and_only_those():
+    from kg.model import Entity, Relation, ResolvedCorpus
+    from kg.rdf.export import data_names
+    from kg.rdf.graph import entity_section
+
+    a, b, c = (iri.entity_iri("Program", key) for key in ("a", "b", "c"))
+    corpus = ResolvedCorpus(  # sorted, as resolve() gives them
+        tuple(sorted((Entity(a, "Program", "Program", "甲"), Entity(c, "Program", "Program", "丙")),
+                     key=lambda e: e.iri)),
+        # b is no entity here: its relation has no block to go in, and must not land in a's or c's.
+        tuple(sorted((Relation(a, "partnersWith", c), Relation(b, "partnersWith", a), Relation(c, "runsProgram", a),
+                      Relation(c, "runsProgram", b)), key=lambda r: (r.subject, r.predicate, r.object))),
+    )
+    names = data_names()
+    text = names.header() + entity_section(corpus, names).text()
+    stated = {(q.subject.value, q.predicate.value[len(str(KG)):], q.object.value)
+              for q in ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.TURTLE)
+              if q.predicate.value in (str(KG.partnersWith), str(KG.runsProgram))}
+    assert stated == {(a, "partnersWith", c), (c, "runsProgram", a), (c, "runsProgram", b)}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from pathlib import Path
 
 import pytest
 
@@ -49,13 +50,15 @@ class Text:
             LocalRelation(EntityRef(*subject), predicate, EntityRef(*obj), self.evidence(subject[1]), rule))
         return self
 
-    def facts(self):
-        article = Article(
+    def article(self) -> Article:
+        return Article(
             id=self.id, source=self.id, original=self.text,
             normalised=NormalisedText(self.text, tuple(range(len(self.text) + 1))), body=((0, len(self.text)),),
             dropped=(), metadata=ArticleMetadata(), content_hash=hashlib.sha256(self.text.encode()).hexdigest(),
         )
-        return observe(article, ArticleExtraction(self.id, tuple(self.mentions), tuple(self.relations)))
+
+    def facts(self):
+        return observe(self.article(), ArticleExtraction(self.id, tuple(self.mentions), tuple(self.relations)))
 
 
 def resolve(*texts: Text):
@@ -100,6 +103,71 @@ def test_resolution_does_not_depend_on_corpus_order():
     assert resolve(*texts) == resolve(*shuffled)
 
 
+# -------------------------------------------------------- corpus-wide tables
+def test_an_entity_and_a_relation_count_the_articles_that_state_them_and_the_mentions():
+    a = Text("a", "芳草社区开展微心愿。芳草社区又开展微心愿。").name(U, "芳草社区", kind="community")
+    a.name(U, "芳草社区", nth=1, kind="community").name(P, "微心愿", kind="project")
+    a.rel((U, "芳草社区"), "runsProgram", (P, "微心愿"))
+    b = Text("b", "芳草社区开会。").name(U, "芳草社区", kind="community")
+    c = Text("c", "芳草社区开展微心愿。").name(U, "芳草社区", kind="community").name(P, "微心愿", kind="project")
+    c.rel((U, "芳草社区"), "runsProgram", (P, "微心愿"))
+    corpus = resolve(a, b, c)
+    # Unplaced units and programs are local to their article: one 芳草社区 per article, and each its own 微心愿.
+    assert sorted((e.article_count, e.mentions) for e in labelled(corpus, "芳草社区")) == [(1, 1), (1, 1), (1, 2)]
+    assert sorted(r.article_count for r in corpus.relations if r.predicate == "runsProgram") == [1, 1]
+    placed = [community_in(name, "松溪社区", "甲街道", "430702005000") for name in ("a", "b", "c")]
+    [community] = labelled(resolve(*placed), "松溪社区")
+    assert (community.article_count, community.mentions) == (3, 3)
+    [part_of] = [r for r in resolve(*placed).relations if r.subject == community.iri]
+    assert (part_of.predicate, part_of.article_count) == ("partOf", 3)
+
+
+def test_evidence_samples_are_the_first_by_article_then_offset_and_the_cache_gives_back_their_sentences():
+    from kg.cache import ArticleResult, open_cache
+    from kg.cache.codec import ArticleText
+    from kg.model import summarise
+    from kg.rdf.article import article_chunk
+    from kg.rdf.export import data_names
+
+    texts = [community_in(article, "松溪社区", "甲街道", "430702005000") for article in ("c", "a", "b")]
+    texts[1].text = "今天天气好。" + texts[1].text  # article a names it in its second sentence
+    texts[1].mentions, texts[1].relations = [], []
+    texts[1].name(U, "甲街道", kind="subdistrict", code="430702005000").name(U, "松溪社区", kind="community")
+    texts[1].rel((U, "松溪社区"), "partOf", (U, "甲街道"))
+    cache, _ = open_cache(None, "evidence-test")
+    tables = CorpusTables()
+    try:
+        for t in texts:
+            facts = t.facts()
+            summary = summarise(t.article())
+            cache.put_article(ArticleResult(summary, facts, article_chunk(summary, facts, data_names()),
+                                            ArticleText(t.text, ((0, len(t.text)),))))
+            tables.add(facts)
+        [community] = labelled(tables.resolve(), "松溪社区")
+        refs = tables.evidence(community.iri)
+        assert [ref.article_id for ref in refs] == ["a", "b"]
+        samples = cache.evidence(refs)
+        assert [e.sentence for e in samples] == ["甲街道松溪社区开展活动。"] * 2
+        for sample, t in zip(samples, (texts[1], texts[2])):
+            assert t.text[sample.start:sample.end] == "松溪社区"
+            assert t.text[sample.sentence_start:sample.sentence_end] == sample.sentence
+        [part_of] = [r for r in tables.resolve().relations if r.subject == community.iri]
+        assert [e.article_id for e in cache.evidence(tables.evidence(*(part_of.subject, "partOf", part_of.object)))] \
+            == ["a", "b"]
+    finally:
+        tables.close()
+        cache.close(keep=False)
+
+
+def test_closing_the_tables_deletes_their_scratch_file():
+    tables = CorpusTables()
+    tables.add(community_in("a", "松溪社区", "甲街道", "430702005000").facts())
+    folder = Path(tables._folder.name)
+    assert any(folder.iterdir())
+    tables.close()
+    assert not folder.exists()
+
+
 # ---------------------------------------------------------------------- units
 def test_units_with_the_same_code_merge_across_articles_and_take_the_form_written_most():
     # 金顶街街道 (110107006000) is the official name; articles also write 金顶街道.
@@ -124,7 +192,7 @@ def test_a_coded_unit_brings_its_ancestors_as_implicit_units_with_the_gazetteers
     assert by_label["常德市"].implicit and by_label["湖南省"].implicit and not by_label["武陵区"].implicit
     parents = {(r.subject, r.object) for r in corpus.relations if r.predicate == "partOf"}
     assert parents == {(by_label["武陵区"].iri, by_label["常德市"].iri), (by_label["常德市"].iri, by_label["湖南省"].iri)}
-    assert all(r.from_gazetteer and r.articles == () for r in corpus.relations)
+    assert all(r.from_gazetteer and r.article_count == 0 for r in corpus.relations)
 
 
 def test_a_homonym_that_contains_another_unit_of_the_article_is_the_one_meant():

@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import json
 from decimal import Decimal
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from kg.analyse.network import Analysis
@@ -85,9 +85,34 @@ def write_tables(analysis: Analysis, out_dir: Path, evidence: EdgeEvidence | Non
     )
     write_csv(out_dir / "class_counts.csv", ["top_class", "class", "count"], a.class_counts)
     write_csv(out_dir / "level_counts.csv", ["level", "count"], a.level_counts)
-    (out_dir / "analysis.json").write_text(
-        json.dumps(analysis_summary(a), ensure_ascii=False, indent=1, default=_decimal), "utf-8"
-    )
+    with open(out_dir / "analysis.json", "w", encoding="utf-8") as out:
+        for piece in indented_pieces(analysis_summary(a)):
+            out.write(piece)
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1, default=_decimal)
+
+
+def indented_pieces(value: object, level: int = 0, depth: int = 3):
+    """``json.dumps(value, indent=1)``'s text in pieces: dicts and lists (an iterator is a list) down to ``depth``
+    levels item by item, so that the long lists (communities, the tree) are never one document in memory."""
+    inner = "\n" + " " * (level + 1)
+    if depth and isinstance(value, dict) and value:
+        yield "{"
+        for n, (key, item) in enumerate(value.items()):
+            yield ("," if n else "") + inner + json.dumps(key, ensure_ascii=False) + ": "
+            yield from indented_pieces(item, level + 1, depth - 1)
+        yield "\n" + " " * level + "}"
+    elif depth and isinstance(value, (list, tuple, Iterator)):
+        empty = True
+        for n, item in enumerate(value):
+            yield ("," if n else "[") + inner
+            yield from indented_pieces(item, level + 1, depth - 1)
+            empty = False
+        yield "[]" if empty else "\n" + " " * level + "]"
+    else:
+        yield _dumps(value).replace("\n", "\n" + " " * level)
 
 
 def _decimal(value: object) -> float:
@@ -122,13 +147,14 @@ def analysis_summary(a: Analysis) -> dict:
             "levels": dict(a.level_counts),
         },
         "top_nodes": {
-            key: [_node(a, m.iri) for m in a.ranked(key)[:TOP_NODES]] for key in ("page_rank", "betweenness", "degree")
+            key: [_node(a, m.iri) for m in a.ranked(key, TOP_NODES)] for key in ("page_rank", "betweenness", "degree")
         },
-        "communities": [
+        # The two long lists are made as they are written (indented_pieces).
+        "communities": (
             {"community": c.number, "size": len(c.members), "members": [label(a, i) for i in c.members]}
             for c in a.communities
             if len(c.members) > 1
-        ],
+        ),
         "partner_overlap": [
             {
                 "communities": [label(a, o.first), label(a, o.second)],
@@ -140,6 +166,6 @@ def analysis_summary(a: Analysis) -> dict:
         "partner_overlap_pairs": len(a.partner_overlap),
         "admin_tree": {
             "roots": list(a.admin_tree.roots),
-            "parent_of": [{"child": c, "parent": p} for c, p in a.admin_tree.parent_of],
+            "parent_of": ({"child": c, "parent": p} for c, p in a.admin_tree.parent_of),
         },
     }

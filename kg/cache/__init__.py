@@ -45,7 +45,7 @@ from kg.cache.codec import (
     encode_summary,
     encode_text,
 )
-from kg.model import ArticleFacts, ArticleRecord, ArticleSummary, Skipped
+from kg.model import ArticleFacts, ArticleRecord, ArticleSummary, Evidence, EvidenceRef, Skipped
 from kg.rdf.article import Chunk
 from kg.version import __version__
 
@@ -243,6 +243,17 @@ class BuildCache:
         """Each of this build's articles as the views read it, in input order, one at a time."""
         for article_id, summary, facts, spans, text in self._used("u.id, a.summary, a.facts, a.spans, a.text", "u.seq"):
             yield decode_record(summary, sources.get(article_id, ""), facts, _unpack(spans), _unpack(text))
+
+    def evidence(self, refs: Iterable[EvidenceRef]) -> tuple[Evidence, ...]:
+        """Samples of evidence (``CorpusTables.evidence``) with their sentence's text and span, from the facts."""
+        found = []
+        for ref in refs:
+            row = self.db.execute("SELECT facts FROM articles WHERE id = ? AND fingerprint = ?",
+                                  (ref.article_id, self.fingerprint)).fetchone()
+            if row is not None:
+                start, end, text, _ = json.loads(row[0])[4][ref.sentence]
+                found.append(Evidence(ref.article_id, text, start, end, ref.start, ref.end))
+        return tuple(found)
 
     # ------------------------------------------------- the last build's output
     # What the last successful build wrote to --out, so that the next one can change its store instead of

@@ -46,12 +46,17 @@ class NodeMeasures:
 
 
 def entity_section(corpus: ResolvedCorpus, names: Names, sink: Sink = None) -> TurtleSection:
-    outgoing: dict[str, dict[str, list[str]]] = {}
-    for r in corpus.relations:
-        outgoing.setdefault(r.subject, {}).setdefault(r.predicate, []).append(names(r.object))
     section = TurtleSection("Entities: class, names, description and relations (direct triples)", sink)
+    # Entities are sorted by IRI and relations by subject first: each entity's outgoing relations are the
+    # next run of relations, so no table of them all is made (a million relations at 100,000 articles).
+    pending = iter(corpus.relations)
+    r = next(pending, None)
     for entity in corpus.entities:
-        relations = outgoing.get(entity.iri, {})
+        relations: dict[str, list[str]] = {}
+        while r is not None and r.subject <= entity.iri:
+            if r.subject == entity.iri:
+                relations.setdefault(r.predicate, []).append(names(r.object))
+            r = next(pending, None)
         section.add(names(entity.iri), [
             *entity_properties(entity, names),
             *((f"kg:{p}", relations.get(p, [])) for p in RELATIONS),
@@ -97,7 +102,7 @@ def statement_section(corpus: ResolvedCorpus, names: Names, sink: Sink = None) -
     section = TurtleSection("Relation statements: one per relation, reifying it (its sentences are in the articles)", sink)
     gazetteer = names(GAZETTEER_SOURCE)
     for r in corpus.relations:
-        section.add(names(iri.statement_iri(r.subject, r.predicate, r.object)), (
+        section.add(names.once(iri.statement_iri(r.subject, r.predicate, r.object)), (
             ("rdf:subject", [names(r.subject)]),
             ("rdf:predicate", [f"kg:{r.predicate}"]),
             ("rdf:object", [names(r.object)]),
@@ -110,7 +115,7 @@ def statement_section(corpus: ResolvedCorpus, names: Names, sink: Sink = None) -
 def membership_section(corpus: ResolvedCorpus, names: Names, sink: Sink = None) -> TurtleSection:
     section = TurtleSection("Memberships: a person's role in an organisation the text names (W3C ORG)", sink)
     for m in corpus.memberships:
-        section.add(names(iri.membership_iri(m.person, m.body, m.role)), (
+        section.add(names.once(iri.membership_iri(m.person, m.body, m.role)), (
             ("a", ["org:Membership"]),
             ("org:member", [names(m.person)]),
             ("org:organization", [names(m.body)]),

@@ -101,6 +101,10 @@ class Names:
             text = self._written[value] = self._name(value)
         return text
 
+    def once(self, value: str) -> str:
+        """The same, not kept: for an IRI written once (a statement's), of which a big corpus has millions."""
+        return self._written.get(value) or self._name(value)
+
     def _name(self, value: str) -> str:
         cut = max(value.rfind("/"), value.rfind("#")) + 1
         prefix = self._namespaces.get(value[:cut])

@@ -7,24 +7,28 @@ and programs, else the most complete form; ties by length, then code-point
 order, so the choice never depends on input order), its alt labels, its finest
 class, its attributes. Labels may change as the corpus grows; IRIs never do.
 
-``CorpusTables`` keeps one small aggregate per entity and per relation and
-nothing per mention, so memory grows with the number of distinct entities,
-not with the corpus.
+``CorpusTables`` holds nothing per entity in memory while the articles come
+in: each article's observations go to a SQLite file of its own (a temporary
+folder), and ``resolve()`` reads them back sorted by IRI, merging one entity
+(one relation) at a time. Memory then grows only with what the resolved
+records keep: a 100,000-article corpus has about a million of each, and
+aggregates held in dicts cost some 0.9 KB per entity and relation (1.7 GB).
+The records keep counts, not article lists, and no evidence text: the samples
+stay on disk as (article, sentence, offsets) (``evidence``), and their text
+is in the build cache (``kg.cache.BuildCache.evidence``).
 """
 from __future__ import annotations
 
 import json
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from itertools import groupby
+from pathlib import Path
 from sys import intern
 
-from kg.model import (
-    ArticleFacts,
-    Entity,
-    Evidence,
-    Membership,
-    Relation,
-    ResolvedCorpus,
-)
 from kg.cache.codec import encode_facts
+from kg.model import ArticleFacts, Entity, EvidenceRef, Membership, Relation, ResolvedCorpus
 from kg.rdf.vocab import KIND_CLASSES
 from kg.resolve.rules import load_rules
 
@@ -34,142 +38,187 @@ EVIDENCE_SAMPLES = 2
 # most complete (longest) form.
 MOST_WRITTEN_LABEL = ("AdministrativeUnit", "Program")
 
-
-# A piece of evidence while merging: (article id, start, end, sentence start, sentence end, sentence text),
-# so that tuple order is the order in which samples are kept (by article id, then offset).
-Sample = tuple[str, int, int, int, int, str]
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
-def _keep_first(kept: list[Sample], more: list[Sample]) -> list[Sample]:
-    return sorted({*kept, *more})[:EVIDENCE_SAMPLES]
+def _dumps(value) -> bytes:
+    # Bytes, not SQLite text: a lone surrogate (which the text never has, but hand-made facts may) still goes in.
+    return _encode(value).encode("utf-8", "surrogatepass")
 
 
-def _evidence(samples: list[Sample]) -> tuple[Evidence, ...]:
-    return tuple(Evidence(a, text, s_start, s_end, start, end) for a, start, end, s_start, s_end, text in samples)
+def _loads(data: bytes):
+    return json.loads(data.decode("utf-8", "surrogatepass"))
+_SCHEMA = """
+CREATE TABLE entities (iri TEXT NOT NULL, article TEXT NOT NULL, data BLOB NOT NULL);
+CREATE TABLE relations (s TEXT NOT NULL, p TEXT NOT NULL, o TEXT NOT NULL, article TEXT NOT NULL, data BLOB NOT NULL);
+-- roles as UTF-8 bytes: they sort as their code points do, as Python sorts the strings
+CREATE TABLE memberships (person TEXT NOT NULL, body TEXT NOT NULL, role BLOB NOT NULL,
+                          PRIMARY KEY (person, body, role)) WITHOUT ROWID;
+"""
 
 
 class EntityTotals:
-    """One entity's aggregate. Containers a typical entity never needs stay None (memory: ~0.5 KB each)."""
+    """One entity's aggregate while its observations are merged. Containers most entities never need stay None."""
 
-    __slots__ = ("cls", "written", "official", "aliases", "kinds", "code", "attributes", "roles",
-                 "articles", "evidence", "mentions")
+    __slots__ = ("cls", "written", "official", "aliases", "kinds", "code", "attributes", "roles", "articles",
+                 "mentions")
 
     def __init__(self, cls: str):
         self.cls = cls
         self.written: dict[str, int] = {}  # names the articles write, with how often
-        self.official: tuple[str, ...] = ()  # names of implicit observations (the gazetteer's)
+        self.official: set[str] = set()  # names of implicit observations (the gazetteer's)
         self.aliases: set[str] | None = None
         self.kinds: dict[str, int] | None = None
         self.code: str | None = None
-        self.attributes: dict[str, tuple[str, str]] | None = None  # name -> (article id, value): the first article's
+        self.attributes: dict[str, str] | None = None  # name -> value: the first article's (rows come by article)
         self.roles: set[str] | None = None
-        self.articles: list[str] = []
-        self.evidence: list[Sample] = []
+        self.articles = 0  # articles that write it
         self.mentions = 0
 
-
-class RelationTotals:
-    __slots__ = ("rules", "gazetteer", "articles", "evidence")
-
-    def __init__(self) -> None:
-        self.rules: tuple[str, ...] = ()
-        self.gazetteer = False
-        self.articles: list[str] = []
-        self.evidence: list[Sample] = []
+    def add(self, names, aliases, kind, code, implicit, attributes, roles, count) -> None:
+        if implicit:
+            self.official.update(name for name, _ in names)
+        else:
+            for name, n in names:
+                self.written[name] = self.written.get(name, 0) + n
+            self.articles += 1
+            self.mentions += count
+        if aliases:
+            self.aliases = (self.aliases or set()) | set(aliases)
+        if kind:
+            kinds = self.kinds = self.kinds or {}
+            kinds[kind] = kinds.get(kind, 0) + 1
+        self.code = self.code or code
+        for name, value in attributes:
+            self.attributes = self.attributes or {}
+            self.attributes.setdefault(name, value)
+        if roles:
+            self.roles = (self.roles or set()) | set(roles)
 
 
 class CorpusTables:
-    """Add each article's facts (in any order), then ``resolve()``.
+    """Add each article's facts (in any order, each article once), then ``resolve()``; ``close()`` at the end.
 
-    Facts come in their cache encoding (``kg.cache.codec.encode_facts``): the build
-    has them as text anyway, and merging plain lists skips building every
-    observation as an object. Strings that recur across articles (IRIs, class
-    and rule names) are kept once.
+    Facts come in their cache encoding (``kg.cache.codec.encode_facts``): the
+    build has them as text anyway. The rows live in a temporary SQLite file,
+    deleted by ``close()`` (or when the tables are garbage-collected).
     """
 
-    def __init__(self) -> None:
-        self.entities: dict[str, EntityTotals] = {}
-        self.relations: dict[tuple[str, str, str], RelationTotals] = {}
-        self.memberships: set[tuple[str, str, str]] = set()
+    def __init__(self, folder: Path | None = None) -> None:
+        self._folder = tempfile.TemporaryDirectory(prefix="kg-tables-", dir=folder)
+        self.db = sqlite3.connect(Path(self._folder.name) / "tables.sqlite", isolation_level=None)
+        # Scratch data, rebuilt by any build that needs it: no journal, no syncing.
+        self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE; "
+                              "PRAGMA cache_size=-65536;")  # sorting: 64 MB in memory, the rest in files
+        self.db.executescript(_SCHEMA)
+        self.db.execute("BEGIN")
+        self._indexed = False
+        self._shared: dict = {}  # one copy of each recurring string or tuple (IRIs, classes, rule lists)
 
     def add(self, facts: ArticleFacts) -> None:
         self.add_encoded(encode_facts(facts))
 
     def add_encoded(self, text: str) -> None:
-        article, entities, relations, memberships, sentences = json.loads(text)
+        article, entities, relations, memberships, _ = json.loads(text)
+        self.db.executemany("INSERT INTO entities VALUES (?, ?, ?)", (
+            (iri, article, _dumps([cls, names, aliases, kind, code, implicit, attributes, roles, evidence, count]))
+            for iri, _key, cls, names, aliases, kind, code, implicit, attributes, roles, evidence, count in entities))
+        self.db.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?)", (
+            (s, p, o, article, _dumps([rules, gazetteer, bool(at), evidence]))
+            for s, p, o, rules, gazetteer, at, evidence in relations))
+        self.db.executemany("INSERT OR IGNORE INTO memberships VALUES (?, ?, ?)",
+                            ((person, body, role.encode("utf-8", "surrogatepass")) for person, body, role in memberships))
 
-        def samples(items: list) -> list[Sample]:
-            return [(article, start, end, sentences[i][0], sentences[i][1], sentences[i][2]) for i, start, end in items]
+    def close(self) -> None:
+        self.db.close()
+        self._folder.cleanup()
 
-        for iri, key, cls, names, aliases, kind, code, implicit, attributes, roles, evidence, count in entities:
-            totals = self.entities.get(iri)
-            if totals is None:
-                totals = self.entities[intern(iri)] = EntityTotals(intern(cls))
-            if implicit:
-                totals.official = tuple(sorted({*totals.official, *(name for name, _ in names)}))
-            else:
-                written = totals.written
-                for name, n in names:
-                    written[name] = written.get(name, 0) + n
-                totals.articles.append(article)
-                totals.mentions += count
-                if evidence:
-                    totals.evidence = _keep_first(totals.evidence, samples(evidence))
-            if aliases:
-                totals.aliases = (totals.aliases or set()) | set(aliases)
-            if kind:
-                kinds = totals.kinds = totals.kinds or {}
-                kinds[intern(kind)] = kinds.get(kind, 0) + 1
-            totals.code = totals.code or code
-            for name, value in attributes:
-                attributes_ = totals.attributes = totals.attributes or {}
-                if name not in attributes_ or article < attributes_[name][0]:
-                    attributes_[name] = (article, value)
-            if roles:
-                totals.roles = (totals.roles or set()) | set(roles)
-        for s, p, o, rules, gazetteer, at, evidence in relations:
-            s, o = intern(s), intern(o)  # the entities table holds the same strings
-            totals = self.relations.get((s, p, o))
-            if totals is None:
-                totals = self.relations[(s, intern(p), o)] = RelationTotals()
-            if not set(rules) <= set(totals.rules):
-                totals.rules = tuple(sorted({*totals.rules, *map(intern, rules)}))
-            totals.gazetteer |= gazetteer
-            if at or not gazetteer:
-                totals.articles.append(article)
-            if evidence:
-                totals.evidence = _keep_first(totals.evidence, samples(evidence))
-        self.memberships.update(map(tuple, memberships))
+    def __enter__(self) -> "CorpusTables":
+        return self
 
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------- resolve
     def resolve(self) -> ResolvedCorpus:
-        """The tables, sorted; the aggregates are dropped as they are described (memory is not held twice)."""
-        entities = []
-        for entity_iri in sorted(self.entities):
-            entities.append(describe(entity_iri, self.entities.pop(entity_iri)))
-        relations = []
-        for (s, p, o) in sorted(self.relations):
-            t = self.relations.pop((s, p, o))
-            relations.append(Relation(s, p, o, t.rules, t.gazetteer, tuple(sorted(set(t.articles))), _evidence(t.evidence)))
-        memberships = tuple(Membership(*m) for m in sorted(self.memberships))
-        return ResolvedCorpus(tuple(entities), tuple(relations), memberships)
+        """One record per entity, relation and membership, each table sorted (SQLite sorts on disk)."""
+        self.db.execute("COMMIT")
+        self.db.execute("BEGIN")
+        entities = tuple(self._entities())
+        relations = tuple(self._relations())
+        memberships = tuple(
+            Membership(self.share(person), self.share(body), self.share(role.decode("utf-8", "surrogatepass")))
+            for person, body, role in self.db.execute("SELECT person, body, role FROM memberships ORDER BY person, body, role"))
+        return ResolvedCorpus(entities, relations, memberships)
+
+    def share(self, value):
+        """The one copy kept of a string or tuple that recurs (an IRI in many relations, a list of rules)."""
+        return self._shared.setdefault(value, value)
+
+    def _entities(self) -> Iterator[Entity]:
+        rows = self.db.execute("SELECT iri, data FROM entities ORDER BY iri, article")
+        for entity_iri, group in groupby(rows, key=lambda row: row[0]):
+            totals = None
+            for _, data in group:
+                cls, names, aliases, kind, code, implicit, attributes, roles, _, count = _loads(data)
+                totals = totals or EntityTotals(cls)
+                totals.add(names, aliases, kind, code, implicit, attributes, roles, count)
+            yield describe(intern(entity_iri), totals, self.share)
+
+    def _relations(self) -> Iterator[Relation]:
+        rows = self.db.execute("SELECT s, p, o, data FROM relations ORDER BY s, p, o, article")
+        for (s, p, o), group in groupby(rows, key=lambda row: row[:3]):
+            rules, gazetteer, articles = set(), False, 0
+            for *_, data in group:
+                found_by, from_gazetteer, at, _ = _loads(data)
+                rules.update(found_by)
+                gazetteer |= from_gazetteer
+                articles += at or not from_gazetteer
+            yield Relation(intern(s), self.share(p), intern(o), self.share(tuple(sorted(rules))), gazetteer, articles)
+
+    # --------------------------------------------------------------- evidence
+    def evidence(self, subject: str, predicate: str | None = None, obj: str | None = None) -> tuple[EvidenceRef, ...]:
+        """The first samples of where an entity (or, given all three, a relation) is stated: by article id, then offset.
+
+        Their sentence text is in the articles' facts (``kg.cache.BuildCache.evidence`` reads it back).
+        """
+        if not self._indexed:  # only asked for after the build's pass over all rows: index then, once
+            self.db.execute("CREATE INDEX IF NOT EXISTS entity_rows ON entities (iri)")
+            self.db.execute("CREATE INDEX IF NOT EXISTS relation_rows ON relations (s, p, o)")
+            self._indexed = True
+        if predicate is None:
+            rows = self.db.execute("SELECT article, data FROM entities WHERE iri = ?", (subject,))
+            position = 8
+        else:
+            rows = self.db.execute("SELECT article, data FROM relations WHERE s = ? AND p = ? AND o = ?",
+                                   (subject, predicate, obj))
+            position = 3
+        samples = []
+        for article, data in rows:
+            row = _loads(data)
+            if predicate is None and row[5]:
+                continue  # an implicit observation (a gazetteer ancestor) has no evidence of its own
+            samples.extend((article, start, end, sentence) for sentence, start, end in row[position])
+        samples.sort()
+        return tuple(EvidenceRef(article, sentence, start, end) for article, start, end, sentence in
+                     samples[:EVIDENCE_SAMPLES])
 
 
-def describe(entity_iri: str, t: EntityTotals) -> Entity:
+def describe(entity_iri: str, t: EntityTotals, share=lambda value: value) -> Entity:
     label = canonical_label(t)
-    forms = set(t.written) | (t.aliases or set()) | set(t.official)
+    forms = set(t.written) | (t.aliases or set()) | t.official
     return Entity(
         iri=entity_iri,
-        cls=t.cls,
-        fine_class=fine_class(t, label),
+        cls=share(t.cls),
+        fine_class=share(fine_class(t, label)),
         label=label,
         alt_labels=tuple(sorted(forms - {label})),
         code=t.code,
         implicit=not t.written,
-        attributes=tuple(sorted((name, value) for name, (_, value) in (t.attributes or {}).items())),
+        attributes=tuple(sorted((t.attributes or {}).items())),
         roles=tuple(sorted(t.roles or ())),
-        articles=tuple(sorted(set(t.articles))),
+        article_count=t.articles,
         mentions=t.mentions,
-        evidence=_evidence(t.evidence),
     )
 
 

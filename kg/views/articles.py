@@ -10,7 +10,7 @@ memory does not grow with the corpus' text.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from kg.model import ArticleRecord
@@ -23,18 +23,18 @@ WriteShard = Callable[[str, object], None]  # (shard name, payload)
 class ShardIndex:
     """Positions of entities, facts and articles in the core lists (the numbers the shards use)."""
 
-    def __init__(self, entities: Iterable[str], facts: Iterable[tuple[str, str, str]], articles: Iterable[str]) -> None:
-        self.entity = {iri: i for i, iri in enumerate(entities)}
+    def __init__(self, entities: Mapping[str, int] | Iterable[str], facts: Iterable[tuple[str, str, str]],
+                 articles: Iterable[str]) -> None:
+        # A mapping of IRI -> number is used as it is (the analysis has one: Analysis.position).
+        self.entity = entities if isinstance(entities, Mapping) else {iri: i for i, iri in enumerate(entities)}
         self.fact = {key: i for i, key in enumerate(facts)}
         self.article = {article_id: i for i, article_id in enumerate(articles)}
 
 
 @dataclass
 class ArticleTotals:
-    """What the pass found, as numbers: the articles that mention each entity and state each fact."""
+    """What the pass counted per article (the articles of each entity and fact are in the ``PassageStore``)."""
 
-    entity_articles: list[list[int]]
-    fact_articles: list[list[int]]
     mentioned: list[int] = field(default_factory=list)  # per article: entities it mentions
     stated: list[int] = field(default_factory=list)  # per article: facts it states
 
@@ -59,8 +59,7 @@ def mention_spans(record: ArticleRecord, index: ShardIndex, implicit: list[bool]
 class ArticlePass:
     def __init__(self, index: ShardIndex, implicit: list[bool], store: PassageStore, write: WriteShard) -> None:
         self.index, self.implicit, self.store, self.write = index, implicit, store, write
-        self.totals = ArticleTotals([[] for _ in index.entity], [[] for _ in index.fact],
-                                    [0] * len(index.article), [0] * len(index.article))
+        self.totals = ArticleTotals([0] * len(index.article), [0] * len(index.article))
         self.shard: dict[str, dict] = {}
         self.shard_number = -1
 
@@ -71,7 +70,7 @@ class ArticlePass:
             return  # not among the report's articles: nothing links to it
         sentences = sorted(set(record.sentences))
         starts = [start for start, _ in sentences]
-        mentions = []
+        mentions, mentioned = [], set()
         for start, end, iri in record.mentions:
             entity = index.entity.get(iri)
             if entity is None:
@@ -79,17 +78,20 @@ class ArticlePass:
             at = bisect_right(starts, start) - 1
             sentence = sentences[at] if at >= 0 and start < sentences[at][1] else (start, end)
             mentions.append((entity, number, text[sentence[0]:sentence[1]], *sentence, start, end))
-            self._count(self.totals.entity_articles[entity], number, self.totals.mentioned)
+            mentioned.add(entity)
         self.store.add_mentions(mentions)
-        stated, rows = set(), []
+        stated, rows, facts = set(), [], set()
         for subject, predicate, obj, start, end in record.relations:
             fact = index.fact.get((subject, predicate, obj))
             if fact is None or (fact, start, end) in stated:
                 continue
             stated.add((fact, start, end))
             rows.append((fact, s.id, number, text[start:end], start, end))
-            self._count(self.totals.fact_articles[fact], number, self.totals.stated)
+            facts.add(fact)
         self.store.add_statements(rows)
+        self.store.add_articles(number, sorted(mentioned), sorted(facts))
+        self.totals.mentioned[number] += len(mentioned)
+        self.totals.stated[number] += len(facts)
         self._write(number, {
             "text": text,
             "body": [list(span) for span in record.body],
@@ -100,13 +102,6 @@ class ArticlePass:
             "mentions": mention_spans(record, index, self.implicit),
             "facts": sorted([fact, start, end, start, end] for fact, start, end in stated),
         })
-
-    @staticmethod
-    def _count(articles: list[int], number: int, per_article: list[int]) -> None:
-        # Articles come in input order, so a repeat within one article is the last number listed.
-        if not articles or articles[-1] != number:
-            articles.append(number)
-            per_article[number] += 1
 
     def _write(self, number: int, payload: dict) -> None:
         shard = number // ARTICLES_PER_SHARD

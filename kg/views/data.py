@@ -18,6 +18,7 @@ Everything here is plain data: escaping happens where it is written into a page.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rdflib import Graph
@@ -31,7 +32,7 @@ GAZETTEER_RULE = "gazetteer"
 UNIT = "AdministrativeUnit"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per entity, a million for 100,000 articles
 class EntityView:
     record: EntityRecord  # IRI, label, top and fine class, level (from the analysis)
     kind: str | None = None  # the fine class of a non-unit, when finer than its top class (a unit's level is on the record)
@@ -40,7 +41,7 @@ class EntityView:
     implicit: bool = False  # added from the gazetteer, never written in an article
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FactView:
     """One relation between two entities and the rules that found it (its sentences are streamed)."""
 
@@ -59,17 +60,23 @@ class ViewData:
     analysis: Analysis
     entities: dict[str, EntityView]  # IRI -> entity, in the analysis' order (sorted by IRI)
     facts: list[FactView]  # in the analysis' order (sorted by (subject, predicate, object))
-    articles: list[ArticleSummary]  # in input order: metadata only, never text
+    articles: Sequence[ArticleSummary]  # in input order: metadata only, never text (the build's are on disk)
     class_labels: dict[str, str] = field(default_factory=dict)  # fine class local name -> Chinese name
 
 
 def read_view_data(tables: BuildTables, analysis: Analysis, report: BuildReport) -> ViewData:
-    """What the views show corpus-wide, from the build's tables, the analysis and the report."""
-    found = {e.iri: e for e in tables.corpus.entities}
+    """What the views show corpus-wide, from the build's tables, the analysis and the report.
+
+    The corpus' entities and relations and the analysis' are all sorted the same way (by IRI, by triple),
+    so each view is joined to its record walking both lists at once: no table keyed by IRI or triple.
+    """
     entities = {}
+    found = iter(tables.corpus.entities)
+    entity = next(found, None)
     for record in analysis.entities:
-        entity = found.get(record.iri)
-        if entity is None:
+        while entity is not None and entity.iri < record.iri:
+            entity = next(found, None)
+        if entity is None or entity.iri != record.iri:
             entities[record.iri] = EntityView(record)
             continue
         entities[record.iri] = EntityView(
@@ -79,15 +86,22 @@ def read_view_data(tables: BuildTables, analysis: Analysis, report: BuildReport)
             aliases=tuple(sorted(set(entity.alt_labels) - {entity.label})),
             implicit=entity.implicit,
         )
-    rules: dict[tuple[str, str, str], set[str]] = {}
-    for relation in tables.corpus.relations:
-        found_by = rules.setdefault((relation.subject, relation.predicate, relation.object), set())
-        found_by.update(relation.rules)
-        if relation.from_gazetteer:
-            found_by.add(GAZETTEER_RULE)
     # The analysis decides which relations exist (no self-loops, both ends entities); rules are joined to them.
-    facts = [FactView(r.subject, r.predicate, r.object, tuple(sorted(rules.get((r.subject, r.predicate, r.object), ()))))
-             for r in analysis.relations]
+    facts = []
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # one copy of each list of rules
+    relations = iter(tables.corpus.relations)
+    relation = next(relations, None)
+    for r in analysis.relations:
+        key = (r.subject, r.predicate, r.object)
+        found_by: set[str] = set()
+        while relation is not None and (relation.subject, relation.predicate, relation.object) <= key:
+            if (relation.subject, relation.predicate, relation.object) == key:
+                found_by.update(relation.rules)
+                if relation.from_gazetteer:
+                    found_by.add(GAZETTEER_RULE)
+            relation = next(relations, None)
+        rules = tuple(sorted(found_by))
+        facts.append(FactView(r.subject, r.predicate, r.object, shared.setdefault(rules, rules)))
     graph = Graph()  # no graph: the class names come from the ontology
     labels = {fine: class_label(graph, KG._NS[fine]) or fine for fine in sorted({e.fine_class for e in analysis.entities})}
-    return ViewData(analysis, entities, facts, list(report.articles), labels)
+    return ViewData(analysis, entities, facts, report.articles, labels)

@@ -64,7 +64,7 @@ def node_rows(data: ViewData, styles: ViewStyles, links: Links, key: str, count:
             "page_rank": f"{m.page_rank:.4f}",
             "community": m.community,
         }
-        for m in a.ranked(key)[:count]
+        for m in a.ranked(key, count)
     ]
 
 

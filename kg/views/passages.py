@@ -29,6 +29,8 @@ CREATE TABLE mention (entity INTEGER, article INTEGER, sentence TEXT, s_start IN
                       start INTEGER, end INTEGER);
 CREATE TABLE statement (fact INTEGER, article_id TEXT, article INTEGER, sentence TEXT,
                         s_start INTEGER, s_end INTEGER);
+CREATE TABLE entity_article (entity INTEGER, article INTEGER);
+CREATE TABLE fact_article (fact INTEGER, article INTEGER);
 """
 
 
@@ -66,6 +68,30 @@ class PassageStore:
         for row in rows:
             count[row[0]] += 1
         self.db.executemany("INSERT INTO statement VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def add_articles(self, article: int, entities: Iterable[int], facts: Iterable[int]) -> None:
+        """The entities one article mentions and the facts it states (each once)."""
+        self.db.executemany("INSERT INTO entity_article VALUES (?, ?)", ((e, article) for e in entities))
+        self.db.executemany("INSERT INTO fact_article VALUES (?, ?)", ((f, article) for f in facts))
+
+    def entity_articles(self) -> Iterator[list[int]]:
+        """For each entity in turn, 0 to the last, the articles that mention it, in input order."""
+        return self._article_lists("entity_article", "entity", len(self.mention_count))
+
+    def fact_articles(self) -> Iterator[list[int]]:
+        """For each fact in turn, the articles that state it, in input order."""
+        return self._article_lists("fact_article", "fact", len(self.statement_count))
+
+    def _article_lists(self, table: str, column: str, count: int) -> Iterator[list[int]]:
+        # Kept here rather than as a list per entity and fact: a million of each at 100,000 articles.
+        rows = self.db.execute(f"SELECT {column}, article FROM {table} ORDER BY {column}, article")
+        row = next(rows, None)
+        for number in range(count):
+            articles = []
+            while row is not None and row[0] == number:
+                articles.append(row[1])
+                row = next(rows, None)
+            yield articles
 
     def _index(self) -> None:
         if not self._indexed:

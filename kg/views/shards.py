@@ -20,6 +20,7 @@ Entities, facts and articles are referred to by their position in the core lists
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from kg.analyse.network import Analysis
@@ -34,48 +35,73 @@ ENTITIES_PER_SHARD = 200
 UNIT = "AdministrativeUnit"
 
 
-def shard_script(name: str, data: object) -> str:
-    # JSON is a JavaScript literal; U+2028/U+2029 are escaped for engines that predate ES2019.
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"KG.register({json.dumps(name)},{text});\n"
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def json_pieces(value: object, depth: int = 2) -> Iterator[str]:
+    """``value`` as compact JSON (``json.dumps``'s bytes), in pieces: dicts (string keys) and lists down to
+    ``depth`` levels are written item by item, and an iterator as the list of its items, so that a large
+    payload is never one string and its rows can be made as they are written."""
+    if depth and isinstance(value, dict):
+        yield "{"
+        for n, (key, item) in enumerate(value.items()):
+            yield ("," if n else "") + _encode(key) + ":"
+            yield from json_pieces(item, depth - 1)
+        yield "}"
+    elif depth and isinstance(value, (list, tuple, Iterator)):
+        yield "["
+        for n, item in enumerate(value):
+            if n:
+                yield ","
+            yield from json_pieces(item, depth - 1)
+        yield "]"
+    else:
+        yield _encode(value)
 
 
 def write_shard(data_dir: Path, name: str, data: object) -> None:
-    (data_dir / f"{name}.js").write_text(shard_script(name, data), "utf-8")
+    """One shard, written piece by piece: the core shard of 100,000 articles is a few hundred MB of text,
+    which as one string (and its escaped copies) would be held several times over."""
+    with open(data_dir / f"{name}.js", "w", encoding="utf-8") as out:
+        out.write(f"KG.register({json.dumps(name)},")
+        for piece in json_pieces(data):
+            # JSON is a JavaScript literal; U+2028/U+2029 are escaped for engines that predate ES2019.
+            out.write(piece.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+        out.write(");\n")
 
 
 def core_payload(data: ViewData, styles: ViewStyles, index: ShardIndex, totals: ArticleTotals, overview: dict,
-                 tree: dict) -> dict:
+                 tree: dict, store: PassageStore) -> dict:
     a: Analysis = data.analysis
     fine = sorted(data.class_labels)
     fine_index = {name: i for i, name in enumerate(fine)}
     class_index = {name: i for i, name in enumerate(TOP_CLASSES)}
     relation_index = {name: i for i, name in enumerate(styles.relations)}
-    entities = []
-    for number, (iri, view) in enumerate(data.entities.items()):
-        record, m = view.record, a.metric[iri]
-        entities.append([
-            record.label,
-            class_index[record.top_class],
-            fine_index.get(record.fine_class, -1),
-            record.level or view.kind or "",
+    # The three long lists are made row by row as the shard is written (``json_pieces``), never held whole.
+    entities = (
+        [
+            view.record.label,
+            class_index[view.record.top_class],
+            fine_index.get(view.record.fine_class, -1),
+            view.record.level or view.kind or "",
             list(view.aliases),
             m.degree,
             round(float(m.page_rank), 5),
             m.community,
-            totals.entity_articles[number],
-        ])
-    facts = [
-        [index.entity[f.subject], relation_index[f.predicate], index.entity[f.object], totals.fact_articles[i],
+            articles,
+        ]
+        for view, m, articles in zip(data.entities.values(), a.metrics, store.entity_articles())
+    )
+    facts = (
+        [index.entity[f.subject], relation_index[f.predicate], index.entity[f.object], articles,
          1 if f.from_gazetteer else 0]
-        for i, f in enumerate(data.facts)
-    ]
-    articles = [
+        for f, articles in zip(data.facts, store.fact_articles())
+    )
+    articles = (
         [s.id, s.metadata.title or s.source, s.metadata.published or "", s.metadata.source_name or "",
          totals.mentioned[i], totals.stated[i]]
         for i, s in enumerate(data.articles)
-    ]
+    )
     return {
         "classes": [[c.name, c.label, c.colour, c.shape] for c in styles.classes.values()],
         "relations": [[r.name, r.label, r.colour, r.undirected] for r in styles.relations.values()],
@@ -199,5 +225,5 @@ def tree_payload(data: ViewData, index: ShardIndex) -> dict:
 
 
 def write_core(data: ViewData, styles: ViewStyles, index: ShardIndex, totals: ArticleTotals, overview: dict,
-               write) -> None:
-    write("core", core_payload(data, styles, index, totals, overview, tree_payload(data, index)))
+               write, store: PassageStore) -> None:
+    write("core", core_payload(data, styles, index, totals, overview, tree_payload(data, index), store))

@@ -82,7 +82,8 @@ def _write_views(tables: BuildTables, analysis: Analysis, report: BuildReport, o
     data_dir.mkdir(parents=True, exist_ok=True)
     copy_assets(views_dir, styles)
     write = partial(write_shard, data_dir)
-    index = ShardIndex(data.entities, ((f.subject, f.predicate, f.object) for f in data.facts),
+    # data.entities are in the analysis' order, so its table of positions numbers them (no second one).
+    index = ShardIndex(analysis.position, ((f.subject, f.predicate, f.object) for f in data.facts),
                        (s.id for s in data.articles))
     implicit = [view.implicit for view in data.entities.values()]
     store = PassageStore(len(index.entity), len(index.fact))
@@ -91,7 +92,7 @@ def _write_views(tables: BuildTables, analysis: Analysis, report: BuildReport, o
         write_tables(analysis, out_dir, StatedIn(store, index.fact, [" ".join(f.rules) for f in data.facts]))
         limit = overview_limit if overview_limit is not None else styles.overview_max_nodes
         overview = overview_layout(analysis, limit)
-        write_core(data, styles, index, totals, overview, write)
+        write_core(data, styles, index, totals, overview, write, store)
         entity_shards(data, store, write)
     finally:
         store.close()
