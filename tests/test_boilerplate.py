@@ -220,6 +220,13 @@ def test_every_rule_gives_up_quickly_on_hostile_lines(rule, pattern, method, lon
             apply(line)
 
 
+def test_the_limit_stops_a_pattern_that_backtracks_without_end(time_limit):
+    # the guard the two tests above rely on: a nested quantifier on a line that fails at its end
+    with pytest.raises(Exception, match="of CPU"):
+        with time_limit(0.5, "(a+)+$"):
+            re.match(r"(a+)+$", "a" * 40 + "b")
+
+
 @pytest.mark.parametrize("length", [LIMITS["short_line"], LIMITS["rule_line"], LIMITS["rule_line"] + 1, LONG])
 def test_hostile_lines_are_judged_quickly(length, adversarial_lines, time_limit):
     for line in adversarial_lines(length):
