@@ -292,15 +292,33 @@ def test_a_corpus_without_articles_still_has_views(tmp_path):
     assert len(list((tmp_path / "views" / "data").glob("e-*.js"))) == 5  # 200 entities a shard
 
 
+ROWS = 1300  # more than two pieces of rows (ROWS_PER_PIECE 512) and a part of one
+
+
 @pytest.mark.parametrize(("value", "as_lists"), [
     ({"a": [1, 2.5, None], "b": {"c": ["甲\u2028乙", True]}, "d": []}, None),
     ([[1, [2, [3]]], {}, "x"], None),
     ({"rows": ([i, str(i)] for i in range(3))}, {"rows": [[0, "0"], [1, "1"], [2, "2"]]}),  # an iterator: its items
+    ({"rows": ([i, "行"] for i in range(ROWS)), "none": iter(())}, {"rows": [[i, "行"] for i in range(ROWS)], "none": []}),
+    ({"rows": [[i] for i in range(ROWS)]}, None),
 ])
-def test_shards_are_written_in_pieces_with_the_bytes_of_one_json_document(value, as_lists, tmp_path):
+def test_the_core_shard_is_written_in_pieces_with_the_bytes_of_one_json_document(value, as_lists, tmp_path):
     from kg.views.shards import write_shard
 
     expected = json.dumps(as_lists or value, ensure_ascii=False, separators=(",", ":"))
+    write_shard(tmp_path, "core", value)
+    text = (tmp_path / "core.js").read_text("utf-8")
+    assert text == 'KG.register("core",' + expected.replace("\u2028", "\\u2028") + ");\n"
+
+
+@pytest.mark.parametrize("value", [
+    {"a": [1, 2.5, None], "b": {"c": ["甲\u2028乙", True]}, "d": []},
+    {"7": {"code": "", "mentions": [[0, 1, 2]], "facts": [[3, [], 1, ["r"]]]}, "s": ["句子"]},
+])
+def test_another_shard_is_one_json_document(value, tmp_path):
+    from kg.views.shards import write_shard
+
+    expected = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     write_shard(tmp_path, "s-1", value)
     text = (tmp_path / "s-1.js").read_text("utf-8")
     assert text == 'KG.register("s-1",' + expected.replace("\u2028", "\\u2028") + ");\n"
