@@ -44,7 +44,7 @@ from kg.rdf.graph import NodeMeasures, entity_section, measure_section, membersh
 from kg.rdf import iri
 from kg.rdf.iri import DATA_PREFIXES
 from kg.rdf.trig import write_trig
-from kg.rdf.turtle import Names, TurtleSection
+from kg.rdf.turtle import Names
 from kg.rdf.vocab import STANDARD_PREFIXES, ontology_dir
 
 RDF_FORMATS = {"turtle": None, "nt": "graph.nt", "json-ld": "graph.jsonld", "trig": "graph.trig"}

@@ -28,7 +28,7 @@ from kg.analyse.network import Analysis
 from kg.model import LEVELS, TOP_CLASSES
 from kg.views.articles import ARTICLES_PER_SHARD, ArticleTotals, ShardIndex
 from kg.views.data import FactView, ViewData
-from kg.views.passages import PassageStore, short
+from kg.views.passages import PassageStore
 from kg.views.styles import ViewStyles
 
 DATA_DIR = "data"  # under views/
