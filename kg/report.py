@@ -1,9 +1,9 @@
 """report.json, and the counts a build reports: what was read, skipped and found."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from kg.analyse.tables import indented_pieces
 from kg.model import TOP_CLASSES, ArticleSummary, BuildReport, ResolvedCorpus
 
 
@@ -17,8 +17,9 @@ def count_entities(corpus: ResolvedCorpus) -> tuple[tuple[str, int], ...]:
 def write_report(report: BuildReport, path: Path) -> None:
     """report.json: every article read (with its metadata and dropped lines), every skip, the counts.
 
-    Written one article at a time: as one document, 100,000 articles' summaries and their text would be held
-    twice more (the dicts and the string). The bytes are those of ``json.dumps(document, indent=1, sort_keys=True)``.
+    Written one article at a time (``indented_pieces``): as one document, 100,000 articles' summaries and
+    their text would be held twice more (the dicts and the string). The bytes are those of
+    ``json.dumps(document, indent=1, sort_keys=True)``.
     """
 
     def summary(a: ArticleSummary) -> dict:
@@ -26,17 +27,8 @@ def write_report(report: BuildReport, path: Path) -> None:
                 "encoding": a.encoding, "format": a.format, "id": a.id, "metadata": vars(a.metadata),
                 "source": a.source}
 
-    rest = _dumps({"entity_counts": report.entity_counts, "skipped": [vars(s) for s in report.skipped],
-                   "warnings": report.warnings})
+    document = {"articles": (summary(article) for article in report.articles), "entity_counts": report.entity_counts,
+                "skipped": [vars(s) for s in report.skipped], "warnings": report.warnings}
     with open(path, "w", encoding="utf-8") as out:
-        out.write('{\n "articles": [')  # "articles" sorts first
-        for n, article in enumerate(report.articles):
-            # One level deeper than the item's own document: two more spaces on each line (JSON strings never
-            # hold a raw line break).
-            out.write((",\n  " if n else "\n  ") + _dumps(summary(article)).replace("\n", "\n  "))
-        out.write("\n ]" if report.articles else "]")
-        out.write(",\n" + rest[len("{\n"):])
-
-
-def _dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
+        for piece in indented_pieces(document, depth=2, sort_keys=True):
+            out.write(piece)

@@ -90,29 +90,31 @@ def write_tables(analysis: Analysis, out_dir: Path, evidence: EdgeEvidence | Non
             out.write(piece)
 
 
-def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1, default=_decimal)
+def _dumps(value: object, sort_keys: bool = False) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=sort_keys, default=_decimal)
 
 
-def indented_pieces(value: object, level: int = 0, depth: int = 3):
-    """``json.dumps(value, indent=1)``'s text in pieces: dicts and lists (an iterator is a list) down to ``depth``
-    levels item by item, so that the long lists (communities, the tree) are never one document in memory."""
+def indented_pieces(value: object, level: int = 0, depth: int = 3, sort_keys: bool = False):
+    """``json.dumps(value, indent=1, sort_keys=sort_keys)``'s text in pieces: dicts and lists (an iterator is a
+    list) down to ``depth`` levels item by item, so that the long lists (communities, the tree, report.json's
+    articles) are never one document in memory."""
     inner = "\n" + " " * (level + 1)
     if depth and isinstance(value, dict) and value:
         yield "{"
-        for n, (key, item) in enumerate(value.items()):
+        items = sorted(value.items()) if sort_keys else value.items()
+        for n, (key, item) in enumerate(items):
             yield ("," if n else "") + inner + json.dumps(key, ensure_ascii=False) + ": "
-            yield from indented_pieces(item, level + 1, depth - 1)
+            yield from indented_pieces(item, level + 1, depth - 1, sort_keys)
         yield "\n" + " " * level + "}"
     elif depth and isinstance(value, (list, tuple, Iterator)):
         empty = True
         for n, item in enumerate(value):
             yield ("," if n else "[") + inner
-            yield from indented_pieces(item, level + 1, depth - 1)
+            yield from indented_pieces(item, level + 1, depth - 1, sort_keys)
             empty = False
         yield "[]" if empty else "\n" + " " * level + "]"
     else:
-        yield _dumps(value).replace("\n", "\n" + " " * level)
+        yield _dumps(value, sort_keys).replace("\n", "\n" + " " * level)
 
 
 def _decimal(value: object) -> float:
