@@ -1,10 +1,10 @@
-"""Segment stage: sentences and tokens from a private jieba tokenizer."""
+"""Segment stage: sentences and tokens from a private jieba dictionary, cut as jieba cuts."""
 from __future__ import annotations
 
 import jieba
 import pytest
 
-from kg.extract.segment import (build_dictionary, build_word_tags, dictionary_key, split_sentences, tokenize, tokenizer,
+from kg.extract.segment import (build_dictionary, build_word_tags, dictionary, dictionary_key, split_sentences, tokenize,
                                 user_words, word_tags)
 from kg.extract import wordcut
 from kg.extract.wordcut import cut
@@ -42,9 +42,17 @@ def test_a_long_sentence_is_cut_into_pieces(text, lengths):
     assert "".join(text[s:e] for s, e in spans) == text.replace(" ", "")
 
 
-def test_tokenizer_is_a_private_instance_not_jiebas_global_one():
-    assert tokenizer() is not jieba.dt
-    assert tokenizer() is tokenizer()
+def jieba_tokenizer() -> jieba.Tokenizer:
+    """A jieba tokenizer holding the process's dictionary: the reference wordcut is checked against."""
+    freq, total, _ = dictionary()
+    tok = jieba.Tokenizer()
+    tok.FREQ, tok.total, tok.initialized = freq, total, True
+    return tok
+
+
+def test_the_dictionary_is_a_private_one_not_jiebas_global_one():
+    assert dictionary()[0] is not jieba.dt.FREQ
+    assert dictionary() is dictionary()
 
 
 def test_user_dictionary_keeps_gazetteer_names_and_kind_words_whole():
@@ -75,8 +83,9 @@ def test_the_process_tokenizer_cuts_as_a_freshly_built_one():
     for word in build_dictionary()[2]:
         fresh.del_word(word)
     text = "东湖街道某某村党总支书记走访了河西区人民医院和县妇联，村村通公路。社区主任表示满意"
-    assert tokenizer().lcut(text, HMM=False) == fresh.lcut(text, HMM=False)
-    assert tokenizer().FREQ == fresh.FREQ and tokenizer().total == fresh.total
+    tok = jieba_tokenizer()
+    assert tok.lcut(text, HMM=False) == fresh.lcut(text, HMM=False)
+    assert tok.FREQ == fresh.FREQ and tok.total == fresh.total
 
 
 # Texts of every kind jieba's cut treats apart: CJK runs, Latin letters and digits (joined when jieba
@@ -100,7 +109,7 @@ CUT_CASES = [
 
 @pytest.mark.parametrize("text", CUT_CASES)
 def test_wordcut_gives_jiebas_tokens(text):
-    tok = tokenizer()
+    tok = jieba_tokenizer()
     assert cut(text, tok.FREQ, tok.total) == tok.lcut(text, HMM=False)
     assert list(tokenize(text)) == tok.lcut(text, HMM=False)
 

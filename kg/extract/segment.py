@@ -40,20 +40,6 @@ def dictionary() -> tuple[dict[str, int], int, list[str]]:
     return load_table("tokenizer", dictionary_key(), build_dictionary)
 
 
-@lru_cache(maxsize=1)
-def tokenizer():
-    """The process's jieba tokenizer, with kg's user dictionary loaded (``dictionary``)."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    freq, total, fused = dictionary()
-    tok = jieba.Tokenizer()
-    tok.FREQ, tok.total, tok.initialized = freq, total, True
-    for word in fused:
-        jieba.finalseg.add_force_split(word)  # what del_word does besides zeroing the word (HMM only)
-    return tok
-
-
 def build_dictionary() -> tuple[dict[str, int], int, list[str]]:
     """jieba's dictionary with the user words added and the fused words deleted: (FREQ, total, fused words)."""
     import jieba
@@ -127,8 +113,6 @@ def build_word_tags() -> dict[str, str]:
 
 def user_words() -> list[tuple[str, int]]:
     """Words that must stay whole: suffixes and kinds from the pattern tables, gazetteer names."""
-
-
     words = {w: 50_000 for w in PATTERNS.segment_words}
     for name in load_gazetteer().dictionary_words():
         words.setdefault(name, 20_000)
