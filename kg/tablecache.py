@@ -38,7 +38,9 @@ T = TypeVar("T")
 ENVIRONMENT = "KG_CACHE_DIR"
 MAGIC = b"kg-table-cache 1\n"
 SUFFIX = ".marshal"
-KEEP = 3  # files kept per table: a few branches or versions in use side by side do not rebuild each other's
+# Files kept per table: several installs, branches or versions in use side by side (each with its own key)
+# do not evict and rebuild each other's. Worst case about 30 MB per key of all three tables.
+KEEP = 8
 
 
 def cache_folder() -> Path:
