@@ -5,6 +5,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from functools import cached_property, lru_cache
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 from kg.extract.patterns import PATTERNS
@@ -47,15 +48,15 @@ class Tokens(tuple):
     """A sentence's token spans: in order and contiguous, so the tokens around
     an offset are found by bisecting their starts instead of a scan per name."""
 
-    def __new__(cls, spans):
+    def __new__(cls, spans, starts: list[int] | None = None):
         self = super().__new__(cls, spans)
-        self.starts = [t.start for t in self]
+        self.starts = [t.start for t in self] if starts is None else starts
         return self
 
     @cached_property
     def ends(self) -> frozenset[int]:
         """Where the tokens end: the rules ask it of every match (does a name end on a token boundary?)."""
-        return frozenset(t.end for t in self)
+        return frozenset(self.starts[1:] + [self[-1].end]) if self else frozenset()  # contiguous: each ends where the next starts
 
     def starting_before(self, offset: int) -> int:
         """How many tokens start before ``offset``."""
@@ -68,13 +69,11 @@ class Tokens(tuple):
 
 
 def token_spans(sentence: Sentence) -> Tokens:
-    spans, pos = [], sentence.start
-    new = tuple.__new__  # TokenSpan(...) without the generated __new__'s Python frame, a third of the cost
-    for tok in sentence.tokens:
-        end = pos + len(tok)
-        spans.append(new(TokenSpan, (pos, end, tok)))
-        pos = end
-    return Tokens(spans)
+    tokens = sentence.tokens
+    bounds = list(accumulate(map(len, tokens), initial=sentence.start))  # each token's start, then the end
+    starts = bounds[:-1]
+    # TokenSpan(...) without the generated __new__'s Python frame, and the loop at C speed
+    return Tokens(list(map(tuple.__new__, repeat(TokenSpan), zip(starts, bounds[1:], tokens))), starts)
 
 
 def _stops(token: str, passing: frozenset[str] = frozenset()) -> bool:

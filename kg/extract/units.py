@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from kg.extract.chains import county_short_form, following_township, rank, short_county
 from kg.extract.found import Found
@@ -35,12 +36,10 @@ def gazetteer():
 def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
     gaz = gazetteer()
     found = []
-    generic_words, unit_level = PATTERNS["units"]["generic_words"], PATTERNS.unit_level
+    candidates = lookup_candidates(gaz)
     for position, tok in enumerate(tokens):
-        if len(tok.text) < 2 or tok.text in generic_words or unit_level.get(tok.text):
-            continue  # a bare level word (街道) is no place, even where a town bears that name
-        if not gaz.lookup(tok.text, short=True):
-            continue  # no name nor short form of a division (most tokens): neither lookup below finds one
+        if tok.text not in candidates:
+            continue  # no name nor short form of a division (most tokens), or a bare level word
         divisions = gaz.lookup(tok.text)
         short = False
         if not divisions and len(tok.text) >= 2:
@@ -61,6 +60,14 @@ def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
             unit.aliases.add(tok.text)
         found.append(unit)
     return found
+
+
+@lru_cache(maxsize=4)
+def lookup_candidates(gaz) -> frozenset[str]:
+    """What ``find_gazetteer_units`` looks up: division names and short forms of two characters or more that
+    are no bare level word (街道 is no place, even where a town bears that name). One set test skips most tokens."""
+    generic_words, unit_level = PATTERNS["units"]["generic_words"], PATTERNS.unit_level
+    return frozenset(n for n in gaz.known_names() if len(n) >= 2 and n not in generic_words and not unit_level.get(n))
 
 
 def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: list[Found],
