@@ -118,7 +118,7 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
         if passing and tok.end > end and word_tags().get(tok.text) in NOUN_TAGS:
             start = piece_start  # 执法局: the suffix ends a dictionary noun, whose head is the stem's
             continue
-        if piece.isdigit() or (_stops(piece, passing) and not is_place_word(piece)):
+        if _ends_stem(piece, passing):
             break
         if piece in UNIT_WORDS and not is_numbered_unit_word(tokens, i):
             break
@@ -128,6 +128,12 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
             break
         start = piece_start
     return start
+
+
+@lru_cache(maxsize=1 << 16)  # a pure function of the word, asked of the same common words again and again
+def _ends_stem(piece: str, passing: frozenset[str]) -> bool:
+    """Whether a stem walked left stops at this piece of a token: a number, or a stop word that is no place word."""
+    return piece.isdigit() or (_stops(piece, passing) and not is_place_word(piece))
 
 
 def is_numbered_unit_word(tokens: Tokens, i: int) -> bool:
