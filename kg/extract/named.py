@@ -128,7 +128,7 @@ def plain_modifier(modifier: str) -> bool:
 
 def trigger_before(before: str) -> bool:
     trimmed = before.rstrip("了出起过的")  # 开展了“X”, 承办的“X”
-    return any(trimmed.endswith(t) for t in PATTERNS["quotes"]["program_triggers"])
+    return trimmed.endswith(tuple(PATTERNS["quotes"]["program_triggers"]))  # (any of them, at C speed)
 
 
 @lru_cache(maxsize=1 << 14)

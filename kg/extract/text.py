@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import accumulate, repeat
 from typing import NamedTuple
 
@@ -51,12 +51,11 @@ class Tokens(tuple):
     def __new__(cls, spans, starts: list[int] | None = None):
         self = super().__new__(cls, spans)
         self.starts = [t.start for t in self] if starts is None else starts
+        # Where the tokens end (contiguous: each where the next starts): the rules ask it of every match
+        # (does a name end on a token boundary?). Made here, not as a cached_property, whose lock costs
+        # more than the set.
+        self.ends = frozenset(self.starts[1:] + [self[-1].end]) if self else frozenset()
         return self
-
-    @cached_property
-    def ends(self) -> frozenset[int]:
-        """Where the tokens end: the rules ask it of every match (does a name end on a token boundary?)."""
-        return frozenset(self.starts[1:] + [self[-1].end]) if self else frozenset()  # contiguous: each ends where the next starts
 
     def starting_before(self, offset: int) -> int:
         """How many tokens start before ``offset``."""

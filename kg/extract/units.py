@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 
 from kg.extract.chains import county_short_form, following_township, rank, short_county
 from kg.extract.found import Found
@@ -37,6 +38,8 @@ def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
     gaz = gazetteer()
     found = []
     candidates = lookup_candidates(gaz)
+    if candidates.isdisjoint(map(_TEXT, tokens)):
+        return found  # (most sentences: no token is worth looking up)
     for position, tok in enumerate(tokens):
         if tok.text not in candidates:
             continue  # no name nor short form of a division (most tokens), or a bare level word
@@ -60,6 +63,9 @@ def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
             unit.aliases.add(tok.text)
         found.append(unit)
     return found
+
+
+_TEXT = itemgetter(2)  # a TokenSpan's text, at C speed
 
 
 @lru_cache(maxsize=4)
