@@ -171,7 +171,7 @@ class Gazetteer:
         unique = sorted(set(names))
         candidates = {n: self.lookup(n, short=short) for n in unique}
         ambiguous = {n for n, c in candidates.items() if len(c) > 1}
-        changed = True
+        changed = bool(ambiguous)  # (with no name of several divisions, no round would settle one)
         while changed:
             # Which names each division relates to, indexed once a round: asking
             # every other name about every candidate made placing quadratic in
