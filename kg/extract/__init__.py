@@ -191,6 +191,8 @@ def attach_facility_attributes(others: list[Found], sentences: tuple[Sentence, .
         here = facilities[index]
         if not here and index > 0 and sentences[index - 1].text.startswith("【"):
             here = facilities[index - 1]
+        if not here:
+            continue  # no facility to own a measure (most sentences): no need to look for one
         for name, pattern in PATTERNS.facility_attribute_res:
             for match in pattern.finditer(sentence.text):
                 at = sentence.start + match.start()

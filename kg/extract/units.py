@@ -193,6 +193,7 @@ def is_word(stem: str) -> bool:
     return tag is not None and tag not in ("ns", "nr", "nrt", "nz", "nt")
 
 
+@lru_cache(maxsize=1 << 14)  # pure, and asked of the same names again and again
 def strip_level_suffix(name: str) -> str:
     suffix = next((s for s, _ in PATTERNS.unit_suffixes if name.endswith(s) and len(name) > len(s)), "")
     return name[: len(name) - len(suffix)] or name
