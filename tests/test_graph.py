@@ -9,6 +9,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.rdf import iri
 from kg.rdf.graph import attribute_triple
+from kg.rdf.turtle import TurtleSection
 from kg.rdf.vocab import KG
 
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -337,3 +338,21 @@ def test_each_entity_block_has_its_own_outgoing_relations_and_only_those():
               for q in ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.TURTLE)
               if q.predicate.value in (str(KG.partnersWith), str(KG.runsProgram))}
     assert stated == {(a, "partnersWith", c), (c, "runsProgram", a), (c, "runsProgram", b)}
+
+
+@pytest.mark.parametrize("properties", [
+    (("kg:inArticle", "kga:a1"),),
+    (("kg:inArticle", "kga:a1"), ("kg:start", "0"), ("kg:end", "12"), ("kg:text", '"某某社区开展活动。"@zh')),
+    (("kg:surface", '"a ; b ."@zh'), ("kg:beginIndex", "3")),
+])
+@pytest.mark.parametrize("heading", ["", "sentences"])
+def test_a_block_of_single_objects_is_written_as_the_general_block_writes_it(properties, heading):
+    general, single = TurtleSection(heading), TurtleSection(heading)
+    for subject in ("kgs:s1", "kgs:s2"):
+        general.add(subject, [(p, [o]) for p, o in properties])
+        single.add_single(subject, properties)
+    assert single.text() == general.text()
+    assert single.triples == general.triples == 2 * len(properties)
+    empty = TurtleSection(heading)
+    empty.add_single("kgs:s3", ())
+    assert empty.text() == "" and empty.triples == 0

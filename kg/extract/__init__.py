@@ -191,6 +191,8 @@ def attach_facility_attributes(others: list[Found], sentences: tuple[Sentence, .
         here = facilities[index]
         if not here and index > 0 and sentences[index - 1].text.startswith("【"):
             here = facilities[index - 1]
+        if not here:
+            continue  # no facility to own a measure (most sentences): no need to look for one
         for name, pattern in PATTERNS.facility_attribute_res:
             for match in pattern.finditer(sentence.text):
                 at = sentence.start + match.start()
@@ -222,10 +224,9 @@ def bare_actors(sentences, generic_words, found_units, paragraph) -> list[Actor]
 # ------------------------------------------------------------------- writing
 def evidence_of(article: Article, sentences: tuple[Sentence, ...], found: Found) -> Evidence:
     sentence = sentences[found.sentence]
-    to_original = article.normalised.original_span
-    s_start, s_end = to_original(sentence.start, sentence.end)
-    m_start, m_end = to_original(found.start, found.end)
-    return Evidence(article.id, sentence.text, s_start, s_end, m_start, m_end)
+    to_original = article.normalised.to_original  # (what original_span looks up, without two calls per name)
+    return Evidence(article.id, sentence.text, to_original[sentence.start], to_original[sentence.end],
+                    to_original[found.start], to_original[found.end])
 
 
 def to_mention(article: Article, sentences: tuple[Sentence, ...], found: Found) -> Mention:

@@ -29,7 +29,7 @@ class LastBefore(Generic[T]):
             groups[key(item)].append((position(item), order, item))
         self._groups: dict[Hashable, tuple[list[int], list[T]]] = {}
         for name, members in groups.items():
-            members.sort(key=lambda m: (m[0], m[1]))
+            members.sort()  # by position, then order: no two share an order, so items are never compared
             latest: list[tuple[int, T]] = []  # latest[i]: of members[: i + 1], the one latest in the given order
             for _, order, item in members:
                 latest.append((order, item) if not latest or order > latest[-1][0] else latest[-1])

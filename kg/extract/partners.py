@@ -92,12 +92,15 @@ def with_parent_body(branch: Found, found: list[Found], sentence: Sentence) -> F
 
 # ----------------------------------------------------------------- partners
 _TRIGGERED = re.compile(r"[A-Za-z0-9\u4e00-\u9fff·]{2,12}")
+_ANY_TRIGGER = re.compile("|".join(map(re.escape, PATTERNS["partners"]["triggers"])))
 
 
 def find_triggered_partners(index: int, sentence: Sentence, taken: list[Found]) -> list[Found]:
     """携手304餐创谷: the name right after a partnering verb, when no rule named it otherwise."""
     found = []
     text = sentence.text
+    if not _ANY_TRIGGER.search(text):
+        return found  # no partnering verb (most sentences)
     generic = PATTERNS["partners"]["generic_stems"]
     for trigger in PATTERNS["partners"]["triggers"]:
         for pos in (m.end() for m in re.finditer(re.escape(trigger), text)):

@@ -7,6 +7,7 @@ not persons of the graph.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
@@ -286,13 +287,17 @@ def role_spans(sentence: Sentence) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in PATTERNS.role_re.finditer(sentence.text)]
     covered = {end for _, end in spans}
     endings = PATTERNS["persons"]["role_endings"]
-    pos, previous = 0, ""
-    for token in sentence.tokens:
-        pos += len(token)
-        if token[-1] not in ROLE_LAST_CHARS:
-            previous = token  # the word below ends with the token: it ends like no role (most tokens)
+    tokens = sentence.tokens
+    # Only a token that ends in a role's last character can end a role (few do): find those characters
+    # in the text, then the tokens that end there, rather than walking every token.
+    ends = [m.end() for m in ROLE_LAST_CHAR.finditer(sentence.text)]
+    token_ending_at = dict(zip(accumulate(map(len, tokens)), range(len(tokens)))) if ends else {}
+    for pos in ends:
+        j = token_ending_at.get(pos)
+        if j is None:
             continue
-        word, previous = (previous + token, token) if len(token) == 1 and token in endings else (token, token)
+        token, previous = tokens[j], tokens[j - 1] if j else ""
+        word = previous + token if len(token) == 1 and token in endings else token
         if word != token and not (len(word) >= 3 and word_tags().get(word[:-1]) in POST_STEM_TAGS):
             word = token  # 网格 + 员, 宣讲 + 员: jieba splits a post off the noun or verb it names
         if pos in covered or len(word) < 2 or not CJK_WORD.fullmatch(word):
@@ -303,5 +308,5 @@ def role_spans(sentence: Sentence) -> list[tuple[int, int]]:
 
 
 POST_STEM_TAGS = ("n", "vn", "v")
-ROLE_LAST_CHARS = frozenset(PATTERNS["persons"]["role_endings"] + "人")
+ROLE_LAST_CHAR = re.compile("[" + "".join(map(re.escape, sorted(set(PATTERNS["persons"]["role_endings"] + "人")))) + "]")
 CJK_WORD = re.compile("[\u4e00-\u9fff]+")  # all(is_cjk(ch) for ch in word), at C speed

@@ -12,12 +12,13 @@
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kg.extract.found import Found
 from kg.extract.index import Covering, LastBefore, by_sentence
 from kg.extract.party import committees_by_unit, parent_org
-from kg.extract.patterns import PATTERNS
+from kg.extract.patterns import PATTERNS, alternation
 
 
 @dataclass(frozen=True)
@@ -227,6 +228,7 @@ def last_coordinated(actors: list[Actor], text: str) -> list[Found]:
 ACTOR_COORDINATORS = ("和", "与", "及", "、", "以及")
 
 
+PARTNER_TRIGGER = re.compile(alternation(PATTERNS["relations"]["partner_triggers"]))
 PARTNERING_WORDS = tuple(PATTERNS["relations"]["partner_triggers"]) + tuple(PATTERNS["relations"]["partner_joiners"])
 
 
@@ -282,14 +284,14 @@ def find_relations(
         place = place_of(facility, places)
         if place is not None:
             rels.append(FoundRelation(place, "hasFacility", facility, facility, "pattern:place"))
-    triggers = PATTERNS["relations"]["partner_triggers"]
-    partnering = [any(t in sentence for t in triggers) for sentence in sentences_text]
+    # the sentences of partners that hold a partnering word (only theirs are asked)
+    partnering = {p.sentence for p in partners if PARTNER_TRIGGER.search(sentences_text[p.sentence])}
     resident = tuple(PATTERNS["relations"]["resident_partner_endings"])
     listed = listed_partners(partners, text)
     for partner in partners:
         # Teams of residents are the unit's own wherever they are named; schools, companies and media
         # when the sentence says they work together, or lists them with other partners.
-        if partnering[partner.sentence] or partner.name.endswith(resident) or id(partner) in listed:
+        if partner.sentence in partnering or partner.name.endswith(resident) or id(partner) in listed:
             chosen = None
             if sentence_starts is not None:
                 chosen = actor_before_trigger(partner, actors, text, sentence_starts[partner.sentence])

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from functools import cached_property, lru_cache
+from functools import lru_cache
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 from kg.extract.patterns import PATTERNS
@@ -47,15 +48,14 @@ class Tokens(tuple):
     """A sentence's token spans: in order and contiguous, so the tokens around
     an offset are found by bisecting their starts instead of a scan per name."""
 
-    def __new__(cls, spans):
+    def __new__(cls, spans, starts: list[int] | None = None):
         self = super().__new__(cls, spans)
-        self.starts = [t.start for t in self]
+        self.starts = [t.start for t in self] if starts is None else starts
+        # Where the tokens end (contiguous: each where the next starts): the rules ask it of every match
+        # (does a name end on a token boundary?). Made here, not as a cached_property, whose lock costs
+        # more than the set.
+        self.ends = frozenset(self.starts[1:] + [self[-1].end]) if self else frozenset()
         return self
-
-    @cached_property
-    def ends(self) -> frozenset[int]:
-        """Where the tokens end: the rules ask it of every match (does a name end on a token boundary?)."""
-        return frozenset(t.end for t in self)
 
     def starting_before(self, offset: int) -> int:
         """How many tokens start before ``offset``."""
@@ -68,13 +68,11 @@ class Tokens(tuple):
 
 
 def token_spans(sentence: Sentence) -> Tokens:
-    spans, pos = [], sentence.start
-    new = tuple.__new__  # TokenSpan(...) without the generated __new__'s Python frame, a third of the cost
-    for tok in sentence.tokens:
-        end = pos + len(tok)
-        spans.append(new(TokenSpan, (pos, end, tok)))
-        pos = end
-    return Tokens(spans)
+    tokens = sentence.tokens
+    bounds = list(accumulate(map(len, tokens), initial=sentence.start))  # each token's start, then the end
+    starts = bounds[:-1]
+    # TokenSpan(...) without the generated __new__'s Python frame, and the loop at C speed
+    return Tokens(list(map(tuple.__new__, repeat(TokenSpan), zip(starts, bounds[1:], tokens))), starts)
 
 
 def _stops(token: str, passing: frozenset[str] = frozenset()) -> bool:
@@ -119,7 +117,7 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
         if passing and tok.end > end and word_tags().get(tok.text) in NOUN_TAGS:
             start = piece_start  # 执法局: the suffix ends a dictionary noun, whose head is the stem's
             continue
-        if piece.isdigit() or (_stops(piece, passing) and not is_place_word(piece)):
+        if _ends_stem(piece, passing):
             break
         if piece in UNIT_WORDS and not is_numbered_unit_word(tokens, i):
             break
@@ -129,6 +127,12 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
             break
         start = piece_start
     return start
+
+
+@lru_cache(maxsize=1 << 16)  # a pure function of the word, asked of the same common words again and again
+def _ends_stem(piece: str, passing: frozenset[str]) -> bool:
+    """Whether a stem walked left stops at this piece of a token: a number, or a stop word that is no place word."""
+    return piece.isdigit() or (_stops(piece, passing) and not is_place_word(piece))
 
 
 def is_numbered_unit_word(tokens: Tokens, i: int) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
+from operator import itemgetter
 
 from kg.extract.chains import county_short_form, following_township, rank, short_county
 from kg.extract.found import Found
@@ -35,12 +37,12 @@ def gazetteer():
 def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
     gaz = gazetteer()
     found = []
-    generic_words, unit_level = PATTERNS["units"]["generic_words"], PATTERNS.unit_level
+    candidates = lookup_candidates(gaz)
+    if candidates.isdisjoint(map(itemgetter(2), tokens)):  # (the tokens' texts, at C speed)
+        return found  # (most sentences: no token is worth looking up)
     for position, tok in enumerate(tokens):
-        if len(tok.text) < 2 or tok.text in generic_words or unit_level.get(tok.text):
-            continue  # a bare level word (街道) is no place, even where a town bears that name
-        if not gaz.lookup(tok.text, short=True):
-            continue  # no name nor short form of a division (most tokens): neither lookup below finds one
+        if tok.text not in candidates:
+            continue  # no name nor short form of a division (most tokens), or a bare level word
         divisions = gaz.lookup(tok.text)
         short = False
         if not divisions and len(tok.text) >= 2:
@@ -61,6 +63,14 @@ def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
             unit.aliases.add(tok.text)
         found.append(unit)
     return found
+
+
+@lru_cache(maxsize=4)
+def lookup_candidates(gaz) -> frozenset[str]:
+    """What ``find_gazetteer_units`` looks up: division names and short forms of two characters or more that
+    are no bare level word (街道 is no place, even where a town bears that name). One set test skips most tokens."""
+    generic_words, unit_level = PATTERNS["units"]["generic_words"], PATTERNS.unit_level
+    return frozenset(n for n in gaz.known_names() if len(n) >= 2 and n not in generic_words and not unit_level.get(n))
 
 
 def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: list[Found],
@@ -183,6 +193,7 @@ def is_word(stem: str) -> bool:
     return tag is not None and tag not in ("ns", "nr", "nrt", "nz", "nt")
 
 
+@lru_cache(maxsize=1 << 14)  # pure, and asked of the same names again and again
 def strip_level_suffix(name: str) -> str:
     suffix = next((s for s, _ in PATTERNS.unit_suffixes if name.endswith(s) and len(name) > len(s)), "")
     return name[: len(name) - len(suffix)] or name

@@ -106,6 +106,10 @@ class Gazetteer:
             found = tuple(sorted({*found, *self._by_short[name]}, key=lambda d: d.code))
         return found
 
+    def known_names(self) -> frozenset[str]:
+        """Every name ``lookup(name, short=True)`` finds a division for: official names, safe aliases, short forms."""
+        return frozenset(self._by_name).union(self._by_short)
+
     def get(self, code: str) -> Division | None:
         """The division with this 12-digit code (shorter codes are padded: 430702)."""
         return self._by_code.get(code.ljust(12, "0"))
@@ -167,7 +171,7 @@ class Gazetteer:
         unique = sorted(set(names))
         candidates = {n: self.lookup(n, short=short) for n in unique}
         ambiguous = {n for n, c in candidates.items() if len(c) > 1}
-        changed = True
+        changed = bool(ambiguous)  # (with no name of several divisions, no round would settle one)
         while changed:
             # Which names each division relates to, indexed once a round: asking
             # every other name about every candidate made placing quadratic in

@@ -72,6 +72,17 @@ def clean_title(line: str) -> str | None:
     return title or None
 
 
+def _two_alnum(text: str) -> bool:
+    """Whether ``text`` has two letters or digits: stops at the second, not counting a whole paragraph's."""
+    seen = 0
+    for ch in text:
+        if ch.isalnum():
+            seen += 1
+            if seen == 2:
+                return True
+    return False
+
+
 def find_title(body_lines: list[Line], lines: list[Line] | None = None, reasons: list[str | None] | None = None) -> str | None:
     """The body line that reads as the headline: some words, short, not a sentence of the text.
 
@@ -85,7 +96,7 @@ def find_title(body_lines: list[Line], lines: list[Line] | None = None, reasons:
     candidates = []
     for line in body_lines[:_LEAD_LINES]:
         title = clean_title(line.text)
-        if not title or sum(ch.isalnum() for ch in title) < 2 or title[0] in _BULLETS or _DATELINE.search(title):
+        if not title or not _two_alnum(title) or title[0] in _BULLETS or _DATELINE.search(title):
             continue  # a bulleted header field, a dateline or a byline is no headline
         if "。" in title.rstrip("。"):
             continue  # a caption (某某所在的某村。某某摄), not a headline

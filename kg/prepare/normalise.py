@@ -200,7 +200,7 @@ def _convert_run(
 # ------------------------------------------------------------------ the stage
 def _compose(outer: Index, inner: Index) -> Index:
     """Map through two edits: ``inner`` applied first, then ``outer``."""
-    return [inner[i] for i in outer]
+    return list(map(inner.__getitem__, outer))
 
 
 def normalise(text: str) -> NormalisedText:
@@ -208,5 +208,8 @@ def normalise(text: str) -> NormalisedText:
     stripped, to_raw = strip_pinyin(text)
     folded, to_stripped = fold_characters(stripped)
     simplified, to_folded = to_simplified(folded)
-    to_original = _compose(_compose(to_folded, to_stripped), to_raw)
+    # The first two edits only delete: one that kept the length changed nothing, and its index is the
+    # identity (as it is for nearly every text), so composing with it would only copy.
+    to_original = to_folded if len(folded) == len(stripped) else _compose(to_folded, to_stripped)
+    to_original = to_original if len(stripped) == len(text) else _compose(to_original, to_raw)
     return NormalisedText(simplified, tuple(to_original))

@@ -35,6 +35,7 @@ FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".jsonl"
 # Share of control characters above which decoded "text" is really binary data.
 _MAX_CONTROL_SHARE = 0.02
 _TEXT_CONTROLS = set("\t\n\r\f\v")
+_BINARY_CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in range(32) if chr(c) not in _TEXT_CONTROLS) + "]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # A file that no single encoding decodes is read as the likelier of these with
 # the broken bytes replaced, when no more than this share of it is broken.
@@ -301,7 +302,7 @@ def _truncated_tails(data: bytes) -> list[int]:
 
 def _looks_binary(text: str) -> bool:
     sample = text[:20000]
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in _TEXT_CONTROLS)
+    controls = len(_BINARY_CONTROL.findall(sample))
     return controls > _MAX_CONTROL_SHARE * max(len(sample), 1)
 
 

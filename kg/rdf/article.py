@@ -39,25 +39,25 @@ def article_chunk(summary: ArticleSummary, facts: ArticleFacts, names: Names) ->
     section.add(article, article_properties(summary))
     sentence_names = [f"{iri.SENTENCE}:{iri.sentence_local(summary.id, s.start)}" for s in facts.sentences]
     for s, name in zip(facts.sentences, sentence_names):
-        section.add(name, (
-            ("kg:inArticle", [article]),
-            ("kg:start", [integer(s.start)]),
-            ("kg:end", [integer(s.end)]),
-            ("kg:text", [zh(s.text)]),
+        section.add_single(name, (
+            ("kg:inArticle", article),
+            ("kg:start", integer(s.start)),
+            ("kg:end", integer(s.end)),
+            ("kg:text", zh(s.text)),
         ))
     sharing = spans_named_twice(facts)
     for m in facts.mentions:
         start = facts.sentences[m.sentence].normalised_start + m.begin
         nth = sharing[(m.sentence, m.begin, m.end)].index(m.iri) if (m.sentence, m.begin, m.end) in sharing else 0
-        section.add(f"{iri.MENTION}:{iri.mention_local(summary.id, start, start + len(m.surface), nth)}", (
-            ("kg:mentionOf", [names(m.iri)]),
-            ("kg:inSentence", [sentence_names[m.sentence]]),
-            ("kg:surface", [zh(m.surface)]),
-            ("kg:beginIndex", [integer(m.begin)]),
+        section.add_single(f"{iri.MENTION}:{iri.mention_local(summary.id, start, start + len(m.surface), nth)}", (
+            ("kg:mentionOf", names(m.iri)),
+            ("kg:inSentence", sentence_names[m.sentence]),
+            ("kg:surface", zh(m.surface)),
+            ("kg:beginIndex", integer(m.begin)),
         ))
     for entity in facts.entities:
         if not entity.implicit:
-            section.add(names(entity.iri), (("kg:mentionedIn", [article]),))
+            section.add_single(names(entity.iri), (("kg:mentionedIn", article),))
     for r in facts.relations:
         if r.sentences:
             statement = names(iri.statement_iri(r.subject, r.predicate, r.object))

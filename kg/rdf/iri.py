@@ -20,6 +20,7 @@ they are hashed. Nothing here depends on file paths or corpus order.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from kg.rdf.vocab import DATA_IRI
 
@@ -99,6 +100,7 @@ def article_iri(article_id: str) -> str:
     return _mint(ARTICLE, article_id)
 
 
+@lru_cache(maxsize=2)  # asked once per sentence and mention of the article being written
 def article_local(article_id: str) -> str:
     return article_iri(article_id).rsplit("/", 1)[1]
 

@@ -162,6 +162,16 @@ class TurtleSection:
         self._emit(text)
         self.triples += count
 
+    def add_single(self, subject: str, properties: Sequence[tuple[str, str]]) -> None:
+        """``add`` for properties of one object each, given as (predicate, object): the same text, without
+        the sorting and skipping that lists of objects need (an article's sentences and mentions)."""
+        if not properties:
+            return
+        if not self.triples and self.heading:
+            self._emit(self.heading)
+        self._emit(f"{subject} " + " ;\n    ".join([f"{p} {o}" for p, o in properties]) + " .\n")
+        self.triples += len(properties)
+
     def _emit(self, text: str) -> None:
         if self.sink is None:
             self.parts.append(text)

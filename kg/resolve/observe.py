@@ -49,6 +49,8 @@ def observe(article: Article, extraction: ArticleExtraction) -> ArticleFacts:
 
 
 def first(evidence: list[Evidence]) -> tuple[Evidence, ...]:
+    if len(evidence) == 1 and EVIDENCE_SAMPLES:
+        return (evidence[0],)  # (most entities and relations: nothing to dedupe or sort)
     return tuple(sorted(set(evidence), key=lambda e: (e.start, e.end, e.sentence_start))[:EVIDENCE_SAMPLES])
 
 
