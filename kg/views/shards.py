@@ -24,7 +24,6 @@ from itertools import islice
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.analyse.network import Analysis
 from kg.model import LEVELS, TOP_CLASSES
 from kg.views.articles import ARTICLES_PER_SHARD, ArticleTotals, ShardIndex
 from kg.views.data import FactView, ViewData
@@ -87,7 +86,7 @@ def write_shard(data_dir: Path, name: str, data: object) -> None:
 
 def core_payload(data: ViewData, styles: ViewStyles, index: ShardIndex, totals: ArticleTotals, overview: dict,
                  tree: dict, store: PassageStore) -> dict:
-    a: Analysis = data.analysis
+    m = data.measures
     fine = sorted(data.class_labels)
     fine_index = {name: i for i, name in enumerate(fine)}
     class_index = {name: i for i, name in enumerate(TOP_CLASSES)}
@@ -100,12 +99,13 @@ def core_payload(data: ViewData, styles: ViewStyles, index: ShardIndex, totals: 
             fine_index.get(view.record.fine_class, -1),
             view.record.level or view.kind or "",
             list(view.aliases),
-            m.degree,
-            round(float(m.page_rank), 5),
-            m.community,
+            degree,
+            round(page_rank, 5),
+            community,
             articles,
         ]
-        for view, m, articles in zip(data.entities.values(), a.metrics, store.entity_articles())
+        for view, degree, page_rank, community, articles in zip(
+            data.entities.values(), m.degree, m.page_rank, m.community, store.entity_articles())
     )
     facts = (
         [index.entity[f.subject], relation_index[f.predicate], index.entity[f.object], articles,

@@ -84,14 +84,14 @@ def _write_views(tables: BuildTables, analysis: Analysis, report: BuildReport, o
     write = partial(write_shard, data_dir)
     # data.entities are in the analysis' order, so its table of positions numbers them (no second one).
     index = ShardIndex(analysis.position, ((f.subject, f.predicate, f.object) for f in data.facts),
-                       (s.id for s in data.articles))
+                       data.article_ids)
     implicit = [view.implicit for view in data.entities.values()]
     store = PassageStore(len(index.entity), len(index.fact))
     try:
         totals, _ = read_articles(tables.articles(), index, implicit, store, write)
         write_tables(analysis, out_dir, StatedIn(store, index.fact, [" ".join(f.rules) for f in data.facts]))
         limit = overview_limit if overview_limit is not None else styles.overview_max_nodes
-        overview = overview_layout(analysis, limit)
+        overview = overview_layout(analysis, limit, data.measures)
         write_core(data, styles, index, totals, overview, write, store)
         entity_shards(data, store, write)
     finally:
