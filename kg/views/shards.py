@@ -26,7 +26,7 @@ from array import array
 from collections.abc import Iterator
 from functools import partial
 from hashlib import blake2b
-from itertools import islice
+from itertools import count, islice
 from pathlib import Path
 
 from kg.model import LEVELS, TOP_CLASSES
@@ -91,7 +91,7 @@ def write_shard(data_dir: Path, name: str, data: object) -> None:
 
 
 def core_payload(data: ViewData, styles: ViewStyles, index: ShardIndex, totals: ArticleTotals, overview: dict,
-                 tree: dict, store: PassageStore, index_keys: list[str], runs: dict) -> dict:
+                 tree: dict, store: PassageStore, index_keys: list[str], runs: dict, inputs: EntityRunInputs) -> dict:
     m = data.measures
     fine = sorted(data.class_labels)
     fine_index = {name: i for i, name in enumerate(fine)}
@@ -112,12 +112,13 @@ def core_payload(data: ViewData, styles: ViewStyles, index: ShardIndex, totals: 
             key,
         ]
         for view, degree, page_rank, community, articles, key in zip(
-            data.entities.values(), m.degree, m.page_rank, m.community, store.entity_articles(), index_keys)
+            data.entities.values(), m.degree, m.page_rank, m.community,
+            map(inputs.entity, count(), store.entity_articles()), index_keys)
     )
     facts = (
         [index.entity[f.subject], relation_index[f.predicate], index.entity[f.object], articles,
          1 if f.from_gazetteer else 0]
-        for f, articles in zip(data.facts, store.fact_articles())
+        for f, articles in zip(data.facts, map(inputs.fact, count(), store.fact_articles()))
     )
     articles = (
         [s.id, s.metadata.title or s.source, s.metadata.published or "", s.metadata.source_name or "",
@@ -170,32 +171,46 @@ def facts_by_entity(data: ViewData) -> dict[str, list[int]]:
     return facts_of
 
 
-def entity_inputs(data: ViewData, store: PassageStore, refs: ShardRefs, article_ids: list[str],
-                  facts_of: dict[str, list[int]], entity_runs: list[tuple[str, int]]) -> list[str]:
-    """The hash of each entity shard's inputs (``kg.views.runs``), in order of the runs.
+class EntityRunInputs:
+    """The hash of each entity shard's inputs (``kg.views.runs``), fed as the core's rows are made (one scan).
 
     A shard's bytes come from its entities (key, code, implicit), the articles that mention each (their
     order decides which mentions are shown), and each of their facts: its rules and the articles that state it
-    (an article's passages are its content's: its id).
+    (an article's passages are its content's: its id). The facts go to the runs of both their ends, in the
+    core's order, which is also the order of each entity's facts in its shard.
     """
-    fact_hash = array("Q")
-    for number, (fact, articles) in enumerate(zip(data.facts, store.fact_articles())):
-        h = blake2b(digest_size=8)
-        feed(h, "\x1c".join(refs.facts[number]), " ".join(fact.rules), str(store.statement_count[number]),
-             joined([article_ids[a] for a in articles]))
-        fact_hash.append(int.from_bytes(h.digest(), "big"))
-    starts = {first for _, first in entity_runs}
-    hashes, h = [], None
-    for number, ((iri, view), articles) in enumerate(zip(data.entities.items(), store.entity_articles())):
-        if number in starts:
-            if h is not None:
-                hashes.append(h.hexdigest())
-            h = inputs_hash()
-        feed(h, refs.key[number], view.code or "", "+" if view.implicit else "", str(store.mention_count[number]),
-             joined([article_ids[a] for a in articles]), joined([str(fact_hash[f]) for f in facts_of.get(iri, ())]))
-    if h is not None:
-        hashes.append(h.hexdigest())
-    return hashes
+
+    def __init__(self, data: ViewData, store: PassageStore, refs: ShardRefs, index: ShardIndex,
+                 article_ids: list[str], entity_runs: list[tuple[str, int]]) -> None:
+        self.data, self.store, self.refs, self.index, self.article_ids = data, store, refs, index, article_ids
+        self.views = list(data.entities.values())
+        self.run_of = array("q", bytes(8 * len(self.views)))  # entity position -> its run
+        ends = [first for _, first in entity_runs[1:]] + [len(self.views)]
+        for run, ((_, first), end) in enumerate(zip(entity_runs, ends)):
+            self.run_of[first:end] = array("q", [run]) * (end - first)
+        self.entities = [inputs_hash() for _ in entity_runs]
+        self.facts = [inputs_hash() for _ in entity_runs]
+
+    def entity(self, number: int, articles: list[int]) -> list[int]:
+        view = self.views[number]
+        feed(self.entities[self.run_of[number]], self.refs.key[number], view.code or "", "+" if view.implicit else "",
+             str(self.store.mention_count[number]), joined(map(self.article_ids.__getitem__, articles)))
+        return articles
+
+    def fact(self, number: int, articles: list[int]) -> list[int]:
+        f = self.data.facts[number]
+        fields = ("\x1c".join(self.refs.facts[number]) + "\x1f" + " ".join(f.rules) + "\x1f"
+                  + str(self.store.statement_count[number]) + "\x1f"
+                  + joined(map(self.article_ids.__getitem__, articles)) + "\x1e").encode("utf-8")
+        first, second = self.run_of[self.index.entity[f.subject]], self.run_of[self.index.entity[f.object]]
+        self.facts[first].update(fields)  # the fields as ``feed`` joins them
+        if second != first:
+            self.facts[second].update(fields)
+        return articles
+
+    def hashes(self) -> list[str]:
+        return [blake2b((e.hexdigest() + f.hexdigest()).encode(), digest_size=16).hexdigest()
+                for e, f in zip(self.entities, self.facts)]
 
 
 def entity_payload(data: ViewData, store: PassageStore, views: list, first: int, end: int, article_ids: list[str],
@@ -234,11 +249,13 @@ def entity_payload(data: ViewData, store: PassageStore, views: list, first: int,
     return payload
 
 
-def entity_shards(data: ViewData, store: PassageStore, files: ShardFiles, refs: ShardRefs, article_ids: list[str],
+def entity_shards(data: ViewData, store: PassageStore, files: ShardFiles, inputs: list[str], article_ids: list[str],
                   entity_runs: list[tuple[str, int]]) -> int:
-    """Write the entity shards, one at a time (each unchanged one taken from the last build); returns how many."""
+    """Write the entity shards, one at a time (each unchanged one taken from the last build); returns how many.
+
+    ``inputs``: the hash of each one's inputs (``EntityRunInputs``, fed while the core was written).
+    """
     facts_of = facts_by_entity(data)
-    inputs = entity_inputs(data, store, refs, article_ids, facts_of, entity_runs)
     views = list(data.entities.items())
     ends = [first for _, first in entity_runs[1:]] + [len(views)]
     for (name, first), end, inputs_of in zip(entity_runs, ends, inputs):
@@ -301,6 +318,10 @@ def tree_payload(data: ViewData, index: ShardIndex) -> dict:
 
 
 def write_core(data: ViewData, styles: ViewStyles, index: ShardIndex, totals: ArticleTotals, overview: dict,
-               write, store: PassageStore, keys: list[str], runs: dict) -> None:
-    """``runs``: the (name, first position) of each shard of entities and of articles (``kg.views.runs``)."""
-    write(CORE, core_payload(data, styles, index, totals, overview, tree_payload(data, index), store, keys, runs))
+               write, store: PassageStore, refs: ShardRefs, runs: dict) -> list[str]:
+    """``runs``: the (name, first position) of each shard of entities and of articles (``kg.views.runs``).
+    Returns the hash of each entity shard's inputs, found on the way."""
+    inputs = EntityRunInputs(data, store, refs, index, data.article_ids, runs["entity"])
+    write(CORE, core_payload(data, styles, index, totals, overview, tree_payload(data, index), store, refs.key, runs,
+                             inputs))
+    return inputs.hashes()
