@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 # The ontology's top classes (fixed by the contract), in display order.
 TOP_CLASSES = (
@@ -377,6 +378,9 @@ class BuildTables:
     articles: Callable[[], Iterator[ArticleRecord]]
     changed: frozenset[str] | None = None
     removed: frozenset[str] = frozenset()
+    # The output folder this build replaces, when ``changed`` is known (the same kg, options and per-article
+    # results): the views take from it the files whose inputs did not change.
+    replaces: Path | None = None
 
 
 # ------------------------------------------------------------------------- report

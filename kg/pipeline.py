@@ -390,8 +390,8 @@ def build(
                 write_network_files(analysis, staging)
                 write_report(report, staging / "report.json")
             with clock("views"):
-                write_views(BuildTables(corpus, partial(article_records, cache, collected.sources), changed, removed),
-                            analysis, report, staging)
+                write_views(BuildTables(corpus, partial(article_records, cache, collected.sources), changed, removed,
+                                        out_dir if changed is not None else None), analysis, report, staging)
         cache.record_output(written.sha256, written.triples)
         cache.prune()
         built = True

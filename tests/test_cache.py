@@ -305,3 +305,20 @@ def test_stored_summaries_give_back_each_summary_as_it_was_in_order():
     with pytest.raises(IndexError):
         stored[3]
     assert not StoredSummaries([])
+
+
+def test_a_rebuild_writes_the_views_of_a_fresh_build(corpus, tmp_path, monkeypatch):
+    import kg.pipeline
+
+    seen = []
+    views = kg.pipeline.write_views
+    monkeypatch.setattr(kg.pipeline, "write_views", lambda tables, *rest: seen.append(tables) or views(tables, *rest))
+    out = tmp_path / "out"
+    build([corpus], out)
+    edit_corpus(corpus)
+    build([corpus], out)
+    fresh(tmp_path, corpus, "fresh")
+    assert [tables.replaces for tables in seen] == [None, out.resolve(), None]  # only a known output is reused
+    files = lambda root: {p.relative_to(root): p.read_bytes() for p in root.rglob("*")
+                          if p.is_file() and "graph.oxigraph" not in p.parts}
+    assert files(out) == files(tmp_path / "fresh")

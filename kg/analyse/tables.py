@@ -17,7 +17,7 @@ from decimal import Decimal
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
-from kg.analyse.network import Analysis
+from kg.analyse.network import DECIMALS, Analysis, MetricsTable
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TOP_NODES = 50
@@ -29,10 +29,19 @@ EDGE_COLUMNS = ["subject", "subject_label", "relation", "object", "object_label"
 EdgeEvidence = Mapping[tuple[str, str, str], Sequence[tuple[str, str, int, int, int, int, str]]]
 
 
-def write_csv(path: Path, header: list[str], rows) -> None:
+def guarded(value):
+    """A text cell as a spreadsheet will not run it (a leading apostrophe before a formula's first character)."""
+    return "'" + value if value.__class__ is str and value.startswith(FORMULA_STARTS) else value
+
+
+def write_csv(path: Path, header: list[str], rows, guard: bool = True) -> None:
+    """``rows`` into ``path``; with ``guard`` every text cell is guarded here, else the rows come guarded."""
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(header)
+        if not guard:
+            writer.writerows(rows)
+            return
         # The guard is inline, not a function: a call per cell was most of the cost of a large edges.csv.
         writer.writerows(
             [("'" + v if v.__class__ is str and v.startswith(FORMULA_STARTS) else v) for v in row] for row in rows
@@ -44,10 +53,32 @@ def label(analysis: Analysis, iri: str) -> str:
 
 
 def edge_rows(a: Analysis, evidence: EdgeEvidence):
+    """edges.csv's rows, guarded: each relation's ends once, then the three text cells of each passage."""
+    labels = {e.iri: guarded(e.label) for e in a.entities}
+    empty = ("", "", "", "", "", "", "")
+    starts = FORMULA_STARTS
     for r in a.relations:
-        ends = [r.subject, label(a, r.subject), r.predicate, r.object, label(a, r.object)]
-        for passage in evidence.get((r.subject, r.predicate, r.object)) or [("", "", "", "", "", "", "")]:
-            yield [*ends, *passage]
+        ends = (guarded(r.subject), labels[r.subject], guarded(r.predicate), guarded(r.object), labels[r.object])
+        for article, sentence, s_start, s_end, start, end, rules in evidence.get((r.subject, r.predicate, r.object)) or [empty]:
+            # The guard inline (a call per cell was a tenth of the table's cost); offsets are numbers or "".
+            yield (*ends, "'" + article if article.startswith(starts) else article,
+                   "'" + sentence if sentence.startswith(starts) else sentence, s_start, s_end, start, end,
+                   "'" + rules if rules.startswith(starts) else rules)
+
+
+def degrees(metrics) -> Sequence[int]:
+    return metrics.degrees if isinstance(metrics, MetricsTable) else [m.degree for m in metrics]
+
+
+def communities(metrics) -> Sequence[int]:
+    return metrics.community if isinstance(metrics, MetricsTable) else [m.community for m in metrics]
+
+
+def measure_texts(metrics) -> tuple[list[str], list[str]]:
+    """Each entity's betweenness and PageRank as written (``str`` of the rounded Decimal: its fixed digits)."""
+    if isinstance(metrics, MetricsTable):  # from the arrays: no record and no Decimal made per entity
+        return ([f"{v:.{DECIMALS}f}" for v in metrics.betweenness], [f"{v:.{DECIMALS}f}" for v in metrics.page_rank])
+    return [str(m.betweenness) for m in metrics], [str(m.page_rank) for m in metrics]
 
 
 def write_tables(analysis: Analysis, out_dir: Path, evidence: EdgeEvidence | None = None) -> None:
@@ -56,32 +87,38 @@ def write_tables(analysis: Analysis, out_dir: Path, evidence: EdgeEvidence | Non
         out_dir / "nodes.csv",
         ["iri", "label", "top_class", "class", "level", "degree", "betweenness", "page_rank", "community"],
         (
-            [e.iri, e.label, e.top_class, e.fine_class, e.level or "", m.degree, m.betweenness, m.page_rank, m.community]
-            for e, m in zip(a.entities, a.metrics)
+            # The measures are figures, not text: only the first five cells are guarded (as they were as Decimals).
+            [guarded(e.iri), guarded(e.label), guarded(e.top_class), guarded(e.fine_class), guarded(e.level or ""),
+             degree, betweenness, page_rank, community]
+            for e, degree, betweenness, page_rank, community in zip(
+                a.entities, degrees(a.metrics), *measure_texts(a.metrics), communities(a.metrics))
         ),
+        guard=False,
     )
     write_csv(
         out_dir / "edges.csv",
         EDGE_COLUMNS,
         edge_rows(a, evidence or {}),
+        guard=False,
     )
+    name = {e.iri: e.label for e in a.entities}.__getitem__  # one look-up, not two through the analysis
     write_csv(
         out_dir / "communities.csv",
         ["community", "size", "iri", "label"],
-        ([c.number, len(c.members), iri, label(a, iri)] for c in a.communities for iri in c.members),
+        ([c.number, len(c.members), iri, name(iri)] for c in a.communities for iri in c.members),
     )
     write_csv(
         out_dir / "partner_overlap.csv",
         ["community_a", "label_a", "community_b", "label_b", "shared", "partners"],
         (
-            [o.first, label(a, o.first), o.second, label(a, o.second), len(o.partners), "；".join(label(a, p) for p in o.partners)]
+            [o.first, name(o.first), o.second, name(o.second), len(o.partners), "；".join(name(p) for p in o.partners)]
             for o in a.partner_overlap
         ),
     )
     write_csv(
         out_dir / "admin_tree.csv",
         ["child", "child_label", "parent", "parent_label"],
-        ([c, label(a, c), p, label(a, p)] for c, p in a.admin_tree.parent_of),
+        ([c, name(c), p, name(p)] for c, p in a.admin_tree.parent_of),
     )
     write_csv(out_dir / "class_counts.csv", ["top_class", "class", "count"], a.class_counts)
     write_csv(out_dir / "level_counts.csv", ["level", "count"], a.level_counts)

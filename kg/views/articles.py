@@ -9,15 +9,16 @@ memory does not grow with the corpus' text.
 """
 from __future__ import annotations
 
+import json
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from kg.model import ArticleRecord
 from kg.views.passages import PassageStore
+from kg.views.runs import ShardFiles, entity_key, feed, inputs_hash, joined, shard_bytes
 
-ARTICLES_PER_SHARD = 25
-WriteShard = Callable[[str, object], None]  # (shard name, payload)
+ARTICLES_PER_SHARD = 25  # articles in a shard, on average (kg.views.runs)
 
 
 class ShardIndex:
@@ -29,6 +30,22 @@ class ShardIndex:
         self.entity = entities if isinstance(entities, Mapping) else {iri: i for i, iri in enumerate(entities)}
         self.fact = {key: i for i, key in enumerate(facts)}
         self.article = {article_id: i for i, article_id in enumerate(articles)}
+
+
+class ShardRefs:
+    """How the shards name entities and facts: by key, never by position (``kg.views.runs``)."""
+
+    def __init__(self, entity_iris: Iterable[str], implicit: list[bool],
+                 facts: list[tuple[str, str, str]], relation_number: Mapping[str, int]) -> None:
+        self.key = [entity_key(iri) for iri in entity_iris]  # by position
+        self.implicit = implicit  # by position: added from the gazetteer, never written in an article
+        self.facts = facts  # by position: (subject, predicate, object)
+        self.relation_number = relation_number
+
+    def fact(self, number: int) -> list:
+        """[subject key, relation number, object key]: the fact as the shards name it."""
+        subject, predicate, obj = self.facts[number]
+        return [entity_key(subject), self.relation_number[predicate], entity_key(obj)]
 
 
 @dataclass
@@ -57,17 +74,29 @@ def mention_spans(record: ArticleRecord, index: ShardIndex, implicit: list[bool]
 
 
 class ArticlePass:
-    def __init__(self, index: ShardIndex, implicit: list[bool], store: PassageStore, write: WriteShard) -> None:
-        self.index, self.implicit, self.store, self.write = index, implicit, store, write
+    """Feeds the ``PassageStore`` article by article and writes each run of articles' shard (``kg.views.runs``).
+
+    A run's records are kept until its last one has come (a few dozen): only then is it known whether the
+    run's inputs are those of the last build's shard, which is then taken as it is.
+    """
+
+    def __init__(self, index: ShardIndex, refs: ShardRefs, store: PassageStore, files: ShardFiles,
+                 article_runs: list[tuple[str, int]]) -> None:
+        self.index, self.refs, self.store, self.files = index, refs, store, files
         self.totals = ArticleTotals([0] * len(index.article), [0] * len(index.article))
-        self.shard: dict[str, dict] = {}
-        self.shard_number = -1
+        self.run_of = {first: name for name, first in article_runs}
+        self.run: list[tuple[ArticleRecord, set]] = []  # this run's records and the facts each states
+        self.run_name: str | None = None
+        self.inputs = inputs_hash()
 
     def add(self, record: ArticleRecord) -> None:
         s, text, index = record.summary, record.text, self.index
         number = index.article.get(s.id)
         if number is None:
             return  # not among the report's articles: nothing links to it
+        if number in self.run_of:
+            self.flush()
+            self.run_name = self.run_of[number]
         sentences = sorted(set(record.sentences))
         starts = [start for start, _ in sentences]
         mentions, mentioned = [], set()
@@ -89,43 +118,48 @@ class ArticlePass:
             rows.append((fact, s.id, number, text[start:end], start, end))
             facts.add(fact)
         self.store.add_statements(rows)
-        self.store.add_articles(number, sorted(mentioned), sorted(facts))
-        self.totals.mentioned[number] += len(mentioned)
+        entities, facts = sorted(mentioned), sorted(facts)
+        self.store.add_articles(number, entities, facts)
+        self.totals.mentioned[number] += len(entities)
         self.totals.stated[number] += len(facts)
-        self._write(number, {
-            "text": text,
+        # The shard's bytes come from the article (its id is its content's), where it was read, and which of
+        # the entities and facts it names the analysis has (entities with whether the gazetteer alone added them).
+        refs = self.refs
+        feed(self.inputs, s.id, json.dumps(s.source, ensure_ascii=False),
+             joined(refs.key[e] + ("\x1c1" if refs.implicit[e] else "") for e in entities),
+             joined("\x1c".join(refs.facts[f]) for f in facts))
+        self.run.append((record, stated))
+
+    def payload(self, record: ArticleRecord, stated: set) -> dict:
+        s, refs = record.summary, self.refs
+        return {
+            "text": record.text,
             "body": [list(span) for span in record.body],
             "dropped": [[line.text, line.reason] for line in s.dropped],
             "url": s.metadata.url or "",
             "authors": list(s.metadata.authors),
             "source": s.source,
-            "mentions": mention_spans(record, index, self.implicit),
-            "facts": sorted([fact, start, end, start, end] for fact, start, end in stated),
-        })
-
-    def _write(self, number: int, payload: dict) -> None:
-        shard = number // ARTICLES_PER_SHARD
-        if shard != self.shard_number:
-            self.flush()
-            self.shard_number = shard
-        self.shard[str(number)] = payload
+            "mentions": [[start, end, *(refs.key[e] for e in ids)]
+                         for start, end, *ids in mention_spans(record, self.index, refs.implicit)],
+            "facts": [[*refs.fact(fact), start, end, start, end] for fact, start, end in sorted(stated)],
+        }
 
     def flush(self) -> None:
-        if self.shard:
-            self.write(f"a-{self.shard_number}", self.shard)
-        self.shard = {}
+        if self.run_name is not None:
+            run, name = self.run, self.run_name
+            self.files.write(name, self.inputs.hexdigest(),
+                             lambda: shard_bytes(name, {r.summary.id: self.payload(r, stated) for r, stated in run}))
+        self.run, self.run_name, self.inputs = [], None, inputs_hash()
 
 
-def read_articles(records: Iterable[ArticleRecord], index: ShardIndex, implicit: list[bool], store: PassageStore,
-                  write: WriteShard) -> tuple[ArticleTotals, int]:
-    """Write every article's reader shard; return what was counted and how many shard files were written.
+def read_articles(records: Iterable[ArticleRecord], index: ShardIndex, refs: ShardRefs, store: PassageStore,
+                  files: ShardFiles, article_runs: list[tuple[str, int]]) -> ArticleTotals:
+    """Write every article's reader shard; return what was counted.
 
-    ``records`` come in input order (``BuildTables.articles()``), so each shard's articles come together.
+    ``records`` come in input order (``BuildTables.articles()``), so each run's articles come together.
     """
-    shards = set()
-    reader = ArticlePass(index, implicit, store, write)
+    reader = ArticlePass(index, refs, store, files, article_runs)
     for record in records:
         reader.add(record)
-        shards.add(reader.shard_number)
     reader.flush()
-    return reader.totals, len(shards - {-1})
+    return reader.totals

@@ -103,7 +103,7 @@ def matrix_chart(rows: list[str], columns: list[str], cells: set[tuple[int, int]
 
 
 def _months(data: ViewData) -> list[tuple[str, int]]:
-    months = Counter(s.metadata.published[:7] for s in data.articles if s.metadata.published and len(s.metadata.published) >= 7)
+    months = data.months
     if not months:
         return []
     if len(months) > 48:  # a long span: years read better than hundreds of months
@@ -151,10 +151,13 @@ def index_charts(data: ViewData, styles: ViewStyles) -> list[Chart]:
     months = _months(data)
     if months:
         charts.append(Chart("文章的发布时间", column_chart(months, GREY), f"{months[0][0]} — {months[-1][0]}，按{'年' if len(months[0][0]) == 4 else '月'}"))
-    partners = sorted((m for m in a.metrics if a.entity[m.iri].top_class == "Partner" and m.degree), key=lambda m: (-m.degree, m.iri))
+    degree = data.measures.degree
+    # By position (entities are in IRI order, so the position breaks ties as the IRI does).
+    partners = sorted((i for i, e in enumerate(a.entities) if e.top_class == "Partner" and degree[i]),
+                      key=lambda i: (-degree[i], i))
     if partners:
         colour = styles.classes["Partner"].colour
-        rows = [(a.entity[m.iri].label, m.degree, colour) for m in partners[:TOP_PARTNERS]]
+        rows = [(a.entities[i].label, degree[i], colour) for i in partners[:TOP_PARTNERS]]
         charts.append(Chart("联系最多的共建单位", bar_chart(rows, " 条关系"), "按度（直接相连的实体数）"))
     matrix = community_partner_matrix(data, styles)
     if matrix:

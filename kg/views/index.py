@@ -70,9 +70,10 @@ def node_rows(data: ViewData, styles: ViewStyles, links: Links, key: str, count:
 
 def community_rows(data: ViewData, links: Links) -> list[dict]:
     a = data.analysis
+    page_rank, position = data.measures.page_rank, a.position
     rows = []
     for community in [c for c in a.communities if len(c.members) > 1][:TOP_ROWS]:
-        members = sorted(community.members, key=lambda i: (-a.metric[i].page_rank, i))
+        members = sorted(community.members, key=lambda i: (-page_rank[position[i]], i))
         rows.append(
             {
                 "number": community.number,
@@ -117,6 +118,6 @@ def write_index(data: ViewData, styles: ViewStyles, report: BuildReport, out_dir
         sampled=a.betweenness_sample,
         skipped=report.skipped,
         warnings=report.warnings,
-        dropped_lines=sum(len(s.dropped) for s in report.articles),
+        dropped_lines=data.dropped_lines,
         data_files=DATA_FILES,
     )

@@ -8,31 +8,36 @@ code built from text, and are loaded only under names the page checks.
 - ``core``: styles, every entity (label, class, level or kind, aliases,
   measures, articles), every fact (its two ends, relation, articles), every
   article's metadata, the overview's nodes with positions and the tree;
-- ``e-N``: details of ENTITIES_PER_SHARD entities (mentions, evidence of each
-  of their facts), in the order of the core's entity list, read back from the
-  ``PassageStore``;
-- ``a-N``: ARTICLES_PER_SHARD articles' text, body lines, furniture, mention
-  spans and the facts stated in each, in input order (``kg.views.articles``,
-  written as each article is read).
+- ``e-H``: details of a run of about ENTITIES_PER_SHARD neighbouring entities
+  (mentions, evidence of each of their facts, in the core's order of each
+  entity's facts), read back from the ``PassageStore``;
+- ``a-H``: a run of about ARTICLES_PER_SHARD articles' text, body lines,
+  furniture, mention spans and the facts stated in each, in input order
+  (``kg.views.articles``, written as each run is read).
 
-Entities, facts and articles are referred to by their position in the core lists.
+The core refers to entities, facts and articles by their position in its
+lists; the other shards by keys that do not move when another item comes or
+goes (``kg.views.runs``), so that a rebuild can keep most of them.
 """
 from __future__ import annotations
 
 import json
-from itertools import islice
+from array import array
 from collections.abc import Iterator
+from functools import partial
+from hashlib import blake2b
+from itertools import count, islice
 from pathlib import Path
 
-from kg.analyse.network import Analysis
 from kg.model import LEVELS, TOP_CLASSES
-from kg.views.articles import ARTICLES_PER_SHARD, ArticleTotals, ShardIndex
+from kg.views.articles import ArticleTotals, ShardIndex, ShardRefs
 from kg.views.data import FactView, ViewData
 from kg.views.passages import PassageStore
+from kg.views.runs import ShardFiles, feed, inputs_hash, joined, shard_bytes
 from kg.views.styles import ViewStyles
 
 DATA_DIR = "data"  # under views/
-ENTITIES_PER_SHARD = 200
+ENTITIES_PER_SHARD = 200  # entities in a shard, on average (kg.views.runs)
 CORE = "core"  # the one shard whose size grows with the corpus
 UNIT = "AdministrativeUnit"
 
@@ -86,8 +91,8 @@ def write_shard(data_dir: Path, name: str, data: object) -> None:
 
 
 def core_payload(data: ViewData, styles: ViewStyles, index: ShardIndex, totals: ArticleTotals, overview: dict,
-                 tree: dict, store: PassageStore) -> dict:
-    a: Analysis = data.analysis
+                 tree: dict, store: PassageStore, index_keys: list[str], runs: dict, inputs: EntityRunInputs) -> dict:
+    m = data.measures
     fine = sorted(data.class_labels)
     fine_index = {name: i for i, name in enumerate(fine)}
     class_index = {name: i for i, name in enumerate(TOP_CLASSES)}
@@ -100,17 +105,20 @@ def core_payload(data: ViewData, styles: ViewStyles, index: ShardIndex, totals: 
             fine_index.get(view.record.fine_class, -1),
             view.record.level or view.kind or "",
             list(view.aliases),
-            m.degree,
-            round(float(m.page_rank), 5),
-            m.community,
+            degree,
+            round(page_rank, 5),
+            community,
             articles,
+            key,
         ]
-        for view, m, articles in zip(data.entities.values(), a.metrics, store.entity_articles())
+        for view, degree, page_rank, community, articles, key in zip(
+            data.entities.values(), m.degree, m.page_rank, m.community,
+            map(inputs.entity, count(), store.entity_articles()), index_keys)
     )
     facts = (
         [index.entity[f.subject], relation_index[f.predicate], index.entity[f.object], articles,
          1 if f.from_gazetteer else 0]
-        for f, articles in zip(data.facts, store.fact_articles())
+        for f, articles in zip(data.facts, map(inputs.fact, count(), store.fact_articles()))
     )
     articles = (
         [s.id, s.metadata.title or s.source, s.metadata.published or "", s.metadata.source_name or "",
@@ -125,7 +133,7 @@ def core_payload(data: ViewData, styles: ViewStyles, index: ShardIndex, totals: 
         "entities": entities,
         "facts": facts,
         "articles": articles,
-        "shards": {"entity": ENTITIES_PER_SHARD, "article": ARTICLES_PER_SHARD},
+        "shards": {"entity": [list(run) for run in runs["entity"]], "article": [list(run) for run in runs["article"]]},
         "overview": {**overview, "nodes": [[index.entity[iri], x, y] for iri, x, y in overview["nodes"]]},
         "tree": tree,
     }
@@ -154,26 +162,78 @@ class SentenceTable:
         return passages
 
 
-def entity_shards(data: ViewData, store: PassageStore, write) -> int:
-    """Write the e-N shards, one at a time; returns how many."""
+def facts_by_entity(data: ViewData) -> dict[str, list[int]]:
+    """Each entity's facts (as subject or object), in the core's order: the order kg-app.js finds them in too."""
     facts_of: dict[str, list[int]] = {}
     for i, f in enumerate(data.facts):
         facts_of.setdefault(f.subject, []).append(i)
         facts_of.setdefault(f.object, []).append(i)
-    views = list(data.entities.items())
-    for first in range(0, len(views), ENTITIES_PER_SHARD):
-        members = views[first:first + ENTITIES_PER_SHARD]
-        mentions: dict[int, list[list]] = {}
-        for entity, row in store.mentions(first, first + len(members) - 1):
-            mentions.setdefault(entity, []).append(row)
-        wanted = [fact for iri, _ in members for fact in facts_of.get(iri, ())]
-        passages = store.first_statements(wanted)
-        # A fact's row is made once and shared by its two ends within a shard.
-        rows = {fact: [fact, passages.get(fact, []), store.statement_count[fact], list(data.facts[fact].rules)]
-                for fact in wanted}
-        sentences = SentenceTable()
-        payload: dict[str, object] = {
-            str(number): {
+    return facts_of
+
+
+class EntityRunInputs:
+    """The hash of each entity shard's inputs (``kg.views.runs``), fed as the core's rows are made (one scan).
+
+    A shard's bytes come from its entities (key, code, implicit), the articles that mention each (their
+    order decides which mentions are shown), and each of their facts: its rules and the articles that state it
+    (an article's passages are its content's: its id). The facts go to the runs of both their ends, in the
+    core's order, which is also the order of each entity's facts in its shard.
+    """
+
+    def __init__(self, data: ViewData, store: PassageStore, refs: ShardRefs, index: ShardIndex,
+                 article_ids: list[str], entity_runs: list[tuple[str, int]]) -> None:
+        self.data, self.store, self.refs, self.index, self.article_ids = data, store, refs, index, article_ids
+        self.views = list(data.entities.values())
+        self.run_of = array("q", bytes(8 * len(self.views)))  # entity position -> its run
+        ends = [first for _, first in entity_runs[1:]] + [len(self.views)]
+        for run, ((_, first), end) in enumerate(zip(entity_runs, ends)):
+            self.run_of[first:end] = array("q", [run]) * (end - first)
+        self.entities = [inputs_hash() for _ in entity_runs]
+        self.facts = [inputs_hash() for _ in entity_runs]
+
+    def entity(self, number: int, articles: list[int]) -> list[int]:
+        view = self.views[number]
+        feed(self.entities[self.run_of[number]], self.refs.key[number], view.code or "", "+" if view.implicit else "",
+             str(self.store.mention_count[number]), joined(map(self.article_ids.__getitem__, articles)))
+        return articles
+
+    def fact(self, number: int, articles: list[int]) -> list[int]:
+        f = self.data.facts[number]
+        fields = ("\x1c".join(self.refs.facts[number]) + "\x1f" + " ".join(f.rules) + "\x1f"
+                  + str(self.store.statement_count[number]) + "\x1f"
+                  + joined(map(self.article_ids.__getitem__, articles)) + "\x1e").encode("utf-8")
+        first, second = self.run_of[self.index.entity[f.subject]], self.run_of[self.index.entity[f.object]]
+        self.facts[first].update(fields)  # the fields as ``feed`` joins them
+        if second != first:
+            self.facts[second].update(fields)
+        return articles
+
+    def hashes(self) -> list[str]:
+        return [blake2b((e.hexdigest() + f.hexdigest()).encode(), digest_size=16).hexdigest()
+                for e, f in zip(self.entities, self.facts)]
+
+
+def entity_payload(data: ViewData, store: PassageStore, views: list, first: int, end: int, article_ids: list[str],
+                   facts_of: dict[str, list[int]]) -> dict:
+    """The entities first..end-1 in order: their mentions and the evidence of their facts, articles named by id."""
+    members = views[first:end]
+    mentions: dict[int, list[list]] = {}
+    for entity, row in store.mentions(first, end - 1):
+        row[0] = article_ids[row[0]]
+        mentions.setdefault(entity, []).append(row)
+    wanted = [fact for iri, _ in members for fact in facts_of.get(iri, ())]
+    passages = store.first_statements(wanted)
+    for found in passages.values():
+        for row in found:
+            row[0] = article_ids[row[0]]
+    # A fact's row is made once and shared by its two ends within a shard; kg-app.js knows each entity's
+    # facts in this order (the core's), so a row does not name its fact.
+    rows = {fact: [passages.get(fact, []), store.statement_count[fact], list(data.facts[fact].rules)]
+            for fact in wanted}
+    sentences = SentenceTable()
+    payload: dict[str, object] = {
+        "entities": [
+            {
                 "code": view.code or "",
                 "implicit": view.implicit,
                 "mentions": sentences.refer(mentions.get(number, [])),
@@ -181,12 +241,30 @@ def entity_shards(data: ViewData, store: PassageStore, write) -> int:
                 "facts": [rows[fact] for fact in facts_of.get(iri, ())],
             }
             for number, (iri, view) in enumerate(members, start=first)
-        }
-        for row in rows.values():
-            sentences.refer(row[1])
-        payload["s"] = sentences.texts
-        write(f"e-{first // ENTITIES_PER_SHARD}", payload)
-    return -(-len(views) // ENTITIES_PER_SHARD)
+        ]
+    }
+    for row in rows.values():
+        sentences.refer(row[0])
+    payload["s"] = sentences.texts
+    return payload
+
+
+def entity_shards(data: ViewData, store: PassageStore, files: ShardFiles, inputs: list[str], article_ids: list[str],
+                  entity_runs: list[tuple[str, int]]) -> int:
+    """Write the entity shards, one at a time (each unchanged one taken from the last build); returns how many.
+
+    ``inputs``: the hash of each one's inputs (``EntityRunInputs``, fed while the core was written).
+    """
+    facts_of = facts_by_entity(data)
+    views = list(data.entities.items())
+    ends = [first for _, first in entity_runs[1:]] + [len(views)]
+    for (name, first), end, inputs_of in zip(entity_runs, ends, inputs):
+        files.write(name, inputs_of, partial(_entity_shard, name, data, store, views, first, end, article_ids, facts_of))
+    return len(entity_runs)
+
+
+def _entity_shard(name: str, *args) -> bytes:
+    return shard_bytes(name, entity_payload(*args))
 
 
 def unit_counts(data: ViewData) -> dict[str, tuple[int, int, int, int]]:
@@ -240,5 +318,10 @@ def tree_payload(data: ViewData, index: ShardIndex) -> dict:
 
 
 def write_core(data: ViewData, styles: ViewStyles, index: ShardIndex, totals: ArticleTotals, overview: dict,
-               write, store: PassageStore) -> None:
-    write(CORE, core_payload(data, styles, index, totals, overview, tree_payload(data, index), store))
+               write, store: PassageStore, refs: ShardRefs, runs: dict) -> list[str]:
+    """``runs``: the (name, first position) of each shard of entities and of articles (``kg.views.runs``).
+    Returns the hash of each entity shard's inputs, found on the way."""
+    inputs = EntityRunInputs(data, store, refs, index, data.article_ids, runs["entity"])
+    write(CORE, core_payload(data, styles, index, totals, overview, tree_payload(data, index), store, refs.key, runs,
+                             inputs))
+    return inputs.hashes()

@@ -5,12 +5,13 @@
 (function () {
   "use strict";
   var KG = window.KG = { shards: {}, waiting: {} };
-  var SHARD_NAME = /^(core|[ea]-\d{1,6})$/;
+  var SHARD_NAME = /^(core|[ea]-[0-9a-f]{16})$/;
 
   // Shards are scripts (fetch() of a file is refused from file:// pages): each calls KG.register.
   KG.register = function (name, data) {
     if (!SHARD_NAME.test(name)) return;
-    if (name.charAt(0) === "e") data = sentencesBack(data);
+    if (name.charAt(0) === "e") data = entitiesBack(name, sentencesBack(data));
+    else if (name.charAt(0) === "a") data = articlesBack(data);
     KG.shards[name] = data;
     (KG.waiting[name] || []).forEach(function (done) { done(data); });
     delete KG.waiting[name];
@@ -24,14 +25,53 @@
         if (typeof row[1] === "number") row[1] = String(texts[row[1]] === undefined ? "" : texts[row[1]]);
       });
     }
-    delete data.s;
-    Object.keys(data).forEach(function (key) {
-      var entity = data[key];
+    (data.entities || []).forEach(function (entity) {
       fill(entity.mentions || []);
-      (entity.facts || []).forEach(function (fact) { fill(fact[1] || []); });  // a shared row is filled once
+      (entity.facts || []).forEach(function (fact) { fill(fact[0] || []); });
     });
     return data;
   }
+
+  // Shards name entities, facts and articles by key (the same every build), not by position: positions back.
+  function articleRows(rows) {
+    rows.forEach(function (row) { row[0] = KG.articleIndex[row[0]]; });
+    return rows.filter(function (row) { return row[0] !== undefined; });
+  }
+  function entitiesBack(name, data) {
+    var first = KG.entityRunFirst[name], out = {};
+    if (first === undefined) return out;
+    (data.entities || []).forEach(function (entity, k) {
+      var i = first + k, facts = KG.adjacent[i] || [];
+      entity.mentions = articleRows(entity.mentions || []);
+      // An entity's facts come in the core's order, as KG.adjacent lists them.
+      entity.facts = (entity.facts || []).map(function (row, j) { return [facts[j], articleRows(row[0] || []), row[1], row[2]]; });
+      out[String(i)] = entity;
+    });
+    return out;
+  }
+  function articlesBack(data) {
+    var out = {};
+    Object.keys(data).forEach(function (id) {
+      var i = KG.articleIndex[id], article = data[id];
+      if (i === undefined) return;
+      article.mentions = (article.mentions || []).map(function (m) {
+        return [m[0], m[1]].concat(m.slice(2).map(function (key) { return KG.entityIndex[key]; }));
+      }).filter(function (m) { return m.length > 2 && m.every(function (v) { return v !== undefined; }); });
+      article.facts = (article.facts || []).map(function (f) {
+        return [KG.factIndex(KG.entityIndex[f[0]], f[1], KG.entityIndex[f[2]]), f[3], f[4], f[5], f[6]];
+      }).filter(function (f) { return f[0] !== undefined; });
+      out[String(i)] = article;
+    });
+    return out;
+  }
+  var factByEnds = null;
+  KG.factIndex = function (s, rel, o) {
+    if (!factByEnds) {
+      factByEnds = Object.create(null);
+      KG.F.forEach(function (f) { factByEnds[f.s + "," + f.rel.i + "," + f.o] = f.i; });
+    }
+    return factByEnds[s + "," + rel + "," + o];
+  };
 
   KG.load = function (name) {
     return new Promise(function (resolve, reject) {
@@ -48,11 +88,20 @@
   };
 
   KG.entityDetail = function (i) {
-    return KG.load("e-" + Math.floor(i / KG.core.shards.entity)).then(function (d) { return d[String(i)]; });
+    return KG.load(KG.E[i].shard).then(function (d) { return d[String(i)]; });
   };
   KG.articleDetail = function (i) {
-    return KG.load("a-" + Math.floor(i / KG.core.shards.article)).then(function (d) { return d[String(i)]; });
+    return KG.load(KG.A[i].shard).then(function (d) { return d[String(i)]; });
   };
+
+  // Each shard holds a run of neighbours: [name, first position] per run, in order.
+  function placeRuns(runs, items, firsts) {
+    runs.forEach(function (run, r) {
+      var end = r + 1 < runs.length ? runs[r + 1][1] : items.length;
+      firsts[run[0]] = run[1];
+      for (var i = run[1]; i < end && i < items.length; i++) items[i].shard = run[0];
+    });
+  }
 
   // ------------------------------------------------------------------ records
   KG.init = function () {
@@ -74,6 +123,14 @@
     });
     KG.adjacent = KG.E.map(function () { return []; });
     KG.F.forEach(function (f) { KG.adjacent[f.s].push(f.i); KG.adjacent[f.o].push(f.i); });
+    KG.entityIndex = Object.create(null);
+    KG.E.forEach(function (e, i) { KG.entityIndex[core.entities[i][9]] = i; });
+    KG.articleIndex = Object.create(null);
+    KG.A.forEach(function (a) { KG.articleIndex[a.id] = a.i; });
+    KG.entityRunFirst = Object.create(null);
+    KG.articleRunFirst = Object.create(null);
+    placeRuns(core.shards.entity, KG.E, KG.entityRunFirst);
+    placeRuns(core.shards.article, KG.A, KG.articleRunFirst);
   };
 
   KG.classText = function (e) {
