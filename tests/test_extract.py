@@ -715,6 +715,38 @@ def test_the_focus_is_the_unit_the_title_and_lead_name():
     assert ("城关区", "runsProgram", "楼道微治理") not in rels
 
 
+# Who does the deed: the place it happens in is not the actor, and companions of a joint deed
+# (和…一起, 联合, 与…共同) are the first actor's partners, not co-owners of the program.
+HOST_CASES = [
+    # a unit after a word of place is where; the unit written before the quoted name owns it
+    ("4月3日,城关区“文明楼院”创建活动在雁滩社区启动。", {"城关区"}, set()),
+    ("七里河区“邻里守望”志愿服务活动走进晏家坪社区。", {"七里河区"}, set()),
+    # a partnering verb leaves the deed to the actor before it
+    ("青松社区党委联合县税务局党支部开展“银龄关爱”行动。", {"青松社区党委"}, {("青松社区党委", "县税务局")}),
+    # co-hosts joined by 与 and 、 before 共同: the first hosts, the bodies of the others' branches are its partners
+    ("金宇街道党工委与省气象局党总支、市图书馆党支部共同主办“椰风党课”主题党日活动。",
+     {"金宇街道党工委"}, {("金宇街道党工委", "省气象局")}),
+    # a companion after 和 … 一起: the actor before it (here the community its staff stand for) does it
+    ("金城社区地处老城。社区工作人员每周都和雁滩街道党员志愿者一起开展“楼道清洁”行动。", {"金城社区"}, set()),
+    # coordinated actors with no word of a joint deed still share the program
+    ("皋兰路街道党工委和金城社区党委启动“微更新”项目。", {"皋兰路街道党工委", "金城社区党委"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,runners,partnerships", HOST_CASES)
+def test_the_host_of_a_deed_runs_its_program_and_its_companions_are_partners(text, runners, partnerships):
+    rels = relations(text)
+    assert {s for s, p, _ in rels if p == "runsProgram"} == runners
+    assert partnerships <= {(s, o) for s, p, o in rels if p == "partnersWith"}
+
+
+def test_a_body_named_inside_a_place_name_is_no_partner():
+    # 县电力公司家属院: the compound is named after the company that housed its staff
+    found = extract_text("社区党委走访了县电力公司家属院和粮食局家属院。")
+    assert not {m.name for m in found.mentions if m.cls == "Partner"}
+    assert {"电力公司家属院", "粮食局家属院"} <= {m.name for m in found.mentions if m.cls == "AdministrativeUnit"}
+
+
 def test_a_facility_belongs_to_the_community_rather_than_the_compound_of_its_sentence():
     rels = relations("金城社区在丽景小区建成暖心书屋。")
     assert ("金城社区", "hasFacility", "暖心书屋") in rels

@@ -136,9 +136,13 @@ PARTNER_ENDINGS = sorted(PATTERNS["partners"]["suffixes"], key=len, reverse=True
 
 
 def drop_inner_units(others: list[Found], found_units: list[Found]) -> list[Found]:
-    """A name found by suffix that is itself a unit (a 社区 服务中心 is not one) stays a unit only."""
+    """A name found by suffix that is itself a unit (a 社区 服务中心 is not one) stays a unit only; a body
+    whose name ends inside a unit's name (某局家属院, 县某公司家属院) only says whose the place was."""
     unit_spans = {(u.start, u.end) for u in found_units}
-    return [f for f in others if (f.start, f.end) not in unit_spans]
+    units_in = by_sentence((u for u in found_units if not u.implicit),
+                           max((f.sentence for f in others + found_units), default=-1) + 1, lambda u: u.sentence)
+    return [f for f in others if (f.start, f.end) not in unit_spans
+            and not (f.cls == "Partner" and any(u.start < f.end < u.end for u in units_in[f.sentence]))]
 
 
 def join_short_forms(others: list[Found]) -> None:

@@ -37,9 +37,13 @@ class FoundRelation:
     rule: str
 
 
-def actors_of(units: list[Found], orgs: list[Found], bare: list[Actor], others: list[Found]) -> list[Actor]:
-    """Who can be the subject of a sentence, in text order."""
-    prefix_ends = {f.start for f in units + orgs + others}
+def actors_of(units: list[Found], orgs: list[Found], bare: list[Actor], others: list[Found], text: str = "") -> list[Actor]:
+    """Who can be the subject of a sentence, in text order.
+
+    A unit written as the first part of another name (某区某街道, 某社区服务中心)
+    is not one; a unit before a quoted name (某街道“某某”活动) owns it, and is.
+    """
+    prefix_ends = {f.start for f in units + orgs} | {f.start for f in others if not text.startswith(OPENING_QUOTES, f.start)}
     names = Covering((o.start, o.end) for o in orgs + others)
     actors = [Actor(o.start, o.end, o.sentence, o) for o in orgs]
     for unit in units:
@@ -78,10 +82,40 @@ def actor_for(target: Found, actors: Actors, text: str, focus: Found | None = No
     A sentence without one speaks of the article's ``focus`` when it has one,
     else of the last actor before it in its paragraph, then in the article.
     """
-    same = [a for a in actors.in_sentence[target.sentence] if not _overlaps(a, target)]
+    return hosts_of(target, actors, text, focus)[0]
+
+
+def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = None) -> tuple[list[Found], list[Found]]:
+    """``actor_for``'s actors, and the fellows the sentence has them work with.
+
+    A unit named as the place of the deed (在某社区举行, 来到某村) is where,
+    not who. Actors named as companions of a joint deed (甲与乙、丙共同主办,
+    甲和乙一起开展) are the first actor's fellows, not co-owners: the first
+    (or the article's focus, when it is one of them) runs the program.
+    """
+    same = [a for a in actors.in_sentence[target.sentence] if not _overlaps(a, target) and not is_place_of_deed(a, text)]
     before = [a for a in same if a.end <= target.start]
     if before:
-        return last_coordinated(before, text)
+        chosen = coordinated(before, text)  # last first
+        first = chosen[-1]
+        if text.endswith(PARTNERING_VERBS, 0, first.start) or (
+                text.endswith(COMPANION_WORDS, 0, first.start) and joint_deed(text, chosen[0].end, target.start)):
+            # 甲联合乙开展…, 甲每周和乙一起开展…: the companions leave the deed to the actor before them
+            refs = {a.entity.ref for a in chosen}
+            earlier = [a for a in before if a.end <= first.start and a.entity.ref not in refs]
+            principals = last_coordinated(earlier, text) if earlier else [focus] if focus is not None else []
+            if principals and all(p.ref not in refs for p in principals):
+                return principals, [a.entity for a in reversed(chosen)]
+        elif len(chosen) > 1 and joint_deed(text, chosen[0].end, target.start):
+            # 甲与乙、丙共同主办: the first (or the article's focus among them) hosts, the others join in
+            ordered = [a.entity for a in reversed(chosen)]
+            principal = next((e for e in ordered if focus is not None and e.ref == focus.ref), ordered[0])
+            return [principal], [e for e in ordered if e.ref != principal.ref]
+        return [a.entity for a in chosen], []
+    return _without_actor_before(target, same, actors, focus), []
+
+
+def _without_actor_before(target: Found, same: list[Actor], actors: Actors, focus: Found | None) -> list[Found]:
     if same:
         return [same[0].entity]
     if focus is not None and not focus.overlaps(target.start, target.end):
@@ -216,12 +250,39 @@ def actor_before_trigger(target: Found, actors: Actors, text: str, sentence_star
 
 def last_coordinated(actors: list[Actor], text: str) -> list[Found]:
     """The last of ``actors`` (in text order) and those joined to it by a coordinator (甲和乙、丙), last first."""
+    return [a.entity for a in coordinated(actors, text)]
+
+
+def coordinated(actors: list[Actor], text: str) -> list[Actor]:
     chosen = [actors[-1]]
     for prev in reversed(actors[:-1]):
         if text[prev.end : chosen[-1].start] not in ACTOR_COORDINATORS:
             break
         chosen.append(prev)
-    return [a.entity for a in chosen]
+    return chosen
+
+
+def is_place_of_deed(actor: Actor, text: str) -> bool:
+    """在某社区举行, 来到某村: a unit written after a word of place is where something happens.
+
+    (A committee keeps its part: 在某党委的指导下 is read by ``guided_by``, and
+    a committee is never where.)
+    """
+    return actor.entity.cls == "AdministrativeUnit" and text.endswith(PLACE_WORDS, 0, actor.start)
+
+
+def joint_deed(text: str, start: int, end: int) -> bool:
+    """Whether the words between the actors and the target say they do it together (共同, 一起)."""
+    between = text[start:end]
+    return any(w in between for w in JOINT_WORDS) and not any(mark in between for mark in CLAUSE_MARKS)
+
+
+PLACE_WORDS = tuple(PATTERNS["relations"]["place_words"])
+JOINT_WORDS = tuple(PATTERNS["relations"]["joint_words"])
+COMPANION_WORDS = tuple(PATTERNS["relations"]["companion_words"])
+PARTNERING_VERBS = tuple(PATTERNS["relations"]["partnering_verbs"])
+OPENING_QUOTES = ("“", "‘", "「", "『", '"')
+CLAUSE_MARKS = ("。", ";", "；", "!", "！", "?", "？")
 
 
 ACTOR_COORDINATORS = ("和", "与", "及", "、", "以及")
@@ -272,11 +333,18 @@ def find_relations(
             rels.append(FoundRelation(person, "leads", person.org, person, "pattern:role"))
         if person.also_leads is not None and id(person.also_leads) in holders:
             rels.append(FoundRelation(person, "leads", person.also_leads, person, "pattern:role"))
-    actors = Actors(actors_of(units, orgs, bare, programs + facilities + partners), len(sentences_text), paragraph)
+    actors = Actors(actors_of(units, orgs, bare, programs + facilities + partners, text), len(sentences_text), paragraph)
     focus = article_focus(units, orgs)
+    body_of = {(p.start, p.sentence): p for p in partners if p.rule == "body of organisation"}
     for program in programs:
-        for actor in actor_for(program, actors, text, focus):
+        hosts, fellows = hosts_of(program, actors, text, focus)
+        for actor in hosts:
             rels.append(FoundRelation(actor, "runsProgram", program, program, "pattern:actor"))
+        for fellow in fellows:
+            # 甲社区与乙中心党总支共同主办: the body whose branch joins in is the host's partner
+            body = body_of.get((fellow.start, fellow.sentence)) if fellow.cls == "PartyOrganization" else None
+            for actor in hosts if body is not None else ():
+                rels.append(FoundRelation(actor, "partnersWith", body, program, "pattern:joint"))
     places = Places(units, len(sentences_text))
     for facility in facilities:
         place = place_of(facility, places)
