@@ -753,6 +753,22 @@ def test_a_facility_belongs_to_the_community_rather_than_the_compound_of_its_sen
     assert ("丽景小区", "hasFacility", "暖心书屋") not in rels
 
 
+FACILITY_PLACE_CASES = [
+    # a facility in a paragraph of its own belongs to the unit the article is about, not to the
+    # compound the paragraph before went to
+    ("金城社区开展环境整治活动。\n上午,志愿者来到丽景小区清理楼道小广告。\n随后,大家前往暖阳老年食堂参观。",
+     "暖阳老年食堂", "金城社区"),
+    # within one paragraph the place last named goes on
+    ("金城社区开展环境整治活动。\n上午,志愿者来到丽景小区清理楼道小广告。随后,大家前往暖阳书屋参观。",
+     "暖阳书屋", "丽景小区"),
+]
+
+
+@pytest.mark.parametrize("text,facility,place", FACILITY_PLACE_CASES)
+def test_a_facility_without_a_unit_in_its_sentence_belongs_to_its_passage_or_the_articles_focus(text, facility, place):
+    assert {s for s, p, o in relations(text) if p == "hasFacility" and o == facility} == {place}
+
+
 def test_a_project_word_heads_a_quoted_compound():
     assert names("社区推出“一楼一景”邻里驿站党建品牌项目。", "Program") == {"一楼一景"}
 

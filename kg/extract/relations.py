@@ -174,10 +174,13 @@ COMMITTEE_SHARE = float(PATTERNS["relations"]["committee_share"])
 class Places:
     """The units a facility can belong to, indexed once (see ``place_of``)."""
 
-    def __init__(self, units: list[Found], sentences: int):
+    def __init__(self, units: list[Found], sentences: int, paragraph: list[int] | None = None):
         self.explicit = [u for u in units if not u.implicit and u.kind in PLACE_LEVELS]
         self.in_sentence = by_sentence(self.explicit, sentences, lambda u: u.sentence)
         self.before = LastBefore(self.explicit, key=lambda u: None, position=lambda u: u.start)
+        self.paragraph = paragraph
+        if paragraph is not None:
+            self.before_in_paragraph = LastBefore(self.explicit, key=lambda u: paragraph[u.sentence], position=lambda u: u.start)
 
 
 PLACE_LEVELS = ("subdistrict", "community", "compound")
@@ -186,14 +189,23 @@ PLACE_LEVELS = ("subdistrict", "community", "compound")
 PLACE_PREFERENCE = ("subdistrict", "compound", "community")
 
 
-def place_of(target: Found, places: Places) -> Found | None:
+def place_of(target: Found, places: Places, focus: Found | None = None) -> Found | None:
     """The unit a facility belongs to: the community named in its sentence (else its compound, else its
-    township), else the last unit named before it."""
+    township), else the last unit named before it in its paragraph, else the unit the article is about
+    (its ``focus``, or the focus committee's unit), else the last unit named before it."""
     if target.unit is not None:
         return target.unit
     same = places.in_sentence[target.sentence]
     if same:
         return max(same, key=lambda u: (PLACE_PREFERENCE.index(u.kind), -abs(u.start - target.start)))
+    if places.paragraph is not None:
+        # a passage about one place goes on naming its facilities; a new paragraph returns to the article's own
+        before = places.before_in_paragraph.last_before(places.paragraph[target.sentence], target.start)
+        if before is not None:
+            return before
+    home = focus if focus is None or focus.cls == "AdministrativeUnit" else focus.unit
+    if home is not None and home.kind in PLACE_LEVELS:
+        return home
     before = places.before.last_before(None, target.start)
     if before is not None:
         return before
@@ -345,9 +357,9 @@ def find_relations(
             body = body_of.get((fellow.start, fellow.sentence)) if fellow.cls == "PartyOrganization" else None
             for actor in hosts if body is not None else ():
                 rels.append(FoundRelation(actor, "partnersWith", body, program, "pattern:joint"))
-    places = Places(units, len(sentences_text))
+    places = Places(units, len(sentences_text), paragraph)
     for facility in facilities:
-        place = place_of(facility, places)
+        place = place_of(facility, places, focus)
         if place is not None:
             rels.append(FoundRelation(place, "hasFacility", facility, facility, "pattern:place"))
     triggers = PATTERNS["relations"]["partner_triggers"]
