@@ -35,6 +35,8 @@ UNIT_CASES = [
     ("党员干部深入青杠坡社区走访困难群众。", {"青杠坡社区"}),
     # numbered group of a village
     ("石板桥村5组的水渠今年完成了硬化。", {"石板桥村", "石板桥村5组"}),
+    # a numbered residents' committee of a large community
+    ("区卫健委的志愿者来到金城社区二居委会开展义诊。", {"金城社区", "金城社区二居委会"}),
     # a bare name coordinated with a suffixed one shares the suffix
     ("网格员逐户走访了下坝、上坝村民组。", {"下坝村民组", "上坝村民组"}),
     # descriptions are not names: an adjective of kind (…型, …式) or rank (…级) before the level word
@@ -113,6 +115,15 @@ def test_the_national_table_tells_homonym_districts_apart_by_their_communities()
     # four 鼓楼区; 东井亭社区 lies only in Nanjing's
     rels = relations("鼓楼区东井亭社区开展义诊。")
     assert ("鼓楼区", "partOf", "南京市") in rels
+
+
+def test_a_numbered_committee_is_a_community_below_its_own_and_is_named_again_by_its_number():
+    text = "区卫健委的志愿者来到金城社区二居委会开展义诊。会上,县第一中学、祥和物业和二居委会的党员代表签订共建协议。"
+    rels = relations(text)
+    assert ("金城社区二居委会", "partOf", "金城社区") in rels
+    assert {o for s, p, o in rels if p == "partnersWith" and s == "金城社区二居委会"} == {"县第一中学", "祥和物业"}
+    # 十二居委会 is another committee: its 二居委会 is no mention of the second
+    assert "金城社区二居委会" not in names("金城社区十二居委会组织居民议事。", "AdministrativeUnit")
 
 
 def test_a_community_named_after_a_numbered_estate_tells_homonym_districts_apart():

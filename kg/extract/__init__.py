@@ -102,6 +102,7 @@ def find_units(sentences, tokens, paragraph, text: str, quoted) -> tuple[list[Fo
         in_sentence += units.find_coordinated(i, s, in_sentence, [(u.start, u.end) for u in in_sentence])
         found += in_sentence
         generic_words.append(generic)
+    found += communities.named_again(sentences, found)
     found = units.settle_gazetteer(found, text)
     chains.follow_written_chains(found)
     units.join_extended(found)
