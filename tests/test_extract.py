@@ -518,6 +518,9 @@ PARTNER_CASES = [
     ("县公安局、县消防救援大队共同参与演练。", {"县公安局", "县消防救援大队"}),
     # the legal forms of cooperatives, whose stems hold verbs (种植, 养殖)
     ("我们联合龙潭村油茶种植专业合作社开展活动。", {"龙潭村油茶种植专业合作社"}),
+    # a trade word right before the legal form, after a place and a firm's own name, is part of the name
+    ("村集体于去年成立固原市恒丰育苗农民专业合作社。", {"固原市恒丰育苗农民专业合作社"}),
+    ("村民大力发展种植合作社。", set()),
     # a trade's ending before a facility's (快递 + 驿站) names the place, not a firm
     ("金城社区快递驿站挂牌成立。", set()),
     # a law-enforcement squad is a body whose stem holds verbal nouns

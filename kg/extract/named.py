@@ -306,6 +306,9 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         # 县供销合作社, 某县供电公司: after a place, a verbal noun says what a firm does. (An alliance so
         # named, 某街道党建服务联盟, is more often the unit's own platform than a body: not here.)
         wider = stem_start(tokens, s, longest, barriers, GOVERNMENT_STEM_TAGS)
+        trade = tokens[tokens.starting_before(s) - 1] if start == s and tokens.starting_before(s) else None
+        if trade is not None and trade.end == s and trade.text in TRADE_WORDS:
+            wider = stem_start(tokens, trade.start, longest - len(trade.text), barriers, GOVERNMENT_STEM_TAGS)  # 某某种植合作社
         if wider < start and (wider in unit_ends or with_level_word(tokens, wider, "")[0] < wider):
             start = wider
     if cls == "Partner":
@@ -352,6 +355,7 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
 
 
 LEADING_ROLES = frozenset(PATTERNS["persons"]["leading_roles"])
+TRADE_WORDS = frozenset(PATTERNS["partners"]["trade_words"])
 DESCRIPTIVE_ENDINGS = PATTERNS["units"]["descriptive_endings"]
 
 
