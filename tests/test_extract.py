@@ -334,6 +334,13 @@ def test_a_departments_branch_is_under_the_departments_committee():
     assert ("兰州市委宣传部机关党支部", "subOrganizationOf", "兰州市委宣传部机关党委") in relations(text)
 
 
+def test_a_branch_of_a_generic_department_takes_the_departments_full_name_and_is_not_the_units():
+    # 市委组织部 is the article's city's (三亚市): so is the office committee named after it
+    rels = relations("为庆祝建党节,三亚市吉阳区红沙社区举办文艺汇演。市委组织部机关党委书记马文斌到场观看并致辞。")
+    assert ("马文斌", "leads", "三亚市委组织部机关党委") in rels
+    assert not any(s == "三亚市委组织部机关党委" for s, p, _ in rels if p == "partyOrgOf")
+
+
 # ------------------------------------------------------------------ programs
 PROGRAM_CASES = [
     ("金城社区启动“微心愿”项目。", {"微心愿"}),  # quote + head noun

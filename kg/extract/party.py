@@ -230,8 +230,22 @@ def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[
         elif settle_generic(org, context):
             settled.append(org)
     attach_branches(settled, units)
+    name_after_settled(settled)
     same_unit(settled)
     return settled
+
+
+def name_after_settled(orgs: list[Found]) -> None:
+    """县委宣传部机关党委 under a 县委宣传部 settled to the article's county: the branch takes its full name."""
+    for org in orgs:
+        above = org.org
+        if above is None or not above.name or not above.aliases:
+            continue
+        short = min(above.aliases, key=len)
+        if org.name.startswith(short) and not org.name.startswith(above.name):
+            org.aliases.add(org.name)
+            org.name = above.name + org.name[len(short):]
+            org.unit = org.unit or above.unit
 
 
 def same_unit(orgs: list[Found]) -> None:

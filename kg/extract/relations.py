@@ -168,6 +168,7 @@ def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3
 
 
 FOCUS_KINDS = ("党委", "党总支", "党工委", "党支部")
+DEPARTMENT_KINDS = frozenset(kind for _, kind in PATTERNS["party"]["departments"])
 COMMITTEE_SHARE = float(PATTERNS["relations"]["committee_share"])
 
 
@@ -332,7 +333,8 @@ def find_relations(
             rels.append(FoundRelation(unit, "partOf", unit.unit, unit, "gazetteer" if unit.code and unit.unit.code else "name"))
     committees = committees_by_unit(orgs)
     for org in orgs:
-        if org.unit is not None:
+        # (a department's own branch, 某县委宣传部机关党支部, is the department's: not the unit's party organisation)
+        if org.unit is not None and not (org.org is not None and org.org.kind in DEPARTMENT_KINDS):
             rels.append(FoundRelation(org, "partyOrgOf", org.unit, org, "name"))
         parent = parent_org(org, committees) or set_up_by(org, orgs, text) or guided_by(org, orgs, text)
         if parent is not None:
