@@ -538,6 +538,9 @@ PARTNER_CASES = [
     # a branch right after its company is named with it
     ("国网公司城东供电所派人参加。", {"国网公司城东供电所"}),
     ("国网桐庐县供电公司城东供电所派人参加。", {"桐庐县供电公司城东供电所"}),
+    # a province's or city's company right after its group's name is the group's branch there
+    ("街道联合中铁十局山东公司、交投集团贵州公司共同开展义务植树。", {"中铁十局山东公司", "交投集团贵州公司"}),
+    ("社区邀请山东公司的员工参加。", {"山东公司"}),
     # the party branch of a body names the body
     ("青松社区党委与县税务局党支部结对共建。", {"县税务局"}),
 ]
@@ -582,6 +585,14 @@ def test_partner_kinds_come_from_their_endings():
     found = extract_text("金城社区联合兰州大学、祥和物业和七里河派出所开展活动。")
     kinds = {m.name: m.kind for m in found.mentions if m.cls == "Partner"}
     assert kinds == {"兰州大学": "university", "祥和物业": "company", "七里河派出所": "government body"}
+
+
+def test_a_body_named_alone_after_its_only_branch_is_that_branch():
+    text = "街道联合中铁十局山东公司开展义务植树。中铁十局志愿者代表发言。"
+    assert names(text, "Partner") == {"中铁十局山东公司"}
+    # with two of its branches named, the body alone is neither
+    text = "中铁十局山东公司和中铁十局河南公司派员参加。中铁十局志愿者代表发言。"
+    assert names(text, "Partner") == {"中铁十局山东公司", "中铁十局河南公司", "中铁十局"}
 
 
 def test_partner_relations_need_a_partnering_word_for_schools():

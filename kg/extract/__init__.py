@@ -62,6 +62,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     others += bodies_of_orgs(orgs, text, found_units)
     others = drop_inner_units(others, found_units)
     join_short_forms(others)
+    join_parent_bodies(others)
     join_program_short_forms(others)
     attach_facility_attributes(others, sentences)
 
@@ -160,6 +161,22 @@ def join_short_forms(others: list[Found]) -> None:
             if f.cls == cls and f.name in full:
                 f.aliases.add(f.name)
                 f.name = full[f.name]
+
+
+def join_parent_bodies(others: list[Found]) -> None:
+    """某工程局山东公司, later 某工程局 alone: in a story that names one branch of a body, the body named
+    alone is that branch (the body of two named branches stays itself)."""
+    branches: dict[str, set[str]] = {}
+    for f in others:
+        if f.cls == "Partner" and f.rule == "body+branch":
+            for branch in f.aliases:
+                if f.name.endswith(branch) and len(f.name) > len(branch):
+                    branches.setdefault(f.name[: -len(branch)], set()).add(f.name)
+    for f in others:
+        full = branches.get(f.name) if f.cls == "Partner" else None
+        if full is not None and len(full) == 1:
+            f.aliases.add(f.name)
+            f.name = next(iter(full))
 
 
 def join_program_short_forms(others: list[Found]) -> None:

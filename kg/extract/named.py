@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from kg.extract.found import Found
-from kg.extract.partners import (BRANCH_ENDINGS, CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WHOLE_NAMES, body_of_level,
-                                 is_byline, is_partnering, partner_kind, with_level_word, with_ordinal,
-                                 with_parent_body)
+from kg.extract.partners import (CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WHOLE_NAMES, body_of_level,
+                                 is_branch, is_byline, is_partnering, partner_kind, with_level_word,
+                                 with_ordinal, with_parent_body)
 from kg.extract.patterns import PATTERNS, longest_first
 from kg.extract.segment import word_tags
 from kg.extract.text import Tokens, clean_name, is_cjk, stem_start, stem_tokens
@@ -272,7 +272,7 @@ def find_by_suffix(
             if cls == "Partner" and is_byline(sentence.text, e - sentence.start):
                 continue  # 某某晚报记者, 某某网讯: the outlet reporting, not a partner
             entity = name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_ends, found + taken)
-            if entity is not None and cls == "Partner" and suffix in BRANCH_ENDINGS:
+            if entity is not None and cls == "Partner" and is_branch(suffix, entity.name):
                 entity = with_parent_body(entity, found, sentence)
             if (entity is not None and entity.unit is not None and entity.unit.end in locative_ends and entity.aliases
                     and entity.rule != "unit+purpose"):  # (某社区文化广场 without its unit is no name)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
 from kg.extract.text import Tokens, stem_start
+from kg.gazetteer import load_gazetteer
 from kg.model import Sentence
 
 GOVERNMENT = "government body"
@@ -78,8 +79,22 @@ def is_byline(text: str, end: int) -> bool:
 BRANCH_ENDINGS = frozenset(PATTERNS["partners"]["branch_endings"])
 
 
+def is_branch(suffix: str, name: str) -> bool:
+    """城关支行, or 山东公司 (a province's, a city's name and an ending): a branch, when named right after a body."""
+    stem = name[: len(name) - len(suffix)]
+    return suffix in BRANCH_ENDINGS or (len(stem) >= 2 and _is_region(stem))
+
+
+@lru_cache(maxsize=4096)
+def _is_region(stem: str) -> bool:
+    return any(d.level in REGION_LEVELS for d in load_gazetteer().lookup(stem, short=True))
+
+
+REGION_LEVELS = ("province", "city")
+
+
 def with_parent_body(branch: Found, found: list[Found], sentence: Sentence) -> Found:
-    """某县农商银行 + 城关支行: a branch named right after the body it belongs to is named with it."""
+    """某县农商银行 + 城关支行, 某工程局 + 山东公司: a branch named right after the body it belongs to is named with it."""
     parent = next((f for f in found if f.cls == "Partner" and f.end == branch.start), None)
     if parent is None:
         return branch
