@@ -544,6 +544,9 @@ PARTNER_CASES = [
     # an item of a list that begins with a verb is a deed, not a body; a one-character first word is no verb
     ("县供电公司、县人民医院则积极调配人员、筹备物资,保障活动顺利开展。", {"县供电公司", "县人民医院"}),
     ("活动得到了县供电公司、县人民医院、送福家政等单位的支持。", {"县供电公司", "县人民医院", "送福家政"}),
+    # a speaker's own group called by one common noun is a kind of group; a team with a name of its own stays
+    ("老人们说,咱们秧歌队以后就在这里排练。", set()),
+    ("我们红马甲志愿服务队每周都来。", {"红马甲志愿服务队"}),
     # the party branch of a body names the body
     ("青松社区党委与县税务局党支部结对共建。", {"县税务局"}),
 ]

@@ -52,6 +52,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         claimed = taken + quoted_names + events + publications + heads
         by_suffix = named.find_by_suffix(i, s, tokens[i], claimed, in_sentence, quoted[i])
         triggered = partners.find_triggered_partners(i, s, claimed + by_suffix + in_sentence)
+        by_suffix = [f for f in by_suffix if f.cls != "Partner" or not partners.is_common_noun_after_pronoun(f, s, tokens[i])]
         named_here = quoted_names + events + publications + by_suffix + triggered
         listed = lists.find_listed_partners(i, s, tokens[i], named_here + taken + in_sentence)
         others += named_here + listed

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
+from kg.extract.segment import word_tags
 from kg.extract.text import Tokens, stem_start
 from kg.gazetteer import load_gazetteer
 from kg.model import Sentence
@@ -129,3 +130,17 @@ def find_triggered_partners(index: int, sentence: Sentence, taken: list[Found]) 
                 continue
             found.append(Found("Partner", name, s, s + len(name), index, rule=f"trigger:{trigger}"))
     return found
+
+
+def is_common_noun_after_pronoun(partner: Found, sentence: Sentence, tokens: Tokens) -> bool:
+    """我们舞蹈队, 咱们秧歌队: a group a speaker calls by one dictionary noun after a pronoun is a kind of
+    group, not a name (我们红马甲志愿服务队, a name of its own, stays)."""
+    i = tokens.starting_before(partner.start)
+    if i < len(tokens) and tokens[i].start == partner.start and tokens[i].text in PRONOUNS:
+        i += 1  # the stem walk took the pronoun in (咱们秧歌队)
+    elif i == 0 or tokens[i - 1].text not in PRONOUNS:
+        return False
+    return i < len(tokens) and tokens[i].end == partner.end and word_tags().get(tokens[i].text) == "n"
+
+
+PRONOUNS = frozenset(PATTERNS["partners"]["pronouns"])
