@@ -375,6 +375,11 @@ PROGRAM_CASES = [
     # a named festival, not a holiday; a quote after 主办的/承办的
     ("村里举办首届荷花节,吸引游客上万人。", {"首届荷花节"}),
     ("2023年中秋节前夕,社区走访老人。", set()),
+    # an event a holding verb names needs no year: the name runs from the verb, or from 暨, to the event word
+    ("金城街道举办邻里文化节,居民自编自演节目。", {"邻里文化节"}),
+    ("镇里举行乡村振兴讲习所揭牌仪式暨农民丰收运动会。", {"农民丰收运动会"}),
+    # a bare event word after the verb is a meeting, not a named event
+    ("社区召开表彰大会。", set()),
     # a quoted name ending in an event word is an event; a quoted holiday (a dictionary word) or two is not
     ("石笋村举办第三届“杨梅节”,吸引游客两万余人。", {"杨梅节"}),
     ("“重阳节”当天,志愿者为老人理发。", set()),

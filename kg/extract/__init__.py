@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from kg.errors import stage
 from kg.extract import chains, communities, lists, named, partners, party, persons, units
+from kg.extract import events as held_events
 from kg.extract.found import Found
 from kg.extract.index import by_sentence
 from kg.extract.patterns import PATTERNS
@@ -48,6 +49,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         distributed, heads = lists.find_distributed(i, s, tokens[i], taken)
         quoted_names = distributed + [q for q in quoted_names if not any(d.overlaps(q.start, q.end) for d in distributed)]
         events = named.find_events(i, s, taken + quoted_names)
+        events += held_events.find_held_events(i, s, taken + quoted_names + events)
         publications = named.find_publications(i, s)
         claimed = taken + quoted_names + events + publications + heads
         by_suffix = named.find_by_suffix(i, s, tokens[i], claimed, in_sentence, quoted[i])
