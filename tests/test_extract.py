@@ -546,6 +546,8 @@ PARTNER_CASES = [
     # a province's or city's company right after its group's name is the group's branch there
     ("街道联合中铁十局山东公司、交投集团贵州公司共同开展义务植树。", {"中铁十局山东公司", "交投集团贵州公司"}),
     ("社区邀请山东公司的员工参加。", {"山东公司"}),
+    # a hospital's community health station is named with the hospital before it
+    ("青松社区联合宝安区人民医院翠湖社康、阳光幼儿园开展义诊。", {"宝安区人民医院翠湖社康", "阳光幼儿园"}),
     # an item of a list that begins with a verb is a deed, not a body; a one-character first word is no verb
     ("县供电公司、县人民医院则积极调配人员、筹备物资,保障活动顺利开展。", {"县供电公司", "县人民医院"}),
     ("活动得到了县供电公司、县人民医院、送福家政等单位的支持。", {"县供电公司", "县人民医院", "送福家政"}),
