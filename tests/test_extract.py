@@ -731,6 +731,24 @@ def test_a_level_title_leads_no_unit_of_another_level():
     assert not any(s == "马文斌" for s, _, _ in rels)
 
 
+POST_CASES = [
+    # the name, a copula or a comma, then the post: at a clause's start
+    ("今年以来,秦志远是龙潭村党支部书记,带头发展油茶。", ("秦志远", "龙潭村党支部")),
+    ("秦志远,龙潭村党支部书记,在村里工作了二十年。", ("秦志远", "龙潭村党支部")),
+    # the post, then 为 and the name that closes the clause
+    ("换届后,龙潭村党支部书记为秦志远。", ("秦志远", "龙潭村党支部")),
+]
+
+
+@pytest.mark.parametrize("text, expected", POST_CASES)
+def test_a_name_and_its_post_joined_by_a_copula_or_a_comma_in_either_order(text, expected):
+    assert expected in {(s, o) for s, p, o in relations(text) if p == "leads"}
+
+
+def test_a_post_with_no_name_beside_it_makes_no_person():
+    assert names("这是龙潭村党支部书记的心愿,记者,龙潭村党支部书记也来了。", "Person") == set()
+
+
 def test_a_role_in_brackets_after_a_name_says_what_the_person_leads():
     assert ("马文斌", "leads", "金城社区党委") in relations("马文斌(金城社区党委书记)表示要把好事办好。")
 

@@ -104,6 +104,7 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
             found.append(person)
             pos += len(person_name)
     found += appointed(index, sentence, orgs, units, {p.name for p in found})
+    found += in_apposition(index, sentence, orgs + units, {p.name for p in found} | reporters)
     found += bracketed(index, sentence, orgs + units, {p.name for p in found} | reporters)
     found += titled(index, sentence, {p.name for p in found} | reporters, roles)
     return found, reporters
@@ -273,6 +274,47 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
 
 
 COORDINATORS = ("和", "、", "与", "及")
+
+
+def in_apposition(index: int, sentence: Sentence, holders: list[Found], known: set[str]) -> list[Found]:
+    """The name and the post in either order, joined by a copula or a comma: 某某是某社区党委书记,
+    某某,某村党支部书记, 某社区党委书记为某某. The post is an organisation or unit of the
+    article right before a leading role; the name stands at a clause's start or end."""
+    text = sentence.text
+    found = []
+    for holder in holders:
+        rel = holder.end - sentence.start
+        role = next((m for m in PATTERNS.role_re.finditer(text, rel, rel + 6) if m.start() == rel), None)
+        if role is None or not is_leading(role.group()):
+            continue
+        start = holder.start - sentence.start
+        joiner = next((j for j in APPOSITION_JOINERS if text.endswith(j, 0, start)), None)
+        left = start - len(joiner) if joiner is not None else start
+        clause = max(text.rfind(mark, 0, left) for mark in CLAUSE_MARKS) + 1
+        name = name_at(text, clause) if joiner is not None else None
+        if name is not None and clause + len(name) != left:
+            name = None  # 某某是 / 某某, right before the post
+        if name is None and text.startswith(POST_JOINERS, role.end()):
+            after = role.end() + 1
+            name = name_at(text, after)
+            if name is not None and not (after + len(name) == len(text) or text[after + len(name)] in CLAUSE_MARKS):
+                name = None  # 某社区党委书记为某某。: the name closes the clause
+            at = after
+        else:
+            at = clause
+        if name is None or name in known:
+            continue
+        person = Found(CLS, name, sentence.start + at, sentence.start + at + len(name), index,
+                       role=text[start : role.end()], rule="name+post")
+        person.org = holder
+        found.append(person)
+        known.add(name)
+    return found
+
+
+CLAUSE_MARKS = ",，;；:：。!！?？"
+APPOSITION_JOINERS = tuple(PATTERNS["persons"]["apposition_joiners"])
+POST_JOINERS = tuple(PATTERNS["persons"]["post_joiners"])
 
 
 def is_leading(role: str) -> bool:
