@@ -745,6 +745,20 @@ def test_a_name_and_its_post_joined_by_a_copula_or_a_comma_in_either_order(text,
     assert expected in {(s, o) for s, p, o in relations(text) if p == "leads"}
 
 
+def test_a_name_before_a_verb_of_post_leads_the_organisation_named_with_the_role():
+    # 现任 (a noun to jieba) ends the unit's stem; 党支部书记 names the branch, not only the village
+    found = extract_text("秦志远现任龙潭村党支部书记。")
+    assert {m.name for m in found.mentions if m.cls == "AdministrativeUnit"} >= {"龙潭村"}
+    assert not any("现任" in m.name for m in found.mentions)
+    assert ("秦志远", "龙潭村党支部") in {(r.subject.name, r.object.name) for r in found.relations if r.predicate == "leads"}
+
+
+def test_a_quoted_post_is_a_role_unless_a_head_makes_it_a_way_of_working():
+    assert names("今年,秦志远担任龙潭村党组织“网格长”已有半年。", "Program") == set()
+    assert names("王刚担任石笋村党支部“副主任”。", "Program") == set()
+    assert names("小区推行“楼栋长”制度,每栋楼选出一名楼栋长。", "Program") == {"楼栋长"}
+
+
 def test_a_post_with_no_name_beside_it_makes_no_person():
     assert names("这是龙潭村党支部书记的心愿,记者,龙潭村党支部书记也来了。", "Person") == set()
 

@@ -45,7 +45,8 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     for i, s in enumerate(sentences):
         in_sentence = units_in[i]
         taken = list(orgs_in[i])
-        quoted_names = named.find_quoted(i, s, quotes[i])
+        # a quoted post (“网格长”) is a role, unless a head makes it a way of working (“楼栋长”制度)
+        quoted_names = [q for q in named.find_quoted(i, s, quotes[i]) if q.kind or not persons.is_role_word(q.name)]
         distributed, heads = lists.find_distributed(i, s, tokens[i], taken)
         quoted_names = distributed + [q for q in quoted_names if not any(d.overlaps(q.start, q.end) for d in distributed)]
         events = named.find_events(i, s, taken + quoted_names)

@@ -263,7 +263,9 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
                 role = next(((m.start(), m.end()) for m in PATTERNS.role_re.finditer(rest)), None)
                 if role is not None and is_leading(rest[role[0] : role[1]]):
                     base = sentence.start + at + len(verb)
-                    holder = next((o for o in orgs + units if base <= o.start and o.end <= base + role[0] + 1), None)
+                    # (an organisation named with the role's own kind word, 某村党支部 + 书记, before its unit)
+                    holder = next((o for o in orgs if base <= o.start and o.end <= base + role[1] - 1), None) \
+                        or next((o for o in orgs + units if base <= o.start and o.end <= base + role[0] + 1), None)
                     person = Found(CLS, name, sentence.start + clause, sentence.start + at, index,
                                    role=rest[: role[1]].strip("“”"), rule="name+appointment")
                     person.org = holder
@@ -315,6 +317,11 @@ def in_apposition(index: int, sentence: Sentence, holders: list[Found], known: s
 CLAUSE_MARKS = ",，;；:：。!！?？"
 APPOSITION_JOINERS = tuple(PATTERNS["persons"]["apposition_joiners"])
 POST_JOINERS = tuple(PATTERNS["persons"]["post_joiners"])
+
+
+def is_role_word(name: str) -> bool:
+    """“网格长”, “副主任”: a quoted post is a role people hold, not a program."""
+    return name in PATTERNS["persons"]["roles"] or (len(name) <= 5 and is_leading(name))
 
 
 def is_leading(role: str) -> bool:
