@@ -824,6 +824,27 @@ def test_a_body_named_inside_a_place_name_is_no_partner():
     assert {"电力公司家属院", "粮食局家属院"} <= {m.name for m in found.mentions if m.cls == "AdministrativeUnit"}
 
 
+SPEAKER_CASES = [
+    # the quotation closes the speaker's own sentence
+    "城关区:基层治理见实效\n近年来,城关区推进基层治理创新,城关区各社区亮点纷呈。\n"
+    "“今年,我们推出了“邻里帮”服务项目。”5月6日,金城社区党委书记马文斌说。",
+    # the quotation is a paragraph of its own, the speaker the next line
+    "城关区:基层治理见实效\n近年来,城关区推进基层治理创新,城关区各社区亮点纷呈。\n"
+    "“今年,我们推出了“邻里帮”服务项目。”\n5月6日,金城社区党委书记马文斌说。",
+]
+
+
+@pytest.mark.parametrize("text", SPEAKER_CASES)
+def test_a_quoted_leaders_we_is_the_organisation_the_speaker_leads(text):
+    assert {s for s, p, o in relations(text) if p == "runsProgram" and o == "邻里帮"} == {"金城社区党委"}
+
+
+def test_a_quoted_speaker_who_leads_nothing_leaves_the_quotation_to_the_articles_focus():
+    text = ("城关区:基层治理见实效\n近年来,城关区推进基层治理创新,城关区各社区亮点纷呈。\n"
+            "“今年,我们推出了“邻里帮”服务项目。”金城社区居民马文斌说。")
+    assert {s for s, p, o in relations(text) if p == "runsProgram" and o == "邻里帮"} == {"城关区"}
+
+
 def test_a_facility_belongs_to_the_community_rather_than_the_compound_of_its_sentence():
     rels = relations("金城社区在丽景小区建成暖心书屋。")
     assert ("金城社区", "hasFacility", "暖心书屋") in rels

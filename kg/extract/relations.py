@@ -304,6 +304,44 @@ ACTOR_COORDINATORS = ("和", "与", "及", "、", "以及")
 PARTNERING_WORDS = tuple(PATTERNS["relations"]["partner_triggers"]) + tuple(PATTERNS["relations"]["partner_joiners"])
 
 
+def quoted_speakers(persons: list[Found], sentences_text: list[str], starts: list[int], holders: set[int]) -> dict[int, Found]:
+    """“我们以…为抓手……。” 某村党支部书记某某说: the sentences a speaker is quoted in, and what the speaker
+    leads, who the quotation's 我们 are. The quotation ends right before the speaker's role (in the
+    speaker's sentence) or closes the sentences just before it."""
+    speakers: dict[int, Found] = {}
+    for person in persons:
+        org = person.org
+        if org is None or id(org) not in holders:
+            continue
+        text, start = sentences_text[person.sentence], starts[person.sentence]
+        if not text.startswith(SPEECH_VERBS, person.end - start):
+            continue
+        quoted = [person.sentence] if "”" in text[: person.start - start] else []
+        j = person.sentence - 1
+        while not quoted and j >= 0 and person.sentence - j <= MAX_QUOTED_SENTENCES and sentences_text[j].rstrip().endswith("”"):
+            quoted.append(j)
+            if "“" in sentences_text[j]:
+                break
+            j -= 1
+        for i in quoted:
+            speakers.setdefault(i, org)
+    return speakers
+
+
+def speaker_actor(target: Found, actors: Actors, text: str, speakers: dict[int, Found]) -> Found | None:
+    """The quoted speaker's organisation, for a target its quotation names before any actor of its own."""
+    speaker = speakers.get(target.sentence)
+    if speaker is None or speaker.overlaps(target.start, target.end):
+        return None
+    if any(a.end <= target.start and not is_place_of_deed(a, text) for a in actors.in_sentence[target.sentence]):
+        return None
+    return speaker
+
+
+SPEECH_VERBS = tuple(PATTERNS["relations"]["speech_verbs"])
+MAX_QUOTED_SENTENCES = 3
+
+
 def listed_partners(partners: list[Found], text: str) -> set[int]:
     """Partners named in a list with another partner (甲公司、乙小学、丙医院等单位)."""
     listed: set[int] = set()
@@ -350,8 +388,10 @@ def find_relations(
     actors = Actors(actors_of(units, orgs, bare, programs + facilities + partners, text), len(sentences_text), paragraph)
     focus = article_focus(units, orgs)
     body_of = {(p.start, p.sentence): p for p in partners if p.rule == "body of organisation"}
+    speakers = quoted_speakers(persons, sentences_text, sentence_starts, holders) if sentence_starts else {}
     for program in programs:
-        hosts, fellows = hosts_of(program, actors, text, focus)
+        speaker = speaker_actor(program, actors, text, speakers)
+        hosts, fellows = ([speaker], []) if speaker is not None else hosts_of(program, actors, text, focus)
         for actor in hosts:
             rels.append(FoundRelation(actor, "runsProgram", program, program, "pattern:actor"))
         for fellow in fellows:
@@ -375,6 +415,7 @@ def find_relations(
             chosen = None
             if sentence_starts is not None:
                 chosen = actor_before_trigger(partner, actors, text, sentence_starts[partner.sentence])
-            for actor in chosen or actor_for(partner, actors, text, focus):
+            speaker = None if chosen else speaker_actor(partner, actors, text, speakers)
+            for actor in chosen or ([speaker] if speaker is not None else actor_for(partner, actors, text, focus)):
                 rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
     return rels
