@@ -759,6 +759,16 @@ def test_a_quoted_post_is_a_role_unless_a_head_makes_it_a_way_of_working():
     assert names("小区推行“楼栋长”制度,每栋楼选出一名楼栋长。", "Program") == {"楼栋长"}
 
 
+def test_an_interview_caption_gives_the_post_of_the_name_that_opens_the_next_line():
+    text = ("金城街道举行党建联盟成立仪式。\n金城街道办公室副主任\n马兰:联盟成立以后,将整合更多优质的资源。\n"
+            "金城社区党委书记\n秦志远:我们将继续努力。")
+    found = extract_text(text)
+    assert {m.name: m.role for m in found.mentions if m.cls == "Person"} == {
+        "马兰": "金城街道办公室副主任", "秦志远": "金城社区党委书记"}
+    # a deputy holds a post but leads nothing; a secretary leads the committee of the caption
+    assert {(r.subject.name, r.object.name) for r in found.relations if r.predicate == "leads"} == {("秦志远", "金城社区党委")}
+
+
 def test_a_post_with_no_name_beside_it_makes_no_person():
     assert names("这是龙潭村党支部书记的心愿,记者,龙潭村党支部书记也来了。", "Person") == set()
 

@@ -62,6 +62,9 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         people, named_reporters = persons.find_persons(i, s, orgs_in[i], in_sentence)
         found_persons += people
         reporters |= named_reporters
+    bodies_in = by_sentence((o for o in others if o.cls == "Partner"), len(sentences), lambda o: o.sentence)
+    posts_in = [orgs_in[i] + units_in[i] + bodies_in[i] for i in range(len(sentences))]
+    found_persons += persons.captioned(sentences, posts_in, {p.name for p in found_persons} | reporters)
     found_persons = [p for p in found_persons if p.name not in reporters]
     others += bodies_of_orgs(orgs, text, found_units)
     others = drop_inner_units(others, found_units)

@@ -314,6 +314,28 @@ def in_apposition(index: int, sentence: Sentence, holders: list[Found], known: s
     return found
 
 
+def captioned(sentences, holders_in: list[list[Found]], known: set[str]) -> list[Found]:
+    """A caption line that is only a post (某街道办公室副主任), then a line that opens with a name and a
+    colon (某某:……): an interview's speaker and the post the caption gives."""
+    found = []
+    for i in range(len(sentences) - 1):
+        line, after = sentences[i], sentences[i + 1].text
+        text = line.text.rstrip()
+        post = next(((h, text[h.end - line.start :]) for h in holders_in[i] if h.start == line.start
+                     and PATTERNS.role_re.fullmatch(text, h.end - line.start)), None)
+        name = name_at(after, 0) if post is not None else None
+        if name is None or name in known or not after.startswith(CAPTION_COLONS, len(name)):
+            continue
+        person = Found(CLS, name, sentences[i + 1].start, sentences[i + 1].start + len(name), i + 1, role=text,
+                       rule="caption+name")
+        if is_leading(post[1]):
+            person.org = post[0]
+        found.append(person)
+        known.add(name)
+    return found
+
+
+CAPTION_COLONS = (":", "：")
 CLAUSE_MARKS = ",，;；:：。!！?？"
 APPOSITION_JOINERS = tuple(PATTERNS["persons"]["apposition_joiners"])
 POST_JOINERS = tuple(PATTERNS["persons"]["post_joiners"])
