@@ -303,6 +303,25 @@ def test_a_generic_village_word_beside_another_township_names_none_of_this_towns
     assert names(text, "PartyOrganization") == {"龙潭村党组织"}
 
 
+TEMPORARY_CASES = [
+    # a temporary branch an organisation sets up is named as written, and is that organisation's
+    ("石笋村党总支成立了防汛临时党支部。", "防汛临时党支部", "石笋村党总支"),
+    ("金城社区党委组建疫情防控一线临时党支部。", "疫情防控一线临时党支部", "金城社区党委"),
+    ("石笋村党总支成立临时党支部。", "临时党支部", "石笋村党总支"),
+]
+
+
+@pytest.mark.parametrize("text, branch, parent", TEMPORARY_CASES)
+def test_a_temporary_branch_set_up_by_an_organisation_is_its_sub_organisation(text, branch, parent):
+    assert (branch, "subOrganizationOf", parent) in relations(text)
+
+
+def test_a_temporary_branch_is_only_the_organisation_s_that_sets_it_up_right_before_it():
+    # the committee named earlier in the sentence holds a meeting; the village sets the branch up
+    rels = relations("石笋村党总支召开会议,会后村里成立防汛临时党支部。")
+    assert not any(p == "subOrganizationOf" for _, p, _ in rels)
+
+
 GUIDANCE_CASES = [
     # the committee under whose guidance a sentence puts an organisation is the one above it
     ("在金城街道党工委的指导下,阳光小区业委会党支部组织居民议事。", {("阳光小区业委会党支部", "金城街道党工委")}),
