@@ -62,9 +62,9 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         people, named_reporters = persons.find_persons(i, s, orgs_in[i], in_sentence)
         found_persons += people
         reporters |= named_reporters
-    bodies_in = by_sentence((o for o in others if o.cls == "Partner"), len(sentences), lambda o: o.sentence)
-    posts_in = [orgs_in[i] + units_in[i] + bodies_in[i] for i in range(len(sentences))]
-    found_persons += persons.captioned(sentences, posts_in, {p.name for p in found_persons} | reporters)
+    found_persons += persons.captioned(
+        sentences, lambda i: orgs_in[i] + units_in[i] + [o for o in others if o.sentence == i and o.cls == "Partner"],
+        {p.name for p in found_persons} | reporters)
     found_persons = [p for p in found_persons if p.name not in reporters]
     others += bodies_of_orgs(orgs, text, found_units)
     others = drop_inner_units(others, found_units)
@@ -148,6 +148,8 @@ def drop_inner_units(others: list[Found], found_units: list[Found]) -> list[Foun
     """A name found by suffix that is itself a unit (a 社区 服务中心 is not one) stays a unit only; a body
     whose name ends inside a unit's name (某局家属院, 县某公司家属院) only says whose the place was."""
     unit_spans = {(u.start, u.end) for u in found_units}
+    if not any(f.cls == "Partner" for f in others):
+        return [f for f in others if (f.start, f.end) not in unit_spans]
     units_in = by_sentence((u for u in found_units if not u.implicit),
                            max((f.sentence for f in others + found_units), default=-1) + 1, lambda u: u.sentence)
     return [f for f in others if (f.start, f.end) not in unit_spans

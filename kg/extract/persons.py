@@ -286,7 +286,7 @@ def in_apposition(index: int, sentence: Sentence, holders: list[Found], known: s
     found = []
     for holder in holders:
         rel = holder.end - sentence.start
-        role = next((m for m in PATTERNS.role_re.finditer(text, rel, rel + 6) if m.start() == rel), None)
+        role = PATTERNS.role_re.match(text, rel)
         if role is None or not is_leading(role.group()):
             continue
         start = holder.start - sentence.start
@@ -314,14 +314,17 @@ def in_apposition(index: int, sentence: Sentence, holders: list[Found], known: s
     return found
 
 
-def captioned(sentences, holders_in: list[list[Found]], known: set[str]) -> list[Found]:
+def captioned(sentences, posts_of, known: set[str]) -> list[Found]:
     """A caption line that is only a post (某街道办公室副主任), then a line that opens with a name and a
-    colon (某某:……): an interview's speaker and the post the caption gives."""
+    colon (某某:……): an interview's speaker and the post the caption gives. ``posts_of(i)``: the
+    organisations, units and bodies of sentence ``i`` (asked only where a name and a colon follow)."""
     found = []
     for i in range(len(sentences) - 1):
         line, after = sentences[i], sentences[i + 1].text
+        if not any(colon in after[2:5] for colon in CAPTION_COLONS):
+            continue  # (most lines: no name and colon at the start of the next)
         text = line.text.rstrip()
-        post = next(((h, text[h.end - line.start :]) for h in holders_in[i] if h.start == line.start
+        post = next(((h, text[h.end - line.start :]) for h in posts_of(i) if h.start == line.start
                      and PATTERNS.role_re.fullmatch(text, h.end - line.start)), None)
         name = name_at(after, 0) if post is not None else None
         if name is None or name in known or not after.startswith(CAPTION_COLONS, len(name)):
