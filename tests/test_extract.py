@@ -35,6 +35,8 @@ UNIT_CASES = [
     ("党员干部深入青杠坡社区走访困难群众。", {"青杠坡社区"}),
     # numbered group of a village
     ("石板桥村5组的水渠今年完成了硬化。", {"石板桥村", "石板桥村5组"}),
+    # a numbered residents' committee of a large community
+    ("区卫健委的志愿者来到金城社区二居委会开展义诊。", {"金城社区", "金城社区二居委会"}),
     # a bare name coordinated with a suffixed one shares the suffix
     ("网格员逐户走访了下坝、上坝村民组。", {"下坝村民组", "上坝村民组"}),
     # descriptions are not names: an adjective of kind (…型, …式) or rank (…级) before the level word
@@ -113,6 +115,15 @@ def test_the_national_table_tells_homonym_districts_apart_by_their_communities()
     # four 鼓楼区; 东井亭社区 lies only in Nanjing's
     rels = relations("鼓楼区东井亭社区开展义诊。")
     assert ("鼓楼区", "partOf", "南京市") in rels
+
+
+def test_a_numbered_committee_is_a_community_below_its_own_and_is_named_again_by_its_number():
+    text = "区卫健委的志愿者来到金城社区二居委会开展义诊。会上,县第一中学、祥和物业和二居委会的党员代表签订共建协议。"
+    rels = relations(text)
+    assert ("金城社区二居委会", "partOf", "金城社区") in rels
+    assert {o for s, p, o in rels if p == "partnersWith" and s == "金城社区二居委会"} == {"县第一中学", "祥和物业"}
+    # 十二居委会 is another committee: its 二居委会 is no mention of the second
+    assert "金城社区二居委会" not in names("金城社区十二居委会组织居民议事。", "AdministrativeUnit")
 
 
 def test_a_community_named_after_a_numbered_estate_tells_homonym_districts_apart():
@@ -292,6 +303,25 @@ def test_a_generic_village_word_beside_another_township_names_none_of_this_towns
     assert names(text, "PartyOrganization") == {"龙潭村党组织"}
 
 
+TEMPORARY_CASES = [
+    # a temporary branch an organisation sets up is named as written, and is that organisation's
+    ("石笋村党总支成立了防汛临时党支部。", "防汛临时党支部", "石笋村党总支"),
+    ("金城社区党委组建疫情防控一线临时党支部。", "疫情防控一线临时党支部", "金城社区党委"),
+    ("石笋村党总支成立临时党支部。", "临时党支部", "石笋村党总支"),
+]
+
+
+@pytest.mark.parametrize("text, branch, parent", TEMPORARY_CASES)
+def test_a_temporary_branch_set_up_by_an_organisation_is_its_sub_organisation(text, branch, parent):
+    assert (branch, "subOrganizationOf", parent) in relations(text)
+
+
+def test_a_temporary_branch_is_only_the_organisation_s_that_sets_it_up_right_before_it():
+    # the committee named earlier in the sentence holds a meeting; the village sets the branch up
+    rels = relations("石笋村党总支召开会议,会后村里成立防汛临时党支部。")
+    assert not any(p == "subOrganizationOf" for _, p, _ in rels)
+
+
 GUIDANCE_CASES = [
     # the committee under whose guidance a sentence puts an organisation is the one above it
     ("在金城街道党工委的指导下,阳光小区业委会党支部组织居民议事。", {("阳光小区业委会党支部", "金城街道党工委")}),
@@ -321,6 +351,13 @@ def test_a_community_committee_is_under_its_subdistricts_working_committee():
 def test_a_departments_branch_is_under_the_departments_committee():
     text = "兰州市委宣传部机关党委部署工作。兰州市委宣传部机关党支部与金城社区结对。"
     assert ("兰州市委宣传部机关党支部", "subOrganizationOf", "兰州市委宣传部机关党委") in relations(text)
+
+
+def test_a_branch_of_a_generic_department_takes_the_departments_full_name_and_is_not_the_units():
+    # 市委组织部 is the article's city's (三亚市): so is the office committee named after it
+    rels = relations("为庆祝建党节,三亚市吉阳区红沙社区举办文艺汇演。市委组织部机关党委书记马文斌到场观看并致辞。")
+    assert ("马文斌", "leads", "三亚市委组织部机关党委") in rels
+    assert not any(s == "三亚市委组织部机关党委" for s, p, _ in rels if p == "partyOrgOf")
 
 
 # ------------------------------------------------------------------ programs
@@ -357,6 +394,11 @@ PROGRAM_CASES = [
     # a named festival, not a holiday; a quote after 主办的/承办的
     ("村里举办首届荷花节,吸引游客上万人。", {"首届荷花节"}),
     ("2023年中秋节前夕,社区走访老人。", set()),
+    # an event a holding verb names needs no year: the name runs from the verb, or from 暨, to the event word
+    ("金城街道举办邻里文化节,居民自编自演节目。", {"邻里文化节"}),
+    ("镇里举行乡村振兴讲习所揭牌仪式暨农民丰收运动会。", {"农民丰收运动会"}),
+    # a bare event word after the verb is a meeting, not a named event
+    ("社区召开表彰大会。", set()),
     # a quoted name ending in an event word is an event; a quoted holiday (a dictionary word) or two is not
     ("石笋村举办第三届“杨梅节”,吸引游客两万余人。", {"杨梅节"}),
     ("“重阳节”当天,志愿者为老人理发。", set()),
@@ -507,6 +549,9 @@ PARTNER_CASES = [
     ("县公安局、县消防救援大队共同参与演练。", {"县公安局", "县消防救援大队"}),
     # the legal forms of cooperatives, whose stems hold verbs (种植, 养殖)
     ("我们联合龙潭村油茶种植专业合作社开展活动。", {"龙潭村油茶种植专业合作社"}),
+    # a trade word right before the legal form, after a place and a firm's own name, is part of the name
+    ("村集体于去年成立固原市恒丰育苗农民专业合作社。", {"固原市恒丰育苗农民专业合作社"}),
+    ("村民大力发展种植合作社。", set()),
     # a trade's ending before a facility's (快递 + 驿站) names the place, not a firm
     ("金城社区快递驿站挂牌成立。", set()),
     # a law-enforcement squad is a body whose stem holds verbal nouns
@@ -517,6 +562,17 @@ PARTNER_CASES = [
     # a branch right after its company is named with it
     ("国网公司城东供电所派人参加。", {"国网公司城东供电所"}),
     ("国网桐庐县供电公司城东供电所派人参加。", {"桐庐县供电公司城东供电所"}),
+    # a province's or city's company right after its group's name is the group's branch there
+    ("街道联合中铁十局山东公司、交投集团贵州公司共同开展义务植树。", {"中铁十局山东公司", "交投集团贵州公司"}),
+    ("社区邀请山东公司的员工参加。", {"山东公司"}),
+    # a hospital's community health station is named with the hospital before it
+    ("青松社区联合宝安区人民医院翠湖社康、阳光幼儿园开展义诊。", {"宝安区人民医院翠湖社康", "阳光幼儿园"}),
+    # an item of a list that begins with a verb is a deed, not a body; a one-character first word is no verb
+    ("县供电公司、县人民医院则积极调配人员、筹备物资,保障活动顺利开展。", {"县供电公司", "县人民医院"}),
+    ("活动得到了县供电公司、县人民医院、送福家政等单位的支持。", {"县供电公司", "县人民医院", "送福家政"}),
+    # a speaker's own group called by one common noun is a kind of group; a team with a name of its own stays
+    ("老人们说,咱们秧歌队以后就在这里排练。", set()),
+    ("我们红马甲志愿服务队每周都来。", {"红马甲志愿服务队"}),
     # the party branch of a body names the body
     ("青松社区党委与县税务局党支部结对共建。", {"县税务局"}),
 ]
@@ -561,6 +617,14 @@ def test_partner_kinds_come_from_their_endings():
     found = extract_text("金城社区联合兰州大学、祥和物业和七里河派出所开展活动。")
     kinds = {m.name: m.kind for m in found.mentions if m.cls == "Partner"}
     assert kinds == {"兰州大学": "university", "祥和物业": "company", "七里河派出所": "government body"}
+
+
+def test_a_body_named_alone_after_its_only_branch_is_that_branch():
+    text = "街道联合中铁十局山东公司开展义务植树。中铁十局志愿者代表发言。"
+    assert names(text, "Partner") == {"中铁十局山东公司"}
+    # with two of its branches named, the body alone is neither
+    text = "中铁十局山东公司和中铁十局河南公司派员参加。中铁十局志愿者代表发言。"
+    assert names(text, "Partner") == {"中铁十局山东公司", "中铁十局河南公司", "中铁十局"}
 
 
 def test_partner_relations_need_a_partnering_word_for_schools():
@@ -686,6 +750,48 @@ def test_a_level_title_leads_no_unit_of_another_level():
     assert not any(s == "马文斌" for s, _, _ in rels)
 
 
+POST_CASES = [
+    # the name, a copula or a comma, then the post: at a clause's start
+    ("今年以来,秦志远是龙潭村党支部书记,带头发展油茶。", ("秦志远", "龙潭村党支部")),
+    ("秦志远,龙潭村党支部书记,在村里工作了二十年。", ("秦志远", "龙潭村党支部")),
+    # the post, then 为 and the name that closes the clause
+    ("换届后,龙潭村党支部书记为秦志远。", ("秦志远", "龙潭村党支部")),
+]
+
+
+@pytest.mark.parametrize("text, expected", POST_CASES)
+def test_a_name_and_its_post_joined_by_a_copula_or_a_comma_in_either_order(text, expected):
+    assert expected in {(s, o) for s, p, o in relations(text) if p == "leads"}
+
+
+def test_a_name_before_a_verb_of_post_leads_the_organisation_named_with_the_role():
+    # 现任 (a noun to jieba) ends the unit's stem; 党支部书记 names the branch, not only the village
+    found = extract_text("秦志远现任龙潭村党支部书记。")
+    assert {m.name for m in found.mentions if m.cls == "AdministrativeUnit"} >= {"龙潭村"}
+    assert not any("现任" in m.name for m in found.mentions)
+    assert ("秦志远", "龙潭村党支部") in {(r.subject.name, r.object.name) for r in found.relations if r.predicate == "leads"}
+
+
+def test_a_quoted_post_is_a_role_unless_a_head_makes_it_a_way_of_working():
+    assert names("今年,秦志远担任龙潭村党组织“网格长”已有半年。", "Program") == set()
+    assert names("王刚担任石笋村党支部“副主任”。", "Program") == set()
+    assert names("小区推行“楼栋长”制度,每栋楼选出一名楼栋长。", "Program") == {"楼栋长"}
+
+
+def test_an_interview_caption_gives_the_post_of_the_name_that_opens_the_next_line():
+    text = ("金城街道举行党建联盟成立仪式。\n金城街道办公室副主任\n马兰:联盟成立以后,将整合更多优质的资源。\n"
+            "金城社区党委书记\n秦志远:我们将继续努力。")
+    found = extract_text(text)
+    assert {m.name: m.role for m in found.mentions if m.cls == "Person"} == {
+        "马兰": "金城街道办公室副主任", "秦志远": "金城社区党委书记"}
+    # a deputy holds a post but leads nothing; a secretary leads the committee of the caption
+    assert {(r.subject.name, r.object.name) for r in found.relations if r.predicate == "leads"} == {("秦志远", "金城社区党委")}
+
+
+def test_a_post_with_no_name_beside_it_makes_no_person():
+    assert names("这是龙潭村党支部书记的心愿,记者,龙潭村党支部书记也来了。", "Person") == set()
+
+
 def test_a_role_in_brackets_after_a_name_says_what_the_person_leads():
     assert ("马文斌", "leads", "金城社区党委") in relations("马文斌(金城社区党委书记)表示要把好事办好。")
 
@@ -715,10 +821,79 @@ def test_the_focus_is_the_unit_the_title_and_lead_name():
     assert ("城关区", "runsProgram", "楼道微治理") not in rels
 
 
+# Who does the deed: the place it happens in is not the actor, and companions of a joint deed
+# (和…一起, 联合, 与…共同) are the first actor's partners, not co-owners of the program.
+HOST_CASES = [
+    # a unit after a word of place is where; the unit written before the quoted name owns it
+    ("4月3日,城关区“文明楼院”创建活动在雁滩社区启动。", {"城关区"}, set()),
+    ("七里河区“邻里守望”志愿服务活动走进晏家坪社区。", {"七里河区"}, set()),
+    # a partnering verb leaves the deed to the actor before it
+    ("青松社区党委联合县税务局党支部开展“银龄关爱”行动。", {"青松社区党委"}, {("青松社区党委", "县税务局")}),
+    # co-hosts joined by 与 and 、 before 共同: the first hosts, the bodies of the others' branches are its partners
+    ("金宇街道党工委与省气象局党总支、市图书馆党支部共同主办“椰风党课”主题党日活动。",
+     {"金宇街道党工委"}, {("金宇街道党工委", "省气象局")}),
+    # a companion after 和 … 一起: the actor before it (here the community its staff stand for) does it
+    ("金城社区地处老城。社区工作人员每周都和雁滩街道党员志愿者一起开展“楼道清洁”行动。", {"金城社区"}, set()),
+    # coordinated actors with no word of a joint deed still share the program
+    ("皋兰路街道党工委和金城社区党委启动“微更新”项目。", {"皋兰路街道党工委", "金城社区党委"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,runners,partnerships", HOST_CASES)
+def test_the_host_of_a_deed_runs_its_program_and_its_companions_are_partners(text, runners, partnerships):
+    rels = relations(text)
+    assert {s for s, p, _ in rels if p == "runsProgram"} == runners
+    assert partnerships <= {(s, o) for s, p, o in rels if p == "partnersWith"}
+
+
+def test_a_body_named_inside_a_place_name_is_no_partner():
+    # 县电力公司家属院: the compound is named after the company that housed its staff
+    found = extract_text("社区党委走访了县电力公司家属院和粮食局家属院。")
+    assert not {m.name for m in found.mentions if m.cls == "Partner"}
+    assert {"电力公司家属院", "粮食局家属院"} <= {m.name for m in found.mentions if m.cls == "AdministrativeUnit"}
+
+
+SPEAKER_CASES = [
+    # the quotation closes the speaker's own sentence
+    "城关区:基层治理见实效\n近年来,城关区推进基层治理创新,城关区各社区亮点纷呈。\n"
+    "“今年,我们推出了“邻里帮”服务项目。”5月6日,金城社区党委书记马文斌说。",
+    # the quotation is a paragraph of its own, the speaker the next line
+    "城关区:基层治理见实效\n近年来,城关区推进基层治理创新,城关区各社区亮点纷呈。\n"
+    "“今年,我们推出了“邻里帮”服务项目。”\n5月6日,金城社区党委书记马文斌说。",
+]
+
+
+@pytest.mark.parametrize("text", SPEAKER_CASES)
+def test_a_quoted_leaders_we_is_the_organisation_the_speaker_leads(text):
+    assert {s for s, p, o in relations(text) if p == "runsProgram" and o == "邻里帮"} == {"金城社区党委"}
+
+
+def test_a_quoted_speaker_who_leads_nothing_leaves_the_quotation_to_the_articles_focus():
+    text = ("城关区:基层治理见实效\n近年来,城关区推进基层治理创新,城关区各社区亮点纷呈。\n"
+            "“今年,我们推出了“邻里帮”服务项目。”金城社区居民马文斌说。")
+    assert {s for s, p, o in relations(text) if p == "runsProgram" and o == "邻里帮"} == {"城关区"}
+
+
 def test_a_facility_belongs_to_the_community_rather_than_the_compound_of_its_sentence():
     rels = relations("金城社区在丽景小区建成暖心书屋。")
     assert ("金城社区", "hasFacility", "暖心书屋") in rels
     assert ("丽景小区", "hasFacility", "暖心书屋") not in rels
+
+
+FACILITY_PLACE_CASES = [
+    # a facility in a paragraph of its own belongs to the unit the article is about, not to the
+    # compound the paragraph before went to
+    ("金城社区开展环境整治活动。\n上午,志愿者来到丽景小区清理楼道小广告。\n随后,大家前往暖阳老年食堂参观。",
+     "暖阳老年食堂", "金城社区"),
+    # within one paragraph the place last named goes on
+    ("金城社区开展环境整治活动。\n上午,志愿者来到丽景小区清理楼道小广告。随后,大家前往暖阳书屋参观。",
+     "暖阳书屋", "丽景小区"),
+]
+
+
+@pytest.mark.parametrize("text,facility,place", FACILITY_PLACE_CASES)
+def test_a_facility_without_a_unit_in_its_sentence_belongs_to_its_passage_or_the_articles_focus(text, facility, place):
+    assert {s for s, p, o in relations(text) if p == "hasFacility" and o == facility} == {place}
 
 
 def test_a_project_word_heads_a_quoted_compound():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from kg.errors import stage
 from kg.extract import chains, communities, lists, named, partners, party, persons, units
+from kg.extract import events as held_events
 from kg.extract.found import Found
 from kg.extract.index import by_sentence
 from kg.extract.patterns import PATTERNS
@@ -44,24 +45,31 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     for i, s in enumerate(sentences):
         in_sentence = units_in[i]
         taken = list(orgs_in[i])
-        quoted_names = named.find_quoted(i, s, quotes[i])
+        # a quoted post (“网格长”) is a role, unless a head makes it a way of working (“楼栋长”制度)
+        quoted_names = [q for q in named.find_quoted(i, s, quotes[i]) if q.kind or not persons.is_role_word(q.name)]
         distributed, heads = lists.find_distributed(i, s, tokens[i], taken)
         quoted_names = distributed + [q for q in quoted_names if not any(d.overlaps(q.start, q.end) for d in distributed)]
         events = named.find_events(i, s, taken + quoted_names)
+        events += held_events.find_held_events(i, s, taken + quoted_names + events)
         publications = named.find_publications(i, s)
         claimed = taken + quoted_names + events + publications + heads
         by_suffix = named.find_by_suffix(i, s, tokens[i], claimed, in_sentence, quoted[i])
         triggered = partners.find_triggered_partners(i, s, claimed + by_suffix + in_sentence)
+        by_suffix = [f for f in by_suffix if f.cls != "Partner" or not partners.is_common_noun_after_pronoun(f, s, tokens[i])]
         named_here = quoted_names + events + publications + by_suffix + triggered
         listed = lists.find_listed_partners(i, s, tokens[i], named_here + taken + in_sentence)
         others += named_here + listed
         people, named_reporters = persons.find_persons(i, s, orgs_in[i], in_sentence)
         found_persons += people
         reporters |= named_reporters
+    found_persons += persons.captioned(
+        sentences, lambda i: orgs_in[i] + units_in[i] + [o for o in others if o.sentence == i and o.cls == "Partner"],
+        {p.name for p in found_persons} | reporters)
     found_persons = [p for p in found_persons if p.name not in reporters]
     others += bodies_of_orgs(orgs, text, found_units)
     others = drop_inner_units(others, found_units)
     join_short_forms(others)
+    join_parent_bodies(others)
     join_program_short_forms(others)
     attach_facility_attributes(others, sentences)
 
@@ -102,6 +110,7 @@ def find_units(sentences, tokens, paragraph, text: str, quoted) -> tuple[list[Fo
         in_sentence += units.find_coordinated(i, s, in_sentence, [(u.start, u.end) for u in in_sentence])
         found += in_sentence
         generic_words.append(generic)
+    found += communities.named_again(sentences, found)
     found = units.settle_gazetteer(found, text)
     chains.follow_written_chains(found)
     units.join_extended(found)
@@ -136,9 +145,15 @@ PARTNER_ENDINGS = sorted(PATTERNS["partners"]["suffixes"], key=len, reverse=True
 
 
 def drop_inner_units(others: list[Found], found_units: list[Found]) -> list[Found]:
-    """A name found by suffix that is itself a unit (a 社区 服务中心 is not one) stays a unit only."""
+    """A name found by suffix that is itself a unit (a 社区 服务中心 is not one) stays a unit only; a body
+    whose name ends inside a unit's name (某局家属院, 县某公司家属院) only says whose the place was."""
     unit_spans = {(u.start, u.end) for u in found_units}
-    return [f for f in others if (f.start, f.end) not in unit_spans]
+    if not any(f.cls == "Partner" for f in others):
+        return [f for f in others if (f.start, f.end) not in unit_spans]
+    units_in = by_sentence((u for u in found_units if not u.implicit),
+                           max((f.sentence for f in others + found_units), default=-1) + 1, lambda u: u.sentence)
+    return [f for f in others if (f.start, f.end) not in unit_spans
+            and not (f.cls == "Partner" and any(u.start < f.end < u.end for u in units_in[f.sentence]))]
 
 
 def join_short_forms(others: list[Found]) -> None:
@@ -155,6 +170,22 @@ def join_short_forms(others: list[Found]) -> None:
             if f.cls == cls and f.name in full:
                 f.aliases.add(f.name)
                 f.name = full[f.name]
+
+
+def join_parent_bodies(others: list[Found]) -> None:
+    """某工程局山东公司, later 某工程局 alone: in a story that names one branch of a body, the body named
+    alone is that branch (the body of two named branches stays itself)."""
+    branches: dict[str, set[str]] = {}
+    for f in others:
+        if f.cls == "Partner" and f.rule == "body+branch":
+            for branch in f.aliases:
+                if f.name.endswith(branch) and len(f.name) > len(branch):
+                    branches.setdefault(f.name[: -len(branch)], set()).add(f.name)
+    for f in others:
+        full = branches.get(f.name) if f.cls == "Partner" else None
+        if full is not None and len(full) == 1:
+            f.aliases.add(f.name)
+            f.name = next(iter(full))
 
 
 def join_program_short_forms(others: list[Found]) -> None:

@@ -138,3 +138,22 @@ MISSPELLING_RATIO = 3  # a slip is rare: the right name is written at least this
 def one_character_off(a: str, b: str) -> bool:
     """Same length, same last two characters (the level word), one character of the stem different."""
     return len(a) == len(b) >= 4 and a[-2:] == b[-2:] and sum(x != y for x, y in zip(a, b)) == 1
+
+
+def named_again(sentences, units: list[Found]) -> list[Found]:
+    """某社区二居委会, later 二居委会: a numbered committee named again by its number is that unit."""
+    found = []
+    for committee in [u for u in units if u.rule == "numbered group" and u.aliases]:
+        short = min(committee.aliases)
+        for i, sentence in enumerate(sentences):
+            at = sentence.text.find(short)
+            while at >= 0:
+                s = sentence.start + at
+                if not (at and sentence.text[at - 1] in NUMERALS) and not any(u.start <= s < u.end for u in units):
+                    found.append(Found(CLS, committee.name, s, s + len(short), i, kind=committee.kind, unit=committee.unit,
+                                       rule="numbered group again", aliases={short}))
+                at = sentence.text.find(short, at + 1)
+    return found
+
+
+NUMERALS = "0123456789一二三四五六七八九十第"

@@ -134,9 +134,21 @@ def find_listed_partners(index: int, sentence: Sentence, tokens: Tokens, found_h
                 if entity.cls == "Facility" and entity.start >= base + s and entity.end <= base + e:
                     entity.cls, entity.rule = "Partner", entity.rule + "+partner list"
                 continue
-            if _nameable(text[s:e]):
+            if _nameable(text[s:e]) and not _opens_with_a_function_word(tokens, base + s):
                 added.append(Found("Partner", text[s:e], base + s, base + e, index, rule="partner list"))
     return added
+
+
+def _opens_with_a_function_word(tokens: Tokens, at: int) -> bool:
+    """调配力量、筹备物资: an item that begins with a verb, an adverb, a preposition or a pronoun is a deed
+    or a phrase, not a body's name."""
+    i = tokens.starting_before(at)
+    token = tokens[i] if i < len(tokens) and tokens[i].start == at else None
+    # (a one-character word is tagged by chance: 爱 of a brand's name is no verb)
+    return token is not None and len(token.text) > 1 and word_tags().get(token.text) in NOT_A_NAME_START
+
+
+NOT_A_NAME_START = VERB_TAGS | frozenset(PATTERNS["lists"]["not_name_start_tags"])
 
 
 def after_partnering_word(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -12,9 +12,9 @@ import re
 from functools import lru_cache
 
 from kg.extract.found import Found
-from kg.extract.partners import (BRANCH_ENDINGS, CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WHOLE_NAMES, body_of_level,
-                                 is_byline, is_partnering, partner_kind, with_level_word, with_ordinal,
-                                 with_parent_body)
+from kg.extract.partners import (CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WHOLE_NAMES, body_of_level,
+                                 is_branch, is_byline, is_partnering, partner_kind, with_level_word,
+                                 with_ordinal, with_parent_body)
 from kg.extract.patterns import PATTERNS, longest_first
 from kg.extract.segment import word_tags
 from kg.extract.text import Tokens, clean_name, is_cjk, stem_start, stem_tokens
@@ -275,7 +275,7 @@ def find_by_suffix(
             if cls == "Partner" and is_byline(sentence.text, e - sentence.start):
                 continue  # 某某晚报记者, 某某网讯: the outlet reporting, not a partner
             entity = name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_ends, found + taken)
-            if entity is not None and cls == "Partner" and suffix in BRANCH_ENDINGS:
+            if entity is not None and cls == "Partner" and is_branch(suffix, entity.name):
                 entity = with_parent_body(entity, found, sentence)
             if (entity is not None and entity.unit is not None and entity.unit.end in locative_ends and entity.aliases
                     and entity.rule != "unit+purpose"):  # (某社区文化广场 without its unit is no name)
@@ -309,6 +309,9 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         # 县供销合作社, 某县供电公司: after a place, a verbal noun says what a firm does. (An alliance so
         # named, 某街道党建服务联盟, is more often the unit's own platform than a body: not here.)
         wider = stem_start(tokens, s, longest, barriers, GOVERNMENT_STEM_TAGS)
+        trade = tokens[tokens.starting_before(s) - 1] if start == s and tokens.starting_before(s) else None
+        if trade is not None and trade.end == s and trade.text in TRADE_WORDS:
+            wider = stem_start(tokens, trade.start, longest - len(trade.text), barriers, GOVERNMENT_STEM_TAGS)  # 某某种植合作社
         if wider < start and (wider in unit_ends or with_level_word(tokens, wider, "")[0] < wider):
             start = wider
     if cls == "Partner":
@@ -355,6 +358,7 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
 
 
 LEADING_ROLES = frozenset(PATTERNS["persons"]["leading_roles"])
+TRADE_WORDS = frozenset(PATTERNS["partners"]["trade_words"])
 DESCRIPTIVE_ENDINGS = PATTERNS["units"]["descriptive_endings"]
 
 

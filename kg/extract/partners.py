@@ -12,7 +12,9 @@ from functools import lru_cache
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
+from kg.extract.segment import word_tags
 from kg.extract.text import Tokens, stem_start
+from kg.gazetteer import load_gazetteer
 from kg.model import Sentence
 
 GOVERNMENT = "government body"
@@ -78,8 +80,22 @@ def is_byline(text: str, end: int) -> bool:
 BRANCH_ENDINGS = frozenset(PATTERNS["partners"]["branch_endings"])
 
 
+def is_branch(suffix: str, name: str) -> bool:
+    """城关支行, or 山东公司 (a province's, a city's name and an ending): a branch, when named right after a body."""
+    stem = name[: len(name) - len(suffix)]
+    return suffix in BRANCH_ENDINGS or (len(stem) >= 2 and _is_region(stem))
+
+
+@lru_cache(maxsize=4096)
+def _is_region(stem: str) -> bool:
+    return any(d.level in REGION_LEVELS for d in load_gazetteer().lookup(stem, short=True))
+
+
+REGION_LEVELS = ("province", "city")
+
+
 def with_parent_body(branch: Found, found: list[Found], sentence: Sentence) -> Found:
-    """某县农商银行 + 城关支行: a branch named right after the body it belongs to is named with it."""
+    """某县农商银行 + 城关支行, 某工程局 + 山东公司: a branch named right after the body it belongs to is named with it."""
     parent = next((f for f in found if f.cls == "Partner" and f.end == branch.start), None)
     if parent is None:
         return branch
@@ -117,3 +133,17 @@ def find_triggered_partners(index: int, sentence: Sentence, taken: list[Found]) 
                 continue
             found.append(Found("Partner", name, s, s + len(name), index, rule=f"trigger:{trigger}"))
     return found
+
+
+def is_common_noun_after_pronoun(partner: Found, sentence: Sentence, tokens: Tokens) -> bool:
+    """我们舞蹈队, 咱们秧歌队: a group a speaker calls by one dictionary noun after a pronoun is a kind of
+    group, not a name (我们红马甲志愿服务队, a name of its own, stays)."""
+    i = tokens.starting_before(partner.start)
+    if i < len(tokens) and tokens[i].start == partner.start and tokens[i].text in PRONOUNS:
+        i += 1  # the stem walk took the pronoun in (咱们秧歌队)
+    elif i == 0 or tokens[i - 1].text not in PRONOUNS:
+        return False
+    return i < len(tokens) and tokens[i].end == partner.end and word_tags().get(tokens[i].text) == "n"
+
+
+PRONOUNS = frozenset(PATTERNS["partners"]["pronouns"])

@@ -13,6 +13,7 @@ import re
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS, alternation
+from kg.extract.temporary import named_before_parent, set_up_here
 from kg.extract.text import UNIT_WORDS, Tokens, clean_name, is_cjk, stem_start, stem_tokens
 from kg.extract.index import LastBefore
 from kg.extract.units import PassageUnits, main_unit
@@ -114,6 +115,12 @@ def find_party_orgs(
                 org = Found(CLS, stem + match.group(), start, e, index, kind=kind, generic=True, rule=f"stem:{stem}")
                 org.place = holders[start]
                 found.append(org)
+        elif stem and not in_quote and (temporary := set_up_here(text, sentence.start, start, stem, found)) is not None:
+            # 某党总支成立防汛临时党支部: a temporary branch the organisation before it sets up, named as written
+            org = Found(CLS, text[temporary - sentence.start : match.end()], temporary, e, index, kind=kind, rule="name")
+            org.org = named_before_parent(found, start, text, sentence.start)
+            org.unit = org.org.unit
+            found.append(org)
         elif stem and not in_quote and not is_description(stem):
             level_word = tokens[tokens.starting_before(start) - 1] if tokens.starting_before(start) else None
             if level_word is not None and level_word.end == start and level_word.text in UNIT_WORDS:
@@ -230,8 +237,22 @@ def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[
         elif settle_generic(org, context):
             settled.append(org)
     attach_branches(settled, units)
+    name_after_settled(settled)
     same_unit(settled)
     return settled
+
+
+def name_after_settled(orgs: list[Found]) -> None:
+    """县委宣传部机关党委 under a 县委宣传部 settled to the article's county: the branch takes its full name."""
+    for org in orgs:
+        above = org.org
+        if above is None or not above.name or not above.aliases:
+            continue
+        short = min(above.aliases, key=len)
+        if org.name.startswith(short) and not org.name.startswith(above.name):
+            org.aliases.add(org.name)
+            org.name = above.name + org.name[len(short):]
+            org.unit = org.unit or above.unit
 
 
 def same_unit(orgs: list[Found]) -> None:

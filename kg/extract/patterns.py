@@ -50,6 +50,10 @@ class Patterns:
         return re.compile(self["units"]["numbered_group"])
 
     @cached_property
+    def numbered_committee_re(self) -> re.Pattern:
+        return re.compile(self["units"]["numbered_committee"])
+
+    @cached_property
     def generic_unit_stems(self) -> frozenset[str]:
         return frozenset(self["units"]["generic_stems"])
 

@@ -105,6 +105,7 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
             found.append(person)
             pos += len(person_name)
     found += appointed(index, sentence, orgs, units, {p.name for p in found})
+    found += in_apposition(index, sentence, orgs + units, {p.name for p in found} | reporters)
     found += bracketed(index, sentence, orgs + units, {p.name for p in found} | reporters)
     found += titled(index, sentence, {p.name for p in found} | reporters, roles)
     return found, reporters
@@ -263,7 +264,9 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
                 role = next(((m.start(), m.end()) for m in PATTERNS.role_re.finditer(rest)), None)
                 if role is not None and is_leading(rest[role[0] : role[1]]):
                     base = sentence.start + at + len(verb)
-                    holder = next((o for o in orgs + units if base <= o.start and o.end <= base + role[0] + 1), None)
+                    # (an organisation named with the role's own kind word, 某村党支部 + 书记, before its unit)
+                    holder = next((o for o in orgs if base <= o.start and o.end <= base + role[1] - 1), None) \
+                        or next((o for o in orgs + units if base <= o.start and o.end <= base + role[0] + 1), None)
                     person = Found(CLS, name, sentence.start + clause, sentence.start + at, index,
                                    role=rest[: role[1]].strip("“”"), rule="name+appointment")
                     person.org = holder
@@ -274,6 +277,77 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
 
 
 COORDINATORS = ("和", "、", "与", "及")
+
+
+def in_apposition(index: int, sentence: Sentence, holders: list[Found], known: set[str]) -> list[Found]:
+    """The name and the post in either order, joined by a copula or a comma: 某某是某社区党委书记,
+    某某,某村党支部书记, 某社区党委书记为某某. The post is an organisation or unit of the
+    article right before a leading role; the name stands at a clause's start or end."""
+    text = sentence.text
+    found = []
+    for holder in holders:
+        rel = holder.end - sentence.start
+        role = PATTERNS.role_re.match(text, rel)
+        if role is None or not is_leading(role.group()):
+            continue
+        start = holder.start - sentence.start
+        joiner = next((j for j in APPOSITION_JOINERS if text.endswith(j, 0, start)), None)
+        left = start - len(joiner) if joiner is not None else start
+        clause = max(text.rfind(mark, 0, left) for mark in CLAUSE_MARKS) + 1
+        name = name_at(text, clause) if joiner is not None else None
+        if name is not None and clause + len(name) != left:
+            name = None  # 某某是 / 某某, right before the post
+        if name is None and text.startswith(POST_JOINERS, role.end()):
+            after = role.end() + 1
+            name = name_at(text, after)
+            if name is not None and not (after + len(name) == len(text) or text[after + len(name)] in CLAUSE_MARKS):
+                name = None  # 某社区党委书记为某某。: the name closes the clause
+            at = after
+        else:
+            at = clause
+        if name is None or name in known:
+            continue
+        person = Found(CLS, name, sentence.start + at, sentence.start + at + len(name), index,
+                       role=text[start : role.end()], rule="name+post")
+        person.org = holder
+        found.append(person)
+        known.add(name)
+    return found
+
+
+def captioned(sentences, posts_of, known: set[str]) -> list[Found]:
+    """A caption line that is only a post (某街道办公室副主任), then a line that opens with a name and a
+    colon (某某:……): an interview's speaker and the post the caption gives. ``posts_of(i)``: the
+    organisations, units and bodies of sentence ``i`` (asked only where a name and a colon follow)."""
+    found = []
+    for i in range(len(sentences) - 1):
+        line, after = sentences[i], sentences[i + 1].text
+        if not any(colon in after[2:5] for colon in CAPTION_COLONS):
+            continue  # (most lines: no name and colon at the start of the next)
+        text = line.text.rstrip()
+        post = next(((h, text[h.end - line.start :]) for h in posts_of(i) if h.start == line.start
+                     and PATTERNS.role_re.fullmatch(text, h.end - line.start)), None)
+        name = name_at(after, 0) if post is not None else None
+        if name is None or name in known or not after.startswith(CAPTION_COLONS, len(name)):
+            continue
+        person = Found(CLS, name, sentences[i + 1].start, sentences[i + 1].start + len(name), i + 1, role=text,
+                       rule="caption+name")
+        if is_leading(post[1]):
+            person.org = post[0]
+        found.append(person)
+        known.add(name)
+    return found
+
+
+CAPTION_COLONS = (":", "：")
+CLAUSE_MARKS = ",，;；:：。!！?？"
+APPOSITION_JOINERS = tuple(PATTERNS["persons"]["apposition_joiners"])
+POST_JOINERS = tuple(PATTERNS["persons"]["post_joiners"])
+
+
+def is_role_word(name: str) -> bool:
+    """“网格长”, “副主任”: a quoted post is a role people hold, not a program."""
+    return name in PATTERNS["persons"]["roles"] or (len(name) <= 5 and is_leading(name))
 
 
 def is_leading(role: str) -> bool:

@@ -38,9 +38,13 @@ class FoundRelation:
     rule: str
 
 
-def actors_of(units: list[Found], orgs: list[Found], bare: list[Actor], others: list[Found]) -> list[Actor]:
-    """Who can be the subject of a sentence, in text order."""
-    prefix_ends = {f.start for f in units + orgs + others}
+def actors_of(units: list[Found], orgs: list[Found], bare: list[Actor], others: list[Found], text: str = "") -> list[Actor]:
+    """Who can be the subject of a sentence, in text order.
+
+    A unit written as the first part of another name (某区某街道, 某社区服务中心)
+    is not one; a unit before a quoted name (某街道“某某”活动) owns it, and is.
+    """
+    prefix_ends = {f.start for f in units + orgs} | {f.start for f in others if not text.startswith(OPENING_QUOTES, f.start)}
     names = Covering((o.start, o.end) for o in orgs + others)
     actors = [Actor(o.start, o.end, o.sentence, o) for o in orgs]
     for unit in units:
@@ -79,10 +83,40 @@ def actor_for(target: Found, actors: Actors, text: str, focus: Found | None = No
     A sentence without one speaks of the article's ``focus`` when it has one,
     else of the last actor before it in its paragraph, then in the article.
     """
-    same = [a for a in actors.in_sentence[target.sentence] if not _overlaps(a, target)]
+    return hosts_of(target, actors, text, focus)[0]
+
+
+def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = None) -> tuple[list[Found], list[Found]]:
+    """``actor_for``'s actors, and the fellows the sentence has them work with.
+
+    A unit named as the place of the deed (在某社区举行, 来到某村) is where,
+    not who. Actors named as companions of a joint deed (甲与乙、丙共同主办,
+    甲和乙一起开展) are the first actor's fellows, not co-owners: the first
+    (or the article's focus, when it is one of them) runs the program.
+    """
+    same = [a for a in actors.in_sentence[target.sentence] if not _overlaps(a, target) and not is_place_of_deed(a, text)]
     before = [a for a in same if a.end <= target.start]
     if before:
-        return last_coordinated(before, text)
+        chosen = coordinated(before, text)  # last first
+        first = chosen[-1]
+        if text.endswith(PARTNERING_VERBS, 0, first.start) or (
+                text.endswith(COMPANION_WORDS, 0, first.start) and joint_deed(text, chosen[0].end, target.start)):
+            # 甲联合乙开展…, 甲每周和乙一起开展…: the companions leave the deed to the actor before them
+            refs = {a.entity.ref for a in chosen}
+            earlier = [a for a in before if a.end <= first.start and a.entity.ref not in refs]
+            principals = last_coordinated(earlier, text) if earlier else [focus] if focus is not None else []
+            if principals and all(p.ref not in refs for p in principals):
+                return principals, [a.entity for a in reversed(chosen)]
+        elif len(chosen) > 1 and joint_deed(text, chosen[0].end, target.start):
+            # 甲与乙、丙共同主办: the first (or the article's focus among them) hosts, the others join in
+            ordered = [a.entity for a in reversed(chosen)]
+            principal = next((e for e in ordered if focus is not None and e.ref == focus.ref), ordered[0])
+            return [principal], [e for e in ordered if e.ref != principal.ref]
+        return [a.entity for a in chosen], []
+    return _without_actor_before(target, same, actors, focus), []
+
+
+def _without_actor_before(target: Found, same: list[Actor], actors: Actors, focus: Found | None) -> list[Found]:
     if same:
         return [same[0].entity]
     if focus is not None and not focus.overlaps(target.start, target.end):
@@ -135,16 +169,20 @@ def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3
 
 
 FOCUS_KINDS = ("党委", "党总支", "党工委", "党支部")
+DEPARTMENT_KINDS = frozenset(kind for _, kind in PATTERNS["party"]["departments"])
 COMMITTEE_SHARE = float(PATTERNS["relations"]["committee_share"])
 
 
 class Places:
     """The units a facility can belong to, indexed once (see ``place_of``)."""
 
-    def __init__(self, units: list[Found], sentences: int):
+    def __init__(self, units: list[Found], sentences: int, paragraph: list[int] | None = None):
         self.explicit = [u for u in units if not u.implicit and u.kind in PLACE_LEVELS]
         self.in_sentence = by_sentence(self.explicit, sentences, lambda u: u.sentence)
         self.before = LastBefore(self.explicit, key=lambda u: None, position=lambda u: u.start)
+        self.paragraph = paragraph
+        if paragraph is not None:
+            self.before_in_paragraph = LastBefore(self.explicit, key=lambda u: paragraph[u.sentence], position=lambda u: u.start)
 
 
 PLACE_LEVELS = ("subdistrict", "community", "compound")
@@ -153,14 +191,23 @@ PLACE_LEVELS = ("subdistrict", "community", "compound")
 PLACE_PREFERENCE = ("subdistrict", "compound", "community")
 
 
-def place_of(target: Found, places: Places) -> Found | None:
+def place_of(target: Found, places: Places, focus: Found | None = None) -> Found | None:
     """The unit a facility belongs to: the community named in its sentence (else its compound, else its
-    township), else the last unit named before it."""
+    township), else the last unit named before it in its paragraph, else the unit the article is about
+    (its ``focus``, or the focus committee's unit), else the last unit named before it."""
     if target.unit is not None:
         return target.unit
     same = places.in_sentence[target.sentence]
     if same:
         return max(same, key=lambda u: (PLACE_PREFERENCE.index(u.kind), -abs(u.start - target.start)))
+    if places.paragraph is not None:
+        # a passage about one place goes on naming its facilities; a new paragraph returns to the article's own
+        before = places.before_in_paragraph.last_before(places.paragraph[target.sentence], target.start)
+        if before is not None:
+            return before
+    home = focus if focus is None or focus.cls == "AdministrativeUnit" else focus.unit
+    if home is not None and home.kind in PLACE_LEVELS:
+        return home
     before = places.before.last_before(None, target.start)
     if before is not None:
         return before
@@ -217,12 +264,39 @@ def actor_before_trigger(target: Found, actors: Actors, text: str, sentence_star
 
 def last_coordinated(actors: list[Actor], text: str) -> list[Found]:
     """The last of ``actors`` (in text order) and those joined to it by a coordinator (甲和乙、丙), last first."""
+    return [a.entity for a in coordinated(actors, text)]
+
+
+def coordinated(actors: list[Actor], text: str) -> list[Actor]:
     chosen = [actors[-1]]
     for prev in reversed(actors[:-1]):
         if text[prev.end : chosen[-1].start] not in ACTOR_COORDINATORS:
             break
         chosen.append(prev)
-    return [a.entity for a in chosen]
+    return chosen
+
+
+def is_place_of_deed(actor: Actor, text: str) -> bool:
+    """在某社区举行, 来到某村: a unit written after a word of place is where something happens.
+
+    (A committee keeps its part: 在某党委的指导下 is read by ``guided_by``, and
+    a committee is never where.)
+    """
+    return actor.entity.cls == "AdministrativeUnit" and text.endswith(PLACE_WORDS, 0, actor.start)
+
+
+def joint_deed(text: str, start: int, end: int) -> bool:
+    """Whether the words between the actors and the target say they do it together (共同, 一起)."""
+    between = text[start:end]
+    return any(w in between for w in JOINT_WORDS) and not any(mark in between for mark in CLAUSE_MARKS)
+
+
+PLACE_WORDS = tuple(PATTERNS["relations"]["place_words"])
+JOINT_WORDS = tuple(PATTERNS["relations"]["joint_words"])
+COMPANION_WORDS = tuple(PATTERNS["relations"]["companion_words"])
+PARTNERING_VERBS = tuple(PATTERNS["relations"]["partnering_verbs"])
+OPENING_QUOTES = ("“", "‘", "「", "『", '"')
+CLAUSE_MARKS = ("。", ";", "；", "!", "！", "?", "？")
 
 
 ACTOR_COORDINATORS = ("和", "与", "及", "、", "以及")
@@ -230,6 +304,44 @@ ACTOR_COORDINATORS = ("和", "与", "及", "、", "以及")
 
 PARTNER_TRIGGER = re.compile(alternation(PATTERNS["relations"]["partner_triggers"]))
 PARTNERING_WORDS = tuple(PATTERNS["relations"]["partner_triggers"]) + tuple(PATTERNS["relations"]["partner_joiners"])
+
+
+def quoted_speakers(persons: list[Found], sentences_text: list[str], starts: list[int], holders: set[int]) -> dict[int, Found]:
+    """“我们以…为抓手……。” 某村党支部书记某某说: the sentences a speaker is quoted in, and what the speaker
+    leads, who the quotation's 我们 are. The quotation ends right before the speaker's role (in the
+    speaker's sentence) or closes the sentences just before it."""
+    speakers: dict[int, Found] = {}
+    for person in persons:
+        org = person.org
+        if org is None or id(org) not in holders:
+            continue
+        text, start = sentences_text[person.sentence], starts[person.sentence]
+        if not text.startswith(SPEECH_VERBS, person.end - start):
+            continue
+        quoted = [person.sentence] if "”" in text[: person.start - start] else []
+        j = person.sentence - 1
+        while not quoted and j >= 0 and person.sentence - j <= MAX_QUOTED_SENTENCES and sentences_text[j].rstrip().endswith("”"):
+            quoted.append(j)
+            if "“" in sentences_text[j]:
+                break
+            j -= 1
+        for i in quoted:
+            speakers.setdefault(i, org)
+    return speakers
+
+
+def speaker_actor(target: Found, actors: Actors, text: str, speakers: dict[int, Found]) -> Found | None:
+    """The quoted speaker's organisation, for a target its quotation names before any actor of its own."""
+    speaker = speakers.get(target.sentence)
+    if speaker is None or speaker.overlaps(target.start, target.end):
+        return None
+    if any(a.end <= target.start and not is_place_of_deed(a, text) for a in actors.in_sentence[target.sentence]):
+        return None
+    return speaker
+
+
+SPEECH_VERBS = tuple(PATTERNS["relations"]["speech_verbs"])
+MAX_QUOTED_SENTENCES = 3
 
 
 def listed_partners(partners: list[Found], text: str) -> set[int]:
@@ -261,7 +373,8 @@ def find_relations(
             rels.append(FoundRelation(unit, "partOf", unit.unit, unit, "gazetteer" if unit.code and unit.unit.code else "name"))
     committees = committees_by_unit(orgs)
     for org in orgs:
-        if org.unit is not None:
+        # (a department's own branch, 某县委宣传部机关党支部, is the department's: not the unit's party organisation)
+        if org.unit is not None and not (org.org is not None and org.org.kind in DEPARTMENT_KINDS):
             rels.append(FoundRelation(org, "partyOrgOf", org.unit, org, "name"))
         parent = parent_org(org, committees) or set_up_by(org, orgs, text) or guided_by(org, orgs, text)
         if parent is not None:
@@ -274,14 +387,23 @@ def find_relations(
             rels.append(FoundRelation(person, "leads", person.org, person, "pattern:role"))
         if person.also_leads is not None and id(person.also_leads) in holders:
             rels.append(FoundRelation(person, "leads", person.also_leads, person, "pattern:role"))
-    actors = Actors(actors_of(units, orgs, bare, programs + facilities + partners), len(sentences_text), paragraph)
+    actors = Actors(actors_of(units, orgs, bare, programs + facilities + partners, text), len(sentences_text), paragraph)
     focus = article_focus(units, orgs)
+    body_of = {(p.start, p.sentence): p for p in partners if p.rule == "body of organisation"}
+    speakers = quoted_speakers(persons, sentences_text, sentence_starts, holders) if sentence_starts else {}
     for program in programs:
-        for actor in actor_for(program, actors, text, focus):
+        speaker = speaker_actor(program, actors, text, speakers)
+        hosts, fellows = ([speaker], []) if speaker is not None else hosts_of(program, actors, text, focus)
+        for actor in hosts:
             rels.append(FoundRelation(actor, "runsProgram", program, program, "pattern:actor"))
-    places = Places(units, len(sentences_text))
+        for fellow in fellows:
+            # 甲社区与乙中心党总支共同主办: the body whose branch joins in is the host's partner
+            body = body_of.get((fellow.start, fellow.sentence)) if fellow.cls == "PartyOrganization" else None
+            for actor in hosts if body is not None else ():
+                rels.append(FoundRelation(actor, "partnersWith", body, program, "pattern:joint"))
+    places = Places(units, len(sentences_text), paragraph)
     for facility in facilities:
-        place = place_of(facility, places)
+        place = place_of(facility, places, focus)
         if place is not None:
             rels.append(FoundRelation(place, "hasFacility", facility, facility, "pattern:place"))
     # the sentences of partners that hold a partnering word (only theirs are asked)
@@ -295,6 +417,7 @@ def find_relations(
             chosen = None
             if sentence_starts is not None:
                 chosen = actor_before_trigger(partner, actors, text, sentence_starts[partner.sentence])
-            for actor in chosen or actor_for(partner, actors, text, focus):
+            speaker = None if chosen else speaker_actor(partner, actors, text, speakers)
+            for actor in chosen or ([speaker] if speaker is not None else actor_for(partner, actors, text, focus)):
                 rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
     return rels

@@ -214,10 +214,14 @@ def find_numbered_groups(index: int, sentence: Sentence, units: list[Found]) -> 
             continue
         rel = unit.end - sentence.start
         match = PATTERNS.numbered_group_re.match(sentence.text, rel)
-        if match:
-            group = Found(CLS, unit.name + match.group(), unit.start, sentence.start + match.end(), index,
-                          kind="compound", rule="numbered group")
+        # 某社区二居委会: a numbered residents' committee of it, a community of its own
+        committee = None if match else PATTERNS.numbered_committee_re.match(sentence.text, rel)
+        if match or committee:
+            group = Found(CLS, unit.name + (match or committee).group(), unit.start, sentence.start + (match or committee).end(),
+                          index, kind="compound" if match else "community", rule="numbered group")
             group.unit = unit
+            if committee:
+                group.aliases.add(committee.group())  # 二居委会: how the story names it again
             found.append(group)
     return found
 
