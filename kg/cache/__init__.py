@@ -222,10 +222,10 @@ class BuildCache:
             if article_id not in skip:
                 yield data
 
-    def chunks(self) -> Iterator[str]:
-        """This build's articles' Turtle chunks, in article-id order (the order of graph.ttl)."""
+    def chunks(self) -> Iterator[bytes]:
+        """This build's articles' Turtle chunks as UTF-8, in article-id order (the order of graph.ttl)."""
         for (data,) in self._used("a.chunk", "u.id"):
-            yield _unpack(data)
+            yield zlib.decompress(data)
 
     def counts(self) -> tuple[int, int, int, int]:
         """(articles, triples, sentences, mentions) of this build's chunks."""
@@ -301,19 +301,19 @@ class BuildCache:
         removed = self.db.execute("SELECT id FROM output_articles WHERE id NOT IN (SELECT id FROM used_articles)")
         return frozenset(row[0] for row in added), frozenset(row[0] for row in removed)
 
-    def added_chunks(self) -> Iterator[str]:
-        """Turtle chunks of this build's articles that the last output lacks."""
+    def added_chunks(self) -> Iterator[bytes]:
+        """Turtle chunks (UTF-8) of this build's articles that the last output lacks."""
         for (data,) in self.db.execute(
                 "SELECT a.chunk FROM used_articles u JOIN articles a ON a.id = u.id AND a.fingerprint = ? "
                 "WHERE u.id NOT IN (SELECT id FROM output_articles) ORDER BY u.id", (self.fingerprint,)):
-            yield _unpack(data)
+            yield zlib.decompress(data)
 
-    def removed_chunks(self) -> Iterator[str]:
-        """Turtle chunks of the last output's articles that this build lacks (their rows go at ``prune``)."""
+    def removed_chunks(self) -> Iterator[bytes]:
+        """Turtle chunks (UTF-8) of the last output's articles that this build lacks (their rows go at ``prune``)."""
         for (data,) in self.db.execute(
                 "SELECT a.chunk FROM output_articles o JOIN articles a ON a.id = o.id AND a.fingerprint = ? "
                 "WHERE o.id NOT IN (SELECT id FROM used_articles) ORDER BY o.id", (self.fingerprint,)):
-            yield _unpack(data)
+            yield zlib.decompress(data)
 
     def start_blocks(self, afresh: bool) -> None:
         """Before a graph's corpus-wide blocks are seen (``see_block``).
