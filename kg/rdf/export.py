@@ -18,9 +18,10 @@ it: the store's own dump is deterministic but costs about 8 µs per triple
 (measured on this machine: 2.3 s for 300,000 triples), it would lose the
 sections and their headings, and the chunks are already written and cached;
 both give the same triples, and a test checks it. Loading is the store's
-cost: 7 to 12 µs per triple in batches of 4 million characters (1.0 M to
-1.5 M triples); one load of everything is a little cheaper but holds about
-1.3 KB per triple, batches of 1 million characters cost a fifth more.
+cost: 7 to 12 µs per triple in batches of 4 million bytes (1.0 M to
+1.5 M triples), more per triple as the store grows (RocksDB compacts it
+after every ingest: docs/build.md); one load of everything is a little
+cheaper but holds about 1.3 KB per triple, smaller batches cost more.
 """
 from __future__ import annotations
 
