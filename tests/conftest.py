@@ -246,7 +246,7 @@ def build_graph_files(out: Path, articles) -> Path:
     corpus = tables.resolve()
     analysis = analyse_records(*records_of(corpus))
     chunks = [article_chunk(summary, facts, data_names()) for summary, facts in sorted(articles, key=lambda a: a[0].id)]
-    totals = ChunkTotals([c.text for c in chunks], len(chunks), sum(c.triples for c in chunks),
+    totals = ChunkTotals([c.text.encode("utf-8") for c in chunks], len(chunks), sum(c.triples for c in chunks),
                          sum(c.sentences for c in chunks), sum(c.mentions for c in chunks))
     measures = [NodeMeasures(m.iri, m.degree, m.betweenness, m.page_rank, m.community) for m in analysis.metrics]
     out.mkdir(parents=True, exist_ok=True)

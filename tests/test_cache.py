@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-import zlib
 from pathlib import Path
 
 import pytest
@@ -128,9 +127,9 @@ def test_the_cache_holds_data_only(corpus, tmp_path):
         assert isinstance(json.loads(items), list)
     for article_id, summary, facts, spans, chunk, text in articles:
         assert json.loads(summary)[0] == json.loads(facts)[0] == article_id
-        assert isinstance(json.loads(zlib.decompress(spans)), list)
-        assert zlib.decompress(chunk).decode("utf-8").startswith(f"article:{article_id} a kg:Article")  # Turtle
-        body_text, body = json.loads(zlib.decompress(text))
+        assert isinstance(json.loads(spans), list)
+        assert chunk.decode("utf-8").startswith(f"article:{article_id} a kg:Article")  # Turtle, as UTF-8
+        body_text, body = json.loads(text)
         assert isinstance(body_text, str) and all(0 <= start <= end <= len(body_text) for start, end in body)
 
 
@@ -184,6 +183,24 @@ def test_a_cache_of_an_older_layout_is_emptied_not_misread(corpus, tmp_path):
         db.execute("CREATE TABLE articles (id TEXT, fingerprint TEXT, summary BLOB)")
     assert build([corpus], tmp_path / "out").reused == 0
     assert build([corpus], tmp_path / "out").reused == 5
+
+
+def test_a_cache_of_the_compressed_layout_with_this_fingerprint_is_emptied_not_misread(corpus, tmp_path):
+    # Layout 4 kept the chunks, spans and texts zlib-compressed under the same columns: read as they are now
+    # (plain UTF-8), those rows would be garbage, so a cache of that layout must not be used at all.
+    import zlib
+
+    expected = fresh(tmp_path, corpus, "fresh")
+    build([corpus], tmp_path / "out")
+    with sqlite3.connect(cache_dir(tmp_path / "out") / DATABASE) as db:
+        for column in ("spans", "chunk", "text"):
+            rows = db.execute(f"SELECT rowid, {column} FROM articles").fetchall()
+            db.executemany(f"UPDATE articles SET {column} = ? WHERE rowid = ?",
+                           [(zlib.compress(value if isinstance(value, bytes) else value.encode()), rowid)
+                            for rowid, value in rows])
+        db.execute("PRAGMA user_version = 4")
+    assert build([corpus], tmp_path / "out").reused == 0
+    assert graph(tmp_path / "out") == expected
 
 
 def test_an_output_in_a_folder_that_does_not_exist_yet_gets_its_cache_too(corpus, tmp_path):

@@ -148,7 +148,17 @@ def test_seeds_and_a_renamed_copy_elsewhere_give_byte_identical_graphs(tmp_path)
 def test_a_written_graph_ttl_loads_into_a_store_in_batches_to_the_same_triples(tmp_path, built_dir, monkeypatch):
     from kg.rdf.export import StoreLoader, load_store
 
-    monkeypatch.setattr(StoreLoader, "BATCH_CHARS", 2_000)  # many batches, each whole statements
+    monkeypatch.setattr(StoreLoader, "BATCH_BYTES", 2_000)  # many batches, each whole statements
     count = load_store(tmp_path / "store", built_dir / "graph.ttl")
     store = ox.Store.read_only(str(built_dir / STORE_DIR))
     assert count == len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph())))
+
+
+def test_a_build_reports_the_triples_its_new_store_holds(tmp_path):
+    # The count is not taken from the store after a fresh load (it is graph.ttl's, which must be the same).
+    from kg.pipeline import build
+
+    result = build([SEEDS], tmp_path / "out")
+    store = ox.Store.read_only(str(tmp_path / "out" / STORE_DIR))
+    assert result.triples == len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph())))
+    assert not result.store_changed

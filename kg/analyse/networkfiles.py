@@ -16,12 +16,12 @@ test checks every node, edge and attribute).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 from xml.sax.saxutils import escape as _escape
 
-from kg.analyse.network import Analysis
+from kg.analyse.network import DECIMALS, Analysis, MetricsTable
 from kg.version import __version__
 
 GRAPHML_FILE = "graph.graphml"
@@ -55,87 +55,104 @@ def attr(text: str) -> str:
 
 def node_attributes(analysis: Analysis) -> Iterator[tuple[str, list[tuple[str, str]]]]:
     """(IRI, [(attribute, value written)…]) per entity, in the analysis's order."""
+    for entity, (degree, betweenness, page_rank, community) in zip(analysis.entities, _figures(analysis)):
+        values = (entity.label, entity.top_class, entity.fine_class, entity.level, degree, betweenness, page_rank,
+                  community)
+        yield entity.iri, [(name, value) for (name, _), value in zip(NODE_ATTRIBUTES, values) if value is not None]
+
+
+def _figures(analysis: Analysis) -> Iterator[tuple[str, str, str, str]]:
+    """Each entity's (degree, betweenness, page rank, community) as written, in the analysis's order.
+
+    A measure is written as the float of its rounded figure: straight from the
+    analysis's arrays when it has them (``float`` of the rounded string is the
+    float of its ``Decimal``), without a ``NodeMetrics`` and two Decimals an entity.
+    """
+    table = analysis.metrics
+    if isinstance(table, MetricsTable) and table.entities is analysis.entities:
+        for degree, betweenness, page_rank, community in zip(
+                table.degrees, table.betweenness, table.page_rank, table.community):
+            yield (str(degree), repr(float(f"{betweenness:.{DECIMALS}f}")), repr(float(f"{page_rank:.{DECIMALS}f}")),
+                   str(community))
+        return
     metric = analysis.metric
     for entity in analysis.entities:
         m = metric[entity.iri]
-        values = {
-            "label": entity.label,
-            "topClass": entity.top_class,
-            "class": entity.fine_class,
-            "level": entity.level,
-            "degree": str(m.degree),
-            "betweenness": repr(float(m.betweenness)),
-            "pageRank": repr(float(m.page_rank)),
-            "community": str(m.community),
-        }
-        yield entity.iri, [(name, values[name]) for name, _ in NODE_ATTRIBUTES if values[name] is not None]
+        yield str(m.degree), repr(float(m.betweenness)), repr(float(m.page_rank)), str(m.community)
 
 
 def sorted_relations(analysis: Analysis):
     return sorted(analysis.relations, key=lambda r: (r.subject, r.predicate, r.object))
 
 
-def write_graphml(analysis: Analysis, path: Path) -> None:
-    with open(path, "w", encoding="utf-8", newline="\n") as out:
-        write = out.write
-        write('<?xml version="1.0" encoding="utf-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
-              'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing'
-              '.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
-        for name, kind in NODE_ATTRIBUTES:
-            write(f'<key id="{name}" for="node" attr.name="{name}" attr.type="{kind}"/>\n')
-        for name in ("relation", "label"):
-            write(f'<key id="e_{name}" for="edge" attr.name="{name}" attr.type="string"/>\n')
-        write(f'<key id="name" for="graph" attr.name="name" attr.type="string"/>\n<graph edgedefault="directed">'
-              f'<data key="name">{NETWORK_NAME}</data>\n')
-        for iri, values in node_attributes(analysis):
-            write(f"<node id={attr(iri)}>\n")
-            for name, value in values:
-                write(f'  <data key="{name}">{escape(value)}</data>\n')
-            write("</node>\n")
-        for r in sorted_relations(analysis):
-            write(f"<edge source={attr(r.subject)} target={attr(r.object)} id={attr(r.predicate)}>\n"
-                  f'  <data key="e_relation">{escape(r.predicate)}</data>\n'
-                  f'  <data key="e_label">{escape(r.predicate)}</data>\n</edge>\n')
-        write("</graph></graphml>\n")
+GRAPHML_HEAD = (
+    '<?xml version="1.0" encoding="utf-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing'
+    '.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+    + "".join(f'<key id="{name}" for="node" attr.name="{name}" attr.type="{kind}"/>\n' for name, kind in NODE_ATTRIBUTES)
+    + "".join(f'<key id="e_{name}" for="edge" attr.name="{name}" attr.type="string"/>\n' for name in ("relation", "label"))
+    + f'<key id="name" for="graph" attr.name="name" attr.type="string"/>\n<graph edgedefault="directed">'
+    f'<data key="name">{NETWORK_NAME}</data>\n'
+)
+# GEXF numbers its attributes; the label is the node's own label= attribute, not one of them.
+_NUMBERED = [(name, kind) for name, kind in NODE_ATTRIBUTES if name != "label"]
+_NUMBER = {name: str(i) for i, (name, _) in enumerate(_NUMBERED)}
+_RELATION = str(len(_NUMBERED))
+GEXF_HEAD = (
+    '<?xml version="1.0" encoding="utf-8"?>\n<gexf xmlns="http://www.gexf.net/1.2draft" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.gexf.net/1.2draft '
+    'http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">\n'
+    f"  <meta>\n    <creator>kg {escape(__version__)}</creator>\n  </meta>\n"
+    f'  <graph defaultedgetype="directed" mode="static" name="{NETWORK_NAME}">\n'
+    f'    <attributes mode="static" class="edge">\n'
+    f'      <attribute id="{_RELATION}" title="relation" type="string" />\n    </attributes>\n'
+    '    <attributes mode="static" class="node">\n'
+    + "".join(f'      <attribute id="{_NUMBER[name]}" title="{name}" type="{kind}" />\n' for name, kind in _NUMBERED)
+    + "    </attributes>\n    <nodes>\n"
+)
 
 
-def write_gexf(analysis: Analysis, path: Path) -> None:
-    # GEXF numbers its attributes; the label is the node's own label= attribute, not one of them.
-    numbered = [(name, kind) for name, kind in NODE_ATTRIBUTES if name != "label"]
-    number = {name: str(i) for i, (name, _) in enumerate(numbered)}
-    relation = str(len(numbered))
-    with open(path, "w", encoding="utf-8", newline="\n") as out:
-        write = out.write
-        write('<?xml version="1.0" encoding="utf-8"?>\n<gexf xmlns="http://www.gexf.net/1.2draft" '
-              'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.gexf.net/1.2draft '
-              'http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">\n'
-              f"  <meta>\n    <creator>kg {escape(__version__)}</creator>\n  </meta>\n"
-              f'  <graph defaultedgetype="directed" mode="static" name="{NETWORK_NAME}">\n'
-              f'    <attributes mode="static" class="edge">\n'
-              f'      <attribute id="{relation}" title="relation" type="string" />\n    </attributes>\n'
-              '    <attributes mode="static" class="node">\n')
-        for name, kind in numbered:
-            write(f'      <attribute id="{number[name]}" title="{name}" type="{kind}" />\n')
-        write("    </attributes>\n    <nodes>\n")
-        for iri, values in node_attributes(analysis):
-            label = dict(values).get("label", iri)
-            write(f"      <node id={attr(iri)} label={attr(label)}>\n        <attvalues>\n")
-            for name, value in values:
-                if name != "label":
-                    write(f'          <attvalue for="{number[name]}" value={attr(value)} />\n')
-            write("        </attvalues>\n      </node>\n")
-        write("    </nodes>\n    <edges>\n")
-        for i, r in enumerate(sorted_relations(analysis)):
-            write(f"      <edge source={attr(r.subject)} target={attr(r.object)} id=\"{i}\" label={attr(r.predicate)}>\n"
-                  f'        <attvalues>\n          <attvalue for="{relation}" value={attr(r.predicate)} />\n'
-                  "        </attvalues>\n      </edge>\n")
-        write("    </edges>\n  </graph>\n</gexf>\n")
+# Attributes whose values are numbers as Python writes them: nothing in them needs escaping.
+_NUMERIC = frozenset(name for name, kind in NODE_ATTRIBUTES if kind in ("long", "double"))
 
 
-WRITERS: tuple[tuple[str, Callable[[Analysis, Path], None]], ...] = ((GRAPHML_FILE, write_graphml), (GEXF_FILE, write_gexf))
+def graphml_node(node_id: str, values: list[tuple[str, str]]) -> str:
+    """A node of graph.graphml; ``node_id`` is its IRI as a quoted attribute value."""
+    data = "".join(f'  <data key="{name}">{value if name in _NUMERIC else escape(value)}</data>\n'
+                   for name, value in values)
+    return f"<node id={node_id}>\n{data}</node>\n"
+
+
+def gexf_node(node_id: str, label: str, values: list[tuple[str, str]]) -> str:
+    """A node of graph.gexf; ``node_id`` and ``label`` are quoted attribute values."""
+    data = "".join(f'          <attvalue for="{_NUMBER[name]}" value={_quoted(name, value)} />\n'
+                   for name, value in values if name != "label")
+    return f"      <node id={node_id} label={label}>\n        <attvalues>\n{data}        </attvalues>\n      </node>\n"
+
+
+def _quoted(name: str, value: str) -> str:
+    return f'"{value}"' if name in _NUMERIC else attr(value)
 
 
 def write_network_files(analysis: Analysis, out_dir: Path) -> None:
-    """``graph.graphml`` and ``graph.gexf`` in ``out_dir``."""
-    for name, writer in WRITERS:
-        writer(analysis, out_dir / name)
+    """``graph.graphml`` and ``graph.gexf`` in ``out_dir``, written side by side in one pass over the network."""
+    with open(out_dir / GRAPHML_FILE, "w", encoding="utf-8", newline="\n") as graphml, \
+            open(out_dir / GEXF_FILE, "w", encoding="utf-8", newline="\n") as gexf:
+        graphml.write(GRAPHML_HEAD)
+        gexf.write(GEXF_HEAD)
+        for iri, values in node_attributes(analysis):
+            node_id = attr(iri)
+            label = attr(values[0][1]) if values and values[0][0] == "label" else node_id
+            graphml.write(graphml_node(node_id, values))
+            gexf.write(gexf_node(node_id, label, values))
+        gexf.write("    </nodes>\n    <edges>\n")
+        for i, r in enumerate(sorted_relations(analysis)):
+            source, target, relation = attr(r.subject), attr(r.object), attr(r.predicate)
+            graphml.write(f"<edge source={source} target={target} id={relation}>\n"
+                          f'  <data key="e_relation">{escape(r.predicate)}</data>\n'
+                          f'  <data key="e_label">{escape(r.predicate)}</data>\n</edge>\n')
+            gexf.write(f'      <edge source={source} target={target} id="{i}" label={relation}>\n'
+                       f'        <attvalues>\n          <attvalue for="{_RELATION}" value={relation} />\n'
+                       "        </attvalues>\n      </edge>\n")
+        graphml.write("</graph></graphml>\n")
+        gexf.write("    </edges>\n  </graph>\n</gexf>\n")

@@ -18,9 +18,10 @@ it: the store's own dump is deterministic but costs about 8 µs per triple
 (measured on this machine: 2.3 s for 300,000 triples), it would lose the
 sections and their headings, and the chunks are already written and cached;
 both give the same triples, and a test checks it. Loading is the store's
-cost: 7 to 12 µs per triple in batches of 4 million characters (1.0 M to
-1.5 M triples); one load of everything is a little cheaper but holds about
-1.3 KB per triple, batches of 1 million characters cost a fifth more.
+cost: 7 to 12 µs per triple in batches of 4 million bytes (1.0 M to
+1.5 M triples), more per triple as the store grows (RocksDB compacts it
+after every ingest: docs/build.md); one load of everything is a little
+cheaper but holds about 1.3 KB per triple, smaller batches cost more.
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ import shutil
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain
 from pathlib import Path
 from typing import Protocol
@@ -55,9 +57,9 @@ _PREFIX_OF = {namespace: prefix for prefix, namespace in PREFIXES.items()}
 
 @dataclass(frozen=True)
 class ChunkTotals:
-    """The articles' chunks (an iterable, read once) and what they hold."""
+    """The articles' chunks (an iterable of UTF-8 Turtle, read once) and what they hold."""
 
-    texts: Iterable[str]
+    texts: Iterable[bytes]
     articles: int
     triples: int
     sentences: int
@@ -85,38 +87,43 @@ def data_names() -> Names:
 
 
 class StoreLoader:
-    """Loads Turtle text into a new on-disk Oxigraph store in batches, as graph.ttl is written.
+    """Loads Turtle (UTF-8 bytes) into a new on-disk Oxigraph store in batches, as graph.ttl is written.
 
     One bulk load of a whole graph holds about 1.3 KB per triple in memory
     (1.7 GB at 1.3 million triples, measured here); batches of 4 million
-    characters of Turtle (about 60,000 triples) hold about 100 MB whatever the
+    bytes of Turtle (about 70,000 triples) hold about 100 MB whatever the
     corpus, for some 15 % more CPU than one load. Every batch is whole subject
-    blocks with the prefixes in front, so each parses alone.
+    blocks with the prefixes in front, so each parses alone. Bytes, not text:
+    the articles' chunks come from the cache as UTF-8 and go to graph.ttl and
+    here without being decoded and encoded again.
     """
 
-    BATCH_CHARS = 4_000_000
+    BATCH_BYTES = 4_000_000
 
     def __init__(self, store: Path | ox.Store, header: str, to_graph: ox.NamedNode | None = None):
         self.store = store if isinstance(store, ox.Store) else ox.Store(str(store))
-        self.header = header
+        self.header = header.encode("utf-8")
         self.to_graph = to_graph  # None: the default graph
-        self.pending: list[str] = []
+        self.pending: list[bytes] = []
         self.size = 0
 
     def add(self, text: str) -> None:
-        self.pending.append(text)
-        self.size += len(text)
-        if self.size >= self.BATCH_CHARS:
+        self.add_bytes(text.encode("utf-8"))
+
+    def add_bytes(self, data: bytes) -> None:
+        self.pending.append(data)
+        self.size += len(data)
+        if self.size >= self.BATCH_BYTES:
             self.flush()
 
     def flush(self) -> None:
         if self.pending:
-            text = self.header + "".join(self.pending)
-            if self.to_graph is None:
-                self.store.bulk_load(input=text.encode("utf-8"), format=ox.RdfFormat.TURTLE)
-            else:
-                self.store.bulk_load(input=text.encode("utf-8"), format=ox.RdfFormat.TURTLE, to_graph=self.to_graph)
+            data = self.header + b"".join(self.pending)
             self.pending, self.size = [], 0
+            if self.to_graph is None:
+                self.store.bulk_load(input=data, format=ox.RdfFormat.TURTLE)
+            else:
+                self.store.bulk_load(input=data, format=ox.RdfFormat.TURTLE, to_graph=self.to_graph)
 
     def finish(self) -> ox.Store:
         """Load what is left; the store, open, for whoever adds to it next."""
@@ -141,37 +148,37 @@ def load_store(store_dir: Path, graph_path: Path, to_graph: ox.NamedNode | None 
 
 def feed_file(loader: StoreLoader, graph_path: Path) -> StoreLoader:
     """Hand a Turtle file kg wrote to ``loader`` in batches, its prefixes in front of each."""
-    with open(graph_path, encoding="utf-8") as graph:
+    with open(graph_path, "rb") as graph:
         lines = iter(graph)
         header = []
         for line in lines:
-            if not line.startswith("@prefix"):
+            if not line.startswith(b"@prefix"):
                 header_done = line
                 break
             header.append(line)
         else:
-            header_done = ""
-        loader.header = "".join(header)
-        loader.add(header_done)
+            header_done = b""
+        loader.header = b"".join(header)
+        loader.add_bytes(header_done)
         feed_lines(loader, lines)
     return loader
 
 
-def feed_lines(loader: StoreLoader, lines: Iterable[str]) -> None:
-    """Hand Turtle kg wrote to ``loader`` in batches that end between statements.
+def feed_lines(loader: StoreLoader, lines: Iterable[bytes]) -> None:
+    """Hand Turtle kg wrote (lines of UTF-8) to ``loader`` in batches that end between statements.
 
     kg's Turtle ends every statement with " ." at the end of a line (literals
     never hold a raw line break), so a batch may end after any such line.
     """
-    batch: list[str] = []
+    batch: list[bytes] = []
     size = 0
     for line in lines:
         batch.append(line)
         size += len(line)
-        if size >= StoreLoader.BATCH_CHARS and line.endswith(" .\n"):
-            loader.add("".join(batch))
+        if size >= StoreLoader.BATCH_BYTES and line.endswith(b" .\n"):
+            loader.add_bytes(b"".join(batch))
             batch, size = [], 0
-    loader.add("".join(batch))
+    loader.add_bytes(b"".join(batch))
 
 
 def write_extra_format(store_dir: Path, out_dir: Path, rdf_format: str) -> None:
@@ -233,8 +240,8 @@ class PreviousGraph:
     """
 
     store_dir: Path  # not the output's store, which has the measures too: the cache's base store
-    added_chunks: Callable[[], Iterable[str]]  # chunks of the articles the last graph lacked
-    removed_chunks: Callable[[], Iterable[str]]  # chunks of the articles it had and this one lacks
+    added_chunks: Callable[[], Iterable[bytes]]  # chunks (UTF-8) of the articles the last graph lacked
+    removed_chunks: Callable[[], Iterable[bytes]]  # chunks of the articles it had and this one lacks
 
 
 def write_graph(
@@ -251,9 +258,11 @@ def write_graph(
 
     graph.ttl is the prefixes, the dataset description, the ontology, the
     corpus-wide sections and the articles' chunks (``chunks``, in article-id
-    order). Every block goes to a body file on disk as it is made; the
-    description, which counts them all, is written in front of the body at
-    the end. Nothing but the description is held in memory.
+    order). The corpus-wide blocks go to a scratch file on disk as they are
+    made; the description, which counts them all (the chunks' totals are
+    known beforehand), is written in front of them, then the chunks follow as
+    they are read, bytes from the cache to graph.ttl and the store. Nothing
+    but the description is held in memory.
 
     The store: without ``previous``, every block is loaded into a new one as
     it is written. With ``previous`` (and a ``ledger`` of the last graph's
@@ -268,57 +277,63 @@ def write_graph(
     header = names.header()
     store_dir = out_dir / STORE_DIR
     loader = StoreLoader(store_dir, header) if previous is None else None
-    body_path = out_dir / f".{GRAPH_FILE}.body"
+    sections_path = out_dir / f".{GRAPH_FILE}.sections"
     if ledger is not None:
         ledger.start_blocks(afresh=previous is None)
-    with open(body_path, "w", encoding="utf-8", newline="\n") as body:
 
-        def emit(text: str, in_body: bool = True) -> None:
-            if in_body:
-                body.write(text)
-            if ledger is not None:
-                ledger.see_block(text)
-            if loader is not None:
-                loader.add(text)
+    def emit(text: str, to: Callable[[str], object] | None = None) -> None:
+        if to is not None:
+            to(text)
+        if ledger is not None:
+            ledger.see_block(text)
+        if loader is not None:
+            loader.add(text)
 
+    with open(sections_path, "w", encoding="utf-8", newline="\n") as sections_file:
         ontology = ontology_section(tuple(PREFIXES.items()))
-        emit(ontology.text())
+        emit(ontology.text(), sections_file.write)
         sections = [
-            entity_section(corpus, names, emit),
-            statement_section(corpus, names, emit),
-            membership_section(corpus, names, emit),
+            section(corpus, names, partial(emit, to=sections_file.write))
+            for section in (entity_section, statement_section, membership_section)
         ]
-        body.write(ARTICLES_HEADING)
-        for chunk in chunks.texts:
-            body.write("\n")
-            body.write(chunk)
-            if loader is not None:
-                loader.add(chunk)
-        counts = DatasetCounts(
-            triples=ontology.triples + sum(s.triples for s in sections) + chunks.triples,
-            classes=class_counts(corpus, chunks),
-            entities=len(corpus.entities),
-            betweenness_sample=analysis.betweenness_sample,
-            seed=analysis.seed,
-        )
-        description = description_section(counts, names)
-        for text in description.parts:
-            emit(text, in_body=False)  # it goes in front of the body
+    # The chunks' totals are known before they are read: the description, which counts everything, is made
+    # now, and graph.ttl is written front to back with the chunks going straight from the cache to it.
+    counts = DatasetCounts(
+        triples=ontology.triples + sum(s.triples for s in sections) + chunks.triples,
+        classes=class_counts(corpus, chunks),
+        entities=len(corpus.entities),
+        betweenness_sample=analysis.betweenness_sample,
+        seed=analysis.seed,
+    )
+    description = description_section(counts, names)
+    for text in description.parts:
+        emit(text)
     digest = hashlib.sha256()
-    with open(out_dir / GRAPH_FILE, "w", encoding="utf-8", newline="\n") as out, \
-            open(body_path, encoding="utf-8") as body:
-        for text in (header, description.text()):
-            out.write(text)
-            digest.update(text.encode("utf-8"))
-        while piece := body.read(1 << 20):
-            out.write(piece)
-            digest.update(piece.encode("utf-8"))
-    body_path.unlink()
+    with open(out_dir / GRAPH_FILE, "wb") as out, open(sections_path, "rb") as sections_file:
+
+        def put(data: bytes) -> None:
+            out.write(data)
+            digest.update(data)
+
+        put(header.encode("utf-8"))
+        put(description.text().encode("utf-8"))
+        while piece := sections_file.read(1 << 20):
+            put(piece)
+        put(ARTICLES_HEADING.encode("utf-8"))
+        for chunk in chunks.texts:
+            put(b"\n")
+            put(chunk)
+            if loader is not None:
+                loader.add_bytes(chunk)
+    sections_path.unlink()
     expected = counts.triples + description.triples
     store = None
     if loader is not None:
         store = loader.finish()
-        triples = len(store)
+        # A new store holds exactly graph.ttl's triples, which no two blocks or chunks repeat (the description
+        # counts them; tests check both counts against the store's): counting the store again cost 0.5 s at
+        # 5,000 articles. A changed store (below) is counted, since it may not be what the cache says.
+        triples = expected
     else:
         try:
             store = change_store(previous, store_dir, header, ledger)
@@ -357,11 +372,17 @@ def write_measures(out_dir: Path, measures: Iterable[NodeMeasures], names: Names
     see them, since they query the union of the store's graphs.
     """
     path = out_dir / MEASURES_FILE
+    # The store holds no measures here: a new one never had them, and the base store a rebuild changes has none.
+    loader = StoreLoader(store, header, ox.NamedNode(MEASURES_GRAPH))
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         out.write(header)
-        measure_section(measures, names, out.write)
-    # The store holds no measures here: a new one never had them, and the base store a rebuild changes has none.
-    feed_file(StoreLoader(store, header, ox.NamedNode(MEASURES_GRAPH)), path).finish()
+
+        def write(text: str) -> None:  # each block to the file and the store: the text is not read back
+            out.write(text)
+            loader.add(text)
+
+        measure_section(measures, names, write)
+    loader.finish()
 
 
 @dataclass(frozen=True)
@@ -378,23 +399,26 @@ def change_store(previous: PreviousGraph, store_dir: Path, header: str, ledger: 
     """
     ox.Store.read_only(str(previous.store_dir)).backup(str(store_dir))
     store = ox.Store(str(store_dir))
-    batch: list[str] = []
+    prefixes = header.encode("utf-8")
+    batch: list[bytes] = []
     size = 0
 
     def remove() -> None:
-        for quad in ox.parse(input=(header + "".join(batch)).encode("utf-8"), format=ox.RdfFormat.TURTLE):
+        for quad in ox.parse(input=prefixes + b"".join(batch), format=ox.RdfFormat.TURTLE):
             store.remove(quad)
 
-    for text in chain(ledger.gone_blocks(), previous.removed_chunks()):
-        batch.append(text)
-        size += len(text)
-        if size >= StoreLoader.BATCH_CHARS:
+    for data in chain((text.encode("utf-8") for text in ledger.gone_blocks()), previous.removed_chunks()):
+        batch.append(data)
+        size += len(data)
+        if size >= StoreLoader.BATCH_BYTES:
             remove()
             batch, size = [], 0
     remove()
     loader = StoreLoader(store, header)
-    for text in chain(ledger.new_blocks(), previous.added_chunks()):
+    for text in ledger.new_blocks():
         loader.add(text)
+    for data in previous.added_chunks():
+        loader.add_bytes(data)
     return loader.finish()
 
 
