@@ -568,7 +568,7 @@ PARTNER_CASES = [
     # a hospital's community health station is named with the hospital before it
     ("青松社区联合宝安区人民医院翠湖社康、阳光幼儿园开展义诊。", {"宝安区人民医院翠湖社康", "阳光幼儿园"}),
     # an item of a list that begins with a verb is a deed, not a body; a one-character first word is no verb
-    ("县供电公司、县人民医院则积极调配人员、筹备物资,保障活动顺利开展。", {"县供电公司", "县人民医院"}),
+    ("为办好这次集市,县供电公司、县人民医院提前检修线路、安排医护,志愿者也早早到场。", {"县供电公司", "县人民医院"}),
     ("活动得到了县供电公司、县人民医院、送福家政等单位的支持。", {"县供电公司", "县人民医院", "送福家政"}),
     # a speaker's own group called by one common noun is a kind of group; a team with a name of its own stays
     ("老人们说,咱们秧歌队以后就在这里排练。", set()),

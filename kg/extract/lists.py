@@ -140,7 +140,7 @@ def find_listed_partners(index: int, sentence: Sentence, tokens: Tokens, found_h
 
 
 def _opens_with_a_function_word(tokens: Tokens, at: int) -> bool:
-    """调配力量、筹备物资: an item that begins with a verb, an adverb, a preposition or a pronoun is a deed
+    """检修线路、安排医护: an item that begins with a verb, an adverb, a preposition or a pronoun is a deed
     or a phrase, not a body's name."""
     i = tokens.starting_before(at)
     token = tokens[i] if i < len(tokens) and tokens[i].start == at else None
