@@ -830,7 +830,7 @@ HOST_CASES = [
     # a partnering verb leaves the deed to the actor before it
     ("青松社区党委联合县税务局党支部开展“银龄关爱”行动。", {"青松社区党委"}, {("青松社区党委", "县税务局")}),
     # co-hosts joined by 与 and 、 before 共同: the first hosts, the bodies of the others' branches are its partners
-    ("金宇街道党工委与省气象局党总支、市图书馆党支部共同主办“椰风党课”主题党日活动。",
+    ("近日,金宇街道党工委与省气象局党总支、市图书馆党支部共同启动“椰风书香”读书计划。",
      {"金宇街道党工委"}, {("金宇街道党工委", "省气象局")}),
     # a companion after 和 … 一起: the actor before it (here the community its staff stand for) does it
     ("金城社区地处老城。社区工作人员每周都和雁滩街道党员志愿者一起开展“楼道清洁”行动。", {"金城社区"}, set()),
