@@ -779,8 +779,8 @@ def test_a_quoted_post_is_a_role_unless_a_head_makes_it_a_way_of_working():
 
 
 def test_an_interview_caption_gives_the_post_of_the_name_that_opens_the_next_line():
-    text = ("金城街道举行党建联盟成立仪式。\n金城街道办公室副主任\n马兰:联盟成立以后,将整合更多优质的资源。\n"
-            "金城社区党委书记\n秦志远:我们将继续努力。")
+    text = ("记者走进金城街道,听听大家怎么说。\n金城街道办公室副主任\n马兰:老旧小区的加装电梯今年要再推一批。\n"
+            "金城社区党委书记\n秦志远:我们把议事会开到了楼道里。")
     found = extract_text(text)
     assert {m.name: m.role for m in found.mentions if m.cls == "Person"} == {
         "马兰": "金城街道办公室副主任", "秦志远": "金城社区党委书记"}
