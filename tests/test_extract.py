@@ -1270,3 +1270,18 @@ def test_a_program_head_takes_the_first_kind_one_of_whose_endings_it_has():
             expected = next(kind for other, kind in kinds if any(("某某" + end).endswith(e) for e in other))
             assert program_kind("某某" + end) == expected
     assert program_kind("某某") is None
+
+
+COORDINATED_PEOPLE_CASES = [
+    # a word for people before 和 and a suffixed unit is who comes along, not a place sharing the suffix
+    ("入冬以来,网格员们和雁滩街道的干部一起上门送温暖。", {"雁滩街道"}),
+    ("志愿者和青松社区的居民一同清理了河道。", {"青松社区"}),
+    ("退休教师、党员和东岗村的村民坐在一起议事。", {"东岗村"}),
+    # a bare place name before it still shares the suffix (东岗、西岗村)
+    ("东岗、西岗村的村民坐在一起议事。", {"东岗村", "西岗村"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", COORDINATED_PEOPLE_CASES)
+def test_a_word_for_people_coordinated_with_a_unit_is_no_unit(text, expected):
+    assert names(text, "AdministrativeUnit") == expected

@@ -226,6 +226,9 @@ def find_numbered_groups(index: int, sentence: Sentence, units: list[Found]) -> 
     return found
 
 
+PEOPLE_ENDINGS = tuple(PATTERNS["units"]["people_endings"])
+
+
 def find_coordinated(index: int, sentence: Sentence, units: list[Found], taken_spans) -> list[Found]:
     """章家湾、黄毛圭居民组: a bare name coordinated with a suffixed one shares its suffix."""
     found = []
@@ -243,7 +246,7 @@ def find_coordinated(index: int, sentence: Sentence, units: list[Found], taken_s
         bare = sentence.text[j : rel - 1]
         if j > 0 and is_cjk(sentence.text[j - 1]) and sentence.text[j - 1] not in stops:
             continue  # the bare name would be longer than a place name: not a coordinated name
-        if len(bare) < 2 or PATTERNS.level_of(bare) or has_name_suffix(bare) or any(s < sentence.start + rel - 1 and sentence.start + j < e for s, e in taken_spans):
+        if len(bare) < 2 or bare.endswith(PEOPLE_ENDINGS) or PATTERNS.level_of(bare) or has_name_suffix(bare) or any(s < sentence.start + rel - 1 and sentence.start + j < e for s, e in taken_spans):
             continue
         other = Found(CLS, bare + suffix, sentence.start + j, sentence.start + rel - 1, index, kind=unit.kind,
                       rule="coordinated")
