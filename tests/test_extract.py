@@ -717,6 +717,9 @@ def test_leads_from_a_name_before_its_appointment():
 def test_a_leading_role_coordinated_before_another_says_what_the_person_leads():
     rels = relations("金城社区好邻里党支部书记、小区居民杜怀仁说。")
     assert ("杜怀仁", "leads", "金城社区好邻里党支部") in rels
+    # the second post may name the team it belongs to (、驻村工作队队长)
+    rels = relations("会宁县丁家沟镇石笋村第一书记、驻村工作队队长马骏向来宾介绍了村里的变化。")
+    assert ("马骏", "leads", "石笋村") in rels
 
 
 def test_the_director_of_a_residents_committee_leads_the_community():

@@ -159,7 +159,7 @@ def coordinated_leader(sentence: Sentence, role_start: int, holders: list[Found]
     the person leads. A residents' committee's director (…、居委会主任某某) leads the community of
     the organisation named before."""
     text = sentence.text
-    mark = text.rfind("、", max(0, role_start - 4), role_start)  # a short modifier may stand between: 、小区居民
+    mark = text.rfind("、", max(0, role_start - 6), role_start)  # a short modifier may stand between: 、小区居民, 、驻村工作队
     if mark < 0 or any(not is_cjk(ch) for ch in text[mark + 1 : role_start]):
         return None
     spans = [(s, e) for s, e in role_spans(sentence) if e == mark]
