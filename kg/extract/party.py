@@ -13,7 +13,7 @@ import re
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS, alternation
-from kg.extract.temporary import named_before_parent, set_up_here
+from kg.extract.temporary import temporary_branch
 from kg.extract.text import UNIT_WORDS, Tokens, clean_name, is_cjk, stem_start, stem_tokens
 from kg.extract.index import LastBefore
 from kg.extract.units import PassageUnits, main_unit
@@ -115,11 +115,11 @@ def find_party_orgs(
                 org = Found(CLS, stem + match.group(), start, e, index, kind=kind, generic=True, rule=f"stem:{stem}")
                 org.place = holders[start]
                 found.append(org)
-        elif stem and not in_quote and (temporary := set_up_here(text, sentence.start, start, stem, found)) is not None:
+        elif stem and not in_quote and (temporary := temporary_branch(text, sentence.start, start, stem, found)) is not None:
             # 某党总支成立防汛临时党支部: a temporary branch the organisation before it sets up, named as written
-            org = Found(CLS, text[temporary - sentence.start : match.end()], temporary, e, index, kind=kind, rule="name")
-            org.org = named_before_parent(found, start, text, sentence.start)
-            org.unit = org.org.unit
+            parent, name_start = temporary
+            org = Found(CLS, text[name_start - sentence.start : match.end()], name_start, e, index, kind=kind, rule="name")
+            org.org, org.unit = parent, parent.unit
             found.append(org)
         elif stem and not in_quote and not is_description(stem):
             level_word = tokens[tokens.starting_before(start) - 1] if tokens.starting_before(start) else None
