@@ -71,6 +71,7 @@ class MetricsTable(Sequence[NodeMetrics]):
         self.betweenness = array("d", betweenness)
         self.page_rank = array("d", page_rank)
         self.community = array("q", community)
+        self._figures: dict[str, list[float]] = {}  # figures(key), made once
 
     def __len__(self) -> int:
         return len(self.degrees)
@@ -81,13 +82,29 @@ class MetricsTable(Sequence[NodeMetrics]):
         return NodeMetrics(self.entities[i].iri, self.degrees[i], rounded(self.betweenness[i]),
                            rounded(self.page_rank[i]), self.community[i])
 
+    def texts(self, key: str) -> list[str]:
+        """Each entity's ``betweenness`` or ``page_rank`` as written: ``str`` of its rounded Decimal (fixed digits)."""
+        return [f"{v:.{DECIMALS}f}" for v in self._floats(key)]
+
+    def figures(self, key: str) -> list[float]:
+        """Each entity's ``betweenness`` or ``page_rank`` as the float of its rounded figure, which is the float of
+        its Decimal (values that round alike are equal, as their Decimals are), without making the Decimals."""
+        found = self._figures.get(key)
+        if found is None:
+            found = self._figures[key] = [float(text) for text in self.texts(key)]
+        return found
+
+    def _floats(self, key: str) -> array:
+        return {"betweenness": self.betweenness, "page_rank": self.page_rank}[key]
+
     def sort_key(self, key: str):
         """Position -> (minus the measure as written, IRI): ``Analysis.ranked``'s order without the records."""
+        iri = self.entities
         if key == "degree":
-            return lambda i: (-self.degrees[i], self.entities[i].iri)
-        values = {"betweenness": self.betweenness, "page_rank": self.page_rank}[key]
-        # The rounded figure, as a float: values that round alike tie, as their Decimals do.
-        return lambda i: (-float(f"{values[i]:.{DECIMALS}f}"), self.entities[i].iri)
+            degrees = self.degrees
+            return lambda i: (-degrees[i], iri[i].iri)
+        values = self.figures(key)
+        return lambda i: (-values[i], iri[i].iri)
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Sequence) and tuple(self) == tuple(other)
@@ -145,7 +162,7 @@ class AdminTree:
 class Analysis:
     entities: tuple[EntityRecord, ...]
     relations: tuple[RelationRecord, ...]
-    metrics: Sequence[NodeMetrics]  # same order as ``entities`` (a MetricsTable from analyse_records)
+    metrics: MetricsTable  # same order as ``entities``
     communities: tuple[Community, ...]  # largest first
     class_counts: tuple[tuple[str, str, int], ...]  # (top class, fine class, count)
     level_counts: tuple[tuple[str, int], ...]
@@ -172,11 +189,7 @@ class Analysis:
     def ranked(self, key: str = "page_rank", limit: int | None = None) -> list[NodeMetrics]:
         """Metrics sorted by one measure, highest first; ties broken by IRI; the first ``limit`` when given."""
         metrics = self.metrics
-        if isinstance(metrics, MetricsTable):  # by the arrays: no record is made for the entities left out
-            order = metrics.sort_key(key)
-        else:
-            def order(i: int):
-                return -getattr(metrics[i], key), metrics[i].iri
+        order = metrics.sort_key(key)  # by the arrays: no record is made for the entities left out
         if limit is None:
             return [metrics[i] for i in sorted(range(len(metrics)), key=order)]
         return [metrics[i] for i in heapq.nsmallest(limit, range(len(metrics)), key=order)]

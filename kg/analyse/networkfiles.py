@@ -21,7 +21,7 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 from xml.sax.saxutils import escape as _escape
 
-from kg.analyse.network import DECIMALS, Analysis, MetricsTable
+from kg.analyse.network import Analysis
 from kg.version import __version__
 
 GRAPHML_FILE = "graph.graphml"
@@ -64,21 +64,13 @@ def node_attributes(analysis: Analysis) -> Iterator[tuple[str, list[tuple[str, s
 def _figures(analysis: Analysis) -> Iterator[tuple[str, str, str, str]]:
     """Each entity's (degree, betweenness, page rank, community) as written, in the analysis's order.
 
-    A measure is written as the float of its rounded figure: straight from the
-    analysis's arrays when it has them (``float`` of the rounded string is the
-    float of its ``Decimal``), without a ``NodeMetrics`` and two Decimals an entity.
+    A measure is written as the float of its rounded figure (the float of its
+    ``Decimal``), from the analysis's arrays: no ``NodeMetrics`` and two Decimals an entity.
     """
     table = analysis.metrics
-    if isinstance(table, MetricsTable) and table.entities is analysis.entities:
-        for degree, betweenness, page_rank, community in zip(
-                table.degrees, table.betweenness, table.page_rank, table.community):
-            yield (str(degree), repr(float(f"{betweenness:.{DECIMALS}f}")), repr(float(f"{page_rank:.{DECIMALS}f}")),
-                   str(community))
-        return
-    metric = analysis.metric
-    for entity in analysis.entities:
-        m = metric[entity.iri]
-        yield str(m.degree), repr(float(m.betweenness)), repr(float(m.page_rank)), str(m.community)
+    for degree, betweenness, page_rank, community in zip(
+            table.degrees, table.figures("betweenness"), table.figures("page_rank"), table.community):
+        yield str(degree), repr(betweenness), repr(page_rank), str(community)
 
 
 def sorted_relations(analysis: Analysis):

@@ -17,7 +17,7 @@ from decimal import Decimal
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
-from kg.analyse.network import DECIMALS, Analysis, MetricsTable
+from kg.analyse.network import Analysis
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TOP_NODES = 50
@@ -66,21 +66,6 @@ def edge_rows(a: Analysis, evidence: EdgeEvidence):
                    "'" + rules if rules.startswith(starts) else rules)
 
 
-def degrees(metrics) -> Sequence[int]:
-    return metrics.degrees if isinstance(metrics, MetricsTable) else [m.degree for m in metrics]
-
-
-def communities(metrics) -> Sequence[int]:
-    return metrics.community if isinstance(metrics, MetricsTable) else [m.community for m in metrics]
-
-
-def measure_texts(metrics) -> tuple[list[str], list[str]]:
-    """Each entity's betweenness and PageRank as written (``str`` of the rounded Decimal: its fixed digits)."""
-    if isinstance(metrics, MetricsTable):  # from the arrays: no record and no Decimal made per entity
-        return ([f"{v:.{DECIMALS}f}" for v in metrics.betweenness], [f"{v:.{DECIMALS}f}" for v in metrics.page_rank])
-    return [str(m.betweenness) for m in metrics], [str(m.page_rank) for m in metrics]
-
-
 def write_tables(analysis: Analysis, out_dir: Path, evidence: EdgeEvidence | None = None) -> None:
     a = analysis
     write_csv(
@@ -91,7 +76,8 @@ def write_tables(analysis: Analysis, out_dir: Path, evidence: EdgeEvidence | Non
             [guarded(e.iri), guarded(e.label), guarded(e.top_class), guarded(e.fine_class), guarded(e.level or ""),
              degree, betweenness, page_rank, community]
             for e, degree, betweenness, page_rank, community in zip(
-                a.entities, degrees(a.metrics), *measure_texts(a.metrics), communities(a.metrics))
+                a.entities, a.metrics.degrees, a.metrics.texts("betweenness"), a.metrics.texts("page_rank"),
+                a.metrics.community)
         ),
         guard=False,
     )

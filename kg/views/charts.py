@@ -151,7 +151,7 @@ def index_charts(data: ViewData, styles: ViewStyles) -> list[Chart]:
     months = _months(data)
     if months:
         charts.append(Chart("文章的发布时间", column_chart(months, GREY), f"{months[0][0]} — {months[-1][0]}，按{'年' if len(months[0][0]) == 4 else '月'}"))
-    degree = data.measures.degree
+    degree = a.metrics.degrees
     # By position (entities are in IRI order, so the position breaks ties as the IRI does).
     partners = sorted((i for i, e in enumerate(a.entities) if e.top_class == "Partner" and degree[i]),
                       key=lambda i: (-degree[i], i))

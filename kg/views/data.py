@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph
 
-from kg.analyse.network import DECIMALS, Analysis, MetricsTable
+from kg.analyse.network import Analysis
 from kg.analyse.records import EntityRecord, class_label
 from kg.model import ArticleSummary, BuildReport, BuildTables
 from kg.rdf.vocab import KG
@@ -56,22 +56,6 @@ class FactView:
         return GAZETTEER_RULE in self.rules
 
 
-@dataclass(frozen=True)
-class Measures:
-    """Each entity's measures by position, as plain numbers: no record or Decimal made per entity."""
-
-    degree: Sequence[int]
-    page_rank: Sequence[float]  # the figure graph.ttl has (rounded to DECIMALS), as a float
-    community: Sequence[int]
-
-
-def read_measures(metrics: Sequence) -> Measures:
-    if isinstance(metrics, MetricsTable):
-        # float(Decimal(text)) == float(text): the same figure as the record's Decimal, without making it.
-        return Measures(metrics.degrees, [float(f"{v:.{DECIMALS}f}") for v in metrics.page_rank], metrics.community)
-    return Measures([m.degree for m in metrics], [float(m.page_rank) for m in metrics], [m.community for m in metrics])
-
-
 @dataclass
 class ViewData:
     analysis: Analysis
@@ -79,15 +63,12 @@ class ViewData:
     facts: list[FactView]  # in the analysis' order (sorted by (subject, predicate, object))
     articles: Sequence[ArticleSummary]  # in input order: metadata only, never text (the build's are on disk)
     class_labels: dict[str, str] = field(default_factory=dict)  # fine class local name -> Chinese name
-    measures: Measures | None = None  # the analysis' metrics by position (read_view_data sets them)
     # From one pass over the articles' summaries (each is read back from disk as it is asked for):
     article_ids: list[str] = field(default_factory=list)  # in input order
     months: Counter = field(default_factory=Counter)  # "YYYY-MM" of each dated article -> articles
     dropped_lines: int = 0  # page furniture dropped from every article
 
     def __post_init__(self) -> None:
-        if self.measures is None:
-            self.measures = read_measures(self.analysis.metrics)
         if not self.article_ids and self.articles:
             for s in self.articles:
                 self.article_ids.append(s.id)

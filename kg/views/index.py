@@ -70,7 +70,7 @@ def node_rows(data: ViewData, styles: ViewStyles, links: Links, key: str, count:
 
 def community_rows(data: ViewData, links: Links) -> list[dict]:
     a = data.analysis
-    page_rank, position = data.measures.page_rank, a.position
+    page_rank, position = a.metrics.figures("page_rank"), a.position
     rows = []
     for community in [c for c in a.communities if len(c.members) > 1][:TOP_ROWS]:
         members = sorted(community.members, key=lambda i: (-page_rank[position[i]], i))

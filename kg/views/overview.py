@@ -15,7 +15,6 @@ import math
 
 from kg.analyse.network import Analysis
 from kg.model import TOP_CLASSES
-from kg.views.data import Measures, read_measures
 from kg.views.layout import NODE_SPACING, force_positions
 
 
@@ -39,15 +38,14 @@ def class_shares(sizes: dict[str, int], limit: int) -> dict[str, int]:
     return shares
 
 
-def select_overview(analysis: Analysis, limit: int, measures: Measures | None = None) -> list[str]:
+def select_overview(analysis: Analysis, limit: int) -> list[str]:
     by_class: dict[str, list[int]] = {cls: [] for cls in TOP_CLASSES}
-    m = measures or read_measures(analysis.metrics)
     for i, record in enumerate(analysis.entities):
         by_class[record.top_class].append(i)
     sizes = {cls: len(members) for cls, members in by_class.items() if members}
     shares = class_shares(sizes, max(limit, 0))
     chosen = []
-    entities, degree, page_rank = analysis.entities, m.degree, m.page_rank
+    entities, degree, page_rank = analysis.entities, analysis.metrics.degrees, analysis.metrics.figures("page_rank")
     for cls, share in shares.items():
         # By position: entities are in IRI order, so the position breaks ties as the IRI does.
         ranked = sorted(by_class[cls], key=lambda i: (degree[i] == 0, -page_rank[i], i))
@@ -55,9 +53,9 @@ def select_overview(analysis: Analysis, limit: int, measures: Measures | None = 
     return sorted(chosen)
 
 
-def overview_layout(analysis: Analysis, limit: int, measures: Measures | None = None) -> dict:
+def overview_layout(analysis: Analysis, limit: int) -> dict:
     """The overview's nodes as [iri, x, y] and how many entities and relations it leaves out."""
-    shown = select_overview(analysis, limit, measures)
+    shown = select_overview(analysis, limit)
     kept = set(shown)
     among = [(r.subject, r.object) for r in analysis.relations if r.subject in kept and r.object in kept]
     # Unconnected nodes are hidden at first: laid out with the rest they would push the

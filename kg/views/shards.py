@@ -92,7 +92,7 @@ def write_shard(data_dir: Path, name: str, data: object) -> None:
 
 def core_payload(data: ViewData, styles: ViewStyles, index: ShardIndex, totals: ArticleTotals, overview: dict,
                  tree: dict, store: PassageStore, index_keys: list[str], runs: dict, inputs: EntityRunInputs) -> dict:
-    m = data.measures
+    m = data.analysis.metrics
     fine = sorted(data.class_labels)
     fine_index = {name: i for i, name in enumerate(fine)}
     class_index = {name: i for i, name in enumerate(TOP_CLASSES)}
@@ -112,7 +112,7 @@ def core_payload(data: ViewData, styles: ViewStyles, index: ShardIndex, totals: 
             key,
         ]
         for view, degree, page_rank, community, articles, key in zip(
-            data.entities.values(), m.degree, m.page_rank, m.community,
+            data.entities.values(), m.degrees, m.figures("page_rank"), m.community,
             map(inputs.entity, count(), store.entity_articles()), index_keys)
     )
     facts = (

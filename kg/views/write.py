@@ -100,7 +100,7 @@ def _write_views(tables: BuildTables, analysis: Analysis, report: BuildReport, o
         totals = read_articles(tables.articles(), index, refs, store, files, runs["article"])
         write_tables(analysis, out_dir, StatedIn(store, index.fact, [" ".join(f.rules) for f in data.facts]))
         limit = overview_limit if overview_limit is not None else styles.overview_max_nodes
-        overview = overview_layout(analysis, limit, data.measures)
+        overview = overview_layout(analysis, limit)
         inputs = write_core(data, styles, index, totals, overview, partial(write_shard, data_dir), store, refs, runs)
         entity_shards(data, store, files, inputs, data.article_ids, runs["entity"])
         files.close()
