@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.analyse.tables import indented_pieces
+from kg.jsonpieces import json_pieces
 from kg.model import TOP_CLASSES, ArticleSummary, BuildReport, ResolvedCorpus
 
 
@@ -17,7 +17,7 @@ def count_entities(corpus: ResolvedCorpus) -> tuple[tuple[str, int], ...]:
 def write_report(report: BuildReport, path: Path) -> None:
     """report.json: every article read (with its metadata and dropped lines), every skip, the counts.
 
-    Written one article at a time (``indented_pieces``): as one document, 100,000 articles' summaries and
+    Written one article at a time (``json_pieces``): as one document, 100,000 articles' summaries and
     their text would be held twice more (the dicts and the string). The bytes are those of
     ``json.dumps(document, indent=1, sort_keys=True)``.
     """
@@ -30,5 +30,4 @@ def write_report(report: BuildReport, path: Path) -> None:
     document = {"articles": (summary(article) for article in report.articles), "entity_counts": report.entity_counts,
                 "skipped": [vars(s) for s in report.skipped], "warnings": report.warnings}
     with open(path, "w", encoding="utf-8") as out:
-        for piece in indented_pieces(document, depth=2, sort_keys=True):
-            out.write(piece)
+        out.writelines(json_pieces(document, depth=2, indent=1, sort_keys=True))

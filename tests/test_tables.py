@@ -1,7 +1,6 @@
 """analysis.json and the CSV tables (kg.analyse.tables), from a network small enough to work out by hand."""
 import csv
 import json
-from decimal import Decimal
 
 import networkx as nx
 import pytest
@@ -100,16 +99,3 @@ def test_analysis_json_gives_the_figures_the_tree_and_the_method(tables):
     # only communities of more than one member are listed, and no node is in two
     members = [m for c in summary["communities"] for m in c["members"]]
     assert all(c["size"] > 1 for c in summary["communities"]) and len(members) == len(set(members))
-
-
-@pytest.mark.parametrize("value", [
-    {"a": 1, "b": [], "c": {}, "d": [{"x": [1, {"y": "甲\n乙"}]}, {}], "e": {"f": {"g": {"h": [1, 2]}}}},
-    [], {}, [[[]], [{}]], "text", {"n": Decimal("0.123456")},
-])
-def test_analysis_json_pieces_are_the_bytes_of_one_indented_document(value):
-    from kg.analyse.tables import _decimal, indented_pieces
-
-    expected = json.dumps(value, ensure_ascii=False, indent=1, default=_decimal)
-    assert "".join(indented_pieces(value)) == expected
-    if isinstance(value, dict) and "d" in value:  # an iterator in place of a list gives the list's text
-        assert "".join(indented_pieces({**value, "d": iter(value["d"])})) == expected

@@ -327,7 +327,7 @@ def test_a_corpus_without_articles_still_has_views(tmp_path):
     assert 2 <= len(list((tmp_path / "views" / "data").glob("e-*.js"))) <= 15
 
 
-ROWS = 1300  # more than two pieces of rows (ROWS_PER_PIECE 512) and a part of one
+ROWS = 1300  # more than two pieces of rows (kg.jsonpieces.ROWS_PER_PIECE, 512) and a part of one
 
 
 @pytest.mark.parametrize(("value", "as_lists"), [

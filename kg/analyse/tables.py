@@ -12,12 +12,11 @@ a relation with no passage has one row with those cells empty.
 from __future__ import annotations
 
 import csv
-import json
-from decimal import Decimal
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from kg.analyse.network import Analysis
+from kg.jsonpieces import json_pieces
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TOP_NODES = 50
@@ -109,41 +108,7 @@ def write_tables(analysis: Analysis, out_dir: Path, evidence: EdgeEvidence | Non
     write_csv(out_dir / "class_counts.csv", ["top_class", "class", "count"], a.class_counts)
     write_csv(out_dir / "level_counts.csv", ["level", "count"], a.level_counts)
     with open(out_dir / "analysis.json", "w", encoding="utf-8") as out:
-        for piece in indented_pieces(analysis_summary(a)):
-            out.write(piece)
-
-
-def _dumps(value: object, sort_keys: bool = False) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=sort_keys, default=_decimal)
-
-
-def indented_pieces(value: object, level: int = 0, depth: int = 3, sort_keys: bool = False):
-    """``json.dumps(value, indent=1, sort_keys=sort_keys)``'s text in pieces: dicts and lists (an iterator is a
-    list) down to ``depth`` levels item by item, so that the long lists (communities, the tree, report.json's
-    articles) are never one document in memory."""
-    inner = "\n" + " " * (level + 1)
-    if depth and isinstance(value, dict) and value:
-        yield "{"
-        items = sorted(value.items()) if sort_keys else value.items()
-        for n, (key, item) in enumerate(items):
-            yield ("," if n else "") + inner + json.dumps(key, ensure_ascii=False) + ": "
-            yield from indented_pieces(item, level + 1, depth - 1, sort_keys)
-        yield "\n" + " " * level + "}"
-    elif depth and isinstance(value, (list, tuple, Iterator)):
-        empty = True
-        for n, item in enumerate(value):
-            yield ("," if n else "[") + inner
-            yield from indented_pieces(item, level + 1, depth - 1, sort_keys)
-            empty = False
-        yield "[]" if empty else "\n" + " " * level + "]"
-    else:
-        yield _dumps(value, sort_keys).replace("\n", "\n" + " " * level)
-
-
-def _decimal(value: object) -> float:
-    if isinstance(value, Decimal):
-        return float(value)
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+        out.writelines(json_pieces(analysis_summary(a), depth=3, indent=1))
 
 
 def _node(a: Analysis, iri: str) -> dict:
@@ -174,7 +139,7 @@ def analysis_summary(a: Analysis) -> dict:
         "top_nodes": {
             key: [_node(a, m.iri) for m in a.ranked(key, TOP_NODES)] for key in ("page_rank", "betweenness", "degree")
         },
-        # The two long lists are made as they are written (indented_pieces).
+        # The two long lists are made as they are written (json_pieces).
         "communities": (
             {"community": c.number, "size": len(c.members), "members": [label(a, i) for i in c.members]}
             for c in a.communities

@@ -22,25 +22,30 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from kg.jsonpieces import json_pieces
 from kg.rdf.vocab import DATA_IRI
 
 MANIFEST = "shards.json"  # in views/data/
 MAX_RUN = 4  # a run is cut at this many times its target size, whatever the hashes say
 
 
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+def shard_pieces(name: str, data: object, depth: int = 0) -> Iterator[str]:
+    """A shard file's text, in pieces (``kg.jsonpieces``, ``depth`` levels item by item): one ``KG.register``
+    call with its JSON (a JavaScript literal; U+2028/U+2029 escaped for engines that predate ES2019)."""
+    yield f"KG.register({json.dumps(name)},"
+    for piece in json_pieces(data, depth):
+        yield piece.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    yield ");\n"
 
 
 def shard_bytes(name: str, data: object) -> bytes:
-    """A shard file: one ``KG.register`` call with its JSON (a JavaScript literal; U+2028/U+2029 escaped for
-    engines that predate ES2019)."""
-    text = _encode(data).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"KG.register({json.dumps(name)},{text});\n".encode("utf-8")
+    """A shard file's bytes, its JSON encoded whole."""
+    return "".join(shard_pieces(name, data)).encode("utf-8")
 
 
 def entity_key(iri: str) -> str:

@@ -21,19 +21,17 @@ goes (``kg.views.runs``), so that a rebuild can keep most of them.
 """
 from __future__ import annotations
 
-import json
 from array import array
-from collections.abc import Iterator
 from functools import partial
 from hashlib import blake2b
-from itertools import count, islice
+from itertools import count
 from pathlib import Path
 
 from kg.model import LEVELS, TOP_CLASSES
 from kg.views.articles import ArticleTotals, ShardIndex, ShardRefs
 from kg.views.data import FactView, ViewData
 from kg.views.passages import PassageStore
-from kg.views.runs import ShardFiles, feed, inputs_hash, joined, shard_bytes
+from kg.views.runs import ShardFiles, feed, inputs_hash, joined, shard_bytes, shard_pieces
 from kg.views.styles import ViewStyles
 
 DATA_DIR = "data"  # under views/
@@ -42,52 +40,12 @@ CORE = "core"  # the one shard whose size grows with the corpus
 UNIT = "AdministrativeUnit"
 
 
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-
-ROWS_PER_PIECE = 512  # rows of a long list encoded together: one C-level encode, not one per row
-
-
-def json_pieces(value: object, depth: int = 2) -> Iterator[str]:
-    """``value`` as compact JSON (``json.dumps``'s bytes), in pieces: dicts (string keys) and lists down to
-    ``depth`` levels are written item by item, and an iterator as the list of its items, so that a large
-    payload is never one string and its rows can be made as they are written. The items of a list at the
-    last of those levels go ROWS_PER_PIECE at a time (the same bytes: compact JSON joins items with ",")."""
-    if depth and isinstance(value, dict):
-        yield "{"
-        for n, (key, item) in enumerate(value.items()):
-            yield ("," if n else "") + _encode(key) + ":"
-            yield from json_pieces(item, depth - 1)
-        yield "}"
-    elif depth == 1 and isinstance(value, (list, tuple, Iterator)):
-        yield "["
-        rows = iter(value)
-        first = True
-        while chunk := list(islice(rows, ROWS_PER_PIECE)):
-            yield ("" if first else ",") + _encode(chunk)[1:-1]
-            first = False
-        yield "]"
-    elif depth and isinstance(value, (list, tuple, Iterator)):
-        yield "["
-        for n, item in enumerate(value):
-            if n:
-                yield ","
-            yield from json_pieces(item, depth - 1)
-        yield "]"
-    else:
-        yield _encode(value)
-
-
 def write_shard(data_dir: Path, name: str, data: object) -> None:
     """One shard, written piece by piece: the core shard of 100,000 articles is a few hundred MB of text,
     which as one string (and its escaped copies) would be held several times over. The e-N and a-N shards
     hold a bounded number of entities or articles: each is encoded whole, one C-level encode."""
     with open(data_dir / f"{name}.js", "w", encoding="utf-8") as out:
-        out.write(f"KG.register({json.dumps(name)},")
-        for piece in json_pieces(data, depth=2 if name == CORE else 0):
-            # JSON is a JavaScript literal; U+2028/U+2029 are escaped for engines that predate ES2019.
-            out.write(piece.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
-        out.write(");\n")
+        out.writelines(shard_pieces(name, data, depth=2 if name == CORE else 0))
 
 
 def core_payload(data: ViewData, styles: ViewStyles, index: ShardIndex, totals: ArticleTotals, overview: dict,
