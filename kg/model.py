@@ -35,6 +35,12 @@ RELATIONS = (
 
 # Levels of administrative units, top-down.
 LEVELS = ("province", "city", "district", "subdistrict", "community", "compound")
+_LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
+
+
+def level_rank(level: str | None, unknown: int | None = None) -> int | None:
+    """A level's place in LEVELS (0 for a province, deeper levels higher); ``unknown`` for a level not among them."""
+    return _LEVEL_RANK.get(level, unknown)
 
 
 # --------------------------------------------------------------------------- read

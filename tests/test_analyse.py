@@ -263,3 +263,13 @@ def test_the_figures_table_gives_the_records_the_analysis_had_before(make_graph)
     assert [analysis.metric[e.iri] for e in analysis.entities] == [by_iri[e.iri] for e in analysis.entities]
     assert list(analysis.metrics) == list(analysis.metrics[:])
     assert analysis.ranked("page_rank") == sorted(analysis.metrics, key=lambda m: (-m.page_rank, m.iri))
+
+
+@pytest.mark.parametrize("level, unknown, expected", [
+    ("province", None, 0), ("compound", None, 5), ("subdistrict", -1, 3),
+    (None, None, None), ("village", -1, -1), (None, 6, 6),
+])
+def test_a_level_ranks_by_its_place_top_down_and_an_unknown_one_as_the_caller_says(level, unknown, expected):
+    from kg.model import level_rank
+
+    assert level_rank(level, unknown) == expected

@@ -38,7 +38,7 @@ from kg.analyse.records import (
     read_entities,
     read_relations,
 )
-from kg.model import LEVELS, RELATIONS, TOP_CLASSES
+from kg.model import LEVELS, RELATIONS, TOP_CLASSES, level_rank
 from kg.rdf.vocab import KG
 
 DECIMALS = 6
@@ -350,10 +350,6 @@ def partner_overlap(
     )
 
 
-def _level_rank(entity: EntityRecord) -> int:
-    return LEVELS.index(entity.level) if entity.level in LEVELS else -1
-
-
 def admin_tree(entities: tuple[EntityRecord, ...], relations: tuple[RelationRecord, ...]) -> AdminTree:
     """One parent per unit: of the units it is ``partOf``, the nearest level above it."""
     units = {e.iri: e for e in entities if e.top_class == "AdministrativeUnit"}
@@ -362,7 +358,7 @@ def admin_tree(entities: tuple[EntityRecord, ...], relations: tuple[RelationReco
         if r.predicate == "partOf" and r.subject in units and r.object in units:
             candidates.setdefault(r.subject, []).append(r.object)
     parent = {
-        child: sorted(options, key=lambda p: (-_level_rank(units[p]), p))[0]
+        child: sorted(options, key=lambda p: (-level_rank(units[p].level, -1), p))[0]
         for child, options in candidates.items()
     }
     _break_cycles(parent)

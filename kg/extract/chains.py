@@ -11,13 +11,14 @@ from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
 from kg.extract.text import Tokens
 from kg.gazetteer import load_gazetteer
-from kg.model import LEVELS, Sentence
+from kg.model import LEVELS, Sentence, level_rank
 
 CLS = "AdministrativeUnit"
 
 
 def rank(level: str | None) -> int:
-    return LEVELS.index(level) if level in LEVELS else len(LEVELS)
+    """``kg.model.level_rank``, an unknown level below every known one."""
+    return level_rank(level, len(LEVELS))
 
 
 def follow_written_chains(units: list[Found]) -> None:

@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 
 from kg.extract.units import strip_level_suffix
 from kg.gazetteer import load_gazetteer
-from kg.model import LEVELS, Article, ArticleExtraction, LocalRelation, Mention
+from kg.model import Article, ArticleExtraction, LocalRelation, Mention, level_rank
 from kg.rdf import iri
 from kg.resolve.rules import load_rules
 
@@ -35,10 +35,6 @@ UNIT, ORG, PERSON = "AdministrativeUnit", "PartyOrganization", "Person"
 NAMED = ("Program", "Facility", "Partner")
 PLACE_RELATION = {"Facility": "hasFacility", "Program": "runsProgram", "Partner": "partnersWith"}
 MAX_DEPTH = 8
-
-
-def rank(level: str | None) -> int | None:
-    return LEVELS.index(level) if level in LEVELS else None
 
 
 class UnionFind:
@@ -127,7 +123,7 @@ class ArticleIdentities:
                 return f"unit/@{self.article_id}/{name}"
             # The parent the article states most often; then a coded one (it anchors the key in the
             # gazetteer), then the deepest level.
-            parent = min(options, key=lambda p: (-stated[p], p not in codes, -(rank(self.levels.get(p)) or 0), p))
+            parent = min(options, key=lambda p: (-stated[p], p not in codes, -(level_rank(self.levels.get(p)) or 0), p))
             self.parent_of[name] = parent
             return f"{key_of(parent, depth + 1)}/{name}"
 
@@ -159,7 +155,7 @@ class ArticleIdentities:
 
     def is_above(self, parent: str, child: str) -> bool:
         """A parent must sit above its child when both levels are known (no level inversion, no cycle)."""
-        above, below = rank(self.levels.get(parent)), rank(self.levels.get(child))
+        above, below = level_rank(self.levels.get(parent)), level_rank(self.levels.get(child))
         return above is None or below is None or above < below
 
     def find_main_place(self) -> str:
@@ -168,7 +164,7 @@ class ArticleIdentities:
         if not counts:
             return f"@{self.article_id}"
         first = {name: min(m.evidence.start for m in self.mentions[(UNIT, name)]) for name in counts}
-        name = min(counts, key=lambda n: (-counts[n], -(rank(self.levels.get(n)) or 0), first[n], n))
+        name = min(counts, key=lambda n: (-counts[n], -(level_rank(self.levels.get(n)) or 0), first[n], n))
         return self.keys[(UNIT, name)]
 
     def starts_with_place(self, name: str) -> bool:
@@ -201,11 +197,11 @@ class ArticleIdentities:
         if key is None:
             return None
         if cls == UNIT:
-            return (rank(self.levels.get(name)) or 0, key)
+            return (level_rank(self.levels.get(name)) or 0, key)
         if cls == ORG:
             for r in self.relations["partyOrgOf"]:
                 if r.subject.name == name and (UNIT, r.object.name) in self.keys:
-                    return (rank(self.levels.get(r.object.name)) or 0, self.keys[(UNIT, r.object.name)])
+                    return (level_rank(self.levels.get(r.object.name)) or 0, self.keys[(UNIT, r.object.name)])
         return (-1, key)
 
     def place_of(self, predicate: str, names: set[str], cls: str) -> str:
