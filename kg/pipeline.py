@@ -33,6 +33,7 @@ from kg.errors import InputError, KgError, NoArticlesError, OutputError, stage
 from kg.extract import process_article
 from kg.extract.segment import dictionary, word_tags
 from kg.gazetteer.communities import load_communities
+from kg.heap import freeze, frozen_heap
 from kg.model import (
     Article,
     ArticleExtraction,
@@ -63,7 +64,6 @@ from kg.rdf.graph import NodeMeasures
 from kg.report import count_entities, write_report
 from kg.resolve import CorpusTables, observe
 from kg.views import write_views
-from kg.views.write import frozen_heap
 from kg.workers import map_files
 
 # progress(done, total, source) is called once per input file.
@@ -305,8 +305,7 @@ def _collect(files, hashes, known, worked, cache: BuildCache, clock: StageClock,
             # The corpus tables only grow here, and every full collection would scan all of them again
             # (2.8 s of collections at 5,000 articles): what is alive now is collected once and then
             # left out of later collections (frozen_heap above thaws it when the files are done).
-            gc.collect()
-            gc.freeze()
+            freeze(collect=True)
         if progress:
             progress(done, len(files), show_path(path))
     return collected
@@ -365,7 +364,7 @@ def build(
             collected.tables = None
         # The corpus-wide stages add millions of objects that the collector would scan again and again (3 s of
         # 71 at 5,000 articles, measured here); what exists now lives until the end anyway, so it is frozen.
-        gc.freeze()
+        freeze()
         with clock("analyse"):
             analysis = analyse_records(*records_of(corpus))
         report = BuildReport(

@@ -19,14 +19,12 @@ Only the overview is laid out here; the browser lays out the small views it draw
 """
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
 from kg.analyse.network import Analysis
 from kg.analyse.tables import write_tables
+from kg.heap import frozen_heap
 from kg.model import BuildReport, BuildTables
 from kg.views.articles import ARTICLES_PER_SHARD, ShardIndex, ShardRefs, read_articles
 from kg.views.data import read_view_data
@@ -40,23 +38,6 @@ from kg.views.shards import DATA_DIR, ENTITIES_PER_SHARD, entity_shards, write_c
 from kg.views.styles import load_styles
 
 VIEWS_DIR = "views"
-
-
-@contextmanager
-def frozen_heap() -> Iterator[None]:
-    """Keep the garbage collector off what already exists while the views are made.
-
-    The corpus tables and the analysis hold millions of objects; every full
-    collection that the views' own allocations set off would scan them all again.
-    Within a caller's frozen heap (the build freezes its own), the caller unfreezes.
-    """
-    outer = gc.get_freeze_count() > 0
-    gc.freeze()
-    try:
-        yield
-    finally:
-        if not outer:
-            gc.unfreeze()
 
 
 def write_views(
@@ -73,6 +54,8 @@ def write_views(
     (``BuildTables.articles()`` is called once). ``overview_limit`` overrides
     styles.toml's overview size.
     """
+    # The corpus tables and the analysis hold millions of objects: the views' own allocations would set off
+    # full collections that scan them all again (within the build's frozen heap, the build thaws it).
     with frozen_heap():
         _write_views(tables, analysis, report, Path(out_dir), overview_limit)
 

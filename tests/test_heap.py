@@ -1,0 +1,44 @@
+"""The frozen heap: whoever froze a heap that was not frozen thaws it, and only then."""
+import gc
+import weakref
+
+import pytest
+
+from kg.heap import freeze, frozen_heap
+
+
+@pytest.mark.parametrize("frozen_before", [False, True])
+def test_a_frozen_heap_is_thawed_by_whoever_froze_it(frozen_before):
+    gc.unfreeze()
+    try:
+        if frozen_before:
+            gc.freeze()
+        with frozen_heap():
+            assert gc.get_freeze_count() > 0
+            kept = [[] for _ in range(100)]
+            before = gc.get_freeze_count()
+            freeze()  # more of the heap frozen within the block
+            assert gc.get_freeze_count() >= before + len(kept)
+        assert (gc.get_freeze_count() > 0) == frozen_before
+    finally:
+        gc.unfreeze()
+
+
+class Node:
+    pass
+
+
+@pytest.mark.parametrize("collect, freed", [(True, True), (False, False)])
+def test_a_collection_first_frees_the_garbage_rather_than_freezing_it(collect, freed):
+    gc.unfreeze()
+    try:
+        node = Node()
+        node.self = node  # a cycle: only a collection frees it
+        ref = weakref.ref(node)
+        del node
+        freeze(collect=collect)
+        gc.collect()  # frozen objects are never collected
+        assert (ref() is None) == freed
+    finally:
+        gc.unfreeze()
+        gc.collect()
