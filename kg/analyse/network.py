@@ -14,13 +14,13 @@ they are written, so ``graph.ttl`` is identical run to run.
 """
 from __future__ import annotations
 
-import heapq
 from array import array
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, cached_property
+from heapq import nsmallest
 
 import networkx as nx
 import numpy as np
@@ -192,7 +192,7 @@ class Analysis:
         order = metrics.sort_key(key)  # by the arrays: no record is made for the entities left out
         if limit is None:
             return [metrics[i] for i in sorted(range(len(metrics)), key=order)]
-        return [metrics[i] for i in heapq.nsmallest(limit, range(len(metrics)), key=order)]
+        return [metrics[i] for i in nsmallest(limit, range(len(metrics)), key=order)]
 
 
 def analyse(graph: Graph) -> Analysis:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from heapq import nsmallest
 
 from markupsafe import Markup, escape
 
@@ -126,9 +127,9 @@ def community_partner_matrix(data: ViewData, styles: ViewStyles) -> Chart | None
     if not partners:
         return None
     by_partner = Counter(p for found in partners.values() for p in found)
-    columns = sorted(by_partner, key=lambda p: (-by_partner[p], p))[:MATRIX_SIZE]
+    columns = nsmallest(MATRIX_SIZE, by_partner, key=lambda p: (-by_partner[p], p))
     chosen = set(columns)
-    rows = sorted(partners, key=lambda u: (-len(partners[u] & chosen), u))[:MATRIX_SIZE]
+    rows = nsmallest(MATRIX_SIZE, partners, key=lambda u: (-len(partners[u] & chosen), u))
     cells = {(i, j) for i, unit in enumerate(rows) for j, p in enumerate(columns) if p in partners[unit]}
     svg = matrix_chart([a.entity[u].label for u in rows], [a.entity[p].label for p in columns], cells,
                        styles.classes["Partner"].colour)
@@ -153,11 +154,11 @@ def index_charts(data: ViewData, styles: ViewStyles) -> list[Chart]:
         charts.append(Chart("文章的发布时间", column_chart(months, GREY), f"{months[0][0]} — {months[-1][0]}，按{'年' if len(months[0][0]) == 4 else '月'}"))
     degree = a.metrics.degrees
     # By position (entities are in IRI order, so the position breaks ties as the IRI does).
-    partners = sorted((i for i, e in enumerate(a.entities) if e.top_class == "Partner" and degree[i]),
-                      key=lambda i: (-degree[i], i))
+    partners = nsmallest(TOP_PARTNERS, (i for i, e in enumerate(a.entities) if e.top_class == "Partner" and degree[i]),
+                         key=lambda i: (-degree[i], i))
     if partners:
         colour = styles.classes["Partner"].colour
-        rows = [(a.entities[i].label, degree[i], colour) for i in partners[:TOP_PARTNERS]]
+        rows = [(a.entities[i].label, degree[i], colour) for i in partners]
         charts.append(Chart("联系最多的共建单位", bar_chart(rows, " 条关系"), "按度（直接相连的实体数）"))
     matrix = community_partner_matrix(data, styles)
     if matrix:

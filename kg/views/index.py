@@ -7,6 +7,7 @@ scripts in views/assets from the shards in views/data.
 """
 from __future__ import annotations
 
+from heapq import nsmallest
 from pathlib import Path
 
 from kg.model import BuildReport
@@ -73,13 +74,13 @@ def community_rows(data: ViewData, links: Links) -> list[dict]:
     page_rank, position = a.metrics.figures("page_rank"), a.position
     rows = []
     for community in [c for c in a.communities if len(c.members) > 1][:TOP_ROWS]:
-        members = sorted(community.members, key=lambda i: (-page_rank[position[i]], i))
+        shown = nsmallest(COMMUNITY_MEMBERS_SHOWN, community.members, key=lambda i: (-page_rank[position[i]], i))
         rows.append(
             {
                 "number": community.number,
-                "size": len(members),
-                "members": [(a.entity[i].label, links.entity(i)) for i in members[:COMMUNITY_MEMBERS_SHOWN]],
-                "more": max(len(members) - COMMUNITY_MEMBERS_SHOWN, 0),
+                "size": len(community.members),
+                "members": [(a.entity[i].label, links.entity(i)) for i in shown],
+                "more": max(len(community.members) - COMMUNITY_MEMBERS_SHOWN, 0),
             }
         )
     return rows

@@ -12,6 +12,7 @@ what it draws.
 from __future__ import annotations
 
 import math
+from heapq import nsmallest
 
 from kg.analyse.network import Analysis
 from kg.model import TOP_CLASSES
@@ -48,8 +49,8 @@ def select_overview(analysis: Analysis, limit: int) -> list[str]:
     entities, degree, page_rank = analysis.entities, analysis.metrics.degrees, analysis.metrics.figures("page_rank")
     for cls, share in shares.items():
         # By position: entities are in IRI order, so the position breaks ties as the IRI does.
-        ranked = sorted(by_class[cls], key=lambda i: (degree[i] == 0, -page_rank[i], i))
-        chosen += [entities[i].iri for i in ranked[:share]]
+        ranked = nsmallest(share, by_class[cls], key=lambda i: (degree[i] == 0, -page_rank[i], i))
+        chosen += [entities[i].iri for i in ranked]
     return sorted(chosen)
 
 
