@@ -366,6 +366,7 @@ PROGRAM_CASES = [
     ("金城社区推行“五步议事法”。", {"五步议事法"}),  # the quote's own ending
     ("金城社区开展“红色代办”,效果明显。", {"红色代办"}),  # trigger verb before the quote
     ("金城社区开展“送春联”“包汤圆”等活动。", {"送春联", "包汤圆"}),  # a list shares its head
+    ("社区推出“红管家”以及“蓝马甲”服务品牌。", {"红管家", "蓝马甲"}),  # a list joined by any coordinator
     ("网格员成为居民的“贴心人”。", set()),  # figure of speech
     ("解决群众反映的“堵点”问题。", set()),  # a blocker after the quote
     ("她说:“今天的演出很精彩,大家都很开心。”", set()),  # a quotation, not a name

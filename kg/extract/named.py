@@ -212,7 +212,7 @@ def propagate_lists(index: int, text: str, base: int, quotes, found: list[Found 
     groups: list[list[int]] = [[0]]
     for i in range(1, len(quotes)):
         gap = text[quotes[i - 1][1] - base : quotes[i][0] - base]
-        if gap in ("", "、", "和", "及", "与", ",", "，"):
+        if not gap or gap in PATTERNS.list_gaps:
             groups[-1].append(i)
         else:
             groups.append([i])

@@ -128,6 +128,17 @@ class Patterns:
     def facility_attribute_res(self) -> tuple[tuple[str, re.Pattern], ...]:
         return tuple((a["name"], re.compile(a["pattern"])) for a in self["facilities"]["attributes"])
 
+    # --------------------------------------------------------------- lists
+    @cached_property
+    def coordinators(self) -> frozenset[str]:
+        """The words that join the items of a list (甲、乙和丙, 甲以及乙): every rule's coordinators."""
+        return frozenset(self["lists"]["separators"])
+
+    @cached_property
+    def list_gaps(self) -> frozenset[str]:
+        """What may stand between two items of a list: a coordinator or a comma."""
+        return self.coordinators | {",", "，"}
+
     # -------------------------------------------------------------- persons
     @cached_property
     def surnames(self) -> frozenset[str]:

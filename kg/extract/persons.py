@@ -276,7 +276,7 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
     return found
 
 
-COORDINATORS = ("和", "、", "与", "及")
+COORDINATORS = PATTERNS.coordinators
 
 
 def in_apposition(index: int, sentence: Sentence, holders: list[Found], known: set[str]) -> list[Found]:

@@ -299,7 +299,7 @@ OPENING_QUOTES = ("“", "‘", "「", "『", '"')
 CLAUSE_MARKS = ("。", ";", "；", "!", "！", "?", "？")
 
 
-ACTOR_COORDINATORS = ("和", "与", "及", "、", "以及")
+ACTOR_COORDINATORS = PATTERNS.coordinators
 
 
 PARTNER_TRIGGER = re.compile(alternation(PATTERNS["relations"]["partner_triggers"]))
@@ -349,7 +349,7 @@ def listed_partners(partners: list[Found], text: str) -> set[int]:
     listed: set[int] = set()
     ordered = sorted(partners, key=lambda f: f.start)
     for a, b in zip(ordered, ordered[1:]):
-        if a.sentence == b.sentence and text[a.end : b.start] in ("、", "和", "与", "及", "以及", ",", "，"):
+        if a.sentence == b.sentence and text[a.end : b.start] in PATTERNS.list_gaps:
             listed |= {id(a), id(b)}
     return listed
 
