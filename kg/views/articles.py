@@ -10,7 +10,6 @@ memory does not grow with the corpus' text.
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -56,13 +55,12 @@ class ArticleTotals:
     stated: list[int] = field(default_factory=list)  # per article: facts it states
 
 
-def mention_spans(record: ArticleRecord, index: ShardIndex, implicit: list[bool]) -> list[list[int]]:
-    """[start, end, entity, ...] spans: longest first where they overlap, explicit before implicit entities."""
+def mention_spans(mentions: list[tuple[int, int, int]], implicit: list[bool]) -> list[list[int]]:
+    """[start, end, entity, ...] spans of (start, end, entity) mentions: longest first where they overlap,
+    explicit before implicit entities."""
     found: dict[tuple[int, int], list[int]] = {}
-    for start, end, iri in record.mentions:
-        number = index.entity.get(iri)
-        if number is not None:
-            found.setdefault((start, end), []).append(number)
+    for start, end, number in mentions:
+        found.setdefault((start, end), []).append(number)
     chosen: list[list[int]] = []
     taken_until = -1
     for (start, end), ids in sorted(found.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
@@ -85,7 +83,7 @@ class ArticlePass:
         self.index, self.refs, self.store, self.files = index, refs, store, files
         self.totals = ArticleTotals([0] * len(index.article), [0] * len(index.article))
         self.run_of = {first: name for name, first in article_runs}
-        self.run: list[tuple[ArticleRecord, set]] = []  # this run's records and the facts each states
+        self.run: list[tuple[ArticleRecord, list, set]] = []  # this run's records, their mentions, the facts stated
         self.run_name: str | None = None
         self.inputs = inputs_hash()
 
@@ -97,18 +95,10 @@ class ArticlePass:
         if number in self.run_of:
             self.flush()
             self.run_name = self.run_of[number]
-        sentences = sorted(set(record.sentences))
-        starts = [start for start, _ in sentences]
-        mentions, mentioned = [], set()
-        for start, end, iri in record.mentions:
-            entity = index.entity.get(iri)
-            if entity is None:
-                continue
-            at = bisect_right(starts, start) - 1
-            sentence = sentences[at] if at >= 0 and start < sentences[at][1] else (start, end)
-            mentions.append((entity, number, text[sentence[0]:sentence[1]], *sentence, start, end))
-            mentioned.add(entity)
-        self.store.add_mentions(mentions)
+        position = index.entity.get
+        mentions = [(start, end, entity) for start, end, iri in record.mentions if (entity := position(iri)) is not None]
+        mentioned = {entity for _, _, entity in mentions}
+        self.store.add_mentions(number, text, sorted(set(record.sentences)), mentions)
         stated, rows, facts = set(), [], set()
         for subject, predicate, obj, start, end in record.relations:
             fact = index.fact.get((subject, predicate, obj))
@@ -128,9 +118,9 @@ class ArticlePass:
         feed(self.inputs, s.id, json.dumps(s.source, ensure_ascii=False),
              joined(refs.key[e] + ("\x1c1" if refs.implicit[e] else "") for e in entities),
              joined("\x1c".join(refs.facts[f]) for f in facts))
-        self.run.append((record, stated))
+        self.run.append((record, mentions, stated))
 
-    def payload(self, record: ArticleRecord, stated: set) -> dict:
+    def payload(self, record: ArticleRecord, mentions: list[tuple[int, int, int]], stated: set) -> dict:
         s, refs = record.summary, self.refs
         return {
             "text": record.text,
@@ -140,7 +130,7 @@ class ArticlePass:
             "authors": list(s.metadata.authors),
             "source": s.source,
             "mentions": [[start, end, *(refs.key[e] for e in ids)]
-                         for start, end, *ids in mention_spans(record, self.index, refs.implicit)],
+                         for start, end, *ids in mention_spans(mentions, refs.implicit)],
             "facts": [[*refs.fact(fact), start, end, start, end] for fact, start, end in sorted(stated)],
         }
 
@@ -148,7 +138,7 @@ class ArticlePass:
         if self.run_name is not None:
             run, name = self.run, self.run_name
             self.files.write(name, self.inputs.hexdigest(),
-                             lambda: shard_bytes(name, {r.summary.id: self.payload(r, stated) for r, stated in run}))
+                             lambda: shard_bytes(name, {r.summary.id: self.payload(r, found, stated) for r, found, stated in run}))
         self.run, self.run_name, self.inputs = [], None, inputs_hash()
 
 

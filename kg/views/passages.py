@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from bisect import bisect_right
 import tempfile
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
@@ -59,14 +60,20 @@ class PassageStore:
         self._fact_article = (array("i"), array("i"))
         self._indexed = False
 
-    def add_mentions(self, rows: list[tuple[int, int, str, int, int, int, int]]) -> None:
-        """(entity, article, sentence, sentence start, sentence end, start, end) rows of one article."""
+    def add_mentions(self, article: int, text: str, sentences: list[tuple[int, int]],
+                     mentions: Iterable[tuple[int, int, int]]) -> None:
+        """One article's (start, end, entity) mentions in its ``text``, each kept with the sentence it is in
+        (of ``sentences``, sorted spans; its own span when in none) while its entity has fewer than MAX_MENTIONS."""
         count, kept = self.mention_count, []
-        for row in rows:
-            n = count[row[0]]
-            if n < MAX_MENTIONS:
-                kept.append(row)
-            count[row[0]] = n + 1
+        starts = [start for start, _ in sentences]
+        for start, end, entity in mentions:
+            n = count[entity]
+            count[entity] = n + 1
+            if n >= MAX_MENTIONS:
+                continue  # only counted: its sentence is never cut out
+            at = bisect_right(starts, start) - 1
+            s_start, s_end = sentences[at] if at >= 0 and start < sentences[at][1] else (start, end)
+            kept.append((entity, article, text[s_start:s_end], s_start, s_end, start, end))
         self.db.executemany("INSERT INTO mention VALUES (?, ?, ?, ?, ?, ?, ?)", kept)
 
     def add_statements(self, rows: list[tuple[int, str, int, str, int, int]]) -> None:
