@@ -108,22 +108,27 @@ GEXF_HEAD = (
 _NUMERIC = frozenset(name for name, kind in NODE_ATTRIBUTES if kind in ("long", "double"))
 
 
-def graphml_node(node_id: str, values: list[tuple[str, str]]) -> str:
-    """A node of graph.graphml; ``node_id`` is its IRI as a quoted attribute value."""
-    data = "".join(f'  <data key="{name}">{value if name in _NUMERIC else escape(value)}</data>\n'
-                   for name, value in values)
-    return f"<node id={node_id}>\n{data}</node>\n"
+# Each attribute's element in graph.graphml and in graph.gexf, around its value (escaped, or quoted).
+_GRAPHML_DATA = {name: f'  <data key="{name}">' for name, _ in NODE_ATTRIBUTES}
+_GEXF_VALUE = {name: f'          <attvalue for="{_NUMBER[name]}" value=' for name, _ in _NUMBERED}
 
 
-def gexf_node(node_id: str, label: str, values: list[tuple[str, str]]) -> str:
-    """A node of graph.gexf; ``node_id`` and ``label`` are quoted attribute values."""
-    data = "".join(f'          <attvalue for="{_NUMBER[name]}" value={_quoted(name, value)} />\n'
-                   for name, value in values if name != "label")
-    return f"      <node id={node_id} label={label}>\n        <attvalues>\n{data}        </attvalues>\n      </node>\n"
-
-
-def _quoted(name: str, value: str) -> str:
-    return f'"{value}"' if name in _NUMERIC else attr(value)
+def nodes(node_id: str, values: list[tuple[str, str]]) -> tuple[str, str]:
+    """A node of graph.graphml and of graph.gexf; ``node_id`` is its IRI as a quoted attribute value."""
+    graphml, gexf, label = [f"<node id={node_id}>\n"], [], node_id
+    for name, value in values:
+        # One look for what needs escaping: most values (numbers, class names, most labels) have none.
+        plain = name in _NUMERIC or not _SPECIAL.search(value)
+        graphml.append(f"{_GRAPHML_DATA[name]}{value if plain else escape(value)}</data>\n")
+        quoted = f'"{value}"' if plain else attr(value)
+        if name == "label":
+            label = quoted
+        else:
+            gexf.append(f"{_GEXF_VALUE[name]}{quoted} />\n")
+    graphml.append("</node>\n")
+    return ("".join(graphml),
+            f"      <node id={node_id} label={label}>\n        <attvalues>\n{''.join(gexf)}        </attvalues>\n"
+            "      </node>\n")
 
 
 def write_network_files(analysis: Analysis, out_dir: Path) -> None:
@@ -133,18 +138,21 @@ def write_network_files(analysis: Analysis, out_dir: Path) -> None:
         graphml.write(GRAPHML_HEAD)
         gexf.write(GEXF_HEAD)
         for iri, values in node_attributes(analysis):
-            node_id = attr(iri)
-            label = attr(values[0][1]) if values and values[0][0] == "label" else node_id
-            graphml.write(graphml_node(node_id, values))
-            gexf.write(gexf_node(node_id, label, values))
+            graphml_node, gexf_node = nodes(attr(iri), values)
+            graphml.write(graphml_node)
+            gexf.write(gexf_node)
         gexf.write("    </nodes>\n    <edges>\n")
+        # What an edge writes of its relation, made once per relation name rather than once per edge.
+        graphml_data, gexf_data = {}, {}
+        for predicate in {r.predicate for r in analysis.relations}:
+            relation = attr(predicate)
+            graphml_data[predicate] = (f" id={relation}>\n  <data key=\"e_relation\">{escape(predicate)}</data>\n"
+                                       f'  <data key="e_label">{escape(predicate)}</data>\n</edge>\n')
+            gexf_data[predicate] = (f" label={relation}>\n        <attvalues>\n          <attvalue for=\"{_RELATION}\" "
+                                    f"value={relation} />\n        </attvalues>\n      </edge>\n")
         for i, r in enumerate(sorted_relations(analysis)):
-            source, target, relation = attr(r.subject), attr(r.object), attr(r.predicate)
-            graphml.write(f"<edge source={source} target={target} id={relation}>\n"
-                          f'  <data key="e_relation">{escape(r.predicate)}</data>\n'
-                          f'  <data key="e_label">{escape(r.predicate)}</data>\n</edge>\n')
-            gexf.write(f'      <edge source={source} target={target} id="{i}" label={relation}>\n'
-                       f'        <attvalues>\n          <attvalue for="{_RELATION}" value={relation} />\n'
-                       "        </attvalues>\n      </edge>\n")
+            ends = f"source={attr(r.subject)} target={attr(r.object)}"
+            graphml.write(f"<edge {ends}{graphml_data[r.predicate]}")
+            gexf.write(f'      <edge {ends} id="{i}"{gexf_data[r.predicate]}')
         graphml.write("</graph></graphml>\n")
         gexf.write("    </edges>\n  </graph>\n</gexf>\n")
