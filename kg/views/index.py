@@ -37,7 +37,7 @@ class Links:
     """In-page links (#entity/N) by entity IRI, N being the entity's place in the core shard."""
 
     def __init__(self, data: ViewData) -> None:
-        self.number = {iri: i for i, iri in enumerate(data.entities)}
+        self.number = data.analysis.position  # the core's entities are in the analysis' order
 
     def entity(self, iri: str) -> str:
         return f"#entity/{self.number[iri]}"

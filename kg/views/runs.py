@@ -70,6 +70,11 @@ def runs(keys: Sequence[str], target: int, prefix: str) -> list[tuple[str, int]]
     return found
 
 
+def run_ends(found: list[tuple[str, int]], total: int) -> list[int]:
+    """Where each run of ``runs`` ends (the first position after it), for ``total`` items."""
+    return [first for _, first in found[1:]] + [total]
+
+
 @cache
 def views_version() -> str:
     """What every shard's bytes depend on besides its inputs: the code and styles of the views, and Python's json."""

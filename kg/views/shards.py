@@ -31,7 +31,7 @@ from kg.model import LEVELS, TOP_CLASSES
 from kg.views.articles import ArticleTotals, ShardIndex, ShardRefs
 from kg.views.data import FactView, ViewData
 from kg.views.passages import PassageStore
-from kg.views.runs import ShardFiles, feed, inputs_hash, joined, shard_bytes, shard_pieces
+from kg.views.runs import ShardFiles, feed, inputs_hash, joined, run_ends, shard_bytes, shard_pieces
 from kg.views.styles import ViewStyles
 
 DATA_DIR = "data"  # under views/
@@ -143,8 +143,7 @@ class EntityRunInputs:
         self.data, self.store, self.refs, self.index, self.article_ids = data, store, refs, index, article_ids
         self.views = list(data.entities.values())
         self.run_of = array("q", bytes(8 * len(self.views)))  # entity position -> its run
-        ends = [first for _, first in entity_runs[1:]] + [len(self.views)]
-        for run, ((_, first), end) in enumerate(zip(entity_runs, ends)):
+        for run, ((_, first), end) in enumerate(zip(entity_runs, run_ends(entity_runs, len(self.views)))):
             self.run_of[first:end] = array("q", [run]) * (end - first)
         self.entities = [inputs_hash() for _ in entity_runs]
         self.facts = [inputs_hash() for _ in entity_runs]
@@ -215,8 +214,7 @@ def entity_shards(data: ViewData, store: PassageStore, files: ShardFiles, inputs
     """
     facts_of = facts_by_entity(data)
     views = list(data.entities.items())
-    ends = [first for _, first in entity_runs[1:]] + [len(views)]
-    for (name, first), end, inputs_of in zip(entity_runs, ends, inputs):
+    for (name, first), end, inputs_of in zip(entity_runs, run_ends(entity_runs, len(views)), inputs):
         files.write(name, inputs_of, partial(_entity_shard, name, data, store, views, first, end, article_ids, facts_of))
     return len(entity_runs)
 
