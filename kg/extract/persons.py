@@ -45,6 +45,28 @@ def name_at(text: str, pos: int) -> str | None:
     return None
 
 
+def spoken_name(text: str, pos: int) -> str | None:
+    """A name whose surname is not a common one, or that has four characters (many Tibetan, Hui and
+    Yi names), right between a role and a verb of speech (村党支部书记某某某介绍): the role and the
+    verb mark where it starts and ends, so two to four characters that are no word of another
+    kind (今天, 反复, 对此) are taken as the name."""
+    for size in (4, 3, 2):
+        name = text[pos : pos + size]
+        if len(name) < size or not text.startswith(SPEECH_VERBS, pos + size):
+            continue
+        if not all(is_cjk(ch) for ch in name) or name[-1] in PATTERNS["persons"]["not_last_in_spoken_name"] or any(
+                ch in PATTERNS["persons"]["not_in_given_name"] or ch in PATTERNS.stop_chars for ch in name):
+            return None
+        if any(len(token) > 1 and word_tags().get(token, "nr")[0] not in NAME_TAG_STARTS for token in tokenize(name)):
+            return None
+        return name
+    return None
+
+
+SPEECH_VERBS = tuple(PATTERNS["relations"]["speech_verbs"])
+NAME_TAG_STARTS = ("n", "x")  # a word of two or more in a name is tagged nr, nrfg, nz or n (single characters carry any tag)
+
+
 def boundary_after(text: str, end: int, tokenize, followers) -> bool:
     if end >= len(text) or not is_cjk(text[end]):
         return True
@@ -68,7 +90,7 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
     roles = role_spans(sentence)
     for role_start, role_end in roles:
         name_start = role_end + 1 if text[role_end : role_end + 1] in CLOSING_QUOTES else role_end
-        name = name_at(text, name_start)  # (a role may stand in quotes: “楼栋管家”某某)
+        name = name_at(text, name_start) or spoken_name(text, name_start)  # (a role may stand in quotes: “楼栋管家”某某)
         if name is None:
             continue
         role = text[role_start:role_end]
