@@ -418,6 +418,17 @@ PROGRAM_CASES = [
     # a quoted word of kind (…式, …型) before a noun describes it, it names no program
     ("社区打造“一站式”服务平台。", set()),
     ("推行“嵌入式”管理模式。", set()),
+    # a trigger verb that itself ends in a particle's character (推出), and verbs that open or convene one
+    ("便民驿站推出“周三义剪”,每周为老人理发。", {"周三义剪"}),
+    ("村里开办了“田间夜校”。", {"田间夜校"}),
+    ("金城社区召开“坝坝会”9场。", {"坝坝会"}),
+    # a quoted meeting is a program, though its ending is a chamber of commerce's (协商会 ends in 商会)
+    ("小区每月举行一次“楼道协商会”。", {"楼道协商会"}),
+    # what a way of working is written into or known by: an agreement, a trademark, a post, a practice
+    ("金城社区党委与驻区企业签订“社企联建”协议。", {"社企联建"}),
+    ("合作社注册了“金城红薯”商标。", {"金城红薯"}),
+    ("社区设立“红色单元长”岗位。", {"红色单元长"}),
+    ("县里将推广金城村“院坝夜话”的做法。", {"院坝夜话"}),
 ]
 
 

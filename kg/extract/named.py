@@ -47,7 +47,7 @@ def name_quote_spans(sentence: Sentence, quotes: list[tuple[int, int, str]] | No
 @lru_cache(maxsize=1 << 14)  # pure, and asked of each quoted name several times
 def self_class(name: str) -> tuple[str, str | None] | None:
     """The class a quoted name's own ending gives it (“六邻工作法”, “银发生辉志愿服务队”)."""
-    if name.endswith(SELF_PARTNER_HEADS):
+    if name.endswith(SELF_PARTNER_HEADS) and not name.endswith(PATTERNS.meeting_endings):
         if name.startswith(SELF_METHOD_STARTS):
             return "Program", "method"  # “书记领办合作社”: a leader running a kind of body is a method
         return "Partner", None
@@ -78,7 +78,7 @@ EVENT_PREFIX = re.compile(PATTERNS["programs"]["event_prefix"] + "$")
 SELF_PARTNER_HEADS = tuple(h for h in PATTERNS["quotes"]["partner_heads"] if len(h) > 1)
 SELF_METHOD_STARTS = tuple(PATTERNS.party_kind) + tuple(PATTERNS["persons"]["leading_roles"])
 SELF_FACILITY_ENDINGS = tuple(PATTERNS["facilities"]["suffixes"] + PATTERNS["quotes"]["facility_endings"])
-SELF_PROGRAM_ENDINGS = (*PATTERNS["programs"]["suffixes"], *PATTERNS["quotes"]["program_endings"])
+SELF_PROGRAM_ENDINGS = (*PATTERNS["programs"]["suffixes"], *PATTERNS["quotes"]["program_endings"], *PATTERNS.meeting_endings)
 
 
 def head_after(after: str) -> tuple[str, int, str] | None:
@@ -127,8 +127,8 @@ def plain_modifier(modifier: str) -> bool:
 
 
 def trigger_before(before: str) -> bool:
-    trimmed = before.rstrip("了出起过的")  # 开展了“X”, 承办的“X”
-    return trimmed.endswith(tuple(PATTERNS["quotes"]["program_triggers"]))  # (any of them, at C speed)
+    triggers = PATTERNS.quote_program_triggers  # (any of them, at C speed); 开展了“X”, 承办的“X”, and 推出“X” (出 is its own)
+    return before.endswith(triggers) or before.rstrip("了出起过的").endswith(triggers)
 
 
 @lru_cache(maxsize=1 << 14)
