@@ -589,6 +589,13 @@ PARTNER_CASES = [
     ("我们红马甲志愿服务队每周都来。", {"红马甲志愿服务队"}),
     # the party branch of a body names the body
     ("青松社区党委与县税务局党支部结对共建。", {"县税务局"}),
+    # clinics, law firms, commissions and offices of government by their usual short names, teams by their trade
+    ("青松社区邀请湘江律师事务所、岳麓区仁和中医门诊部为居民服务。", {"湘江律师事务所", "岳麓区仁和中医门诊部"}),
+    ("区卫健委、江北区住房城乡建委和九江海事处的干部参加了检查。", {"区卫健委", "江北区住房城乡建委", "九江海事处"}),
+    ("县农业技术推广中心的技术员常年驻村。", {"县农业技术推广中心"}),
+    ("夕阳红调解队和金盾巡逻队每周巡查一次。", {"夕阳红调解队", "金盾巡逻队"}),
+    # a community health centre is a body named with the unit it serves
+    ("青松社区联合梅溪街道社区卫生服务中心开展义诊。", {"梅溪街道社区卫生服务中心"}),
 ]
 
 
