@@ -493,6 +493,15 @@ FACILITY_CASES = [
     ("镇上新建了3个快递驿站。", set()),
     # a village's clinic room
     ("石笋村卫生室为村民测血压。", {"石笋村卫生室"}),
+    # workshops, mediation rooms, a village's courtyard for its elders, office towers; a quoted garden
+    ("村里办起了苗绣工坊,请来传承人授课。", {"苗绣工坊"}),
+    ("社区建成乡贤调解室,由退休干部坐班。", {"乡贤调解室"}),
+    ("村里修建了青山村幸福大院,老人在这里吃午饭。", {"青山村幸福大院"}),
+    ("云锦国际大厦里有80家企业。", {"云锦国际大厦"}),
+    ("社区把空地改造成“石榴邻里花园”。", {"石榴邻里花园"}),
+    # a small square, or a building's kind of station, names no place
+    ("居民在社区的小广场上跳舞。", set()),
+    ("驿站是街道打造的楼宇党群服务站。", set()),
 ]
 
 
