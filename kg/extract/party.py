@@ -10,6 +10,7 @@ reference that cannot be settled is dropped: the graph has no bare
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS, alternation
@@ -113,7 +114,7 @@ def find_party_orgs(
             # 某市中级法院某庭党支部: a body of that place, named with it (the body, not the place, is its unit)
             if not is_generic_stem(stem_tokens(tokens, start, s)) and not is_description(stem):
                 org = Found(CLS, stem + match.group(), start, e, index, kind=kind, generic=True, rule=f"stem:{stem}")
-                org.place = holders[start]
+                org.place = replace(holders[start], name=text[holders[start].start - sentence.start : start - sentence.start])
                 found.append(org)
         elif stem and not in_quote and (temporary := temporary_branch(text, sentence.start, start, stem, found)) is not None:
             # 某党总支成立防汛临时党支部: a temporary branch the organisation before it sets up, named as written
@@ -347,8 +348,8 @@ def keep_stem(org: Found, stem: str, unit_of_stem: dict[str, Found]) -> bool:
     if len(stem) < 3 or is_generic_stem([stem]) or stem[0] in PATTERNS.stop_chars:
         return False
     org.generic = False
-    if org.place is not None:  # the body's own name after a place: the place is written with it
-        org.aliases.add(org.name)
+    if org.place is not None:  # the body's own name after a place: the place is written with it, as written
+        org.aliases.add(org.name)  # (青岛某某公司党委 stays so: the company's name is not the city's 青岛市)
         org.name = org.place.name + org.name
         org.start = org.place.start
         return True
