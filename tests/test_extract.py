@@ -537,6 +537,7 @@ PARTNER_CASES = [
     ("形成共建共享的新格局。", set()),
     # an outlet in a byline reports, it does not partner
     ("陇原晚报记者 马小东 报道", set()),
+    ("陇原晚报天水讯(记者 马小东)昨日,社区举行邻里节。", set()),  # a dateline with its place
     # items listed before a count share the head: one team per item (the count must agree)
     ("联盟组建了银杏黄、翠竹绿、海棠红三支志愿服务队。",
      {"银杏黄志愿服务队", "翠竹绿志愿服务队", "海棠红志愿服务队"}),

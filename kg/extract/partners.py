@@ -74,7 +74,11 @@ def partner_kind(suffix: str) -> str | None:
 
 def is_byline(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` is followed by a reporter's credit or a dateline."""
-    return text.startswith(tuple(PATTERNS["partners"]["byline_followers"]), end)
+    return text.startswith(BYLINE_FOLLOWERS, end) or DATELINE_AFTER.match(text, end) is not None
+
+
+BYLINE_FOLLOWERS = tuple(PATTERNS["partners"]["byline_followers"])
+DATELINE_AFTER = re.compile(PATTERNS["partners"]["dateline_after"])
 
 
 BRANCH_ENDINGS = frozenset(PATTERNS["partners"]["branch_endings"])
