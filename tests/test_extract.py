@@ -34,6 +34,10 @@ UNIT_CASES = [
     ("五莲县街头镇和庄村的果园里一片繁忙。", {"五莲县", "街头镇", "和庄村"}),
     ("闵行区浦锦街道为民村举办邻里节。", {"闵行区", "浦锦街道", "为民村"}),
     ("街头镇和石门村的干部都来了。", {"街头镇", "石门村"}),
+    # verbs and a time word that jieba's dictionary tags as nouns never begin a name
+    ("街道在总结青杠坡社区经验的基础上推出新举措。", {"青杠坡社区"}),
+    ("干部们联系青杠坡社区的群众。", {"青杠坡社区"}),
+    ("2023年度镇(街道)党(工)委书记述职。", set()),
     # written with its parents: every level is a unit
     ("兰州市城关区皋兰路街道组织开展消防演练。", {"兰州市", "城关区", "皋兰路街道"}),
     # community by suffix, stem walked back to the verb before it
@@ -857,6 +861,12 @@ def test_actor_runs_programs_and_coordinated_actors_share_them():
     rels = relations("皋兰路街道党工委和金城社区党委启动“微更新”项目。")
     assert ("皋兰路街道党工委", "runsProgram", "微更新") in rels
     assert ("金城社区党委", "runsProgram", "微更新") in rels
+
+
+def test_a_unit_that_a_verb_takes_as_its_object_does_not_run_the_program():
+    found = relations("金城街道党工委在总结青杠坡社区经验的基础上,推出“一院一品”工程。")
+    assert ("金城街道党工委", "runsProgram", "一院一品") in found
+    assert ("青杠坡社区", "runsProgram", "一院一品") not in found
 
 
 def test_program_without_actor_in_its_sentence_takes_the_articles_focus():
