@@ -360,6 +360,11 @@ def test_a_community_committee_is_under_its_subdistricts_working_committee():
     assert ("金城社区党委", "subOrganizationOf", "皋兰路街道党工委") in rels
 
 
+def test_a_villages_committee_is_under_its_townships_committee():
+    rels = relations("石门镇党委书记王刚介绍,全镇推行积分制。石门镇龙潭村党总支组织党员开展志愿服务。")
+    assert ("龙潭村党总支", "subOrganizationOf", "石门镇党委") in rels
+
+
 def test_a_departments_branch_is_under_the_departments_committee():
     text = "兰州市委宣传部机关党委部署工作。兰州市委宣传部机关党支部与金城社区结对。"
     assert ("兰州市委宣传部机关党支部", "subOrganizationOf", "兰州市委宣传部机关党委") in relations(text)

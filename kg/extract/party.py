@@ -409,13 +409,14 @@ def committees_by_unit(orgs: list[Found]) -> dict[str, list[Found]]:
 def parent_org(org: Found, committees: dict[str, list[Found]]) -> Found | None:
     """The organisation above: the one that set it up (某党总支…临时党支部), else for a branch the
     committee of its unit (or of the unit above; of a department, the department's own committee),
-    for a community's committee the working committee of its subdistrict."""
+    for a community's or village's committee the working committee of its subdistrict, or the
+    committee of its township."""
     if org.org is not None and org.org.kind in ("党委", "党总支", "党工委"):
         return org.org
     if org.unit is None:
         return None
     if org.kind in ("党委", "党总支") and org.unit.kind == "community" and org.unit.unit is not None:
-        return next((c for c in committees.get(org.unit.unit.name, ()) if c.kind == "党工委"), None)
+        return next((c for c in committees.get(org.unit.unit.name, ()) if c.kind in ("党工委", "党委")), None)
     if org.kind not in ("党支部", "党小组"):
         return None
     if org.org is not None:
