@@ -621,6 +621,9 @@ PARTNER_CASES = [
     ("区卫健委、江北区住房城乡建委和九江海事处的干部参加了检查。", {"区卫健委", "江北区住房城乡建委", "九江海事处"}),
     ("县农业技术推广中心的技术员常年驻村。", {"县农业技术推广中心"}),
     ("夕阳红调解队和金盾巡逻队每周巡查一次。", {"夕阳红调解队", "金盾巡逻队"}),
+    # a measure word after a demonstrative (这支), or a word of employment (专职), begins no name
+    ("这支志愿服务队成立于2019年,目前有队员60人。", set()),
+    ("街道派出两名专职社工常驻社区。", set()),
     # a partnering word that begins an organisation's name (联合党委), or a verb after it, names no partner
     ("大厦成立楼宇联合党委,下设4个企业党支部和2个联合党支部。", set()),
     ("联合党委牵头成立了“楼管会”。", set()),
