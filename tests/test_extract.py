@@ -741,6 +741,17 @@ def test_persons(text, expected):
     assert names(text, "Person") == expected
 
 
+def test_a_body_word_before_a_kind_word_refers_to_the_articles_one_committee_of_such_a_body():
+    text = "金城社区党委与湘南理工学院机电学院党委签订共建协议。学院党委书记刘志华介绍,学院每年派学生到社区实践。"
+    assert ("刘志华", "leads", "湘南理工学院机电学院党委") in relations(text)
+    rels = relations("社区党委与湘江电子有限公司党委结对。公司党委书记王新民表示,将继续支持社区。")
+    assert ("王新民", "leads", "湘江电子有限公司党委") in rels
+    assert ("湘江电子有限公司党委", "partnersWith", "湘江电子有限公司") not in rels  # its own body
+    # with two such bodies in the article, the reference says which of them no more
+    two = "金城社区党委与湘南理工学院机电学院党委、湘南师范学院美术学院党委座谈。学院党委书记刘志华介绍了情况。"
+    assert not any(p == "leads" for _, p, _ in relations(two))
+
+
 def test_leader_leads_the_organisation_of_the_role():
     assert ("马文斌", "leads", "金城社区党委") in relations("金城社区党委书记马文斌介绍了情况。")
     assert ("次仁多吉", "leads", "嘎洛村党支部") in relations("嘎洛村党支部书记次仁多吉介绍,村里今年新修了水渠。")

@@ -233,7 +233,8 @@ def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[
         if not org.generic:
             continue
         if org.rule.startswith("stem:"):
-            if settle_stem(org, org.rule[5:], context.unit_of_stem) or keep_stem(org, org.rule[5:], context.unit_of_stem):
+            stem = org.rule[5:]  # (a body named earlier may itself have been settled just before: ``settled``)
+            if settle_stem(org, stem, context.unit_of_stem) or keep_stem(org, stem, context.unit_of_stem) or named_body(org, stem, settled):
                 settled.append(org)
         elif settle_generic(org, context):
             settled.append(org)
@@ -241,6 +242,20 @@ def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[
     name_after_settled(settled)
     same_unit(settled)
     return settled
+
+
+def named_body(org: Found, stem: str, named: list[Found]) -> bool:
+    """学院党委, 公司党委: a kind of body before the kind word refers to the one named organisation of
+    the article whose name ends so (某某大学某某学院党委, 某某有限公司党委)."""
+    bodies = {o.name: o for o in named if o.name.endswith(org.name) and o.name != org.name} if stem in BODY_WORDS else {}
+    if len(bodies) != 1:
+        return False
+    body = next(iter(bodies.values()))
+    org.name, org.unit, org.generic = body.name, body.unit, False
+    return True
+
+
+BODY_WORDS = frozenset(s for s in PATTERNS["partners"]["suffixes"] if len(s) >= 2)
 
 
 def name_after_settled(orgs: list[Found]) -> None:

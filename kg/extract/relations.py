@@ -419,5 +419,6 @@ def find_relations(
                 chosen = actor_before_trigger(partner, actors, text, sentence_starts[partner.sentence])
             speaker = None if chosen else speaker_actor(partner, actors, text, speakers)
             for actor in chosen or ([speaker] if speaker is not None else actor_for(partner, actors, text, focus)):
-                rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
-    return rels
+                if actor.cls != "PartyOrganization" or not actor.name.startswith(partner.name):
+                    rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
+    return rels  # (a body's own committee, 某某公司党委, is no partner of 某某公司)
