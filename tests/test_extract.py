@@ -725,6 +725,10 @@ PERSON_CASES = [
     ("石门村村主任李强陪同。", {"李强"}),
     # a given name's last character may begin an adverb (一起): the name ends before it
     ("今天和村党支部书记王刚一起走访了脱贫户。", {"王刚"}),
+    # a name followed by a one-character verb (守, 掰), unless the name's last character and the verb make a word
+    ("老船长陈家强守在驾驶舱里。", {"陈家强"}),
+    ("村党支部书记、合作社理事长张树林掰着手指头算账。", {"张树林"}),
+    ("社区主任张伟走访了困难户。", {"张伟"}),
     # between a role and a verb of speech, a name with a less common surname or of four characters
     ("嘎洛村党支部书记次仁多吉介绍,村里今年新修了水渠。", {"次仁多吉"}),
     ("清水社区党委书记冶建平说,社区还要再办三件实事。", {"冶建平"}),

@@ -74,7 +74,9 @@ def boundary_after(text: str, end: int, tokenize, followers) -> bool:
     if any(rest.startswith(f) for f in followers) or rest[0] in PATTERNS.stop_chars:
         return True  # a listed follower, or a function character (到, 在, 和) that starts the next word
     first = tokenize(rest)[0]
-    return len(first) > 1
+    # a one-character verb that begins no word with the name's last character (王某某守在, 杨某某掰着),
+    # unlike 走 of 张伟走访, where the name would end inside the word 走访
+    return len(first) > 1 or (word_tags().get(first, "").startswith("v") and text[end - 1 : end + 1] not in word_tags())
 
 
 def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[Found]) -> tuple[list[Found], set[str]]:
