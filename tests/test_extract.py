@@ -890,6 +890,18 @@ def test_actor_runs_programs_and_coordinated_actors_share_them():
     assert ("金城社区党委", "runsProgram", "微更新") in rels
 
 
+def test_the_actor_before_a_companion_joined_by_yu_runs_what_a_later_clause_starts():
+    rels = relations("金城社区党委与湘江电子有限公司党委签订共建协议,推行“社企同心”联建机制。")
+    assert ("金城社区党委", "runsProgram", "社企同心") in rels
+    assert ("湘江电子有限公司党委", "runsProgram", "社企同心") not in rels
+    rels = relations("金城社区党委立足辖区实际,与湘江电子有限公司党委签订共建协议,推行“社企同心”联建机制。")
+    assert ("金城社区党委", "runsProgram", "社企同心") in rels
+    assert ("湘江电子有限公司党委", "runsProgram", "社企同心") not in rels
+    # in one clause the two start it together
+    rels = relations("金城社区党委与湘江电子有限公司党委启动“社企同心”项目。")
+    assert {("金城社区党委", "runsProgram", "社企同心"), ("湘江电子有限公司党委", "runsProgram", "社企同心")} <= rels
+
+
 def test_a_unit_that_a_verb_takes_as_its_object_does_not_run_the_program():
     found = relations("金城街道党工委在总结青杠坡社区经验的基础上,推出“一院一品”工程。")
     assert ("金城街道党工委", "runsProgram", "一院一品") in found
