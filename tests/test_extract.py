@@ -628,6 +628,9 @@ PARTNER_CASES = [
     ("大厦成立楼宇联合党委,下设4个企业党支部和2个联合党支部。", set()),
     ("联合党委牵头成立了“楼管会”。", set()),
     ("镇党委与湘南学院联合开办“农民夜校”。", {"湘南学院"}),
+    # a body named after a unit is named with the parents written right before that unit
+    ("社区与宜昌市西陵区城东派出所建立联调机制。", {"宜昌市西陵区城东派出所"}),
+    ("社区与西陵区城东派出所建立联调机制。", {"西陵区城东派出所"}),
     # a community health centre is a body named with the unit it serves
     ("青松社区联合梅溪街道社区卫生服务中心开展义诊。", {"梅溪街道社区卫生服务中心"}),
 ]

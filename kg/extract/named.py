@@ -14,7 +14,7 @@ from functools import lru_cache
 from kg.extract.found import Found
 from kg.extract.partners import (CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WHOLE_NAMES, body_of_level,
                                  is_branch, is_byline, is_partnering, partner_kind, with_level_word,
-                                 with_ordinal, with_parent_body)
+                                 with_ordinal, with_parent_body, written_chain_start)
 from kg.extract.patterns import PATTERNS, longest_first
 from kg.extract.segment import word_tags
 from kg.extract.text import Tokens, clean_name, is_cjk, stem_start, stem_tokens
@@ -343,8 +343,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     if cls == "Program" and not program_stem_ok(stem, parts):
         return None
     if unit is not None and cls != "Program":
-        full = Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index, unit=unit,
-                     kind=kind, rule="unit+suffix")
+        begin = written_chain_start(unit, unit_ends) if cls == "Partner" else unit.start  # (宜昌市西陵区某某派出所)
+        full = Found(cls, sentence.text[begin - sentence.start : e - sentence.start], begin, e, index, unit=unit, kind=kind, rule="unit+suffix")
         full.aliases.add(stem + suffix)
         return full
     if cls == "Partner" and parts and (parts[0] in PATTERNS.party_kind or parts[0] in LEADING_ROLES):

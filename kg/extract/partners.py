@@ -110,6 +110,15 @@ def with_parent_body(branch: Found, found: list[Found], sentence: Sentence) -> F
     return joined
 
 
+def written_chain_start(unit: Found, unit_ends: dict[int, Found]) -> int:
+    """Where the chain of units written before a body's name begins (宜昌市西陵区 of 宜昌市西陵区某某派出所):
+    a body named after a unit is named with the parents written right before that unit."""
+    start = unit.start
+    while start in unit_ends and unit_ends[start].start < start:
+        start = unit_ends[start].start
+    return start
+
+
 # ----------------------------------------------------------------- partners
 _TRIGGERED = re.compile(r"[A-Za-z0-9\u4e00-\u9fff·]{2,12}")
 _ANY_TRIGGER = re.compile("|".join(map(re.escape, PATTERNS["partners"]["triggers"])))
