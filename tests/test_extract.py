@@ -516,6 +516,8 @@ FACILITY_CASES = [
     ("村里修建了青山村幸福大院,老人在这里吃午饭。", {"青山村幸福大院"}),
     ("云锦国际大厦里有80家企业。", {"云锦国际大厦"}),
     ("社区把空地改造成“石榴邻里花园”。", {"石榴邻里花园"}),
+    # a quoted workshop is the place, named by its quote
+    ("村里的妇女成立了“巧手绣娘”手工坊。", {"巧手绣娘"}),
     # a small square, or a building's kind of station, names no place
     ("居民在社区的小广场上跳舞。", set()),
     ("驿站是街道打造的楼宇党群服务站。", set()),
@@ -621,6 +623,9 @@ PARTNER_CASES = [
     ("区卫健委、江北区住房城乡建委和九江海事处的干部参加了检查。", {"区卫健委", "江北区住房城乡建委", "九江海事处"}),
     ("县农业技术推广中心的技术员常年驻村。", {"县农业技术推广中心"}),
     ("夕阳红调解队和金盾巡逻队每周巡查一次。", {"夕阳红调解队", "金盾巡逻队"}),
+    # a quoted team of mediators, patrols or speakers is a body
+    ("老党员牵头组建了“夕阳红调解队”。", {"夕阳红调解队"}),
+    ("社区组建“红枫”宣讲队,走进楼栋宣讲政策。", {"红枫"}),
     # a measure word after a demonstrative (这支), or a word of employment (专职), begins no name
     ("这支志愿服务队成立于2019年,目前有队员60人。", set()),
     ("街道派出两名专职社工常驻社区。", set()),
