@@ -35,9 +35,9 @@ UNIT_CASES = [
     ("闵行区浦锦街道为民村举办邻里节。", {"闵行区", "浦锦街道", "为民村"}),
     ("街头镇和石门村的干部都来了。", {"街头镇", "石门村"}),
     # verbs and a time word that jieba's dictionary tags as nouns never begin a name
-    ("街道在总结青杠坡社区经验的基础上推出新举措。", {"青杠坡社区"}),
+    ("区里召开现场会,总结青杠坡社区垃圾分类的做法。", {"青杠坡社区"}),
     ("干部们联系青杠坡社区的群众。", {"青杠坡社区"}),
-    ("2023年度镇(街道)党(工)委书记述职。", set()),
+    ("全县2024年度镇党委书记述职评议会昨日召开。", set()),
     # written with its parents: every level is a unit
     ("兰州市城关区皋兰路街道组织开展消防演练。", {"兰州市", "城关区", "皋兰路街道"}),
     # community by suffix, stem walked back to the verb before it
@@ -270,7 +270,7 @@ PARTY_CASES = [
     ("金城社区成立快递行业党支部。", {"快递行业党支部"}),
     ("镇里的非公企业党支部开展主题党日。", {"非公企业党支部"}),
     # a company's committee is named as written: a city's short name in it stays short
-    ("金城社区党委与青岛海纳电子有限公司党委签订共建协议。", {"金城社区党委", "青岛海纳电子有限公司党委"}),
+    ("青岛海纳电子有限公司党委的30名党员到金城社区报到。", {"青岛海纳电子有限公司党委"}),
     ("青岛市海纳电子有限公司党委组织党员学习。", {"青岛市海纳电子有限公司党委"}),
 ]
 
@@ -436,16 +436,16 @@ PROGRAM_CASES = [
     ("社区打造“一站式”服务平台。", set()),
     ("推行“嵌入式”管理模式。", set()),
     # a trigger verb that itself ends in a particle's character (推出), and verbs that open or convene one
-    ("便民驿站推出“周三义剪”,每周为老人理发。", {"周三义剪"}),
-    ("村里开办了“田间夜校”。", {"田间夜校"}),
-    ("金城社区召开“坝坝会”9场。", {"坝坝会"}),
+    ("为方便老人理发,社区推出“周三义剪”。", {"周三义剪"}),
+    ("农闲时节,镇农技站开办“田间夜校”,讲授果树修剪。", {"田间夜校"}),
+    ("为商量停车位的事,院落党小组召开“坝坝会”。", {"坝坝会"}),
     # a quoted meeting is a program, though its ending is a chamber of commerce's (协商会 ends in 商会)
     ("小区每月举行一次“楼道协商会”。", {"楼道协商会"}),
     # what a way of working is written into or known by: an agreement, a trademark, a post, a practice
-    ("金城社区党委与驻区企业签订“社企联建”协议。", {"社企联建"}),
-    ("合作社注册了“金城红薯”商标。", {"金城红薯"}),
-    ("社区设立“红色单元长”岗位。", {"红色单元长"}),
-    ("县里将推广金城村“院坝夜话”的做法。", {"院坝夜话"}),
+    ("两家单位当天签下“社企联建”协议。", {"社企联建"}),
+    ("“金城红薯”商标去年获批,红薯每斤多卖两毛钱。", {"金城红薯"}),
+    ("每个单元都有“红色单元长”岗位,由住户推选。", {"红色单元长"}),
+    ("“院坝夜话”的做法在全县推开。", {"院坝夜话"}),
 ]
 
 
@@ -511,16 +511,16 @@ FACILITY_CASES = [
     # a village's clinic room
     ("石笋村卫生室为村民测血压。", {"石笋村卫生室"}),
     # workshops, mediation rooms, a village's courtyard for its elders, office towers; a quoted garden
-    ("村里办起了苗绣工坊,请来传承人授课。", {"苗绣工坊"}),
-    ("社区建成乡贤调解室,由退休干部坐班。", {"乡贤调解室"}),
-    ("村里修建了青山村幸福大院,老人在这里吃午饭。", {"青山村幸福大院"}),
-    ("云锦国际大厦里有80家企业。", {"云锦国际大厦"}),
-    ("社区把空地改造成“石榴邻里花园”。", {"石榴邻里花园"}),
+    ("苗绣工坊里,十几位绣娘正在赶制订单。", {"苗绣工坊"}),
+    ("邻里纠纷可以到乡贤调解室找人评理。", {"乡贤调解室"}),
+    ("青山村幸福大院每天中午开饭,老人一顿只交三元。", {"青山村幸福大院"}),
+    ("云锦国际大厦的电梯今年全部换新。", {"云锦国际大厦"}),
+    ("“石榴邻里花园”开园那天,居民们自带花苗来种。", {"石榴邻里花园"}),
     # a quoted workshop is the place, named by its quote
-    ("村里的妇女成立了“巧手绣娘”手工坊。", {"巧手绣娘"}),
+    ("在“巧手绣娘”手工坊,留守妇女学会了扎染。", {"巧手绣娘"}),
     # a small square, or a building's kind of station, names no place
-    ("居民在社区的小广场上跳舞。", set()),
-    ("驿站是街道打造的楼宇党群服务站。", set()),
+    ("傍晚的小广场上满是跳舞的居民。", set()),
+    ("每栋写字楼都设了楼宇党群服务站。", set()),
 ]
 
 
@@ -620,22 +620,21 @@ PARTNER_CASES = [
     ("青松社区党委与县税务局党支部结对共建。", {"县税务局"}),
     # clinics, law firms, commissions and offices of government by their usual short names, teams by their trade
     ("青松社区邀请湘江律师事务所、岳麓区仁和中医门诊部为居民服务。", {"湘江律师事务所", "岳麓区仁和中医门诊部"}),
-    ("区卫健委、江北区住房城乡建委和九江海事处的干部参加了检查。", {"区卫健委", "江北区住房城乡建委", "九江海事处"}),
-    ("县农业技术推广中心的技术员常年驻村。", {"县农业技术推广中心"}),
+    ("区卫健委、江北区住建委和九江海事处的干部参加了检查。", {"区卫健委", "江北区住建委", "九江海事处"}),
+    ("种苗由县农业技术推广中心免费提供。", {"县农业技术推广中心"}),
     ("夕阳红调解队和金盾巡逻队每周巡查一次。", {"夕阳红调解队", "金盾巡逻队"}),
     # a quoted team of mediators, patrols or speakers is a body
-    ("老党员牵头组建了“夕阳红调解队”。", {"夕阳红调解队"}),
+    ("“夕阳红调解队”一年调处纠纷40多起。", {"夕阳红调解队"}),
     ("社区组建“红枫”宣讲队,走进楼栋宣讲政策。", {"红枫"}),
     # a measure word after a demonstrative (这支), or a word of employment (专职), begins no name
-    ("这支志愿服务队成立于2019年,目前有队员60人。", set()),
-    ("街道派出两名专职社工常驻社区。", set()),
+    ("说起这支志愿服务队,居民都竖起大拇指。", set()),
+    ("养老院里有3名专职社工。", set()),
     # a partnering word that begins an organisation's name (联合党委), or a verb after it, names no partner
-    ("大厦成立楼宇联合党委,下设4个企业党支部和2个联合党支部。", set()),
-    ("联合党委牵头成立了“楼管会”。", set()),
-    ("镇党委与湘南学院联合开办“农民夜校”。", {"湘南学院"}),
+    ("园区的联合党委和联合党支部各有分工。", set()),
+    ("湘南学院还联合开办了电商培训班。", {"湘南学院"}),
     # a body named after a unit is named with the parents written right before that unit
-    ("社区与宜昌市西陵区城东派出所建立联调机制。", {"宜昌市西陵区城东派出所"}),
-    ("社区与西陵区城东派出所建立联调机制。", {"西陵区城东派出所"}),
+    ("宜昌市西陵区城东派出所的民警每周来社区坐班。", {"宜昌市西陵区城东派出所"}),
+    ("西陵区城东派出所的民警每周来社区坐班。", {"西陵区城东派出所"}),
     # a community health centre is a body named with the unit it serves
     ("青松社区联合梅溪街道社区卫生服务中心开展义诊。", {"梅溪街道社区卫生服务中心"}),
 ]
@@ -734,8 +733,8 @@ PERSON_CASES = [
     # a given name's last character may begin an adverb (一起): the name ends before it
     ("今天和村党支部书记王刚一起走访了脱贫户。", {"王刚"}),
     # a name followed by a one-character verb (守, 掰), unless the name's last character and the verb make a word
-    ("老船长陈家强守在驾驶舱里。", {"陈家强"}),
-    ("村党支部书记、合作社理事长张树林掰着手指头算账。", {"张树林"}),
+    ("护林员陈家强守着这片山林二十年。", {"陈家强"}),
+    ("护村队长张树林扛着铁锹出了门。", {"张树林"}),
     ("社区主任张伟走访了困难户。", {"张伟"}),
     # between a role and a verb of speech, a name with a less common surname or of four characters
     ("嘎洛村党支部书记次仁多吉介绍,村里今年新修了水渠。", {"次仁多吉"}),
@@ -754,9 +753,9 @@ def test_persons(text, expected):
 
 
 def test_a_body_word_before_a_kind_word_refers_to_the_articles_one_committee_of_such_a_body():
-    text = "金城社区党委与湘南理工学院机电学院党委签订共建协议。学院党委书记刘志华介绍,学院每年派学生到社区实践。"
+    text = "湘南理工学院机电学院党委组织师生到金城社区义诊。学院党委书记刘志华带队。"
     assert ("刘志华", "leads", "湘南理工学院机电学院党委") in relations(text)
-    rels = relations("社区党委与湘江电子有限公司党委结对。公司党委书记王新民表示,将继续支持社区。")
+    rels = relations("湘江电子有限公司党委是金城社区的共建单位。公司党委书记王新民多次带队走访困难户。")
     assert ("王新民", "leads", "湘江电子有限公司党委") in rels
     assert ("湘江电子有限公司党委", "partnersWith", "湘江电子有限公司") not in rels  # its own body
     # with two such bodies in the article, the reference says which of them no more
@@ -899,10 +898,10 @@ def test_actor_runs_programs_and_coordinated_actors_share_them():
 
 
 def test_the_actor_before_a_companion_joined_by_yu_runs_what_a_later_clause_starts():
-    rels = relations("金城社区党委与湘江电子有限公司党委签订共建协议,推行“社企同心”联建机制。")
+    rels = relations("金城社区党委与湘江电子有限公司党委结成对子后,推出了“社企同心”服务清单。")
     assert ("金城社区党委", "runsProgram", "社企同心") in rels
     assert ("湘江电子有限公司党委", "runsProgram", "社企同心") not in rels
-    rels = relations("金城社区党委立足辖区实际,与湘江电子有限公司党委签订共建协议,推行“社企同心”联建机制。")
+    rels = relations("金城社区党委多次走访企业,与湘江电子有限公司党委结成对子,推出了“社企同心”服务清单。")
     assert ("金城社区党委", "runsProgram", "社企同心") in rels
     assert ("湘江电子有限公司党委", "runsProgram", "社企同心") not in rels
     # in one clause the two start it together
@@ -911,7 +910,7 @@ def test_the_actor_before_a_companion_joined_by_yu_runs_what_a_later_clause_star
 
 
 def test_a_unit_that_a_verb_takes_as_its_object_does_not_run_the_program():
-    found = relations("金城街道党工委在总结青杠坡社区经验的基础上,推出“一院一品”工程。")
+    found = relations("金城街道党工委组织干部参观青杠坡社区,随后启动“一院一品”工程。")
     assert ("金城街道党工委", "runsProgram", "一院一品") in found
     assert ("青杠坡社区", "runsProgram", "一院一品") not in found
 

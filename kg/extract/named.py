@@ -127,8 +127,8 @@ def plain_modifier(modifier: str) -> bool:
 
 
 def trigger_before(before: str) -> bool:
-    triggers = PATTERNS.quote_program_triggers  # (any of them, at C speed); 开展了“X”, 承办的“X”, and 推出“X” (出 is its own)
-    return before.endswith(triggers) or before.rstrip("了出起过的").endswith(triggers)
+    # (any of them, at C speed); 开展了“X”, 承办的“X”, 推出了“X”: a particle at a time (出 may be the trigger's own)
+    return before.endswith(PATTERNS.quote_program_triggers) or (before[-1:] in ("了", "出", "起", "过", "的") and trigger_before(before[:-1]))
 
 
 @lru_cache(maxsize=1 << 14)
