@@ -632,6 +632,10 @@ PARTNER_CASES = [
     # a partnering word that begins an organisation's name (联合党委), or a verb after it, names no partner
     ("园区的联合党委和联合党支部各有分工。", set()),
     ("湘南学院还联合开办了电商培训班。", {"湘南学院"}),
+    # a department named for two fields joined by 和 is named with both; two bodies joined by 和 stay two
+    ("县文化和旅游局组织送戏下乡。", {"县文化和旅游局"}),
+    ("社区联合县住房和城乡建设局开展燃气安全检查。", {"县住房和城乡建设局"}),
+    ("县税务局和县公安局的志愿者都来了。", {"县税务局", "县公安局"}),
     # a body named after a unit is named with the parents written right before that unit
     ("宜昌市西陵区城东派出所的民警每周来社区坐班。", {"宜昌市西陵区城东派出所"}),
     ("西陵区城东派出所的民警每周来社区坐班。", {"西陵区城东派出所"}),

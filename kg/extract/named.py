@@ -352,7 +352,7 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         return Found("Program", stem + suffix, start, e, index, kind="method", rule="method")
     if cls == "Partner" and partner_kind(suffix) == "media" and not is_partnering(sentence.text) and len(sentence.text) < 30:
         return None  # an outlet in a header line is the page's source, not a partner
-    start, stem = with_level_word(tokens, start, stem) if cls == "Partner" else (start, stem)
+    start, stem = with_level_word(tokens, start, stem, kind) if cls == "Partner" else (start, stem)
     kind = program_kind(suffix) if cls == "Program" else kind
     return Found(cls, stem + suffix, start, e, index, kind=kind, rule="suffix")
 

@@ -18,6 +18,7 @@ from kg.gazetteer import load_gazetteer
 from kg.model import Sentence
 
 GOVERNMENT = "government body"
+BODY_SUFFIXES = tuple(PATTERNS["partners"]["suffixes"])
 CONTINUED = re.compile(f"(?:{'|'.join(PATTERNS['partners']['continuations'])})")
 GOVERNMENT_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
 WHOLE_NAMES = frozenset(PATTERNS["partners"]["whole_names"])
@@ -55,9 +56,15 @@ def with_ordinal(tokens: Tokens, start: int, end: int, longest: int, barriers: f
 ORDINAL = re.compile("^第[一二三四五六七八九十百\\d]{1,3}$")
 
 
-def with_level_word(tokens: Tokens, start: int, stem: str) -> tuple[int, str]:
-    """省某某协会, 市某某局: a level word standing right before a body's name is part of it."""
+def with_level_word(tokens: Tokens, start: int, stem: str, kind: str | None = None) -> tuple[int, str]:
+    """省某某协会, 市某某局: a level word standing right before a body's name is part of it. A department
+    named for two fields joined by 和 (县文化和旅游局, 区人力资源和社会保障局) is named with both."""
     i = tokens.starting_before(start)
+    if kind == GOVERNMENT and i >= 2 and tokens[i - 1].text == "和" and tokens[i - 1].end == start:
+        field = tokens[i - 2]
+        if (field.end == tokens[i - 1].start and len(field.text) >= 2 and word_tags().get(field.text, "").startswith("n")
+                and not field.text.endswith(BODY_SUFFIXES)):
+            start, stem, i = field.start, field.text + "和" + stem, i - 2
     before = tokens[i - 1] if i else None
     if before is not None and before.end == start and before.text in PATTERNS["partners"]["level_words"]:
         return before.start, before.text + stem
