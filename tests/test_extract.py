@@ -34,6 +34,10 @@ UNIT_CASES = [
     ("五莲县街头镇和庄村的果园里一片繁忙。", {"五莲县", "街头镇", "和庄村"}),
     ("闵行区浦锦街道为民村举办邻里节。", {"闵行区", "浦锦街道", "为民村"}),
     ("街头镇和石门村的干部都来了。", {"街头镇", "石门村"}),
+    # a county's short name before a village the national table lists in that county leads the name;
+    # before a village it does not list there, the name is read as written
+    ("平阳东坑村:小山村里的大变化", {"平阳县", "东坑村"}),
+    ("平阳西湾村的杨梅熟了。", {"平阳西湾村"}),
     # verbs and a time word that jieba's dictionary tags as nouns never begin a name
     ("区里召开现场会,总结青杠坡社区垃圾分类的做法。", {"青杠坡社区"}),
     ("干部们联系青杠坡社区的群众。", {"青杠坡社区"}),

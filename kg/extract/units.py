@@ -112,8 +112,8 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
         start = numbered_stem(tokens, stem_start(tokens, s, table["max_stem"].get(level, 5), stops), s, match.group())
         listed_start = listed_from_function_character(tokens, sentence.text, sentence.start, start, e, taken + found)
         start, listed = listed_start, listed_start < start  # (the table's name stands even if its stem is a word)
-        if level == "subdistrict" and (county := county_short_form(index, sentence, tokens, start, suffix_start)):
-            found.append(county)  # 宁乡|金玉镇: the county's short name leads the township's, it is not part of it
+        if level in ("subdistrict", "community") and (county := county_short_form(index, sentence, tokens, start, suffix_start, e)):
+            found.append(county)  # 宁乡|金玉镇, 凌云|某某村: the county's short name leads the name, it is not part of it
             start = county.end
         whole = start == s and place_word and s in stops  # 某县某镇古城村: written right after its parent, the word is the name
         if start == s and not whole:
