@@ -273,6 +273,9 @@ PARTY_CASES = [
     ("皋兰路街道“两新”组织联合党委召开成立大会。", {"皋兰路街道两新组织联合党委"}),
     ("金城社区成立快递行业党支部。", {"快递行业党支部"}),
     ("镇里的非公企业党支部开展主题党日。", {"非公企业党支部"}),
+    # a generic unit word after a word of totality (全区, 各) names a class of organisations, not one
+    ("金城社区位于城东。区里将引导全区社区党组织发挥作用。", set()),
+    ("金城社区位于城东。各社区党委要把好事办实。", set()),
     # a company's committee is named as written: a city's short name in it stays short
     ("青岛海纳电子有限公司党委的30名党员到金城社区报到。", {"青岛海纳电子有限公司党委"}),
     ("青岛市海纳电子有限公司党委组织党员学习。", {"青岛市海纳电子有限公司党委"}),

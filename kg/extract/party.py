@@ -88,7 +88,7 @@ def find_party_orgs(
             continue
         word = next((w for w in LEVEL_WORDS if text.endswith(w, 0, head - sentence.start) and head - len(w) in generic_at), None)
         if word is not None:
-            if not in_quote:
+            if not in_quote and not text.endswith(CLASS_WORDS, 0, head - len(word) - sentence.start):  # (全区社区党组织: a class)
                 level = generic_at[head - len(word)]
                 found.append(Found(CLS, "", head - len(word), e, index, kind=kind, generic=True, rule=f"generic:{level}",
                                    aliases={text[head - sentence.start : match.end()]}))
@@ -149,6 +149,7 @@ MEMBER_KIND = re.compile(
     f"[“\"]?(?:{alternation(BRANCH_STEMS)})+[”\"]?(?:{alternation(PATTERNS['party']['member_kind_tails'])})?$"
 )
 LEVEL_WORDS = tuple(sorted(PATTERNS["units"]["generic_words"], key=len, reverse=True))
+CLASS_WORDS = tuple(PATTERNS["party"]["class_words"])
 NUMBERED = re.compile(PATTERNS["party"]["numbered_branch"] + "$")
 BODY_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
 BODY_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
