@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS, alternation
+from kg.extract.references import earlier_of_kind, named_body
 from kg.extract.temporary import temporary_branch
 from kg.extract.text import UNIT_WORDS, Tokens, clean_name, is_cjk, stem_start, stem_tokens
 from kg.extract.index import LastBefore
@@ -237,26 +238,12 @@ def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[
             stem = org.rule[5:]  # (a body named earlier may itself have been settled just before: ``settled``)
             if settle_stem(org, stem, context.unit_of_stem) or keep_stem(org, stem, context.unit_of_stem) or named_body(org, stem, settled):
                 settled.append(org)
-        elif settle_generic(org, context):
+        elif earlier_of_kind(org, settled) or settle_generic(org, context):
             settled.append(org)
     attach_branches(settled, units)
     name_after_settled(settled)
     same_unit(settled)
     return settled
-
-
-def named_body(org: Found, stem: str, named: list[Found]) -> bool:
-    """学院党委, 公司党委: a kind of body before the kind word refers to the one named organisation of
-    the article whose name ends so (某某大学某某学院党委, 某某有限公司党委)."""
-    bodies = {o.name: o for o in named if o.name.endswith(org.name) and o.name != org.name} if stem in BODY_WORDS else {}
-    if len(bodies) != 1:
-        return False
-    body = next(iter(bodies.values()))
-    org.name, org.unit, org.generic = body.name, body.unit, False
-    return True
-
-
-BODY_WORDS = frozenset(s for s in PATTERNS["partners"]["suffixes"] if len(s) >= 2)
 
 
 def name_after_settled(orgs: list[Found]) -> None:
