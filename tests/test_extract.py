@@ -776,6 +776,13 @@ def test_a_body_word_before_a_kind_word_refers_to_the_articles_one_committee_of_
     assert not any(p == "leads" for _, p, _ in relations(two))
 
 
+def test_the_head_of_a_body_named_with_de_before_the_post_leads_the_body():
+    rels = relations("赵刚是“青松红”志愿服务队的队长,也是一名老党员。")
+    assert ("赵刚", "leads", "青松红") in rels
+    # a post of another kind after 的 leads nothing
+    assert not any(p == "leads" for _, p, _ in relations("赵刚是“青松红”志愿服务队的队员。"))
+
+
 def test_leader_leads_the_organisation_of_the_role():
     assert ("马文斌", "leads", "金城社区党委") in relations("金城社区党委书记马文斌介绍了情况。")
     assert ("次仁多吉", "leads", "嘎洛村党支部") in relations("嘎洛村党支部书记次仁多吉介绍,村里今年新修了水渠。")

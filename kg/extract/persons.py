@@ -309,10 +309,15 @@ def in_apposition(index: int, sentence: Sentence, holders: list[Found], known: s
     article right before a leading role; the name stands at a clause's start or end."""
     text = sentence.text
     found = []
+    spans = None
     for holder in holders:
         rel = holder.end - sentence.start
         role = PATTERNS.role_re.match(text, rel)
-        if role is None or not is_leading(role.group()):
+        role_end = role.end() if role is not None else None
+        if role is None and holder.cls == "Partner" and text[rel : rel + 1] == "的":
+            spans = dict(role_spans(sentence)) if spans is None else spans  # 某某是某某服务队的队长: a body's head
+            role_end = spans.get(rel + 1)
+        if role_end is None or not is_leading(text[rel:role_end].lstrip("的")):
             continue
         start = holder.start - sentence.start
         joiner = next((j for j in APPOSITION_JOINERS if text.endswith(j, 0, start)), None)
@@ -321,8 +326,8 @@ def in_apposition(index: int, sentence: Sentence, holders: list[Found], known: s
         name = name_at(text, clause) if joiner is not None else None
         if name is not None and clause + len(name) != left:
             name = None  # 某某是 / 某某, right before the post
-        if name is None and text.startswith(POST_JOINERS, role.end()):
-            after = role.end() + 1
+        if name is None and text.startswith(POST_JOINERS, role_end):
+            after = role_end + 1
             name = name_at(text, after)
             if name is not None and not (after + len(name) == len(text) or text[after + len(name)] in CLAUSE_MARKS):
                 name = None  # 某社区党委书记为某某。: the name closes the clause
@@ -332,7 +337,7 @@ def in_apposition(index: int, sentence: Sentence, holders: list[Found], known: s
         if name is None or name in known:
             continue
         person = Found(CLS, name, sentence.start + at, sentence.start + at + len(name), index,
-                       role=text[start : role.end()], rule="name+post")
+                       role=text[start:role_end], rule="name+post")
         person.org = holder
         found.append(person)
         known.add(name)

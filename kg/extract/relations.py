@@ -384,7 +384,7 @@ def find_relations(
             rels.append(FoundRelation(org, "subOrganizationOf", parent, org, "context"))
     # A person's org is one of the article's own organisations or units (the
     # very object), so identity says whether it is among them.
-    holders = {id(f) for f in orgs} | {id(f) for f in units}
+    holders = {id(f) for f in orgs} | {id(f) for f in units} | {id(f) for f in partners}
     for person in persons:
         if person.org is not None and id(person.org) in holders:
             rels.append(FoundRelation(person, "leads", person.org, person, "pattern:role"))
