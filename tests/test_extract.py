@@ -273,6 +273,8 @@ PARTY_CASES = [
     ("皋兰路街道“两新”组织联合党委召开成立大会。", {"皋兰路街道两新组织联合党委"}),
     ("金城社区成立快递行业党支部。", {"快递行业党支部"}),
     ("镇里的非公企业党支部开展主题党日。", {"非公企业党支部"}),
+    # an ordinal before a kind of members, with no unit right before it: the article's community's branch
+    ("青松社区把辖区分为5个网格。第二网格党支部书记刘红梅带着党员清理楼道。", {"青松社区第二网格党支部"}),
     # a bare kind word of four characters refers to the organisation the article named with that ending
     ("青松大厦位于金城街道。去年,青松大厦楼宇联合党委成立。联合党委牵头组建了志愿服务队。", {"青松大厦楼宇联合党委"}),
     # a generic unit word after a word of totality (全区, 各) names a class of organisations, not one

@@ -72,6 +72,11 @@ def find_party_orgs(
                 found.append(Found(CLS, text[holder.start - sentence.start : match.end()], holder.start, e, index,
                                    kind=kind, unit=holder, rule="name"))
                 continue
+            if ordinal and ordinal.end() == branch_at and ordinal.group().startswith("第") and not in_quote:
+                # 第二网格党支部 with no unit before it: the main community's, named with it (attach_branches)
+                found.append(Found(CLS, text[ordinal.start() : match.end()], sentence.start + ordinal.start(), e, index,
+                                   kind=kind, rule="branch"))
+                continue
         kind_start = head - sentence.start - len(branch or "")
         word = next((w for w in LEVEL_WORDS if text.endswith(w, 0, head - sentence.start)), "")
         if COUNTED.search(text, 0, kind_start) or COUNTED.search(text, 0, head - sentence.start - len(word)):
@@ -398,6 +403,9 @@ def attach_branches(orgs: list[Found], units: list[Found]) -> None:
     for org in orgs:
         if org.rule == "branch" and org.unit is None:
             org.unit = home
+            if home is not None and org.name.startswith("第"):  # 第二网格党支部 → 某社区第二网格党支部
+                org.aliases.add(org.name)
+                org.name = home.name + org.name
 
 
 def committees_by_unit(orgs: list[Found]) -> dict[str, list[Found]]:
