@@ -778,6 +778,13 @@ def test_a_body_word_before_a_kind_word_refers_to_the_articles_one_committee_of_
     assert not any(p == "leads" for _, p, _ in relations(two))
 
 
+def test_a_standing_member_who_heads_a_department_leads_the_district_committees_department():
+    rels = relations("3月5日,雨湖区召开党建工作会议。区委常委、组织部部长曾丽华通报考核情况。")
+    assert ("曾丽华", "leads", "雨湖区委组织部") in rels
+    # another post after the standing member's names no department
+    assert not any(p == "leads" for _, p, _ in relations("雨湖区召开党建工作会议。区委常委、副区长曾丽华出席。"))
+
+
 def test_the_head_of_a_body_named_with_de_before_the_post_leads_the_body():
     rels = relations("赵刚是“青松红”志愿服务队的队长,也是一名老党员。")
     assert ("赵刚", "leads", "青松红") in rels

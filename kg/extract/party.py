@@ -214,13 +214,14 @@ def committees(index: int, sentence: Sentence, units: list[Found]) -> list[Found
         level = PATTERNS["units"]["generic_words"][match.group(1)]
         kind = DEPARTMENTS[match.group(2)] if match.lastindex == 2 else "党委"
         found.append(Found(CLS, "", s, e, index, kind=kind, generic=True, rule=f"generic:{level}",
-                           aliases={match.group()}))
+                           aliases={match.group().replace(STANDING_MEMBER, "")}))  # (区委常委、组织部部长: 区委组织部)
         taken.append((s, e))
     return found
 
 
+STANDING_MEMBER = "常委、"  # 区委常委、组织部部长: the standing member heads the committee's department
 DEPARTMENT_OF_LEVEL = re.compile(
-    f"({alternation(PATTERNS['party']['committee_levels'])})委({alternation(DEPARTMENTS)})"
+    f"({alternation(PATTERNS['party']['committee_levels'])})委(?:{STANDING_MEMBER})?({alternation(DEPARTMENTS)})"
 )
 # 县委书记某某: the committee of the article's own county (a generic 县委 only before its secretary's title)
 LEVEL_COMMITTEES = frozenset(level + PATTERNS["party"]["committee_suffix"] for level in PATTERNS["party"]["committee_levels"])
