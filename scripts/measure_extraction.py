@@ -1,13 +1,14 @@
-"""Per-class precision, recall and F1 of the extractor on the seeds and the development set.
+"""Per-class precision, recall and F1 of the extractor on the seeds, the development set and the held-out set.
 
 Usage: python scripts/measure_extraction.py [--shared ../shared] [--readme]
 
-Builds each set alone into a temporary folder with ``kg build`` and scores it
-with the reference scorer (``SHARED/tools/kgscore.py``) against
-``SHARED/gold/<set>``; prints one Markdown table of entity classes and one of
-relations (the README's "Measuring the extractor" tables are its output;
-``--readme`` writes it there, between the section's two marker comments).
-When the shared folder is absent (a fresh clone) it says so and exits 0.
+Builds each set of ``SETS`` alone into a temporary folder with ``kg build`` and
+scores it with the reference scorer (``SHARED/tools/kgscore.py``) against its
+gold folder; prints one Markdown table with a column per set (the README's
+"Measuring the extractor" table is its output; ``--readme`` writes it there,
+between the section's two marker comments). A set whose pages or gold are
+missing is left out. When the shared folder is absent (a fresh clone) there is
+no scorer, so it says so and exits 0.
 """
 from __future__ import annotations
 
@@ -24,10 +25,22 @@ README = ROOT / "README.md"
 START, END = "<!-- measure_extraction.py: start -->", "<!-- measure_extraction.py: end -->"
 CLASSES = ("AdministrativeUnit", "PartyOrganization", "Program", "Facility", "Partner", "Person")
 RELATIONS = ("partOf", "partyOrgOf", "subOrganizationOf", "runsProgram", "hasFacility", "partnersWith", "leads")
+# (column, pages, gold) for each set, in the table's order; "SHARED" stands for the --shared folder.
+SETS = (
+    ("seeds", "seeds", "SHARED/gold/seeds"),
+    ("dev", "SHARED/dev", "SHARED/gold/dev"),
+    ("held-out", "bench/heldout/articles", "bench/heldout/gold"),
+)
 
 
-def score(inputs: Path, gold: Path, scorer: Path, work: Path) -> dict:
-    out = work / inputs.name
+def place(path: str, shared: Path) -> Path:
+    """A SETS path: under the shared folder when it starts with SHARED/, else under the repository."""
+    head, _, rest = path.partition("/")
+    return shared / rest if head == "SHARED" else ROOT / path
+
+
+def score(name: str, inputs: Path, gold: Path, scorer: Path, work: Path) -> dict:
+    out = work / name
     subprocess.run([sys.executable, "-m", "kg", "build", str(inputs), "--out", str(out)], check=True,
                    capture_output=True, cwd=ROOT)
     done = subprocess.run([sys.executable, str(scorer), "--graph", str(out / "graph.ttl"), "--gold", str(gold), "--json"],
@@ -63,10 +76,10 @@ def main(argv=None) -> int:
     if not scorer.exists():
         print(f"skipped: no reference scorer at {scorer} (the shared folder is not beside this clone)")
         return 0
-    sets = {"seeds": ROOT / "seeds", "dev": args.shared / "dev"}
+    sets = [(name, place(pages, args.shared), place(gold, args.shared)) for name, pages, gold in SETS]
     with tempfile.TemporaryDirectory() as work:
-        results = {name: score(inputs, args.shared / "gold" / name, scorer, Path(work))
-                   for name, inputs in sets.items() if inputs.exists() and (args.shared / "gold" / name).exists()}
+        results = {name: score(name, pages, gold, scorer, Path(work))
+                   for name, pages, gold in sets if pages.exists() and gold.exists()}
     table = tables(results)
     print(table)
     if args.readme:

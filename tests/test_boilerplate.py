@@ -69,6 +69,15 @@ FURNITURE = [
     ("[编辑 : 赵六]", "credit line"),
     ("通讯员 钱七 孙八 报道", "credit line"),
     ("本报记者 周九 摄", "credit line"),
+    # header lines that start with the date, or with the outlet before it
+    ("2019-07-02 10:20:30 来源:某某新闻网 编辑:吴十", "credit line"),
+    ("2019年7月2日 星期二  来源:某某晚报  记者:郑一", "credit line"),
+    ("2019年07月02日  第03版:社区周刊", "credit line"),
+    ("某某日报  2019年07月02日 星期二  第B05版:综合", "credit line"),
+    ("某某新闻网 | 2019/07/02 10:20 | 编辑:王二", "credit line"),
+    ("某某市融媒体中心  2019-07-02 10:20", "credit line"),
+    ("某某晚报融媒记者 张三 通讯员 李四", "credit line"),
+    ("某某晚报", "credit line"),
     ("IMG_20240305_101112.JPG", "image file name"),
     ("微信图片_2024.png", "image file name"),
     ("![](photo/2.jpg)", "image file name"),
@@ -100,6 +109,12 @@ BODY = [
     # two items, however many separators join them, are no breadcrumb
     "社区动态 > 正文",
     "社区动态>>>正文",
+    # a date, an outlet or a credit word at the start of a sentence is no header
+    "2019年7月2日,某某社区举行邻里节,居民们在广场上排练节目。",
+    "2019年7月2日 上午,某某社区的居民们来到广场。",
+    "某某日报 2019年7月2日报道了社区的变化,居民们纷纷点赞。",
+    "记者 走进小区时,居民们正在广场上排练节目。",
+    "某某日报社区工作站",
 ]
 
 

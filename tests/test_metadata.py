@@ -234,3 +234,14 @@ def test_metadata_read_with_the_boilerplate_stages_classification_is_the_metadat
     (raw,) = read_file(path)
     article = prepare_article(raw)
     assert article.metadata == read_metadata(raw, article.text, article.body)
+
+
+@pytest.mark.parametrize(("header", "outlet", "day"), [
+    ("某某日报  2019年07月02日 星期二  第B05版:综合", "某某日报", "2019-07-02"),
+    ("某某新闻网 | 2019/07/02 10:20 | 编辑:王二", "某某新闻网", "2019-07-02"),
+    ("某某网  2019-07-02 10:20:30  来源:某某晚报", "某某晚报", "2019-07-02"),  # the labelled source wins
+    ("某某晚报\n2019年07月02日  第03版:社区周刊", "某某晚报", "2019-07-02"),   # a masthead, then the issue line
+])
+def test_a_header_line_before_the_headline_gives_outlet_and_date_not_the_title(header, outlet, day):
+    meta = metadata_of("\n".join([header, "某某社区举行邻里节", LEAD]))
+    assert (meta.title, meta.source_name, meta.published) == ("某某社区举行邻里节", outlet, day)

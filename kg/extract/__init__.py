@@ -59,7 +59,8 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         named_here = quoted_names + events + publications + by_suffix + triggered
         listed = lists.find_listed_partners(i, s, tokens[i], named_here + taken + in_sentence)
         others += named_here + listed
-        people, named_reporters = persons.find_persons(i, s, orgs_in[i], in_sentence)
+        bodies = [o for o in named_here + listed if o.cls == "Partner"]  # (a team's captain leads the team)
+        people, named_reporters = persons.find_persons(i, s, orgs_in[i] + bodies, in_sentence)
         found_persons += people
         reporters |= named_reporters
     found_persons += persons.captioned(

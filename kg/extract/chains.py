@@ -11,6 +11,7 @@ from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
 from kg.extract.text import Tokens
 from kg.gazetteer import load_gazetteer
+from kg.gazetteer.communities import load_communities
 from kg.model import LEVELS, Sentence, level_rank
 
 CLS = "AdministrativeUnit"
@@ -55,9 +56,11 @@ def following_township(tokens: Tokens, position: int) -> bool:
         d.level == "subdistrict" for d in load_gazetteer().lookup(following))
 
 
-def county_short_form(index: int, sentence: Sentence, tokens: Tokens, start: int, suffix_start: int) -> Found | None:
+def county_short_form(index: int, sentence: Sentence, tokens: Tokens, start: int, suffix_start: int,
+                      end: int | None = None) -> Found | None:
     """The short name of a county or district (宁乡 for 宁乡市) that begins a township's stem, when a
-    stem of two characters or more, not a road's name (芙蓉中路街道), is left after it."""
+    stem of two characters or more, not a road's name (芙蓉中路街道), is left after it. Given ``end``,
+    the name is a village's or community's: the national table must list the rest in that county."""
     i = tokens.starting_before(start)
     first = tokens[i] if i < len(tokens) else None
     if first is None or first.start != start or len(first.text) < 2:
@@ -65,7 +68,15 @@ def county_short_form(index: int, sentence: Sentence, tokens: Tokens, start: int
     rest = sentence.text[first.end - sentence.start : suffix_start - sentence.start]
     if len(rest) < PATTERNS["units"]["min_stem"] or rest.endswith(tuple(PATTERNS["units"]["road_endings"])):
         return None
-    return short_county(index, first)
+    county = short_county(index, first)
+    if county is None or end is None or sentence.text[suffix_start - sentence.start : end - sentence.start] in TOWNSHIP_SUFFIXES:
+        return county
+    villages = load_communities().candidates(sentence.text[first.end - sentence.start : end - sentence.start])
+    divisions = load_gazetteer().lookup(county.name)
+    return county if any(c.startswith(d.code[:6]) for c in villages for d in divisions) else None
+
+
+TOWNSHIP_SUFFIXES = frozenset(s for s, level in PATTERNS["units"]["suffixes"] if level == "subdistrict")
 
 
 def short_county(index: int, token) -> Found | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kg.extract.found import Found
+from kg.extract.patterns import PATTERNS
 from kg.gazetteer import load_gazetteer
 from kg.gazetteer.communities import load_communities, township_of
 
@@ -157,3 +158,26 @@ def named_again(sentences, units: list[Found]) -> list[Found]:
 
 
 NUMERALS = "0123456789一二三四五六七八九十第"
+
+
+def listed_from_function_character(tokens, sentence_text: str, base: int, start: int, end: int,
+                                   units: list[Found]) -> int:
+    """某镇和庄村, 某街道为民村: the walk over a village's stem stops at a function character (和, 为, 向)
+    that begins its name. Written right after its township, and listed by the national table under
+    that township, the name with that character is the village's: where it starts, else ``start``."""
+    i = tokens.starting_before(start) - 1
+    if i < 0 or tokens[i].end != start or len(tokens[i].text) > 2 or tokens[i].text[0] not in STOP_CHARS:
+        return start
+    first = tokens[i].start
+    township = next((u for u in units if u.end == first and u.kind == "subdistrict"), None)
+    if township is None:
+        return start
+    gaz, name = load_gazetteer(), sentence_text[first - base : end - base]
+    for code in load_communities().candidates(name):
+        listed = gaz.get(township_of(code))
+        if listed is not None and township.name in (listed.name, *gaz.aliases(listed)):
+            return first
+    return start
+
+
+STOP_CHARS = frozenset(PATTERNS["stems"]["stop_chars"])

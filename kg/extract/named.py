@@ -14,7 +14,7 @@ from functools import lru_cache
 from kg.extract.found import Found
 from kg.extract.partners import (CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WHOLE_NAMES, body_of_level,
                                  is_branch, is_byline, is_partnering, partner_kind, with_level_word,
-                                 with_ordinal, with_parent_body)
+                                 with_ordinal, with_parent_body, written_chain_start)
 from kg.extract.patterns import PATTERNS, longest_first
 from kg.extract.segment import word_tags
 from kg.extract.text import Tokens, clean_name, is_cjk, stem_start, stem_tokens
@@ -47,7 +47,7 @@ def name_quote_spans(sentence: Sentence, quotes: list[tuple[int, int, str]] | No
 @lru_cache(maxsize=1 << 14)  # pure, and asked of each quoted name several times
 def self_class(name: str) -> tuple[str, str | None] | None:
     """The class a quoted name's own ending gives it (“六邻工作法”, “银发生辉志愿服务队”)."""
-    if name.endswith(SELF_PARTNER_HEADS):
+    if name.endswith(SELF_PARTNER_HEADS) and not name.endswith(PATTERNS.meeting_endings):
         if name.startswith(SELF_METHOD_STARTS):
             return "Program", "method"  # “书记领办合作社”: a leader running a kind of body is a method
         return "Partner", None
@@ -78,7 +78,7 @@ EVENT_PREFIX = re.compile(PATTERNS["programs"]["event_prefix"] + "$")
 SELF_PARTNER_HEADS = tuple(h for h in PATTERNS["quotes"]["partner_heads"] if len(h) > 1)
 SELF_METHOD_STARTS = tuple(PATTERNS.party_kind) + tuple(PATTERNS["persons"]["leading_roles"])
 SELF_FACILITY_ENDINGS = tuple(PATTERNS["facilities"]["suffixes"] + PATTERNS["quotes"]["facility_endings"])
-SELF_PROGRAM_ENDINGS = (*PATTERNS["programs"]["suffixes"], *PATTERNS["quotes"]["program_endings"])
+SELF_PROGRAM_ENDINGS = (*PATTERNS["programs"]["suffixes"], *PATTERNS["quotes"]["program_endings"], *PATTERNS.meeting_endings)
 
 
 def head_after(after: str) -> tuple[str, int, str] | None:
@@ -127,8 +127,8 @@ def plain_modifier(modifier: str) -> bool:
 
 
 def trigger_before(before: str) -> bool:
-    trimmed = before.rstrip("了出起过的")  # 开展了“X”, 承办的“X”
-    return trimmed.endswith(tuple(PATTERNS["quotes"]["program_triggers"]))  # (any of them, at C speed)
+    # (any of them, at C speed); 开展了“X”, 承办的“X”, 推出了“X”: a particle at a time (出 may be the trigger's own)
+    return before.endswith(PATTERNS.quote_program_triggers) or (before[-1:] in ("了", "出", "起", "过", "的") and trigger_before(before[:-1]))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -343,8 +343,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     if cls == "Program" and not program_stem_ok(stem, parts):
         return None
     if unit is not None and cls != "Program":
-        full = Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index, unit=unit,
-                     kind=kind, rule="unit+suffix")
+        begin = written_chain_start(unit, unit_ends) if cls == "Partner" else unit.start  # (宜昌市西陵区某某派出所)
+        full = Found(cls, sentence.text[begin - sentence.start : e - sentence.start], begin, e, index, unit=unit, kind=kind, rule="unit+suffix")
         full.aliases.add(stem + suffix)
         return full
     if cls == "Partner" and parts and (parts[0] in PATTERNS.party_kind or parts[0] in LEADING_ROLES):
@@ -352,7 +352,7 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         return Found("Program", stem + suffix, start, e, index, kind="method", rule="method")
     if cls == "Partner" and partner_kind(suffix) == "media" and not is_partnering(sentence.text) and len(sentence.text) < 30:
         return None  # an outlet in a header line is the page's source, not a partner
-    start, stem = with_level_word(tokens, start, stem) if cls == "Partner" else (start, stem)
+    start, stem = with_level_word(tokens, start, stem, kind) if cls == "Partner" else (start, stem)
     kind = program_kind(suffix) if cls == "Program" else kind
     return Found(cls, stem + suffix, start, e, index, kind=kind, rule="suffix")
 

@@ -18,6 +18,7 @@ from kg.gazetteer import load_gazetteer
 from kg.model import Sentence
 
 GOVERNMENT = "government body"
+BODY_SUFFIXES = tuple(PATTERNS["partners"]["suffixes"])
 CONTINUED = re.compile(f"(?:{'|'.join(PATTERNS['partners']['continuations'])})")
 GOVERNMENT_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
 WHOLE_NAMES = frozenset(PATTERNS["partners"]["whole_names"])
@@ -55,9 +56,15 @@ def with_ordinal(tokens: Tokens, start: int, end: int, longest: int, barriers: f
 ORDINAL = re.compile("^第[一二三四五六七八九十百\\d]{1,3}$")
 
 
-def with_level_word(tokens: Tokens, start: int, stem: str) -> tuple[int, str]:
-    """省某某协会, 市某某局: a level word standing right before a body's name is part of it."""
+def with_level_word(tokens: Tokens, start: int, stem: str, kind: str | None = None) -> tuple[int, str]:
+    """省某某协会, 市某某局: a level word standing right before a body's name is part of it. A department
+    named for two fields joined by 和 (县文化和旅游局, 区人力资源和社会保障局) is named with both."""
     i = tokens.starting_before(start)
+    if kind == GOVERNMENT and i >= 2 and tokens[i - 1].text == "和" and tokens[i - 1].end == start:
+        field = tokens[i - 2]
+        if (field.end == tokens[i - 1].start and len(field.text) >= 2 and word_tags().get(field.text, "").startswith("n")
+                and not field.text.endswith(BODY_SUFFIXES)):
+            start, stem, i = field.start, field.text + "和" + stem, i - 2
     before = tokens[i - 1] if i else None
     if before is not None and before.end == start and before.text in PATTERNS["partners"]["level_words"]:
         return before.start, before.text + stem
@@ -74,7 +81,11 @@ def partner_kind(suffix: str) -> str | None:
 
 def is_byline(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` is followed by a reporter's credit or a dateline."""
-    return text.startswith(tuple(PATTERNS["partners"]["byline_followers"]), end)
+    return text.startswith(BYLINE_FOLLOWERS, end) or DATELINE_AFTER.match(text, end) is not None
+
+
+BYLINE_FOLLOWERS = tuple(PATTERNS["partners"]["byline_followers"])
+DATELINE_AFTER = re.compile(PATTERNS["partners"]["dateline_after"])
 
 
 BRANCH_ENDINGS = frozenset(PATTERNS["partners"]["branch_endings"])
@@ -106,6 +117,15 @@ def with_parent_body(branch: Found, found: list[Found], sentence: Sentence) -> F
     return joined
 
 
+def written_chain_start(unit: Found, unit_ends: dict[int, Found]) -> int:
+    """Where the chain of units written before a body's name begins (宜昌市西陵区 of 宜昌市西陵区某某派出所):
+    a body named after a unit is named with the parents written right before that unit."""
+    start = unit.start
+    while start in unit_ends and unit_ends[start].start < start:
+        start = unit_ends[start].start
+    return start
+
+
 # ----------------------------------------------------------------- partners
 _TRIGGERED = re.compile(r"[A-Za-z0-9\u4e00-\u9fff·]{2,12}")
 _ANY_TRIGGER = re.compile("|".join(map(re.escape, PATTERNS["partners"]["triggers"])))
@@ -127,6 +147,8 @@ def find_triggered_partners(index: int, sentence: Sentence, taken: list[Found]) 
             s = sentence.start + pos
             if len(name) < 2 or re.match(r"\d+[家个支名位]", name) or any(name.startswith(g) for g in generic):
                 continue
+            if name.startswith(PARTY_KINDS) or word_tags().get(name[:2]) in ("v", "vd"):
+                continue  # 联合党委, 联合党支部: the word begins an organisation's name; 联合开办: a verb follows
             if any(f.overlaps(s, s + len(name)) for f in taken + found):
                 continue
             if PATTERNS.level_of(name) or not re.search(r"[\u4e00-\u9fff]", name):
@@ -147,3 +169,4 @@ def is_common_noun_after_pronoun(partner: Found, sentence: Sentence, tokens: Tok
 
 
 PRONOUNS = frozenset(PATTERNS["partners"]["pronouns"])
+PARTY_KINDS = tuple(PATTERNS.party_kind)

@@ -10,9 +10,11 @@ reference that cannot be settled is dropped: the graph has no bare
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS, alternation
+from kg.extract.references import earlier_of_kind, named_body
 from kg.extract.temporary import temporary_branch
 from kg.extract.text import UNIT_WORDS, Tokens, clean_name, is_cjk, stem_start, stem_tokens
 from kg.extract.index import LastBefore
@@ -70,6 +72,11 @@ def find_party_orgs(
                 found.append(Found(CLS, text[holder.start - sentence.start : match.end()], holder.start, e, index,
                                    kind=kind, unit=holder, rule="name"))
                 continue
+            if ordinal and ordinal.end() == branch_at and ordinal.group().startswith("第") and not in_quote:
+                # 第二网格党支部 with no unit before it: the main community's, named with it (attach_branches)
+                found.append(Found(CLS, text[ordinal.start() : match.end()], sentence.start + ordinal.start(), e, index,
+                                   kind=kind, rule="branch"))
+                continue
         kind_start = head - sentence.start - len(branch or "")
         word = next((w for w in LEVEL_WORDS if text.endswith(w, 0, head - sentence.start)), "")
         if COUNTED.search(text, 0, kind_start) or COUNTED.search(text, 0, head - sentence.start - len(word)):
@@ -87,7 +94,7 @@ def find_party_orgs(
             continue
         word = next((w for w in LEVEL_WORDS if text.endswith(w, 0, head - sentence.start) and head - len(w) in generic_at), None)
         if word is not None:
-            if not in_quote:
+            if not in_quote and not text.endswith(CLASS_WORDS, 0, head - len(word) - sentence.start):  # (全区社区党组织: a class)
                 level = generic_at[head - len(word)]
                 found.append(Found(CLS, "", head - len(word), e, index, kind=kind, generic=True, rule=f"generic:{level}",
                                    aliases={text[head - sentence.start : match.end()]}))
@@ -113,7 +120,7 @@ def find_party_orgs(
             # 某市中级法院某庭党支部: a body of that place, named with it (the body, not the place, is its unit)
             if not is_generic_stem(stem_tokens(tokens, start, s)) and not is_description(stem):
                 org = Found(CLS, stem + match.group(), start, e, index, kind=kind, generic=True, rule=f"stem:{stem}")
-                org.place = holders[start]
+                org.place = replace(holders[start], name=text[holders[start].start - sentence.start : start - sentence.start])
                 found.append(org)
         elif stem and not in_quote and (temporary := temporary_branch(text, sentence.start, start, stem, found)) is not None:
             # 某党总支成立防汛临时党支部: a temporary branch the organisation before it sets up, named as written
@@ -148,6 +155,7 @@ MEMBER_KIND = re.compile(
     f"[“\"]?(?:{alternation(BRANCH_STEMS)})+[”\"]?(?:{alternation(PATTERNS['party']['member_kind_tails'])})?$"
 )
 LEVEL_WORDS = tuple(sorted(PATTERNS["units"]["generic_words"], key=len, reverse=True))
+CLASS_WORDS = tuple(PATTERNS["party"]["class_words"])
 NUMBERED = re.compile(PATTERNS["party"]["numbered_branch"] + "$")
 BODY_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
 BODY_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
@@ -206,13 +214,14 @@ def committees(index: int, sentence: Sentence, units: list[Found]) -> list[Found
         level = PATTERNS["units"]["generic_words"][match.group(1)]
         kind = DEPARTMENTS[match.group(2)] if match.lastindex == 2 else "党委"
         found.append(Found(CLS, "", s, e, index, kind=kind, generic=True, rule=f"generic:{level}",
-                           aliases={match.group()}))
+                           aliases={match.group().replace(STANDING_MEMBER, "")}))  # (区委常委、组织部部长: 区委组织部)
         taken.append((s, e))
     return found
 
 
+STANDING_MEMBER = "常委、"  # 区委常委、组织部部长: the standing member heads the committee's department
 DEPARTMENT_OF_LEVEL = re.compile(
-    f"({alternation(PATTERNS['party']['committee_levels'])})委({alternation(DEPARTMENTS)})"
+    f"({alternation(PATTERNS['party']['committee_levels'])})委(?:{STANDING_MEMBER})?({alternation(DEPARTMENTS)})"
 )
 # 县委书记某某: the committee of the article's own county (a generic 县委 only before its secretary's title)
 LEVEL_COMMITTEES = frozenset(level + PATTERNS["party"]["committee_suffix"] for level in PATTERNS["party"]["committee_levels"])
@@ -232,9 +241,10 @@ def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[
         if not org.generic:
             continue
         if org.rule.startswith("stem:"):
-            if settle_stem(org, org.rule[5:], context.unit_of_stem) or keep_stem(org, org.rule[5:], context.unit_of_stem):
+            stem = org.rule[5:]  # (a body named earlier may itself have been settled just before: ``settled``)
+            if settle_stem(org, stem, context.unit_of_stem) or keep_stem(org, stem, context.unit_of_stem) or named_body(org, stem, settled):
                 settled.append(org)
-        elif settle_generic(org, context):
+        elif earlier_of_kind(org, settled) or settle_generic(org, context):
             settled.append(org)
     attach_branches(settled, units)
     name_after_settled(settled)
@@ -347,8 +357,8 @@ def keep_stem(org: Found, stem: str, unit_of_stem: dict[str, Found]) -> bool:
     if len(stem) < 3 or is_generic_stem([stem]) or stem[0] in PATTERNS.stop_chars:
         return False
     org.generic = False
-    if org.place is not None:  # the body's own name after a place: the place is written with it
-        org.aliases.add(org.name)
+    if org.place is not None:  # the body's own name after a place: the place is written with it, as written
+        org.aliases.add(org.name)  # (青岛某某公司党委 stays so: the company's name is not the city's 青岛市)
         org.name = org.place.name + org.name
         org.start = org.place.start
         return True
@@ -394,6 +404,9 @@ def attach_branches(orgs: list[Found], units: list[Found]) -> None:
     for org in orgs:
         if org.rule == "branch" and org.unit is None:
             org.unit = home
+            if home is not None and org.name.startswith("第"):  # 第二网格党支部 → 某社区第二网格党支部
+                org.aliases.add(org.name)
+                org.name = home.name + org.name
 
 
 def committees_by_unit(orgs: list[Found]) -> dict[str, list[Found]]:
@@ -408,13 +421,14 @@ def committees_by_unit(orgs: list[Found]) -> dict[str, list[Found]]:
 def parent_org(org: Found, committees: dict[str, list[Found]]) -> Found | None:
     """The organisation above: the one that set it up (某党总支…临时党支部), else for a branch the
     committee of its unit (or of the unit above; of a department, the department's own committee),
-    for a community's committee the working committee of its subdistrict."""
+    for a community's or village's committee the working committee of its subdistrict, or the
+    committee of its township."""
     if org.org is not None and org.org.kind in ("党委", "党总支", "党工委"):
         return org.org
     if org.unit is None:
         return None
     if org.kind in ("党委", "党总支") and org.unit.kind == "community" and org.unit.unit is not None:
-        return next((c for c in committees.get(org.unit.unit.name, ()) if c.kind == "党工委"), None)
+        return next((c for c in committees.get(org.unit.unit.name, ()) if c.kind in ("党工委", "党委")), None)
     if org.kind not in ("党支部", "党小组"):
         return None
     if org.org is not None:

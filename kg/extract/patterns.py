@@ -82,6 +82,14 @@ class Patterns:
         return re.compile(f"{re.escape(o)}([^{re.escape(o + c)}\n]{{1,40}}){re.escape(c)}")
 
     @cached_property
+    def meeting_endings(self) -> tuple[str, ...]:
+        return tuple(self["quotes"]["meeting_endings"])
+
+    @cached_property
+    def quote_program_triggers(self) -> tuple[str, ...]:
+        return tuple(self["quotes"]["program_triggers"])
+
+    @cached_property
     def head_classes(self) -> tuple[tuple[str, str], ...]:
         """Head nouns after a quoted name, longest first, with the class they make."""
         q = self["quotes"]

@@ -45,6 +45,28 @@ def name_at(text: str, pos: int) -> str | None:
     return None
 
 
+def spoken_name(text: str, pos: int) -> str | None:
+    """A name whose surname is not a common one, or that has four characters (many Tibetan, Hui and
+    Yi names), right between a role and a verb of speech (村党支部书记某某某介绍): the role and the
+    verb mark where it starts and ends, so two to four characters that are no word of another
+    kind (今天, 反复, 对此) are taken as the name."""
+    for size in (4, 3, 2):
+        name = text[pos : pos + size]
+        if len(name) < size or not text.startswith(SPEECH_VERBS, pos + size):
+            continue
+        if not all(is_cjk(ch) for ch in name) or name[-1] in PATTERNS["persons"]["not_last_in_spoken_name"] or any(
+                ch in PATTERNS["persons"]["not_in_given_name"] or ch in PATTERNS.stop_chars for ch in name):
+            return None
+        if any(len(token) > 1 and word_tags().get(token, "nr")[0] not in NAME_TAG_STARTS for token in tokenize(name)):
+            return None
+        return name
+    return None
+
+
+SPEECH_VERBS = tuple(PATTERNS["relations"]["speech_verbs"])
+NAME_TAG_STARTS = ("n", "x")  # a word of two or more in a name is tagged nr, nrfg, nz or n (single characters carry any tag)
+
+
 def boundary_after(text: str, end: int, tokenize, followers) -> bool:
     if end >= len(text) or not is_cjk(text[end]):
         return True
@@ -52,7 +74,9 @@ def boundary_after(text: str, end: int, tokenize, followers) -> bool:
     if any(rest.startswith(f) for f in followers) or rest[0] in PATTERNS.stop_chars:
         return True  # a listed follower, or a function character (到, 在, 和) that starts the next word
     first = tokenize(rest)[0]
-    return len(first) > 1
+    # a one-character verb that begins no word with the name's last character (王某某守在, 杨某某掰着),
+    # unlike 走 of 张伟走访, where the name would end inside the word 走访
+    return len(first) > 1 or (word_tags().get(first, "").startswith("v") and text[end - 1 : end + 1] not in word_tags())
 
 
 def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[Found]) -> tuple[list[Found], set[str]]:
@@ -68,7 +92,7 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
     roles = role_spans(sentence)
     for role_start, role_end in roles:
         name_start = role_end + 1 if text[role_end : role_end + 1] in CLOSING_QUOTES else role_end
-        name = name_at(text, name_start)  # (a role may stand in quotes: “楼栋管家”某某)
+        name = name_at(text, name_start) or spoken_name(text, name_start)  # (a role may stand in quotes: “楼栋管家”某某)
         if name is None:
             continue
         role = text[role_start:role_end]
@@ -285,10 +309,15 @@ def in_apposition(index: int, sentence: Sentence, holders: list[Found], known: s
     article right before a leading role; the name stands at a clause's start or end."""
     text = sentence.text
     found = []
+    spans = None
     for holder in holders:
         rel = holder.end - sentence.start
         role = PATTERNS.role_re.match(text, rel)
-        if role is None or not is_leading(role.group()):
+        role_end = role.end() if role is not None else None
+        if role is None and holder.cls == "Partner" and text[rel : rel + 1] == "的":
+            spans = dict(role_spans(sentence)) if spans is None else spans  # 某某是某某服务队的队长: a body's head
+            role_end = spans.get(rel + 1)
+        if role_end is None or not is_leading(text[rel:role_end].lstrip("的")):
             continue
         start = holder.start - sentence.start
         joiner = next((j for j in APPOSITION_JOINERS if text.endswith(j, 0, start)), None)
@@ -297,8 +326,8 @@ def in_apposition(index: int, sentence: Sentence, holders: list[Found], known: s
         name = name_at(text, clause) if joiner is not None else None
         if name is not None and clause + len(name) != left:
             name = None  # 某某是 / 某某, right before the post
-        if name is None and text.startswith(POST_JOINERS, role.end()):
-            after = role.end() + 1
+        if name is None and text.startswith(POST_JOINERS, role_end):
+            after = role_end + 1
             name = name_at(text, after)
             if name is not None and not (after + len(name) == len(text) or text[after + len(name)] in CLAUSE_MARKS):
                 name = None  # 某社区党委书记为某某。: the name closes the clause
@@ -308,7 +337,7 @@ def in_apposition(index: int, sentence: Sentence, holders: list[Found], known: s
         if name is None or name in known:
             continue
         person = Found(CLS, name, sentence.start + at, sentence.start + at + len(name), index,
-                       role=text[start : role.end()], rule="name+post")
+                       role=text[start:role_end], rule="name+post")
         person.org = holder
         found.append(person)
         known.add(name)

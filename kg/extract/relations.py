@@ -100,15 +100,17 @@ def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = Non
         chosen = coordinated(before, text)  # last first
         first = chosen[-1]
         if text.endswith(PARTNERING_VERBS, 0, first.start) or (
-                text.endswith(COMPANION_WORDS, 0, first.start) and joint_deed(text, chosen[0].end, target.start)):
-            # 甲联合乙开展…, 甲每周和乙一起开展…: the companions leave the deed to the actor before them
+                text.endswith(COMPANION_WORDS, 0, first.start) and joint_deed(text, chosen[0].end, target.start)) or (
+                text.endswith(JOINERS, 0, first.start) and "," in text[chosen[0].end : target.start]):
+            # 甲联合乙开展…, 甲每周和乙一起开展…, 甲…,与乙签订协议,推行…: the companions leave the deed to the actor before them
             refs = {a.entity.ref for a in chosen}
             earlier = [a for a in before if a.end <= first.start and a.entity.ref not in refs]
             principals = last_coordinated(earlier, text) if earlier else [focus] if focus is not None else []
             if principals and all(p.ref not in refs for p in principals):
                 return principals, [a.entity for a in reversed(chosen)]
-        elif len(chosen) > 1 and joint_deed(text, chosen[0].end, target.start):
-            # 甲与乙、丙共同主办: the first (or the article's focus among them) hosts, the others join in
+        elif len(chosen) > 1 and (joint_deed(text, chosen[0].end, target.start) or (
+                text[chosen[-1].end : chosen[-2].start] in JOINERS and "," in text[chosen[0].end : target.start])):
+            # 甲与乙、丙共同主办, 甲与乙签订协议,推行…: the first (or the article's focus among them) hosts, the others join in
             ordered = [a.entity for a in reversed(chosen)]
             principal = next((e for e in ordered if focus is not None and e.ref == focus.ref), ordered[0])
             return [principal], [e for e in ordered if e.ref != principal.ref]
@@ -304,6 +306,7 @@ ACTOR_COORDINATORS = PATTERNS.coordinators
 
 PARTNER_TRIGGER = re.compile(alternation(PATTERNS["relations"]["partner_triggers"]))
 PARTNERING_WORDS = tuple(PATTERNS["relations"]["partner_triggers"]) + tuple(PATTERNS["relations"]["partner_joiners"])
+JOINERS = tuple(PATTERNS["relations"]["partner_joiners"])
 
 
 def quoted_speakers(persons: list[Found], sentences_text: list[str], starts: list[int], holders: set[int]) -> dict[int, Found]:
@@ -381,7 +384,7 @@ def find_relations(
             rels.append(FoundRelation(org, "subOrganizationOf", parent, org, "context"))
     # A person's org is one of the article's own organisations or units (the
     # very object), so identity says whether it is among them.
-    holders = {id(f) for f in orgs} | {id(f) for f in units}
+    holders = {id(f) for f in orgs} | {id(f) for f in units} | {id(f) for f in partners}
     for person in persons:
         if person.org is not None and id(person.org) in holders:
             rels.append(FoundRelation(person, "leads", person.org, person, "pattern:role"))
@@ -419,5 +422,6 @@ def find_relations(
                 chosen = actor_before_trigger(partner, actors, text, sentence_starts[partner.sentence])
             speaker = None if chosen else speaker_actor(partner, actors, text, speakers)
             for actor in chosen or ([speaker] if speaker is not None else actor_for(partner, actors, text, focus)):
-                rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
-    return rels
+                if actor.cls != "PartyOrganization" or not actor.name.startswith(partner.name):
+                    rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
+    return rels  # (a body's own committee, 某某公司党委, is no partner of 某某公司)

@@ -121,8 +121,8 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
             break
         if piece in UNIT_WORDS and not is_numbered_unit_word(tokens, i):
             break
-        if len(piece) == 1 and previous_is_number(tokens, piece_start):
-            break  # a measure word after a count: 8处, 6个
+        if len(piece) == 1 and (previous_is_number(tokens, piece_start) or previous_is_demonstrative(tokens, piece_start)):
+            break  # a measure word after a count or a demonstrative: 8处, 6个, 这支
         if end - piece_start > max_chars:
             break
         start = piece_start
@@ -158,6 +158,15 @@ def previous_is_number(tokens: Tokens, start: int) -> bool:
     """Whether the token that ends at ``start`` is a number (tokens are contiguous: it is the one before)."""
     i = tokens.starting_before(start)
     return bool(i) and tokens[i - 1].end == start and tokens[i - 1].text.isdigit()
+
+
+def previous_is_demonstrative(tokens: Tokens, start: int) -> bool:
+    """Whether the token that ends at ``start`` is a one-character demonstrative (这, 那, 每, 该)."""
+    i = tokens.starting_before(start)
+    return bool(i) and tokens[i - 1].end == start and tokens[i - 1].text in DEMONSTRATIVES
+
+
+DEMONSTRATIVES = frozenset(PATTERNS["stems"]["demonstratives"])
 
 
 def stem_tokens(tokens: Tokens, start: int, end: int) -> list[str]:

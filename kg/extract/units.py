@@ -15,6 +15,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from kg.extract.chains import county_short_form, following_township, rank, short_county
+from kg.extract.communities import listed_from_function_character
 from kg.extract.found import Found
 from kg.extract.index import LastBefore
 from kg.extract.named import name_quote_spans
@@ -109,8 +110,10 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
         if any(qs < s < qe for qs, qe in quoted):
             continue
         start = numbered_stem(tokens, stem_start(tokens, s, table["max_stem"].get(level, 5), stops), s, match.group())
-        if level == "subdistrict" and (county := county_short_form(index, sentence, tokens, start, suffix_start)):
-            found.append(county)  # 宁乡|金玉镇: the county's short name leads the township's, it is not part of it
+        listed_start = listed_from_function_character(tokens, sentence.text, sentence.start, start, e, taken + found)
+        start, listed = listed_start, listed_start < start  # (the table's name stands even if its stem is a word)
+        if level in ("subdistrict", "community") and (county := county_short_form(index, sentence, tokens, start, suffix_start, e)):
+            found.append(county)  # 宁乡|金玉镇, 凌云|某某村: the county's short name leads the name, it is not part of it
             start = county.end
         whole = start == s and place_word and s in stops  # 某县某镇古城村: written right after its parent, the word is the name
         if start == s and not whole:
@@ -125,7 +128,7 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             # 新|塘村, 新|塘|村: the head of the word the suffix ends is the stem's too
             parts.append(sentence.text[host.start - sentence.start : suffix_start - sentence.start])
         whole_stem = sentence.text[start - sentence.start : suffix_start - sentence.start]
-        if is_generic_stem(whole_stem, parts) or is_description(parts, level):
+        if (is_generic_stem(whole_stem, parts) or is_description(parts, level)) and not listed:
             continue
         if len(match.group()) == 1 and stem and stem[-1] in table["size_words"]:
             continue  # 小苑, 大院: a size word and a one-character suffix make a common noun

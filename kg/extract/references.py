@@ -1,0 +1,37 @@
+"""Generic references to organisations that the article named in full before (学院党委, 联合党委).
+
+The party stage settles a generic reference (社区党委) to the unit the passage
+is about; a reference by a kind of body or by a kind word that is itself a name's
+ending speaks instead of the organisation the article already named so.
+"""
+from __future__ import annotations
+
+from kg.extract.found import Found
+from kg.extract.patterns import PATTERNS
+
+
+def named_body(org: Found, stem: str, named: list[Found]) -> bool:
+    """学院党委, 公司党委: a kind of body before the kind word refers to the one named organisation of
+    the article whose name ends so (某某大学某某学院党委, 某某有限公司党委)."""
+    bodies = {o.name: o for o in named if o.name.endswith(org.name) and o.name != org.name} if stem in BODY_WORDS else {}
+    if len(bodies) != 1:
+        return False
+    return _take(org, next(iter(bodies.values())))
+
+
+def earlier_of_kind(org: Found, settled: list[Found]) -> bool:
+    """联合党委 alone, after 某某大厦楼宇联合党委: a bare kind word of four characters or more refers to
+    the last organisation the article named by its own stem before it with that ending."""
+    word = next(iter(org.aliases), "")
+    if org.rule != "bare" or len(word) < 4:
+        return False  # (党委 or 党支部 alone is settled to the unit the passage is about)
+    earlier = [o for o in settled if o.rule.startswith("stem:") and o.name.endswith(word) and o.end <= org.start]
+    return bool(earlier) and _take(org, earlier[-1])
+
+
+def _take(org: Found, named: Found) -> bool:
+    org.name, org.unit, org.generic = named.name, named.unit, False
+    return True
+
+
+BODY_WORDS = frozenset(s for s in PATTERNS["partners"]["suffixes"] if len(s) >= 2)
