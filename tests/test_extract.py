@@ -74,6 +74,14 @@ UNIT_CASES = [
     # a verb that jieba's dictionary tags as a noun never starts a name
     ("志愿者代表青杠坡社区领取了奖牌。", {"青杠坡社区"}),
     ("激发居民助力社区治理的热情。", set()),
+    ("青年党员积极投身社区治理。", set()),
+    ("帮扶干部常年定点联系石桥村。", {"石桥村"}),
+    # the word after an adverb, or right after a word for people (its subject), is the clause's verb
+    ("机关干部长期定点社区值守。", set()),
+    ("驻村工作队员定点社区开展帮扶。", set()),
+    ("选派干部扎根杨柳湾村五年,带领村民种植脐橙。", {"杨柳湾村"}),
+    # a one-character adverb may stand before a name
+    ("仅金城社区就新增停车位200个。", {"金城社区"}),
     # a direction or a one-character stem that the gazetteer knows as divisions needs other places' support
     ("家住城南的老人说,城区道路都修好了。", set()),
     # a name the article also writes with 社区 after it is that community

@@ -154,6 +154,44 @@ def is_place_word(token: str) -> bool:
     return len(token) >= 2 and bool(load_gazetteer().lookup(token, short=True))
 
 
+def past_predicate(tokens: Tokens, start: int, end: int) -> int:
+    """Where a stem that begins at ``start`` and ends at ``end`` begins once a verb that opens it is left out.
+
+    jieba's dictionary tags some verbs as nouns or places (投身 n, 扎根 ns), so the walk takes them in; the
+    sentence shows them as verbs: the word after an adverb (积极|投身|社区) or right after a word for people,
+    the clause's subject (干部|扎根|社区), is its predicate. A place word or a word the dictionary holds as a
+    proper name (仅|金城|社区) is a name's, wherever it stands.
+    """
+    i = tokens.starting_before(start)
+    if not i or tokens[i - 1].end != start:
+        return start
+    begins = start
+    while i < len(tokens) and tokens[i].end <= end:  # (the verb may stand inside the stem: 队员|定点|社区)
+        before, word = tokens[i - 1], tokens[i]
+        if (len(word.text) >= 2 and not is_place_word(word.text) and word_tags().get(word.text) not in PROPER_NAME_TAGS
+                and (is_adverb(before.text) or is_people_word(before.text))):
+            begins = word.end
+        i += 1
+    return begins
+
+
+def is_adverb(word: str) -> bool:
+    """An adverb of two characters or more (积极, 一直, 常年): one character (仅, 也) may stand before a noun."""
+    return len(word) >= 2 and (word_tags().get(word) in ADVERB_TAGS or word in NOUN_ADVERBS)
+
+
+def is_people_word(word: str) -> bool:
+    """党员, 年轻干部, 志愿者们: a word for people (by its ending), of two characters or more; not a verb
+    that ends so (代表|某某社区: the verb before a name)."""
+    return len(word) >= 2 and word.endswith(PEOPLE_ENDINGS) and word not in PATTERNS.stop_words
+
+
+ADVERB_TAGS = frozenset(PATTERNS["stems"]["adverb_tags"])
+NOUN_ADVERBS = frozenset(PATTERNS["stems"]["noun_adverbs"])
+PEOPLE_ENDINGS = tuple(PATTERNS["units"]["people_endings"])
+PROPER_NAME_TAGS = frozenset(("ns", "nr", "nrt", "nz", "nt"))
+
+
 def previous_is_number(tokens: Tokens, start: int) -> bool:
     """Whether the token that ends at ``start`` is a number (tokens are contiguous: it is the one before)."""
     i = tokens.starting_before(start)

@@ -20,7 +20,7 @@ from kg.extract.index import LastBefore
 from kg.extract.named import name_quote_spans
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import word_tags
-from kg.extract.text import Tokens, is_cjk, is_place_word, stem_start, stem_tokens
+from kg.extract.text import PEOPLE_ENDINGS, Tokens, is_cjk, is_place_word, past_predicate, stem_start, stem_tokens
 from kg.gazetteer import load_gazetteer
 from kg.model import Sentence
 
@@ -109,6 +109,7 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
         if any(qs < s < qe for qs, qe in quoted):
             continue
         start = numbered_stem(tokens, stem_start(tokens, s, table["max_stem"].get(level, 5), stops), s, match.group())
+        start = past_predicate(tokens, start, s)
         if level == "subdistrict" and (county := county_short_form(index, sentence, tokens, start, suffix_start)):
             found.append(county)  # 宁乡|金玉镇: the county's short name leads the township's, it is not part of it
             start = county.end
@@ -226,7 +227,7 @@ def find_numbered_groups(index: int, sentence: Sentence, units: list[Found]) -> 
     return found
 
 
-PEOPLE_ENDINGS = tuple(PATTERNS["units"]["people_endings"])
+
 
 
 def find_coordinated(index: int, sentence: Sentence, units: list[Found], taken_spans) -> list[Found]:
