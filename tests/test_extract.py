@@ -1275,7 +1275,7 @@ def test_the_heads_by_first_character_are_every_head_in_the_order_head_after_tri
 
 
 def test_a_program_head_takes_the_first_kind_one_of_whose_endings_it_has():
-    from kg.extract.named import program_kind
+    from kg.extract.quotes import program_kind
     from kg.extract.patterns import PATTERNS
 
     kinds = PATTERNS["programs"]["kinds"]

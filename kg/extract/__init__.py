@@ -10,7 +10,7 @@ claimed spans) and writes them out as model ``Mention`` and
 from __future__ import annotations
 
 from kg.errors import stage
-from kg.extract import chains, communities, lists, named, partners, party, persons, units
+from kg.extract import chains, communities, lists, named, partners, party, persons, quotes, units
 from kg.extract import events as held_events
 from kg.extract.found import Found
 from kg.extract.index import by_sentence
@@ -28,8 +28,8 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
 
     # Quoted names (not quoted speech) keep the words inside them from making other names. (The quotes
     # are found once here for the three rules that read them.)
-    quotes = [named.quote_spans(s) for s in sentences]
-    quoted = [named.name_quote_spans(s, q) for s, q in zip(sentences, quotes)]
+    quoted_runs = [quotes.quote_spans(s) for s in sentences]
+    quoted = [quotes.name_quote_spans(s, q) for s, q in zip(sentences, quoted_runs)]
     found_units, generic_words = find_units(sentences, tokens, paragraph, text, quoted)
     # Each sentence asks only for its own names: group them once, not once per sentence.
     units_in = by_sentence(found_units, len(sentences), lambda u: u.sentence)
@@ -46,7 +46,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         in_sentence = units_in[i]
         taken = list(orgs_in[i])
         # a quoted post (“网格长”) is a role, unless a head makes it a way of working (“楼栋长”制度)
-        quoted_names = [q for q in named.find_quoted(i, s, quotes[i]) if q.kind or not persons.is_role_word(q.name)]
+        quoted_names = [q for q in quotes.find_quoted(i, s, quoted_runs[i]) if q.kind or not persons.is_role_word(q.name)]
         distributed, heads = lists.find_distributed(i, s, tokens[i], taken)
         quoted_names = distributed + [q for q in quoted_names if not any(d.overlaps(q.start, q.end) for d in distributed)]
         events = named.find_events(i, s, taken + quoted_names)

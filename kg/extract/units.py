@@ -17,7 +17,7 @@ from operator import itemgetter
 from kg.extract.chains import county_short_form, following_township, rank, short_county
 from kg.extract.found import Found
 from kg.extract.index import LastBefore
-from kg.extract.named import name_quote_spans
+from kg.extract.quotes import name_quote_spans
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import word_tags
 from kg.extract.text import PEOPLE_ENDINGS, Tokens, is_cjk, is_place_word, past_predicate, stem_start, stem_tokens
