@@ -426,6 +426,12 @@ PROGRAM_CASES = [
     # a quoted word of kind (…式, …型) before a noun describes it, it names no program
     ("社区打造“一站式”服务平台。", set()),
     ("推行“嵌入式”管理模式。", set()),
+    # quoted speech quotes the names it mentions with the inner marks; inside a quoted name they are part of it
+    ("“我们推出‘红管家’服务品牌,让居民有事就找党员。”社区党委书记说。", {"红管家"}),
+    ("村民感慨:“自从开展‘院坝会’以来,村里的大事都有人商量。”", {"院坝会"}),
+    ("社区开展“‘书香’进万家”活动。", {"书香进万家"}),
+    # phrases listed as a theme or a core are a motto, not a name
+    ("以“邻里守望、共建家园”为主题,开展志愿服务。", set()),
 ]
 
 

@@ -77,6 +77,11 @@ class Patterns:
         return re.compile("|".join(parts))
 
     @cached_property
+    def nested_quote_re(self) -> re.Pattern:
+        o, c = self["quotes"]["nested"]
+        return re.compile(f"{re.escape(o)}([^{re.escape(o + c)}\n]{{1,60}}){re.escape(c)}")
+
+    @cached_property
     def book_re(self) -> re.Pattern:
         o, c = self["quotes"]["book"]
         return re.compile(f"{re.escape(o)}([^{re.escape(o + c)}\n]{{1,40}}){re.escape(c)}")

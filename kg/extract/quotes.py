@@ -33,7 +33,18 @@ def quote_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
     for match in PATTERNS.quote_re.finditer(sentence.text):
         inner = next(g for g in match.groups() if g is not None)
         out.append((sentence.start + match.start(), sentence.start + match.end(), inner))
-    return out
+    if NESTED_OPENING not in sentence.text:
+        return out  # (most sentences)
+    # Quoted speech quotes the names it mentions with the inner marks (“我们推出‘某某’服务品牌”); a quoted
+    # name that holds an inner quote (“‘某某’进万家”) is one name, the inner run only part of it.
+    for match in PATTERNS.nested_quote_re.finditer(sentence.text):
+        qs, qe = sentence.start + match.start(), sentence.start + match.end()
+        if not any(os < qs and qe < oe and is_name_like(inner) for os, oe, inner in out):
+            out.append((qs, qe, match.group(1)))
+    return sorted(out)
+
+
+NESTED_OPENING = PATTERNS["quotes"]["nested"][0]
 
 
 def name_quote_spans(sentence: Sentence, quotes: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int]]:
@@ -177,6 +188,8 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
         if kind == "event" and (ordinal := EVENT_PREFIX.search(text, 0, qs - base)):
             found.aliases.add(ordinal.group() + name)  # 第三届“某某节”
         return found
+    if head is not None and head[2] in MOTTO_HEADS and any(mark in name for mark in LIST_MARKS):
+        return None  # 以“A、B”为主题: phrases listed as a theme or a core are a motto, naming no program
     if head is not None:
         cls, end, head_word = head
         full = name + after[:end]
@@ -195,6 +208,8 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
 
 
 CATEGORIES = tuple(PATTERNS["quotes"]["categories"])
+MOTTO_HEADS = frozenset(PATTERNS["quotes"]["motto_heads"])
+LIST_MARKS = ("、", ",", "，")
 BLOCKERS = tuple(PATTERNS["quotes"]["blockers"]) + CATEGORIES
 
 
