@@ -82,6 +82,9 @@ UNIT_CASES = [
     ("选派干部扎根杨柳湾村五年,带领村民种植脐橙。", {"杨柳湾村"}),
     # a one-character adverb may stand before a name
     ("仅金城社区就新增停车位200个。", {"金城社区"}),
+    # a division's name that jieba takes across two words (发展乡|村 for 发展|乡村) is none
+    ("返乡青年立志发展乡村旅游。", set()),
+    ("大学生村官回乡建设乡村。", set()),
     # a direction or a one-character stem that the gazetteer knows as divisions needs other places' support
     ("家住城南的老人说,城区道路都修好了。", set()),
     # a name the article also writes with 社区 after it is that community
@@ -513,6 +516,8 @@ def test_facility_attributes():
 
 # ------------------------------------------------------------------ partners
 PARTNER_CASES = [
+    # a body's ending that jieba cuts off a place word (服务社|区 for 服务|社区) ends no name
+    ("退休医生热心服务社区居民。", set()),
     # a quoted social-work organisation is a body, though its head ends like a facility's (服务中心)
     ("社区引进“益路同行”社工服务中心,为独居老人提供助餐服务。", {"益路同行"}),
     ("街道与“春晖”社会工作服务中心签订了购买服务协议。", {"春晖"}),

@@ -12,7 +12,7 @@ from kg.extract.partners import (CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WH
 from kg.extract.patterns import PATTERNS
 from kg.extract.quotes import program_kind
 from kg.extract.segment import word_tags
-from kg.extract.text import Tokens, clean_name, stem_start, stem_tokens
+from kg.extract.text import Tokens, clean_name, splits_a_word, stem_start, stem_tokens
 from kg.model import Sentence
 
 
@@ -40,6 +40,8 @@ def find_by_suffix(
             s, e = sentence.start + match.start(), sentence.start + match.end()
             if e not in token_ends or any(f.overlaps(s, e) for f in taken + found if f.cls != "AdministrativeUnit"):
                 continue
+            if splits_a_word(tokens, e):
+                continue  # 服务社|区: 服务|社区, no body ending in 社
             if cls == "Program" and any(qs <= s < qe for qs, qe in quoted):
                 continue  # a program suffix inside a quote belongs to the quote's own reading
             if cls != "Program" and any(qs < s < qe for qs, qe in quoted):

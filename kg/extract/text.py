@@ -192,6 +192,25 @@ PEOPLE_ENDINGS = tuple(PATTERNS["units"]["people_endings"])
 PROPER_NAME_TAGS = frozenset(("ns", "nr", "nrt", "nz", "nt"))
 
 
+def splits_a_word(tokens: Tokens, end: int) -> bool:
+    """Whether a name ending at ``end`` ends where jieba cut a place word in two: 服务社|区 and 建设乡|村 read
+    as 服务|社区 and 建设|乡村 when the name's last character and the one-character token after it make a
+    word for a kind of place (社区, 乡村) and what stands before that character is a common word. (A title
+    or a body of the unit may follow it: 某镇|长, 某区|委.)"""
+    i = tokens.starting_before(end)
+    if not i or i >= len(tokens) or tokens[i].start != end:
+        return False
+    last, following = tokens[i - 1].text, tokens[i].text
+    if len(following) != 1 or len(last) < 3:
+        return False
+    tags, head = word_tags(), last[:-1]
+    return (last[-1] + following in PLACE_KIND_WORDS and head in tags and tags[head] not in PROPER_NAME_TAGS
+            and not is_place_word(head))
+
+
+PLACE_KIND_WORDS = UNIT_WORDS | frozenset(PATTERNS.generic_unit_stems)
+
+
 def previous_is_number(tokens: Tokens, start: int) -> bool:
     """Whether the token that ends at ``start`` is a number (tokens are contiguous: it is the one before)."""
     i = tokens.starting_before(start)

@@ -20,7 +20,7 @@ from kg.extract.index import LastBefore
 from kg.extract.quotes import name_quote_spans
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import word_tags
-from kg.extract.text import PEOPLE_ENDINGS, Tokens, is_cjk, is_place_word, past_predicate, stem_start, stem_tokens
+from kg.extract.text import PEOPLE_ENDINGS, Tokens, is_cjk, is_place_word, past_predicate, splits_a_word, stem_start, stem_tokens
 from kg.gazetteer import load_gazetteer
 from kg.model import Sentence
 
@@ -43,6 +43,8 @@ def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
     for position, tok in enumerate(tokens):
         if tok.text not in candidates:
             continue  # no name nor short form of a division (most tokens), or a bare level word
+        if splits_a_word(tokens, tok.end):
+            continue  # 发展乡|村: 发展|乡村, jieba took a division's name across two words
         divisions = gaz.lookup(tok.text)
         short = False
         if not divisions and len(tok.text) >= 2:
@@ -91,8 +93,9 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
     for match in PATTERNS.unit_suffix_re.finditer(sentence.text):
         s, e = sentence.start + match.start(), sentence.start + match.end()
         suffix_start = s
-        if e not in token_ends or any(u.overlaps(s, e) for u in taken + found):
-            continue
+        if e not in token_ends or any(u.overlaps(s, e) for u in taken + found) or splits_a_word(tokens, e) \
+                or splits_a_word(tokens, s):
+            continue  # (发展乡|村: 发展|乡村, jieba cut a word in two where the name would end or its suffix begin)
         office = (sentence.text.startswith(table["office_suffix"], match.end())
                   and PATTERNS.unit_level[match.group()] == "subdistrict")
         if UNIT_SUFFIX_AT.match(sentence.text, match.end()) and not office:
