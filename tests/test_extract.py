@@ -237,6 +237,8 @@ def test_written_chain_guards(text, expected):
 # ------------------------------------------------------- party organisations
 PARTY_CASES = [
     ("皋兰路街道党工委召开理论学习会。", {"皋兰路街道党工委"}),
+    # a workplace word that ends a body's name (人民医院) is that body's, not a kind of members' branch
+    ("州人民医院党委组织专家下乡义诊。", {"州人民医院党委"}),
     # a generic reference takes the community the passage is about
     ("金城社区位于城东。社区党委每月召开一次议事会。", {"金城社区党委"}),
     # a stem of the article's community names its organisation
@@ -516,6 +518,12 @@ def test_facility_attributes():
 
 # ------------------------------------------------------------------ partners
 PARTNER_CASES = [
+    # a conjunction that jieba joins to the next name's first word (和顺|丰) still joins two names
+    ("联合区供电公司、农业银行和顺丰快递开展志愿服务。", {"区供电公司", "农业银行", "顺丰快递"}),
+    # the ending of an institution heads a quoted name; one that begins a longer word (大学生) does not
+    ("社区与“小太阳”幼儿园开展共建。", {"小太阳"}),
+    ("“长青”老年大学的学员为居民写春联。", {"长青"}),
+    ("社区“红马甲”大学生志愿服务队走进敬老院。", {"红马甲"}),
     # a body's ending that jieba cuts off a place word (服务社|区 for 服务|社区) ends no name
     ("退休医生热心服务社区居民。", set()),
     # a quoted social-work organisation is a body, though its head ends like a facility's (服务中心)

@@ -60,7 +60,8 @@ def find_party_orgs(
         number = NUMBERED.search(text, max(0, match.start() - 4), match.start()) if kind in BRANCH_KINDS else None
         head = sentence.start + number.start() if number else s
         members = MEMBER_KIND.search(text, 0, head - sentence.start)
-        branch = members.group() if members else None  # 离退休, “两新”组织, 新业态新就业群体
+        # 离退休, “两新”组织, 新业态新就业群体; not the end of a body's name (人民医院|党委 is the hospital's)
+        branch = members.group() if members and tokens.containing(sentence.start + members.start()) is None else None
         if branch is not None and kind in BRANCH_KINDS and number is None:
             # 某社区第三网格党小组: an ordinal before the kind of members, the unit before the ordinal
             branch_at = head - sentence.start - len(branch)

@@ -93,6 +93,9 @@ class Patterns:
         pairs = [(h, "Program") for h in q["program_heads"]]
         pairs += [(h, "Facility") for h in q["facility_heads"]]
         pairs += [(h, "Partner") for h in q["partner_heads"]]
+        # the endings of institutions' names head a quoted name too (“某某”老年大学, “某某”幼儿园)
+        institutions = {end for ends, kind in self["partners"]["kinds"] if kind in q["institution_kinds"] for end in ends}
+        pairs += [(h, "Partner") for h in sorted(institutions - {h for h, _ in pairs}) if len(h) > 1]
         return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
 
     @cached_property

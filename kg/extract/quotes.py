@@ -110,6 +110,8 @@ def head_after(after: str) -> tuple[str, int, str] | None:
                 continue  # “共享”服务的方式: a description follows, not the name's head (“X”的党建品牌 is X's)
             if len(head) == 1 and not one_character_head(after, i, end):
                 continue
+            if cls == "Partner" and end < len(after) and after[i : end + 1] in word_tags():
+                continue  # “某某”大学生服务团: the head begins a longer word (大学生), it is not the head
             if first is None:
                 first = (cls, end, head)
             elif cls == "Program" and program_kind(head) in ("brand", "project") and plain_modifier(after[:i]):
