@@ -82,6 +82,8 @@ UNIT_CASES = [
     ("选派干部扎根杨柳湾村五年,带领村民种植脐橙。", {"杨柳湾村"}),
     # a one-character adverb may stand before a name
     ("仅金城社区就新增停车位200个。", {"金城社区"}),
+    # a road named after a date is a numeral to jieba, and a community's stem
+    ("五四路社区开展消防演练。", {"五四路社区"}),
     # a division's name that jieba takes across two words (发展乡|村 for 发展|乡村) is none
     ("返乡青年立志发展乡村旅游。", set()),
     ("大学生村官回乡建设乡村。", set()),
@@ -520,6 +522,9 @@ def test_facility_attributes():
 PARTNER_CASES = [
     # a conjunction that jieba joins to the next name's first word (和顺|丰) still joins two names
     ("联合区供电公司、农业银行和顺丰快递开展志愿服务。", {"区供电公司", "农业银行", "顺丰快递"}),
+    # a kind of body named right after a unit is the unit's own; without it, no name
+    ("金竹社区老年协会组织会员义务巡逻。", {"金竹社区老年协会"}),
+    ("社区老年协会组织会员义务巡逻。", set()),
     # the ending of an institution heads a quoted name; one that begins a longer word (大学生) does not
     ("社区与“小太阳”幼儿园开展共建。", {"小太阳"}),
     ("“长青”老年大学的学员为居民写春联。", {"长青"}),

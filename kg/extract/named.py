@@ -130,6 +130,9 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
                      kind=kind, rule="unit+suffix")
     parts = stem_tokens(tokens, start, s)
     if is_generic(stem, parts, table):
+        if cls == "Partner" and unit is not None:  # 某社区老年协会: a kind of body the unit before it has
+            return Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index,
+                         unit=unit, kind=kind, rule="unit+generic")
         return None
     first_word = parts[0] if parts else stem
     if cls != "Program" and len(first_word) > 1 and first_word[-1] in DESCRIPTIVE_ENDINGS:

@@ -87,12 +87,14 @@ def _stops(token: str, passing: frozenset[str] = frozenset()) -> bool:
         return True  # 各村, 每村, 该镇: a determiner and a level word are no name
     tags = word_tags()
     tag = tags.get(token, "n")
-    if tag in PATTERNS.stop_tags and tag not in passing:
+    if tag in PATTERNS.stop_tags and tag not in passing and not DATE_ROAD.match(token):
         return True
     # jieba's dictionary holds verb phrases as single nouns (充分发挥): one that ends in a verb is one
     return len(token) > 2 and tags.get(token[-2:]) in VERB_TAGS and not is_place_word(token)
 
 
+# A road named after a date (五一路, 八一街): a numeral to jieba, a place's name.
+DATE_ROAD = re.compile("^[一二三四五六七八九十]{2}[路街]$")
 VERB_TAGS = frozenset(("v", "vd"))
 NOUN_TAGS = frozenset(("n", "nt", "nz"))
 
