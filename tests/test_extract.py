@@ -241,6 +241,8 @@ PARTY_CASES = [
     ("皋兰路街道党工委召开理论学习会。", {"皋兰路街道党工委"}),
     # a workplace word that ends a body's name (人民医院) is that body's, not a kind of members' branch
     ("州人民医院党委组织专家下乡义诊。", {"州人民医院党委"}),
+    # a body's organisation named after a place's short form keeps the form written
+    ("宁夏农垦职工培训中心党支部与社区结对共建。", {"宁夏农垦职工培训中心党支部"}),
     # a generic reference takes the community the passage is about
     ("金城社区位于城东。社区党委每月召开一次议事会。", {"金城社区党委"}),
     # a stem of the article's community names its organisation

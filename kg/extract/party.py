@@ -348,10 +348,12 @@ def keep_stem(org: Found, stem: str, unit_of_stem: dict[str, Found]) -> bool:
     if len(stem) < 3 or is_generic_stem([stem]) or stem[0] in PATTERNS.stop_chars:
         return False
     org.generic = False
-    if org.place is not None:  # the body's own name after a place: the place is written with it
+    if org.place is not None:  # the body's own name after a place: the place is written with it, as written
+        place = org.place  # (宁夏某某中心党支部 keeps the short form, not the official 宁夏回族自治区)
+        written = next((a for a in sorted(place.aliases) if len(a) == place.end - place.start), place.name)
         org.aliases.add(org.name)
-        org.name = org.place.name + org.name
-        org.start = org.place.start
+        org.name = written + org.name
+        org.start = place.start
         return True
     org.unit = next((unit_of_stem[stem[:cut]] for cut in range(len(stem), 1, -1) if stem[:cut] in unit_of_stem), None)
     return True
