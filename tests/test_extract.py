@@ -241,6 +241,8 @@ PARTY_CASES = [
     ("皋兰路街道党工委召开理论学习会。", {"皋兰路街道党工委"}),
     # a workplace word that ends a body's name (人民医院) is that body's, not a kind of members' branch
     ("州人民医院党委组织专家下乡义诊。", {"州人民医院党委"}),
+    # a committee of several bodies (综合党委, 联合党支部): the modifier belongs to the kind, not to the stem
+    ("恒隆中心商务楼宇综合党委召开年度工作会。", {"恒隆中心商务楼宇综合党委"}),
     # a body's organisation named after a place's short form keeps the form written
     ("宁夏农垦职工培训中心党支部与社区结对共建。", {"宁夏农垦职工培训中心党支部"}),
     # a generic reference takes the community the passage is about
