@@ -108,6 +108,14 @@ def test_units(text, expected):
     assert names(text, "AdministrativeUnit") == expected
 
 
+def test_a_government_office_publishing_the_page_names_its_places():
+    page = ("当前位置:首页>>工作动态\n\n老旧小区换新颜 居民幸福感节节高\n\n"
+            "发布日期:2024-03-02 09:30 来源:兰州市城关区人民政府皋兰路街道办事处 打印本页\n\n"
+            "近日,金城社区党委组织党员志愿者清理楼道杂物。\n")
+    assert names(page, "AdministrativeUnit") == {"兰州市", "城关区", "皋兰路街道", "金城社区"}
+    assert ("金城社区", "partOf", "皋兰路街道") in relations(page)
+
+
 def test_gazetteer_fills_in_the_hierarchy_the_article_leaves_out():
     found = extract_text("城关区皋兰路街道金城社区召开居民议事会。")
     implicit = {m.name for m in found.mentions if m.implicit}
