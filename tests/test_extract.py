@@ -536,6 +536,8 @@ def test_facility_attributes():
 PARTNER_CASES = [
     # a conjunction that jieba joins to the next name's first word (和顺|丰) still joins two names
     ("联合区供电公司、农业银行和顺丰快递开展志愿服务。", {"区供电公司", "农业银行", "顺丰快递"}),
+    # a centre with a party body of its own is an institution (not a place): the body is a partner
+    ("金城社区党委与省青少年科技教育中心党支部开展联学共建。", {"省青少年科技教育中心"}),
     # a kind of body named right after a unit is the unit's own; without it, no name
     ("金竹社区老年协会组织会员义务巡逻。", {"金竹社区老年协会"}),
     ("社区老年协会组织会员义务巡逻。", set()),
@@ -692,6 +694,8 @@ PERSON_CASES = [
     ("78岁老党员杜怀仁正在修剪花木。", {"杜怀仁"}),
     ("本报记者冯晓燕报道。", set()),  # reporters are not persons of the graph
     ("确定党委书记项目共12个。", set()),  # 项目 is a word, not a name
+    # a name is not the head of a longer word (康复|中心), whatever tag the dictionary gives the head
+    ("社区党委与市残疾人康复中心党支部开展联学共建。", set()),
     # roles by their ending: occupations (…师) and posts (…员, …长)
     ("厨师邓春华为老人做饭,面点师谢秋红也来帮忙。", {"邓春华", "谢秋红"}),
     ("省委组织部部长贺建国到社区调研。", {"贺建国"}),

@@ -133,6 +133,8 @@ def bodies_of_orgs(orgs: list[Found], text: str, found_units: list[Found]) -> li
         kind_word = next((k for k in PARTY_KIND_WORDS if surface.endswith(k)), None)
         body = surface[: -len(kind_word)] if kind_word else ""
         ending = next((e for e in PARTNER_ENDINGS if body.endswith(e)), None)
+        if ending is None and body.endswith(CENTRE) and not body.endswith(FACILITY_ENDINGS):
+            ending = CENTRE  # 某某管理中心党总支: a centre with a party body of its own is an institution, no place
         if ending is None or len(body) <= len(ending) or body in unit_names or org.unit is not None:
             continue
         bodies.append(Found("Partner", body, org.start, org.start + len(body), org.sentence,
@@ -142,6 +144,8 @@ def bodies_of_orgs(orgs: list[Found], text: str, found_units: list[Found]) -> li
 
 PARTY_KIND_WORDS = sorted(PATTERNS.party_kind, key=len, reverse=True)
 PARTNER_ENDINGS = sorted(PATTERNS["partners"]["suffixes"], key=len, reverse=True)
+CENTRE = "中心"
+FACILITY_ENDINGS = tuple(PATTERNS["facilities"]["suffixes"])
 
 
 def drop_inner_units(others: list[Found], found_units: list[Found]) -> list[Found]:

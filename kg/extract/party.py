@@ -151,7 +151,7 @@ MEMBER_KIND = re.compile(
 LEVEL_WORDS = tuple(sorted(PATTERNS["units"]["generic_words"], key=len, reverse=True))
 NUMBERED = re.compile(PATTERNS["party"]["numbered_branch"] + "$")
 BODY_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
-BODY_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
+BODY_ENDINGS = (*PATTERNS["partners"]["suffixes"], "中心")  # (an institution's centre: 某某保护中心党支部)
 COUNTED = re.compile(PATTERNS["party"]["counted"] + "$")
 
 

@@ -40,8 +40,8 @@ def name_at(text: str, pos: int) -> str | None:
             continue  # 王刚一起走访: the last character begins an adverb (一起, 一同), the name is 王刚
         if any(w in word_tags() and not word_tags()[w].startswith("nr") for w in (name, name[: surname + 1])):
             continue  # a dictionary word (项目, 党员), not a name
-        if boundary_after(text, end, tokenize, table["name_followers"]):
-            return name
+        if boundary_after(text, end, tokenize, table["name_followers"]) and len(tokenize(text[pos : end + 6])[0]) <= len(name):
+            return name  # (not the head of a longer word: 康复|中心 is one, 康复 a name to jieba's dictionary)
     return None
 
 
