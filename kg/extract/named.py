@@ -97,7 +97,7 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     longest = table["max_media_stem"] if kind == "media" else table.get("max_stem", 6)
     passing = GOVERNMENT_STEM_TAGS if kind == GOVERNMENT else frozenset()
     start = stem_start(tokens, s, longest, barriers, passing)
-    if start in others_ends(others) and sentence.text[start - sentence.start] in CONJUNCTIONS and start + 1 < s:
+    if sentence.text[start - sentence.start] in CONJUNCTIONS and start + 1 < s and start in others_ends(others):
         start += 1  # 某银行和顺丰某公司: jieba joined the 和 between two names to the second's word (和顺|丰)
     if cls == "Partner" and kind in ("company", "social organisation"):
         # 县供销合作社, 某县供电公司: after a place, a verbal noun says what a firm does. (An alliance so

@@ -40,9 +40,16 @@ def name_at(text: str, pos: int) -> str | None:
             continue  # 王刚一起走访: the last character begins an adverb (一起, 一同), the name is 王刚
         if any(w in word_tags() and not word_tags()[w].startswith("nr") for w in (name, name[: surname + 1])):
             continue  # a dictionary word (项目, 党员), not a name
-        if boundary_after(text, end, tokenize, table["name_followers"]) and len(tokenize(text[pos : end + 6])[0]) <= len(name):
-            return name  # (not the head of a longer word: 康复|中心 is one, 康复 a name to jieba's dictionary)
+        if boundary_after(text, end, tokenize, table["name_followers"]) and not heads_a_word(text, pos, end):
+            return name
     return None
+
+
+def heads_a_word(text: str, start: int, end: int) -> bool:
+    """Whether the name text[start:end] begins a longer dictionary word (康复|中心: 康复 is a name to jieba's
+    dictionary, 康复中心 a body's word)."""
+    tags = word_tags()
+    return text[start : end + 1] in tags or text[start : end + 2] in tags
 
 
 def boundary_after(text: str, end: int, tokenize, followers) -> bool:
