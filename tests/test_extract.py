@@ -82,6 +82,9 @@ UNIT_CASES = [
     ("选派干部扎根杨柳湾村五年,带领村民种植脐橙。", {"杨柳湾村"}),
     # a one-character adverb may stand before a name
     ("仅金城社区就新增停车位200个。", {"金城社区"}),
+    # an adjective is a community's name when written right after the unit above it; a generic stem is not
+    ("青岚街道团结社区开展消防演练。", {"青岚街道", "团结社区"}),
+    ("深入推进青岚街道和谐社区建设。", {"青岚街道"}),
     # a road named after a date is a numeral to jieba, and a community's stem
     ("五四路社区开展消防演练。", {"五四路社区"}),
     # a division's name that jieba takes across two words (发展乡|村 for 发展|乡村) is none

@@ -20,7 +20,8 @@ from kg.extract.index import LastBefore
 from kg.extract.quotes import name_quote_spans
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import word_tags
-from kg.extract.text import PEOPLE_ENDINGS, Tokens, is_cjk, is_place_word, past_predicate, splits_a_word, stem_start, stem_tokens
+from kg.extract.text import PEOPLE_ENDINGS, Tokens, is_cjk, past_predicate, splits_a_word, stem_start, stem_tokens
+from kg.extract.unitstems import is_description, is_generic_stem, is_word_like, numbered_stem, strip_level_suffix
 from kg.gazetteer import load_gazetteer
 from kg.model import Sentence
 
@@ -129,7 +130,7 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             # 新|塘村, 新|塘|村: the head of the word the suffix ends is the stem's too
             parts.append(sentence.text[host.start - sentence.start : suffix_start - sentence.start])
         whole_stem = sentence.text[start - sentence.start : suffix_start - sentence.start]
-        if is_generic_stem(whole_stem, parts) or is_description(parts, level):
+        if is_generic_stem(whole_stem, parts) or is_description(parts, level, start in stops):
             continue
         if len(match.group()) == 1 and stem and stem[-1] in table["size_words"]:
             continue  # 小苑, 大院: a size word and a one-character suffix make a common noun
@@ -149,20 +150,6 @@ def is_place_token(word: str, after_unit: bool) -> bool:
 
 
 UNIT_SUFFIX_AT = re.compile(alternation(s for s, _ in PATTERNS["units"]["suffixes"] if len(s) > 1))
-NUMBERED_TOKEN = re.compile(f"^[\\d一二三四五六七八九十百]+(?:{alternation(PATTERNS['units']['numbered_stem_endings'])})$")
-
-
-def numbered_stem(tokens: Tokens, start: int, end: int, suffix: str) -> int:
-    """Where a stem begins once a number that leads it is counted in (九号街社区, 21号院)."""
-    i = tokens.starting_before(start)
-    before = tokens[i - 1] if i else None
-    if before is None or before.end != start:
-        return start
-    if suffix in PATTERNS["units"]["numbered_suffixes"] and start == end and before.text.isdigit():
-        return before.start  # 21号院: the number is the name
-    if start < end and NUMBERED_TOKEN.match(before.text):
-        return before.start
-    return start
 
 
 def as_subdistrict(unit: Found, stem: str) -> bool:
@@ -173,41 +160,6 @@ def as_subdistrict(unit: Found, stem: str) -> bool:
     unit.aliases.add(unit.name)
     unit.name = name
     return True
-
-
-def is_generic_stem(stem: str, tokens: list[str]) -> bool:
-    """A stem that describes rather than names: generic words, or a word of kind or rank (复合型, 开放式, 星级)."""
-    generic = PATTERNS.generic_unit_stems
-    descriptive = PATTERNS["units"]["descriptive_endings"]
-    if stem in generic or stem[-1] in descriptive or any(len(t) > 1 and t[-1] in descriptive for t in tokens):
-        return True
-    return bool(tokens) and all(t in generic for t in tokens)
-
-
-def is_word_like(name: str) -> bool:
-    """A division name that is also an everyday word or a bare direction (老城区, 城区, 城南): only
-    other places of the article make it a place."""
-    stem = strip_level_suffix(name)
-    return is_generic_stem(stem, []) or is_word(stem) or stem == name or len(stem) < 2
-
-
-def is_word(stem: str) -> bool:
-    """Whether a place name's stem is also an everyday word of the dictionary (老城, 新建), not a place word."""
-    tag = word_tags().get(stem)
-    return tag is not None and tag not in ("ns", "nr", "nrt", "nz", "nt")
-
-
-@lru_cache(maxsize=1 << 14)  # pure, and asked of the same names again and again
-def strip_level_suffix(name: str) -> str:
-    suffix = next((s for s, _ in PATTERNS.unit_suffixes if name.endswith(s) and len(name) > len(s)), "")
-    return name[: len(name) - len(suffix)] or name
-
-
-def is_description(parts: list[str], level: str) -> bool:
-    """丰富社区, 积极参与社区: one word that describes is not the name of a community."""
-
-    return (len(parts) == 1 and word_tags().get(parts[0]) in PATTERNS["stems"]["descriptive_tags"]
-            and not is_place_word(parts[0]))
 
 
 def find_numbered_groups(index: int, sentence: Sentence, units: list[Found]) -> list[Found]:
