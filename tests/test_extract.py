@@ -700,6 +700,9 @@ PERSON_CASES = [
     ("78岁老党员杜怀仁正在修剪花木。", {"杜怀仁"}),
     ("本报记者冯晓燕报道。", set()),  # reporters are not persons of the graph
     ("确定党委书记项目共12个。", set()),  # 项目 is a word, not a name
+    # posts whose nouns jieba cuts into characters (楼|栋|长), and the chair of a people's congress
+    ("楼栋长郑国华是一名有着40年党龄的老党员。", {"郑国华"}),
+    ("镇人大主席包文明出席仪式。", {"包文明"}),
     # a name is not the head of a longer word (康复|中心), whatever tag the dictionary gives the head
     ("社区党委与市残疾人康复中心党支部开展联学共建。", set()),
     # roles by their ending: occupations (…师) and posts (…员, …长)
