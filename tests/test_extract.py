@@ -539,6 +539,8 @@ def test_facility_attributes():
 PARTNER_CASES = [
     # a conjunction that jieba joins to the next name's first word (和顺|丰) still joins two names
     ("联合区供电公司、农业银行和顺丰快递开展志愿服务。", {"区供电公司", "农业银行", "顺丰快递"}),
+    # a cooperative's trade written as one word of two trades (种养殖), which jieba cuts in two
+    ("青山种养殖农民专业合作社带动农户增收。", {"青山种养殖农民专业合作社"}),
     # a school named by its kind alone after a level word is a whole name; a council is a body, not a meeting
     ("社区党委与区实验小学签订了共建协议。", {"区实验小学"}),
     ("村里的“乡贤理事会”为村庄建设出谋划策。", {"乡贤理事会"}),

@@ -170,7 +170,7 @@ class Patterns:
         """Words the tokenizer must keep whole so names end on a token boundary."""
         words = [s for s, _ in self.unit_suffixes] + [s for s, _ in self.party_kinds]
         words += self["facilities"]["suffixes"] + self["partners"]["suffixes"] + self["programs"]["suffixes"]
-        words += self["persons"]["roles"]
+        words += self["persons"]["roles"] + self["partners"]["trade_words"]  # (种养殖, jieba's 种|养殖)
         return longest_first(w for w in words if len(w) > 1)
 
 
