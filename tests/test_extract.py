@@ -486,6 +486,8 @@ def test_program_alias_and_kind():
 
 # ---------------------------------------------------------------- facilities
 FACILITY_CASES = [
+    # a modifier and its particle, one word to jieba's dictionary (大大的), begin no name
+    ("大大的舞台,暖暖的阳光。", set()),
     ("马坊社区党群服务中心面积达600平方米。", {"马坊社区党群服务中心"}),
     ("服务站设有心理咨询室、舞蹈室。", set()),  # rooms named by their use only
     ("云岭讲堂可容纳150人。", {"云岭讲堂"}),
@@ -539,6 +541,8 @@ def test_facility_attributes():
 PARTNER_CASES = [
     # a conjunction that jieba joins to the next name's first word (和顺|丰) still joins two names
     ("联合区供电公司、农业银行和顺丰快递开展志愿服务。", {"区供电公司", "农业银行", "顺丰快递"}),
+    # a size word doubled describes (a little cooperative), it names none
+    ("青山村:小小合作社 撑起致富梦", set()),
     # a cooperative's trade written as one word of two trades (种养殖), which jieba cuts in two
     ("青山种养殖农民专业合作社带动农户增收。", {"青山种养殖农民专业合作社"}),
     # a school named by its kind alone after a level word is a whole name; a council is a body, not a meeting

@@ -75,6 +75,7 @@ def find_by_suffix(
 
 
 PARTNER_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
+DOUBLED_SIZE_WORDS = frozenset(ch * 2 for ch in PATTERNS["units"]["size_words"])
 CONJUNCTIONS = frozenset(s for s in PATTERNS["lists"]["separators"] if len(s) == 1 and s != "、")
 
 
@@ -160,8 +161,9 @@ DESCRIPTIVE_ENDINGS = PATTERNS["units"]["descriptive_endings"]
 
 
 def is_generic(stem: str, parts: list[str], table: dict) -> bool:
+    """Generic words (专业, 爱心), or a size word doubled (小小合作社: a little cooperative)."""
     generic = set(table["generic_stems"])
-    return stem in generic or bool(parts and all(p in generic for p in parts))
+    return stem in generic or bool(parts and all(p in generic for p in parts)) or stem in DOUBLED_SIZE_WORDS
 
 
 def named_for_purpose(index, sentence, tokens, s, e, suffix, unit_ends, barriers, longest) -> Found | None:

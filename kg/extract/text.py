@@ -81,8 +81,8 @@ def _stops(token: str, passing: frozenset[str] = frozenset()) -> bool:
         return token in PATTERNS.stop_chars or not is_name_char(token)
     if not all(is_name_char(ch) for ch in token):
         return True
-    if token in PATTERNS.stop_words:
-        return True
+    if token in PATTERNS.stop_words or token[-1] == "的":
+        return True  # (大大的, 小小的: jieba's dictionary holds a modifier with its particle as one word)
     if token[0] in PATTERNS.stop_chars and token[1:] in UNIT_WORDS:
         return True  # 各村, 每村, 该镇: a determiner and a level word are no name
     tags = word_tags()
