@@ -541,6 +541,9 @@ def test_facility_attributes():
 PARTNER_CASES = [
     # a conjunction that jieba joins to the next name's first word (和顺|丰) still joins two names
     ("联合区供电公司、农业银行和顺丰快递开展志愿服务。", {"区供电公司", "农业银行", "顺丰快递"}),
+    # a village's collective cooperative is named with the village, or not at all
+    ("石桥村集体经济合作社今年分红30万元。", {"石桥村集体经济合作社"}),
+    ("村集体经济合作社今年分红30万元。", set()),
     # a size word doubled describes (a little cooperative), it names none
     ("青山村:小小合作社 撑起致富梦", set()),
     # a cooperative's trade written as one word of two trades (种养殖), which jieba cuts in two
