@@ -252,6 +252,8 @@ PARTY_CASES = [
     ("皋兰路街道党工委召开理论学习会。", {"皋兰路街道党工委"}),
     # a workplace word that ends a body's name (人民医院) is that body's, not a kind of members' branch
     ("州人民医院党委组织专家下乡义诊。", {"州人民医院党委"}),
+    # an ordinal before a kind of members names the branch (第三网格党支部)
+    ("第三网格党支部书记卢晓红带领党员清理卫生死角。", {"第三网格党支部"}),
     # a committee of several bodies (综合党委, 联合党支部): the modifier belongs to the kind, not to the stem
     ("恒隆中心商务楼宇综合党委召开年度工作会。", {"恒隆中心商务楼宇综合党委"}),
     # a body's organisation named after a place's short form keeps the form written
@@ -450,6 +452,8 @@ PROGRAM_CASES = [
     # a quoted word of kind (…式, …型) before a noun describes it, it names no program
     ("社区打造“一站式”服务平台。", set()),
     ("推行“嵌入式”管理模式。", set()),
+    # a meeting held to push a way of working on names it
+    ("近日,镇里召开“三治融合”推进会。", {"三治融合"}),
     # quoted speech quotes the names it mentions with the inner marks; inside a quoted name they are part of it
     ("“我们推出‘红管家’服务品牌,让居民有事就找党员。”社区党委书记说。", {"红管家"}),
     ("村民感慨:“自从开展‘院坝会’以来,村里的大事都有人商量。”", {"院坝会"}),

@@ -94,6 +94,9 @@ def find_party_orgs(
                                    aliases={text[head - sentence.start : match.end()]}))
             continue
         if branch is not None and kind in BRANCH_KINDS and not in_quote:
+            branch_at = s - sentence.start - len(branch)  # 第三网格党支部: an ordinal before the kind of members names it
+            ordinal = NUMBERED.search(text, max(0, branch_at - 4), branch_at)
+            branch = ordinal.group() + branch if ordinal and ordinal.group().startswith("第") else branch
             found.append(Found(CLS, clean_name(branch) + match.group(), s - len(branch), e, index, kind=kind, rule="branch"))
             continue
         named_before = {f.end: f for f in found if f.name}
