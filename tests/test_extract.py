@@ -713,6 +713,8 @@ PERSON_CASES = [
     ("78岁老党员杜怀仁正在修剪花木。", {"杜怀仁"}),
     ("本报记者冯晓燕报道。", set()),  # reporters are not persons of the graph
     ("确定党委书记项目共12个。", set()),  # 项目 is a word, not a name
+    # a transliterated name joins its parts with a dot; its last part ends where the next word begins
+    ("网格员阿依古丽·买买提每天入户走访。", {"阿依古丽·买买提"}),
     # posts whose nouns jieba cuts into characters (楼|栋|长), and the chair of a people's congress
     ("楼栋长郑国华是一名有着40年党龄的老党员。", {"郑国华"}),
     ("镇人大主席包文明出席仪式。", {"包文明"}),

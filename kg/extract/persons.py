@@ -22,6 +22,10 @@ def name_at(text: str, pos: int) -> str | None:
     """The personal name that starts at ``pos``, if one does."""
 
     table = PATTERNS["persons"]
+    if (dotted := DOTTED_NAME.match(text, pos)) is not None:  # 阿依古丽·买买提: a transliterated name, parts joined by dots
+        last = dotted.group().rindex("·") + 1  # (its last part ends where the next word begins)
+        return next((text[pos : pos + last + n] for n in range(2, len(dotted.group()) - last + 1)
+                     if boundary_after(text, pos + last + n, tokenize, table["name_followers"])), None)
     if text[pos : pos + 1] in COORDINATORS:
         return None  # 社工和某某小学: a conjunction after a role word, not the surname 和
     surname = 2 if text[pos : pos + 2] in PATTERNS.surnames else 1
@@ -43,6 +47,9 @@ def name_at(text: str, pos: int) -> str | None:
         if boundary_after(text, end, tokenize, table["name_followers"]) and not heads_a_word(text, pos, end):
             return name
     return None
+
+
+DOTTED_NAME = re.compile("[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})+")
 
 
 def heads_a_word(text: str, start: int, end: int) -> bool:
