@@ -85,6 +85,11 @@ UNIT_CASES = [
     # an adjective is a community's name when written right after the unit above it; a generic stem is not
     ("青岚街道团结社区开展消防演练。", {"青岚街道", "团结社区"}),
     ("深入推进青岚街道和谐社区建设。", {"青岚街道"}),
+    # a verb between a township and 社区 names the community when the national table knows such communities;
+    # an action does not, nor does a verb after a community (its subject)
+    ("城关区皋兰路街道胜利社区开展消防演练。", {"城关区", "皋兰路街道", "胜利社区"}),
+    ("城关区皋兰路街道推进社区治理。", {"城关区", "皋兰路街道"}),
+    ("金城社区共建社区花园。", {"金城社区"}),
     # a road named after a date is a numeral to jieba, and a community's stem
     ("五四路社区开展消防演练。", {"五四路社区"}),
     # a division's name that jieba takes across two words (发展乡|村 for 发展|乡村) is none

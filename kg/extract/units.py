@@ -23,6 +23,7 @@ from kg.extract.segment import word_tags
 from kg.extract.text import PEOPLE_ENDINGS, Tokens, is_cjk, past_predicate, splits_a_word, stem_start, stem_tokens
 from kg.extract.unitstems import is_description, is_generic_stem, is_word_like, numbered_stem, strip_level_suffix
 from kg.gazetteer import load_gazetteer
+from kg.gazetteer.communities import load_communities
 from kg.model import Sentence
 
 CLS = "AdministrativeUnit"
@@ -112,8 +113,9 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
         level = PATTERNS.unit_level[match.group()]
         if any(qs < s < qe for qs, qe in quoted):
             continue
-        start = numbered_stem(tokens, stem_start(tokens, s, table["max_stem"].get(level, 5), stops), s, match.group())
-        start = past_predicate(tokens, start, s)
+        walked = numbered_stem(tokens, stem_start(tokens, s, table["max_stem"].get(level, 5), stops), s, match.group())
+        start = past_predicate(tokens, walked, s) if walked < s else named_after_parent(tokens, s, taken + found, match.group())
+        licensed = walked == s and start < s  # (the national table names the stem: it describes nothing)
         if level == "subdistrict" and (county := county_short_form(index, sentence, tokens, start, suffix_start)):
             found.append(county)  # 宁乡|金玉镇: the county's short name leads the township's, it is not part of it
             start = county.end
@@ -130,7 +132,7 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             # 新|塘村, 新|塘|村: the head of the word the suffix ends is the stem's too
             parts.append(sentence.text[host.start - sentence.start : suffix_start - sentence.start])
         whole_stem = sentence.text[start - sentence.start : suffix_start - sentence.start]
-        if is_generic_stem(whole_stem, parts) or is_description(parts, level, start in stops):
+        if is_generic_stem(whole_stem, parts) or not licensed and is_description(parts, level, start in stops):
             continue
         if len(match.group()) == 1 and stem and stem[-1] in table["size_words"]:
             continue  # 小苑, 大院: a size word and a one-character suffix make a common noun
@@ -140,6 +142,23 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             continue
         found.append(unit)
     return found, generic
+
+
+def named_after_parent(tokens: Tokens, end: int, units: list[Found], suffix: str) -> int:
+    """Where a community's stem begins when the walk took nothing: the one word between a township or a
+    district written before it and its suffix, a verb to jieba, is its name when communities or villages of
+    the national table bear that name (某街道胜利社区, 某镇前进村; not 某街道推进社区, nor 某社区创新社区治理)."""
+    i = tokens.starting_before(end)
+    word = tokens[i - 1] if i else None
+    if word is None or word.end != end or len(word.text) < 2 or PATTERNS.unit_level[suffix] != "community":
+        return end
+    parent = next((u for u in units if u.end == word.start), None)
+    if parent is None or parent.kind not in PARENT_LEVELS or not load_communities().candidates(word.text + suffix):
+        return end
+    return word.start
+
+
+PARENT_LEVELS = ("subdistrict", "district")
 
 
 def is_place_token(word: str, after_unit: bool) -> bool:
