@@ -562,6 +562,8 @@ PARTNER_CASES = [
     ("村里的“乡贤理事会”为村庄建设出谋划策。", {"乡贤理事会"}),
     # a centre with a party body of its own is an institution (not a place): the body is a partner
     ("金城社区党委与省青少年科技教育中心党支部开展联学共建。", {"省青少年科技教育中心"}),
+    # a body affiliated to the one named right before it is named with it
+    ("社区邀请兰州大学附属第一医院的专家开展健康讲座。", {"兰州大学附属第一医院"}),
     # a kind of body named right after a unit is the unit's own; without it, no name
     ("金竹社区老年协会组织会员义务巡逻。", {"金竹社区老年协会"}),
     ("社区老年协会组织会员义务巡逻。", set()),
