@@ -87,6 +87,27 @@ UNIT_CASES = [
     # a verb that jieba's dictionary tags as a noun never starts a name
     ("志愿者代表青杠坡社区领取了奖牌。", {"青杠坡社区"}),
     ("激发居民助力社区治理的热情。", set()),
+    ("青年党员积极投身社区治理。", set()),
+    ("帮扶干部常年定点联系石桥村。", {"石桥村"}),
+    # the word after an adverb, or right after a word for people (its subject), is the clause's verb
+    ("机关干部长期定点社区值守。", set()),
+    ("驻村工作队员定点社区开展帮扶。", set()),
+    ("选派干部扎根杨柳湾村五年,带领村民种植脐橙。", {"杨柳湾村"}),
+    # a one-character adverb may stand before a name
+    ("仅金城社区就新增停车位200个。", {"金城社区"}),
+    # an adjective is a community's name when written right after the unit above it; a generic stem is not
+    ("青岚街道团结社区开展消防演练。", {"青岚街道", "团结社区"}),
+    ("深入推进青岚街道和谐社区建设。", {"青岚街道"}),
+    # a verb between a township and 社区 names the community when the national table knows such communities;
+    # an action does not, nor does a verb after a community (its subject)
+    ("城关区皋兰路街道胜利社区开展消防演练。", {"城关区", "皋兰路街道", "胜利社区"}),
+    ("城关区皋兰路街道推进社区治理。", {"城关区", "皋兰路街道"}),
+    ("金城社区共建社区花园。", {"金城社区"}),
+    # a road named after a date is a numeral to jieba, and a community's stem
+    ("五四路社区开展消防演练。", {"五四路社区"}),
+    # a division's name that jieba takes across two words (发展乡|村 for 发展|乡村) is none
+    ("返乡青年立志发展乡村旅游。", set()),
+    ("大学生村官回乡建设乡村。", set()),
     # a direction or a one-character stem that the gazetteer knows as divisions needs other places' support
     ("家住城南的老人说,城区道路都修好了。", set()),
     # a name the article also writes with 社区 after it is that community
@@ -106,6 +127,14 @@ UNIT_CASES = [
 @pytest.mark.parametrize("text, expected", UNIT_CASES)
 def test_units(text, expected):
     assert names(text, "AdministrativeUnit") == expected
+
+
+def test_a_government_office_publishing_the_page_names_its_places():
+    page = ("当前位置:首页>>工作动态\n\n老旧小区换新颜 居民幸福感节节高\n\n"
+            "发布日期:2024-03-02 09:30 来源:兰州市城关区人民政府皋兰路街道办事处 打印本页\n\n"
+            "近日,金城社区党委组织党员志愿者清理楼道杂物。\n")
+    assert names(page, "AdministrativeUnit") == {"兰州市", "城关区", "皋兰路街道", "金城社区"}
+    assert ("金城社区", "partOf", "皋兰路街道") in relations(page)
 
 
 def test_gazetteer_fills_in_the_hierarchy_the_article_leaves_out():
@@ -239,6 +268,14 @@ def test_written_chain_guards(text, expected):
 # ------------------------------------------------------- party organisations
 PARTY_CASES = [
     ("皋兰路街道党工委召开理论学习会。", {"皋兰路街道党工委"}),
+    # a workplace word that ends a body's name (人民医院) is that body's, not a kind of members' branch
+    ("州人民医院党委组织专家下乡义诊。", {"州人民医院党委"}),
+    # an ordinal before a kind of members names the branch (第三网格党支部)
+    ("第三网格党支部书记卢晓红带领党员清理卫生死角。", {"第三网格党支部"}),
+    # a committee of several bodies (综合党委, 联合党支部): the modifier belongs to the kind, not to the stem
+    ("恒隆中心商务楼宇综合党委召开年度工作会。", {"恒隆中心商务楼宇综合党委"}),
+    # a body's organisation named after a place's short form keeps the form written
+    ("宁夏农垦职工培训中心党支部与社区结对共建。", {"宁夏农垦职工培训中心党支部"}),
     # a generic reference takes the community the passage is about
     ("金城社区位于城东。社区党委每月召开一次议事会。", {"金城社区党委"}),
     # a stem of the article's community names its organisation
@@ -331,6 +368,8 @@ TEMPORARY_CASES = [
     ("石笋村党总支成立了防汛临时党支部。", "防汛临时党支部", "石笋村党总支"),
     ("金城社区党委组建疫情防控一线临时党支部。", "疫情防控一线临时党支部", "金城社区党委"),
     ("石笋村党总支成立临时党支部。", "临时党支部", "石笋村党总支"),
+    # written right after the organisation, with a modifier a verb to jieba (返乡), it is named with it
+    ("金桂苑党总支返乡党员临时党支部召开第一次会议。", "金桂苑党总支返乡党员临时党支部", "金桂苑党总支"),
 ]
 
 
@@ -458,6 +497,14 @@ PROGRAM_CASES = [
     ("“金城红薯”商标去年获批,红薯每斤多卖两毛钱。", {"金城红薯"}),
     ("每个单元都有“红色单元长”岗位,由住户推选。", {"红色单元长"}),
     ("“院坝夜话”的做法在全县推开。", {"院坝夜话"}),
+    # a meeting held to push a way of working on names it
+    ("近日,镇里召开“三治融合”推进会。", {"三治融合"}),
+    # quoted speech quotes the names it mentions with the inner marks; inside a quoted name they are part of it
+    ("“我们推出‘红管家’服务品牌,让居民有事就找党员。”社区党委书记说。", {"红管家"}),
+    ("村民感慨:“自从开展‘院坝会’以来,村里的大事都有人商量。”", {"院坝会"}),
+    ("社区开展“‘书香’进万家”活动。", {"书香进万家"}),
+    # phrases listed as a theme or a core are a motto, not a name
+    ("以“邻里守望、共建家园”为主题,开展志愿服务。", set()),
 ]
 
 
@@ -488,6 +535,8 @@ def test_program_alias_and_kind():
 
 # ---------------------------------------------------------------- facilities
 FACILITY_CASES = [
+    # a modifier and its particle, one word to jieba's dictionary (大大的), begin no name
+    ("大大的舞台,暖暖的阳光。", set()),
     ("马坊社区党群服务中心面积达600平方米。", {"马坊社区党群服务中心"}),
     ("服务站设有心理咨询室、舞蹈室。", set()),  # rooms named by their use only
     ("云岭讲堂可容纳150人。", {"云岭讲堂"}),
@@ -550,6 +599,31 @@ def test_facility_attributes():
 
 # ------------------------------------------------------------------ partners
 PARTNER_CASES = [
+    # a conjunction that jieba joins to the next name's first word (和顺|丰) still joins two names
+    ("联合区供电公司、农业银行和顺丰快递开展志愿服务。", {"区供电公司", "农业银行", "顺丰快递"}),
+    # a village's collective cooperative is named with the village, or not at all
+    ("石桥村集体经济合作社今年分红30万元。", {"石桥村集体经济合作社"}),
+    ("村集体经济合作社今年分红30万元。", set()),
+    # a size word doubled describes (a little cooperative), it names none
+    ("青山村:小小合作社 撑起致富梦", set()),
+    # a cooperative's trade written as one word of two trades (种养殖), which jieba cuts in two
+    ("青山种养殖农民专业合作社带动农户增收。", {"青山种养殖农民专业合作社"}),
+    # a school named by its kind alone after a level word is a whole name; a council is a body, not a meeting
+    ("社区党委与区实验小学签订了共建协议。", {"区实验小学"}),
+    ("村里的“乡贤理事会”为村庄建设出谋划策。", {"乡贤理事会"}),
+    # a centre with a party body of its own is an institution (not a place): the body is a partner
+    ("金城社区党委与省青少年科技教育中心党支部开展联学共建。", {"省青少年科技教育中心"}),
+    # a body affiliated to the one named right before it is named with it
+    ("社区邀请兰州大学附属第一医院的专家开展健康讲座。", {"兰州大学附属第一医院"}),
+    # a kind of body named right after a unit is the unit's own; without it, no name
+    ("金竹社区老年协会组织会员义务巡逻。", {"金竹社区老年协会"}),
+    ("社区老年协会组织会员义务巡逻。", set()),
+    # the ending of an institution heads a quoted name; one that begins a longer word (大学生) does not
+    ("社区与“小太阳”幼儿园开展共建。", {"小太阳"}),
+    ("“长青”老年大学的学员为居民写春联。", {"长青"}),
+    ("社区“红马甲”大学生志愿服务队走进敬老院。", {"红马甲"}),
+    # a body's ending that jieba cuts off a place word (服务社|区 for 服务|社区) ends no name
+    ("退休医生热心服务社区居民。", set()),
     # a quoted social-work organisation is a body, though its head ends like a facility's (服务中心)
     ("社区引进“益路同行”社工服务中心,为独居老人提供助餐服务。", {"益路同行"}),
     ("街道与“春晖”社会工作服务中心签订了购买服务协议。", {"春晖"}),
@@ -721,6 +795,13 @@ PERSON_CASES = [
     ("78岁老党员杜怀仁正在修剪花木。", {"杜怀仁"}),
     ("本报记者冯晓燕报道。", set()),  # reporters are not persons of the graph
     ("确定党委书记项目共12个。", set()),  # 项目 is a word, not a name
+    # a transliterated name joins its parts with a dot; its last part ends where the next word begins
+    ("网格员阿依古丽·买买提每天入户走访。", {"阿依古丽·买买提"}),
+    # posts whose nouns jieba cuts into characters (楼|栋|长), and the chair of a people's congress
+    ("楼栋长郑国华是一名有着40年党龄的老党员。", {"郑国华"}),
+    ("镇人大主席包文明出席仪式。", {"包文明"}),
+    # a name is not the head of a longer word (康复|中心), whatever tag the dictionary gives the head
+    ("社区党委与市残疾人康复中心党支部开展联学共建。", set()),
     # roles by their ending: occupations (…师) and posts (…员, …长)
     ("厨师邓春华为老人做饭,面点师谢秋红也来帮忙。", {"邓春华", "谢秋红"}),
     ("省委组织部部长贺建国到社区调研。", {"贺建国"}),
@@ -1398,7 +1479,7 @@ def test_the_heads_by_first_character_are_every_head_in_the_order_head_after_tri
 
 
 def test_a_program_head_takes_the_first_kind_one_of_whose_endings_it_has():
-    from kg.extract.named import program_kind
+    from kg.extract.quotes import program_kind
     from kg.extract.patterns import PATTERNS
 
     kinds = PATTERNS["programs"]["kinds"]

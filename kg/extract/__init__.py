@@ -10,7 +10,7 @@ claimed spans) and writes them out as model ``Mention`` and
 from __future__ import annotations
 
 from kg.errors import stage
-from kg.extract import chains, communities, lists, named, partners, party, persons, units
+from kg.extract import chains, communities, lists, named, partners, party, persons, quotes, units
 from kg.extract import events as held_events
 from kg.extract.found import Found
 from kg.extract.index import by_sentence
@@ -28,8 +28,8 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
 
     # Quoted names (not quoted speech) keep the words inside them from making other names. (The quotes
     # are found once here for the three rules that read them.)
-    quotes = [named.quote_spans(s) for s in sentences]
-    quoted = [named.name_quote_spans(s, q) for s, q in zip(sentences, quotes)]
+    quoted_runs = [quotes.quote_spans(s) for s in sentences]
+    quoted = [quotes.name_quote_spans(s, q) for s, q in zip(sentences, quoted_runs)]
     found_units, generic_words = find_units(sentences, tokens, paragraph, text, quoted)
     # Each sentence asks only for its own names: group them once, not once per sentence.
     units_in = by_sentence(found_units, len(sentences), lambda u: u.sentence)
@@ -46,7 +46,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         in_sentence = units_in[i]
         taken = list(orgs_in[i])
         # a quoted post (“网格长”) is a role, unless a head makes it a way of working (“楼栋长”制度)
-        quoted_names = [q for q in named.find_quoted(i, s, quotes[i]) if q.kind or not persons.is_role_word(q.name)]
+        quoted_names = [q for q in quotes.find_quoted(i, s, quoted_runs[i]) if q.kind or not persons.is_role_word(q.name)]
         distributed, heads = lists.find_distributed(i, s, tokens[i], taken)
         quoted_names = distributed + [q for q in quoted_names if not any(d.overlaps(q.start, q.end) for d in distributed)]
         events = named.find_events(i, s, taken + quoted_names)
@@ -134,6 +134,8 @@ def bodies_of_orgs(orgs: list[Found], text: str, found_units: list[Found]) -> li
         kind_word = next((k for k in PARTY_KIND_WORDS if surface.endswith(k)), None)
         body = surface[: -len(kind_word)] if kind_word else ""
         ending = next((e for e in PARTNER_ENDINGS if body.endswith(e)), None)
+        if ending is None and body.endswith(CENTRE) and not body.endswith(FACILITY_ENDINGS):
+            ending = CENTRE  # 某某管理中心党总支: a centre with a party body of its own is an institution, no place
         if ending is None or len(body) <= len(ending) or body in unit_names or org.unit is not None:
             continue
         bodies.append(Found("Partner", body, org.start, org.start + len(body), org.sentence,
@@ -143,6 +145,8 @@ def bodies_of_orgs(orgs: list[Found], text: str, found_units: list[Found]) -> li
 
 PARTY_KIND_WORDS = sorted(PATTERNS.party_kind, key=len, reverse=True)
 PARTNER_ENDINGS = sorted(PATTERNS["partners"]["suffixes"], key=len, reverse=True)
+CENTRE = "中心"
+FACILITY_ENDINGS = tuple(PATTERNS["facilities"]["suffixes"])
 
 
 def drop_inner_units(others: list[Found], found_units: list[Found]) -> list[Found]:

@@ -1,234 +1,19 @@
-"""Programs, facilities and partners: quoted names, names by suffix, named events.
+"""Programs, facilities and partners named by their ending, named events and publications.
 
-Quoted names come first because a quote says where a name begins and ends;
-the words around it say what it names: a head noun after it (“微改造”工程,
-“幸福驿站”党群服务中心, “长小青”大学生志愿者团队) or a verb before it
-(开展“…”). The spans they take are claimed, so the suffix rules that follow
-do not find a second, shorter name inside them.
+The suffix rules run after the quoted names (``quotes``), whose spans are
+claimed, so they do not find a second, shorter name inside a quote.
 """
 from __future__ import annotations
-
-import re
-from functools import lru_cache
 
 from kg.extract.found import Found
 from kg.extract.partners import (CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WHOLE_NAMES, body_of_level,
                                  is_branch, is_byline, is_partnering, partner_kind, with_level_word,
                                  with_ordinal, with_parent_body, written_chain_start)
-from kg.extract.patterns import PATTERNS, longest_first
+from kg.extract.patterns import PATTERNS
+from kg.extract.quotes import program_kind
 from kg.extract.segment import word_tags
-from kg.extract.text import Tokens, clean_name, is_cjk, stem_start, stem_tokens
+from kg.extract.text import Tokens, clean_name, splits_a_word, stem_start, stem_tokens
 from kg.model import Sentence
-
-_STOP_AFTER = re.compile(r"[,，。;；:：!！?？、“”‘’\"《》()（）【】\n]")
-
-def program_kind(head: str) -> str | None:
-    for ends, kind in PATTERNS.program_kind_endings:
-        if head.endswith(ends):
-            return kind
-    return None
-
-
-# ----------------------------------------------------------------- quotes
-def quote_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
-    """(start of opening mark, end of closing mark, inner text) of each quoted run."""
-    out = []
-    for match in PATTERNS.quote_re.finditer(sentence.text):
-        inner = next(g for g in match.groups() if g is not None)
-        out.append((sentence.start + match.start(), sentence.start + match.end(), inner))
-    return out
-
-
-def name_quote_spans(sentence: Sentence, quotes: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int]]:
-    """The quoted runs that read as names, not as quoted speech (of ``quotes``, the sentence's ``quote_spans``)."""
-    return [(qs, qe) for qs, qe, inner in (quote_spans(sentence) if quotes is None else quotes) if is_name_like(inner)]
-
-
-@lru_cache(maxsize=1 << 14)  # pure, and asked of each quoted name several times
-def self_class(name: str) -> tuple[str, str | None] | None:
-    """The class a quoted name's own ending gives it (“六邻工作法”, “银发生辉志愿服务队”)."""
-    if name.endswith(SELF_PARTNER_HEADS) and not name.endswith(PATTERNS.meeting_endings):
-        if name.startswith(SELF_METHOD_STARTS):
-            return "Program", "method"  # “书记领办合作社”: a leader running a kind of body is a method
-        return "Partner", None
-    if name.endswith(SELF_FACILITY_ENDINGS):
-        return "Facility", None
-    if name.endswith(SELF_PROGRAM_ENDINGS):  # (most names end in none: not worth trying them one by one)
-        for suffix in SELF_PROGRAM_ENDINGS:
-            if name.endswith(suffix) and len(name) > len(suffix):
-                return "Program", program_kind(suffix) or "project"
-    if is_named_event(name):
-        return "Program", "event"
-    return None
-
-
-def is_named_event(name: str) -> bool:
-    """“杨梅节”, “邻里文化节”: a quoted name ending in an event word names an event, when a stem of two
-    characters or more leads the word and the whole is no word of the dictionary (“中秋节” is a holiday,
-    “双节” two of them)."""
-    word = next((w for w in EVENT_WORDS if name.endswith(w)), None)
-    return word is not None and len(name) - len(word) >= 2 and name not in word_tags()
-
-
-EVENT_WORDS = longest_first(PATTERNS["programs"]["event_words"])
-EVENT_PREFIX = re.compile(PATTERNS["programs"]["event_prefix"] + "$")
-
-
-# The endings self_class tries, as tuples for str.endswith (programs' in the order tried: the first decides the kind).
-SELF_PARTNER_HEADS = tuple(h for h in PATTERNS["quotes"]["partner_heads"] if len(h) > 1)
-SELF_METHOD_STARTS = tuple(PATTERNS.party_kind) + tuple(PATTERNS["persons"]["leading_roles"])
-SELF_FACILITY_ENDINGS = tuple(PATTERNS["facilities"]["suffixes"] + PATTERNS["quotes"]["facility_endings"])
-SELF_PROGRAM_ENDINGS = (*PATTERNS["programs"]["suffixes"], *PATTERNS["quotes"]["program_endings"], *PATTERNS.meeting_endings)
-
-
-def head_after(after: str) -> tuple[str, int, str] | None:
-    """The head noun that follows a quote: (class, end offset in ``after``, head).
-
-    The first head found names the quote, except that a project or brand word
-    further on heads the whole compound (“X”某某驿站党建品牌项目 is a project).
-    A one-character head (室, 站) ends a short plain modifier (“X”议事室) or
-    follows the quote directly.
-    """
-    q = PATTERNS["quotes"]
-    if after.startswith(BLOCKERS):
-        return None
-    first = None
-    for i in range(min(len(after), q["max_modifier"] + 1)):
-        for head, cls in PATTERNS.heads_by_first.get(after[i], ()):
-            if not after.startswith(head, i):
-                continue
-            end = i + len(head)
-            if "的" in after[:i] and after[:i] != "的" and not (after.startswith("的") and program_kind(head) in ("brand", "project")):
-                continue  # “共享”服务的方式: a description follows, not the name's head (“X”的党建品牌 is X's)
-            if len(head) == 1 and not one_character_head(after, i, end):
-                continue
-            if first is None:
-                first = (cls, end, head)
-            elif cls == "Program" and program_kind(head) in ("brand", "project") and plain_modifier(after[:i]):
-                return cls, end, head
-            break
-    return first
-
-
-def one_character_head(after: str, i: int, end: int) -> bool:
-    """室 in “X”室 or “X”议事室 (a plain modifier of 2-5 characters), not inside a longer word."""
-    if i == 0:
-        return not (end < len(after) and is_cjk(after[end]) and after[end] not in "的等为")
-    if len(after) > end and after[end - 1 : end + 1] in word_tags():
-        return False  # 室内, 站长: the character begins a word of its own (at the clause's end it begins none)
-    modifier = after[:i]
-    return (2 <= len(modifier) <= 5 and all(is_cjk(ch) for ch in modifier) and plain_modifier(modifier)
-                      and not any(ch in PATTERNS.stop_chars for ch in modifier))
-
-
-def plain_modifier(modifier: str) -> bool:
-    """Whether quote + modifier + head reads as one name (not “X”为阵地, “X”等平台)."""
-    return not any(ch in modifier for ch in "等的为以在和与及")
-
-
-def trigger_before(before: str) -> bool:
-    # (any of them, at C speed); 开展了“X”, 承办的“X”, 推出了“X”: a particle at a time (出 may be the trigger's own)
-    return before.endswith(PATTERNS.quote_program_triggers) or (before[-1:] in ("了", "出", "起", "过", "的") and trigger_before(before[:-1]))
-
-
-@lru_cache(maxsize=1 << 14)
-def is_name_like(inner: str) -> bool:
-    q = PATTERNS["quotes"]
-    name = clean_name(inner)
-    longest = q["max_named_length"] if len(name) > q["max_length"] and self_class(name) is not None else q["max_length"]
-    if not 2 <= len(name) <= longest or all(ch in q["numeral_chars"] for ch in name):
-        return False  # too short or long, or a date or count (“七一”)
-    if name.endswith(tuple(q["descriptive_endings"])) and self_class(name) is None:
-        return False  # “一站式”服务, “嵌入式”管理: a word of kind before a noun describes it, names nothing
-    return not inner.endswith(tuple(q["sentence_marks"])) and "。" not in inner
-
-
-# A numbered model: “1+3+N”, “1+X”, “3+2”. Whatever head follows, it names a way of working.
-_MODEL = re.compile(r"^(?=.*\d)[0-9A-Za-z]+(?:[+＋×][0-9A-Za-z]+)+$")
-
-
-def find_quoted(index: int, sentence: Sentence, quotes: list[tuple[int, int, str]] | None = None) -> list[Found]:
-    text, base = sentence.text, sentence.start
-    quotes = quote_spans(sentence) if quotes is None else quotes
-    found: list[Found | None] = []
-    for qs, qe, inner in quotes:
-        found.append(classify_quote(index, text, base, qs, qe, inner) if is_name_like(inner) else None)
-    propagate_lists(index, text, base, quotes, found)
-    return [f for f in found if f is not None]
-
-
-def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: str) -> Found | None:
-    name = clean_name(inner)
-    rel_end = qe - base
-    after = text[rel_end : rel_end + 24]
-    stop = _STOP_AFTER.search(after)
-    after = after[: stop.start()] if stop else after
-    own = self_class(name)
-    head = head_after(after)
-    if head is not None and any(ch in after[: head[1] - len(head[2])] for ch in "在和与及以"):
-        head = None  # “X”在广场举行: a new clause, not the quote's head (“X”等平台 still names X a platform)
-    if _MODEL.match(name):
-        program = Found("Program", name, qs, qe, index, kind="method", rule="quote:model")
-        if head is not None and plain_modifier(after[: head[1] - len(head[2])]):
-            program.aliases.add(name + after[: head[1]])
-            program.end = qe + head[1]
-        return program
-    if own is not None and not (own[0] != "Program" and head is not None and head[0] == "Program"
-                                and program_kind(head[2]) in WAYS_OF_WORKING and plain_modifier(after[: head[1] - len(head[2])])):
-        cls, kind = own  # (“积分超市”管理模式: a way of working named after a place is a program)
-        found = Found(cls, name, qs, qe, index, kind=kind, rule="quote")
-        if kind == "event" and (ordinal := EVENT_PREFIX.search(text, 0, qs - base)):
-            found.aliases.add(ordinal.group() + name)  # 第三届“某某节”
-        return found
-    if head is not None:
-        cls, end, head_word = head
-        full = name + after[:end]
-        if cls == "Program":
-            program = Found(cls, name, qs, qe + end, index, kind=program_kind(head_word), rule="quote+head")
-            if plain_modifier(after[: end - len(head_word)]):
-                program.aliases.add(full)
-            return program
-        entity = Found(cls, name, qs, qe + end, index, rule="quote+head")
-        if plain_modifier(after[: end - len(head_word)]):
-            entity.aliases.add(full)
-        return entity
-    if trigger_before(text[max(0, qs - base - 4) : qs - base]) and not after.startswith(CATEGORIES):
-        return Found("Program", name, qs, qe, index, rule="quote+trigger")  # (推动“两新”组织…: a kind of body, no program)
-    return None
-
-
-CATEGORIES = tuple(PATTERNS["quotes"]["categories"])
-BLOCKERS = tuple(PATTERNS["quotes"]["blockers"]) + CATEGORIES
-
-
-WAYS_OF_WORKING = ("method", "brand", "project")
-LIST_BLOCKERS = tuple("等" + b for b in BLOCKERS)  # “A”“B”等游戏: what the list is
-
-
-def propagate_lists(index: int, text: str, base: int, quotes, found: list[Found | None]) -> None:
-    """“A”“B”和“C”等活动: quotes listed together are programs when one of them is."""
-    if not quotes:
-        return  # (most sentences)
-    groups: list[list[int]] = [[0]]
-    for i in range(1, len(quotes)):
-        gap = text[quotes[i - 1][1] - base : quotes[i][0] - base]
-        if not gap or gap in PATTERNS.list_gaps:
-            groups[-1].append(i)
-        else:
-            groups.append([i])
-    blockers = LIST_BLOCKERS
-    for group in groups:
-        if text.startswith(blockers, quotes[group[-1]][1] - base):
-            for i in group:  # “A”“B”等游戏: the word after the list says what they all are
-                found[i] = None
-            continue
-        known = [found[i] for i in group if found[i] is not None and found[i].cls in ("Program", "Facility")]
-        if not known or len(group) < 2:
-            continue
-        for i in group:  # (“青禾驿站”和“邻里中心”: places listed together are places)
-            if found[i] is None and is_name_like(quotes[i][2]):
-                qs, qe, inner = quotes[i]
-                found[i] = Found(known[-1].cls, clean_name(inner), qs, qe, index, kind=known[-1].kind, rule="quote list")
 
 
 # ---------------------------------------------------------------- suffixes
@@ -255,6 +40,8 @@ def find_by_suffix(
             s, e = sentence.start + match.start(), sentence.start + match.end()
             if e not in token_ends or any(f.overlaps(s, e) for f in taken + found if f.cls != "AdministrativeUnit"):
                 continue
+            if splits_a_word(tokens, e):
+                continue  # 服务社|区: 服务|社区, no body ending in 社
             if cls == "Program" and any(qs <= s < qe for qs, qe in quoted):
                 continue  # a program suffix inside a quote belongs to the quote's own reading
             if cls != "Program" and any(qs < s < qe for qs, qe in quoted):
@@ -288,6 +75,12 @@ def find_by_suffix(
 
 
 PARTNER_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
+DOUBLED_SIZE_WORDS = frozenset(ch * 2 for ch in PATTERNS["units"]["size_words"])
+CONJUNCTIONS = frozenset(s for s in PATTERNS["lists"]["separators"] if len(s) == 1 and s != "、")
+
+
+def others_ends(others: list[Found]) -> set[int]:
+    return {f.end for f in others if f.cls != "AdministrativeUnit"}
 
 
 def is_locative(sentence: Sentence, unit: Found) -> bool:
@@ -305,6 +98,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     longest = table["max_media_stem"] if kind == "media" else table.get("max_stem", 6)
     passing = GOVERNMENT_STEM_TAGS if kind == GOVERNMENT else frozenset()
     start = stem_start(tokens, s, longest, barriers, passing)
+    if sentence.text[start - sentence.start] in CONJUNCTIONS and start + 1 < s and start in others_ends(others):
+        start += 1  # 某银行和顺丰某公司: jieba joined the 和 between two names to the second's word (和顺|丰)
     if cls == "Partner" and kind in ("company", "social organisation"):
         # 县供销合作社, 某县供电公司: after a place, a verbal noun says what a firm does. (An alliance so
         # named, 某街道党建服务联盟, is more often the unit's own platform than a body: not here.)
@@ -336,6 +131,9 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
                      kind=kind, rule="unit+suffix")
     parts = stem_tokens(tokens, start, s)
     if is_generic(stem, parts, table):
+        if cls == "Partner" and unit is not None:  # 某社区老年协会: a kind of body the unit before it has
+            return Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index,
+                         unit=unit, kind=kind, rule="unit+generic")
         return None
     first_word = parts[0] if parts else stem
     if cls != "Program" and len(first_word) > 1 and first_word[-1] in DESCRIPTIVE_ENDINGS:
@@ -363,8 +161,9 @@ DESCRIPTIVE_ENDINGS = PATTERNS["units"]["descriptive_endings"]
 
 
 def is_generic(stem: str, parts: list[str], table: dict) -> bool:
+    """Generic words (专业, 爱心), or a size word doubled (小小合作社: a little cooperative)."""
     generic = set(table["generic_stems"])
-    return stem in generic or bool(parts and all(p in generic for p in parts))
+    return stem in generic or bool(parts and all(p in generic for p in parts)) or stem in DOUBLED_SIZE_WORDS
 
 
 def named_for_purpose(index, sentence, tokens, s, e, suffix, unit_ends, barriers, longest) -> Found | None:

@@ -92,9 +92,13 @@ BRANCH_ENDINGS = frozenset(PATTERNS["partners"]["branch_endings"])
 
 
 def is_branch(suffix: str, name: str) -> bool:
-    """城关支行, or 山东公司 (a province's, a city's name and an ending): a branch, when named right after a body."""
+    """城关支行, or 山东公司 (a province's, a city's name and an ending), or 附属某医院 (a body affiliated to
+    another): a branch, when named right after a body."""
     stem = name[: len(name) - len(suffix)]
-    return suffix in BRANCH_ENDINGS or (len(stem) >= 2 and _is_region(stem))
+    return suffix in BRANCH_ENDINGS or (len(stem) >= 2 and _is_region(stem)) or stem.startswith(AFFILIATED)
+
+
+AFFILIATED = tuple(PATTERNS["partners"]["affiliated_words"])
 
 
 @lru_cache(maxsize=4096)

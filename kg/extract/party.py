@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS, alternation
-from kg.extract.references import earlier_of_kind, named_body
+from kg.extract.references import earlier_of_kind, name_after_settled, named_body
 from kg.extract.temporary import temporary_branch
 from kg.extract.text import UNIT_WORDS, Tokens, clean_name, is_cjk, stem_start, stem_tokens
 from kg.extract.index import LastBefore
@@ -62,7 +62,8 @@ def find_party_orgs(
         number = NUMBERED.search(text, max(0, match.start() - 4), match.start()) if kind in BRANCH_KINDS else None
         head = sentence.start + number.start() if number else s
         members = MEMBER_KIND.search(text, 0, head - sentence.start)
-        branch = members.group() if members else None  # 离退休, “两新”组织, 新业态新就业群体
+        # 离退休, “两新”组织, 新业态新就业群体; not the end of a body's name (人民医院|党委 is the hospital's)
+        branch = members.group() if members and tokens.containing(sentence.start + members.start()) is None else None
         if branch is not None and kind in BRANCH_KINDS and number is None:
             # 某社区第三网格党小组: an ordinal before the kind of members, the unit before the ordinal
             branch_at = head - sentence.start - len(branch)
@@ -100,6 +101,9 @@ def find_party_orgs(
                                    aliases={text[head - sentence.start : match.end()]}))
             continue
         if branch is not None and kind in BRANCH_KINDS and not in_quote:
+            branch_at = s - sentence.start - len(branch)  # 第三网格党支部: an ordinal before the kind of members names it
+            ordinal = NUMBERED.search(text, max(0, branch_at - 4), branch_at)
+            branch = ordinal.group() + branch if ordinal and ordinal.group().startswith("第") else branch
             found.append(Found(CLS, clean_name(branch) + match.group(), s - len(branch), e, index, kind=kind, rule="branch"))
             continue
         named_before = {f.end: f for f in found if f.name}
@@ -158,7 +162,7 @@ LEVEL_WORDS = tuple(sorted(PATTERNS["units"]["generic_words"], key=len, reverse=
 CLASS_WORDS = tuple(PATTERNS["party"]["class_words"])
 NUMBERED = re.compile(PATTERNS["party"]["numbered_branch"] + "$")
 BODY_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
-BODY_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
+BODY_ENDINGS = (*PATTERNS["partners"]["suffixes"], "中心")  # (an institution's centre: 某某保护中心党支部)
 COUNTED = re.compile(PATTERNS["party"]["counted"] + "$")
 
 
@@ -250,19 +254,6 @@ def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[
     name_after_settled(settled)
     same_unit(settled)
     return settled
-
-
-def name_after_settled(orgs: list[Found]) -> None:
-    """县委宣传部机关党委 under a 县委宣传部 settled to the article's county: the branch takes its full name."""
-    for org in orgs:
-        above = org.org
-        if above is None or not above.name or not above.aliases:
-            continue
-        short = min(above.aliases, key=len)
-        if org.name.startswith(short) and not org.name.startswith(above.name):
-            org.aliases.add(org.name)
-            org.name = above.name + org.name[len(short):]
-            org.unit = org.unit or above.unit
 
 
 def same_unit(orgs: list[Found]) -> None:
@@ -358,9 +349,11 @@ def keep_stem(org: Found, stem: str, unit_of_stem: dict[str, Found]) -> bool:
         return False
     org.generic = False
     if org.place is not None:  # the body's own name after a place: the place is written with it, as written
-        org.aliases.add(org.name)  # (青岛某某公司党委 stays so: the company's name is not the city's 青岛市)
-        org.name = org.place.name + org.name
-        org.start = org.place.start
+        place = org.place  # (宁夏某某中心党支部, 青岛某某公司党委: the place as written, not its official name)
+        written = next((a for a in sorted(place.aliases) if len(a) == place.end - place.start), place.name)
+        org.aliases.add(org.name)
+        org.name = written + org.name
+        org.start = place.start
         return True
     org.unit = next((unit_of_stem[stem[:cut]] for cut in range(len(stem), 1, -1) if stem[:cut] in unit_of_stem), None)
     return True

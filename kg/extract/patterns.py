@@ -77,6 +77,11 @@ class Patterns:
         return re.compile("|".join(parts))
 
     @cached_property
+    def nested_quote_re(self) -> re.Pattern:
+        o, c = self["quotes"]["nested"]
+        return re.compile(f"{re.escape(o)}([^{re.escape(o + c)}\n]{{1,60}}){re.escape(c)}")
+
+    @cached_property
     def book_re(self) -> re.Pattern:
         o, c = self["quotes"]["book"]
         return re.compile(f"{re.escape(o)}([^{re.escape(o + c)}\n]{{1,40}}){re.escape(c)}")
@@ -96,6 +101,9 @@ class Patterns:
         pairs = [(h, "Program") for h in q["program_heads"]]
         pairs += [(h, "Facility") for h in q["facility_heads"]]
         pairs += [(h, "Partner") for h in q["partner_heads"]]
+        # the endings of institutions' names head a quoted name too (“某某”老年大学, “某某”幼儿园)
+        institutions = {end for ends, kind in self["partners"]["kinds"] if kind in q["institution_kinds"] for end in ends}
+        pairs += [(h, "Partner") for h in sorted(institutions - {h for h, _ in pairs}) if len(h) > 1]
         return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
 
     @cached_property
@@ -181,7 +189,7 @@ class Patterns:
         """Words the tokenizer must keep whole so names end on a token boundary."""
         words = [s for s, _ in self.unit_suffixes] + [s for s, _ in self.party_kinds]
         words += self["facilities"]["suffixes"] + self["partners"]["suffixes"] + self["programs"]["suffixes"]
-        words += self["persons"]["roles"]
+        words += self["persons"]["roles"] + self["partners"]["trade_words"]  # (种养殖, jieba's 种|养殖)
         return longest_first(w for w in words if len(w) > 1)
 
 

@@ -22,6 +22,12 @@ def name_at(text: str, pos: int) -> str | None:
     """The personal name that starts at ``pos``, if one does."""
 
     table = PATTERNS["persons"]
+    if (dotted := DOTTED_NAME.match(text, pos)) is not None:  # 阿依古丽·买买提: a transliterated name, parts joined by dots
+        # Its last part ends where a word of two or more characters begins: a one-character verb there may
+        # be the part's own last character (买买|提), so it marks no end as it does after a Han name.
+        last = dotted.group().rindex("·") + 1
+        return next((text[pos : pos + last + n] for n in range(2, len(dotted.group()) - last + 1)
+                     if boundary_after(text, pos + last + n, tokenize, table["name_followers"], verb_may_follow=False)), None)
     if text[pos : pos + 1] in COORDINATORS:
         return None  # 社工和某某小学: a conjunction after a role word, not the surname 和
     surname = 2 if text[pos : pos + 2] in PATTERNS.surnames else 1
@@ -40,7 +46,7 @@ def name_at(text: str, pos: int) -> str | None:
             continue  # 王刚一起走访: the last character begins an adverb (一起, 一同), the name is 王刚
         if any(w in word_tags() and not word_tags()[w].startswith("nr") for w in (name, name[: surname + 1])):
             continue  # a dictionary word (项目, 党员), not a name
-        if boundary_after(text, end, tokenize, table["name_followers"]):
+        if boundary_after(text, end, tokenize, table["name_followers"]) and not heads_a_word(text, pos, end):
             return name
     return None
 
@@ -67,7 +73,17 @@ SPEECH_VERBS = tuple(PATTERNS["relations"]["speech_verbs"])
 NAME_TAG_STARTS = ("n", "x")  # a word of two or more in a name is tagged nr, nrfg, nz or n (single characters carry any tag)
 
 
-def boundary_after(text: str, end: int, tokenize, followers) -> bool:
+DOTTED_NAME = re.compile("[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})+")
+
+
+def heads_a_word(text: str, start: int, end: int) -> bool:
+    """Whether the name text[start:end] begins a longer dictionary word (康复|中心: 康复 is a name to jieba's
+    dictionary, 康复中心 a body's word)."""
+    tags = word_tags()
+    return text[start : end + 1] in tags or text[start : end + 2] in tags
+
+
+def boundary_after(text: str, end: int, tokenize, followers, verb_may_follow: bool = True) -> bool:
     if end >= len(text) or not is_cjk(text[end]):
         return True
     rest = text[end : end + 8]
@@ -76,7 +92,7 @@ def boundary_after(text: str, end: int, tokenize, followers) -> bool:
     first = tokenize(rest)[0]
     # a one-character verb that begins no word with the name's last character (王某某守在, 杨某某掰着),
     # unlike 走 of 张伟走访, where the name would end inside the word 走访
-    return len(first) > 1 or (word_tags().get(first, "").startswith("v") and text[end - 1 : end + 1] not in word_tags())
+    return len(first) > 1 or (verb_may_follow and word_tags().get(first, "").startswith("v") and text[end - 1 : end + 1] not in word_tags())
 
 
 def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[Found]) -> tuple[list[Found], set[str]]:

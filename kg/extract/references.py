@@ -2,7 +2,8 @@
 
 The party stage settles a generic reference (社区党委) to the unit the passage
 is about; a reference by a kind of body or by a kind word that is itself a name's
-ending speaks instead of the organisation the article already named so.
+ending speaks instead of the organisation the article already named so, and a
+branch written after a short form of its settled parent takes the parent's full name.
 """
 from __future__ import annotations
 
@@ -27,6 +28,19 @@ def earlier_of_kind(org: Found, settled: list[Found]) -> bool:
         return False  # (党委 or 党支部 alone is settled to the unit the passage is about)
     earlier = [o for o in settled if o.rule.startswith("stem:") and o.name.endswith(word) and o.end <= org.start]
     return bool(earlier) and _take(org, earlier[-1])
+
+
+def name_after_settled(orgs: list[Found]) -> None:
+    """县委宣传部机关党委 under a 县委宣传部 settled to the article's county: the branch takes its full name."""
+    for org in orgs:
+        above = org.org
+        if above is None or not above.name or not above.aliases:
+            continue
+        short = min(above.aliases, key=len)
+        if org.name.startswith(short) and not org.name.startswith(above.name):
+            org.aliases.add(org.name)
+            org.name = above.name + org.name[len(short):]
+            org.unit = org.unit or above.unit
 
 
 def _take(org: Found, named: Found) -> bool:

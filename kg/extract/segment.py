@@ -166,10 +166,24 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def sentences_of(article: Article) -> tuple[Sentence, ...]:
-    """The body's sentences, in order, each with its jieba tokens."""
+    """The body's sentences, in order, each with its jieba tokens; and, in its place among them, the page's
+    publisher when it is a government office (来源:某市某区人民政府某街道办事处): it names the page's places."""
     text = article.text
-    sentences = []
-    for body_start, body_end in article.body:
-        for s, e in split_sentences(text, body_start, body_end):
-            sentences.append(Sentence(s, e, text[s:e], tokenize(text[s:e])))
-    return tuple(sentences)
+    spans = [span for body_start, body_end in article.body for span in split_sentences(text, body_start, body_end)]
+    if (publisher := publisher_span(article)) is not None:
+        spans = sorted(spans + [publisher])
+    return tuple(Sentence(s, e, text[s:e], tokenize(text[s:e])) for s, e in spans)
+
+
+def publisher_span(article: Article) -> tuple[int, int] | None:
+    """Where the page's header line (outside the body) names its publisher, a government office; else None."""
+    name = article.metadata.source_name
+    if not name or not name.endswith(PUBLISHER_ENDINGS):
+        return None
+    start = article.text.find(name)
+    while start >= 0 and any(s <= start < e for s, e in article.body):
+        start = article.text.find(name, start + 1)
+    return None if start < 0 else (start, start + len(name))
+
+
+PUBLISHER_ENDINGS = tuple(PATTERNS["units"]["publisher_endings"])

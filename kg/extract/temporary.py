@@ -1,7 +1,7 @@
-"""Temporary branches (临时党支部) an organisation sets up: 某党总支成立(了)防汛临时党支部.
+"""Temporary branches (临时党支部) an organisation sets up: 某党总支成立(了)防汛临时党支部, 某党总支防汛临时党支部.
 
 Their stems (临时, 防汛临时) are too short or too verbal to name a body of
-their own; named right after the organisation and its set-up word, they
+their own; named right after the organisation (and its set-up word), they
 are that organisation's, named as the text writes them.
 """
 from __future__ import annotations
@@ -16,10 +16,15 @@ def temporary_branch(text: str, base: int, start: int, stem: str, found: list[Fo
     branch whose stem ends at ``start``, and where the branch's name begins (after the word and 了)."""
     if not stem.endswith(TEMPORARY_WORDS):
         return None
+    nearest = True
     for org in reversed(found):
         if org.name and org.end <= start:
             between = text[org.end - base : start - base]
             words = next((w for w in SET_UP_WORDS if between.startswith(w)), None)
+            if words is None and nearest and len(between) <= MAX_TEMPORARY_MODIFIER and all(map(is_cjk, between)) \
+                    and not any(ch in PATTERNS.stop_chars for ch in between):
+                return org, org.start  # 某党总支返乡党员临时党支部: written right after its organisation, named with it
+            nearest = False
             if words is None:
                 continue
             rest = between[len(words):]

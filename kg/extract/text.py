@@ -81,18 +81,20 @@ def _stops(token: str, passing: frozenset[str] = frozenset()) -> bool:
         return token in PATTERNS.stop_chars or not is_name_char(token)
     if not all(is_name_char(ch) for ch in token):
         return True
-    if token in PATTERNS.stop_words:
-        return True
+    if token in PATTERNS.stop_words or token[-1] == "的":
+        return True  # (大大的, 小小的: jieba's dictionary holds a modifier with its particle as one word)
     if token[0] in PATTERNS.stop_chars and token[1:] in UNIT_WORDS:
         return True  # 各村, 每村, 该镇: a determiner and a level word are no name
     tags = word_tags()
     tag = tags.get(token, "n")
-    if tag in PATTERNS.stop_tags and tag not in passing:
+    if tag in PATTERNS.stop_tags and tag not in passing and not DATE_ROAD.match(token):
         return True
     # jieba's dictionary holds verb phrases as single nouns (充分发挥): one that ends in a verb is one
     return len(token) > 2 and tags.get(token[-2:]) in VERB_TAGS and not is_place_word(token)
 
 
+# A road named after a date (五一路, 八一街): a numeral to jieba, a place's name.
+DATE_ROAD = re.compile("^[一二三四五六七八九十]{2}[路街]$")
 VERB_TAGS = frozenset(("v", "vd"))
 NOUN_TAGS = frozenset(("n", "nt", "nz"))
 
@@ -152,6 +154,63 @@ def is_place_word(token: str) -> bool:
     """A place name's short form (大同, 武侯) is a stem, whatever part of speech jieba gives the word."""
 
     return len(token) >= 2 and bool(load_gazetteer().lookup(token, short=True))
+
+
+def past_predicate(tokens: Tokens, start: int, end: int) -> int:
+    """Where a stem that begins at ``start`` and ends at ``end`` begins once a verb that opens it is left out.
+
+    jieba's dictionary tags some verbs as nouns or places (投身 n, 扎根 ns), so the walk takes them in; the
+    sentence shows them as verbs: the word after an adverb (积极|投身|社区) or right after a word for people,
+    the clause's subject (干部|扎根|社区), is its predicate. A place word or a word the dictionary holds as a
+    proper name (仅|金城|社区) is a name's, wherever it stands.
+    """
+    i = tokens.starting_before(start)
+    if not i or tokens[i - 1].end != start:
+        return start
+    begins = start
+    while i < len(tokens) and tokens[i].end <= end:  # (the verb may stand inside the stem: 队员|定点|社区)
+        before, word = tokens[i - 1], tokens[i]
+        if (len(word.text) >= 2 and not is_place_word(word.text) and word_tags().get(word.text) not in PROPER_NAME_TAGS
+                and (is_adverb(before.text) or is_people_word(before.text))):
+            begins = word.end
+        i += 1
+    return begins
+
+
+def is_adverb(word: str) -> bool:
+    """An adverb of two characters or more (积极, 一直, 常年): one character (仅, 也) may stand before a noun."""
+    return len(word) >= 2 and (word_tags().get(word) in ADVERB_TAGS or word in NOUN_ADVERBS)
+
+
+def is_people_word(word: str) -> bool:
+    """党员, 年轻干部, 志愿者们: a word for people (by its ending), of two characters or more; not a verb
+    that ends so (代表|某某社区: the verb before a name)."""
+    return len(word) >= 2 and word.endswith(PEOPLE_ENDINGS) and word not in PATTERNS.stop_words
+
+
+ADVERB_TAGS = frozenset(PATTERNS["stems"]["adverb_tags"])
+NOUN_ADVERBS = frozenset(PATTERNS["stems"]["noun_adverbs"])
+PEOPLE_ENDINGS = tuple(PATTERNS["units"]["people_endings"])
+PROPER_NAME_TAGS = frozenset(("ns", "nr", "nrt", "nz", "nt"))
+
+
+def splits_a_word(tokens: Tokens, end: int) -> bool:
+    """Whether a name ending at ``end`` ends where jieba cut a place word in two: 服务社|区 and 建设乡|村 read
+    as 服务|社区 and 建设|乡村 when the name's last character and the one-character token after it make a
+    word for a kind of place (社区, 乡村) and what stands before that character is a common word. (A title
+    or a body of the unit may follow it: 某镇|长, 某区|委.)"""
+    i = tokens.starting_before(end)
+    if not i or i >= len(tokens) or tokens[i].start != end:
+        return False
+    last, following = tokens[i - 1].text, tokens[i].text
+    if len(following) != 1 or len(last) < 3:
+        return False
+    tags, head = word_tags(), last[:-1]
+    return (last[-1] + following in PLACE_KIND_WORDS and head in tags and tags[head] not in PROPER_NAME_TAGS
+            and not is_place_word(head))
+
+
+PLACE_KIND_WORDS = UNIT_WORDS | frozenset(PATTERNS.generic_unit_stems)
 
 
 def previous_is_number(tokens: Tokens, start: int) -> bool:

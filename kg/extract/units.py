@@ -18,11 +18,13 @@ from kg.extract.chains import county_short_form, following_township, rank, short
 from kg.extract.communities import listed_from_function_character
 from kg.extract.found import Found
 from kg.extract.index import LastBefore
-from kg.extract.named import name_quote_spans
+from kg.extract.quotes import name_quote_spans
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import word_tags
-from kg.extract.text import Tokens, is_cjk, is_place_word, stem_start, stem_tokens
+from kg.extract.text import PEOPLE_ENDINGS, Tokens, is_cjk, past_predicate, splits_a_word, stem_start, stem_tokens
+from kg.extract.unitstems import is_description, is_generic_stem, is_word_like, numbered_stem, strip_level_suffix
 from kg.gazetteer import load_gazetteer
+from kg.gazetteer.communities import load_communities
 from kg.model import Sentence
 
 CLS = "AdministrativeUnit"
@@ -44,6 +46,8 @@ def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
     for position, tok in enumerate(tokens):
         if tok.text not in candidates:
             continue  # no name nor short form of a division (most tokens), or a bare level word
+        if splits_a_word(tokens, tok.end):
+            continue  # 发展乡|村: 发展|乡村, jieba took a division's name across two words
         divisions = gaz.lookup(tok.text)
         short = False
         if not divisions and len(tok.text) >= 2:
@@ -92,8 +96,9 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
     for match in PATTERNS.unit_suffix_re.finditer(sentence.text):
         s, e = sentence.start + match.start(), sentence.start + match.end()
         suffix_start = s
-        if e not in token_ends or any(u.overlaps(s, e) for u in taken + found):
-            continue
+        if e not in token_ends or any(u.overlaps(s, e) for u in taken + found) or splits_a_word(tokens, e) \
+                or splits_a_word(tokens, s):
+            continue  # (发展乡|村: 发展|乡村, jieba cut a word in two where the name would end or its suffix begin)
         office = (sentence.text.startswith(table["office_suffix"], match.end())
                   and PATTERNS.unit_level[match.group()] == "subdistrict")
         if UNIT_SUFFIX_AT.match(sentence.text, match.end()) and not office:
@@ -109,7 +114,9 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
         level = PATTERNS.unit_level[match.group()]
         if any(qs < s < qe for qs, qe in quoted):
             continue
-        start = numbered_stem(tokens, stem_start(tokens, s, table["max_stem"].get(level, 5), stops), s, match.group())
+        walked = numbered_stem(tokens, stem_start(tokens, s, table["max_stem"].get(level, 5), stops), s, match.group())
+        start = past_predicate(tokens, walked, s) if walked < s else named_after_parent(tokens, s, taken + found, match.group())
+        licensed = walked == s and start < s  # (the national table names the stem: it describes nothing)
         listed_start = listed_from_function_character(tokens, sentence.text, sentence.start, start, e, taken + found)
         start, listed = listed_start, listed_start < start  # (the table's name stands even if its stem is a word)
         if level in ("subdistrict", "community") and (county := county_short_form(index, sentence, tokens, start, suffix_start, e)):
@@ -128,7 +135,7 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             # 新|塘村, 新|塘|村: the head of the word the suffix ends is the stem's too
             parts.append(sentence.text[host.start - sentence.start : suffix_start - sentence.start])
         whole_stem = sentence.text[start - sentence.start : suffix_start - sentence.start]
-        if (is_generic_stem(whole_stem, parts) or is_description(parts, level)) and not listed:
+        if (is_generic_stem(whole_stem, parts) or not licensed and is_description(parts, level, start in stops)) and not listed:
             continue
         if len(match.group()) == 1 and stem and stem[-1] in table["size_words"]:
             continue  # 小苑, 大院: a size word and a one-character suffix make a common noun
@@ -140,6 +147,23 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
     return found, generic
 
 
+def named_after_parent(tokens: Tokens, end: int, units: list[Found], suffix: str) -> int:
+    """Where a community's stem begins when the walk took nothing: the one word between a township or a
+    district written before it and its suffix, a verb to jieba, is its name when communities or villages of
+    the national table bear that name (某街道胜利社区, 某镇前进村; not 某街道推进社区, nor 某社区创新社区治理)."""
+    i = tokens.starting_before(end)
+    word = tokens[i - 1] if i else None
+    if word is None or word.end != end or len(word.text) < 2 or PATTERNS.unit_level[suffix] != "community":
+        return end
+    parent = next((u for u in units if u.end == word.start), None)
+    if parent is None or parent.kind not in PARENT_LEVELS or not load_communities().candidates(word.text + suffix):
+        return end
+    return word.start
+
+
+PARENT_LEVELS = ("subdistrict", "district")
+
+
 def is_place_token(word: str, after_unit: bool) -> bool:
     """Whether a dictionary word that ends in a unit suffix is a place's name: a place word (新村),
     or, written right after a unit (its parent), a word jieba tags as some other proper name (古城村)."""
@@ -148,20 +172,6 @@ def is_place_token(word: str, after_unit: bool) -> bool:
 
 
 UNIT_SUFFIX_AT = re.compile(alternation(s for s, _ in PATTERNS["units"]["suffixes"] if len(s) > 1))
-NUMBERED_TOKEN = re.compile(f"^[\\d一二三四五六七八九十百]+(?:{alternation(PATTERNS['units']['numbered_stem_endings'])})$")
-
-
-def numbered_stem(tokens: Tokens, start: int, end: int, suffix: str) -> int:
-    """Where a stem begins once a number that leads it is counted in (九号街社区, 21号院)."""
-    i = tokens.starting_before(start)
-    before = tokens[i - 1] if i else None
-    if before is None or before.end != start:
-        return start
-    if suffix in PATTERNS["units"]["numbered_suffixes"] and start == end and before.text.isdigit():
-        return before.start  # 21号院: the number is the name
-    if start < end and NUMBERED_TOKEN.match(before.text):
-        return before.start
-    return start
 
 
 def as_subdistrict(unit: Found, stem: str) -> bool:
@@ -172,41 +182,6 @@ def as_subdistrict(unit: Found, stem: str) -> bool:
     unit.aliases.add(unit.name)
     unit.name = name
     return True
-
-
-def is_generic_stem(stem: str, tokens: list[str]) -> bool:
-    """A stem that describes rather than names: generic words, or a word of kind or rank (复合型, 开放式, 星级)."""
-    generic = PATTERNS.generic_unit_stems
-    descriptive = PATTERNS["units"]["descriptive_endings"]
-    if stem in generic or stem[-1] in descriptive or any(len(t) > 1 and t[-1] in descriptive for t in tokens):
-        return True
-    return bool(tokens) and all(t in generic for t in tokens)
-
-
-def is_word_like(name: str) -> bool:
-    """A division name that is also an everyday word or a bare direction (老城区, 城区, 城南): only
-    other places of the article make it a place."""
-    stem = strip_level_suffix(name)
-    return is_generic_stem(stem, []) or is_word(stem) or stem == name or len(stem) < 2
-
-
-def is_word(stem: str) -> bool:
-    """Whether a place name's stem is also an everyday word of the dictionary (老城, 新建), not a place word."""
-    tag = word_tags().get(stem)
-    return tag is not None and tag not in ("ns", "nr", "nrt", "nz", "nt")
-
-
-@lru_cache(maxsize=1 << 14)  # pure, and asked of the same names again and again
-def strip_level_suffix(name: str) -> str:
-    suffix = next((s for s, _ in PATTERNS.unit_suffixes if name.endswith(s) and len(name) > len(s)), "")
-    return name[: len(name) - len(suffix)] or name
-
-
-def is_description(parts: list[str], level: str) -> bool:
-    """丰富社区, 积极参与社区: one word that describes is not the name of a community."""
-
-    return (len(parts) == 1 and word_tags().get(parts[0]) in PATTERNS["stems"]["descriptive_tags"]
-            and not is_place_word(parts[0]))
 
 
 def find_numbered_groups(index: int, sentence: Sentence, units: list[Found]) -> list[Found]:
@@ -229,7 +204,7 @@ def find_numbered_groups(index: int, sentence: Sentence, units: list[Found]) -> 
     return found
 
 
-PEOPLE_ENDINGS = tuple(PATTERNS["units"]["people_endings"])
+
 
 
 def find_coordinated(index: int, sentence: Sentence, units: list[Found], taken_spans) -> list[Found]:

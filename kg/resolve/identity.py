@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from kg.extract.units import strip_level_suffix
+from kg.extract.unitstems import strip_level_suffix
 from kg.gazetteer import load_gazetteer
 from kg.model import Article, ArticleExtraction, LocalRelation, Mention, level_rank
 from kg.rdf import iri

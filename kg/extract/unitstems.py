@@ -1,0 +1,66 @@
+"""What the stem of a unit's name says: a name, a description (老旧小区, 复合型社区, 丰富社区) or a number.
+
+Asked by ``units`` of each stem it walks left from a suffix, and by resolve of
+the names it compares (``strip_level_suffix``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract.patterns import PATTERNS, alternation
+from kg.extract.segment import word_tags
+from kg.extract.text import Tokens, is_place_word
+
+NUMBERED_TOKEN = re.compile(f"^[\\d一二三四五六七八九十百]+(?:{alternation(PATTERNS['units']['numbered_stem_endings'])})$")
+
+
+def numbered_stem(tokens: Tokens, start: int, end: int, suffix: str) -> int:
+    """Where a stem begins once a number that leads it is counted in (九号街社区, 21号院)."""
+    i = tokens.starting_before(start)
+    before = tokens[i - 1] if i else None
+    if before is None or before.end != start:
+        return start
+    if suffix in PATTERNS["units"]["numbered_suffixes"] and start == end and before.text.isdigit():
+        return before.start  # 21号院: the number is the name
+    if start < end and NUMBERED_TOKEN.match(before.text):
+        return before.start
+    return start
+
+
+def is_generic_stem(stem: str, tokens: list[str]) -> bool:
+    """A stem that describes rather than names: generic words, or a word of kind or rank (复合型, 开放式, 星级)."""
+    generic = PATTERNS.generic_unit_stems
+    descriptive = PATTERNS["units"]["descriptive_endings"]
+    if stem in generic or stem[-1] in descriptive or any(len(t) > 1 and t[-1] in descriptive for t in tokens):
+        return True
+    return bool(tokens) and all(t in generic for t in tokens)
+
+
+def is_word_like(name: str) -> bool:
+    """A division name that is also an everyday word or a bare direction (老城区, 城区, 城南): only
+    other places of the article make it a place."""
+    stem = strip_level_suffix(name)
+    return is_generic_stem(stem, []) or is_word(stem) or stem == name or len(stem) < 2
+
+
+def is_word(stem: str) -> bool:
+    """Whether a place name's stem is also an everyday word of the dictionary (老城, 新建), not a place word."""
+    tag = word_tags().get(stem)
+    return tag is not None and tag not in ("ns", "nr", "nrt", "nz", "nt")
+
+
+@lru_cache(maxsize=1 << 14)  # pure, and asked of the same names again and again
+def strip_level_suffix(name: str) -> str:
+    suffix = next((s for s, _ in PATTERNS.unit_suffixes if name.endswith(s) and len(name) > len(s)), "")
+    return name[: len(name) - len(suffix)] or name
+
+
+def is_description(parts: list[str], level: str, after_unit: bool = False) -> bool:
+    """丰富社区, 积极参与社区: one word that describes is not the name of a community; an adjective written
+    right after the unit above it is its name (某街道团结社区)."""
+    tag = word_tags().get(parts[0]) if len(parts) == 1 else None
+    return tag in DESCRIPTIVE_TAGS and not is_place_word(parts[0]) and not (after_unit and tag in ("a", "an"))
+
+
+DESCRIPTIVE_TAGS = frozenset(PATTERNS["stems"]["descriptive_tags"])
