@@ -102,7 +102,7 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         start += 1  # 某银行和顺丰某公司: jieba joined the 和 between two names to the second's word (和顺|丰)
     if cls == "Partner" and kind in ("company", "social organisation"):
         # 县供销合作社, 某县供电公司: after a place, a verbal noun says what a firm does. (An alliance so
-        # named, 某街道党建服务联盟, is more often the unit's own platform than a body: not here.)
+        # named, 某街道某某联盟, is more often the unit's own platform than a body: not here.)
         wider = stem_start(tokens, s, longest, barriers, GOVERNMENT_STEM_TAGS)
         trade = tokens[tokens.starting_before(s) - 1] if start == s and tokens.starting_before(s) else None
         if trade is not None and trade.end == s and trade.text in TRADE_WORDS:
@@ -146,7 +146,7 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         full.aliases.add(stem + suffix)
         return full
     if cls == "Partner" and parts and (parts[0] in PATTERNS.party_kind or parts[0] in LEADING_ROLES):
-        # 党支部领办合作社, 书记领办合作社: a party body or leader running a kind of body is a method, not a body
+        # 党支部领办合作社, 书记领办公司: a party body or leader running a kind of body is a method, not a body
         return Found("Program", stem + suffix, start, e, index, kind="method", rule="method")
     if cls == "Partner" and partner_kind(suffix) == "media" and not is_partnering(sentence.text) and len(sentence.text) < 30:
         return None  # an outlet in a header line is the page's source, not a partner

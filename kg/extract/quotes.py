@@ -57,7 +57,7 @@ def self_class(name: str) -> tuple[str, str | None] | None:
     """The class a quoted name's own ending gives it (“六邻工作法”, “银发生辉志愿服务队”)."""
     if name.endswith(SELF_PARTNER_HEADS) and not name.endswith(PATTERNS.meeting_endings):
         if name.startswith(SELF_METHOD_STARTS):
-            return "Program", "method"  # “书记领办合作社”: a leader running a kind of body is a method
+            return "Program", "method"  # “书记领办公司”: a leader running a kind of body is a method
         return "Partner", None
     if name.endswith(SELF_FACILITY_ENDINGS):
         return "Facility", None

@@ -135,8 +135,8 @@ class ArticleIdentities:
     def prefer_contained_homonyms(self, codes: dict[str, str]) -> None:
         """A coded name whose homonym contains another unit the article names is that homonym.
 
-        南昌市's 南站街道 lies in 南昌's 西湖区, not 杭州's: when the article names
-        南站街道 and 西湖区, its 西湖区 is the one the gazetteer puts above 南站街道.
+        绳金塔街道 lies in 南昌's 西湖区, not 杭州's: when the article names
+        绳金塔街道 and 西湖区, its 西湖区 is the one the gazetteer puts above 绳金塔街道.
         """
         gazetteer = self.gazetteer
         divisions = {name: gazetteer.get(code) for name, code in codes.items()}
