@@ -1,8 +1,8 @@
 """Quoted names: programs, facilities and partners a quotation mark delimits.
 
 Quoted names come first because a quote says where a name begins and ends;
-the words around it say what it names: a head noun after it (“微改造”工程,
-“幸福驿站”党群服务中心, “长小青”大学生志愿者团队) or a verb before it
+the words around it say what it names: a head noun after it (“微更新”工程,
+“暖心驿站”党群服务中心, “青禾”大学生志愿者团队) or a verb before it
 (开展“…”). The spans they take are claimed, so the suffix rules that follow
 (``named``) do not find a second, shorter name inside them.
 """
@@ -54,7 +54,7 @@ def name_quote_spans(sentence: Sentence, quotes: list[tuple[int, int, str]] | No
 
 @lru_cache(maxsize=1 << 14)  # pure, and asked of each quoted name several times
 def self_class(name: str) -> tuple[str, str | None] | None:
-    """The class a quoted name's own ending gives it (“六邻工作法”, “银发生辉志愿服务队”)."""
+    """The class a quoted name's own ending gives it (“三邻工作法”, “夕阳红志愿服务队”)."""
     if name.endswith(SELF_PARTNER_HEADS) and not name.endswith(PATTERNS.meeting_endings):
         if name.startswith(SELF_METHOD_STARTS):
             return "Program", "method"  # “书记领办公司”: a leader running a kind of body is a method
