@@ -73,8 +73,12 @@ def is_pinyin_syllable(word: str) -> bool:
 
 def strip_pinyin(text: str) -> tuple[str, Index]:
     """Delete ``(pinyin)`` annotations that follow a CJK character; real brackets stay."""
-    cuts = [m.span() for m in _PINYIN.finditer(text) if is_pinyin_syllable(m.group(1))]
-    return _delete_spans(text, cuts)
+    return _delete_spans(text, pinyin_spans(text))
+
+
+def pinyin_spans(text: str) -> list[tuple[int, int]]:
+    """The spans ``strip_pinyin`` deletes."""
+    return [m.span() for m in _PINYIN.finditer(text) if is_pinyin_syllable(m.group(1))]
 
 
 def _delete_spans(text: str, spans: list[tuple[int, int]]) -> tuple[str, Index]:
@@ -124,11 +128,17 @@ def fold_characters(text: str) -> tuple[str, Index]:
     Nearly every text keeps its length (nothing deleted, no ``\\r\\n``): then
     ``str.translate`` folds it at C speed and the index is the identity.
     """
+    folded = fold_in_place(text)
+    return (folded, list(range(len(text) + 1))) if folded is not None else fold_one_by_one(text)
+
+
+def fold_in_place(text: str) -> str | None:
+    """The folded text when folding keeps every character's place (the index is the identity), else None."""
     if _AT_MOST_ONE and "\r\n" not in text:
         folded = text.translate(_FOLD_ORDINALS)
         if len(folded) == len(text):  # no replacement is longer, so the same length means none deleted
-            return folded, list(range(len(text) + 1))
-    return fold_one_by_one(text)
+            return folded
+    return None
 
 
 def fold_one_by_one(text: str) -> tuple[str, Index]:
@@ -205,11 +215,13 @@ def _compose(outer: Index, inner: Index) -> Index:
 
 def normalise(text: str) -> NormalisedText:
     """Simplified, width-folded text without pinyin annotations, and its map to ``text``."""
-    stripped, to_raw = strip_pinyin(text)
-    folded, to_stripped = fold_characters(stripped)
-    simplified, to_folded = to_simplified(folded)
     # The first two edits only delete: one that kept the length changed nothing, and its index is the
-    # identity (as it is for nearly every text), so composing with it would only copy.
-    to_original = to_folded if len(folded) == len(stripped) else _compose(to_folded, to_stripped)
-    to_original = to_original if len(stripped) == len(text) else _compose(to_original, to_raw)
+    # identity (as it is for nearly every text), so it is neither made nor composed with (it would only copy).
+    cuts = pinyin_spans(text)
+    stripped, to_raw = _delete_spans(text, cuts) if cuts else (text, None)
+    folded = fold_in_place(stripped)
+    folded, to_stripped = (folded, None) if folded is not None else fold_one_by_one(stripped)
+    simplified, to_folded = to_simplified(folded)
+    to_original = to_folded if to_stripped is None else _compose(to_folded, to_stripped)
+    to_original = to_original if to_raw is None else _compose(to_original, to_raw)
     return NormalisedText(simplified, tuple(to_original))
