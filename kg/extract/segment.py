@@ -188,5 +188,6 @@ def sentences_of(article: Article) -> tuple[Sentence, ...]:
     sentences = []
     for body_start, body_end in article.body:
         for s, e in split_sentences(text, body_start, body_end):
-            sentences.append(Sentence(s, e, text[s:e], tokenize(text[s:e])))
+            piece = text[s:e]
+            sentences.append(Sentence(s, e, piece, tokenize(piece)))
     return tuple(sentences)
