@@ -176,6 +176,17 @@ def test_to_simplified_maps_a_length_changing_conversion_into_its_piece():
     assert index[5:] == [4, 5, 6, 7, 8]
 
 
+def test_to_simplified_maps_each_line_when_lengths_change_but_not_the_total():
+    # one line grows by a character and the next shrinks by one: the text keeps its length, the lines do not
+    def convert(text):
+        return text.replace("甲乙", "丙丁戊").replace("己庚辛", "壬癸")
+
+    text, index = to_simplified("甲乙\n己庚辛", convert)
+    assert text == "丙丁戊\n壬癸"
+    assert all(0 <= i <= 1 for i in index[:3]) and index[3] == 2  # 丙丁戊 inside 甲乙, then the line break
+    assert all(3 <= i <= 5 for i in index[4:6]) and index[6] == 6
+
+
 def test_empty_text():
     assert normalise("").text == ""
     assert normalise("").to_original == (0,)
