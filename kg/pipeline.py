@@ -285,7 +285,7 @@ def _collect(files, hashes, known, worked, cache: BuildCache, clock: StageClock,
                 if not isinstance(result, Skipped):
                     facts = cache.put_article(result)
                     if result.summary.id not in collected.added:  # facts just made need not be read back
-                        collected.tables.add_encoded(facts)
+                        collected.tables.add_lists(facts)
                         collected.added.add(result.summary.id)
             if hash_:
                 cache.put_file(hash_, show_path(path), results)
