@@ -163,6 +163,12 @@ def test_folding_at_once_gives_what_folding_one_by_one_gives(text):
     assert fold_characters(text) == fold_one_by_one(text)
 
 
+def test_a_text_is_looked_up_in_the_fold_table_exactly_when_it_holds_a_character_the_table_folds():
+    from kg.prepare.normalise import _FOLD, _FOLDABLE
+
+    assert [c for c in range(0x110000) if _FOLDABLE.search(chr(c))] == sorted(map(ord, _FOLD))
+
+
 def test_to_simplified_maps_a_length_changing_conversion_into_its_piece():
     # a stand-in converter that turns one word into a longer one, as some phrase tables do
     def convert(text):
