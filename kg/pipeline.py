@@ -31,7 +31,7 @@ from kg.cache.codec import ArticleText
 from kg.cache.summaries import StoredSummaries
 from kg.errors import InputError, KgError, NoArticlesError, OutputError, stage
 from kg.extract import process_article
-from kg.extract.segment import dictionary, word_tags
+from kg.extract.segment import cut_weights, dictionary, word_tags
 from kg.gazetteer.communities import load_communities
 from kg.heap import freeze, frozen_heap
 from kg.model import (
@@ -285,7 +285,7 @@ def _collect(files, hashes, known, worked, cache: BuildCache, clock: StageClock,
                 if not isinstance(result, Skipped):
                     facts = cache.put_article(result)
                     if result.summary.id not in collected.added:  # facts just made need not be read back
-                        collected.tables.add_encoded(facts)
+                        collected.tables.add_lists(facts)
                         collected.added.add(result.summary.id)
             if hash_:
                 cache.put_file(hash_, show_path(path), results)
@@ -422,7 +422,7 @@ def release_article_tables() -> None:
     """Drop the tables only the per-article work uses (jieba's dictionary and word tags, the NBS table of
     communities, the written names of chunks: some 250 MB) once it is done, before the corpus-wide stages
     add theirs; a later build in the same process loads them again."""
-    for table in (dictionary, word_tags, load_communities, _names):
+    for table in (dictionary, cut_weights, word_tags, load_communities, _names):
         table.cache_clear()
     gc.collect()
 

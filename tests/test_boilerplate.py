@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.prepare.boilerplate import line_reason, split_body
+from kg.prepare.boilerplate import _anchored, line_reason, split_body
 from kg.prepare.normalise import normalise
 from kg.pipeline import prepare_article
 from kg.prepare.read import read_file
@@ -293,3 +293,23 @@ def test_seed_furniture_reasons():
         dated = sum(bool(re.search(r"\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}\s*$", line)) for line in lines)
         assert dated > 10
         assert sum(r == "headline list" for _, r in reasons[name]) == dated
+
+
+# Patterns tried once at the line's start (one alternation) must match nowhere else.
+ANCHORED = [
+    ("^(首页|主页)\\s*>", True),
+    ("^a|b", False),  # b may match anywhere
+    ("^(a|b)c", True),  # the alternation is inside a group
+    ("^[|>]x", True),  # a bar inside brackets
+    ("^\\|x", True),  # an escaped bar
+    ("^[\\]|]x", True),  # an escaped bracket inside brackets
+    ("a^", False),
+    ("(?:^a)|c", False),
+    ("版权所有", False),
+]
+
+
+@pytest.mark.parametrize("pattern, anchored", ANCHORED)
+def test_only_patterns_that_match_at_the_start_are_tried_there_alone(pattern, anchored):
+    assert _anchored(pattern) is anchored
+

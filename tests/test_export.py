@@ -13,7 +13,7 @@ from kg.errors import GraphNotFoundError, InputError
 from kg.model import TOP_CLASSES, ArticleFacts, ArticleMetadata, ArticleSummary, EntityObservation, MentionSpan, SentenceSpan
 from kg.rdf import iri
 from kg.rdf.export import MEASURES_FILE, STORE_DIR, load_graph, write_extra_format
-from kg.rdf.turtle import check_iri
+from kg.rdf.turtle import _STRING_ESCAPES, _TO_ESCAPE, check_iri, escape_string
 from kg.rdf.vocab import KG
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -115,6 +115,13 @@ def test_other_formats_are_dumped_from_the_store_with_the_same_triples(tmp_path,
 def test_an_unknown_format_is_refused_with_the_choices(tmp_path, built_dir):
     with pytest.raises(InputError, match="unknown graph format 'xml': use one of turtle, nt, json-ld"):
         write_extra_format(built_dir / STORE_DIR, tmp_path, "xml")
+
+
+def test_a_literal_is_escaped_exactly_when_it_holds_a_character_the_table_escapes():
+    # the check that lets most strings skip translate must see every such character and no other
+    assert [c for c in range(0x110000) if _TO_ESCAPE.search(chr(c))] == sorted(_STRING_ESCAPES)
+    assert escape_string("社区“书记”说") == "社区“书记”说"
+    assert escape_string('引号"与\n换行') == '引号\\"与\\n换行'
 
 
 def test_an_iri_turtle_cannot_hold_is_refused():

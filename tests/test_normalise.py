@@ -163,6 +163,12 @@ def test_folding_at_once_gives_what_folding_one_by_one_gives(text):
     assert fold_characters(text) == fold_one_by_one(text)
 
 
+def test_a_text_is_looked_up_in_the_fold_table_exactly_when_it_holds_a_character_the_table_folds():
+    from kg.prepare.normalise import _FOLD, _FOLDABLE
+
+    assert [c for c in range(0x110000) if _FOLDABLE.search(chr(c))] == sorted(map(ord, _FOLD))
+
+
 def test_to_simplified_maps_a_length_changing_conversion_into_its_piece():
     # a stand-in converter that turns one word into a longer one, as some phrase tables do
     def convert(text):
@@ -174,6 +180,17 @@ def test_to_simplified_maps_a_length_changing_conversion_into_its_piece():
     assert index[:2] == [0, 1]  # 前 and the comma map one to one
     assert all(2 <= i <= 3 for i in index[2:5])  # 丙丁戊 map inside 甲乙
     assert index[5:] == [4, 5, 6, 7, 8]
+
+
+def test_to_simplified_maps_each_line_when_lengths_change_but_not_the_total():
+    # one line grows by a character and the next shrinks by one: the text keeps its length, the lines do not
+    def convert(text):
+        return text.replace("甲乙", "丙丁戊").replace("己庚辛", "壬癸")
+
+    text, index = to_simplified("甲乙\n己庚辛", convert)
+    assert text == "丙丁戊\n壬癸"
+    assert all(0 <= i <= 1 for i in index[:3]) and index[3] == 2  # 丙丁戊 inside 甲乙, then the line break
+    assert all(3 <= i <= 5 for i in index[4:6]) and index[6] == 6
 
 
 def test_empty_text():

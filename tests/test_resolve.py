@@ -103,6 +103,18 @@ def test_resolution_does_not_depend_on_corpus_order():
     assert resolve(*texts) == resolve(*shuffled)
 
 
+def test_facts_added_as_the_lists_of_their_encoding_resolve_as_the_encoded_text_does():
+    from kg.cache.codec import encode_facts
+
+    texts = [community_in("a", "松溪社区", "甲街道", "430702005000"), community_in("b", "松溪社区", "乙街道")]
+    texts[0].text += "邻里节。"
+    texts[0].name(P, "邻里节", kind="event").rel((U, "松溪社区"), "runsProgram", (P, "邻里节"))
+    tables = CorpusTables()
+    for t in texts:
+        tables.add_encoded(encode_facts(t.facts()))
+    assert resolve(*texts) == tables.resolve()  # (resolve adds each article's facts as lists)
+
+
 # -------------------------------------------------------- corpus-wide tables
 def test_an_entity_and_a_relation_count_the_articles_that_state_them_and_the_mentions():
     a = Text("a", "芳草社区开展微心愿。芳草社区又开展微心愿。").name(U, "芳草社区", kind="community")

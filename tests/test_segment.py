@@ -1,13 +1,15 @@
 """Segment stage: sentences and tokens from a private jieba dictionary, cut as jieba cuts."""
 from __future__ import annotations
 
+from math import log
+
 import jieba
 import pytest
 
-from kg.extract.segment import (build_dictionary, build_word_tags, dictionary, dictionary_key, split_sentences, tokenize,
-                                user_words, word_tags)
+from kg.extract.segment import (build_dictionary, build_word_tags, cut_weights, dictionary, dictionary_key,
+                                split_sentences, tokenize, user_words, word_tags)
 from kg.extract import wordcut
-from kg.extract.wordcut import cut
+from kg.extract.wordcut import alone_weight, cut, word_weights
 from kg.tablecache import load_table
 
 SENTENCE_CASES = [
@@ -73,6 +75,14 @@ def test_the_cached_dictionary_is_the_one_built(tmp_path):
     built = load_table("tokenizer", dictionary_key(), build_dictionary, tmp_path)
     assert load_table("tokenizer", dictionary_key(), refuse, tmp_path) == built
     assert word_tags() == build_word_tags()
+    freq, total, _ = dictionary()
+    assert cut_weights() == (word_weights(freq, total), alone_weight(total))
+
+
+def test_word_weights_are_jiebas_log_probabilities_and_prefixes_are_marked():
+    weights = word_weights({"甲": 3, "甲乙": 0, "乙": 1}, 4)
+    assert weights == {"甲": log(3) - log(4), "甲乙": wordcut.PREFIX, "乙": log(1) - log(4)}
+    assert all(w > wordcut.PREFIX for word, w in word_weights(*dictionary()[:2]).items() if dictionary()[0][word])
 
 
 def test_the_process_tokenizer_cuts_as_a_freshly_built_one():
@@ -110,8 +120,7 @@ CUT_CASES = [
 @pytest.mark.parametrize("text", CUT_CASES)
 def test_wordcut_gives_jiebas_tokens(text):
     tok = jieba_tokenizer()
-    assert cut(text, tok.FREQ, tok.total) == tok.lcut(text, HMM=False)
-    assert list(tokenize(text)) == tok.lcut(text, HMM=False)
+    assert list(tokenize(text)) == tok.lcut(text, HMM=False)  # (with the process's word weights)
 
 
 def test_wordcut_uses_jiebas_block_patterns():

@@ -42,10 +42,11 @@ from kg.cache.codec import (
     ArticleText,
     decode_record,
     decode_summary,
-    encode_facts,
+    encode_fact_lists,
     encode_mentions,
     encode_summary,
     encode_text,
+    fact_lists,
 )
 from kg.model import ArticleFacts, ArticleRecord, ArticleSummary, Evidence, EvidenceRef, Skipped
 from kg.rdf.article import Chunk
@@ -183,13 +184,14 @@ class BuildCache:
         self.db.execute("INSERT OR IGNORE INTO used_files VALUES (?)", (hash_,))
 
     # ------------------------------------------------------------ articles
-    def put_article(self, result: ArticleResult) -> str:
-        """Store an article's results; return its facts as encoded (``CorpusTables.add_encoded`` takes them)."""
+    def put_article(self, result: ArticleResult) -> list:
+        """Store an article's results; return its facts as the lists they were encoded from (``fact_lists``:
+        ``CorpusTables.add_lists`` takes them, without parsing the text again)."""
         summary = result.summary
-        facts = encode_facts(result.facts)
+        facts = fact_lists(result.facts)
         self.db.execute(
             "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (summary.id, self.fingerprint, encode_summary(summary), facts,
+            (summary.id, self.fingerprint, encode_summary(summary), encode_fact_lists(facts),
              encode_mentions(result.facts), result.chunk.text.encode("utf-8"), encode_text(result.text),
              result.chunk.triples, result.chunk.sentences, result.chunk.mentions),
         )

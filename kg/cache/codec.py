@@ -40,12 +40,23 @@ class ArticleText:
 
 
 def encode_facts(facts: ArticleFacts) -> str:
+    return encode_fact_lists(fact_lists(facts))
+
+
+def encode_fact_lists(lists: list) -> str:
+    """``encode_facts`` of the facts these ``fact_lists`` are of."""
+    return _dumps(lists)
+
+
+def fact_lists(facts: ArticleFacts) -> list:
+    """The lists ``encode_facts`` writes: what ``json.loads`` gives back of it (with tuples for some lists),
+    for a reader of the facts just made (``CorpusTables.add_lists``) that need not parse them again."""
     where = {(s.start, s.end): i for i, s in enumerate(facts.sentences)}
 
     def evidence(items: tuple[Evidence, ...]) -> list:
         return [[where[(e.sentence_start, e.sentence_end)], e.start, e.end] for e in items]
 
-    return _dumps([
+    return [
         facts.article_id,
         [[o.iri, o.key, o.cls, o.names, o.aliases, o.kind, o.code, o.implicit, o.attributes, o.roles,
           evidence(o.evidence), o.mentions] for o in facts.entities],
@@ -53,7 +64,7 @@ def encode_facts(facts: ArticleFacts) -> str:
          for r in facts.relations],
         [[m.person, m.body, m.role] for m in facts.memberships],
         [[s.start, s.end, s.text, s.normalised_start] for s in facts.sentences],
-    ])
+    ]
 
 
 def encode_mentions(facts: ArticleFacts) -> str:

@@ -83,10 +83,11 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         [s.text for s in sentences], text, paragraph, [s.start for s in sentences],
     )
     everything = found_units + orgs + others + found_persons
+    written = Written(article, sentences)
     return ArticleExtraction(
         article_id=article.id,
-        mentions=tuple(to_mention(article, sentences, f) for f in everything if f.name),
-        relations=tuple(to_relation(article, sentences, r) for r in relations if r.subject.name and r.object.name),
+        mentions=tuple(written.mention(f) for f in everything if f.name),
+        relations=tuple(written.relation(r) for r in relations if r.subject.name and r.object.name),
     )
 
 
@@ -131,9 +132,9 @@ def bodies_of_orgs(orgs: list[Found], text: str, found_units: list[Found]) -> li
     bodies = []
     for org in orgs:
         surface = text[org.start : org.end]
-        kind_word = next((k for k in PARTY_KIND_WORDS if surface.endswith(k)), None)
+        kind_word = longest_ending(surface, PARTY_KIND_WORDS)
         body = surface[: -len(kind_word)] if kind_word else ""
-        ending = next((e for e in PARTNER_ENDINGS if body.endswith(e)), None)
+        ending = longest_ending(body, PARTNER_ENDINGS) if body else None
         if ending is None and body.endswith(CENTRE) and not body.endswith(FACILITY_ENDINGS):
             ending = CENTRE  # 某某管理中心党总支: a centre with a party body of its own is an institution, no place
         if ending is None or len(body) <= len(ending) or body in unit_names or org.unit is not None:
@@ -143,8 +144,19 @@ def bodies_of_orgs(orgs: list[Found], text: str, found_units: list[Found]) -> li
     return bodies
 
 
-PARTY_KIND_WORDS = sorted(PATTERNS.party_kind, key=len, reverse=True)
-PARTNER_ENDINGS = sorted(PATTERNS["partners"]["suffixes"], key=len, reverse=True)
+def longest_ending(text: str, words: dict[int, frozenset[str]]) -> str | None:
+    """The longest of the words (grouped by length, longest first) that ``text`` ends with: one set test per
+    length, not one ``endswith`` per word (every organisation asks it of 14 kind words, then of 106 endings)."""
+    return next((text[-n:] for n, group in words.items() if n <= len(text) and text[-n:] in group), None)
+
+
+def by_length(words) -> dict[int, frozenset[str]]:
+    lengths = sorted({len(w) for w in words}, reverse=True)
+    return {n: frozenset(w for w in words if len(w) == n) for n in lengths}
+
+
+PARTY_KIND_WORDS = by_length(PATTERNS.party_kind)
+PARTNER_ENDINGS = by_length(PATTERNS["partners"]["suffixes"])
 CENTRE = "中心"
 FACILITY_ENDINGS = tuple(PATTERNS["facilities"]["suffixes"])
 
@@ -258,42 +270,69 @@ def bare_actors(sentences, generic_words, found_units, paragraph) -> list[Actor]
 
 
 # ------------------------------------------------------------------- writing
-def evidence_of(article: Article, sentences: tuple[Sentence, ...], found: Found) -> Evidence:
-    sentence = sentences[found.sentence]
-    to_original = article.normalised.to_original  # (what original_span looks up, without two calls per name)
-    return Evidence(article.id, sentence.text, to_original[sentence.start], to_original[sentence.end],
-                    to_original[found.start], to_original[found.end])
+class Written:
+    """One article's found names and relations as model ``Mention`` and ``LocalRelation`` records.
 
+    Records are frozen and compared by value, so one ``Evidence`` per span and
+    one ``EntityRef`` per name serve every record that has them: half the
+    evidence of an article is a span some other record has too (a relation's
+    trigger is often a name), and its relations name a third as many entities
+    as they have ends.
+    """
 
-def to_mention(article: Article, sentences: tuple[Sentence, ...], found: Found) -> Mention:
-    surface = article.text[found.start : found.end]
-    aliases = set() if found.generic or found.implicit else {clean_name(a) for a in found.aliases}
-    if not found.generic and not found.implicit:
-        aliases.add(clean_name(surface))
-    name = clean_name(found.name)
-    aliases.discard(name)
-    return Mention(
-        cls=found.cls,
-        name=name,
-        surface=surface,
-        evidence=evidence_of(article, sentences, found),
-        kind=found.kind,
-        attributes=tuple(sorted(found.attributes.items())),
-        role=found.role,
-        code=found.code,
-        implicit=found.implicit,
-        aliases=tuple(sorted(a for a in aliases if a)),
-    )
+    def __init__(self, article: Article, sentences: tuple[Sentence, ...]):
+        self.article = article
+        self.sentences = sentences
+        self.to_original = article.normalised.to_original  # (what original_span looks up, without two calls per name)
+        self.evidence: dict[tuple[int, int, int], Evidence] = {}
+        self.refs: dict[tuple[str, str], EntityRef] = {}
 
+    def evidence_of(self, found: Found) -> Evidence:
+        where = (found.sentence, found.start, found.end)
+        evidence = self.evidence.get(where)
+        if evidence is None:
+            sentence = self.sentences[found.sentence]
+            to_original = self.to_original
+            evidence = self.evidence[where] = Evidence(
+                self.article.id, sentence.text, to_original[sentence.start], to_original[sentence.end],
+                to_original[found.start], to_original[found.end])
+        return evidence
 
-def to_relation(article: Article, sentences: tuple[Sentence, ...], rel: FoundRelation) -> LocalRelation:
-    return LocalRelation(
-        subject=EntityRef(rel.subject.cls, clean_name(rel.subject.name)),
-        predicate=rel.predicate,
-        object=EntityRef(rel.object.cls, clean_name(rel.object.name)),
-        evidence=evidence_of(article, sentences, rel.evidence),
-        rule=rel.rule,
-    )
+    def ref(self, found: Found) -> EntityRef:
+        key = (found.cls, clean_name(found.name))
+        ref = self.refs.get(key)
+        if ref is None:
+            ref = self.refs[key] = EntityRef(*key)
+        return ref
+
+    def mention(self, found: Found) -> Mention:
+        surface = self.article.text[found.start : found.end]
+        aliases = set() if found.generic or found.implicit else {clean_name(a) for a in found.aliases}
+        if not found.generic and not found.implicit:
+            aliases.add(clean_name(surface))
+        name = clean_name(found.name)
+        aliases.discard(name)
+        return Mention(
+            cls=found.cls,
+            name=name,
+            surface=surface,
+            evidence=self.evidence_of(found),
+            kind=found.kind,
+            attributes=tuple(sorted(found.attributes.items())),
+            role=found.role,
+            code=found.code,
+            implicit=found.implicit,
+            aliases=tuple(sorted(a for a in aliases if a)),
+        )
+
+    def relation(self, rel: FoundRelation) -> LocalRelation:
+        return LocalRelation(
+            subject=self.ref(rel.subject),
+            predicate=rel.predicate,
+            object=self.ref(rel.object),
+            evidence=self.evidence_of(rel.evidence),
+            rule=rel.rule,
+        )
 
 
 def process_article(article: Article) -> ArticleExtraction:

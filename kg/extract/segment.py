@@ -20,7 +20,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from kg.extract.patterns import PATTERNS
-from kg.extract.wordcut import cut
+from kg.extract.wordcut import alone_weight, cut_weighted, word_weights
 from kg.gazetteer import load_gazetteer
 from kg.model import Article, Sentence
 from kg.tablecache import load_table, table_key
@@ -39,6 +39,23 @@ def dictionary() -> tuple[dict[str, int], int, list[str]]:
     ``build_dictionary`` makes, so the tokens are the same.
     """
     return load_table("tokenizer", dictionary_key(), build_dictionary)
+
+
+@lru_cache(maxsize=1)
+def cut_weights() -> tuple[dict[str, float], float]:
+    """What ``tokenize`` cuts with: the dictionary's ``word_weights`` and ``alone_weight``.
+
+    A table of its own in the table cache, under the dictionary's key: a
+    process that finds it there reads neither jieba nor the dictionary's
+    counts (working the weights out from them takes about 0.2 s).
+    """
+    def build() -> tuple[dict[str, float], float]:
+        freq, total, _ = dictionary()
+        return word_weights(freq, total), alone_weight(total)
+
+    # the key adds wordcut.py, which works the weights out
+    return load_table("cutweights", table_key([dictionary_key(), (Path(__file__).parent / "wordcut.py").read_bytes()]),
+                      build)
 
 
 def build_dictionary() -> tuple[dict[str, int], int, list[str]]:
@@ -126,8 +143,8 @@ def user_words() -> list[tuple[str, int]]:
 
 def tokenize(text: str) -> tuple[str, ...]:
     """jieba's tokens of ``text`` (HMM off), cut by ``wordcut`` in half jieba's time."""
-    freq, total, _ = dictionary()
-    return tuple(cut(text, freq, total))
+    weights, alone = cut_weights()
+    return tuple(cut_weighted(text, weights, alone))
 
 
 # A longer sentence is cut after its last clause mark before this many
@@ -172,7 +189,11 @@ def sentences_of(article: Article) -> tuple[Sentence, ...]:
     spans = [span for body_start, body_end in article.body for span in split_sentences(text, body_start, body_end)]
     if (publisher := publisher_span(article)) is not None:
         spans = sorted(spans + [publisher])
-    return tuple(Sentence(s, e, text[s:e], tokenize(text[s:e])) for s, e in spans)
+    sentences = []
+    for s, e in spans:
+        piece = text[s:e]  # (sliced once, for the record and the tokenizer)
+        sentences.append(Sentence(s, e, piece, tokenize(piece)))
+    return tuple(sentences)
 
 
 def publisher_span(article: Article) -> tuple[int, int] | None:

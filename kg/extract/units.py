@@ -213,10 +213,10 @@ def find_coordinated(index: int, sentence: Sentence, units: list[Found], taken_s
     for unit in units:
         if unit.rule != "suffix":
             continue
-        suffix = next((s for s, _ in PATTERNS.unit_suffixes if unit.name.endswith(s)), "")
         rel = unit.start - sentence.start
         if rel < 3 or sentence.text[rel - 1] not in "、和及与":
-            continue
+            continue  # (most units: nothing coordinated before them, no need to find their suffix)
+        suffix = next((s for s, _ in PATTERNS.unit_suffixes if unit.name.endswith(s)), "")
         stops = PATTERNS["stems"]["stop_chars"]
         j = rel - 1
         while j > 0 and is_cjk(sentence.text[j - 1]) and sentence.text[j - 1] not in stops and rel - 1 - j < 4:

@@ -37,12 +37,16 @@ _STRING_ESCAPES.update(
     {c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if c not in _STRING_ESCAPES}
 )
 _STRING_ESCAPES.update({c: "\\uFFFD" for c in range(0xD800, 0xE000)})
+# Any character the table escapes. Nearly every name and sentence has none, and finding that out is a
+# search at C speed, where translate looks each character up in the table (over 331,435 names and
+# sentences of 2,000 generated pages: 0.03 s against 0.20 s).
+_TO_ESCAPE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_STRING_ESCAPES)) + "]")
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 def escape_string(text: str) -> str:
-    return text.translate(_STRING_ESCAPES)
+    return text.translate(_STRING_ESCAPES) if _TO_ESCAPE.search(text) else text
 
 
 def check_iri(value: str) -> str:

@@ -27,7 +27,7 @@ from itertools import groupby
 from pathlib import Path
 from sys import intern
 
-from kg.cache.codec import encode_facts
+from kg.cache.codec import fact_lists
 from kg.model import ArticleFacts, Entity, EvidenceRef, Membership, Relation, ResolvedCorpus
 from kg.rdf.vocab import KIND_CLASSES
 from kg.resolve.rules import load_rules
@@ -100,7 +100,8 @@ class CorpusTables:
     """Add each article's facts (in any order, each article once), then ``resolve()``; ``close()`` at the end.
 
     Facts come in their cache encoding (``kg.cache.codec.encode_facts``): the
-    build has them as text anyway. The rows live in a temporary SQLite file,
+    build has them as text anyway; the facts of an article just worked out
+    come as the lists that encoding was made from (``add_lists``), not parsed again. The rows live in a temporary SQLite file,
     deleted by ``close()`` (or when the tables are garbage-collected).
     """
 
@@ -116,10 +117,14 @@ class CorpusTables:
         self._shared: dict = {}  # one copy of each recurring string or tuple (IRIs, classes, rule lists)
 
     def add(self, facts: ArticleFacts) -> None:
-        self.add_encoded(encode_facts(facts))
+        self.add_lists(fact_lists(facts))
 
     def add_encoded(self, text: str) -> None:
-        article, entities, relations, memberships, _ = json.loads(text)
+        self.add_lists(json.loads(text))
+
+    def add_lists(self, facts: list) -> None:
+        """``add_encoded`` of the facts before they were encoded (``kg.cache.codec.fact_lists``)."""
+        article, entities, relations, memberships, _ = facts
         self.db.executemany("INSERT INTO entities VALUES (?, ?, ?)", (
             (iri, article, _dumps([cls, names, aliases, kind, code, implicit, attributes, roles, evidence, count]))
             for iri, _key, cls, names, aliases, kind, code, implicit, attributes, roles, evidence, count in entities))

@@ -60,7 +60,8 @@ class FactsWriter:
         self.to_original = ids.article.normalised.to_original
         self.sentence_index: dict[tuple[int, int], int] = {}
         self.sentences: list[SentenceSpan] = []
-        self.spans: dict[tuple[str, int, int], MentionSpan] = {}
+        # (iri, sentence, begin) -> (end, surface): made a MentionSpan once, when the sentences are renumbered
+        self.spans: dict[tuple[str, int, int], tuple[int, str]] = {}
         self.entities: dict[str, dict] = {}
         self.relations: dict[tuple[str, str, str], dict] = {}
         self.memberships: set[MembershipObservation] = set()
@@ -86,7 +87,7 @@ class FactsWriter:
             if not found:
                 return
             begin = min(found, key=lambda i: (abs(i - begin), i))
-        self.spans.setdefault((entity, index, begin), MentionSpan(entity, index, begin, begin + len(surface), surface))
+        self.spans.setdefault((entity, index, begin), (begin + len(surface), surface))
 
     # --------------------------------------------------------------- entities
     def entity(self, cls: str, iri_: str, key: str) -> dict:
@@ -184,10 +185,8 @@ class FactsWriter:
     def finish(self) -> ArticleFacts:
         order = sorted(range(len(self.sentences)), key=lambda i: (self.sentences[i].start, self.sentences[i].end))
         renumber = {old: new for new, old in enumerate(order)}
-        spans = sorted(
-            (MentionSpan(s.iri, renumber[s.sentence], s.begin, s.end, s.surface) for s in self.spans.values()),
-            key=lambda s: (s.sentence, s.begin, s.end, s.iri),
-        )
+        spans = [MentionSpan(iri_, sentence, begin, end, surface) for sentence, begin, end, iri_, surface in sorted(
+            (renumber[index], begin, end, iri_, surface) for (iri_, index, begin), (end, surface) in self.spans.items())]
         return ArticleFacts(
             article_id=self.ids.article_id,
             entities=tuple(self.entity_observation(i, r) for i, r in sorted(self.entities.items())),
