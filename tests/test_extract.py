@@ -720,6 +720,11 @@ PARTNER_CASES = [
     ("湘南学院还联合开办了电商培训班。", {"湘南学院"}),
     # a department named for two fields joined by 和 is named with both; two bodies joined by 和 stay two
     ("县文化和旅游局组织送戏下乡。", {"县文化和旅游局"}),
+    # the suffix glued into a dictionary word (保障局, 规划局, 体育局): the word's head is the stem, and a
+    # field joined by 和 before it (a noun, or a set phrase to jieba: 自然资源) is part of the name too
+    ("县人力资源和社会保障局在广场摆摊招聘。", {"县人力资源和社会保障局"}),
+    ("市自然资源和规划局派技术员到村里测绘。", {"市自然资源和规划局"}),
+    ("区教育和体育局给学校送来篮球架。", {"区教育和体育局"}),
     ("社区联合县住房和城乡建设局开展燃气安全检查。", {"县住房和城乡建设局"}),
     ("县税务局和县公安局的志愿者都来了。", {"县税务局", "县公安局"}),
     # a body named after a unit is named with the parents written right before that unit

@@ -62,13 +62,21 @@ def with_level_word(tokens: Tokens, start: int, stem: str, kind: str | None = No
     i = tokens.starting_before(start)
     if kind == GOVERNMENT and i >= 2 and tokens[i - 1].text == "和" and tokens[i - 1].end == start:
         field = tokens[i - 2]
-        if (field.end == tokens[i - 1].start and len(field.text) >= 2 and word_tags().get(field.text, "").startswith("n")
+        if (field.end == tokens[i - 1].start and len(field.text) >= 2 and is_field(word_tags().get(field.text, ""))
                 and not field.text.endswith(BODY_SUFFIXES)):
             start, stem, i = field.start, field.text + "和" + stem, i - 2
     before = tokens[i - 1] if i else None
     if before is not None and before.end == start and before.text in PATTERNS["partners"]["level_words"]:
         return before.start, before.text + stem
     return start, stem
+
+
+FIELD_TAGS = frozenset(PATTERNS["partners"]["field_tags"])
+
+
+def is_field(tag: str) -> bool:
+    """Whether a word so tagged may be a field a department is named for: a noun, or one of FIELD_TAGS."""
+    return tag.startswith("n") or tag in FIELD_TAGS
 
 
 @lru_cache(maxsize=4096)  # a pure function of a name's ending, asked again for the same few endings

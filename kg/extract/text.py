@@ -238,6 +238,15 @@ def stem_tokens(tokens: Tokens, start: int, end: int) -> list[str]:
     return out
 
 
+def stem_pieces(tokens: Tokens, start: int, end: int) -> list[str]:
+    """``stem_tokens``, and the head of a token the suffix is glued into (社会|保障局: 社会, 保障)."""
+    out = stem_tokens(tokens, start, end)
+    host = tokens.containing(end)
+    if host is not None and host.start < end and host.start >= start:
+        out.append(host.text[: end - host.start])
+    return out
+
+
 def clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     """The clause (between commas and the like) around ``pos`` within [lo, hi)."""
     marks = ",，;；:：、"
