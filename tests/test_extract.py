@@ -29,6 +29,10 @@ def relations(text: str) -> set[tuple[str, str, str]]:
 # provinces (Sichuan, Gansu, Fujian, Jilin, Yunnan...); the place names are real
 # divisions where the gazetteer must know them, invented below township level.
 UNIT_CASES = [
+    # a one-character verb of turning to a place (报, 找) begins no name; one the gazetteer knows as a
+    # name's first character (送桥镇) does
+    ("居民有小事报网格,大事报社区。", set()),
+    ("高邮市送桥镇举办龙虾节。", {"高邮市", "送桥镇"}),
     # a village whose name begins with a function character (和, 为), written after the township that
     # the national table lists it under; a village the table does not list there is cut as before
     ("五莲县街头镇和庄村的果园里一片繁忙。", {"五莲县", "街头镇", "和庄村"}),
@@ -535,6 +539,8 @@ def test_program_alias_and_kind():
 
 # ---------------------------------------------------------------- facilities
 FACILITY_CASES = [
+    # a one-character verb before a facility's name begins none (有事|找|某某室)
+    ("老人们想下棋就找活动室,看病难就找服务站。", set()),
     # a modifier and its particle, one word to jieba's dictionary (大大的), begin no name
     ("大大的舞台,暖暖的阳光。", set()),
     ("马坊社区党群服务中心面积达600平方米。", {"马坊社区党群服务中心"}),

@@ -108,7 +108,7 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
     after ``max_chars``. Returns ``end`` when there is no stem. Words tagged
     with one of ``passing`` do not stop it (监管, 救援: verbal nouns name bureaus).
     """
-    start = end
+    start, walked = end, ""
     for i in range(tokens.starting_before(end) - 1, -1, -1):
         tok = tokens[i]
         if start in barriers:
@@ -117,17 +117,19 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
         # when the suffix starts inside this token, the token's head belongs to the stem
         piece = tok.text[: end - tok.start] if tok.end > end else tok.text
         if passing and tok.end > end and word_tags().get(tok.text) in NOUN_TAGS:
-            start = piece_start  # 执法局: the suffix ends a dictionary noun, whose head is the stem's
+            start, walked = piece_start, piece + walked  # 执法局: the suffix ends a dictionary noun, whose head is the stem's
             continue
         if _ends_stem(piece, passing):
             break
+        if piece in ONE_CHARACTER_VERBS and not is_place_word(piece + walked):
+            break  # 有事|找|某某厅: a verb of turning to a place (not 来凤, a name the gazetteer knows)
         if piece in UNIT_WORDS and not is_numbered_unit_word(tokens, i):
             break
         if len(piece) == 1 and (previous_is_number(tokens, piece_start) or previous_is_demonstrative(tokens, piece_start)):
             break  # a measure word after a count or a demonstrative: 8处, 6个, 这支
         if end - piece_start > max_chars:
             break
-        start = piece_start
+        start, walked = piece_start, piece + walked
     return start
 
 
@@ -135,6 +137,9 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
 def _ends_stem(piece: str, passing: frozenset[str]) -> bool:
     """Whether a stem walked left stops at this piece of a token: a number, or a stop word that is no place word."""
     return piece.isdigit() or (_stops(piece, passing) and not is_place_word(piece))
+
+
+ONE_CHARACTER_VERBS = frozenset(PATTERNS["stems"]["one_character_verbs"])
 
 
 def is_numbered_unit_word(tokens: Tokens, i: int) -> bool:
