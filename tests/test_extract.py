@@ -433,6 +433,8 @@ def test_a_branch_of_a_generic_department_takes_the_departments_full_name_and_is
 
 # ------------------------------------------------------------------ programs
 PROGRAM_CASES = [
+    # a quoted name founded with no head (成立“X”) whose ending is no group's names a way of working
+    ("社区成立“周末议楼”,每周六听取居民意见。", {"周末议楼"}),
     ("金城社区启动“微心愿”项目。", {"微心愿"}),  # quote + head noun
     ("金城社区推行“五步议事法”。", {"五步议事法"}),  # the quote's own ending
     ("金城社区开展“红色代办”,效果明显。", {"红色代办"}),  # trigger verb before the quote
@@ -605,6 +607,9 @@ def test_facility_attributes():
 
 # ------------------------------------------------------------------ partners
 PARTNER_CASES = [
+    # a quoted name founded with no head: a body by its own ending (帮, 会) or the group word after it (队伍)
+    ("街道为每个小区成立“管家帮”,专门解决停车难。", {"管家帮"}),
+    ("村党支部组建了“银发先锋”队伍,白天巡河、晚上巡逻。", {"银发先锋"}),
     # a conjunction that jieba joins to the next name's first word (和顺|丰) still joins two names
     ("联合区供电公司、农业银行和顺丰快递开展志愿服务。", {"区供电公司", "农业银行", "顺丰快递"}),
     # a village's collective cooperative is named with the village, or not at all
