@@ -813,6 +813,11 @@ PERSON_CASES = [
     ("确定党委书记项目共12个。", set()),  # 项目 is a word, not a name
     # a transliterated name joins its parts with a dot; its last part ends where the next word begins
     ("网格员阿依古丽·买买提每天入户走访。", {"阿依古丽·买买提"}),
+    # four characters of names' words or single characters between a role and any verb: a name of four
+    # (not the two-character Han name its first characters would make, which no verb follows)
+    ("村党支部书记帕提古丽组织党员清理水渠。", {"帕提古丽"}),
+    ("村委会主任扎西次仁带领牧民转场。", {"扎西次仁"}),
+    ("社区主任全程参与了调解。", set()),
     # posts whose nouns jieba cuts into characters (楼|栋|长), and the chair of a people's congress
     ("楼栋长郑国华是一名有着40年党龄的老党员。", {"郑国华"}),
     ("镇人大主席包文明出席仪式。", {"包文明"}),
@@ -901,6 +906,20 @@ def test_a_first_secretary_sent_to_a_village_leads_the_village():
     assert ("李明华", "leads", "石笋村") in {(r.subject.name, r.predicate, r.object.name) for r in found.relations}
     # any other role after 的 is said of someone, not of the unit's post
     assert not any(p == "leads" for _, p, _ in relations("石笋村的书记王刚介绍。"))
+
+
+@pytest.mark.parametrize("text, person, place", [
+    ("2022年春,周海涛被选派到青竹坪村任第一书记。", "周海涛", "青竹坪村"),
+    ("去年,孙丽娟被县农业农村局派驻桃溪村担任第一书记。", "孙丽娟", "桃溪村"),
+])
+def test_a_person_sent_to_a_place_to_hold_a_post_leads_the_place(text, person, place):
+    found = extract_text(text)
+    assert [(m.name, m.role) for m in found.mentions if m.cls == "Person"] == [(person, place + "第一书记")]
+    assert (person, "leads", place) in {(r.subject.name, r.predicate, r.object.name) for r in found.relations}
+
+
+def test_a_person_sent_somewhere_without_a_post_is_no_person():
+    assert names("周海涛被派到青竹坪村帮助修路。", "Person") == set()
 
 
 LEVEL_COMMITTEE_CASES = [
