@@ -33,6 +33,8 @@ UNIT_CASES = [
     # name's first character (送桥镇) does
     ("居民有小事报网格,大事报社区。", set()),
     ("高邮市送桥镇举办龙虾节。", {"高邮市", "送桥镇"}),
+    # (or the national table of villages: 来龙村 is a village's name in several provinces)
+    ("驻村干部走进来龙村查看春耕。", {"来龙村"}),
     # a village whose name begins with a function character (和, 为), written after the township that
     # the national table lists it under; a village the table does not list there is cut as before
     ("五莲县街头镇和庄村的果园里一片繁忙。", {"五莲县", "街头镇", "和庄村"}),

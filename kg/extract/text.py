@@ -11,6 +11,7 @@ from typing import NamedTuple
 from kg.extract.patterns import PATTERNS
 from kg.extract.segment import word_tags
 from kg.gazetteer import load_gazetteer
+from kg.gazetteer.communities import load_communities
 from kg.model import Sentence
 
 _QUOTE_MARKS = re.compile(r"[\s\u3000“”‘’\"'「」『』《》〈〉【】＂]")
@@ -121,7 +122,7 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
             continue
         if _ends_stem(piece, passing):
             break
-        if piece in ONE_CHARACTER_VERBS and not is_place_word(piece + walked):
+        if piece in ONE_CHARACTER_VERBS and not known_from(piece + walked):
             break  # 有事|找|某某厅: a verb of turning to a place (not 来凤, a name the gazetteer knows)
         if piece in UNIT_WORDS and not is_numbered_unit_word(tokens, i):
             break
@@ -140,6 +141,13 @@ def _ends_stem(piece: str, passing: frozenset[str]) -> bool:
 
 
 ONE_CHARACTER_VERBS = frozenset(PATTERNS["stems"]["one_character_verbs"])
+COMMUNITY_SUFFIXES = tuple(s for s, level in PATTERNS["units"]["suffixes"] if level == "community")
+
+
+def known_from(stem: str) -> bool:
+    """Whether the gazetteer knows a place of this name (来凤), or, a stem of two or more, a community or
+    village (来龙村): then a one-character verb that begins it is the name's."""
+    return is_place_word(stem) or len(stem) >= 2 and any(load_communities().candidates(stem + s) for s in COMMUNITY_SUFFIXES)
 
 
 def is_numbered_unit_word(tokens: Tokens, i: int) -> bool:
