@@ -612,6 +612,9 @@ PARTNER_CASES = [
     # a quoted name founded with no head: a body by its own ending (帮, 会) or the group word after it (队伍)
     ("街道为每个小区成立“管家帮”,专门解决停车难。", {"管家帮"}),
     ("村党支部组建了“银发先锋”队伍,白天巡河、晚上巡逻。", {"银发先锋"}),
+    # …only when the quote ends its clause: a word after it is what was founded, the quote a qualifier
+    ("街道成立“两新”组织联合党委,覆盖辖区商户。", set()),
+    ("镇上组建“两新”党员先锋队。", set()),
     # a conjunction that jieba joins to the next name's first word (和顺|丰) still joins two names
     ("联合区供电公司、农业银行和顺丰快递开展志愿服务。", {"区供电公司", "农业银行", "顺丰快递"}),
     # a village's collective cooperative is named with the village, or not at all
