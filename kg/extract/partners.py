@@ -13,7 +13,7 @@ from functools import lru_cache
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
 from kg.extract.segment import word_tags
-from kg.extract.text import Tokens, stem_start
+from kg.extract.text import UNIT_WORDS, Tokens, is_people_word, stem_start
 from kg.gazetteer import load_gazetteer
 from kg.model import Sentence
 
@@ -62,7 +62,7 @@ def with_level_word(tokens: Tokens, start: int, stem: str, kind: str | None = No
     i = tokens.starting_before(start)
     if kind == GOVERNMENT and i >= 2 and tokens[i - 1].text == "和" and tokens[i - 1].end == start:
         field = tokens[i - 2]
-        if (field.end == tokens[i - 1].start and len(field.text) >= 2 and is_field(word_tags().get(field.text, ""))
+        if (field.end == tokens[i - 1].start and len(field.text) >= 2 and is_field(field.text)
                 and not field.text.endswith(BODY_SUFFIXES)):
             start, stem, i = field.start, field.text + "和" + stem, i - 2
     before = tokens[i - 1] if i else None
@@ -74,9 +74,12 @@ def with_level_word(tokens: Tokens, start: int, stem: str, kind: str | None = No
 FIELD_TAGS = frozenset(PATTERNS["partners"]["field_tags"])
 
 
-def is_field(tag: str) -> bool:
-    """Whether a word so tagged may be a field a department is named for: a noun, or one of FIELD_TAGS."""
-    return tag.startswith("n") or tag in FIELD_TAGS
+def is_field(word: str) -> bool:
+    """Whether a word may be a field a department is named for: a noun, or a word of FIELD_TAGS, that is
+    no word for people (居民和某某局: the residents and the bureau), no unit word and no generic stem."""
+    tag = word_tags().get(word, "")
+    return ((tag.startswith("n") or tag in FIELD_TAGS) and not is_people_word(word) and word not in UNIT_WORDS
+            and word not in PATTERNS["partners"]["generic_stems"])
 
 
 @lru_cache(maxsize=4096)  # a pure function of a name's ending, asked again for the same few endings
