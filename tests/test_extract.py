@@ -741,6 +741,8 @@ PARTNER_CASES = [
     ("县人力资源和社会保障局在广场摆摊招聘。", {"县人力资源和社会保障局"}),
     ("市自然资源和规划局派技术员到村里测绘。", {"市自然资源和规划局"}),
     ("区教育和体育局给学校送来篮球架。", {"区教育和体育局"}),
+    # the field before 和 may be two words (文化|广电)
+    ("县文化广电和旅游局组织送戏下乡。", {"县文化广电和旅游局"}),
     # a word for people or a unit word before 和 is a companion of the bureau, no field of its name
     ("居民和民政局的工作人员一起包饺子。", {"民政局"}),
     ("志愿者和城管局的队员走进夜市。", {"城管局"}),

@@ -58,13 +58,14 @@ ORDINAL = re.compile("^第[一二三四五六七八九十百\\d]{1,3}$")
 
 def with_level_word(tokens: Tokens, start: int, stem: str, kind: str | None = None) -> tuple[int, str]:
     """省某某协会, 市某某局: a level word standing right before a body's name is part of it. A department
-    named for two fields joined by 和 (县文化和旅游局, 区人力资源和社会保障局) is named with both."""
+    named for fields joined by 和 (县文化和旅游局, 区人力资源和社会保障局, 县文化广电和旅游局) is named with them."""
     i = tokens.starting_before(start)
     if kind == GOVERNMENT and i >= 2 and tokens[i - 1].text == "和" and tokens[i - 1].end == start:
-        field = tokens[i - 2]
-        if (field.end == tokens[i - 1].start and len(field.text) >= 2 and is_field(field.text)
-                and not field.text.endswith(BODY_SUFFIXES)):
-            start, stem, i = field.start, field.text + "和" + stem, i - 2
+        j = i - 1  # the fields before 和, a word or two (县文化广电和旅游局)
+        while j > 0 and i - 1 - j < 2 and is_field_word(tokens[j - 1].text):
+            j -= 1
+        if j < i - 1:
+            start, stem, i = tokens[j].start, "".join(t.text for t in tokens[j : i - 1]) + "和" + stem, j
     before = tokens[i - 1] if i else None
     if before is not None and before.end == start and before.text in PATTERNS["partners"]["level_words"]:
         return before.start, before.text + stem
@@ -72,6 +73,10 @@ def with_level_word(tokens: Tokens, start: int, stem: str, kind: str | None = No
 
 
 FIELD_TAGS = frozenset(PATTERNS["partners"]["field_tags"])
+
+
+def is_field_word(word: str) -> bool:
+    return len(word) >= 2 and is_field(word) and not word.endswith(BODY_SUFFIXES)
 
 
 def is_field(word: str) -> bool:
