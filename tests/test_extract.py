@@ -928,6 +928,12 @@ def test_a_person_sent_to_a_place_to_hold_a_post_leads_the_place(text, person, p
     assert (person, "leads", place) in {(r.subject.name, r.predicate, r.object.name) for r in found.relations}
 
 
+def test_a_deputy_sent_to_a_place_holds_its_post_and_leads_nothing():
+    found = extract_text("2021年,吴晓梅被派驻柳塘村担任副主任。")
+    assert [(m.name, m.role) for m in found.mentions if m.cls == "Person"] == [("吴晓梅", "柳塘村副主任")]
+    assert not any(r.predicate == "leads" for r in found.relations)
+
+
 def test_a_person_sent_somewhere_without_a_post_is_no_person():
     assert names("周海涛被派到青竹坪村帮助修路。", "Person") == set()
 

@@ -309,14 +309,15 @@ def dispatched(index: int, sentence: Sentence, holders: list[Found], known: set[
         if name is None or clause + len(name) != match.start() or name in known:
             continue
         role = PATTERNS.role_re.match(text, match.end("post"))
-        if role is None or not is_leading(role.group()):
+        if role is None:
             continue
         place = sentence.start + match.end("sent")
         person = Found(CLS, name, sentence.start + clause, sentence.start + match.start(), index, role=role.group(),
                        rule="name+dispatch")
-        person.org = next((h for h in holders if place <= h.start and h.end == sentence.start + match.start("verb")), None)
-        if person.org is not None:
-            person.role = person.org.name + person.role  # (as 派驻某村的第一书记 reads: the place's post)
+        held = next((h for h in holders if place <= h.start and h.end == sentence.start + match.start("verb")), None)
+        if held is not None:
+            person.role = held.name + person.role  # (as 派驻某村的某职 reads: the place's post)
+            person.org = held if is_leading(role.group()) else None
         found.append(person)
         known.add(name)
     return found
