@@ -299,7 +299,7 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
 
 
 def dispatched(index: int, sentence: Sentence, holders: list[Found], known: set[str]) -> list[Found]:
-    """某某被选派到某村任第一书记, 某某被某部派驻某村担任第一书记: a name at a clause's start, sent to a
+    """某某被选派到某村任书记, 某某被某部派驻某村担任某职: a name at a clause's start, sent to a
     place (被, the sender perhaps, and a verb of sending), then the post it holds there, which leads the place."""
     text = sentence.text
     found = []
