@@ -53,7 +53,9 @@ def ok_spoken_name(name: str) -> bool:
 
 def before_a_verb(text: str, end: int) -> bool:
     """Whether a word of two or more characters that jieba tags as a verb begins at ``end`` (组织, 带领)."""
-    first = tokenize(text[end : end + 8])[0] if end < len(text) else ""
+    if not word_tags().get(text[end : end + 2], "").startswith("v"):
+        return False  # (most places: no two-character verb there, so no need to cut the text)
+    first = tokenize(text[end : end + 8])[0]
     return len(first) > 1 and word_tags().get(first, "").startswith("v")
 
 

@@ -109,7 +109,7 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
     after ``max_chars``. Returns ``end`` when there is no stem. Words tagged
     with one of ``passing`` do not stop it (监管, 救援: verbal nouns name bureaus).
     """
-    start, walked = end, ""
+    start = end
     for i in range(tokens.starting_before(end) - 1, -1, -1):
         tok = tokens[i]
         if start in barriers:
@@ -118,11 +118,11 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
         # when the suffix starts inside this token, the token's head belongs to the stem
         piece = tok.text[: end - tok.start] if tok.end > end else tok.text
         if passing and tok.end > end and word_tags().get(tok.text) in NOUN_TAGS:
-            start, walked = piece_start, piece + walked  # 执法局: the suffix ends a dictionary noun, whose head is the stem's
+            start = piece_start  # 执法局: the suffix ends a dictionary noun, whose head is the stem's
             continue
         if _ends_stem(piece, passing):
             break
-        if piece in ONE_CHARACTER_VERBS and not known_from(piece + walked):
+        if piece in ONE_CHARACTER_VERBS and not known_from(piece + walked_text(tokens, i + 1, end)):
             break  # 有事|找|某某厅: a verb of turning to a place (not 来凤, a name the gazetteer knows)
         if piece in UNIT_WORDS and not is_numbered_unit_word(tokens, i):
             break
@@ -130,8 +130,18 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
             break  # a measure word after a count or a demonstrative: 8处, 6个, 这支
         if end - piece_start > max_chars:
             break
-        start, walked = piece_start, piece + walked
+        start = piece_start
     return start
+
+
+def walked_text(tokens: Tokens, i: int, end: int) -> str:
+    """The text of tokens ``i`` on, up to ``end`` (which may fall inside the last)."""
+    out = []
+    for tok in tokens[i:]:
+        if tok.start >= end:
+            break
+        out.append(tok.text[: end - tok.start])
+    return "".join(out)
 
 
 @lru_cache(maxsize=1 << 16)  # a pure function of the word, asked of the same common words again and again
