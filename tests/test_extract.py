@@ -29,6 +29,12 @@ def relations(text: str) -> set[tuple[str, str, str]]:
 # provinces (Sichuan, Gansu, Fujian, Jilin, Yunnan...); the place names are real
 # divisions where the gazetteer must know them, invented below township level.
 UNIT_CASES = [
+    # a one-character verb of turning to a place (报, 找) begins no name; one the gazetteer knows as a
+    # name's first character (送桥镇) does
+    ("居民有小事报网格,大事报社区。", set()),
+    ("高邮市送桥镇举办龙虾节。", {"高邮市", "送桥镇"}),
+    # (or the national table of villages: 来龙村 is a village's name in several provinces)
+    ("驻村干部走进来龙村查看春耕。", {"来龙村"}),
     # a village whose name begins with a function character (和, 为), written after the township that
     # the national table lists it under; a village the table does not list there is cut as before
     ("五莲县街头镇和庄村的果园里一片繁忙。", {"五莲县", "街头镇", "和庄村"}),
@@ -429,6 +435,8 @@ def test_a_branch_of_a_generic_department_takes_the_departments_full_name_and_is
 
 # ------------------------------------------------------------------ programs
 PROGRAM_CASES = [
+    # a quoted name founded with no head (成立“X”) whose ending is no group's names a way of working
+    ("社区成立“周末议楼”,每周六听取居民意见。", {"周末议楼"}),
     ("金城社区启动“微心愿”项目。", {"微心愿"}),  # quote + head noun
     ("金城社区推行“五步议事法”。", {"五步议事法"}),  # the quote's own ending
     ("金城社区开展“红色代办”,效果明显。", {"红色代办"}),  # trigger verb before the quote
@@ -535,6 +543,8 @@ def test_program_alias_and_kind():
 
 # ---------------------------------------------------------------- facilities
 FACILITY_CASES = [
+    # a one-character verb before a facility's name begins none (有事|找|某某室)
+    ("老人们想下棋就找活动室,看病难就找服务站。", set()),
     # a modifier and its particle, one word to jieba's dictionary (大大的), begin no name
     ("大大的舞台,暖暖的阳光。", set()),
     ("马坊社区党群服务中心面积达600平方米。", {"马坊社区党群服务中心"}),
@@ -599,6 +609,12 @@ def test_facility_attributes():
 
 # ------------------------------------------------------------------ partners
 PARTNER_CASES = [
+    # a quoted name founded with no head: a body by its own ending (帮, 会) or the group word after it (队伍)
+    ("街道为每个小区成立“管家帮”,专门解决停车难。", {"管家帮"}),
+    ("村党支部组建了“银发先锋”队伍,白天巡河、晚上巡逻。", {"银发先锋"}),
+    # …only when the quote ends its clause: a word after it is what was founded, the quote a qualifier
+    ("街道成立“两新”组织联合党委,覆盖辖区商户。", set()),
+    ("镇上组建“两新”党员先锋队。", set()),
     # a conjunction that jieba joins to the next name's first word (和顺|丰) still joins two names
     ("联合区供电公司、农业银行和顺丰快递开展志愿服务。", {"区供电公司", "农业银行", "顺丰快递"}),
     # a village's collective cooperative is named with the village, or not at all
@@ -720,6 +736,16 @@ PARTNER_CASES = [
     ("湘南学院还联合开办了电商培训班。", {"湘南学院"}),
     # a department named for two fields joined by 和 is named with both; two bodies joined by 和 stay two
     ("县文化和旅游局组织送戏下乡。", {"县文化和旅游局"}),
+    # the suffix glued into a dictionary word (保障局, 规划局, 体育局): the word's head is the stem, and a
+    # field joined by 和 before it (a noun, or a set phrase to jieba: 自然资源) is part of the name too
+    ("县人力资源和社会保障局在广场摆摊招聘。", {"县人力资源和社会保障局"}),
+    ("市自然资源和规划局派技术员到村里测绘。", {"市自然资源和规划局"}),
+    ("区教育和体育局给学校送来篮球架。", {"区教育和体育局"}),
+    # the field before 和 may be two words (文化|广电)
+    ("县文化广电和旅游局组织送戏下乡。", {"县文化广电和旅游局"}),
+    # a word for people or a unit word before 和 is a companion of the bureau, no field of its name
+    ("居民和民政局的工作人员一起包饺子。", {"民政局"}),
+    ("志愿者和城管局的队员走进夜市。", {"城管局"}),
     ("社区联合县住房和城乡建设局开展燃气安全检查。", {"县住房和城乡建设局"}),
     ("县税务局和县公安局的志愿者都来了。", {"县税务局", "县公安局"}),
     # a body named after a unit is named with the parents written right before that unit
@@ -797,6 +823,11 @@ PERSON_CASES = [
     ("确定党委书记项目共12个。", set()),  # 项目 is a word, not a name
     # a transliterated name joins its parts with a dot; its last part ends where the next word begins
     ("网格员阿依古丽·买买提每天入户走访。", {"阿依古丽·买买提"}),
+    # four characters of names' words or single characters between a role and any verb: a name of four
+    # (not the two-character Han name its first characters would make, which no verb follows)
+    ("村党支部书记帕提古丽组织党员清理水渠。", {"帕提古丽"}),
+    ("村委会主任扎西次仁带领牧民转场。", {"扎西次仁"}),
+    ("社区主任全程参与了调解。", set()),
     # posts whose nouns jieba cuts into characters (楼|栋|长), and the chair of a people's congress
     ("楼栋长郑国华是一名有着40年党龄的老党员。", {"郑国华"}),
     ("镇人大主席包文明出席仪式。", {"包文明"}),
@@ -885,6 +916,26 @@ def test_a_first_secretary_sent_to_a_village_leads_the_village():
     assert ("李明华", "leads", "石笋村") in {(r.subject.name, r.predicate, r.object.name) for r in found.relations}
     # any other role after 的 is said of someone, not of the unit's post
     assert not any(p == "leads" for _, p, _ in relations("石笋村的书记王刚介绍。"))
+
+
+@pytest.mark.parametrize("text, person, place", [
+    ("2022年春,周海涛被选派到青竹坪村任第一书记。", "周海涛", "青竹坪村"),
+    ("去年,孙丽娟被县农业农村局派驻桃溪村担任第一书记。", "孙丽娟", "桃溪村"),
+])
+def test_a_person_sent_to_a_place_to_hold_a_post_leads_the_place(text, person, place):
+    found = extract_text(text)
+    assert [(m.name, m.role) for m in found.mentions if m.cls == "Person"] == [(person, place + "第一书记")]
+    assert (person, "leads", place) in {(r.subject.name, r.predicate, r.object.name) for r in found.relations}
+
+
+def test_a_deputy_sent_to_a_place_holds_its_post_and_leads_nothing():
+    found = extract_text("2021年,吴晓梅被派驻柳塘村担任副主任。")
+    assert [(m.name, m.role) for m in found.mentions if m.cls == "Person"] == [("吴晓梅", "柳塘村副主任")]
+    assert not any(r.predicate == "leads" for r in found.relations)
+
+
+def test_a_person_sent_somewhere_without_a_post_is_no_person():
+    assert names("周海涛被派到青竹坪村帮助修路。", "Person") == set()
 
 
 LEVEL_COMMITTEE_CASES = [

@@ -12,7 +12,7 @@ from kg.extract.partners import (CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WH
 from kg.extract.patterns import PATTERNS
 from kg.extract.quotes import program_kind
 from kg.extract.segment import word_tags
-from kg.extract.text import Tokens, clean_name, splits_a_word, stem_start, stem_tokens
+from kg.extract.text import Tokens, clean_name, splits_a_word, stem_pieces, stem_start, stem_tokens
 from kg.model import Sentence
 
 
@@ -129,7 +129,7 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
             return None
         return Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index, unit=unit,
                      kind=kind, rule="unit+suffix")
-    parts = stem_tokens(tokens, start, s)
+    parts = stem_pieces(tokens, start, s)
     if is_generic(stem, parts, table):
         if cls == "Partner" and unit is not None:  # 某社区老年协会: a kind of body the unit before it has
             return Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index,

@@ -13,7 +13,7 @@ from functools import lru_cache
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
 from kg.extract.segment import word_tags
-from kg.extract.text import Tokens, stem_start
+from kg.extract.text import UNIT_WORDS, Tokens, is_people_word, stem_start
 from kg.gazetteer import load_gazetteer
 from kg.model import Sentence
 
@@ -58,17 +58,33 @@ ORDINAL = re.compile("^第[一二三四五六七八九十百\\d]{1,3}$")
 
 def with_level_word(tokens: Tokens, start: int, stem: str, kind: str | None = None) -> tuple[int, str]:
     """省某某协会, 市某某局: a level word standing right before a body's name is part of it. A department
-    named for two fields joined by 和 (县文化和旅游局, 区人力资源和社会保障局) is named with both."""
+    named for fields joined by 和 (县文化和旅游局, 区人力资源和社会保障局, 县文化广电和旅游局) is named with them."""
     i = tokens.starting_before(start)
     if kind == GOVERNMENT and i >= 2 and tokens[i - 1].text == "和" and tokens[i - 1].end == start:
-        field = tokens[i - 2]
-        if (field.end == tokens[i - 1].start and len(field.text) >= 2 and word_tags().get(field.text, "").startswith("n")
-                and not field.text.endswith(BODY_SUFFIXES)):
-            start, stem, i = field.start, field.text + "和" + stem, i - 2
+        j = i - 1  # the fields before 和, a word or two (县文化广电和旅游局)
+        while j > 0 and i - 1 - j < 2 and is_field_word(tokens[j - 1].text):
+            j -= 1
+        if j < i - 1:
+            start, stem, i = tokens[j].start, "".join(t.text for t in tokens[j : i - 1]) + "和" + stem, j
     before = tokens[i - 1] if i else None
     if before is not None and before.end == start and before.text in PATTERNS["partners"]["level_words"]:
         return before.start, before.text + stem
     return start, stem
+
+
+FIELD_TAGS = frozenset(PATTERNS["partners"]["field_tags"])
+
+
+def is_field_word(word: str) -> bool:
+    return len(word) >= 2 and is_field(word) and not word.endswith(BODY_SUFFIXES)
+
+
+def is_field(word: str) -> bool:
+    """Whether a word may be a field a department is named for: a noun, or a word of FIELD_TAGS, that is
+    no word for people (居民和某某局: the residents and the bureau), no unit word and no generic stem."""
+    tag = word_tags().get(word, "")
+    return ((tag.startswith("n") or tag in FIELD_TAGS) and not is_people_word(word) and word not in UNIT_WORDS
+            and word not in PATTERNS["partners"]["generic_stems"])
 
 
 @lru_cache(maxsize=4096)  # a pure function of a name's ending, asked again for the same few endings

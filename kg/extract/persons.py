@@ -12,6 +12,7 @@ from itertools import accumulate
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
 from kg.extract.segment import tokenize, word_tags
+from kg.extract.spoken import plainly_ended, spoken_name
 from kg.extract.text import is_cjk
 from kg.model import Sentence
 
@@ -51,28 +52,6 @@ def name_at(text: str, pos: int) -> str | None:
     return None
 
 
-def spoken_name(text: str, pos: int) -> str | None:
-    """A name whose surname is not a common one, or that has four characters (many Tibetan, Hui and
-    Yi names), right between a role and a verb of speech (村党支部书记某某某介绍): the role and the
-    verb mark where it starts and ends, so two to four characters that are no word of another
-    kind (今天, 反复, 对此) are taken as the name."""
-    for size in (4, 3, 2):
-        name = text[pos : pos + size]
-        if len(name) < size or not text.startswith(SPEECH_VERBS, pos + size):
-            continue
-        if not all(is_cjk(ch) for ch in name) or name[-1] in PATTERNS["persons"]["not_last_in_spoken_name"] or any(
-                ch in PATTERNS["persons"]["not_in_given_name"] or ch in PATTERNS.stop_chars for ch in name):
-            return None
-        if any(len(token) > 1 and word_tags().get(token, "nr")[0] not in NAME_TAG_STARTS for token in tokenize(name)):
-            return None
-        return name
-    return None
-
-
-SPEECH_VERBS = tuple(PATTERNS["relations"]["speech_verbs"])
-NAME_TAG_STARTS = ("n", "x")  # a word of two or more in a name is tagged nr, nrfg, nz or n (single characters carry any tag)
-
-
 DOTTED_NAME = re.compile("[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})+")
 
 
@@ -108,7 +87,9 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
     roles = role_spans(sentence)
     for role_start, role_end in roles:
         name_start = role_end + 1 if text[role_end : role_end + 1] in CLOSING_QUOTES else role_end
-        name = name_at(text, name_start) or spoken_name(text, name_start)  # (a role may stand in quotes: “楼栋管家”某某)
+        name = name_at(text, name_start)  # (a role may stand in quotes: “楼栋管家”某某)
+        if name is None or not plainly_ended(text, name_start + len(name)):
+            name = spoken_name(text, name_start) or name  # 书记古丽米拉带领: not 古丽, which no verb follows
         if name is None:
             continue
         role = text[role_start:role_end]
@@ -145,6 +126,7 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
             found.append(person)
             pos += len(person_name)
     found += appointed(index, sentence, orgs, units, {p.name for p in found})
+    found += dispatched(index, sentence, orgs + units, {p.name for p in found})
     found += in_apposition(index, sentence, orgs + units, {p.name for p in found} | reporters)
     found += bracketed(index, sentence, orgs + units, {p.name for p in found} | reporters)
     found += titled(index, sentence, {p.name for p in found} | reporters, roles)
@@ -314,6 +296,35 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
                     known.add(name)
             at = text.find(verb, at + 1)
     return found
+
+
+def dispatched(index: int, sentence: Sentence, holders: list[Found], known: set[str]) -> list[Found]:
+    """某某被选派到某村任书记, 某某被某部派驻某村担任某职: a name at a clause's start, sent to a
+    place (被, the sender perhaps, and a verb of sending), then the post it holds there, which leads the place."""
+    text = sentence.text
+    found = []
+    for match in DISPATCH.finditer(text):
+        clause = max(text.rfind(mark, 0, match.start()) for mark in CLAUSE_MARKS) + 1
+        name = name_at(text, clause)
+        if name is None or clause + len(name) != match.start() or name in known:
+            continue
+        role = PATTERNS.role_re.match(text, match.end("post"))
+        if role is None:
+            continue
+        place = sentence.start + match.end("sent")
+        person = Found(CLS, name, sentence.start + clause, sentence.start + match.start(), index, role=role.group(),
+                       rule="name+dispatch")
+        held = next((h for h in holders if place <= h.start and h.end == sentence.start + match.start("verb")), None)
+        if held is not None:
+            person.role = held.name + person.role  # (as 派驻某村的某职 reads: the place's post)
+            person.org = held if is_leading(role.group()) else None
+        found.append(person)
+        known.add(name)
+    return found
+
+
+DISPATCH = re.compile(f"被[^,，;；:：。]{{0,10}}?(?:{'|'.join(PATTERNS['persons']['sending_verbs'])})(?P<sent>)[^,，;；:：。]{{2,16}}?"
+                      f"(?P<verb>{'|'.join(PATTERNS['persons']['post_verbs'])})(?P<post>)")
 
 
 COORDINATORS = PATTERNS.coordinators

@@ -204,11 +204,38 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
         if plain_modifier(after[: end - len(head_word)]):
             entity.aliases.add(full)
         return entity
+    if founded_before(text[max(0, qs - base - 5) : qs - base]) and (found := founded(index, name, qs, qe, after)):
+        return found
     if trigger_before(text[max(0, qs - base - 4) : qs - base]) and not after.startswith(CATEGORIES):
         return Found("Program", name, qs, qe, index, rule="quote+trigger")  # (推动“两新”组织…: a kind of body, no program)
     return None
 
 
+def founded_before(before: str) -> bool:
+    """成立“X”, 组建了“X”: a founding verb right before the quote (a particle between)."""
+    return before.endswith(FOUNDING_VERBS) or (before[-1:] == "了" and before[:-1].endswith(FOUNDING_VERBS))
+
+
+def founded(index: int, name: str, qs: int, qe: int, after: str) -> Found | None:
+    """What a founding verb's quoted object names: a body when a word for a group follows it (“X”队伍)
+    or the name ends in one (“X会”, “X帮”), else a way of working. Only when the quote ends its clause,
+    or a function character or a group word follows: other words after it (“X”组织党委, “X”工作专班)
+    are what was founded, which the quote only qualifies."""
+    group = next((w for w in FOUNDED_GROUP_WORDS if after.startswith(w)), None)
+    if group is not None:
+        body = Found("Partner", name, qs, qe + len(group), index, rule="quote+founded")
+        body.aliases.add(name + group)
+        return body
+    if after and not (after[0] in PATTERNS.stop_chars and after[0] != "等"):
+        return None
+    if name[-1] in FOUNDED_GROUP_ENDINGS:
+        return Found("Partner", name, qs, qe, index, rule="quote+founded")
+    return Found("Program", name, qs, qe, index, rule="quote+founded")
+
+
+FOUNDING_VERBS = tuple(PATTERNS["quotes"]["founding_verbs"])
+FOUNDED_GROUP_WORDS = tuple(PATTERNS["quotes"]["founded_group_words"])
+FOUNDED_GROUP_ENDINGS = frozenset(PATTERNS["quotes"]["founded_group_endings"])
 CATEGORIES = tuple(PATTERNS["quotes"]["categories"])
 MOTTO_HEADS = frozenset(PATTERNS["quotes"]["motto_heads"])
 LIST_MARKS = ("、", ",", "，")

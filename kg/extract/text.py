@@ -11,6 +11,7 @@ from typing import NamedTuple
 from kg.extract.patterns import PATTERNS
 from kg.extract.segment import word_tags
 from kg.gazetteer import load_gazetteer
+from kg.gazetteer.communities import load_communities
 from kg.model import Sentence
 
 _QUOTE_MARKS = re.compile(r"[\s\u3000“”‘’\"'「」『』《》〈〉【】＂]")
@@ -121,6 +122,8 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
             continue
         if _ends_stem(piece, passing):
             break
+        if piece in ONE_CHARACTER_VERBS and not known_from(piece + walked_text(tokens, i + 1, end)):
+            break  # 有事|找|某某厅: a verb of turning to a place (not 来凤, a name the gazetteer knows)
         if piece in UNIT_WORDS and not is_numbered_unit_word(tokens, i):
             break
         if len(piece) == 1 and (previous_is_number(tokens, piece_start) or previous_is_demonstrative(tokens, piece_start)):
@@ -131,10 +134,30 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
     return start
 
 
+def walked_text(tokens: Tokens, i: int, end: int) -> str:
+    """The text of tokens ``i`` on, up to ``end`` (which may fall inside the last)."""
+    out = []
+    for tok in tokens[i:]:
+        if tok.start >= end:
+            break
+        out.append(tok.text[: end - tok.start])
+    return "".join(out)
+
+
 @lru_cache(maxsize=1 << 16)  # a pure function of the word, asked of the same common words again and again
 def _ends_stem(piece: str, passing: frozenset[str]) -> bool:
     """Whether a stem walked left stops at this piece of a token: a number, or a stop word that is no place word."""
     return piece.isdigit() or (_stops(piece, passing) and not is_place_word(piece))
+
+
+ONE_CHARACTER_VERBS = frozenset(PATTERNS["stems"]["one_character_verbs"])
+COMMUNITY_SUFFIXES = tuple(s for s, level in PATTERNS["units"]["suffixes"] if level == "community")
+
+
+def known_from(stem: str) -> bool:
+    """Whether the gazetteer knows a place of this name (来凤), or, a stem of two or more, a community or
+    village (来龙村): then a one-character verb that begins it is the name's."""
+    return is_place_word(stem) or len(stem) >= 2 and any(load_communities().candidates(stem + s) for s in COMMUNITY_SUFFIXES)
 
 
 def is_numbered_unit_word(tokens: Tokens, i: int) -> bool:
@@ -235,6 +258,15 @@ def stem_tokens(tokens: Tokens, start: int, end: int) -> list[str]:
         if tok.end > end:
             break
         out.append(tok.text)
+    return out
+
+
+def stem_pieces(tokens: Tokens, start: int, end: int) -> list[str]:
+    """``stem_tokens``, and the head of a token the suffix is glued into (社会|保障局: 社会, 保障)."""
+    out = stem_tokens(tokens, start, end)
+    host = tokens.containing(end)
+    if host is not None and host.start < end and host.start >= start:
+        out.append(host.text[: end - host.start])
     return out
 
 
