@@ -128,10 +128,18 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
             break
         if len(piece) == 1 and (previous_is_number(tokens, piece_start) or previous_is_demonstrative(tokens, piece_start)):
             break  # a measure word after a count or a demonstrative: 8处, 6个, 这支
-        if end - piece_start > max_chars:
+        if end - piece_start > max_chars and not inside_unknown_word(tokens, i, start, end - piece_start - max_chars):
             break
         start = piece_start
     return start
+
+
+def inside_unknown_word(tokens: Tokens, i: int, start: int, overflow: int) -> bool:
+    """Whether the length cap would stop the walk between two one-character tokens: jieba cuts a word its
+    dictionary lacks (a name such as 某某家园) into characters, and a name begins at no character of one.
+    The word may run up to two characters past the cap."""
+    return (overflow <= 2 and len(tokens[i].text) == 1 and is_cjk(tokens[i].text)
+            and i + 1 < len(tokens) and tokens[i + 1].start == start and len(tokens[i + 1].text) == 1)
 
 
 def walked_text(tokens: Tokens, i: int, end: int) -> str:
