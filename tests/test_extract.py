@@ -1409,14 +1409,15 @@ TOKEN_TEXTS = ["芳草社区8处服务站", "杭州市西湖区北山街道召�
 
 @pytest.mark.parametrize("text", TOKEN_TEXTS)
 def test_token_lookups_answer_as_a_scan_would(text):
-    from kg.extract.text import previous_is_number, stem_tokens, token_spans
+    from kg.extract.text import previous_token, stem_tokens, token_spans
     from kg.model import Sentence
     from kg.extract.segment import tokenize
 
     tokens = token_spans(Sentence(100, 100 + len(text), text, tokenize(text)))
     for offset in range(100, 101 + len(text)):
         assert tokens.containing(offset) == next((t for t in tokens if t.start < offset < t.end), None)
-        assert previous_is_number(tokens, offset) == any(t.end == offset and t.text.isdigit() for t in tokens)
+        assert previous_token(tokens, offset) == next((t.text for t in tokens if t.end == offset), "")
+        assert previous_token(tokens, offset).isdigit() == any(t.end == offset and t.text.isdigit() for t in tokens)
         for end in range(offset, 101 + len(text)):
             assert stem_tokens(tokens, offset, end) == [t.text for t in tokens if t.start >= offset and t.end <= end]
         assert (offset in tokens.ends) == any(t.end == offset for t in tokens)

@@ -122,11 +122,11 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
             continue
         if _ends_stem(piece, passing):
             break
-        if piece in ONE_CHARACTER_VERBS and not known_from(piece + walked_text(tokens, i + 1, end)):
+        if piece in ONE_CHARACTER_VERBS and not known_from(piece + "".join(stem_pieces(tokens, tok.end, end))):
             break  # 有事|找|某某厅: a verb of turning to a place (not 来凤, a name the gazetteer knows)
         if piece in UNIT_WORDS and not is_numbered_unit_word(tokens, i):
             break
-        if len(piece) == 1 and (previous_is_number(tokens, piece_start) or previous_is_demonstrative(tokens, piece_start)):
+        if len(piece) == 1 and is_counting_word(previous_token(tokens, piece_start)):
             break  # a measure word after a count or a demonstrative: 8处, 6个, 这支
         if end - piece_start > max_chars and not inside_unknown_word(tokens, i, start, end - piece_start - max_chars):
             break
@@ -140,16 +140,6 @@ def inside_unknown_word(tokens: Tokens, i: int, start: int, overflow: int) -> bo
     The word may run up to two characters past the cap."""
     return (overflow <= 2 and len(tokens[i].text) == 1 and is_cjk(tokens[i].text)
             and i + 1 < len(tokens) and tokens[i + 1].start == start and len(tokens[i + 1].text) == 1)
-
-
-def walked_text(tokens: Tokens, i: int, end: int) -> str:
-    """The text of tokens ``i`` on, up to ``end`` (which may fall inside the last)."""
-    out = []
-    for tok in tokens[i:]:
-        if tok.start >= end:
-            break
-        out.append(tok.text[: end - tok.start])
-    return "".join(out)
 
 
 @lru_cache(maxsize=1 << 16)  # a pure function of the word, asked of the same common words again and again
@@ -244,16 +234,15 @@ def splits_a_word(tokens: Tokens, end: int) -> bool:
 PLACE_KIND_WORDS = UNIT_WORDS | frozenset(PATTERNS.generic_unit_stems)
 
 
-def previous_is_number(tokens: Tokens, start: int) -> bool:
-    """Whether the token that ends at ``start`` is a number (tokens are contiguous: it is the one before)."""
+def previous_token(tokens: Tokens, start: int) -> str:
+    """The text of the token that ends at ``start`` (tokens are contiguous: the one before), else ""."""
     i = tokens.starting_before(start)
-    return bool(i) and tokens[i - 1].end == start and tokens[i - 1].text.isdigit()
+    return tokens[i - 1].text if i and tokens[i - 1].end == start else ""
 
 
-def previous_is_demonstrative(tokens: Tokens, start: int) -> bool:
-    """Whether the token that ends at ``start`` is a one-character demonstrative (这, 那, 每, 该)."""
-    i = tokens.starting_before(start)
-    return bool(i) and tokens[i - 1].end == start and tokens[i - 1].text in DEMONSTRATIVES
+def is_counting_word(word: str) -> bool:
+    """A number or a one-character demonstrative (这, 那, 每, 该): a measure word follows it, not a name."""
+    return word.isdigit() or word in DEMONSTRATIVES
 
 
 DEMONSTRATIVES = frozenset(PATTERNS["stems"]["demonstratives"])
