@@ -12,7 +12,7 @@ from itertools import accumulate
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
 from kg.extract.segment import tokenize, word_tags
-from kg.extract.spoken import plainly_ended, spoken_name
+from kg.extract.spoken import marked_end, plainly_ended, spoken_name
 from kg.extract.text import is_cjk
 from kg.model import Sentence
 
@@ -28,7 +28,7 @@ def name_at(text: str, pos: int) -> str | None:
         # be the part's own last character (买买|提), so it marks no end as it does after a Han name.
         last = dotted.group().rindex("·") + 1
         return next((text[pos : pos + last + n] for n in range(2, len(dotted.group()) - last + 1)
-                     if boundary_after(text, pos + last + n, tokenize, table["name_followers"], verb_may_follow=False)), None)
+                     if boundary_after(text, pos + last + n, verb_may_follow=False)), None)
     if text[pos : pos + 1] in COORDINATORS:
         return None  # 社工和某某小学: a conjunction after a role word, not the surname 和
     surname = 2 if text[pos : pos + 2] in PATTERNS.surnames else 1
@@ -47,7 +47,7 @@ def name_at(text: str, pos: int) -> str | None:
             continue  # 王刚一起走访: the last character begins an adverb (一起, 一同), the name is 王刚
         if any(w in word_tags() and not word_tags()[w].startswith("nr") for w in (name, name[: surname + 1])):
             continue  # a dictionary word (项目, 党员), not a name
-        if boundary_after(text, end, tokenize, table["name_followers"]) and not heads_a_word(text, pos, end):
+        if boundary_after(text, end) and not heads_a_word(text, pos, end):
             return name
     return None
 
@@ -62,13 +62,10 @@ def heads_a_word(text: str, start: int, end: int) -> bool:
     return text[start : end + 1] in tags or text[start : end + 2] in tags
 
 
-def boundary_after(text: str, end: int, tokenize, followers, verb_may_follow: bool = True) -> bool:
-    if end >= len(text) or not is_cjk(text[end]):
+def boundary_after(text: str, end: int, verb_may_follow: bool = True) -> bool:
+    if marked_end(text, end):
         return True
-    rest = text[end : end + 8]
-    if any(rest.startswith(f) for f in followers) or rest[0] in PATTERNS.stop_chars:
-        return True  # a listed follower, or a function character (到, 在, 和) that starts the next word
-    first = tokenize(rest)[0]
+    first = tokenize(text[end : end + 8])[0]
     # a one-character verb that begins no word with the name's last character (王某某守在, 杨某某掰着),
     # unlike 走 of 张伟走访, where the name would end inside the word 走访
     return len(first) > 1 or (verb_may_follow and word_tags().get(first, "").startswith("v") and text[end - 1 : end + 1] not in word_tags())

@@ -29,9 +29,14 @@ def spoken_name(text: str, pos: int) -> str | None:
 def plainly_ended(text: str, end: int) -> bool:
     """Whether a name ending at ``end`` is followed by what ends a name for sure: a mark, a function
     character, a listed follower or a verb."""
-    if end >= len(text) or not is_cjk(text[end]) or text[end] in PATTERNS.stop_chars:
-        return True
-    return text.startswith(NAME_FOLLOWERS, end) or word_tags().get(tokenize(text[end : end + 8])[0], "").startswith("v")
+    return marked_end(text, end) or word_tags().get(tokenize(text[end : end + 8])[0], "").startswith("v")
+
+
+def marked_end(text: str, end: int) -> bool:
+    """Whether the text ends at ``end``, or a mark, a function character (到, 在, 和) or a listed follower
+    starts there: what ends a name whatever word follows."""
+    return (end >= len(text) or not is_cjk(text[end]) or text[end] in PATTERNS.stop_chars
+            or text.startswith(NAME_FOLLOWERS, end))
 
 
 NAME_FOLLOWERS = tuple(PATTERNS["persons"]["name_followers"])
