@@ -183,6 +183,40 @@ def test_a_list_of_other_articles_after_a_new_style_marker_is_dropped():
     assert "某某县18个项目开工" not in body and "某某市将加快推进" not in body
 
 
+@pytest.mark.parametrize("heading", ["相关信息", "相关报道:", "热门稿件"])
+def test_a_portal_s_list_of_other_articles_under_its_heading_is_dropped(heading):
+    # a government portal's list after the article: bulleted headlines of other places' news
+    others = ("· 某甲镇启动“洁净家园”整治", "· 某乙县某丙乡党委:“三评三议”推动议事落地", "· 某丁社区举办“百家宴”")
+    text = _page("某某街道打造红色管家", *[PARAGRAPH] * 4, "【打印本页】【关闭窗口】", heading, *others)
+    body = _body_text(text)
+    assert all(other[2:] not in body for other in others)
+    assert PARAGRAPH in body
+
+
+def test_a_sentence_that_opens_with_a_heading_s_words_does_not_end_the_article():
+    text = _page("某某街道打造红色管家", *[PARAGRAPH] * 3,
+                 "相关信息显示,今年社区共调解矛盾纠纷40余件。", "二、建强楼栋长队伍", "三、办好居民议事会")
+    body = _body_text(text)
+    assert "建强楼栋长队伍" in body and "办好居民议事会" in body
+
+
+def test_an_index_of_headlines_with_their_subjects_before_a_colon_is_dropped():
+    # headlines in the usual 地方: 标题 form, between a page label and the paper's navigation
+    headlines = ("某甲县:秋收时节粮满仓", "某乙镇党委:“院坝会”开到群众家门口", "某丙社区:老旧小区换新颜")
+    text = _page("第B02版:要闻", *headlines, "返回主页 | 某某晚报 | 标题导航 | 某某日报", PARAGRAPH)
+    dropped = {d.text: d.reason for d in split_body(text)[1]}
+    assert all(dropped.get(h) == "headline list" for h in headlines)
+
+
+def test_a_colon_after_a_long_opening_is_not_a_headline_s_subject():
+    # a line whose colon comes late is a sentence with a quote or a list, not 地方: 标题
+    lines = ("居民代表们在这次议事会上说得最多的一句话是:感谢社区", "社区志愿者们在每一次活动结束后总结道:服务无止境",
+             "某丙社区:老旧小区换新颜")
+    text = _page("第B02版:要闻", *lines, "返回主页 | 某某晚报 | 标题导航 | 某某日报", PARAGRAPH)
+    body = _body_text(text)
+    assert lines[0] in body and lines[1] in body
+
+
 def test_an_index_of_headlines_between_page_furniture_is_dropped():
     # an e-paper page: its page label, the headlines of the page, the paper's navigation, then the article
     headlines = ("某某县举办农民丰收节", "某某街道 打造红色物业", "某某镇开展“清河行动”", "某某社区 党群服务中心启用")

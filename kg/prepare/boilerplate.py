@@ -166,7 +166,11 @@ def classify_lines(lines: list[Line]) -> list[str | None]:
 
 
 def _is_headline(line: str) -> bool:
-    # a headline may end in a closing quote (某镇开展“某某行动”), never in a full stop
+    # a headline may end in a closing quote (某镇开展“某某行动”), never in a full stop; it may open with
+    # its subject and a colon (某某镇党委:某某激活某某), the commonest form of a local news headline
+    subject, colon, rest = line.partition(":")
+    if colon and len(subject) <= _LIMITS["headline_subject"]:
+        line = subject + rest
     return len(line) <= _LIMITS["headline_item"] and not line.endswith(tuple("。!?！？…")) and not _PUNCTUATION.search(
         line.replace("、", "")
     )
