@@ -78,6 +78,9 @@ FURNITURE = [
     ("某某市融媒体中心  2019-07-02 10:20", "credit line"),
     ("某某晚报融媒记者 张三 通讯员 李四", "credit line"),
     ("某某晚报", "credit line"),
+    # an outlet whose name ends in neither 报 nor 网, then the date with a clock time or a label
+    ("某某在线 2024-05-06 08:30:12 来源:某某晚报 作者:张三 李四", "credit line"),
+    ("某某融媒 2024年3月2日 星期六", "credit line"),
     ("IMG_20240305_101112.JPG", "image file name"),
     ("微信图片_2024.png", "image file name"),
     ("![](photo/2.jpg)", "image file name"),
@@ -94,6 +97,9 @@ FURNITURE = [
 
 # Body lines that must survive, including ones that mention the same words.
 BODY = [
+    # a word and a date, but a sentence goes on after the date
+    "某某社区 2024年3月2日召开居民大会",
+    "社区居民 2024-03-02 10:00 在广场集合,开展义诊活动。",
     "社区党委书记李红介绍,今年以来社区共开展志愿服务80余场次,服务居民3000余人次。",
     "记者走进小区时,居民们正在广场上排练节目。",
     "某某晚报讯(记者王某)昨日,某某社区举行邻里节。",
