@@ -4,7 +4,7 @@ import weakref
 
 import pytest
 
-from kg.heap import freeze, frozen_heap
+from kg.heap import freeze, frozen_heap, paused_collections
 
 
 @pytest.mark.parametrize("frozen_before", [False, True])
@@ -42,3 +42,30 @@ def test_a_collection_first_frees_the_garbage_rather_than_freezing_it(collect, f
     finally:
         gc.unfreeze()
         gc.collect()
+
+
+@pytest.mark.parametrize("running_before", [True, False])
+def test_collections_resume_after_a_pause_only_when_they_ran_before_it(running_before):
+    (gc.enable if running_before else gc.disable)()
+    try:
+        with paused_collections():
+            assert not gc.isenabled()
+        assert gc.isenabled() == running_before
+        with pytest.raises(RuntimeError), paused_collections():
+            raise RuntimeError("an article's failure")
+        assert gc.isenabled() == running_before
+    finally:
+        gc.enable()
+
+
+def test_cyclic_garbage_made_in_a_pause_outlives_it_until_a_collection():
+    gc.collect()
+    with paused_collections():
+        node = Node()
+        node.self = node
+        ref = weakref.ref(node)
+        del node
+        kept = [[] for _ in range(100_000)]  # enough new containers to set off collections, were they running
+        assert ref() is not None and kept
+    gc.collect()
+    assert ref() is None
