@@ -15,12 +15,18 @@ collections are paused through one article's work (``paused_collections``)
 and the garbage it left goes at the next collection after it: of 1.5 s of
 collections at 5,000 articles (``--jobs 1``, measured here), about 0.4 s
 went. One article at a time, not one file: a JSONL file may hold many.
+Between articles and in the corpus-wide stages a build runs with a young
+generation of ``YOUNG_THRESHOLD`` containers, not 700 (``fewer_collections``):
+fewer collections of the objects it is making to keep (about 0.3 s more at 5,000
+articles), garbage cycles waiting for at most that many new containers.
 """
 from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+YOUNG_THRESHOLD = 10_000
 
 
 def freeze(collect: bool = False) -> None:
@@ -52,3 +58,14 @@ def paused_collections() -> Iterator[None]:
     finally:
         if running:
             gc.enable()
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """A young generation of ``YOUNG_THRESHOLD`` containers within the block; the thresholds as they were after it."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], YOUNG_THRESHOLD), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)

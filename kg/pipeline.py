@@ -33,7 +33,7 @@ from kg.errors import InputError, KgError, NoArticlesError, OutputError, stage
 from kg.extract import process_article
 from kg.extract.segment import cut_weights, dictionary, word_tags
 from kg.gazetteer.communities import load_communities
-from kg.heap import freeze, frozen_heap, paused_collections
+from kg.heap import fewer_collections, freeze, frozen_heap, paused_collections
 from kg.model import (
     Article,
     ArticleExtraction,
@@ -316,6 +316,7 @@ def article_records(cache: BuildCache, sources: dict[str, str]) -> Iterator[Arti
     return cache.articles(sources)
 
 
+@fewer_collections()  # (kg.heap: a young generation of thousands, not 700, while a build runs)
 def build(
     inputs: Sequence[Path | str],
     out_dir: Path | str = "exports",

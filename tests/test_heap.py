@@ -4,7 +4,7 @@ import weakref
 
 import pytest
 
-from kg.heap import freeze, frozen_heap, paused_collections
+from kg.heap import YOUNG_THRESHOLD, fewer_collections, freeze, frozen_heap, paused_collections
 
 
 @pytest.mark.parametrize("frozen_before", [False, True])
@@ -69,3 +69,18 @@ def test_cyclic_garbage_made_in_a_pause_outlives_it_until_a_collection():
         assert ref() is not None and kept
     gc.collect()
     assert ref() is None
+
+
+@pytest.mark.parametrize("young_before, young_within", [(700, YOUNG_THRESHOLD), (YOUNG_THRESHOLD * 2, YOUNG_THRESHOLD * 2)])
+def test_fewer_collections_raise_the_young_threshold_and_restore_every_threshold(young_before, young_within):
+    saved = gc.get_threshold()
+    gc.set_threshold(young_before, 7, 9)
+    try:
+        with fewer_collections():
+            assert gc.get_threshold() == (young_within, 7, 9)
+        assert gc.get_threshold() == (young_before, 7, 9)
+        with pytest.raises(RuntimeError), fewer_collections():
+            raise RuntimeError("a failed build")
+        assert gc.get_threshold() == (young_before, 7, 9)
+    finally:
+        gc.set_threshold(*saved)
