@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.frozen import dict_init
+
 # The ontology's top classes (fixed by the contract), in display order.
 TOP_CLASSES = (
     "AdministrativeUnit",
@@ -90,6 +92,7 @@ class NormalisedText:
 
 
 # -------------------------------------------------------------------- boilerplate
+@dict_init
 @dataclass(frozen=True)
 class DroppedLine:
     """A line of page furniture removed from the body, kept for the build report."""
@@ -100,6 +103,7 @@ class DroppedLine:
     end: int
 
 
+@dict_init
 @dataclass(frozen=True)
 class ArticleMetadata:
     title: str | None = None
@@ -130,6 +134,7 @@ class Article:
 
 
 # ------------------------------------------------------------------------ segment
+@dict_init
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of the body; offsets in the normalised text."""
@@ -141,6 +146,7 @@ class Sentence:
 
 
 # ------------------------------------------------------------------------ extract
+@dict_init
 @dataclass(frozen=True)
 class Evidence:
     """Where a fact was read: article, sentence, and spans in the original text."""
@@ -153,6 +159,7 @@ class Evidence:
     end: int
 
 
+@dict_init
 @dataclass(frozen=True)
 class Mention:
     """A name of an ontology entity found in one article."""
@@ -169,6 +176,7 @@ class Mention:
     aliases: tuple[str, ...] = ()  # other forms of the name this mention supports (“微改造”工程 → 微改造工程)
 
 
+@dict_init
 @dataclass(frozen=True)
 class EntityRef:
     """A reference to an entity within one article's extraction: class and name."""
@@ -177,6 +185,7 @@ class EntityRef:
     name: str
 
 
+@dict_init
 @dataclass(frozen=True)
 class LocalRelation:
     """A relation found in one article, between two of its entities."""
@@ -206,6 +215,7 @@ class ArticleExtraction:
 # ``Entity`` (label, class, alt labels) and one ``Relation`` per triple.
 
 
+@dict_init
 @dataclass(frozen=True)
 class MentionSpan:
     """Where one article names one entity: a span of one of its sentences.
@@ -221,6 +231,7 @@ class MentionSpan:
     surface: str
 
 
+@dict_init
 @dataclass(frozen=True)
 class SentenceSpan:
     """A sentence that supports something: its normalised text, its span in the original text."""
@@ -231,6 +242,7 @@ class SentenceSpan:
     normalised_start: int = 0  # offset of the sentence in the article's normalised text
 
 
+@dict_init
 @dataclass(frozen=True)
 class EntityObservation:
     """What one article says about one entity (merged corpus-wide by ``iri``)."""
@@ -249,6 +261,7 @@ class EntityObservation:
     mentions: int = 0
 
 
+@dict_init
 @dataclass(frozen=True)
 class RelationObservation:
     """One relation as one article states it (merged corpus-wide by its triple)."""
@@ -262,6 +275,7 @@ class RelationObservation:
     evidence: tuple[Evidence, ...] = ()  # samples for the views
 
 
+@dict_init
 @dataclass(frozen=True)
 class MembershipObservation:
     """A person's role in a body the article names with it (an org:Membership)."""
@@ -390,6 +404,7 @@ class BuildTables:
 
 
 # ------------------------------------------------------------------------- report
+@dict_init
 @dataclass(frozen=True)
 class ArticleSummary:
     """What the graph and the report keep of an article once its text is done with."""

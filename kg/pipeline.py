@@ -33,7 +33,7 @@ from kg.errors import InputError, KgError, NoArticlesError, OutputError, stage
 from kg.extract import process_article
 from kg.extract.segment import cut_weights, dictionary, word_tags
 from kg.gazetteer.communities import load_communities
-from kg.heap import freeze, frozen_heap
+from kg.heap import fewer_collections, freeze, frozen_heap, paused_collections
 from kg.model import (
     Article,
     ArticleExtraction,
@@ -164,7 +164,8 @@ def _each_article(path: Path | FileData, max_article_mb: float, clock: StageCloc
             out.append(item)
         else:
             try:
-                out.append(work(item))
+                with paused_collections():  # (kg.heap: an article's working set is not scanned again and again)
+                    out.append(work(item))
             except KgError as error:
                 out.append(Skipped(item.source, str(error)))
         started = time.process_time()
@@ -315,6 +316,7 @@ def article_records(cache: BuildCache, sources: dict[str, str]) -> Iterator[Arti
     return cache.articles(sources)
 
 
+@fewer_collections()  # (kg.heap: a young generation of thousands, not 700, while a build runs)
 def build(
     inputs: Sequence[Path | str],
     out_dir: Path | str = "exports",

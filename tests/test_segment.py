@@ -114,6 +114,7 @@ CUT_CASES = [
     "abc123def",
     "a b 1 2 ab12 中文abc中文",
     "１２３ＡＢＣ全角",
+    "上一行\n下一行 末尾\r回车\t制表、顿号",  # gaps of one character: a line break, a space, \r, a tab, a mark
 ]
 
 

@@ -16,11 +16,13 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.found import Found
+from kg.frozen import dict_init
 from kg.extract.index import Covering, LastBefore, by_sentence
 from kg.extract.party import committees_by_unit, parent_org
 from kg.extract.patterns import PATTERNS, alternation
 
 
+@dict_init
 @dataclass(frozen=True)
 class Actor:
     start: int
@@ -29,6 +31,7 @@ class Actor:
     entity: Found
 
 
+@dict_init
 @dataclass(frozen=True)
 class FoundRelation:
     subject: Found

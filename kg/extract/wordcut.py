@@ -57,6 +57,8 @@ def cut_weighted(text: str, weights: dict[str, float], alone: float) -> list[str
     for i, block in enumerate(_BLOCK.split(text)):
         if i % 2:
             _cut_block(block, weights, alone, words)
+        elif len(block) == 1:
+            words.append(block)  # what the split below makes of one character, space or not (most gaps: a mark)
         elif block:
             for j, piece in enumerate(_SKIP.split(block)):
                 if j % 2:

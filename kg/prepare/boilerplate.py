@@ -28,6 +28,7 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
+from kg.frozen import dict_init
 from kg.model import DroppedLine
 
 Span = tuple[int, int]
@@ -94,6 +95,7 @@ _TAIL_MARKER = _any_of(_RULES["tail"]["markers"])
 _PUNCTUATION = re.compile(r"[,，。;；:：!！?？、]")
 
 
+@dict_init
 @dataclass(frozen=True)
 class Line:
     """A non-blank line: its stripped text and that text's span in the article."""

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kg.frozen import dict_init
 from kg.model import RELATIONS, Entity, ResolvedCorpus
 from kg.rdf import iri
 from kg.rdf.turtle import Names, TurtleSection, decimal, integer, string, typed, zh
@@ -34,6 +35,7 @@ GAZETTEER_SOURCE = iri.source_iri("gazetteer")
 Sink = Callable[[str], None] | None  # where a section hands each block (None: keep the text)
 
 
+@dict_init
 @dataclass(frozen=True)
 class NodeMeasures:
     """The figures the analysis gives one entity (written by ``measure_section``, all but the degree)."""
