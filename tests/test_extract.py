@@ -130,6 +130,8 @@ UNIT_CASES = [
     ("醴陵市白兔潭镇新塘村的志愿者清扫了村道。", {"醴陵市", "白兔潭镇", "新塘村"}),
     # the short form led by the township's short name is the community the article names in full
     ("红柳街道纺织二村社区召开居民会。\n红柳纺织二村的老人参加了活动。", {"红柳街道", "纺织二村社区"}),
+    # a count and a measure word before a stem and a suffix describe a kind of place (a 纯农业村), name none
+    ("柳湾村有农户320户,是一个纯农业村。", {"柳湾村"}),
 ]
 
 
@@ -329,6 +331,8 @@ PARTY_CASES = [
     # a company's committee is named as written: a city's short name in it stays short
     ("青岛海纳电子有限公司党委的30名党员到金城社区报到。", {"青岛海纳电子有限公司党委"}),
     ("青岛市海纳电子有限公司党委组织党员学习。", {"青岛市海纳电子有限公司党委"}),
+    # 嘎查 and 苏木, Inner Mongolia's village and township, stand alone for the gacha or sumu of the passage
+    ("孟恩套力盖嘎查位于草原深处。嘎查党支部组织党员为牧户修缮棚圈。", {"孟恩套力盖嘎查党支部"}),
 ]
 
 
@@ -875,6 +879,12 @@ PERSON_CASES = [
     ("社区党委书记今天说,活动很成功。", set()),
     ("社区负责人进一步介绍,服务还将延伸到小区。", set()),
     ("村主任高兴地说,路修好了。", set()),
+    # a post jieba's dictionary lacks, cut into characters (守|渠|员), is a role all the same
+    ("渠首的守渠员韩福生每天巡查闸门。", {"韩福生"}),
+    # a verb and the first character of its object (收到|工|单) make no post: 单 is no one's surname here
+    ("收到工单后,网格员马上上门处理。", set()),
+    # a role word inside a quoted name (“党员联户·…”) is part of that name, not someone's post
+    ("牧区党支部推行“党员联户·邻里互助”工作法。", set()),
 ]
 
 

@@ -7,10 +7,10 @@ not persons of the graph.
 from __future__ import annotations
 
 import re
-from itertools import accumulate
-
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
+from kg.extract.quotes import name_quote_spans
+from kg.extract.roles import is_leading, is_role_word, role_spans
 from kg.extract.segment import tokenize, word_tags
 from kg.extract.spoken import marked_end, plainly_ended, spoken_name
 from kg.extract.text import is_cjk
@@ -82,8 +82,11 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
     found, reporters = [], set()
     text = sentence.text
     roles = role_spans(sentence)
+    named = inner_quotes(sentence) if roles and QUOTE_OPENINGS.intersection(text) else []
     for role_start, role_end in roles:
         name_start = role_end + 1 if text[role_end : role_end + 1] in CLOSING_QUOTES else role_end
+        if any(qs < role_start and role_end < qe for qs, qe in named):
+            continue  # “党员联户·某某连心”: a role word inside a quoted name is part of that name, no one's post
         name = name_at(text, name_start)  # (a role may stand in quotes: “楼栋管家”某某)
         if name is None or not plainly_ended(text, name_start + len(name)):
             name = spoken_name(text, name_start) or name  # 书记古丽米拉带领: not 古丽, which no verb follows
@@ -167,6 +170,12 @@ PLACE_ENDINGS = "村镇乡区县市街省"
 
 
 CLOSING_QUOTES = "”’」』"
+QUOTE_OPENINGS = frozenset(o for o, _ in PATTERNS["quotes"]["pairs"])
+
+
+def inner_quotes(sentence: Sentence) -> list[tuple[int, int]]:
+    """The quoted names of a sentence, as spans of the sentence's text between their marks."""
+    return [(qs - sentence.start, qe - sentence.start - 1) for qs, qe in name_quote_spans(sentence)]
 RECEIVED_ROLES = frozenset(PATTERNS["persons"]["received_roles"])
 ADVERB_TAGS = ("d", "m", "c", "p")  # 一起 is tagged as a numeral word
 HONORIFICS = tuple(PATTERNS["persons"]["honorifics"])
@@ -396,44 +405,3 @@ CAPTION_COLONS = (":", "：")
 CLAUSE_MARKS = ",，;；:：。!！?？"
 APPOSITION_JOINERS = tuple(PATTERNS["persons"]["apposition_joiners"])
 POST_JOINERS = tuple(PATTERNS["persons"]["post_joiners"])
-
-
-def is_role_word(name: str) -> bool:
-    """“网格长”, “副主任”: a quoted post is a role people hold, not a program."""
-    return name in PATTERNS["persons"]["roles"] or (len(name) <= 5 and is_leading(name))
-
-
-def is_leading(role: str) -> bool:
-    """A role that leads what it is attached to: 书记, 主任, …长; a deputy (副…) does not."""
-    leading = PATTERNS["persons"]["leading_roles"]
-    return role.endswith(tuple(leading)) and not any(role.endswith("副" + r) for r in leading)
-
-
-def role_spans(sentence: Sentence) -> list[tuple[int, int]]:
-    """Spans (in the sentence) of the role words: listed ones, and tokens that end like an occupation or post."""
-    spans = [(m.start(), m.end()) for m in PATTERNS.role_re.finditer(sentence.text)]
-    covered = {end for _, end in spans}
-    endings = PATTERNS["persons"]["role_endings"]
-    tokens = sentence.tokens
-    # Only a token that ends in a role's last character can end a role (few do): find those characters
-    # in the text, then the tokens that end there, rather than walking every token.
-    ends = [m.end() for m in ROLE_LAST_CHAR.finditer(sentence.text)]
-    token_ending_at = dict(zip(accumulate(map(len, tokens)), range(len(tokens)))) if ends else {}
-    for pos in ends:
-        j = token_ending_at.get(pos)
-        if j is None:
-            continue
-        token, previous = tokens[j], tokens[j - 1] if j else ""
-        word = previous + token if len(token) == 1 and token in endings else token
-        if word != token and not (len(word) >= 3 and word_tags().get(word[:-1]) in POST_STEM_TAGS):
-            word = token  # 网格 + 员, 宣讲 + 员: jieba splits a post off the noun or verb it names
-        if pos in covered or len(word) < 2 or not CJK_WORD.fullmatch(word):
-            continue
-        if word[-1] in endings or (len(word) >= 3 and word[-1] == "人"):
-            spans.append((pos - len(word), pos))
-    return sorted(spans)
-
-
-POST_STEM_TAGS = ("n", "vn", "v")
-ROLE_LAST_CHAR = re.compile("[" + "".join(map(re.escape, sorted(set(PATTERNS["persons"]["role_endings"] + "人")))) + "]")
-CJK_WORD = re.compile("[\u4e00-\u9fff]+")  # all(is_cjk(ch) for ch in word), at C speed

@@ -21,7 +21,8 @@ from kg.extract.index import LastBefore
 from kg.extract.quotes import name_quote_spans
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import word_tags
-from kg.extract.text import PEOPLE_ENDINGS, Tokens, is_cjk, past_predicate, splits_a_word, stem_start, stem_tokens
+from kg.extract.text import (PEOPLE_ENDINGS, Tokens, is_cjk, past_predicate, previous_token, splits_a_word, stem_start,
+                             stem_tokens)
 from kg.extract.unitstems import is_description, is_generic_stem, is_word_like, numbered_stem, strip_level_suffix
 from kg.gazetteer import load_gazetteer
 from kg.gazetteer.communities import load_communities
@@ -127,8 +128,8 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             if not place_word:
                 generic.append((s, level))
             continue
-        if suffix_start - start < table["min_stem"]:
-            continue
+        if suffix_start - start < table["min_stem"] or COUNTED.match(previous_token(tokens, start)):
+            continue  # (是一个纯农业村: a count before the stem, a kind of place described)
         stem = sentence.text[start - sentence.start : s - sentence.start]
         parts = stem_tokens(tokens, start, s)
         if host is not None and start <= host.start < suffix_start:
@@ -171,6 +172,7 @@ def is_place_token(word: str, after_unit: bool) -> bool:
     return tag == "ns" or after_unit and tag in PATTERNS["units"]["chained_name_tags"]
 
 
+COUNTED = re.compile(PATTERNS["units"]["counted"])
 UNIT_SUFFIX_AT = re.compile(alternation(s for s, _ in PATTERNS["units"]["suffixes"] if len(s) > 1))
 
 
