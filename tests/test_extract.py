@@ -433,6 +433,28 @@ def test_a_departments_branch_is_under_the_departments_committee():
     assert ("兰州市委宣传部机关党支部", "subOrganizationOf", "兰州市委宣传部机关党委") in relations(text)
 
 
+FUNCTION_BRANCH_CASES = [
+    # a branch named by a department of the workplace is the branch of the company whose committee the story names
+    ("宁波恒达机械有限公司党委有党员96名。去年,生产党支部的党员带头驻厂。",
+     "宁波恒达机械有限公司生产党支部", "宁波恒达机械有限公司党委"),
+    # also after the bare body word (公司技术党支部), and for a hospital's committee
+    ("宁波恒达机械有限公司党委有党员96名。公司技术党支部牵头攻关。",
+     "宁波恒达机械有限公司技术党支部", "宁波恒达机械有限公司党委"),
+    ("绵阳市中心医院党委开展主题党日。后勤党支部党员走进病区维修设备。", "绵阳市中心医院后勤党支部", "绵阳市中心医院党委"),
+]
+
+
+@pytest.mark.parametrize("text, branch, committee", FUNCTION_BRANCH_CASES)
+def test_a_branch_named_by_a_workplaces_department_is_the_branch_of_the_body_whose_committee_is_named(text, branch, committee):
+    assert (branch, "subOrganizationOf", committee) in relations(text)
+
+
+def test_a_streets_working_committee_written_short_is_its_party_organisation_and_its_head_leads_it():
+    # 某某街道工委 is the street's working committee (as Beijing writes it), also written 街道工委
+    found = relations("海淀区学院路街道工委召开会议。街道工委书记刘志强说,社区要把接诉工作做实。")
+    assert {("学院路街道工委", "partyOrgOf", "学院路街道"), ("刘志强", "leads", "学院路街道工委")} <= found
+
+
 def test_a_branch_of_a_generic_department_takes_the_departments_full_name_and_is_not_the_units():
     # 市委组织部 is the article's city's (三亚市): so is the office committee named after it
     rels = relations("为庆祝建党节,三亚市吉阳区红沙社区举办文艺汇演。市委组织部机关党委书记马文斌到场观看并致辞。")
