@@ -896,7 +896,15 @@ PERSON_CASES = [
     # between a role and a verb of speech, a name with a less common surname or of four characters
     ("嘎洛村党支部书记次仁多吉介绍,村里今年新修了水渠。", {"次仁多吉"}),
     ("清水社区党委书记冶建平说,社区还要再办三件实事。", {"冶建平"}),
-    ("合作社理事长阿不都热依木告诉我们,枸杞卖得很好。", set()),  # six characters: longer than a name read this way
+    # five to seven characters of the transliteration guides between a role and a verb or a mark: one
+    # name transliterated from Uyghur, Mongolian or Tibetan, written without its dot
+    ("合作社理事长阿不都热依木告诉我们,枸杞卖得很好。", {"阿不都热依木"}),
+    ("苏木党委副书记巴雅尔图门德表示,今年将新修两条牧道。", {"巴雅尔图门德"}),
+    ("嘎查达敖其尔巴图骑着马走遍了每一户牧民。", {"敖其尔巴图"}),
+    # a firm's manager
+    ("公司党委副书记、总经理邵明远说,订单已经排到了年底。", {"邵明远"}),
+    # a stop word (担任, the verb of a post) is no given name: 明 ends the name before it, it begins none
+    ("社区成立了银发调解队,由退休教师孔繁明担任队长。", {"孔繁明"}),
     # what stands there instead is a word of another kind, or an adverb with its particle
     ("社区党委书记今天说,活动很成功。", set()),
     ("社区负责人进一步介绍,服务还将延伸到小区。", set()),
@@ -913,6 +921,12 @@ PERSON_CASES = [
 @pytest.mark.parametrize("text, expected", PERSON_CASES)
 def test_persons(text, expected):
     assert names(text, "Person") == expected
+
+
+def test_the_head_of_an_association_named_with_by_leads_the_association_founded_before():
+    # (由 + the person + 担任 + a bare head's title: the body the sentence founded; 联谊会 ends a body's name)
+    found = relations("村里成立了乡贤联谊会,由在外经商的村民钟国梁担任会长。")
+    assert ("钟国梁", "leads", "乡贤联谊会") in found
 
 
 def test_a_body_word_before_a_kind_word_refers_to_the_articles_one_committee_of_such_a_body():

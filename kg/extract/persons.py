@@ -14,6 +14,7 @@ from kg.extract.roles import is_leading, is_role_word, role_spans
 from kg.extract.segment import tokenize, word_tags
 from kg.extract.spoken import marked_end, plainly_ended, spoken_name
 from kg.extract.text import is_cjk
+from kg.extract.transliterated import long_name
 from kg.model import Sentence
 
 CLS = "Person"
@@ -41,8 +42,8 @@ def name_at(text: str, pos: int) -> str | None:
         name = text[pos:end]
         if end > len(text) or not all(is_cjk(ch) for ch in name):
             continue
-        if any(ch in table["not_in_given_name"] for ch in name[surname:]):
-            continue
+        if any(ch in table["not_in_given_name"] for ch in name[surname:]) or name[surname:] in PATTERNS.stop_words:
+            continue  # (明|担任: a stop word, the verb of a post, is no given name)
         if given == 2 and word_tags().get(text[end - 1 : end + 1]) in ADVERB_TAGS:
             continue  # 王刚一起走访: the last character begins an adverb (一起, 一同), the name is 王刚
         if any(w in word_tags() and not word_tags()[w].startswith("nr") for w in (name, name[: surname + 1])):
@@ -87,7 +88,8 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
         name_start = role_end + 1 if text[role_end : role_end + 1] in CLOSING_QUOTES else role_end
         if any(qs < role_start and role_end < qe for qs, qe in named):
             continue  # “党员联户·某某连心”: a role word inside a quoted name is part of that name, no one's post
-        name = name_at(text, name_start)  # (a role may stand in quotes: “楼栋管家”某某)
+        # (a role may stand in quotes: “楼栋管家”某某; a long transliterated name has no dot to be found by)
+        name = long_name(text, name_start) or name_at(text, name_start)
         if name is None or not plainly_ended(text, name_start + len(name)):
             name = spoken_name(text, name_start) or name  # 书记古丽米拉带领: not 古丽, which no verb follows
         if name is None:
@@ -125,7 +127,7 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
                 person.org, person.also_leads = posts
             found.append(person)
             pos += len(person_name)
-    found += appointed(index, sentence, orgs, units, {p.name for p in found})
+    found += appointed(index, sentence, orgs, units, found)
     found += dispatched(index, sentence, orgs + units, {p.name for p in found})
     found += in_apposition(index, sentence, orgs + units, {p.name for p in found} | reporters)
     found += bracketed(index, sentence, orgs + units, {p.name for p in found} | reporters)
@@ -278,16 +280,23 @@ def bracketed(index: int, sentence: Sentence, holders: list[Found], known: set[s
 BRACKETED_ROLE = re.compile(r"[（(][^（）()]{2,24}[)）]")
 
 
-def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Found], known: set[str]) -> list[Found]:
-    """某某担任某村党组织“第一书记”: a name at a clause start before an appointment verb, then the role."""
+def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Found], earlier: list[Found]) -> list[Found]:
+    """某某担任某村党组织“第一书记”: a name at a clause start before an appointment verb, then the role.
+    A person of ``earlier`` (found by a role before the name: 由村民某某担任会长) takes the post it leads."""
     text = sentence.text
     found = []
+    known = {p.name for p in earlier}
+    ending_at = {p.end: p for p in earlier if p.org is None}
     for verb in PATTERNS["persons"]["appointment_verbs"]:
         at = text.find(verb)
         while at > 0:
             clause = max(text.rfind(mark, 0, at) for mark in ",，;；:：。") + 1
             name = name_at(text, clause)
-            if name is not None and clause + len(name) == at and name not in known:
+            by = text.find(BY, clause, at)  # 由(旅居海外的侨领)某某担任会长: the name right before the verb
+            if by >= 0 and (name is None or clause + len(name) != at):
+                name, clause = next(((n, at - size) for size in (3, 2) if at - size > by
+                                     and (n := name_at(text[:at], at - size)) is not None and len(n) == size), (None, clause))
+            if name is not None and clause + len(name) == at and (name not in known or sentence.start + at in ending_at):
                 rest = text[at + len(verb) : at + len(verb) + 30]
                 role = next(((m.start(), m.end()) for m in PATTERNS.role_re.finditer(rest)), None)
                 if role is not None and is_leading(rest[role[0] : role[1]]):
@@ -295,13 +304,20 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
                     # (an organisation named with the role's own kind word, 某村党支部 + 书记, before its unit)
                     holder = next((o for o in orgs if base <= o.start and o.end <= base + role[1] - 1), None) \
                         or next((o for o in orgs + units if base <= o.start and o.end <= base + role[0] + 1), None)
-                    person = Found(CLS, name, sentence.start + clause, sentence.start + at, index,
-                                   role=rest[: role[1]].strip("“”"), rule="name+appointment")
+                    if holder is None and by >= 0 and role[0] == 0:  # 成立某某会,由某某担任会长: the body just named
+                        holder = max((o for o in orgs if o.end <= sentence.start + by), key=lambda o: o.end, default=None)
+                    person = ending_at.pop(sentence.start + at, None)
+                    if person is None:
+                        person = Found(CLS, name, sentence.start + clause, sentence.start + at, index,
+                                       role=rest[: role[1]].strip("“”"), rule="name+appointment")
+                        found.append(person)
+                        known.add(name)
                     person.org = holder
-                    found.append(person)
-                    known.add(name)
             at = text.find(verb, at + 1)
     return found
+
+
+BY = "由"
 
 
 def dispatched(index: int, sentence: Sentence, holders: list[Found], known: set[str]) -> list[Found]:

@@ -1,0 +1,36 @@
+"""Long names transliterated from Mongolian, Uyghur, Kazakh or Tibetan, written without the dot that
+often joins their parts (嘎查达某某某某某某骑着摩托车, 副书记某某某某某表示): five to seven characters of
+the transliteration guides' usage, right after a role, ending where a verb, a mark, a function character
+or a word of two characters or more begins. (Four characters and fewer are read by ``spoken``, dotted
+names by ``persons``.)"""
+from __future__ import annotations
+
+from kg.extract.patterns import PATTERNS
+from kg.extract.segment import tokenize, word_tags
+from kg.extract.spoken import plainly_ended
+
+TRANSLITERATION_CHARS = frozenset(PATTERNS["persons"]["transliteration_chars"].strip())
+SIZES = (7, 6, 5)
+
+
+def long_name(text: str, pos: int) -> str | None:
+    """The longest run of five to seven transliteration characters at ``pos`` that ends plainly (a verb,
+    a mark, a function character or a listed follower after it) and holds no word of another kind."""
+    run = 0
+    while run < SIZES[0] + 1 and pos + run < len(text) and text[pos + run] in TRANSLITERATION_CHARS:
+        run += 1
+    if run < SIZES[-1] or run > SIZES[0]:
+        return None  # (most names: fewer characters of the guides in a row; more than seven is no name)
+    name = text[pos : pos + run]
+    ended = plainly_ended(text, pos + run) or len(tokenize(text[pos + run : pos + run + 8])[0]) > 1  # (骑着马: a word begins)
+    return name if ended and not any(map(is_other_word, tokenize(name))) else None
+
+
+def is_other_word(token: str) -> bool:
+    """A word of two characters or more that jieba's dictionary gives a tag no name's word has (a verb,
+    an adverb, a place it knows): the run is words of a sentence, not a name. (The guides' characters
+    include function characters, 不 of 阿不都 and 都 of 满都拉, so single characters are not asked.)"""
+    return len(token) > 1 and word_tags().get(token, "nr")[0] not in NAME_TAG_STARTS
+
+
+NAME_TAG_STARTS = ("n", "x")
