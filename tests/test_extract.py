@@ -132,6 +132,10 @@ UNIT_CASES = [
     ("红柳街道纺织二村社区召开居民会。\n红柳纺织二村的老人参加了活动。", {"红柳街道", "纺织二村社区"}),
     # a count and a measure word before a stem and a suffix describe a kind of place (a 纯农业村), name none
     ("柳湾村有农户320户,是一个纯农业村。", {"柳湾村"}),
+    # a people's name before 乡 makes its homeland (苗乡, 侗乡), a literary word, also inside a firm's name
+    ("汶川羌乡绣娘合作社的绣品远销海外。", set()),
+    # two words that begin alike (爱国|爱乡) make a set phrase, though the second is a place word to jieba
+    ("祠堂成了青少年接受爱国爱乡教育的课堂。", set()),
 ]
 
 

@@ -124,7 +124,7 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
             break
         if piece in ONE_CHARACTER_VERBS and not known_from(piece + "".join(stem_pieces(tokens, tok.end, end))):
             break  # 有事|找|某某厅: a verb of turning to a place (not 来凤, a name the gazetteer knows)
-        if piece in UNIT_WORDS and not is_numbered_unit_word(tokens, i):
+        if piece in UNIT_WORDS and not is_numbered_unit_word(tokens, i) and not is_homeland(tokens, i):
             break
         if len(piece) == 1 and is_counting_word(previous_token(tokens, piece_start)):
             break  # a measure word after a count or a demonstrative: 8处, 6个, 这支
@@ -168,6 +168,12 @@ def is_numbered_unit_word(tokens: Tokens, i: int) -> bool:
 
 
 CHINESE_NUMERAL = re.compile("^[一二三四五六七八九十]{1,2}$")
+HOMELAND_WORDS = tuple(PATTERNS["units"]["homeland_words"])
+
+
+def is_homeland(tokens: Tokens, i: int) -> bool:
+    """某县佤|乡 + 古茶有限公司: 乡 after a people's name is its homeland, a word inside the name walked over."""
+    return tokens[i].text == "乡" and i > 0 and tokens[i - 1].text.endswith(HOMELAND_WORDS)
 UNIT_WORDS = frozenset(PATTERNS["units"]["generic_words"]) | frozenset(s for s, _ in PATTERNS["units"]["suffixes"] if len(s) > 1)
 
 

@@ -21,8 +21,8 @@ from kg.extract.index import LastBefore
 from kg.extract.quotes import name_quote_spans
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import word_tags
-from kg.extract.text import (PEOPLE_ENDINGS, Tokens, is_cjk, past_predicate, previous_token, splits_a_word, stem_start,
-                             stem_tokens)
+from kg.extract.text import (HOMELAND_WORDS, PEOPLE_ENDINGS, Tokens, is_cjk, past_predicate, previous_token,
+                             splits_a_word, stem_start, stem_tokens)
 from kg.extract.unitstems import is_description, is_generic_stem, is_word_like, numbered_stem, strip_level_suffix
 from kg.gazetteer import load_gazetteer
 from kg.gazetteer.communities import load_communities
@@ -140,6 +140,10 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             continue
         if len(match.group()) == 1 and stem and stem[-1] in table["size_words"]:
             continue  # 小苑, 大院: a size word and a one-character suffix make a common noun
+        if match.group() in HOMELAND_SUFFIXES and whole_stem.endswith(HOMELAND_WORDS):
+            continue  # 某县佤乡, 苗乡: a people's homeland, a literary word (a township of a people is 某某族乡)
+        if place_word and len(host.text) == 2 == len(before := previous_token(tokens, host.start)) and before[0] == host.text[0]:
+            continue  # 爱国|爱乡: two words that begin alike, a set phrase, not a name and its suffix
         unit = Found(CLS, sentence.text[start - sentence.start : e - sentence.start], start, e, index, kind=level,
                      rule="suffix")
         if match.group() == table["office_suffix"] and not as_subdistrict(unit, stem):
@@ -173,6 +177,7 @@ def is_place_token(word: str, after_unit: bool) -> bool:
 
 
 COUNTED = re.compile(PATTERNS["units"]["counted"])
+HOMELAND_SUFFIXES = ("乡",)
 UNIT_SUFFIX_AT = re.compile(alternation(s for s, _ in PATTERNS["units"]["suffixes"] if len(s) > 1))
 
 
