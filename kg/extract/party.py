@@ -176,14 +176,16 @@ COUNTED = re.compile(PATTERNS["party"]["counted"] + "$")
 def function_stem(text: str, end: int) -> str | None:
     """The department of a workplace (研发, 生产) that ends at ``end``, when no name stands before it
     but perhaps a bare body word (公司, 医院): 某某公司研发党支部 is named by its company."""
-    match = FUNCTION_STEM.search(text, 0, end)
-    before = match.start() if match else 0
-    return match.group(2) if match and (before == 0 or not is_cjk(text[before - 1]) or text[before - 1] in PATTERNS.stop_chars) else None
+    function = next((f for f in FUNCTION_STEMS if text.endswith(f, 0, end)), None)
+    if function is None:
+        return None  # (most kind words: no department before them)
+    before = end - len(function)
+    before -= next((len(b) for b in BODIES_LONGEST_FIRST if text.endswith(b, 0, before)), 0)
+    return function if before == 0 or not is_cjk(text[before - 1]) or text[before - 1] in PATTERNS.stop_chars else None
 
 
-FUNCTION_STEM = re.compile(f"((?:{alternation(BODY_ENDINGS)})?)({alternation(PATTERNS['party']['function_stems'])})$")
-
-
+FUNCTION_STEMS = tuple(PATTERNS["party"]["function_stems"])
+BODIES_LONGEST_FIRST = tuple(sorted(BODY_ENDINGS, key=len, reverse=True))
 def is_description(stem: str) -> bool:
     """功能型党支部, 镇级党委: a word of kind or rank before the kind word describes, it names nothing."""
     return stem.endswith(tuple(PATTERNS["units"]["descriptive_endings"]))
