@@ -625,6 +625,10 @@ FACILITY_CASES = [
     # a small square, or a building's kind of station, names no place
     ("傍晚的小广场上满是跳舞的居民。", set()),
     ("每栋写字楼都设了楼宇党群服务站。", set()),
+    # a level word before a facility every unit of that level has (社区党群服务中心, 村新时代文明实践站) is the
+    # one of the unit the passage is about, named after it
+    ("城南街道金桂社区成立于2003年。社区党委在社区党群服务中心开设了四点半课堂。", {"金桂社区党群服务中心"}),
+    ("枫林镇石坝村有农户410户。村新时代文明实践站每月放一场电影。", {"石坝村新时代文明实践站"}),
 ]
 
 

@@ -10,7 +10,7 @@ claimed spans) and writes them out as model ``Mention`` and
 from __future__ import annotations
 
 from kg.errors import stage
-from kg.extract import chains, communities, lists, named, partners, party, persons, quotes, units
+from kg.extract import chains, communities, lists, named, partners, party, persons, quotes, standard, units
 from kg.extract import events as held_events
 from kg.extract.found import Found
 from kg.extract.index import by_sentence
@@ -69,6 +69,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     found_persons = [p for p in found_persons if p.name not in reporters]
     others += bodies_of_orgs(orgs, text, found_units)
     others = drop_inner_units(others, found_units)
+    others = standard.settle_level_facilities(others, found_units, paragraph)  # (社区党群服务中心: the passage's)
     join_short_forms(others)
     join_parent_bodies(others)
     join_program_short_forms(others)

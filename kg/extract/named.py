@@ -12,6 +12,7 @@ from kg.extract.partners import (CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WH
 from kg.extract.patterns import PATTERNS
 from kg.extract.quotes import program_kind
 from kg.extract.segment import word_tags
+from kg.extract.standard import level_facility
 from kg.extract.text import Tokens, clean_name, splits_a_word, stem_pieces, stem_start, stem_tokens
 from kg.model import Sentence
 
@@ -124,7 +125,7 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
             return own
     if not stem:
         if cls == "Facility" and unit is None:
-            return coordinated_facility(index, sentence, s, e, others)
+            return coordinated_facility(index, sentence, s, e, others) or level_facility(index, sentence, tokens, s, e, suffix)
         if unit is None or cls == "Program":
             return None
         return Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index, unit=unit,
