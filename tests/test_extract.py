@@ -629,6 +629,12 @@ FACILITY_CASES = [
     # one of the unit the passage is about, named after it
     ("城南街道金桂社区成立于2003年。社区党委在社区党群服务中心开设了四点半课堂。", {"金桂社区党群服务中心"}),
     ("枫林镇石坝村有农户410户。村新时代文明实践站每月放一场电影。", {"石坝村新时代文明实践站"}),
+    # the level word as the clause's subject, before the place it acts in (村里在…)
+    ("乌兰哈达嘎查地处边境。嘎查在党群服务中心为牧民代办社保。", {"乌兰哈达嘎查党群服务中心"}),
+    # a hall of a village's or a people's history
+    ("祖屋修缮后改建成了罗溪侨史馆。", {"罗溪侨史馆"}),
+    # (成 of a verb's result, standing alone as a token, begins no name)
+    ("旧粮仓修缮后改建成柏树村史馆。", {"柏树村史馆"}),
 ]
 
 

@@ -17,14 +17,24 @@ from kg.model import Sentence
 STANDARD = frozenset(PATTERNS["facilities"]["standard"])
 LEVEL_OF = PATTERNS["units"]["generic_words"]
 CLASS_WORDS = (*PATTERNS["party"]["class_words"], *PATTERNS["facilities"]["class_words"])
+LOCATIVE_WORDS = ("在", "于")
 
 
 def level_facility(index: int, sentence: Sentence, tokens: Tokens, s: int, e: int, suffix: str) -> Found | None:
     """社区党群服务中心: the level word right before a standard facility's word, as a generic reference."""
-    word = previous_token(tokens, s) if suffix in STANDARD else ""
+    if suffix not in STANDARD:
+        return None
+    word = previous_token(tokens, s)
     level = LEVEL_OF.get(word)
-    if level is None or sentence.text.endswith(CLASS_WORDS, 0, s - len(word) - sentence.start):
+    if sentence.text.endswith(CLASS_WORDS, 0, s - len(word) - sentence.start):
         return None  # (各社区党群服务中心: every community's)
+    if level is None and word in LOCATIVE_WORDS:
+        # 嘎查在党群服务中心设立…, 村里在…: the level word, the clause's subject, before the place it acts in
+        subject = previous_token(tokens, s - len(word))
+        level = LEVEL_OF.get(subject.removesuffix("里"))
+        word = ""
+    if level is None:
+        return None
     return Found("Facility", "", s - len(word), e, index, generic=True, rule=f"generic:{level}", aliases={word + suffix})
 
 
