@@ -134,6 +134,11 @@ UNIT_CASES = [
     ("柳湾村有农户320户,是一个纯农业村。", {"柳湾村"}),
     # a people's name before 乡 makes its homeland (苗乡, 侗乡), a literary word, also inside a firm's name
     ("汶川羌乡绣娘合作社的绣品远销海外。", set()),
+    # a stem whose first word says what the place lacks (无|电梯小区, 非|直管社区) describes a kind of place
+    ("老城区还有不少无电梯小区。", set()),
+    ("非直管社区的居民也能就近办理。", set()),
+    # 楼院, a courtyard of residential blocks, ends a compound's name
+    ("在新华路楼院,居民们自发清理杂物。", {"新华路楼院"}),
     # two words that begin alike (爱国|爱乡) make a set phrase, though the second is a place word to jieba
     ("祠堂成了青少年接受爱国爱乡教育的课堂。", set()),
 ]
@@ -796,6 +801,12 @@ PARTNER_CASES = [
     ("西陵区城东派出所的民警每周来社区坐班。", {"西陵区城东派出所"}),
     # a community health centre is a body named with the unit it serves
     ("青松社区联合梅溪街道社区卫生服务中心开展义诊。", {"梅溪街道社区卫生服务中心"}),
+    # a branch company named right after its company is named with it
+    ("中建三局第一建设工程有限责任公司华南分公司派出施工队。", {"中建三局", "第一建设工程有限责任公司华南分公司"}),
+    # a one-character noun after the trade's word makes a thing of the trade, not a firm
+    ("网格员帮老人取回了智能快递柜里的包裹。", set()),
+    # 每 and a measure word (每支, 每个) count a kind of body, they begin no name
+    ("每支巡逻队有五名队员。", set()),
 ]
 
 

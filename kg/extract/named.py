@@ -13,7 +13,7 @@ from kg.extract.patterns import PATTERNS
 from kg.extract.quotes import program_kind
 from kg.extract.segment import word_tags
 from kg.extract.standard import level_facility
-from kg.extract.text import Tokens, clean_name, splits_a_word, stem_pieces, stem_start, stem_tokens
+from kg.extract.text import Tokens, clean_name, is_cjk, splits_a_word, stem_pieces, stem_start, stem_tokens
 from kg.model import Sentence
 
 
@@ -62,6 +62,8 @@ def find_by_suffix(
                 e, suffix = e + len(more.group()), suffix + more.group()  # 某某物业 + 服务有限公司: one company
             if cls == "Partner" and is_byline(sentence.text, e - sentence.start):
                 continue  # 某某晚报记者, 某某网讯: the outlet reporting, not a partner
+            if cls == "Partner" and suffix in TRADE_ENDINGS and is_thing_of_trade(tokens, e):
+                continue  # 智能快递|柜, 物业|费: a thing of the trade, not the firm
             entity = name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_ends, found + taken)
             if entity is not None and cls == "Partner" and is_branch(suffix, entity.name):
                 entity = with_parent_body(entity, found, sentence)
@@ -76,6 +78,15 @@ def find_by_suffix(
 
 
 PARTNER_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
+TRADE_ENDINGS = frozenset(PATTERNS["partners"]["trade_endings"])
+
+
+def is_thing_of_trade(tokens: Tokens, end: int) -> bool:
+    """Whether a one-character noun token follows the trade's word (快递|柜, 物业|费): no function character."""
+    i = tokens.starting_before(end)
+    following = tokens[i].text if i < len(tokens) and tokens[i].start == end else ""
+    return len(following) == 1 and is_cjk(following) and following not in PATTERNS.stop_chars \
+        and word_tags().get(following, "n").startswith("n")
 DOUBLED_SIZE_WORDS = frozenset(ch * 2 for ch in PATTERNS["units"]["size_words"])
 CONJUNCTIONS = frozenset(s for s in PATTERNS["lists"]["separators"] if len(s) == 1 and s != "、")
 
