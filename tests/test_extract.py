@@ -926,6 +926,11 @@ PERSON_CASES = [
     ("合作社理事长阿不都热依木告诉我们,枸杞卖得很好。", {"阿不都热依木"}),
     ("苏木党委副书记巴雅尔图门德表示,今年将新修两条牧道。", {"巴雅尔图门德"}),
     ("嘎查达敖其尔巴图骑着马走遍了每一户牧民。", {"敖其尔巴图"}),
+    # four of them before an adverb; and a first part before a dot is the dotted name's, not a name of its own
+    ("村党支部书记尼玛扎西刚从牧场回来。", {"尼玛扎西"}),
+    ("社区党委委员帕丽达古丽·吐尔逊每周都来。", {"帕丽达古丽·吐尔逊"}),
+    # a surname and 家 (王家, 李家: the family, a dictionary word) begin a name all the same
+    ("老船长王家林守在船上。", {"王家林"}),
     # a firm's manager
     ("公司党委副书记、总经理邵明远说,订单已经排到了年底。", {"邵明远"}),
     # a stop word (担任, the verb of a post) is no given name: 明 ends the name before it, it begins none

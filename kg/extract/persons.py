@@ -46,13 +46,15 @@ def name_at(text: str, pos: int) -> str | None:
             continue  # (明|担任: a stop word, the verb of a post, is no given name)
         if given == 2 and word_tags().get(text[end - 1 : end + 1]) in ADVERB_TAGS:
             continue  # 王刚一起走访: the last character begins an adverb (一起, 一同), the name is 王刚
-        if any(w in word_tags() and not word_tags()[w].startswith("nr") for w in (name, name[: surname + 1])):
+        head = name[: surname + 1] if name[surname] != FAMILY else ""  # (王家, 李家: the family, a name's head)
+        if any(w in word_tags() and not word_tags()[w].startswith("nr") for w in (name, head) if w):
             continue  # a dictionary word (项目, 党员), not a name
         if boundary_after(text, end) and not heads_a_word(text, pos, end):
             return name
     return None
 
 
+FAMILY = "家"
 DOTTED_NAME = re.compile("[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})+")
 
 
