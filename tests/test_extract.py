@@ -139,6 +139,10 @@ UNIT_CASES = [
     ("非直管社区的居民也能就近办理。", set()),
     # 楼院, a courtyard of residential blocks, ends a compound's name
     ("在新华路楼院,居民们自发清理杂物。", {"新华路楼院"}),
+    # estates listed before a count and a kind of estate are compounds, named as written (or as the article
+    # also names them with the kind word)
+    ("青竹社区有翠湖名邸、金沙雅居、锦绣华庭3个住宅小区。", {"青竹社区", "翠湖名邸", "金沙雅居", "锦绣华庭"}),
+    ("青竹社区有翠湖名邸、金沙雅居两个小区。金沙雅居小区去年加装了电梯。", {"青竹社区", "翠湖名邸", "金沙雅居小区"}),
     # two words that begin alike (爱国|爱乡) make a set phrase, though the second is a place word to jieba
     ("祠堂成了青少年接受爱国爱乡教育的课堂。", set()),
 ]

@@ -10,7 +10,7 @@ claimed spans) and writes them out as model ``Mention`` and
 from __future__ import annotations
 
 from kg.errors import stage
-from kg.extract import chains, communities, lists, named, partners, party, persons, quotes, standard, units
+from kg.extract import chains, communities, estates, lists, named, partners, party, persons, quotes, standard, units
 from kg.extract import events as held_events
 from kg.extract.found import Found
 from kg.extract.index import by_sentence
@@ -111,12 +111,14 @@ def find_units(sentences, tokens, paragraph, text: str, quoted) -> tuple[list[Fo
         in_sentence += by_suffix
         in_sentence += units.find_numbered_groups(i, s, in_sentence)
         in_sentence += units.find_coordinated(i, s, in_sentence, [(u.start, u.end) for u in in_sentence])
+        in_sentence += estates.find_listed_estates(i, s, tokens[i], in_sentence)
         found += in_sentence
         generic_words.append(generic)
     found += communities.named_again(sentences, found)
     found = units.settle_gazetteer(found, text)
     chains.follow_written_chains(found)
     units.join_extended(found)
+    estates.join_listed(found)
     units.chain_units(found, text)
     communities.settle_homonyms(found)
     communities.place_communities(found)
