@@ -555,6 +555,8 @@ PROGRAM_CASES = [
     ("社区开展“‘书香’进万家”活动。", {"书香进万家"}),
     # phrases listed as a theme or a core are a motto, not a name
     ("以“邻里守望、共建家园”为主题,开展志愿服务。", set()),
+    # a quoted name right after 共建 is what the two build together
+    ("企业与县职业中专共建“冠名班”,每年培训技工两百人。", {"冠名班"}),
 ]
 
 
@@ -811,6 +813,10 @@ PARTNER_CASES = [
     ("网格员帮老人取回了智能快递柜里的包裹。", set()),
     # 每 and a measure word (每支, 每个) count a kind of body, they begin no name
     ("每支巡逻队有五名队员。", set()),
+    # a station a county's level word names (县林业工作站) is a technical body of its government, no place
+    ("县林业工作站派人到村里指导防治松材线虫。", {"县林业工作站"}),
+    # a quoted name of four characters or more ending in 队 is a team by itself
+    ("村里组建了由民兵和退役军人组成的“护河守望队”。", {"护河守望队"}),
 ]
 
 

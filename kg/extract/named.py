@@ -13,7 +13,7 @@ from kg.extract.patterns import PATTERNS
 from kg.extract.quotes import program_kind
 from kg.extract.segment import word_tags
 from kg.extract.standard import level_facility
-from kg.extract.text import Tokens, clean_name, is_cjk, splits_a_word, stem_pieces, stem_start, stem_tokens
+from kg.extract.text import Tokens, clean_name, is_cjk, previous_token, splits_a_word, stem_pieces, stem_start, stem_tokens
 from kg.model import Sentence
 
 
@@ -164,10 +164,18 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         return None  # an outlet in a header line is the page's source, not a partner
     start, stem = with_level_word(tokens, start, stem, kind) if cls == "Partner" else (start, stem)
     kind = program_kind(suffix) if cls == "Program" else kind
+    if cls == "Facility" and suffix in GOVERNMENT_STATIONS and stem and not stem.startswith(COUNTY_LEVEL_WORDS) \
+            and previous_token(tokens, start) in COUNTY_LEVEL_WORDS:
+        start, stem = start - 1, previous_token(tokens, start) + stem  # (县|林业工作站: the level word names it)
+    if cls == "Facility" and suffix in GOVERNMENT_STATIONS and stem.startswith(COUNTY_LEVEL_WORDS) and len(stem) >= 3 \
+            and stem[1] not in "区县市镇乡村":  # (a field after the level word, not 市区)
+        cls, kind = "Partner", GOVERNMENT  # 县草原工作站, 旗林业工作站: a county's technical station, a body of its government
     return Found(cls, stem + suffix, start, e, index, kind=kind, rule="suffix")
 
 
 LEADING_ROLES = frozenset(PATTERNS["persons"]["leading_roles"])
+GOVERNMENT_STATIONS = frozenset(PATTERNS["facilities"]["government_stations"])
+COUNTY_LEVEL_WORDS = ("县", "旗", "市", "州", "省")
 TRADE_WORDS = frozenset(PATTERNS["partners"]["trade_words"])
 DESCRIPTIVE_ENDINGS = PATTERNS["units"]["descriptive_endings"]
 
