@@ -60,7 +60,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         listed = lists.find_listed_partners(i, s, tokens[i], named_here + taken + in_sentence)
         others += named_here + listed
         bodies = [o for o in named_here + listed if o.cls == "Partner"]  # (a team's captain leads the team)
-        people, named_reporters = persons.find_persons(i, s, orgs_in[i] + bodies, in_sentence)
+        people, named_reporters = persons.find_persons(i, s, orgs_in[i] + bodies, in_sentence, quoted[i])
         found_persons += people
         reporters |= named_reporters
     found_persons += persons.captioned(

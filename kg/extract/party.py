@@ -176,7 +176,7 @@ COUNTED = re.compile(PATTERNS["party"]["counted"] + "$")
 def function_stem(text: str, end: int) -> str | None:
     """The department of a workplace (研发, 生产) that ends at ``end``, when no name stands before it
     but perhaps a bare body word (公司, 医院): 某某公司研发党支部 is named by its company."""
-    function = next((f for f in FUNCTION_STEMS if text.endswith(f, 0, end)), None)
+    function = next((text[end - n : end] for n in FUNCTION_STEM_SIZES if n <= end and text[end - n : end] in FUNCTION_STEMS), None)
     if function is None:
         return None  # (most kind words: no department before them)
     before = end - len(function)
@@ -184,7 +184,8 @@ def function_stem(text: str, end: int) -> str | None:
     return function if before == 0 or not is_cjk(text[before - 1]) or text[before - 1] in PATTERNS.stop_chars else None
 
 
-FUNCTION_STEMS = tuple(PATTERNS["party"]["function_stems"])
+FUNCTION_STEMS = frozenset(PATTERNS["party"]["function_stems"])
+FUNCTION_STEM_SIZES = sorted({len(f) for f in FUNCTION_STEMS}, reverse=True)
 BODIES_LONGEST_FIRST = tuple(sorted(BODY_ENDINGS, key=len, reverse=True))
 def is_description(stem: str) -> bool:
     """功能型党支部, 镇级党委: a word of kind or rank before the kind word describes, it names nothing."""

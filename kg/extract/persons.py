@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
-from kg.extract.quotes import name_quote_spans
 from kg.extract.roles import is_leading, is_role_word, role_spans
 from kg.extract.segment import tokenize, word_tags
 from kg.extract.spoken import marked_end, plainly_ended, spoken_name
@@ -74,18 +73,21 @@ def boundary_after(text: str, end: int, verb_may_follow: bool = True) -> bool:
     return len(first) > 1 or (verb_may_follow and word_tags().get(first, "").startswith("v") and text[end - 1 : end + 1] not in word_tags())
 
 
-def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[Found]) -> tuple[list[Found], set[str]]:
+def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[Found],
+                 quoted: list[tuple[int, int]] = ()) -> tuple[list[Found], set[str]]:
     """Persons in one sentence, and the names of reporters to keep out of the graph.
 
     A role is one of the listed role words, or any word that ends like an
     occupation or post (…师, …员, …长, …工, a word of three or more ending in
     人: 合伙人). Names coordinated with the first (某某和某某) share its role.
+    ``quoted``: the sentence's quoted names (``quotes.name_quote_spans``), whose
+    role words are part of the names.
     """
     table = PATTERNS["persons"]
     found, reporters = [], set()
     text = sentence.text
     roles = role_spans(sentence)
-    named = inner_quotes(sentence) if roles and QUOTE_OPENINGS.intersection(text) else []
+    named = [(qs - sentence.start, qe - sentence.start - 1) for qs, qe in quoted] if roles and quoted else []
     for role_start, role_end in roles:
         name_start = role_end + 1 if text[role_end : role_end + 1] in CLOSING_QUOTES else role_end
         if any(qs < role_start and role_end < qe for qs, qe in named):
@@ -174,12 +176,6 @@ PLACE_ENDINGS = "村镇乡区县市街省"
 
 
 CLOSING_QUOTES = "”’」』"
-QUOTE_OPENINGS = frozenset(o for o, _ in PATTERNS["quotes"]["pairs"])
-
-
-def inner_quotes(sentence: Sentence) -> list[tuple[int, int]]:
-    """The quoted names of a sentence, as spans of the sentence's text between their marks."""
-    return [(qs - sentence.start, qe - sentence.start - 1) for qs, qe in name_quote_spans(sentence)]
 RECEIVED_ROLES = frozenset(PATTERNS["persons"]["received_roles"])
 ADVERB_TAGS = ("d", "m", "c", "p")  # 一起 is tagged as a numeral word
 HONORIFICS = tuple(PATTERNS["persons"]["honorifics"])
