@@ -139,6 +139,8 @@ UNIT_CASES = [
     ("非直管社区的居民也能就近办理。", set()),
     # 楼院, a courtyard of residential blocks, ends a compound's name
     ("在新华路楼院,居民们自发清理杂物。", {"新华路楼院"}),
+    # a division written with its parent that jieba's dictionary holds as one word names both
+    ("吉林省延边朝鲜族自治州和龙市的边境村庄迎来了游客。", {"吉林省", "延边朝鲜族自治州", "和龙市"}),
     # estates listed before a count and a kind of estate are compounds, named as written (or as the article
     # also names them with the kind word)
     ("青竹社区有翠湖名邸、金沙雅居、锦绣华庭3个住宅小区。", {"青竹社区", "翠湖名邸", "金沙雅居", "锦绣华庭"}),
@@ -817,6 +819,8 @@ PARTNER_CASES = [
     ("县林业工作站派人到村里指导防治松材线虫。", {"县林业工作站"}),
     # a quoted name of four characters or more ending in 队 is a team by itself
     ("村里组建了由民兵和退役军人组成的“护河守望队”。", {"护河守望队"}),
+    # the product a cooperative works, before its trade's word, names it (no place before it needed)
+    ("村里成立了蜂蜜加工专业合作社,带动40户养蜂。", {"蜂蜜加工专业合作社"}),
 ]
 
 

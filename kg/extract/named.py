@@ -13,7 +13,8 @@ from kg.extract.patterns import PATTERNS
 from kg.extract.quotes import program_kind
 from kg.extract.segment import word_tags
 from kg.extract.standard import level_facility
-from kg.extract.text import Tokens, clean_name, is_cjk, previous_token, splits_a_word, stem_pieces, stem_start, stem_tokens
+from kg.extract.text import (Tokens, clean_name, is_cjk, is_people_word, previous_token, splits_a_word, stem_pieces,
+                             stem_start, stem_tokens)
 from kg.model import Sentence
 
 
@@ -119,8 +120,9 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         trade = tokens[tokens.starting_before(s) - 1] if start == s and tokens.starting_before(s) else None
         if trade is not None and trade.end == s and trade.text in TRADE_WORDS:
             wider = stem_start(tokens, trade.start, longest - len(trade.text), barriers, GOVERNMENT_STEM_TAGS)  # 某某种植合作社
-        if wider < start and (wider in unit_ends or with_level_word(tokens, wider, "")[0] < wider):
-            start = wider
+        if wider < start and (wider in unit_ends or with_level_word(tokens, wider, "")[0] < wider
+                              or trade is not None and names_a_product(tokens, wider, trade.start)):
+            start = wider  # (after a place, a level word, or the product of the trade: 茶叶|加工|合作社)
     if cls == "Partner":
         start = with_ordinal(tokens, start, s, longest, barriers)
         first = tokens[tokens.starting_before(start)] if start < s else None
@@ -178,6 +180,18 @@ GOVERNMENT_STATIONS = frozenset(PATTERNS["facilities"]["government_stations"])
 COUNTY_LEVEL_WORDS = ("县", "旗", "市", "州", "省")
 TRADE_WORDS = frozenset(PATTERNS["partners"]["trade_words"])
 DESCRIPTIVE_ENDINGS = PATTERNS["units"]["descriptive_endings"]
+
+
+def names_a_product(tokens: Tokens, start: int, end: int) -> bool:
+    """Whether the words from ``start`` to the trade's word are nouns (no word for people) or single
+    characters, two to four in all: the product a cooperative or firm works (蜂蜜|加工, 银|饰|加工)."""
+    words = stem_tokens(tokens, start, end)  # (a word the dictionary lacks comes cut into characters: 银|饰)
+    return 2 <= end - start <= MAX_PRODUCT and all(len(w) == 1 or word_tags().get(w, "") in PRODUCT_TAGS
+                                                   and not is_people_word(w) for w in words)
+
+
+PRODUCT_TAGS = frozenset(("n", "nz"))
+MAX_PRODUCT = 4  # (a product is a short noun: 蜂蜜, 中药材; more is a clause: 村民|大力发展)
 
 
 def is_generic(stem: str, parts: list[str], table: dict) -> bool:

@@ -47,6 +47,11 @@ def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
     for position, tok in enumerate(tokens):
         if tok.text not in candidates:
             continue  # no name nor short form of a division (most tokens), or a bare level word
+        if tok.text in (compounds := compound_words(gaz)):  # 某省|某某自治州 as jieba's one word: both divisions
+            for at, name in compounds[tok.text]:
+                found.append(Found(CLS, name, tok.start + at, tok.start + at + len(name), index,
+                                   kind=gaz.lookup(name)[0].level, rule="gazetteer"))
+            continue
         if splits_a_word(tokens, tok.end):
             continue  # 发展乡|村: 发展|乡村, jieba took a division's name across two words
         divisions = gaz.lookup(tok.text)
@@ -76,7 +81,21 @@ def lookup_candidates(gaz) -> frozenset[str]:
     """What ``find_gazetteer_units`` looks up: division names and short forms of two characters or more that
     are no bare level word (街道 is no place, even where a town bears that name). One set test skips most tokens."""
     generic_words, unit_level = PATTERNS["units"]["generic_words"], PATTERNS.unit_level
-    return frozenset(n for n in gaz.known_names() if len(n) >= 2 and n not in generic_words and not unit_level.get(n))
+    names = frozenset(n for n in gaz.known_names() if len(n) >= 2 and n not in generic_words and not unit_level.get(n))
+    return names | frozenset(compound_words(gaz))
+
+
+@lru_cache(maxsize=4)
+def compound_words(gaz) -> dict[str, tuple[tuple[int, str], ...]]:
+    """Words of jieba's dictionary that are a division written with its parent (云南省 + 某某自治州), with
+    where each of the two begins: the gazetteer knows each name in full, not the word."""
+    found = {}
+    for word in word_tags():
+        if len(word) >= 5 and not gaz.lookup(word):
+            cut = next((i for i in range(2, len(word) - 1) if gaz.lookup(word[:i]) and gaz.lookup(word[i:])), None)
+            if cut is not None:
+                found[word] = ((0, word[:cut]), (cut, word[cut:]))
+    return found
 
 
 def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: list[Found],
