@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
 
-from kg.extract.chains import county_short_form, following_township, rank, short_county
+from kg.extract.chains import compound_words, county_short_form, following_township, rank, short_county
 from kg.extract.communities import listed_from_function_character
 from kg.extract.found import Found
 from kg.extract.index import LastBefore
@@ -83,19 +83,6 @@ def lookup_candidates(gaz) -> frozenset[str]:
     generic_words, unit_level = PATTERNS["units"]["generic_words"], PATTERNS.unit_level
     names = frozenset(n for n in gaz.known_names() if len(n) >= 2 and n not in generic_words and not unit_level.get(n))
     return names | frozenset(compound_words(gaz))
-
-
-@lru_cache(maxsize=4)
-def compound_words(gaz) -> dict[str, tuple[tuple[int, str], ...]]:
-    """Words of jieba's dictionary that are a division written with its parent (云南省 + 某某自治州), with
-    where each of the two begins: the gazetteer knows each name in full, not the word."""
-    found = {}
-    for word in word_tags():
-        if len(word) >= 5 and not gaz.lookup(word):
-            cut = next((i for i in range(2, len(word) - 1) if gaz.lookup(word[:i]) and gaz.lookup(word[i:])), None)
-            if cut is not None:
-                found[word] = ((0, word[:cut]), (cut, word[cut:]))
-    return found
 
 
 def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: list[Found],
