@@ -821,6 +821,8 @@ PARTNER_CASES = [
     ("村里组建了由民兵和退役军人组成的“护河守望队”。", {"护河守望队"}),
     # the product a cooperative works, before its trade's word, names it (no place before it needed)
     ("村里成立了蜂蜜加工专业合作社,带动40户养蜂。", {"蜂蜜加工专业合作社"}),
+    # a council of a village's worthies or residents (理事会) is a body
+    ("村里的乡贤理事会牵头筹资修缮了祠堂。", {"乡贤理事会"}),
 ]
 
 
@@ -945,6 +947,8 @@ PERSON_CASES = [
     ("社区党委委员帕丽达古丽·吐尔逊每周都来。", {"帕丽达古丽·吐尔逊"}),
     # a surname and 家 (王家, 李家: the family, a dictionary word) begin a name all the same
     ("老船长王家林守在船上。", {"王家林"}),
+    # people named by what they own or keep (a stall, a shop) have a role
+    ("菜市场改造后,摊主邱美华笑着说,环境好多了。", {"邱美华"}),
     # a firm's manager
     ("公司党委副书记、总经理邵明远说,订单已经排到了年底。", {"邵明远"}),
     # a stop word (担任, the verb of a post) is no given name: 明 ends the name before it, it begins none
