@@ -139,6 +139,8 @@ UNIT_CASES = [
     ("非直管社区的居民也能就近办理。", set()),
     # 楼院, a courtyard of residential blocks, ends a compound's name
     ("在新华路楼院,居民们自发清理杂物。", {"新华路楼院"}),
+    # 成 alone as a token inside a name, after no verb, is the name's (德|成|社区)
+    ("志愿者来到德成社区参加义诊。", {"德成社区"}),
     # a division written with its parent that jieba's dictionary holds as one word names both
     ("吉林省延边朝鲜族自治州和龙市的边境村庄迎来了游客。", {"吉林省", "延边朝鲜族自治州", "和龙市"}),
     # estates listed before a count and a kind of estate are compounds, named as written (or as the article
@@ -646,7 +648,7 @@ FACILITY_CASES = [
     ("乌兰哈达嘎查地处边境。嘎查在党群服务中心为牧民代办社保。", {"乌兰哈达嘎查党群服务中心"}),
     # a hall of a village's or a people's history
     ("祖屋修缮后改建成了罗溪侨史馆。", {"罗溪侨史馆"}),
-    # (成 of a verb's result, standing alone as a token, begins no name)
+    # (成 of a verb's result, standing alone as a token after the verb, begins no name)
     ("旧粮仓修缮后改建成柏树村史馆。", {"柏树村史馆"}),
 ]
 
