@@ -973,6 +973,11 @@ def test_persons(text, expected):
     assert names(text, "Person") == expected
 
 
+def test_a_gachas_secretary_who_is_also_its_head_leads_the_gacha_and_its_branch():
+    found = relations("查干淖尔嘎查地处边境。嘎查党支部书记、嘎查达敖其尔巴图骑着马走访牧户。")
+    assert {("敖其尔巴图", "leads", "查干淖尔嘎查"), ("敖其尔巴图", "leads", "查干淖尔嘎查党支部")} <= found
+
+
 def test_the_head_of_an_association_named_with_by_leads_the_association_founded_before():
     # (由 + the person + 担任 + a bare head's title: the body the sentence founded; 联谊会 ends a body's name)
     found = relations("村里成立了乡贤联谊会,由在外经商的村民钟国梁担任会长。")

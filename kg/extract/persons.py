@@ -179,7 +179,9 @@ CLOSING_QUOTES = "”’」』"
 RECEIVED_ROLES = frozenset(PATTERNS["persons"]["received_roles"])
 ADVERB_TAGS = ("d", "m", "c", "p")  # 一起 is tagged as a numeral word
 HONORIFICS = tuple(PATTERNS["persons"]["honorifics"])
-COMMITTEE_HEADS = ("居委会主任", "村委会主任", "居民委员会主任", "村民委员会主任")
+# The heads of a residents' or villagers' committee (a gacha's is its 嘎查达): a party secretary who is one
+# leads the community too.
+COMMITTEE_HEADS = ("居委会主任", "村委会主任", "居民委员会主任", "村民委员会主任", "嘎查达")
 
 
 def coordinated_leader(sentence: Sentence, role_start: int, holders: list[Found]) -> Found | None:
