@@ -149,6 +149,8 @@ UNIT_CASES = [
     ("青竹社区有翠湖名邸、金沙雅居两个小区。金沙雅居小区去年加装了电梯。", {"青竹社区", "翠湖名邸", "金沙雅居小区"}),
     # two words that begin alike (爱国|爱乡) make a set phrase, though the second is a place word to jieba
     ("祠堂成了青少年接受爱国爱乡教育的课堂。", set()),
+    # (two names that begin alike are no set phrase: 南镇|南村, no verb)
+    ("村民们来到北关北村参观。", {"北关北村"}),
 ]
 
 

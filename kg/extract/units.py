@@ -148,8 +148,10 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             continue  # 小苑, 大院: a size word and a one-character suffix make a common noun
         if match.group() in HOMELAND_SUFFIXES and whole_stem.endswith(HOMELAND_WORDS):
             continue  # 某县佤乡, 苗乡: a people's homeland, a literary word (a township of a people is 某某族乡)
-        if place_word and len(host.text) == 2 == len(before := previous_token(tokens, host.start)) and before[0] == host.text[0]:
-            continue  # 爱国|爱乡: two words that begin alike, a set phrase, not a name and its suffix
+        before = previous_token(tokens, host.start) if place_word else ""
+        if before and len(host.text) == 2 == len(before) and before[0] == host.text[0] \
+                and word_tags().get(before[0], "").startswith("v"):
+            continue  # 爱国|爱乡: two words that begin with one verb, a set phrase (南镇|南村 is a name)
         unit = Found(CLS, sentence.text[start - sentence.start : e - sentence.start], start, e, index, kind=level,
                      rule="suffix")
         if match.group() == table["office_suffix"] and not as_subdistrict(unit, stem):
