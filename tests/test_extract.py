@@ -130,6 +130,27 @@ UNIT_CASES = [
     ("醴陵市白兔潭镇新塘村的志愿者清扫了村道。", {"醴陵市", "白兔潭镇", "新塘村"}),
     # the short form led by the township's short name is the community the article names in full
     ("红柳街道纺织二村社区召开居民会。\n红柳纺织二村的老人参加了活动。", {"红柳街道", "纺织二村社区"}),
+    # a count and a measure word before a stem and a suffix describe a kind of place (a 纯农业村), name none
+    ("柳湾村有农户320户,是一个纯农业村。", {"柳湾村"}),
+    # a people's name before 乡 makes its homeland (苗乡, 侗乡), a literary word, also inside a firm's name
+    ("汶川羌乡绣娘合作社的绣品远销海外。", set()),
+    # a stem whose first word says what the place lacks (无|电梯小区, 非|直管社区) describes a kind of place
+    ("老城区还有不少无电梯小区。", set()),
+    ("非直管社区的居民也能就近办理。", set()),
+    # 楼院, a courtyard of residential blocks, ends a compound's name
+    ("在新华路楼院,居民们自发清理杂物。", {"新华路楼院"}),
+    # 成 alone as a token inside a name, after no verb, is the name's (德|成|社区)
+    ("志愿者来到德成社区参加义诊。", {"德成社区"}),
+    # a division written with its parent that jieba's dictionary holds as one word names both
+    ("吉林省延边朝鲜族自治州和龙市的边境村庄迎来了游客。", {"吉林省", "延边朝鲜族自治州", "和龙市"}),
+    # estates listed before a count and a kind of estate are compounds, named as written (or as the article
+    # also names them with the kind word)
+    ("青竹社区有翠湖名邸、金沙雅居、锦绣华庭3个住宅小区。", {"青竹社区", "翠湖名邸", "金沙雅居", "锦绣华庭"}),
+    ("青竹社区有翠湖名邸、金沙雅居两个小区。金沙雅居小区去年加装了电梯。", {"青竹社区", "翠湖名邸", "金沙雅居小区"}),
+    # two words that begin alike (爱国|爱乡) make a set phrase, though the second is a place word to jieba
+    ("祠堂成了青少年接受爱国爱乡教育的课堂。", set()),
+    # (two names that begin alike are no set phrase: 南镇|南村, no verb)
+    ("村民们来到北关北村参观。", {"北关北村"}),
 ]
 
 
@@ -329,6 +350,8 @@ PARTY_CASES = [
     # a company's committee is named as written: a city's short name in it stays short
     ("青岛海纳电子有限公司党委的30名党员到金城社区报到。", {"青岛海纳电子有限公司党委"}),
     ("青岛市海纳电子有限公司党委组织党员学习。", {"青岛市海纳电子有限公司党委"}),
+    # 嘎查 and 苏木, Inner Mongolia's village and township, stand alone for the gacha or sumu of the passage
+    ("孟恩套力盖嘎查位于草原深处。嘎查党支部组织党员为牧户修缮棚圈。", {"孟恩套力盖嘎查党支部"}),
 ]
 
 
@@ -429,6 +452,28 @@ def test_a_departments_branch_is_under_the_departments_committee():
     assert ("兰州市委宣传部机关党支部", "subOrganizationOf", "兰州市委宣传部机关党委") in relations(text)
 
 
+FUNCTION_BRANCH_CASES = [
+    # a branch named by a department of the workplace is the branch of the company whose committee the story names
+    ("宁波恒达机械有限公司党委有党员96名。去年,生产党支部的党员带头驻厂。",
+     "宁波恒达机械有限公司生产党支部", "宁波恒达机械有限公司党委"),
+    # also after the bare body word (公司技术党支部), and for a hospital's committee
+    ("宁波恒达机械有限公司党委有党员96名。公司技术党支部牵头攻关。",
+     "宁波恒达机械有限公司技术党支部", "宁波恒达机械有限公司党委"),
+    ("绵阳市中心医院党委开展主题党日。后勤党支部党员走进病区维修设备。", "绵阳市中心医院后勤党支部", "绵阳市中心医院党委"),
+]
+
+
+@pytest.mark.parametrize("text, branch, committee", FUNCTION_BRANCH_CASES)
+def test_a_branch_named_by_a_workplaces_department_is_the_branch_of_the_body_whose_committee_is_named(text, branch, committee):
+    assert (branch, "subOrganizationOf", committee) in relations(text)
+
+
+def test_a_streets_working_committee_written_short_is_its_party_organisation_and_its_head_leads_it():
+    # 某某街道工委 is the street's working committee (as Beijing writes it), also written 街道工委
+    found = relations("海淀区学院路街道工委召开会议。街道工委书记刘志强说,社区要把接诉工作做实。")
+    assert {("学院路街道工委", "partyOrgOf", "学院路街道"), ("刘志强", "leads", "学院路街道工委")} <= found
+
+
 def test_a_branch_of_a_generic_department_takes_the_departments_full_name_and_is_not_the_units():
     # 市委组织部 is the article's city's (三亚市): so is the office committee named after it
     rels = relations("为庆祝建党节,三亚市吉阳区红沙社区举办文艺汇演。市委组织部机关党委书记马文斌到场观看并致辞。")
@@ -516,6 +561,8 @@ PROGRAM_CASES = [
     ("社区开展“‘书香’进万家”活动。", {"书香进万家"}),
     # phrases listed as a theme or a core are a motto, not a name
     ("以“邻里守望、共建家园”为主题,开展志愿服务。", set()),
+    # a quoted name right after 共建 is what the two build together
+    ("企业与县职业中专共建“冠名班”,每年培训技工两百人。", {"冠名班"}),
 ]
 
 
@@ -595,6 +642,16 @@ FACILITY_CASES = [
     # a small square, or a building's kind of station, names no place
     ("傍晚的小广场上满是跳舞的居民。", set()),
     ("每栋写字楼都设了楼宇党群服务站。", set()),
+    # a level word before a facility every unit of that level has (社区党群服务中心, 村新时代文明实践站) is the
+    # one of the unit the passage is about, named after it
+    ("城南街道金桂社区成立于2003年。社区党委在社区党群服务中心开设了四点半课堂。", {"金桂社区党群服务中心"}),
+    ("枫林镇石坝村有农户410户。村新时代文明实践站每月放一场电影。", {"石坝村新时代文明实践站"}),
+    # the level word as the clause's subject, before the place it acts in (村里在…)
+    ("乌兰哈达嘎查地处边境。嘎查在党群服务中心为牧民代办社保。", {"乌兰哈达嘎查党群服务中心"}),
+    # a hall of a village's or a people's history
+    ("祖屋修缮后改建成了罗溪侨史馆。", {"罗溪侨史馆"}),
+    # (成 of a verb's result, standing alone as a token after the verb, begins no name)
+    ("旧粮仓修缮后改建成柏树村史馆。", {"柏树村史馆"}),
 ]
 
 
@@ -756,6 +813,20 @@ PARTNER_CASES = [
     ("西陵区城东派出所的民警每周来社区坐班。", {"西陵区城东派出所"}),
     # a community health centre is a body named with the unit it serves
     ("青松社区联合梅溪街道社区卫生服务中心开展义诊。", {"梅溪街道社区卫生服务中心"}),
+    # a branch company named right after its company is named with it
+    ("中建三局第一建设工程有限责任公司华南分公司派出施工队。", {"中建三局", "第一建设工程有限责任公司华南分公司"}),
+    # a one-character noun after the trade's word makes a thing of the trade, not a firm
+    ("网格员帮老人取回了智能快递柜里的包裹。", set()),
+    # 每 and a measure word (每支, 每个) count a kind of body, they begin no name
+    ("每支巡逻队有五名队员。", set()),
+    # a station a county's level word names (县林业工作站) is a technical body of its government, no place
+    ("县林业工作站派人到村里指导防治松材线虫。", {"县林业工作站"}),
+    # a quoted name of four characters or more ending in 队 is a team by itself
+    ("村里组建了由民兵和退役军人组成的“护河守望队”。", {"护河守望队"}),
+    # the product a cooperative works, before its trade's word, names it (no place before it needed)
+    ("村里成立了蜂蜜加工专业合作社,带动40户养蜂。", {"蜂蜜加工专业合作社"}),
+    # a council of a village's worthies or residents (理事会) is a body
+    ("村里的乡贤理事会牵头筹资修缮了祠堂。", {"乡贤理事会"}),
 ]
 
 
@@ -870,17 +941,49 @@ PERSON_CASES = [
     # between a role and a verb of speech, a name with a less common surname or of four characters
     ("嘎洛村党支部书记次仁多吉介绍,村里今年新修了水渠。", {"次仁多吉"}),
     ("清水社区党委书记冶建平说,社区还要再办三件实事。", {"冶建平"}),
-    ("合作社理事长阿不都热依木告诉我们,枸杞卖得很好。", set()),  # six characters: longer than a name read this way
+    # five to seven characters of the transliteration guides between a role and a verb or a mark: one
+    # name transliterated from Uyghur, Mongolian or Tibetan, written without its dot
+    ("合作社理事长阿不都热依木告诉我们,枸杞卖得很好。", {"阿不都热依木"}),
+    ("苏木党委副书记巴雅尔图门德表示,今年将新修两条牧道。", {"巴雅尔图门德"}),
+    ("嘎查达敖其尔巴图骑着马走遍了每一户牧民。", {"敖其尔巴图"}),
+    # four of them before an adverb; and a first part before a dot is the dotted name's, not a name of its own
+    ("村党支部书记尼玛扎西刚从牧场回来。", {"尼玛扎西"}),
+    ("社区党委委员帕丽达古丽·吐尔逊每周都来。", {"帕丽达古丽·吐尔逊"}),
+    # a surname and 家 (王家, 李家: the family, a dictionary word) begin a name all the same
+    ("老船长王家林守在船上。", {"王家林"}),
+    # people named by what they own or keep (a stall, a shop) have a role
+    ("菜市场改造后,摊主邱美华笑着说,环境好多了。", {"邱美华"}),
+    # a firm's manager
+    ("公司党委副书记、总经理邵明远说,订单已经排到了年底。", {"邵明远"}),
+    # a stop word (担任, the verb of a post) is no given name: 明 ends the name before it, it begins none
+    ("社区成立了银发调解队,由退休教师孔繁明担任队长。", {"孔繁明"}),
     # what stands there instead is a word of another kind, or an adverb with its particle
     ("社区党委书记今天说,活动很成功。", set()),
     ("社区负责人进一步介绍,服务还将延伸到小区。", set()),
     ("村主任高兴地说,路修好了。", set()),
+    # a post jieba's dictionary lacks, cut into characters (守|渠|员), is a role all the same
+    ("渠首的守渠员韩福生每天巡查闸门。", {"韩福生"}),
+    # a verb and the first character of its object (收到|工|单) make no post: 单 is no one's surname here
+    ("收到工单后,网格员马上上门处理。", set()),
+    # a role word inside a quoted name (“党员联户·…”) is part of that name, not someone's post
+    ("牧区党支部推行“党员联户·邻里互助”工作法。", set()),
 ]
 
 
 @pytest.mark.parametrize("text, expected", PERSON_CASES)
 def test_persons(text, expected):
     assert names(text, "Person") == expected
+
+
+def test_a_gachas_secretary_who_is_also_its_head_leads_the_gacha_and_its_branch():
+    found = relations("查干淖尔嘎查地处边境。嘎查党支部书记、嘎查达敖其尔巴图骑着马走访牧户。")
+    assert {("敖其尔巴图", "leads", "查干淖尔嘎查"), ("敖其尔巴图", "leads", "查干淖尔嘎查党支部")} <= found
+
+
+def test_the_head_of_an_association_named_with_by_leads_the_association_founded_before():
+    # (由 + the person + 担任 + a bare head's title: the body the sentence founded; 联谊会 ends a body's name)
+    found = relations("村里成立了乡贤联谊会,由在外经商的村民钟国梁担任会长。")
+    assert ("钟国梁", "leads", "乡贤联谊会") in found
 
 
 def test_a_body_word_before_a_kind_word_refers_to_the_articles_one_committee_of_such_a_body():

@@ -10,7 +10,7 @@ claimed spans) and writes them out as model ``Mention`` and
 from __future__ import annotations
 
 from kg.errors import stage
-from kg.extract import chains, communities, lists, named, partners, party, persons, quotes, units
+from kg.extract import chains, communities, estates, lists, named, partners, party, persons, quotes, standard, units
 from kg.extract import events as held_events
 from kg.extract.found import Found
 from kg.extract.index import by_sentence
@@ -60,7 +60,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         listed = lists.find_listed_partners(i, s, tokens[i], named_here + taken + in_sentence)
         others += named_here + listed
         bodies = [o for o in named_here + listed if o.cls == "Partner"]  # (a team's captain leads the team)
-        people, named_reporters = persons.find_persons(i, s, orgs_in[i] + bodies, in_sentence)
+        people, named_reporters = persons.find_persons(i, s, orgs_in[i] + bodies, in_sentence, quoted[i])
         found_persons += people
         reporters |= named_reporters
     found_persons += persons.captioned(
@@ -69,6 +69,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     found_persons = [p for p in found_persons if p.name not in reporters]
     others += bodies_of_orgs(orgs, text, found_units)
     others = drop_inner_units(others, found_units)
+    others = standard.settle_level_facilities(others, found_units, paragraph)  # (社区党群服务中心: the passage's)
     join_short_forms(others)
     join_parent_bodies(others)
     join_program_short_forms(others)
@@ -110,12 +111,14 @@ def find_units(sentences, tokens, paragraph, text: str, quoted) -> tuple[list[Fo
         in_sentence += by_suffix
         in_sentence += units.find_numbered_groups(i, s, in_sentence)
         in_sentence += units.find_coordinated(i, s, in_sentence, [(u.start, u.end) for u in in_sentence])
+        in_sentence += estates.find_listed_estates(i, s, tokens[i], in_sentence)
         found += in_sentence
         generic_words.append(generic)
     found += communities.named_again(sentences, found)
     found = units.settle_gazetteer(found, text)
     chains.follow_written_chains(found)
     units.join_extended(found)
+    estates.join_listed(found)
     units.chain_units(found, text)
     communities.settle_homonyms(found)
     communities.place_communities(found)

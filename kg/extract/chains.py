@@ -3,12 +3,16 @@
 The 2023 table is the state of one year: a township may be newer than it, or bear the name of one
 in another county. Written inside a county the table has, such a township is the article's own
 unit (found by its suffix, its sentence its evidence), not the table's homonym. A county's short
-name (宁乡 for 宁乡市) written before a township is the county, not the township's first word.
+name (宁乡 for 宁乡市) written before a township is the county, not the township's first word. And
+jieba's dictionary holds a few divisions written with their parent as one word (某省某某自治州).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
+from kg.extract.segment import word_tags
 from kg.extract.text import Tokens
 from kg.gazetteer import load_gazetteer
 from kg.gazetteer.communities import load_communities
@@ -90,3 +94,16 @@ def short_county(index: int, token) -> Found | None:
                  kind="district", rule="gazetteer")
     unit.aliases.add(token.text)
     return unit
+
+
+@lru_cache(maxsize=4)
+def compound_words(gaz) -> dict[str, tuple[tuple[int, str], ...]]:
+    """Words of jieba's dictionary that are a division written with its parent (云南省 + 某某自治州), with
+    where each of the two begins: the gazetteer knows each name in full, not the word."""
+    found = {}
+    for word in word_tags():
+        if len(word) >= 5 and not gaz.lookup(word):
+            cut = next((i for i in range(2, len(word) - 1) if gaz.lookup(word[:i]) and gaz.lookup(word[i:])), None)
+            if cut is not None:
+                found[word] = ((0, word[:cut]), (cut, word[cut:]))
+    return found

@@ -52,7 +52,7 @@ def find_distributed(index: int, sentence: Sentence, tokens: Tokens, taken: list
     for match in _COUNTED_HEAD.finditer(text):
         count, head = count_of(match.group(1)), match.group(2)
         before = text[: match.start()]
-        items = _quoted_items(before) or _listed_items(before, sentence, tokens)
+        items = _quoted_items(before) or listed_items(before, sentence, tokens)
         if count is None or len(items) != count or count < 2:
             continue
         spans = [(sentence.start + s, sentence.start + e) for s, e, _ in items]
@@ -77,7 +77,7 @@ def _quoted_items(before: str) -> list[tuple[int, int, str]]:
             for m in re.finditer(r"“([^“”]{1,12})”", before[run.start():])]
 
 
-def _listed_items(before: str, sentence: Sentence, tokens: Tokens) -> list[tuple[int, int, str]]:
+def listed_items(before: str, sentence: Sentence, tokens: Tokens) -> list[tuple[int, int, str]]:
     """The items of the 、-list that ends where ``before`` ends, the first trimmed to a name."""
     clause_start = max(before.rfind(mark) for mark in ",，;；:：。") + 1
     pieces, pos = [], clause_start

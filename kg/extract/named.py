@@ -12,7 +12,9 @@ from kg.extract.partners import (CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WH
 from kg.extract.patterns import PATTERNS
 from kg.extract.quotes import program_kind
 from kg.extract.segment import word_tags
-from kg.extract.text import Tokens, clean_name, splits_a_word, stem_pieces, stem_start, stem_tokens
+from kg.extract.standard import level_facility
+from kg.extract.text import (Tokens, clean_name, is_cjk, is_people_word, previous_token, splits_a_word, stem_pieces,
+                             stem_start, stem_tokens)
 from kg.model import Sentence
 
 
@@ -61,6 +63,8 @@ def find_by_suffix(
                 e, suffix = e + len(more.group()), suffix + more.group()  # 某某物业 + 服务有限公司: one company
             if cls == "Partner" and is_byline(sentence.text, e - sentence.start):
                 continue  # 某某晚报记者, 某某网讯: the outlet reporting, not a partner
+            if cls == "Partner" and suffix in TRADE_ENDINGS and is_thing_of_trade(tokens, e):
+                continue  # 智能快递|柜, 物业|费: a thing of the trade, not the firm
             entity = name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_ends, found + taken)
             if entity is not None and cls == "Partner" and is_branch(suffix, entity.name):
                 entity = with_parent_body(entity, found, sentence)
@@ -75,6 +79,15 @@ def find_by_suffix(
 
 
 PARTNER_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
+TRADE_ENDINGS = frozenset(PATTERNS["partners"]["trade_endings"])
+
+
+def is_thing_of_trade(tokens: Tokens, end: int) -> bool:
+    """Whether a one-character noun token follows the trade's word (快递|柜, 物业|费): no function character."""
+    i = tokens.starting_before(end)
+    following = tokens[i].text if i < len(tokens) and tokens[i].start == end else ""
+    return len(following) == 1 and is_cjk(following) and following not in PATTERNS.stop_chars \
+        and word_tags().get(following, "n").startswith("n")
 DOUBLED_SIZE_WORDS = frozenset(ch * 2 for ch in PATTERNS["units"]["size_words"])
 CONJUNCTIONS = frozenset(s for s in PATTERNS["lists"]["separators"] if len(s) == 1 and s != "、")
 
@@ -107,8 +120,9 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         trade = tokens[tokens.starting_before(s) - 1] if start == s and tokens.starting_before(s) else None
         if trade is not None and trade.end == s and trade.text in TRADE_WORDS:
             wider = stem_start(tokens, trade.start, longest - len(trade.text), barriers, GOVERNMENT_STEM_TAGS)  # 某某种植合作社
-        if wider < start and (wider in unit_ends or with_level_word(tokens, wider, "")[0] < wider):
-            start = wider
+        if wider < start and (wider in unit_ends or with_level_word(tokens, wider, "")[0] < wider
+                              or trade is not None and names_a_product(tokens, wider, trade.start)):
+            start = wider  # (after a place, a level word, or the product of the trade: 茶叶|加工|合作社)
     if cls == "Partner":
         start = with_ordinal(tokens, start, s, longest, barriers)
         first = tokens[tokens.starting_before(start)] if start < s else None
@@ -124,7 +138,7 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
             return own
     if not stem:
         if cls == "Facility" and unit is None:
-            return coordinated_facility(index, sentence, s, e, others)
+            return coordinated_facility(index, sentence, s, e, others) or level_facility(index, sentence, tokens, s, e, suffix)
         if unit is None or cls == "Program":
             return None
         return Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index, unit=unit,
@@ -152,12 +166,32 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         return None  # an outlet in a header line is the page's source, not a partner
     start, stem = with_level_word(tokens, start, stem, kind) if cls == "Partner" else (start, stem)
     kind = program_kind(suffix) if cls == "Program" else kind
+    if cls == "Facility" and suffix in GOVERNMENT_STATIONS and stem and not stem.startswith(COUNTY_LEVEL_WORDS) \
+            and previous_token(tokens, start) in COUNTY_LEVEL_WORDS:
+        start, stem = start - 1, previous_token(tokens, start) + stem  # (县|林业工作站: the level word names it)
+    if cls == "Facility" and suffix in GOVERNMENT_STATIONS and stem.startswith(COUNTY_LEVEL_WORDS) and len(stem) >= 3 \
+            and stem[1] not in "区县市镇乡村":  # (a field after the level word, not 市区)
+        cls, kind = "Partner", GOVERNMENT  # 县草原工作站, 旗林业工作站: a county's technical station, a body of its government
     return Found(cls, stem + suffix, start, e, index, kind=kind, rule="suffix")
 
 
 LEADING_ROLES = frozenset(PATTERNS["persons"]["leading_roles"])
+GOVERNMENT_STATIONS = frozenset(PATTERNS["facilities"]["government_stations"])
+COUNTY_LEVEL_WORDS = ("县", "旗", "市", "州", "省")
 TRADE_WORDS = frozenset(PATTERNS["partners"]["trade_words"])
 DESCRIPTIVE_ENDINGS = PATTERNS["units"]["descriptive_endings"]
+
+
+def names_a_product(tokens: Tokens, start: int, end: int) -> bool:
+    """Whether the words from ``start`` to the trade's word are nouns (no word for people) or single
+    characters, two to four in all: the product a cooperative or firm works (蜂蜜|加工, 银|饰|加工)."""
+    words = stem_tokens(tokens, start, end)  # (a word the dictionary lacks comes cut into characters: 银|饰)
+    return 2 <= end - start <= MAX_PRODUCT and all(len(w) == 1 or word_tags().get(w, "") in PRODUCT_TAGS
+                                                   and not is_people_word(w) for w in words)
+
+
+PRODUCT_TAGS = frozenset(("n", "nz"))
+MAX_PRODUCT = 4  # (a product is a short noun: 蜂蜜, 中药材; more is a clause: 村民|大力发展)
 
 
 def is_generic(stem: str, parts: list[str], table: dict) -> bool:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.extract.committees import DEPARTMENTS, LEVEL_COMMITTEES, committees
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS, alternation
-from kg.extract.references import earlier_of_kind, name_after_settled, named_body
+from kg.extract.references import earlier_of_kind, function_branch, name_after_settled, named_body
 from kg.extract.temporary import temporary_branch
 from kg.extract.text import UNIT_WORDS, Tokens, clean_name, is_cjk, stem_start, stem_tokens
 from kg.extract.index import LastBefore
@@ -100,11 +101,17 @@ def find_party_orgs(
                 found.append(Found(CLS, "", head - len(word), e, index, kind=kind, generic=True, rule=f"generic:{level}",
                                    aliases={text[head - sentence.start : match.end()]}))
             continue
+        if match.group() in UNIT_ONLY_KINDS:
+            continue  # 关工委, 机关工委: 工委 is a unit's 党工委 only written right after the unit (某某街道工委)
         if branch is not None and kind in BRANCH_KINDS and not in_quote:
             branch_at = s - sentence.start - len(branch)  # 第三网格党支部: an ordinal before the kind of members names it
             ordinal = NUMBERED.search(text, max(0, branch_at - 4), branch_at)
             branch = ordinal.group() + branch if ordinal and ordinal.group().startswith("第") else branch
             found.append(Found(CLS, clean_name(branch) + match.group(), s - len(branch), e, index, kind=kind, rule="branch"))
+            continue
+        if kind in BRANCH_KINDS and not in_quote and (function := function_stem(text, match.start())) is not None:
+            found.append(Found(CLS, function + match.group(), s - len(function), e, index, kind=kind, generic=True,
+                               rule=f"stem:{function}"))  # 研发党支部, 公司生产党支部: a workplace's department
             continue
         named_before = {f.end: f for f in found if f.name}
         barriers = frozenset(holders) | frozenset(named_before)
@@ -150,8 +157,8 @@ def in_structure(text: str, start: int, end: int) -> bool:
     return text[end : end + 1] in marks or any(m in before for m in marks)
 
 
-DEPARTMENTS = dict(PATTERNS["party"]["departments"])
 BRANCH_KINDS = ("党支部", "党小组", "党委", "党总支")
+UNIT_ONLY_KINDS = frozenset(PATTERNS["party"]["unit_only_kinds"])
 BRANCH_STEMS = tuple(sorted(PATTERNS["party"]["branch_stems"], key=len, reverse=True))
 # Kinds of members before a kind word, one or more (新业态 + 新就业群体), perhaps quoted (“两新”),
 # perhaps with a word for a kind of body or people after them (“两新”组织, 快递行业).
@@ -166,6 +173,20 @@ BODY_ENDINGS = (*PATTERNS["partners"]["suffixes"], "中心")  # (an institution'
 COUNTED = re.compile(PATTERNS["party"]["counted"] + "$")
 
 
+def function_stem(text: str, end: int) -> str | None:
+    """The department of a workplace (研发, 生产) that ends at ``end``, when no name stands before it
+    but perhaps a bare body word (公司, 医院): 某某公司研发党支部 is named by its company."""
+    function = next((text[end - n : end] for n in FUNCTION_STEM_SIZES if n <= end and text[end - n : end] in FUNCTION_STEMS), None)
+    if function is None:
+        return None  # (most kind words: no department before them)
+    before = end - len(function)
+    before -= next((len(b) for b in BODIES_LONGEST_FIRST if text.endswith(b, 0, before)), 0)
+    return function if before == 0 or not is_cjk(text[before - 1]) or text[before - 1] in PATTERNS.stop_chars else None
+
+
+FUNCTION_STEMS = frozenset(PATTERNS["party"]["function_stems"])
+FUNCTION_STEM_SIZES = sorted({len(f) for f in FUNCTION_STEMS}, reverse=True)
+BODIES_LONGEST_FIRST = tuple(sorted(BODY_ENDINGS, key=len, reverse=True))
 def is_description(stem: str) -> bool:
     """功能型党支部, 镇级党委: a word of kind or rank before the kind word describes, it names nothing."""
     return stem.endswith(tuple(PATTERNS["units"]["descriptive_endings"]))
@@ -175,63 +196,6 @@ def generic_level_words(sentence: Sentence, tokens: Tokens) -> dict[int, str]:
     """Level words that stand as tokens of their own (区, 县, 市 are never found as unit suffixes alone)."""
     levels = PATTERNS["units"]["generic_words"]
     return {t.start: levels[t.text] for t in tokens if t.text in levels}
-
-
-def committees(index: int, sentence: Sentence, units: list[Found]) -> list[Found]:
-    """Committees and their departments named by a unit + 委.
-
-    共青团望城区委 (youth league), 北湖区委 (party committee), 某市委组织部
-    (a department of the committee); 团区委 after a unit is its youth league.
-    A generic 省委/市委/区委 before a department names the committee of the
-    article's own province, city or district (settled with the others).
-    """
-    table = PATTERNS["party"]
-    found = []
-    text = sentence.text
-    for unit in units:
-        rel = unit.end - sentence.start
-        if unit.implicit:
-            continue  # the ancestors the gazetteer adds share their child's span: the child names the committee
-        if unit.kind not in table["committee_unit_levels"] or not text.startswith(table["committee_suffix"], rel):
-            continue
-        if text.startswith(("委员", "委会"), rel):
-            continue
-        prefix = table["youth_league_prefix"]
-        start_rel = unit.start - sentence.start
-        department = next((d for d in DEPARTMENTS if text.startswith(d, rel + 1)), "")
-        end = rel + 1 + len(department)
-        if department:
-            found.append(Found(CLS, text[start_rel:end], unit.start, sentence.start + end, index,
-                               kind=DEPARTMENTS[department], unit=unit, rule="name"))
-        elif text.endswith(prefix, 0, start_rel):
-            found.append(Found(CLS, prefix + text[start_rel : rel + 1], unit.start - len(prefix), unit.end + 1, index,
-                               kind="团委", unit=unit, rule="name"))
-        else:
-            found.append(Found(CLS, text[start_rel : rel + 1], unit.start, unit.end + 1, index, kind="党委", unit=unit,
-                               rule="name"))
-    taken = [(f.start, f.end) for f in found]
-    for match in (*DEPARTMENT_OF_LEVEL.finditer(text), *COMMITTEE_OF_LEVEL.finditer(text)):
-        s, e = sentence.start + match.start(), sentence.start + match.end()
-        if any(a < e and s < b for a, b in taken) or (match.start() and is_cjk(text[match.start() - 1])
-                                                       and text[match.start() - 1] not in PATTERNS.stop_chars):
-            continue
-        level = PATTERNS["units"]["generic_words"][match.group(1)]
-        kind = DEPARTMENTS[match.group(2)] if match.lastindex == 2 else "党委"
-        found.append(Found(CLS, "", s, e, index, kind=kind, generic=True, rule=f"generic:{level}",
-                           aliases={match.group().replace(STANDING_MEMBER, "")}))  # (区委常委、组织部部长: 区委组织部)
-        taken.append((s, e))
-    return found
-
-
-STANDING_MEMBER = "常委、"  # 区委常委、组织部部长: the standing member heads the committee's department
-DEPARTMENT_OF_LEVEL = re.compile(
-    f"({alternation(PATTERNS['party']['committee_levels'])})委(?:{STANDING_MEMBER})?({alternation(DEPARTMENTS)})"
-)
-# 县委书记某某: the committee of the article's own county (a generic 县委 only before its secretary's title)
-LEVEL_COMMITTEES = frozenset(level + PATTERNS["party"]["committee_suffix"] for level in PATTERNS["party"]["committee_levels"])
-COMMITTEE_OF_LEVEL = re.compile(
-    f"({alternation(PATTERNS['party']['committee_levels'])})委(?={alternation(PATTERNS['party']['committee_titles'])})"
-)
 
 
 def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[int]) -> list[Found]:
@@ -246,7 +210,8 @@ def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[
             continue
         if org.rule.startswith("stem:"):
             stem = org.rule[5:]  # (a body named earlier may itself have been settled just before: ``settled``)
-            if settle_stem(org, stem, context.unit_of_stem) or keep_stem(org, stem, context.unit_of_stem) or named_body(org, stem, settled):
+            if settle_stem(org, stem, context.unit_of_stem) or keep_stem(org, stem, context.unit_of_stem) or named_body(org, stem, settled) \
+                    or function_branch(org, stem, settled):
                 settled.append(org)
         elif earlier_of_kind(org, settled) or settle_generic(org, context):
             settled.append(org)

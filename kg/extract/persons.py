@@ -7,13 +7,13 @@ not persons of the graph.
 from __future__ import annotations
 
 import re
-from itertools import accumulate
-
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
+from kg.extract.roles import is_leading, is_role_word, role_spans
 from kg.extract.segment import tokenize, word_tags
 from kg.extract.spoken import marked_end, plainly_ended, spoken_name
 from kg.extract.text import is_cjk
+from kg.extract.transliterated import long_name
 from kg.model import Sentence
 
 CLS = "Person"
@@ -41,17 +41,19 @@ def name_at(text: str, pos: int) -> str | None:
         name = text[pos:end]
         if end > len(text) or not all(is_cjk(ch) for ch in name):
             continue
-        if any(ch in table["not_in_given_name"] for ch in name[surname:]):
-            continue
+        if any(ch in table["not_in_given_name"] for ch in name[surname:]) or name[surname:] in PATTERNS.stop_words:
+            continue  # (明|担任: a stop word, the verb of a post, is no given name)
         if given == 2 and word_tags().get(text[end - 1 : end + 1]) in ADVERB_TAGS:
             continue  # 王刚一起走访: the last character begins an adverb (一起, 一同), the name is 王刚
-        if any(w in word_tags() and not word_tags()[w].startswith("nr") for w in (name, name[: surname + 1])):
+        head = name[: surname + 1] if name[surname] != FAMILY else ""  # (王家, 李家: the family, a name's head)
+        if any(w in word_tags() and not word_tags()[w].startswith("nr") for w in (name, head) if w):
             continue  # a dictionary word (项目, 党员), not a name
         if boundary_after(text, end) and not heads_a_word(text, pos, end):
             return name
     return None
 
 
+FAMILY = "家"
 DOTTED_NAME = re.compile("[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})+")
 
 
@@ -71,20 +73,27 @@ def boundary_after(text: str, end: int, verb_may_follow: bool = True) -> bool:
     return len(first) > 1 or (verb_may_follow and word_tags().get(first, "").startswith("v") and text[end - 1 : end + 1] not in word_tags())
 
 
-def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[Found]) -> tuple[list[Found], set[str]]:
+def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[Found],
+                 quoted: list[tuple[int, int]] = ()) -> tuple[list[Found], set[str]]:
     """Persons in one sentence, and the names of reporters to keep out of the graph.
 
     A role is one of the listed role words, or any word that ends like an
     occupation or post (…师, …员, …长, …工, a word of three or more ending in
     人: 合伙人). Names coordinated with the first (某某和某某) share its role.
+    ``quoted``: the sentence's quoted names (``quotes.name_quote_spans``), whose
+    role words are part of the names.
     """
     table = PATTERNS["persons"]
     found, reporters = [], set()
     text = sentence.text
     roles = role_spans(sentence)
+    named = [(qs - sentence.start, qe - sentence.start - 1) for qs, qe in quoted] if roles and quoted else []
     for role_start, role_end in roles:
         name_start = role_end + 1 if text[role_end : role_end + 1] in CLOSING_QUOTES else role_end
-        name = name_at(text, name_start)  # (a role may stand in quotes: “楼栋管家”某某)
+        if any(qs < role_start and role_end < qe for qs, qe in named):
+            continue  # “党员联户·某某连心”: a role word inside a quoted name is part of that name, no one's post
+        # (a role may stand in quotes: “楼栋管家”某某; a long transliterated name has no dot to be found by)
+        name = long_name(text, name_start) or name_at(text, name_start)
         if name is None or not plainly_ended(text, name_start + len(name)):
             name = spoken_name(text, name_start) or name  # 书记古丽米拉带领: not 古丽, which no verb follows
         if name is None:
@@ -122,7 +131,7 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
                 person.org, person.also_leads = posts
             found.append(person)
             pos += len(person_name)
-    found += appointed(index, sentence, orgs, units, {p.name for p in found})
+    found += appointed(index, sentence, orgs, units, found)
     found += dispatched(index, sentence, orgs + units, {p.name for p in found})
     found += in_apposition(index, sentence, orgs + units, {p.name for p in found} | reporters)
     found += bracketed(index, sentence, orgs + units, {p.name for p in found} | reporters)
@@ -170,7 +179,9 @@ CLOSING_QUOTES = "”’」』"
 RECEIVED_ROLES = frozenset(PATTERNS["persons"]["received_roles"])
 ADVERB_TAGS = ("d", "m", "c", "p")  # 一起 is tagged as a numeral word
 HONORIFICS = tuple(PATTERNS["persons"]["honorifics"])
-COMMITTEE_HEADS = ("居委会主任", "村委会主任", "居民委员会主任", "村民委员会主任")
+# The heads of a residents' or villagers' committee (a gacha's is its 嘎查达): a party secretary who is one
+# leads the community too.
+COMMITTEE_HEADS = ("居委会主任", "村委会主任", "居民委员会主任", "村民委员会主任", "嘎查达")
 
 
 def coordinated_leader(sentence: Sentence, role_start: int, holders: list[Found]) -> Found | None:
@@ -269,16 +280,23 @@ def bracketed(index: int, sentence: Sentence, holders: list[Found], known: set[s
 BRACKETED_ROLE = re.compile(r"[（(][^（）()]{2,24}[)）]")
 
 
-def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Found], known: set[str]) -> list[Found]:
-    """某某担任某村党组织“第一书记”: a name at a clause start before an appointment verb, then the role."""
+def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Found], earlier: list[Found]) -> list[Found]:
+    """某某担任某村党组织“第一书记”: a name at a clause start before an appointment verb, then the role.
+    A person of ``earlier`` (found by a role before the name: 由村民某某担任会长) takes the post it leads."""
     text = sentence.text
     found = []
+    known = {p.name for p in earlier}
+    ending_at = {p.end: p for p in earlier if p.org is None}
     for verb in PATTERNS["persons"]["appointment_verbs"]:
         at = text.find(verb)
         while at > 0:
             clause = max(text.rfind(mark, 0, at) for mark in ",，;；:：。") + 1
             name = name_at(text, clause)
-            if name is not None and clause + len(name) == at and name not in known:
+            by = text.find(BY, clause, at)  # 由(旅居海外的侨领)某某担任会长: the name right before the verb
+            if by >= 0 and (name is None or clause + len(name) != at):
+                name, clause = next(((n, at - size) for size in (3, 2) if at - size > by
+                                     and (n := name_at(text[:at], at - size)) is not None and len(n) == size), (None, clause))
+            if name is not None and clause + len(name) == at and (name not in known or sentence.start + at in ending_at):
                 rest = text[at + len(verb) : at + len(verb) + 30]
                 role = next(((m.start(), m.end()) for m in PATTERNS.role_re.finditer(rest)), None)
                 if role is not None and is_leading(rest[role[0] : role[1]]):
@@ -286,13 +304,20 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
                     # (an organisation named with the role's own kind word, 某村党支部 + 书记, before its unit)
                     holder = next((o for o in orgs if base <= o.start and o.end <= base + role[1] - 1), None) \
                         or next((o for o in orgs + units if base <= o.start and o.end <= base + role[0] + 1), None)
-                    person = Found(CLS, name, sentence.start + clause, sentence.start + at, index,
-                                   role=rest[: role[1]].strip("“”"), rule="name+appointment")
+                    if holder is None and by >= 0 and role[0] == 0:  # 成立某某会,由某某担任会长: the body just named
+                        holder = max((o for o in orgs if o.end <= sentence.start + by), key=lambda o: o.end, default=None)
+                    person = ending_at.pop(sentence.start + at, None)
+                    if person is None:
+                        person = Found(CLS, name, sentence.start + clause, sentence.start + at, index,
+                                       role=rest[: role[1]].strip("“”"), rule="name+appointment")
+                        found.append(person)
+                        known.add(name)
                     person.org = holder
-                    found.append(person)
-                    known.add(name)
             at = text.find(verb, at + 1)
     return found
+
+
+BY = "由"
 
 
 def dispatched(index: int, sentence: Sentence, holders: list[Found], known: set[str]) -> list[Found]:
@@ -396,44 +421,3 @@ CAPTION_COLONS = (":", "：")
 CLAUSE_MARKS = ",，;；:：。!！?？"
 APPOSITION_JOINERS = tuple(PATTERNS["persons"]["apposition_joiners"])
 POST_JOINERS = tuple(PATTERNS["persons"]["post_joiners"])
-
-
-def is_role_word(name: str) -> bool:
-    """“网格长”, “副主任”: a quoted post is a role people hold, not a program."""
-    return name in PATTERNS["persons"]["roles"] or (len(name) <= 5 and is_leading(name))
-
-
-def is_leading(role: str) -> bool:
-    """A role that leads what it is attached to: 书记, 主任, …长; a deputy (副…) does not."""
-    leading = PATTERNS["persons"]["leading_roles"]
-    return role.endswith(tuple(leading)) and not any(role.endswith("副" + r) for r in leading)
-
-
-def role_spans(sentence: Sentence) -> list[tuple[int, int]]:
-    """Spans (in the sentence) of the role words: listed ones, and tokens that end like an occupation or post."""
-    spans = [(m.start(), m.end()) for m in PATTERNS.role_re.finditer(sentence.text)]
-    covered = {end for _, end in spans}
-    endings = PATTERNS["persons"]["role_endings"]
-    tokens = sentence.tokens
-    # Only a token that ends in a role's last character can end a role (few do): find those characters
-    # in the text, then the tokens that end there, rather than walking every token.
-    ends = [m.end() for m in ROLE_LAST_CHAR.finditer(sentence.text)]
-    token_ending_at = dict(zip(accumulate(map(len, tokens)), range(len(tokens)))) if ends else {}
-    for pos in ends:
-        j = token_ending_at.get(pos)
-        if j is None:
-            continue
-        token, previous = tokens[j], tokens[j - 1] if j else ""
-        word = previous + token if len(token) == 1 and token in endings else token
-        if word != token and not (len(word) >= 3 and word_tags().get(word[:-1]) in POST_STEM_TAGS):
-            word = token  # 网格 + 员, 宣讲 + 员: jieba splits a post off the noun or verb it names
-        if pos in covered or len(word) < 2 or not CJK_WORD.fullmatch(word):
-            continue
-        if word[-1] in endings or (len(word) >= 3 and word[-1] == "人"):
-            spans.append((pos - len(word), pos))
-    return sorted(spans)
-
-
-POST_STEM_TAGS = ("n", "vn", "v")
-ROLE_LAST_CHAR = re.compile("[" + "".join(map(re.escape, sorted(set(PATTERNS["persons"]["role_endings"] + "人")))) + "]")
-CJK_WORD = re.compile("[\u4e00-\u9fff]+")  # all(is_cjk(ch) for ch in word), at C speed

@@ -55,7 +55,8 @@ def name_quote_spans(sentence: Sentence, quotes: list[tuple[int, int, str]] | No
 @lru_cache(maxsize=1 << 14)  # pure, and asked of each quoted name several times
 def self_class(name: str) -> tuple[str, str | None] | None:
     """The class a quoted name's own ending gives it (“三邻工作法”, “夕阳红志愿服务队”)."""
-    if name.endswith(SELF_PARTNER_HEADS) and not name.endswith(PATTERNS.meeting_endings):
+    if (name.endswith(SELF_PARTNER_HEADS) or len(name) >= 4 and name.endswith(SELF_TEAM_ENDINGS)) \
+            and not name.endswith(PATTERNS.meeting_endings):  # (“某某守护队”: a team, though 队 alone is short)
         if name.startswith(SELF_METHOD_STARTS):
             return "Program", "method"  # “书记领办公司”: a leader running a kind of body is a method
         return "Partner", None
@@ -84,6 +85,7 @@ EVENT_PREFIX = re.compile(PATTERNS["programs"]["event_prefix"] + "$")
 
 # The endings self_class tries, as tuples for str.endswith (programs' in the order tried: the first decides the kind).
 SELF_PARTNER_HEADS = tuple(h for h in PATTERNS["quotes"]["partner_heads"] if len(h) > 1)
+SELF_TEAM_ENDINGS = tuple(PATTERNS["quotes"]["team_endings"])
 SELF_METHOD_STARTS = tuple(PATTERNS.party_kind) + tuple(PATTERNS["persons"]["leading_roles"])
 SELF_FACILITY_ENDINGS = tuple(PATTERNS["facilities"]["suffixes"] + PATTERNS["quotes"]["facility_endings"])
 SELF_PROGRAM_ENDINGS = (*PATTERNS["programs"]["suffixes"], *PATTERNS["quotes"]["program_endings"], *PATTERNS.meeting_endings)

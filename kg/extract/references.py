@@ -20,6 +20,22 @@ def named_body(org: Found, stem: str, named: list[Found]) -> bool:
     return _take(org, next(iter(bodies.values())))
 
 
+def function_branch(org: Found, stem: str, named: list[Found]) -> bool:
+    """研发党支部, 生产党支部: a branch named by a department of a workplace (its research, its production)
+    is a branch of the body whose committee the article names (某某有限公司党委 → 某某有限公司研发党支部),
+    the nearest such committee before it, else the first. It sits under that committee."""
+    if stem not in FUNCTION_STEMS or org.kind not in ("党支部", "党小组"):
+        return False
+    bodies = [o for o in named if o.kind in ("党委", "党总支") and o.name.endswith(BODY_COMMITTEES)]
+    if not bodies:
+        return False
+    body = next((o for o in reversed(bodies) if o.start < org.start), bodies[0])
+    own = next(w for w in BODY_KIND_WORDS if body.name.endswith(w))
+    org.aliases.add(org.name)
+    org.name, org.unit, org.org, org.generic = body.name[: -len(own)] + org.name, body.unit, body, False
+    return True
+
+
 def earlier_of_kind(org: Found, settled: list[Found]) -> bool:
     """联合党委 alone, after 某某大厦楼宇联合党委: a bare kind word of four characters or more refers to
     the last organisation the article named by its own stem before it with that ending."""
@@ -49,3 +65,7 @@ def _take(org: Found, named: Found) -> bool:
 
 
 BODY_WORDS = frozenset(s for s in PATTERNS["partners"]["suffixes"] if len(s) >= 2)
+FUNCTION_STEMS = frozenset(PATTERNS["party"]["function_stems"])
+BODY_KIND_WORDS = ("党总支", "党委")
+# A committee of a body (某某有限公司党委, 某某医院党总支): a body's ending, then the kind word.
+BODY_COMMITTEES = tuple(b + k for b in BODY_WORDS for k in BODY_KIND_WORDS)

@@ -124,7 +124,9 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
             break
         if piece in ONE_CHARACTER_VERBS and not known_from(piece + "".join(stem_pieces(tokens, tok.end, end))):
             break  # 有事|找|某某厅: a verb of turning to a place (not 来凤, a name the gazetteer knows)
-        if piece in UNIT_WORDS and not is_numbered_unit_word(tokens, i):
+        if piece in RESULT_COMPLEMENTS and after_a_verb(tokens, i):
+            break  # 改建|成|某某馆: the verb's result
+        if piece in UNIT_WORDS and not is_numbered_unit_word(tokens, i) and not is_homeland(tokens, i):
             break
         if len(piece) == 1 and is_counting_word(previous_token(tokens, piece_start)):
             break  # a measure word after a count or a demonstrative: 8处, 6个, 这支
@@ -149,6 +151,12 @@ def _ends_stem(piece: str, passing: frozenset[str]) -> bool:
 
 
 ONE_CHARACTER_VERBS = frozenset(PATTERNS["stems"]["one_character_verbs"])
+RESULT_COMPLEMENTS = frozenset(PATTERNS["stems"]["result_complements"])
+
+
+def after_a_verb(tokens: Tokens, i: int) -> bool:
+    """Whether token ``i`` follows a verb of two characters or more (改建|成)."""
+    return i > 0 and len(tokens[i - 1].text) > 1 and word_tags().get(tokens[i - 1].text, "").startswith("v")
 COMMUNITY_SUFFIXES = tuple(s for s, level in PATTERNS["units"]["suffixes"] if level == "community")
 
 
@@ -168,6 +176,12 @@ def is_numbered_unit_word(tokens: Tokens, i: int) -> bool:
 
 
 CHINESE_NUMERAL = re.compile("^[一二三四五六七八九十]{1,2}$")
+HOMELAND_WORDS = tuple(PATTERNS["units"]["homeland_words"])
+
+
+def is_homeland(tokens: Tokens, i: int) -> bool:
+    """某县佤|乡 + 古茶有限公司: 乡 after a people's name is its homeland, a word inside the name walked over."""
+    return tokens[i].text == "乡" and i > 0 and tokens[i - 1].text.endswith(HOMELAND_WORDS)
 UNIT_WORDS = frozenset(PATTERNS["units"]["generic_words"]) | frozenset(s for s, _ in PATTERNS["units"]["suffixes"] if len(s) > 1)
 
 

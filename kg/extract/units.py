@@ -14,14 +14,15 @@ from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
 
-from kg.extract.chains import county_short_form, following_township, rank, short_county
+from kg.extract.chains import compound_words, county_short_form, following_township, rank, short_county
 from kg.extract.communities import listed_from_function_character
 from kg.extract.found import Found
 from kg.extract.index import LastBefore
 from kg.extract.quotes import name_quote_spans
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import word_tags
-from kg.extract.text import PEOPLE_ENDINGS, Tokens, is_cjk, past_predicate, splits_a_word, stem_start, stem_tokens
+from kg.extract.text import (HOMELAND_WORDS, PEOPLE_ENDINGS, Tokens, is_cjk, past_predicate, previous_token,
+                             splits_a_word, stem_start, stem_tokens)
 from kg.extract.unitstems import is_description, is_generic_stem, is_word_like, numbered_stem, strip_level_suffix
 from kg.gazetteer import load_gazetteer
 from kg.gazetteer.communities import load_communities
@@ -46,6 +47,11 @@ def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
     for position, tok in enumerate(tokens):
         if tok.text not in candidates:
             continue  # no name nor short form of a division (most tokens), or a bare level word
+        if tok.text in (compounds := compound_words(gaz)):  # 某省|某某自治州 as jieba's one word: both divisions
+            for at, name in compounds[tok.text]:
+                found.append(Found(CLS, name, tok.start + at, tok.start + at + len(name), index,
+                                   kind=gaz.lookup(name)[0].level, rule="gazetteer"))
+            continue
         if splits_a_word(tokens, tok.end):
             continue  # 发展乡|村: 发展|乡村, jieba took a division's name across two words
         divisions = gaz.lookup(tok.text)
@@ -75,7 +81,8 @@ def lookup_candidates(gaz) -> frozenset[str]:
     """What ``find_gazetteer_units`` looks up: division names and short forms of two characters or more that
     are no bare level word (街道 is no place, even where a town bears that name). One set test skips most tokens."""
     generic_words, unit_level = PATTERNS["units"]["generic_words"], PATTERNS.unit_level
-    return frozenset(n for n in gaz.known_names() if len(n) >= 2 and n not in generic_words and not unit_level.get(n))
+    names = frozenset(n for n in gaz.known_names() if len(n) >= 2 and n not in generic_words and not unit_level.get(n))
+    return names | frozenset(compound_words(gaz))
 
 
 def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: list[Found],
@@ -127,8 +134,8 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             if not place_word:
                 generic.append((s, level))
             continue
-        if suffix_start - start < table["min_stem"]:
-            continue
+        if suffix_start - start < table["min_stem"] or COUNTED.match(previous_token(tokens, start)):
+            continue  # (是一个纯农业村: a count before the stem, a kind of place described)
         stem = sentence.text[start - sentence.start : s - sentence.start]
         parts = stem_tokens(tokens, start, s)
         if host is not None and start <= host.start < suffix_start:
@@ -139,6 +146,12 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             continue
         if len(match.group()) == 1 and stem and stem[-1] in table["size_words"]:
             continue  # 小苑, 大院: a size word and a one-character suffix make a common noun
+        if match.group() in HOMELAND_SUFFIXES and whole_stem.endswith(HOMELAND_WORDS):
+            continue  # 某县佤乡, 苗乡: a people's homeland, a literary word (a township of a people is 某某族乡)
+        before = previous_token(tokens, host.start) if place_word else ""
+        if before and len(host.text) == 2 == len(before) and before[0] == host.text[0] \
+                and word_tags().get(before[0], "").startswith("v"):
+            continue  # 爱国|爱乡: two words that begin with one verb, a set phrase (南镇|南村 is a name)
         unit = Found(CLS, sentence.text[start - sentence.start : e - sentence.start], start, e, index, kind=level,
                      rule="suffix")
         if match.group() == table["office_suffix"] and not as_subdistrict(unit, stem):
@@ -171,6 +184,8 @@ def is_place_token(word: str, after_unit: bool) -> bool:
     return tag == "ns" or after_unit and tag in PATTERNS["units"]["chained_name_tags"]
 
 
+COUNTED = re.compile(PATTERNS["units"]["counted"])
+HOMELAND_SUFFIXES = ("乡",)
 UNIT_SUFFIX_AT = re.compile(alternation(s for s, _ in PATTERNS["units"]["suffixes"] if len(s) > 1))
 
 

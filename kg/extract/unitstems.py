@@ -12,6 +12,7 @@ from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import word_tags
 from kg.extract.text import Tokens, is_place_word
 
+PRIVATIVE_WORDS = frozenset(PATTERNS["units"]["privative_words"])
 NUMBERED_TOKEN = re.compile(f"^[\\d一二三四五六七八九十百]+(?:{alternation(PATTERNS['units']['numbered_stem_endings'])})$")
 
 
@@ -34,6 +35,8 @@ def is_generic_stem(stem: str, tokens: list[str]) -> bool:
     descriptive = PATTERNS["units"]["descriptive_endings"]
     if stem in generic or stem[-1] in descriptive or any(len(t) > 1 and t[-1] in descriptive for t in tokens):
         return True
+    if tokens and tokens[0] in PRIVATIVE_WORDS:
+        return True  # 无|主管楼院: a place that lacks something, described
     return bool(tokens) and all(t in generic for t in tokens)
 
 

@@ -1,0 +1,70 @@
+"""Role words of a sentence: the listed roles, and words that end like an occupation or a post (…师, …员,
+…长), also when jieba cuts the post off the word it names (网格|员) or into characters (护|边|员); and
+which of them lead what they are attached to."""
+from __future__ import annotations
+
+import re
+from itertools import accumulate
+
+from kg.extract.patterns import PATTERNS
+from kg.extract.segment import word_tags
+from kg.extract.text import is_cjk
+from kg.model import Sentence
+
+
+def is_role_word(name: str) -> bool:
+    """“网格长”, “副主任”: a quoted post is a role people hold, not a program."""
+    return name in PATTERNS["persons"]["roles"] or (len(name) <= 5 and is_leading(name))
+
+
+def is_leading(role: str) -> bool:
+    """A role that leads what it is attached to: 书记, 主任, …长; a deputy (副…) does not."""
+    leading = PATTERNS["persons"]["leading_roles"]
+    return role.endswith(tuple(leading)) and not any(role.endswith("副" + r) for r in leading)
+
+
+def role_spans(sentence: Sentence) -> list[tuple[int, int]]:
+    """Spans (in the sentence) of the role words: listed ones, and tokens that end like an occupation or post."""
+    spans = [(m.start(), m.end()) for m in PATTERNS.role_re.finditer(sentence.text)]
+    covered = {end for _, end in spans}
+    endings = PATTERNS["persons"]["role_endings"]
+    tokens = sentence.tokens
+    # Only a token that ends in a role's last character can end a role (few do): find those characters
+    # in the text, then the tokens that end there, rather than walking every token.
+    ends = [m.end() for m in ROLE_LAST_CHAR.finditer(sentence.text)]
+    token_ending_at = dict(zip(accumulate(map(len, tokens)), range(len(tokens)))) if ends else {}
+    for pos in ends:
+        j = token_ending_at.get(pos)
+        if j is None:
+            continue
+        token, previous = tokens[j], tokens[j - 1] if j else ""
+        word = previous + token if len(token) == 1 and token in endings else token
+        if word != token and not is_post_stem(word[:-1], token):
+            # 护|边|员: a post jieba's dictionary lacks, cut into characters (two of them, no function character)
+            before = tokens[j - 2] if j >= 2 else ""
+            word = before + word if len(previous) == 1 == len(before) and is_post_character(before + previous) else token
+        if pos in covered or len(word) < 2 or not CJK_WORD.fullmatch(word):
+            continue
+        if word[-1] in endings or (len(word) >= 3 and word[-1] == "人"):
+            spans.append((pos - len(word), pos))
+    return sorted(spans)
+
+
+POST_STEM_TAGS = ("n", "vn", "v")
+# A verb names a post only with the endings of a person who does it (宣讲|员, 培训|师): 接到|工 is a verb
+# and its object's first character.
+VERB_POST_ENDINGS = "员师"
+
+
+def is_post_stem(stem: str, ending: str) -> bool:
+    """Whether a dictionary word of two characters or more before a one-character ending names the post
+    (网格 + 员, 宣讲 + 员)."""
+    tag = word_tags().get(stem)
+    return len(stem) >= 2 and tag in POST_STEM_TAGS and (not tag.startswith("v") or ending in VERB_POST_ENDINGS)
+
+
+def is_post_character(pair: str) -> bool:
+    """Two single characters before a role's ending that may begin a post: no function character or mark."""
+    return all(is_cjk(ch) and ch not in PATTERNS.stop_chars for ch in pair)
+ROLE_LAST_CHAR = re.compile("[" + "".join(map(re.escape, sorted(set(PATTERNS["persons"]["role_endings"] + "人")))) + "]")
+CJK_WORD = re.compile("[\u4e00-\u9fff]+")  # all(is_cjk(ch) for ch in word), at C speed

@@ -1,0 +1,71 @@
+"""The facilities every unit of a level has, named by the level word (社区党群服务中心, 村新时代文明实践站).
+
+A community, a village or a street has one 党群服务中心 of its own, as it has
+one party committee: a level word before such a facility's word means the
+facility of the unit the passage is about, named after it (like 社区党委 in
+``party``). A class of units (各社区, 每个村) names no one facility, and one that
+cannot be settled leaves no node.
+"""
+from __future__ import annotations
+
+from kg.extract.found import Found
+from kg.extract.patterns import PATTERNS
+from kg.extract.text import Tokens, previous_token
+from kg.extract.units import PassageUnits
+from kg.model import Sentence
+
+STANDARD = frozenset(PATTERNS["facilities"]["standard"])
+LEVEL_OF = PATTERNS["units"]["generic_words"]
+CLASS_WORDS = (*PATTERNS["party"]["class_words"], *PATTERNS["facilities"]["class_words"])
+LOCATIVE_WORDS = ("在", "于")
+
+
+def level_facility(index: int, sentence: Sentence, tokens: Tokens, s: int, e: int, suffix: str) -> Found | None:
+    """社区党群服务中心: the level word right before a standard facility's word, as a generic reference."""
+    if suffix not in STANDARD:
+        return None
+    word = previous_token(tokens, s)
+    level = LEVEL_OF.get(word)
+    if sentence.text.endswith(CLASS_WORDS, 0, s - len(word) - sentence.start):
+        return None  # (各社区党群服务中心: every community's)
+    if level is None and word in LOCATIVE_WORDS:
+        # 嘎查在党群服务中心设立…, 村里在…: the level word, the clause's subject, before the place it acts in
+        subject = previous_token(tokens, s - len(word))
+        level = LEVEL_OF.get(subject.removesuffix("里"))
+        word = ""
+    if level is None:
+        return None
+    return Found("Facility", "", s - len(word), e, index, generic=True, rule=f"generic:{level}", aliases={word + suffix})
+
+
+def settle_level_facilities(others: list[Found], units: list[Found], sentence_paragraph: list[int]) -> list[Found]:
+    """Name each generic facility after the unit of its level the passage is about; drop those with none."""
+    if not any(f.generic and f.cls == "Facility" for f in others):
+        return others  # (most articles)
+    passages: dict[str, PassageUnits] = {}
+    # a facility the article named in full (某某村党群服务中心), by its unit and its word: the reference is it
+    named = {(f.unit.name, suffix_of(f.name)): f.name for f in others
+             if f.cls == "Facility" and not f.generic and f.unit is not None and f.name.endswith(STANDARD_LONGEST_FIRST)}
+    kept = []
+    for found in others:
+        if not (found.generic and found.cls == "Facility"):
+            kept.append(found)
+            continue
+        level = found.rule.split(":", 1)[1]
+        if level not in passages:
+            passages[level] = PassageUnits([u for u in units if u.kind == level and not u.implicit], sentence_paragraph)
+        unit = passages[level].nearest(found)
+        if unit is None:
+            continue
+        suffix = suffix_of(next(iter(found.aliases)))
+        found.name, found.unit, found.generic = named.get((unit.name, suffix), unit.name + suffix), unit, False
+        kept.append(found)
+    return kept
+
+
+def suffix_of(written: str) -> str:
+    """The standard facility's word a name ends with (longest first: 党群服务中心, not 服务中心)."""
+    return next(s for s in STANDARD_LONGEST_FIRST if written.endswith(s))
+
+
+STANDARD_LONGEST_FIRST = tuple(sorted(STANDARD, key=len, reverse=True))

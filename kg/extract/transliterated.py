@@ -1,0 +1,43 @@
+"""Long names transliterated from Mongolian, Uyghur, Kazakh or Tibetan, written without the dot that
+often joins their parts (嘎查达某某某某某某骑着摩托车, 副书记某某某某某表示): five to seven characters of
+the transliteration guides' usage, right after a role, ending where a verb, a mark, a function character
+or a word of two characters or more begins; four of them before an adverb. (Four before a verb and fewer
+characters are read by ``spoken``, dotted names by ``persons``.)"""
+from __future__ import annotations
+
+from kg.extract.patterns import PATTERNS
+from kg.extract.segment import tokenize, word_tags
+from kg.extract.spoken import marked_end, plainly_ended
+
+TRANSLITERATION_CHARS = frozenset(PATTERNS["persons"]["transliteration_chars"].strip())
+SIZES = (7, 6, 5)
+SHORTEST = 4
+DOT = "·"
+
+
+def long_name(text: str, pos: int) -> str | None:
+    """The longest run of five to seven transliteration characters at ``pos`` that ends plainly (a verb,
+    a mark, a function character or a listed follower after it) and holds no word of another kind."""
+    run = 0
+    while run < SIZES[0] + 1 and pos + run < len(text) and text[pos + run] in TRANSLITERATION_CHARS:
+        run += 1
+    if run < SHORTEST or run > SIZES[0] or text.startswith(DOT, pos + run):
+        return None  # (most names: fewer characters of the guides in a row; more than seven is no name; a dot
+        # joins the part to the next: the dotted name's)
+    name = text[pos : pos + run]
+    following = tokenize(text[pos + run : pos + run + 8])[0] if pos + run < len(text) else ""
+    if run == SHORTEST:  # four: only before an adverb or what ends any name (次仁旺堆刚从地里回来)
+        ended = marked_end(text, pos + run) or word_tags().get(following, "").startswith("d")
+    else:  # (骑着马: a word begins)
+        ended = plainly_ended(text, pos + run) or len(following) > 1
+    return name if ended and not any(map(is_other_word, tokenize(name))) else None
+
+
+def is_other_word(token: str) -> bool:
+    """A word of two characters or more that jieba's dictionary gives a tag no name's word has (a verb,
+    an adverb, a place it knows): the run is words of a sentence, not a name. (The guides' characters
+    include function characters, 不 of 阿不都 and 都 of 满都拉, so single characters are not asked.)"""
+    return len(token) > 1 and word_tags().get(token, "nr")[0] not in NAME_TAG_STARTS
+
+
+NAME_TAG_STARTS = ("n", "x")
