@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.found import Found
+from kg.extract.frames import reported_start
 from kg.extract.index import Covering, LastBefore, by_sentence
 from kg.extract.party import committees_by_unit, parent_org
 from kg.extract.patterns import PATTERNS, alternation
@@ -65,9 +66,10 @@ class Actors:
     the indexes, those of its own sentence by a scan of that sentence.
     """
 
-    def __init__(self, actors: list[Actor], sentences: int, paragraph: list[int]):
+    def __init__(self, actors: list[Actor], sentences: int, paragraph: list[int], starts: list[int] | None = None):
         self.actors = actors
         self.paragraph = paragraph
+        self.starts = starts
         self.in_sentence = by_sentence(actors, sentences, lambda a: a.sentence)
         self.earlier = LastBefore(actors, key=lambda a: None, position=lambda a: a.sentence)
         self.earlier_in_paragraph = LastBefore(actors, key=lambda a: paragraph[a.sentence], position=lambda a: a.sentence)
@@ -95,6 +97,10 @@ def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = Non
     (or the article's focus, when it is one of them) runs the program.
     """
     same = [a for a in actors.in_sentence[target.sentence] if not _overlaps(a, target) and not is_place_of_deed(a, text)]
+    if actors.starts is not None:
+        # 某村党支部书记某某介绍,村里引进…: the speaker's body frames the report and does nothing in it
+        report = reported_start(text, actors.starts[target.sentence], target.start)
+        same = [a for a in same if a.start >= report or a.start > target.start]
     before = [a for a in same if a.end <= target.start]
     if before:
         chosen = coordinated(before, text)  # last first
@@ -253,12 +259,13 @@ def actor_before_trigger(target: Found, actors: Actors, text: str, sentence_star
     The actors named between that word and the target are listed with the
     target: they are its fellow partners, not the one it works with.
     """
-    before = text[sentence_start : target.start]
+    report = reported_start(text, sentence_start, target.start)
+    before = text[report : target.start]
     at = max((before.rfind(t) for t in PARTNERING_WORDS), default=-1)
     if at < 0:
         return []
-    bound = sentence_start + at
-    usable = [a for a in actors.in_sentence[target.sentence] if a.end <= bound]
+    bound = report + at
+    usable = [a for a in actors.in_sentence[target.sentence] if report <= a.start and a.end <= bound]
     if not usable:
         return []
     return last_coordinated(usable, text)
@@ -390,7 +397,8 @@ def find_relations(
             rels.append(FoundRelation(person, "leads", person.org, person, "pattern:role"))
         if person.also_leads is not None and id(person.also_leads) in holders:
             rels.append(FoundRelation(person, "leads", person.also_leads, person, "pattern:role"))
-    actors = Actors(actors_of(units, orgs, bare, programs + facilities + partners, text), len(sentences_text), paragraph)
+    actors = Actors(actors_of(units, orgs, bare, programs + facilities + partners, text), len(sentences_text), paragraph,
+                    sentence_starts)
     focus = article_focus(units, orgs)
     body_of = {(p.start, p.sentence): p for p in partners if p.rule == "body of organisation"}
     speakers = quoted_speakers(persons, sentences_text, sentence_starts, holders) if sentence_starts else {}
