@@ -30,3 +30,22 @@ REPORT_CASES = [
 def test_a_report_after_its_speaker_is_not_the_deed_of_the_speakers_body(text, program):
     assert subjects(text, "runsProgram", program) == {"沙湾社区"}
 
+
+
+HOLDER_CASES = [
+    # the organisation builds it; the hall it meets in is the venue of a deed, the village's
+    ("石门村:旧校舍里的新书声\n石门村党支部在“和美议事厅”召开党员大会,决定在村小学旧址上建起“耕读书屋”。",
+     {"耕读书屋": {"石门村党支部"}, "和美议事厅": {"石门村"}}),
+    # the organisation after 由 that sets the facility up holds it
+    ("北塔社区:一碗热汤暖人心\n“邻聚食堂”由北塔社区党委牵头开办,每天为独居老人送餐。",
+     {"邻聚食堂": {"北塔社区党委"}}),
+    # a clause with a subject of its own (志愿者们) builds it: the organisation before does not hold it
+    ("南湖社区:楼道变花廊\n南湖社区党委牵头推进旧楼改造。党员带头认领楼道,志愿者们随后搭建了“四季书屋”,南湖社区党委又开设了“银发食堂”。",
+     {"四季书屋": {"南湖社区"}, "银发食堂": {"南湖社区党委"}}),
+]
+
+
+@pytest.mark.parametrize("text,holders", HOLDER_CASES)
+def test_a_facility_the_sentences_party_organisation_sets_up_is_the_organisations(text, holders):
+    for facility, expected in holders.items():
+        assert subjects(text, "hasFacility", facility) == expected, facility

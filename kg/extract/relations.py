@@ -21,6 +21,8 @@ from kg.extract.index import Covering, LastBefore, by_sentence
 from kg.extract.party import committees_by_unit, parent_org
 from kg.extract.places import Places, place_of
 from kg.extract.patterns import PATTERNS, alternation
+from kg.extract.segment import tokenize
+from kg.extract.text import is_people_word
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,36 @@ def _without_actor_before(target: Found, same: list[Actor], actors: Actors, focu
         return [earlier.entity]
     first = next((a for a in actors.actors if not _overlaps(a, target)), None)
     return [first.entity] if first else []
+
+
+def organisations_holding(target: Found, actors: Actors, text: str) -> list[Found]:
+    """某村党委在村口设立“某某站”, “某某工坊”由社区党委…打造: the party organisations a facility's own
+    sentence has build or set it up (a building word between them and it, or after 由 and them), when
+    every actor so named is one. A facility named with its unit, or the venue of a deed (在某某召开), is
+    a place's; so is one whose sentence has no such actor. (A committee after 在 guides, 在某党委的指导下.)"""
+    if target.unit is not None or text.endswith(PLACE_WORDS, 0, target.start):
+        return []
+    same = [a for a in actors.in_sentence[target.sentence] if not _overlaps(a, target) and not text.endswith(PLACE_WORDS, 0, a.start)]
+    if actors.starts is not None:
+        report = reported_start(text, actors.starts[target.sentence], target.start)
+        same = [a for a in same if a.start >= report or a.start > target.start]
+    before = [a for a in same if a.end <= target.start]
+    if before:
+        chosen, deed = coordinated(before, text), text[before[-1].end : target.start]
+    else:
+        chosen = [a for a in same if text.endswith(AGENT_WORDS, 0, a.start)][:1]
+        deed = text[chosen[0].end : text.find("。", chosen[0].end)] if chosen else ""
+    if not chosen or any(a.entity.cls != "PartyOrganization" for a in chosen) or any(m in deed for m in CLAUSE_MARKS):
+        return []
+    clauses = re.split("[,，]", deed)
+    if any(is_people_word(tokenize(c[:8])[0]) for c in clauses[1:] if c):
+        return []  # 某党支部…,党员们带领居民…,成立了…: the clause that builds it has a subject of its own
+    built_here = clauses[-1] if before else deed
+    return [a.entity for a in chosen] if any(w in built_here for w in BUILDING_WORDS) else []
+
+
+AGENT_WORDS = ("由",)
+BUILDING_WORDS = tuple(PATTERNS["relations"]["facility_triggers"]) + tuple(PATTERNS["relations"]["facility_building_words"])
 
 
 def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3) -> Found | None:
@@ -374,7 +406,10 @@ def find_relations(
                 rels.append(FoundRelation(actor, "partnersWith", body, program, "pattern:joint"))
     places = Places(units, len(sentences_text), paragraph)
     for facility in facilities:
-        place = place_of(facility, places, focus)
+        holders = organisations_holding(facility, actors, text)
+        for holder in holders:
+            rels.append(FoundRelation(holder, "hasFacility", facility, facility, "pattern:actor"))
+        place = None if holders else place_of(facility, places, focus)
         if place is not None:
             rels.append(FoundRelation(place, "hasFacility", facility, facility, "pattern:place"))
     # the sentences of partners that hold a partnering word (only theirs are asked)
