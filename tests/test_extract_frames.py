@@ -49,3 +49,18 @@ HOLDER_CASES = [
 def test_a_facility_the_sentences_party_organisation_sets_up_is_the_organisations(text, holders):
     for facility, expected in holders.items():
         assert subjects(text, "hasFacility", facility) == expected, facility
+
+
+SUBJECT_PARTNER_CASES = [
+    # a body opening its sentence does something for the unit the article is about
+    ("金川社区:暖心服务进楼院\n金川社区位于城西,常住人口8000余人。\n仁和医院的医护人员每月上门为独居老人体检。",
+     "仁和医院"),
+    # ... or opening a clause after a short modifier with 的
+    ("金川社区:暖心服务进楼院\n金川社区位于城西,常住人口8000余人。\n每逢节日,辖区内的恒达物业有限公司都为困难家庭减免物业费。",
+     "恒达物业有限公司"),
+]
+
+
+@pytest.mark.parametrize("text,partner", SUBJECT_PARTNER_CASES)
+def test_a_body_that_is_the_subject_of_its_clause_works_with_the_articles_focus(text, partner):
+    assert subjects(text, "partnersWith", partner) == {"金川社区"}

@@ -22,7 +22,7 @@ from kg.extract.party import committees_by_unit, parent_org
 from kg.extract.places import Places, place_of
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import tokenize
-from kg.extract.text import is_people_word
+from kg.extract.text import is_cjk, is_people_word
 
 
 @dataclass(frozen=True)
@@ -356,6 +356,20 @@ def listed_partners(partners: list[Found], text: str) -> set[int]:
     return listed
 
 
+def opens_clause(partner: Found, text: str, sentence_start: int) -> bool:
+    """某某医院的医生每周到社区义诊, 附近的某某小学也向居民开放…: a body that is the subject of its own
+    clause (it opens the sentence or a clause, after at most a short modifier with 的) does something
+    with the actor of the sentence, or with the article's focus. (Not a medium: 某某日报讯, 某某日报记者 open
+    the sentences they are the source of.)"""
+    start = max([text.rfind(m, sentence_start, partner.start) + 1 for m in CLAUSE_OPENERS] + [sentence_start])
+    lead = text[start : partner.start]
+    return lead == "" or (lead.endswith("的") and len(lead) <= MAX_SUBJECT_MODIFIER and all(map(is_cjk, lead)))
+
+
+CLAUSE_OPENERS = (",", "，", ";", "；", ":", "：")
+MAX_SUBJECT_MODIFIER = 4  # 附近的, 辖区内的: a place word and 的, no clause of its own
+
+
 def find_relations(
     units: list[Found],
     orgs: list[Found],
@@ -419,7 +433,9 @@ def find_relations(
     for partner in partners:
         # Teams of residents are the unit's own wherever they are named; schools, companies and media
         # when the sentence says they work together, or lists them with other partners.
-        if partner.sentence in partnering or partner.name.endswith(resident) or id(partner) in listed:
+        if partner.sentence in partnering or partner.name.endswith(resident) or id(partner) in listed or (
+                sentence_starts is not None and partner.rule != "body of organisation" and partner.kind != "media"
+                and opens_clause(partner, text, sentence_starts[partner.sentence])):
             chosen = None
             if sentence_starts is not None:
                 chosen = actor_before_trigger(partner, actors, text, sentence_starts[partner.sentence])
