@@ -16,13 +16,13 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.found import Found
-from kg.extract.frames import reported_start
+from kg.extract.frames import opens_clause, quoted_speakers, reported_start
 from kg.extract.index import Covering, LastBefore, by_sentence
 from kg.extract.party import committees_by_unit, parent_org
 from kg.extract.places import Places, place_of
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import tokenize
-from kg.extract.text import is_cjk, is_people_word
+from kg.extract.text import is_people_word
 
 
 @dataclass(frozen=True)
@@ -308,30 +308,6 @@ PARTNERING_WORDS = tuple(PATTERNS["relations"]["partner_triggers"]) + tuple(PATT
 JOINERS = tuple(PATTERNS["relations"]["partner_joiners"])
 
 
-def quoted_speakers(persons: list[Found], sentences_text: list[str], starts: list[int], holders: set[int]) -> dict[int, Found]:
-    """“我们以…为抓手……。” 某村党支部书记某某说: the sentences a speaker is quoted in, and what the speaker
-    leads, who the quotation's 我们 are. The quotation ends right before the speaker's role (in the
-    speaker's sentence) or closes the sentences just before it."""
-    speakers: dict[int, Found] = {}
-    for person in persons:
-        org = person.org
-        if org is None or id(org) not in holders:
-            continue
-        text, start = sentences_text[person.sentence], starts[person.sentence]
-        if not text.startswith(SPEECH_VERBS, person.end - start):
-            continue
-        quoted = [person.sentence] if "”" in text[: person.start - start] else []
-        j = person.sentence - 1
-        while not quoted and j >= 0 and person.sentence - j <= MAX_QUOTED_SENTENCES and sentences_text[j].rstrip().endswith("”"):
-            quoted.append(j)
-            if "“" in sentences_text[j]:
-                break
-            j -= 1
-        for i in quoted:
-            speakers.setdefault(i, org)
-    return speakers
-
-
 def speaker_actor(target: Found, actors: Actors, text: str, speakers: dict[int, Found]) -> Found | None:
     """The quoted speaker's organisation, for a target its quotation names before any actor of its own."""
     speaker = speakers.get(target.sentence)
@@ -342,10 +318,6 @@ def speaker_actor(target: Found, actors: Actors, text: str, speakers: dict[int, 
     return speaker
 
 
-SPEECH_VERBS = tuple(PATTERNS["relations"]["speech_verbs"])
-MAX_QUOTED_SENTENCES = 3
-
-
 def listed_partners(partners: list[Found], text: str) -> set[int]:
     """Partners named in a list with another partner (甲公司、乙小学、丙医院等单位)."""
     listed: set[int] = set()
@@ -354,20 +326,6 @@ def listed_partners(partners: list[Found], text: str) -> set[int]:
         if a.sentence == b.sentence and text[a.end : b.start] in PATTERNS.list_gaps:
             listed |= {id(a), id(b)}
     return listed
-
-
-def opens_clause(partner: Found, text: str, sentence_start: int) -> bool:
-    """某某医院的医生每周到社区义诊, 附近的某某小学也向居民开放…: a body that is the subject of its own
-    clause (it opens the sentence or a clause, after at most a short modifier with 的) does something
-    with the actor of the sentence, or with the article's focus. (Not a medium: 某某日报讯, 某某日报记者 open
-    the sentences they are the source of.)"""
-    start = max([text.rfind(m, sentence_start, partner.start) + 1 for m in CLAUSE_OPENERS] + [sentence_start])
-    lead = text[start : partner.start]
-    return lead == "" or (lead.endswith("的") and len(lead) <= MAX_SUBJECT_MODIFIER and all(map(is_cjk, lead)))
-
-
-CLAUSE_OPENERS = (",", "，", ";", "；", ":", "：")
-MAX_SUBJECT_MODIFIER = 4  # 附近的, 辖区内的: a place word and 的, no clause of its own
 
 
 def find_relations(
