@@ -64,3 +64,20 @@ SUBJECT_PARTNER_CASES = [
 @pytest.mark.parametrize("text,partner", SUBJECT_PARTNER_CASES)
 def test_a_body_that_is_the_subject_of_its_clause_works_with_the_articles_focus(text, partner):
     assert subjects(text, "partnersWith", partner) == {"金川社区"}
+
+
+FOCUS_CASES = [
+    # a company's party committee the story is about holds the rooms no unit of the story is named with
+    ("厦门海澜船舶有限公司党委:以党建带队伍\n公司党委书记陈立表示,党建工作要和生产一起抓。公司党委每年组织青年技能比武。"
+     "嵩屿街道为企业提供政策咨询。\n厂区东门的“远航驿站”是职工们最爱去的地方。",
+     "hasFacility", "远航驿站", "厦门海澜船舶有限公司党委"),
+    # a page line before the title names nothing: the title is the first line that names a unit
+    ("海沧先锋 阅读 3021\n海沧区嵩屿街道:老街巷焕新颜\n近年来,海沧区推进老旧小区改造。"
+     "居民们纷纷点赞。海沧区将把经验推广到全区。\n今年还开展了“巷巷通”行动。",
+     "runsProgram", "巷巷通", "嵩屿街道"),
+]
+
+
+@pytest.mark.parametrize("text,predicate,obj,focus", FOCUS_CASES)
+def test_what_no_sentence_gives_an_actor_is_the_articles_focus(text, predicate, obj, focus):
+    assert subjects(text, predicate, obj) == {focus}

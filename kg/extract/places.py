@@ -27,7 +27,8 @@ PLACE_PREFERENCE = ("subdistrict", "compound", "community")
 def place_of(target: Found, places: Places, focus: Found | None = None) -> Found | None:
     """The unit a facility belongs to: the community named in its sentence (else its compound, else its
     township), else the last unit named before it in its paragraph, else the unit the article is about
-    (its ``focus``, or the focus committee's unit), else the last unit named before it."""
+    (its ``focus``, or the focus committee's unit, or the focus committee itself when it is a body's that
+    is no unit), else the last unit named before it."""
     if target.unit is not None:
         return target.unit
     same = places.in_sentence[target.sentence]
@@ -41,6 +42,8 @@ def place_of(target: Found, places: Places, focus: Found | None = None) -> Found
     home = focus if focus is None or focus.cls == "AdministrativeUnit" else focus.unit
     if home is not None and home.kind in PLACE_LEVELS:
         return home
+    if focus is not None and focus.cls != "AdministrativeUnit" and focus.unit is None:
+        return focus  # the story of a company's party committee: its rooms are the committee's
     before = places.before.last_before(None, target.start)
     if before is not None:
         return before

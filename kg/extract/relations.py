@@ -178,25 +178,28 @@ def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3
     (the first ``lead_sentences`` sentences). A unit written before another
     as its parent (某县 in 某县某镇某村) is not named as an actor there,
     and only a unit's own committees (党委, 党总支, 党工委, 党支部), not its
-    departments or youth league, stand for it. A unit's committee shares
+    departments or youth league, stand for it; so may the committee of a
+    body that is no unit (a company's 党委, in a story about the company). A unit's committee shares
     ``COMMITTEE_SHARE`` of its mentions with the unit. On a tie the deeper
     unit wins (a community story names its district in passing), then the
-    one named first.
+    one named first. The title is the first sentence that names one of them
+    (page furniture before it, 原创 | 某某号 | 日期, names none).
     """
     levels = PATTERNS["relations"]["actor_levels"]
     heads = {u.unit.end for u in units if u.unit is not None and u.unit.end == u.start}
     candidates = [u for u in units if not u.implicit and u.kind in levels and u.end not in heads]
-    candidates += [o for o in orgs if o.unit is not None and o.kind in FOCUS_KINDS]
+    candidates += [o for o in orgs if o.kind in FOCUS_KINDS and (o.unit is not None or o.org is None)]
     if not candidates:
         return None
     score: dict[tuple[str, str], float] = {}
     first: dict[tuple[str, str], Found] = {}
+    title = min(found.sentence for found in candidates)
     for found in candidates:
-        weight = 1.0 + (1.0 if found.sentence < lead_sentences else 0.0) + (1.0 if found.sentence == 0 else 0.0)
+        weight = 1.0 + (1.0 if found.sentence < lead_sentences else 0.0) + (1.0 if found.sentence == title else 0.0)
         key = (found.cls, found.name)
         first.setdefault(key, found)
         score[key] = score.get(key, 0.0) + weight
-        if found.cls != "AdministrativeUnit" and found.unit.kind in levels:
+        if found.cls != "AdministrativeUnit" and found.unit is not None and found.unit.kind in levels:
             unit_key = ("AdministrativeUnit", found.unit.name)
             score[unit_key] = score.get(unit_key, 0.0) + weight * COMMITTEE_SHARE
             first.setdefault(unit_key, found.unit)
@@ -204,7 +207,7 @@ def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3
     def rank(key):
         found = first[key]
         unit = found if found.cls == "AdministrativeUnit" else found.unit
-        return (-score[key], -levels.index(unit.kind) if unit.kind in levels else 0, found.start)
+        return (-score[key], -levels.index(unit.kind) if unit is not None and unit.kind in levels else 0, found.start)
 
     return first[min(score, key=rank)]
 
