@@ -81,3 +81,16 @@ FOCUS_CASES = [
 @pytest.mark.parametrize("text,predicate,obj,focus", FOCUS_CASES)
 def test_what_no_sentence_gives_an_actor_is_the_articles_focus(text, predicate, obj, focus):
     assert subjects(text, predicate, obj) == {focus}
+
+
+STAFF_CASES = [
+    # an actor leads people of a body in its deed: the body works with the actor
+    ("城北街道:老楼线路换新\n城北街道党工委每月带领区供电局的技术人员入户检查老旧线路。", {"城北街道党工委"}),
+    # people of a body named right after it, without 的
+    ("城北街道:老楼线路换新\n城北街道党工委组织区供电局技术人员入户检查老旧线路。", {"城北街道党工委"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", STAFF_CASES)
+def test_a_body_whose_people_an_actor_leads_in_its_deed_works_with_the_actor(text, expected):
+    assert subjects(text, "partnersWith", "区供电局") == expected

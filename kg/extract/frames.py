@@ -10,7 +10,8 @@ import re
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS, alternation
-from kg.extract.text import is_cjk
+from kg.extract.segment import tokenize
+from kg.extract.text import is_cjk, is_people_word
 
 # A verb of speech (介绍, 表示, 介绍说) closed by a comma or colon: the report begins after it.
 SPEECH_FRAME = re.compile(f"(?:{alternation(PATTERNS['relations']['speech_verbs'])})说?[,，:：]")
@@ -65,3 +66,12 @@ def opens_clause(partner: Found, text: str, sentence_start: int) -> bool:
 
 CLAUSE_OPENERS = (",", "，", ";", "；", ":", "：")
 MAX_SUBJECT_MODIFIER = 4  # 附近的, 辖区内的: a place word and 的, no clause of its own
+
+
+def sends_people(partner: Found, text: str) -> bool:
+    """某某派出所民警, 某某医院的医生: a body named as the employer of people who take part in the
+    deed of an actor named before them works with that actor (某乡党委组织乡干部、某派出所民警…).
+    (Where no actor leads the deed, 某小学学生和某小学的学生…, the bodies only say whose people they are.)"""
+    at = partner.end + (1 if text.startswith("的", partner.end) else 0)
+    return at < len(text) and is_cjk(text[at]) and is_people_word(tokenize(text[at : at + 6])[0])
+

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.found import Found
-from kg.extract.frames import opens_clause, quoted_speakers, reported_start
+from kg.extract.frames import opens_clause, quoted_speakers, reported_start, sends_people
 from kg.extract.index import Covering, LastBefore, by_sentence
 from kg.extract.party import committees_by_unit, parent_org
 from kg.extract.places import Places, place_of
@@ -396,7 +396,8 @@ def find_relations(
         # when the sentence says they work together, or lists them with other partners.
         if partner.sentence in partnering or partner.name.endswith(resident) or id(partner) in listed or (
                 sentence_starts is not None and partner.rule != "body of organisation" and partner.kind != "media"
-                and opens_clause(partner, text, sentence_starts[partner.sentence])):
+                and (opens_clause(partner, text, sentence_starts[partner.sentence]) or (sends_people(partner, text) and any(
+                    a.end <= partner.start and not is_place_of_deed(a, text) for a in actors.in_sentence[partner.sentence])))):
             chosen = None
             if sentence_starts is not None:
                 chosen = actor_before_trigger(partner, actors, text, sentence_starts[partner.sentence])
