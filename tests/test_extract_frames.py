@@ -94,3 +94,19 @@ STAFF_CASES = [
 @pytest.mark.parametrize("text,expected", STAFF_CASES)
 def test_a_body_whose_people_an_actor_leads_in_its_deed_works_with_the_actor(text, expected):
     assert subjects(text, "partnersWith", "区供电局") == expected
+
+
+COMMITTEE_CASES = [
+    # the title names the unit, the body its committee: one deed, the committee's
+    ("枫林社区推出“书香进万家”活动\n近日,枫林社区党委推出“书香进万家”活动,每月为行动不便的老人送书上门。",
+     "runsProgram", "书香进万家"),
+    # a partner that one sentence gives the unit and another its committee works with the committee
+    ("枫林社区:共建文明家园\n枫林社区党委与县第二中学结对共建。枫林社区还与县第二中学签订了共建协议。",
+     "partnersWith", "县第二中学"),
+]
+
+
+@pytest.mark.parametrize("text,predicate,obj", COMMITTEE_CASES)
+def test_a_deed_an_article_gives_both_a_unit_and_its_committee_is_the_committees(text, predicate, obj):
+    assert subjects(text, predicate, obj) == {"枫林社区党委"}
+
