@@ -110,3 +110,10 @@ COMMITTEE_CASES = [
 def test_a_deed_an_article_gives_both_a_unit_and_its_committee_is_the_committees(text, predicate, obj):
     assert subjects(text, predicate, obj) == {"枫林社区党委"}
 
+
+
+def test_a_sentence_about_a_facility_by_its_head_word_is_about_its_holder():
+    # 服务站 opens the sentence: the station set up before, so what it does its holder does
+    text = ("清溪村:闲置校舍变书香站\n去年,清溪村党支部把闲置的村小学改造成“书香”服务站。"
+            "服务站每月推出“亲子共读”活动,吸引不少家长参加。")
+    assert subjects(text, "runsProgram", "亲子共读") == {"清溪村党支部"}

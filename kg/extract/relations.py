@@ -15,22 +15,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.actors import Actor, Actors
+from kg.extract.anaphora import facility_anaphors
 from kg.extract.found import Found
 from kg.extract.frames import opens_clause, quoted_speakers, reported_start, sends_people
-from kg.extract.index import Covering, LastBefore, by_sentence
+from kg.extract.index import Covering
 from kg.extract.party import committees_by_unit, parent_org
 from kg.extract.places import Places, place_of
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import tokenize
 from kg.extract.text import is_people_word
-
-
-@dataclass(frozen=True)
-class Actor:
-    start: int
-    end: int
-    sentence: int
-    entity: Found
 
 
 @dataclass(frozen=True)
@@ -59,23 +53,6 @@ def actors_of(units: list[Found], orgs: list[Found], bare: list[Actor], others: 
         actors.append(Actor(unit.start, unit.end, unit.sentence, unit))
     actors += bare
     return sorted(actors, key=lambda a: (a.start, a.end))
-
-
-class Actors:
-    """The article's actors (sorted by ``actors_of``), indexed by sentence and paragraph once.
-
-    A name lies inside its sentence, so only the actors of a target's own
-    sentence can overlap it: those of earlier sentences are answered from
-    the indexes, those of its own sentence by a scan of that sentence.
-    """
-
-    def __init__(self, actors: list[Actor], sentences: int, paragraph: list[int], starts: list[int] | None = None):
-        self.actors = actors
-        self.paragraph = paragraph
-        self.starts = starts
-        self.in_sentence = by_sentence(actors, sentences, lambda a: a.sentence)
-        self.earlier = LastBefore(actors, key=lambda a: None, position=lambda a: a.sentence)
-        self.earlier_in_paragraph = LastBefore(actors, key=lambda a: paragraph[a.sentence], position=lambda a: a.sentence)
 
 
 def _overlaps(actor: Actor, target: Found) -> bool:
@@ -367,6 +344,14 @@ def find_relations(
     actors = Actors(actors_of(units, orgs, bare, programs + facilities + partners, text), len(sentences_text), paragraph,
                     sentence_starts)
     focus = article_focus(units, orgs)
+    held = facility_relations(facilities, units, actors, text, focus, len(sentences_text), paragraph)
+    if sentence_starts is not None and held:
+        # 驿站推出…: a sentence about a facility named before by its head word is its holder's
+        holders = {id(r.object): r.subject for r in held}
+        extra = facility_anaphors(holders, facilities, units + orgs + programs + facilities + partners, sentence_starts, text)
+        if extra:
+            actors = Actors(sorted(actors.actors + extra, key=lambda a: (a.start, a.end)), len(sentences_text), paragraph,
+                            sentence_starts)
     body_of = {(p.start, p.sentence): p for p in partners if p.rule == "body of organisation"}
     speakers = quoted_speakers(persons, sentences_text, sentence_starts, holders) if sentence_starts else {}
     for program in programs:
@@ -379,14 +364,7 @@ def find_relations(
             body = body_of.get((fellow.start, fellow.sentence)) if fellow.cls == "PartyOrganization" else None
             for actor in hosts if body is not None else ():
                 rels.append(FoundRelation(actor, "partnersWith", body, program, "pattern:joint"))
-    places = Places(units, len(sentences_text), paragraph)
-    for facility in facilities:
-        holders = organisations_holding(facility, actors, text)
-        for holder in holders:
-            rels.append(FoundRelation(holder, "hasFacility", facility, facility, "pattern:actor"))
-        place = None if holders else place_of(facility, places, focus)
-        if place is not None:
-            rels.append(FoundRelation(place, "hasFacility", facility, facility, "pattern:place"))
+    rels += held
     # the sentences of partners that hold a partnering word (only theirs are asked)
     partnering = {p.sentence for p in partners if PARTNER_TRIGGER.search(sentences_text[p.sentence])}
     resident = tuple(PATTERNS["relations"]["resident_partner_endings"])
@@ -406,6 +384,21 @@ def find_relations(
                 if actor.cls != "PartyOrganization" or not actor.name.startswith(partner.name):
                     rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
     return committees_for_their_units(rels, orgs)  # (a body's own committee, 某某公司党委, is no partner of 某某公司)
+
+
+def facility_relations(facilities: list[Found], units: list[Found], actors: Actors, text: str, focus: Found | None,
+                        sentences: int, paragraph: list[int]) -> list[FoundRelation]:
+    """Who holds each facility: the party organisations its sentence has set it up, else its place."""
+    rels = []
+    places = Places(units, sentences, paragraph)
+    for facility in facilities:
+        holders = organisations_holding(facility, actors, text)
+        for holder in holders:
+            rels.append(FoundRelation(holder, "hasFacility", facility, facility, "pattern:actor"))
+        place = None if holders else place_of(facility, places, focus)
+        if place is not None:
+            rels.append(FoundRelation(place, "hasFacility", facility, facility, "pattern:place"))
+    return rels
 
 
 def committees_for_their_units(rels: list[FoundRelation], orgs: list[Found]) -> list[FoundRelation]:
