@@ -117,3 +117,8 @@ def test_a_sentence_about_a_facility_by_its_head_word_is_about_its_holder():
     text = ("清溪村:闲置校舍变书香站\n去年,清溪村党支部把闲置的村小学改造成“书香”服务站。"
             "服务站每月推出“亲子共读”活动,吸引不少家长参加。")
     assert subjects(text, "runsProgram", "亲子共读") == {"清溪村党支部"}
+
+
+def test_a_body_joined_by_yu_to_the_actor_before_it_works_with_it_whatever_the_verb():
+    text = "桂园社区:安心守护进小区\n桂园社区有居民楼38栋。\n今年,桂园社区还与县第三中学签订了校社共育协议。"
+    assert subjects(text, "partnersWith", "县第三中学") == {"桂园社区"}

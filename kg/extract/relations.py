@@ -24,7 +24,7 @@ from kg.extract.party import committees_by_unit, parent_org
 from kg.extract.places import Places, place_of
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import tokenize
-from kg.extract.text import is_people_word
+from kg.extract.text import is_cjk, is_people_word
 
 
 @dataclass(frozen=True)
@@ -372,7 +372,8 @@ def find_relations(
     for partner in partners:
         # Teams of residents are the unit's own wherever they are named; schools, companies and media
         # when the sentence says they work together, or lists them with other partners.
-        if partner.sentence in partnering or partner.name.endswith(resident) or id(partner) in listed or (
+        if partner.sentence in partnering or partner.name.endswith(resident) or id(partner) in listed or joined_to_actor(
+                partner, actors, text) or (
                 sentence_starts is not None and partner.rule != "body of organisation" and partner.kind != "media"
                 and (opens_clause(partner, text, sentence_starts[partner.sentence]) or (sends_people(partner, text) and any(
                     a.end <= partner.start and not is_place_of_deed(a, text) for a in actors.in_sentence[partner.sentence])))):
@@ -384,6 +385,19 @@ def find_relations(
                 if actor.cls != "PartyOrganization" or not actor.name.startswith(partner.name):
                     rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
     return committees_for_their_units(rels, orgs)  # (a body's own committee, 某某公司党委, is no partner of 某某公司)
+
+
+def joined_to_actor(partner: Found, actors: Actors, text: str) -> bool:
+    """某社区与某公司签订…协议, 某党委同某学院…: a body joined by 与 or 同 to the actor right before it
+    (an adverb between, 还与) does the deed with that actor, whatever the verb."""
+    for actor in actors.in_sentence[partner.sentence]:
+        between = text[actor.end : partner.start]
+        if actor.end <= partner.start and between.endswith(JOINERS) and len(between) <= 1 + MAX_ADVERB:
+            return not is_place_of_deed(actor, text) and all(map(is_cjk, between))
+    return False
+
+
+MAX_ADVERB = 2  # 还, 也, 积极: what may stand between an actor and 与
 
 
 def facility_relations(facilities: list[Found], units: list[Found], actors: Actors, text: str, focus: Found | None,
