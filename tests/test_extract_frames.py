@@ -122,3 +122,10 @@ def test_a_sentence_about_a_facility_by_its_head_word_is_about_its_holder():
 def test_a_body_joined_by_yu_to_the_actor_before_it_works_with_it_whatever_the_verb():
     text = "桂园社区:安心守护进小区\n桂园社区有居民楼38栋。\n今年,桂园社区还与县第三中学签订了校社共育协议。"
     assert subjects(text, "partnersWith", "县第三中学") == {"桂园社区"}
+
+
+def test_the_word_for_here_of_a_level_opening_a_clause_is_the_unit_of_that_level_its_passage_names():
+    # 村里 after the speaker's frame: the village the sentence names, not the township the article is about
+    text = ("白沙镇:产业兴旺百姓富\n白沙镇地处丘陵,白沙镇今年粮食丰收。\n"
+            "龙潭村党支部书记李春华介绍,村里去年引进了“稻鱼共生”种养模式。")
+    assert subjects(text, "runsProgram", "稻鱼共生") == {"龙潭村"}

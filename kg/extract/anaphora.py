@@ -1,14 +1,19 @@
-"""Sentences that go on about a facility by its head word alone (…建成“某某驿站”。驿站推出…): the
-holder of the facility is who acts in them."""
+"""Words that stand for an actor named before: a facility's head word (…建成“某某驿站”。驿站推出…) for
+the facility's holder, and the word for "here" of a level (村里, 乡里) for the unit of the passage."""
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from kg.extract.actors import Actor
+from kg.extract.frames import CLAUSE_OPENERS
 from kg.extract.found import Found
 from kg.extract.index import Covering
-from kg.extract.patterns import PATTERNS
+from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.text import is_cjk
+from kg.extract.units import PassageUnits
 
-HEAD_WORDS = tuple(sorted(PATTERNS["facilities"]["suffixes"], key=len, reverse=True))
+HEAD_WORD = re.compile(alternation(PATTERNS["facilities"]["suffixes"]))  # (longest first)
 MAX_HEAD = 8  # “某某”党群驿站: the head word written after a quoted name, within a few characters
 
 
@@ -24,9 +29,10 @@ def facility_anaphors(holders: dict[int, Found], facilities: list[Found], named:
     names = Covering((f.start, f.end) for f in named)
     actors = []
     for i, start in enumerate(starts):
-        word = next((w for w in HEAD_WORDS if text.startswith(w, start)), None)
-        if word is None or names.covers(start, start + len(word)):
+        match = HEAD_WORD.match(text, start)
+        if match is None or names.covers(start, match.end()):
             continue
+        word = match.group()
         before = [f for f in held if f.end <= start and headed_by(f, word, text)]
         if before:
             actors.append(Actor(start, start + len(word), i, holders[id(before[-1])]))
@@ -41,3 +47,25 @@ def headed_by(facility: Found, word: str, text: str) -> bool:
     at = text.find(word, facility.end, facility.end + MAX_HEAD)
     return at >= 0 and all(map(is_cjk, text[facility.end : at]))
 
+
+
+LOCAL_LEVELS = dict(PATTERNS["relations"]["local_words"])
+LOCAL_WORD = re.compile(alternation(LOCAL_LEVELS))
+
+
+def local_actors(units: list[Found], starts: list[int], paragraph: list[int], text: str) -> list[Actor]:
+    """村里引进…, 乡里将推行…: a clause that opens with the word for "here" of a level (村里, 乡里,
+    社区里) is about the unit of that level its passage is about, as a bare 社区 opening a clause is."""
+    actors: list[Actor] = []
+    passages: dict[str, PassageUnits] = {}
+    for match in LOCAL_WORD.finditer(text):  # (few articles have one: no scan of every clause)
+        at, i = match.start(), bisect_right(starts, match.start()) - 1
+        if i < 0 or (at != starts[i] and text[at - 1 : at] not in CLAUSE_OPENERS):
+            continue
+        level = LOCAL_LEVELS[match.group()]
+        if level not in passages:
+            passages[level] = PassageUnits([u for u in units if u.kind == level and not u.implicit], paragraph)
+        unit = passages[level].nearest(Found("AdministrativeUnit", "", at, at, i))
+        if unit is not None:
+            actors.append(Actor(at, match.end(), i, unit))
+    return actors

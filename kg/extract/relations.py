@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.actors import Actor, Actors
-from kg.extract.anaphora import facility_anaphors
+from kg.extract.anaphora import facility_anaphors, local_actors
 from kg.extract.found import Found
 from kg.extract.frames import opens_clause, quoted_speakers, reported_start, sends_people
 from kg.extract.index import Covering
@@ -341,6 +341,8 @@ def find_relations(
             rels.append(FoundRelation(person, "leads", person.org, person, "pattern:role"))
         if person.also_leads is not None and id(person.also_leads) in holders:
             rels.append(FoundRelation(person, "leads", person.also_leads, person, "pattern:role"))
+    if sentence_starts is not None:
+        bare = bare + local_actors(units, sentence_starts, paragraph, text)
     actors = Actors(actors_of(units, orgs, bare, programs + facilities + partners, text), len(sentences_text), paragraph,
                     sentence_starts)
     focus = article_focus(units, orgs)
