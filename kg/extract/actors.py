@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from kg.extract.found import Found
 from kg.extract.index import LastBefore, by_sentence
+from kg.extract.patterns import PATTERNS
 
 
 @dataclass(frozen=True)
@@ -30,3 +31,30 @@ class Actors:
         self.in_sentence = by_sentence(actors, sentences, lambda a: a.sentence)
         self.earlier = LastBefore(actors, key=lambda a: None, position=lambda a: a.sentence)
         self.earlier_in_paragraph = LastBefore(actors, key=lambda a: paragraph[a.sentence], position=lambda a: a.sentence)
+
+
+def overlaps(actor: Actor, target: Found) -> bool:
+    return actor.start < target.end and target.start < actor.end
+
+
+def coordinated(actors: list[Actor], text: str) -> list[Actor]:
+    chosen = [actors[-1]]
+    for prev in reversed(actors[:-1]):
+        if text[prev.end : chosen[-1].start] not in ACTOR_COORDINATORS:
+            break
+        chosen.append(prev)
+    return chosen
+
+
+def is_place_of_deed(actor: Actor, text: str) -> bool:
+    """在某社区举行, 来到某村: a unit written after a word of place is where something happens.
+
+    (A committee keeps its part: 在某党委的指导下 is read by ``guided_by``, and
+    a committee is never where.)
+    """
+    return actor.entity.cls == "AdministrativeUnit" and text.endswith(PLACE_WORDS, 0, actor.start)
+
+
+PLACE_WORDS = tuple(PATTERNS["relations"]["place_words"])
+ACTOR_COORDINATORS = PATTERNS.coordinators
+CLAUSE_MARKS = ("。", ";", "；", "!", "！", "?", "？")

@@ -1,9 +1,16 @@
-"""Which unit a facility belongs to when the facility's name does not say: the units named in its
-sentence, its passage, and the unit the article is about."""
+"""Who holds a facility: the party organisation its sentence has set it up, else, when the facility's name
+does not say, the units named in its sentence, its passage, and the unit the article is about."""
 from __future__ import annotations
 
+import re
+
+from kg.extract.actors import CLAUSE_MARKS, PLACE_WORDS, Actors, coordinated, overlaps
 from kg.extract.found import Found
+from kg.extract.frames import reported_start
 from kg.extract.index import LastBefore, by_sentence
+from kg.extract.patterns import PATTERNS
+from kg.extract.segment import tokenize
+from kg.extract.text import is_people_word
 
 
 class Places:
@@ -48,3 +55,33 @@ def place_of(target: Found, places: Places, focus: Found | None = None) -> Found
     if before is not None:
         return before
     return places.explicit[0] if places.explicit else None
+
+
+def organisations_holding(target: Found, actors: Actors, text: str) -> list[Found]:
+    """某村党委在村口设立“某某站”, “某某工坊”由社区党委…打造: the party organisations a facility's own
+    sentence has build or set it up (a building word between them and it, or after 由 and them), when
+    every actor so named is one. A facility named with its unit, or the venue of a deed (在某某召开), is
+    a place's; so is one whose sentence has no such actor. (A committee after 在 guides, 在某党委的指导下.)"""
+    if target.unit is not None or text.endswith(PLACE_WORDS, 0, target.start):
+        return []
+    same = [a for a in actors.in_sentence[target.sentence] if not overlaps(a, target) and not text.endswith(PLACE_WORDS, 0, a.start)]
+    if actors.starts is not None:
+        report = reported_start(text, actors.starts[target.sentence], target.start)
+        same = [a for a in same if a.start >= report or a.start > target.start]
+    before = [a for a in same if a.end <= target.start]
+    if before:
+        chosen, deed = coordinated(before, text), text[before[-1].end : target.start]
+    else:
+        chosen = [a for a in same if text.endswith(AGENT_WORDS, 0, a.start)][:1]
+        deed = text[chosen[0].end : text.find("。", chosen[0].end)] if chosen else ""
+    if not chosen or any(a.entity.cls != "PartyOrganization" for a in chosen) or any(m in deed for m in CLAUSE_MARKS):
+        return []
+    clauses = re.split("[,，]", deed)
+    if any(is_people_word(tokenize(c[:8])[0]) for c in clauses[1:] if c):
+        return []  # 某党支部…,党员们带领居民…,成立了…: the clause that builds it has a subject of its own
+    built_here = clauses[-1] if before else deed
+    return [a.entity for a in chosen] if any(w in built_here for w in BUILDING_WORDS) else []
+
+
+AGENT_WORDS = ("由",)
+BUILDING_WORDS = tuple(PATTERNS["relations"]["facility_triggers"]) + tuple(PATTERNS["relations"]["facility_building_words"])

@@ -15,16 +15,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.actors import Actor, Actors
+from kg.extract.actors import CLAUSE_MARKS, Actor, Actors, coordinated, is_place_of_deed, overlaps
 from kg.extract.anaphora import facility_anaphors, local_actors
 from kg.extract.found import Found
 from kg.extract.frames import opens_clause, quoted_speakers, reported_start, sends_people
 from kg.extract.index import Covering
 from kg.extract.party import committees_by_unit, parent_org
-from kg.extract.places import Places, place_of
+from kg.extract.places import Places, organisations_holding, place_of
 from kg.extract.patterns import PATTERNS, alternation
-from kg.extract.segment import tokenize
-from kg.extract.text import is_cjk, is_people_word
+from kg.extract.text import is_cjk
 
 
 @dataclass(frozen=True)
@@ -55,10 +54,6 @@ def actors_of(units: list[Found], orgs: list[Found], bare: list[Actor], others: 
     return sorted(actors, key=lambda a: (a.start, a.end))
 
 
-def _overlaps(actor: Actor, target: Found) -> bool:
-    return actor.start < target.end and target.start < actor.end
-
-
 def actor_for(target: Found, actors: Actors, text: str, focus: Found | None = None) -> list[Found]:
     """The actors of the sentence that names ``target`` (coordinated ones included).
 
@@ -76,7 +71,7 @@ def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = Non
     甲和乙一起开展) are the first actor's fellows, not co-owners: the first
     (or the article's focus, when it is one of them) runs the program.
     """
-    same = [a for a in actors.in_sentence[target.sentence] if not _overlaps(a, target) and not is_place_of_deed(a, text)]
+    same = [a for a in actors.in_sentence[target.sentence] if not overlaps(a, target) and not is_place_of_deed(a, text)]
     if actors.starts is not None:
         # 某村党支部书记某某介绍,村里引进…: the speaker's body frames the report and does nothing in it
         report = reported_start(text, actors.starts[target.sentence], target.start)
@@ -114,38 +109,8 @@ def _without_actor_before(target: Found, same: list[Actor], actors: Actors, focu
     earlier = earlier or actors.earlier.last_before(None, target.sentence)
     if earlier is not None:
         return [earlier.entity]
-    first = next((a for a in actors.actors if not _overlaps(a, target)), None)
+    first = next((a for a in actors.actors if not overlaps(a, target)), None)
     return [first.entity] if first else []
-
-
-def organisations_holding(target: Found, actors: Actors, text: str) -> list[Found]:
-    """某村党委在村口设立“某某站”, “某某工坊”由社区党委…打造: the party organisations a facility's own
-    sentence has build or set it up (a building word between them and it, or after 由 and them), when
-    every actor so named is one. A facility named with its unit, or the venue of a deed (在某某召开), is
-    a place's; so is one whose sentence has no such actor. (A committee after 在 guides, 在某党委的指导下.)"""
-    if target.unit is not None or text.endswith(PLACE_WORDS, 0, target.start):
-        return []
-    same = [a for a in actors.in_sentence[target.sentence] if not _overlaps(a, target) and not text.endswith(PLACE_WORDS, 0, a.start)]
-    if actors.starts is not None:
-        report = reported_start(text, actors.starts[target.sentence], target.start)
-        same = [a for a in same if a.start >= report or a.start > target.start]
-    before = [a for a in same if a.end <= target.start]
-    if before:
-        chosen, deed = coordinated(before, text), text[before[-1].end : target.start]
-    else:
-        chosen = [a for a in same if text.endswith(AGENT_WORDS, 0, a.start)][:1]
-        deed = text[chosen[0].end : text.find("。", chosen[0].end)] if chosen else ""
-    if not chosen or any(a.entity.cls != "PartyOrganization" for a in chosen) or any(m in deed for m in CLAUSE_MARKS):
-        return []
-    clauses = re.split("[,，]", deed)
-    if any(is_people_word(tokenize(c[:8])[0]) for c in clauses[1:] if c):
-        return []  # 某党支部…,党员们带领居民…,成立了…: the clause that builds it has a subject of its own
-    built_here = clauses[-1] if before else deed
-    return [a.entity for a in chosen] if any(w in built_here for w in BUILDING_WORDS) else []
-
-
-AGENT_WORDS = ("由",)
-BUILDING_WORDS = tuple(PATTERNS["relations"]["facility_triggers"]) + tuple(PATTERNS["relations"]["facility_building_words"])
 
 
 def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3) -> Found | None:
@@ -248,39 +213,17 @@ def last_coordinated(actors: list[Actor], text: str) -> list[Found]:
     return [a.entity for a in coordinated(actors, text)]
 
 
-def coordinated(actors: list[Actor], text: str) -> list[Actor]:
-    chosen = [actors[-1]]
-    for prev in reversed(actors[:-1]):
-        if text[prev.end : chosen[-1].start] not in ACTOR_COORDINATORS:
-            break
-        chosen.append(prev)
-    return chosen
-
-
-def is_place_of_deed(actor: Actor, text: str) -> bool:
-    """在某社区举行, 来到某村: a unit written after a word of place is where something happens.
-
-    (A committee keeps its part: 在某党委的指导下 is read by ``guided_by``, and
-    a committee is never where.)
-    """
-    return actor.entity.cls == "AdministrativeUnit" and text.endswith(PLACE_WORDS, 0, actor.start)
-
-
 def joint_deed(text: str, start: int, end: int) -> bool:
     """Whether the words between the actors and the target say they do it together (共同, 一起)."""
     between = text[start:end]
     return any(w in between for w in JOINT_WORDS) and not any(mark in between for mark in CLAUSE_MARKS)
 
 
-PLACE_WORDS = tuple(PATTERNS["relations"]["place_words"])
 JOINT_WORDS = tuple(PATTERNS["relations"]["joint_words"])
 COMPANION_WORDS = tuple(PATTERNS["relations"]["companion_words"])
 PARTNERING_VERBS = tuple(PATTERNS["relations"]["partnering_verbs"])
 OPENING_QUOTES = ("“", "‘", "「", "『", '"')
-CLAUSE_MARKS = ("。", ";", "；", "!", "！", "?", "？")
 
-
-ACTOR_COORDINATORS = PATTERNS.coordinators
 
 
 PARTNER_TRIGGER = re.compile(alternation(PATTERNS["relations"]["partner_triggers"]))
