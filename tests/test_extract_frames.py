@@ -129,3 +129,9 @@ def test_the_word_for_here_of_a_level_opening_a_clause_is_the_unit_of_that_level
     text = ("白沙镇:产业兴旺百姓富\n白沙镇地处丘陵,白沙镇今年粮食丰收。\n"
             "龙潭村党支部书记李春华介绍,村里去年引进了“稻鱼共生”种养模式。")
     assert subjects(text, "runsProgram", "稻鱼共生") == {"龙潭村"}
+
+
+def test_a_facility_a_unit_builds_in_one_of_its_compounds_is_the_units():
+    # the bare 社区 is who builds; the compound after 在 is where
+    text = "青松社区:小区里的便民站\n青松社区有小区12个。\n今年,社区在翠湖小区南门建起了“邻里”服务站,为居民代收快递。"
+    assert subjects(text, "hasFacility", "邻里") == {"青松社区"}

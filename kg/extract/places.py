@@ -57,11 +57,12 @@ def place_of(target: Found, places: Places, focus: Found | None = None) -> Found
     return places.explicit[0] if places.explicit else None
 
 
-def organisations_holding(target: Found, actors: Actors, text: str) -> list[Found]:
-    """某村党委在村口设立“某某站”, “某某工坊”由社区党委…打造: the party organisations a facility's own
-    sentence has build or set it up (a building word between them and it, or after 由 and them), when
-    every actor so named is one. A facility named with its unit, or the venue of a deed (在某某召开), is
-    a place's; so is one whose sentence has no such actor. (A committee after 在 guides, 在某党委的指导下.)"""
+def builders_of(target: Found, actors: Actors, text: str) -> list[Found]:
+    """某村党委在村口设立“某某站”, 社区在某小区建起…站, “某某工坊”由社区党委…打造: the actors a facility's
+    own sentence has build or set it up (a building word between them and it, or after 由 and them), when
+    every actor so named is a party organisation or a unit that holds facilities. A facility named with
+    its unit, or the venue of a deed (在某某召开), is a place's; so is one whose sentence has no such actor.
+    (A unit or committee after 在 is where, or guides: 在某小区建起, 在某党委的指导下.)"""
     if target.unit is not None or text.endswith(PLACE_WORDS, 0, target.start):
         return []
     same = [a for a in actors.in_sentence[target.sentence] if not overlaps(a, target) and not text.endswith(PLACE_WORDS, 0, a.start)]
@@ -74,7 +75,7 @@ def organisations_holding(target: Found, actors: Actors, text: str) -> list[Foun
     else:
         chosen = [a for a in same if text.endswith(AGENT_WORDS, 0, a.start)][:1]
         deed = text[chosen[0].end : text.find("。", chosen[0].end)] if chosen else ""
-    if not chosen or any(a.entity.cls != "PartyOrganization" for a in chosen) or any(m in deed for m in CLAUSE_MARKS):
+    if not chosen or any(not builds(a.entity) for a in chosen) or any(m in deed for m in CLAUSE_MARKS):
         return []
     clauses = re.split("[,，]", deed)
     if any(is_people_word(tokenize(c[:8])[0]) for c in clauses[1:] if c):
@@ -85,3 +86,8 @@ def organisations_holding(target: Found, actors: Actors, text: str) -> list[Foun
 
 AGENT_WORDS = ("由",)
 BUILDING_WORDS = tuple(PATTERNS["relations"]["facility_triggers"]) + tuple(PATTERNS["relations"]["facility_building_words"])
+
+
+def builds(actor: Found) -> bool:
+    """A party organisation, or a unit that holds facilities (a community, a township, a compound)."""
+    return actor.cls == "PartyOrganization" or (actor.cls == "AdministrativeUnit" and actor.kind in PLACE_LEVELS)

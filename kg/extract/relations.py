@@ -21,7 +21,7 @@ from kg.extract.found import Found
 from kg.extract.frames import opens_clause, quoted_speakers, reported_start, sends_people
 from kg.extract.index import Covering
 from kg.extract.party import committees_by_unit, parent_org
-from kg.extract.places import Places, organisations_holding, place_of
+from kg.extract.places import Places, builders_of, place_of
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.text import is_cjk
 
@@ -351,7 +351,7 @@ def facility_relations(facilities: list[Found], units: list[Found], actors: Acto
     rels = []
     places = Places(units, sentences, paragraph)
     for facility in facilities:
-        holders = organisations_holding(facility, actors, text)
+        holders = builders_of(facility, actors, text)
         for holder in holders:
             rels.append(FoundRelation(holder, "hasFacility", facility, facility, "pattern:actor"))
         place = None if holders else place_of(facility, places, focus)
