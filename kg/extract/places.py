@@ -78,10 +78,11 @@ def builders_of(target: Found, actors: Actors, text: str) -> list[Found]:
     if not chosen or any(not builds(a.entity) for a in chosen) or any(m in deed for m in CLAUSE_MARKS):
         return []
     clauses = re.split("[,，]", deed)
+    if not any(w in (clauses[-1] if before else deed) for w in BUILDING_WORDS):
+        return []
     if any(is_people_word(tokenize(c[:8])[0]) for c in clauses[1:] if c):
         return []  # 某党支部…,党员们带领居民…,成立了…: the clause that builds it has a subject of its own
-    built_here = clauses[-1] if before else deed
-    return [a.entity for a in chosen] if any(w in built_here for w in BUILDING_WORDS) else []
+    return [a.entity for a in chosen]
 
 
 AGENT_WORDS = ("由",)
