@@ -14,6 +14,7 @@ from kg.extract.text import is_cjk
 from kg.extract.units import PassageUnits
 
 HEAD_WORD = re.compile(alternation(PATTERNS["facilities"]["suffixes"]))  # (longest first)
+HEAD_FIRST = frozenset(w[0] for w in PATTERNS["facilities"]["suffixes"])  # (most sentences start with none)
 MAX_HEAD = 8  # “某某”党群驿站: the head word written after a quoted name, within a few characters
 
 
@@ -26,11 +27,15 @@ def facility_anaphors(holders: dict[int, Found], facilities: list[Found], named:
     held = sorted((f for f in facilities if id(f) in holders), key=lambda f: f.start)
     if not held:
         return []
-    names = Covering((f.start, f.end) for f in named)
+    names: Covering | None = None
     actors = []
     for i, start in enumerate(starts):
-        match = HEAD_WORD.match(text, start)
-        if match is None or names.covers(start, match.end()):
+        match = HEAD_WORD.match(text, start) if text[start : start + 1] in HEAD_FIRST else None
+        if match is None:
+            continue
+        if names is None:
+            names = Covering((f.start, f.end) for f in named)  # (built for the few articles that need it)
+        if names.covers(start, match.end()):
             continue
         word = match.group()
         before = [f for f in held if f.end <= start and headed_by(f, word, text)]

@@ -364,13 +364,15 @@ def committees_for_their_units(rels: list[FoundRelation], orgs: list[Found]) -> 
     """An article that has a unit and its own committee (某社区 and 某社区党委) run the same program or
     work with the same partner tells of one deed, the committee's: the unit stood for its committee
     where a sentence named it alone (the title, 社区…, the article's focus). A facility stays with both."""
-    own = {(o.unit.name, o.name) for o in orgs if o.unit is not None and o.kind in FOCUS_KINDS}
-    if not own:
+    committees: dict[str, set[str]] = {}
+    for o in orgs:
+        if o.unit is not None and o.kind in FOCUS_KINDS:
+            committees.setdefault(o.unit.name, set()).add(o.name)
+    if not committees:
         return rels
     done = {(r.subject.name, r.predicate, r.object.cls, r.object.name) for r in rels if r.predicate in COMMITTEE_DEEDS}
     return [r for r in rels if not (r.predicate in COMMITTEE_DEEDS and r.subject.cls == "AdministrativeUnit" and any(
-        (r.subject.name, org) in own and (org, r.predicate, r.object.cls, r.object.name) in done for org in
-        {o for u, o in own if u == r.subject.name}))]
+        (org, r.predicate, r.object.cls, r.object.name) in done for org in committees.get(r.subject.name, ())))]
 
 
 COMMITTEE_DEEDS = ("runsProgram", "partnersWith")
