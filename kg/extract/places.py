@@ -8,7 +8,7 @@ from kg.extract.actors import CLAUSE_MARKS, PLACE_WORDS, Actors, coordinated, ov
 from kg.extract.found import Found
 from kg.extract.frames import reported_start
 from kg.extract.index import LastBefore, by_sentence
-from kg.extract.patterns import PATTERNS
+from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import tokenize
 from kg.extract.text import is_people_word
 
@@ -63,12 +63,14 @@ def builders_of(target: Found, actors: Actors, text: str) -> list[Found]:
     every actor so named is a party organisation or a unit that holds facilities. A facility named with
     its unit, or the venue of a deed (在某某召开), is a place's; so is one whose sentence has no such actor.
     (A unit or committee after 在 is where, or guides: 在某小区建起, 在某党委的指导下.)"""
-    if target.unit is not None or text.endswith(PLACE_WORDS, 0, target.start):
+    if target.unit is not None or text.endswith(PLACE_WORDS, 0, target.start) or actors.starts is None:
         return []
+    starts, i = actors.starts, target.sentence
+    if not BUILDING.search(text, starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)):
+        return []  # (no building word in the sentence: most facilities)
     same = [a for a in actors.in_sentence[target.sentence] if not overlaps(a, target) and not text.endswith(PLACE_WORDS, 0, a.start)]
-    if actors.starts is not None:
-        report = reported_start(text, actors.starts[target.sentence], target.start)
-        same = [a for a in same if a.start >= report or a.start > target.start]
+    report = reported_start(text, starts[i], target.start)
+    same = [a for a in same if a.start >= report or a.start > target.start]
     before = [a for a in same if a.end <= target.start]
     if before:
         chosen, deed = coordinated(before, text), text[before[-1].end : target.start]
@@ -87,6 +89,7 @@ def builders_of(target: Found, actors: Actors, text: str) -> list[Found]:
 
 AGENT_WORDS = ("由",)
 BUILDING_WORDS = tuple(PATTERNS["relations"]["facility_triggers"]) + tuple(PATTERNS["relations"]["facility_building_words"])
+BUILDING = re.compile(alternation(BUILDING_WORDS))
 
 
 def builds(actor: Found) -> bool:

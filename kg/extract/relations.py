@@ -368,8 +368,9 @@ def committees_for_their_units(rels: list[FoundRelation], orgs: list[Found]) -> 
     for o in orgs:
         if o.unit is not None and o.kind in FOCUS_KINDS:
             committees.setdefault(o.unit.name, set()).add(o.name)
-    if not committees:
-        return rels
+    if not any(r.subject.cls == "AdministrativeUnit" and r.subject.name in committees and r.predicate in COMMITTEE_DEEDS
+               for r in rels):
+        return rels  # (no unit with a committee of the article runs or partners anything)
     done = {(r.subject.name, r.predicate, r.object.cls, r.object.name) for r in rels if r.predicate in COMMITTEE_DEEDS}
     return [r for r in rels if not (r.predicate in COMMITTEE_DEEDS and r.subject.cls == "AdministrativeUnit" and any(
         (org, r.predicate, r.object.cls, r.object.name) in done for org in committees.get(r.subject.name, ())))]
