@@ -197,11 +197,12 @@ def actor_before_trigger(target: Found, actors: Actors, text: str, sentence_star
     target: they are its fellow partners, not the one it works with.
     """
     report = reported_start(text, sentence_start, target.start)
-    before = text[report : target.start]
-    at = max((before.rfind(t) for t in PARTNERING_WORDS), default=-1)
+    at = -1
+    for match in PARTNERING_AT.finditer(text, report, target.start):
+        at = match.start()  # (the last place where some partnering word begins: every word's last rfind, at once)
     if at < 0:
         return []
-    bound = report + at
+    bound = at
     usable = [a for a in actors.in_sentence[target.sentence] if report <= a.start and a.end <= bound]
     if not usable:
         return []
@@ -229,6 +230,7 @@ OPENING_QUOTES = ("“", "‘", "「", "『", '"')
 PARTNER_TRIGGER = re.compile(alternation(PATTERNS["relations"]["partner_triggers"]))
 PARTNERING_WORDS = tuple(PATTERNS["relations"]["partner_triggers"]) + tuple(PATTERNS["relations"]["partner_joiners"])
 JOINERS = tuple(PATTERNS["relations"]["partner_joiners"])
+PARTNERING_AT = re.compile(f"(?=(?:{alternation(PARTNERING_WORDS)}))")
 
 
 def speaker_actor(target: Found, actors: Actors, text: str, speakers: dict[int, Found]) -> Found | None:
