@@ -193,7 +193,8 @@ def test_a_numbered_committee_is_a_community_below_its_own_and_is_named_again_by
     text = "区卫健委的志愿者来到金城社区二居委会开展义诊。会上,县第一中学、祥和物业和二居委会的党员代表签订共建协议。"
     rels = relations(text)
     assert ("金城社区二居委会", "partOf", "金城社区") in rels
-    assert {o for s, p, o in rels if p == "partnersWith" and s == "金城社区二居委会"} == {"县第一中学", "祥和物业"}
+    # (区卫健委, the subject of the first sentence, does its clinic with the committee it comes to)
+    assert {o for s, p, o in rels if p == "partnersWith" and s == "金城社区二居委会"} == {"区卫健委", "县第一中学", "祥和物业"}
     # 十二居委会 is another committee: its 二居委会 is no mention of the second
     assert "金城社区二居委会" not in names("金城社区十二居委会组织居民议事。", "AdministrativeUnit")
 

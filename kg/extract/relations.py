@@ -15,20 +15,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.actors import CLAUSE_MARKS, Actor, Actors, coordinated, is_place_of_deed, overlaps
+from kg.extract.anaphora import facility_anaphors, local_actors
 from kg.extract.found import Found
-from kg.frozen import dict_init
-from kg.extract.index import Covering, LastBefore, by_sentence
+from kg.extract.frames import opens_clause, quoted_speakers, reported_start, sends_people
+from kg.extract.index import Covering
 from kg.extract.party import committees_by_unit, parent_org
+from kg.extract.places import Places, builders_of, place_of
 from kg.extract.patterns import PATTERNS, alternation
-
-
-@dict_init
-@dataclass(frozen=True)
-class Actor:
-    start: int
-    end: int
-    sentence: int
-    entity: Found
+from kg.extract.text import is_cjk
+from kg.frozen import dict_init
 
 
 @dict_init
@@ -60,26 +56,6 @@ def actors_of(units: list[Found], orgs: list[Found], bare: list[Actor], others: 
     return sorted(actors, key=lambda a: (a.start, a.end))
 
 
-class Actors:
-    """The article's actors (sorted by ``actors_of``), indexed by sentence and paragraph once.
-
-    A name lies inside its sentence, so only the actors of a target's own
-    sentence can overlap it: those of earlier sentences are answered from
-    the indexes, those of its own sentence by a scan of that sentence.
-    """
-
-    def __init__(self, actors: list[Actor], sentences: int, paragraph: list[int]):
-        self.actors = actors
-        self.paragraph = paragraph
-        self.in_sentence = by_sentence(actors, sentences, lambda a: a.sentence)
-        self.earlier = LastBefore(actors, key=lambda a: None, position=lambda a: a.sentence)
-        self.earlier_in_paragraph = LastBefore(actors, key=lambda a: paragraph[a.sentence], position=lambda a: a.sentence)
-
-
-def _overlaps(actor: Actor, target: Found) -> bool:
-    return actor.start < target.end and target.start < actor.end
-
-
 def actor_for(target: Found, actors: Actors, text: str, focus: Found | None = None) -> list[Found]:
     """The actors of the sentence that names ``target`` (coordinated ones included).
 
@@ -97,7 +73,11 @@ def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = Non
     甲和乙一起开展) are the first actor's fellows, not co-owners: the first
     (or the article's focus, when it is one of them) runs the program.
     """
-    same = [a for a in actors.in_sentence[target.sentence] if not _overlaps(a, target) and not is_place_of_deed(a, text)]
+    same = [a for a in actors.in_sentence[target.sentence] if not overlaps(a, target) and not is_place_of_deed(a, text)]
+    if actors.starts is not None:
+        # 某村党支部书记某某介绍,村里引进…: the speaker's body frames the report and does nothing in it
+        report = reported_start(text, actors.starts[target.sentence], target.start)
+        same = [a for a in same if a.start >= report or a.start > target.start]
     before = [a for a in same if a.end <= target.start]
     if before:
         chosen = coordinated(before, text)  # last first
@@ -131,7 +111,7 @@ def _without_actor_before(target: Found, same: list[Actor], actors: Actors, focu
     earlier = earlier or actors.earlier.last_before(None, target.sentence)
     if earlier is not None:
         return [earlier.entity]
-    first = next((a for a in actors.actors if not _overlaps(a, target)), None)
+    first = next((a for a in actors.actors if not overlaps(a, target)), None)
     return [first.entity] if first else []
 
 
@@ -142,25 +122,28 @@ def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3
     (the first ``lead_sentences`` sentences). A unit written before another
     as its parent (某县 in 某县某镇某村) is not named as an actor there,
     and only a unit's own committees (党委, 党总支, 党工委, 党支部), not its
-    departments or youth league, stand for it. A unit's committee shares
+    departments or youth league, stand for it; so may the committee of a
+    body that is no unit (a company's 党委, in a story about the company). A unit's committee shares
     ``COMMITTEE_SHARE`` of its mentions with the unit. On a tie the deeper
     unit wins (a community story names its district in passing), then the
-    one named first.
+    one named first. The title is the first sentence that names one of them
+    (page furniture before it, 原创 | 某某号 | 日期, names none).
     """
     levels = PATTERNS["relations"]["actor_levels"]
     heads = {u.unit.end for u in units if u.unit is not None and u.unit.end == u.start}
     candidates = [u for u in units if not u.implicit and u.kind in levels and u.end not in heads]
-    candidates += [o for o in orgs if o.unit is not None and o.kind in FOCUS_KINDS]
+    candidates += [o for o in orgs if o.kind in FOCUS_KINDS and (o.unit is not None or o.org is None)]
     if not candidates:
         return None
     score: dict[tuple[str, str], float] = {}
     first: dict[tuple[str, str], Found] = {}
+    title = min(found.sentence for found in candidates)
     for found in candidates:
-        weight = 1.0 + (1.0 if found.sentence < lead_sentences else 0.0) + (1.0 if found.sentence == 0 else 0.0)
+        weight = 1.0 + (1.0 if found.sentence < lead_sentences else 0.0) + (1.0 if found.sentence == title else 0.0)
         key = (found.cls, found.name)
         first.setdefault(key, found)
         score[key] = score.get(key, 0.0) + weight
-        if found.cls != "AdministrativeUnit" and found.unit.kind in levels:
+        if found.cls != "AdministrativeUnit" and found.unit is not None and found.unit.kind in levels:
             unit_key = ("AdministrativeUnit", found.unit.name)
             score[unit_key] = score.get(unit_key, 0.0) + weight * COMMITTEE_SHARE
             first.setdefault(unit_key, found.unit)
@@ -168,7 +151,7 @@ def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3
     def rank(key):
         found = first[key]
         unit = found if found.cls == "AdministrativeUnit" else found.unit
-        return (-score[key], -levels.index(unit.kind) if unit.kind in levels else 0, found.start)
+        return (-score[key], -levels.index(unit.kind) if unit is not None and unit.kind in levels else 0, found.start)
 
     return first[min(score, key=rank)]
 
@@ -176,47 +159,6 @@ def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3
 FOCUS_KINDS = ("党委", "党总支", "党工委", "党支部")
 DEPARTMENT_KINDS = frozenset(kind for _, kind in PATTERNS["party"]["departments"])
 COMMITTEE_SHARE = float(PATTERNS["relations"]["committee_share"])
-
-
-class Places:
-    """The units a facility can belong to, indexed once (see ``place_of``)."""
-
-    def __init__(self, units: list[Found], sentences: int, paragraph: list[int] | None = None):
-        self.explicit = [u for u in units if not u.implicit and u.kind in PLACE_LEVELS]
-        self.in_sentence = by_sentence(self.explicit, sentences, lambda u: u.sentence)
-        self.before = LastBefore(self.explicit, key=lambda u: None, position=lambda u: u.start)
-        self.paragraph = paragraph
-        if paragraph is not None:
-            self.before_in_paragraph = LastBefore(self.explicit, key=lambda u: paragraph[u.sentence], position=lambda u: u.start)
-
-
-PLACE_LEVELS = ("subdistrict", "community", "compound")
-# Which of the units named in a facility's sentence holds it: a community before a compound (the
-# community runs the station it opens in one of its compounds), a township last.
-PLACE_PREFERENCE = ("subdistrict", "compound", "community")
-
-
-def place_of(target: Found, places: Places, focus: Found | None = None) -> Found | None:
-    """The unit a facility belongs to: the community named in its sentence (else its compound, else its
-    township), else the last unit named before it in its paragraph, else the unit the article is about
-    (its ``focus``, or the focus committee's unit), else the last unit named before it."""
-    if target.unit is not None:
-        return target.unit
-    same = places.in_sentence[target.sentence]
-    if same:
-        return max(same, key=lambda u: (PLACE_PREFERENCE.index(u.kind), -abs(u.start - target.start)))
-    if places.paragraph is not None:
-        # a passage about one place goes on naming its facilities; a new paragraph returns to the article's own
-        before = places.before_in_paragraph.last_before(places.paragraph[target.sentence], target.start)
-        if before is not None:
-            return before
-    home = focus if focus is None or focus.cls == "AdministrativeUnit" else focus.unit
-    if home is not None and home.kind in PLACE_LEVELS:
-        return home
-    before = places.before.last_before(None, target.start)
-    if before is not None:
-        return before
-    return places.explicit[0] if places.explicit else None
 
 
 def set_up_by(org: Found, orgs: list[Found], text: str) -> Found | None:
@@ -256,12 +198,14 @@ def actor_before_trigger(target: Found, actors: Actors, text: str, sentence_star
     The actors named between that word and the target are listed with the
     target: they are its fellow partners, not the one it works with.
     """
-    before = text[sentence_start : target.start]
-    at = max((before.rfind(t) for t in PARTNERING_WORDS), default=-1)
+    report = reported_start(text, sentence_start, target.start)
+    at = -1
+    for match in PARTNERING_AT.finditer(text, report, target.start):
+        at = match.start()  # (the last place where some partnering word begins: every word's last rfind, at once)
     if at < 0:
         return []
-    bound = sentence_start + at
-    usable = [a for a in actors.in_sentence[target.sentence] if a.end <= bound]
+    bound = at
+    usable = [a for a in actors.in_sentence[target.sentence] if report <= a.start and a.end <= bound]
     if not usable:
         return []
     return last_coordinated(usable, text)
@@ -272,68 +216,23 @@ def last_coordinated(actors: list[Actor], text: str) -> list[Found]:
     return [a.entity for a in coordinated(actors, text)]
 
 
-def coordinated(actors: list[Actor], text: str) -> list[Actor]:
-    chosen = [actors[-1]]
-    for prev in reversed(actors[:-1]):
-        if text[prev.end : chosen[-1].start] not in ACTOR_COORDINATORS:
-            break
-        chosen.append(prev)
-    return chosen
-
-
-def is_place_of_deed(actor: Actor, text: str) -> bool:
-    """在某社区举行, 来到某村: a unit written after a word of place is where something happens.
-
-    (A committee keeps its part: 在某党委的指导下 is read by ``guided_by``, and
-    a committee is never where.)
-    """
-    return actor.entity.cls == "AdministrativeUnit" and text.endswith(PLACE_WORDS, 0, actor.start)
-
-
 def joint_deed(text: str, start: int, end: int) -> bool:
     """Whether the words between the actors and the target say they do it together (共同, 一起)."""
     between = text[start:end]
     return any(w in between for w in JOINT_WORDS) and not any(mark in between for mark in CLAUSE_MARKS)
 
 
-PLACE_WORDS = tuple(PATTERNS["relations"]["place_words"])
 JOINT_WORDS = tuple(PATTERNS["relations"]["joint_words"])
 COMPANION_WORDS = tuple(PATTERNS["relations"]["companion_words"])
 PARTNERING_VERBS = tuple(PATTERNS["relations"]["partnering_verbs"])
 OPENING_QUOTES = ("“", "‘", "「", "『", '"')
-CLAUSE_MARKS = ("。", ";", "；", "!", "！", "?", "？")
 
-
-ACTOR_COORDINATORS = PATTERNS.coordinators
 
 
 PARTNER_TRIGGER = re.compile(alternation(PATTERNS["relations"]["partner_triggers"]))
 PARTNERING_WORDS = tuple(PATTERNS["relations"]["partner_triggers"]) + tuple(PATTERNS["relations"]["partner_joiners"])
 JOINERS = tuple(PATTERNS["relations"]["partner_joiners"])
-
-
-def quoted_speakers(persons: list[Found], sentences_text: list[str], starts: list[int], holders: set[int]) -> dict[int, Found]:
-    """“我们以…为抓手……。” 某村党支部书记某某说: the sentences a speaker is quoted in, and what the speaker
-    leads, who the quotation's 我们 are. The quotation ends right before the speaker's role (in the
-    speaker's sentence) or closes the sentences just before it."""
-    speakers: dict[int, Found] = {}
-    for person in persons:
-        org = person.org
-        if org is None or id(org) not in holders:
-            continue
-        text, start = sentences_text[person.sentence], starts[person.sentence]
-        if not text.startswith(SPEECH_VERBS, person.end - start):
-            continue
-        quoted = [person.sentence] if "”" in text[: person.start - start] else []
-        j = person.sentence - 1
-        while not quoted and j >= 0 and person.sentence - j <= MAX_QUOTED_SENTENCES and sentences_text[j].rstrip().endswith("”"):
-            quoted.append(j)
-            if "“" in sentences_text[j]:
-                break
-            j -= 1
-        for i in quoted:
-            speakers.setdefault(i, org)
-    return speakers
+PARTNERING_AT = re.compile(f"(?=(?:{alternation(PARTNERING_WORDS)}))")
 
 
 def speaker_actor(target: Found, actors: Actors, text: str, speakers: dict[int, Found]) -> Found | None:
@@ -344,10 +243,6 @@ def speaker_actor(target: Found, actors: Actors, text: str, speakers: dict[int, 
     if any(a.end <= target.start and not is_place_of_deed(a, text) for a in actors.in_sentence[target.sentence]):
         return None
     return speaker
-
-
-SPEECH_VERBS = tuple(PATTERNS["relations"]["speech_verbs"])
-MAX_QUOTED_SENTENCES = 3
 
 
 def listed_partners(partners: list[Found], text: str) -> set[int]:
@@ -393,8 +288,19 @@ def find_relations(
             rels.append(FoundRelation(person, "leads", person.org, person, "pattern:role"))
         if person.also_leads is not None and id(person.also_leads) in holders:
             rels.append(FoundRelation(person, "leads", person.also_leads, person, "pattern:role"))
-    actors = Actors(actors_of(units, orgs, bare, programs + facilities + partners, text), len(sentences_text), paragraph)
+    if sentence_starts is not None:
+        bare = bare + local_actors(units, sentence_starts, paragraph, text)
+    actors = Actors(actors_of(units, orgs, bare, programs + facilities + partners, text), len(sentences_text), paragraph,
+                    sentence_starts)
     focus = article_focus(units, orgs)
+    held = facility_relations(facilities, units, actors, text, focus, len(sentences_text), paragraph)
+    if sentence_starts is not None and held:
+        # 驿站推出…: a sentence about a facility named before by its head word is its holder's
+        holders = {id(r.object): r.subject for r in held}
+        extra = facility_anaphors(holders, facilities, units + orgs + programs + facilities + partners, sentence_starts, text)
+        if extra:
+            actors = Actors(sorted(actors.actors + extra, key=lambda a: (a.start, a.end)), len(sentences_text), paragraph,
+                            sentence_starts)
     body_of = {(p.start, p.sentence): p for p in partners if p.rule == "body of organisation"}
     speakers = quoted_speakers(persons, sentences_text, sentence_starts, holders) if sentence_starts else {}
     for program in programs:
@@ -407,11 +313,7 @@ def find_relations(
             body = body_of.get((fellow.start, fellow.sentence)) if fellow.cls == "PartyOrganization" else None
             for actor in hosts if body is not None else ():
                 rels.append(FoundRelation(actor, "partnersWith", body, program, "pattern:joint"))
-    places = Places(units, len(sentences_text), paragraph)
-    for facility in facilities:
-        place = place_of(facility, places, focus)
-        if place is not None:
-            rels.append(FoundRelation(place, "hasFacility", facility, facility, "pattern:place"))
+    rels += held
     # the sentences of partners that hold a partnering word (only theirs are asked)
     partnering = {p.sentence for p in partners if PARTNER_TRIGGER.search(sentences_text[p.sentence])}
     resident = tuple(PATTERNS["relations"]["resident_partner_endings"])
@@ -419,7 +321,11 @@ def find_relations(
     for partner in partners:
         # Teams of residents are the unit's own wherever they are named; schools, companies and media
         # when the sentence says they work together, or lists them with other partners.
-        if partner.sentence in partnering or partner.name.endswith(resident) or id(partner) in listed:
+        if partner.sentence in partnering or partner.name.endswith(resident) or id(partner) in listed or joined_to_actor(
+                partner, actors, text) or (
+                sentence_starts is not None and partner.rule != "body of organisation" and partner.kind != "media"
+                and (opens_clause(partner, text, sentence_starts[partner.sentence]) or (sends_people(partner, text) and any(
+                    a.end <= partner.start and not is_place_of_deed(a, text) for a in actors.in_sentence[partner.sentence])))):
             chosen = None
             if sentence_starts is not None:
                 chosen = actor_before_trigger(partner, actors, text, sentence_starts[partner.sentence])
@@ -427,4 +333,51 @@ def find_relations(
             for actor in chosen or ([speaker] if speaker is not None else actor_for(partner, actors, text, focus)):
                 if actor.cls != "PartyOrganization" or not actor.name.startswith(partner.name):
                     rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
-    return rels  # (a body's own committee, 某某公司党委, is no partner of 某某公司)
+    return committees_for_their_units(rels, orgs)  # (a body's own committee, 某某公司党委, is no partner of 某某公司)
+
+
+def joined_to_actor(partner: Found, actors: Actors, text: str) -> bool:
+    """某社区与某公司签订…协议, 某党委同某学院…: a body joined by 与 or 同 to the actor right before it
+    (an adverb between, 还与) does the deed with that actor, whatever the verb."""
+    for actor in actors.in_sentence[partner.sentence]:
+        between = text[actor.end : partner.start]
+        if actor.end <= partner.start and between.endswith(JOINERS) and len(between) <= 1 + MAX_ADVERB:
+            return not is_place_of_deed(actor, text) and all(map(is_cjk, between))
+    return False
+
+
+MAX_ADVERB = 2  # 还, 也, 积极: what may stand between an actor and 与
+
+
+def facility_relations(facilities: list[Found], units: list[Found], actors: Actors, text: str, focus: Found | None,
+                        sentences: int, paragraph: list[int]) -> list[FoundRelation]:
+    """Who holds each facility: the party organisations its sentence has set it up, else its place."""
+    rels = []
+    places = Places(units, sentences, paragraph)
+    for facility in facilities:
+        holders = builders_of(facility, actors, text)
+        for holder in holders:
+            rels.append(FoundRelation(holder, "hasFacility", facility, facility, "pattern:actor"))
+        place = None if holders else place_of(facility, places, focus)
+        if place is not None:
+            rels.append(FoundRelation(place, "hasFacility", facility, facility, "pattern:place"))
+    return rels
+
+
+def committees_for_their_units(rels: list[FoundRelation], orgs: list[Found]) -> list[FoundRelation]:
+    """An article that has a unit and its own committee (某社区 and 某社区党委) run the same program or
+    work with the same partner tells of one deed, the committee's: the unit stood for its committee
+    where a sentence named it alone (the title, 社区…, the article's focus). A facility stays with both."""
+    committees: dict[str, set[str]] = {}
+    for o in orgs:
+        if o.unit is not None and o.kind in FOCUS_KINDS:
+            committees.setdefault(o.unit.name, set()).add(o.name)
+    if not any(r.subject.cls == "AdministrativeUnit" and r.subject.name in committees and r.predicate in COMMITTEE_DEEDS
+               for r in rels):
+        return rels  # (no unit with a committee of the article runs or partners anything)
+    done = {(r.subject.name, r.predicate, r.object.cls, r.object.name) for r in rels if r.predicate in COMMITTEE_DEEDS}
+    return [r for r in rels if not (r.predicate in COMMITTEE_DEEDS and r.subject.cls == "AdministrativeUnit" and any(
+        (org, r.predicate, r.object.cls, r.object.name) in done for org in committees.get(r.subject.name, ())))]
+
+
+COMMITTEE_DEEDS = ("runsProgram", "partnersWith")

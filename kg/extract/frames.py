@@ -1,0 +1,77 @@
+"""Frames of a sentence: who speaks, and where the clause of a deed begins.
+
+A report introduced by its speaker (某村党支部书记某某介绍,村里引进…, 据某街道工作人员介绍,…) names
+the speaker's body only to say who speaks: the deeds reported after the verb of speech are done by
+the actors the report itself names, or by the article's focus, never by the speaker's employer.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.found import Found
+from kg.extract.patterns import PATTERNS, alternation
+from kg.extract.segment import tokenize
+from kg.extract.text import is_cjk, is_people_word
+
+# A verb of speech (介绍, 表示, 介绍说) closed by a comma or colon: the report begins after it.
+SPEECH_FRAME = re.compile(f"(?:{alternation(PATTERNS['relations']['speech_verbs'])})说?[,，:：]")
+
+
+def reported_start(text: str, sentence_start: int, before: int) -> int:
+    """Where the report that holds ``before`` begins: right after the last verb of speech (and its
+    comma) in the sentence before that point, else at the sentence's start."""
+    start = sentence_start
+    for match in SPEECH_FRAME.finditer(text, sentence_start, before):
+        start = match.end()
+    return start
+
+
+def quoted_speakers(persons: list[Found], sentences_text: list[str], starts: list[int], holders: set[int]) -> dict[int, Found]:
+    """“我们以…为抓手……。” 某村党支部书记某某说: the sentences a speaker is quoted in, and what the speaker
+    leads, who the quotation's 我们 are. The quotation ends right before the speaker's role (in the
+    speaker's sentence) or closes the sentences just before it."""
+    speakers: dict[int, Found] = {}
+    for person in persons:
+        org = person.org
+        if org is None or id(org) not in holders:
+            continue
+        text, start = sentences_text[person.sentence], starts[person.sentence]
+        if not text.startswith(SPEECH_VERBS, person.end - start):
+            continue
+        quoted = [person.sentence] if "”" in text[: person.start - start] else []
+        j = person.sentence - 1
+        while not quoted and j >= 0 and person.sentence - j <= MAX_QUOTED_SENTENCES and sentences_text[j].rstrip().endswith("”"):
+            quoted.append(j)
+            if "“" in sentences_text[j]:
+                break
+            j -= 1
+        for i in quoted:
+            speakers.setdefault(i, org)
+    return speakers
+
+
+SPEECH_VERBS = tuple(PATTERNS["relations"]["speech_verbs"])
+MAX_QUOTED_SENTENCES = 3
+
+
+def opens_clause(partner: Found, text: str, sentence_start: int) -> bool:
+    """某某医院的医生每周到社区义诊, 附近的某某小学也向居民开放…: a body that is the subject of its own
+    clause (it opens the sentence or a clause, after at most a short modifier with 的) does something
+    with the actor of the sentence, or with the article's focus. (Not a medium: 某某日报讯, 某某日报记者 open
+    the sentences they are the source of.)"""
+    start = max([text.rfind(m, sentence_start, partner.start) + 1 for m in CLAUSE_OPENERS] + [sentence_start])
+    lead = text[start : partner.start]
+    return lead == "" or (lead.endswith("的") and len(lead) <= MAX_SUBJECT_MODIFIER and all(map(is_cjk, lead)))
+
+
+CLAUSE_OPENERS = (",", "，", ";", "；", ":", "：")
+MAX_SUBJECT_MODIFIER = 4  # 附近的, 辖区内的: a place word and 的, no clause of its own
+
+
+def sends_people(partner: Found, text: str) -> bool:
+    """某某派出所民警, 某某医院的医生: a body named as the employer of people who take part in the
+    deed of an actor named before them works with that actor (某乡党委组织乡干部、某派出所民警…).
+    (Where no actor leads the deed, 某小学学生和某小学的学生…, the bodies only say whose people they are.)"""
+    at = partner.end + (1 if text.startswith("的", partner.end) else 0)
+    return at < len(text) and is_cjk(text[at]) and is_people_word(tokenize(text[at : at + 6])[0])
+

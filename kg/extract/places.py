@@ -1,0 +1,97 @@
+"""Who holds a facility: the party organisation its sentence has set it up, else, when the facility's name
+does not say, the units named in its sentence, its passage, and the unit the article is about."""
+from __future__ import annotations
+
+import re
+
+from kg.extract.actors import CLAUSE_MARKS, PLACE_WORDS, Actors, coordinated, overlaps
+from kg.extract.found import Found
+from kg.extract.frames import reported_start
+from kg.extract.index import LastBefore, by_sentence
+from kg.extract.patterns import PATTERNS, alternation
+from kg.extract.segment import tokenize
+from kg.extract.text import is_people_word
+
+
+class Places:
+    """The units a facility can belong to, indexed once (see ``place_of``)."""
+
+    def __init__(self, units: list[Found], sentences: int, paragraph: list[int] | None = None):
+        self.explicit = [u for u in units if not u.implicit and u.kind in PLACE_LEVELS]
+        self.in_sentence = by_sentence(self.explicit, sentences, lambda u: u.sentence)
+        self.before = LastBefore(self.explicit, key=lambda u: None, position=lambda u: u.start)
+        self.paragraph = paragraph
+        if paragraph is not None:
+            self.before_in_paragraph = LastBefore(self.explicit, key=lambda u: paragraph[u.sentence], position=lambda u: u.start)
+
+
+PLACE_LEVELS = ("subdistrict", "community", "compound")
+# Which of the units named in a facility's sentence holds it: a community before a compound (the
+# community runs the station it opens in one of its compounds), a township last.
+PLACE_PREFERENCE = ("subdistrict", "compound", "community")
+
+
+def place_of(target: Found, places: Places, focus: Found | None = None) -> Found | None:
+    """The unit a facility belongs to: the community named in its sentence (else its compound, else its
+    township), else the last unit named before it in its paragraph, else the unit the article is about
+    (its ``focus``, or the focus committee's unit, or the focus committee itself when it is a body's that
+    is no unit), else the last unit named before it."""
+    if target.unit is not None:
+        return target.unit
+    same = places.in_sentence[target.sentence]
+    if same:
+        return max(same, key=lambda u: (PLACE_PREFERENCE.index(u.kind), -abs(u.start - target.start)))
+    if places.paragraph is not None:
+        # a passage about one place goes on naming its facilities; a new paragraph returns to the article's own
+        before = places.before_in_paragraph.last_before(places.paragraph[target.sentence], target.start)
+        if before is not None:
+            return before
+    home = focus if focus is None or focus.cls == "AdministrativeUnit" else focus.unit
+    if home is not None and home.kind in PLACE_LEVELS:
+        return home
+    if focus is not None and focus.cls != "AdministrativeUnit" and focus.unit is None:
+        return focus  # the story of a company's party committee: its rooms are the committee's
+    before = places.before.last_before(None, target.start)
+    if before is not None:
+        return before
+    return places.explicit[0] if places.explicit else None
+
+
+def builders_of(target: Found, actors: Actors, text: str) -> list[Found]:
+    """某村党委在村口设立“某某站”, 社区在某小区建起…站, “某某工坊”由社区党委…打造: the actors a facility's
+    own sentence has build or set it up (a building word between them and it, or after 由 and them), when
+    every actor so named is a party organisation or a unit that holds facilities. A facility named with
+    its unit, or the venue of a deed (在某某召开), is a place's; so is one whose sentence has no such actor.
+    (A unit or committee after 在 is where, or guides: 在某小区建起, 在某党委的指导下.)"""
+    if target.unit is not None or text.endswith(PLACE_WORDS, 0, target.start) or actors.starts is None:
+        return []
+    starts, i = actors.starts, target.sentence
+    if not BUILDING.search(text, starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)):
+        return []  # (no building word in the sentence: most facilities)
+    same = [a for a in actors.in_sentence[target.sentence] if not overlaps(a, target) and not text.endswith(PLACE_WORDS, 0, a.start)]
+    report = reported_start(text, starts[i], target.start)
+    same = [a for a in same if a.start >= report or a.start > target.start]
+    before = [a for a in same if a.end <= target.start]
+    if before:
+        chosen, deed = coordinated(before, text), text[before[-1].end : target.start]
+    else:
+        chosen = [a for a in same if text.endswith(AGENT_WORDS, 0, a.start)][:1]
+        deed = text[chosen[0].end : text.find("。", chosen[0].end)] if chosen else ""
+    if not chosen or any(not builds(a.entity) for a in chosen) or any(m in deed for m in CLAUSE_MARKS):
+        return []
+    clauses = re.split("[,，]", deed)
+    if not any(w in (clauses[-1] if before else deed) for w in BUILDING_WORDS):
+        return []
+    if any(is_people_word(tokenize(c[:8])[0]) for c in clauses[1:] if c):
+        return []  # 某党支部…,党员们带领居民…,成立了…: the clause that builds it has a subject of its own
+    return [a.entity for a in chosen]
+
+
+AGENT_WORDS = ("由",)
+BUILDING_WORDS = tuple(PATTERNS["relations"]["facility_triggers"]) + tuple(PATTERNS["relations"]["facility_building_words"])
+BUILDING = re.compile(alternation(BUILDING_WORDS))
+
+
+def builds(actor: Found) -> bool:
+    """A party organisation, or a unit that holds facilities (a community, a township, a compound)."""
+    return actor.cls == "PartyOrganization" or (actor.cls == "AdministrativeUnit" and actor.kind in PLACE_LEVELS)
