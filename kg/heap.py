@@ -19,6 +19,7 @@ Between articles and in the corpus-wide stages a build runs with a young
 generation of ``YOUNG_THRESHOLD`` containers, not 700 (``fewer_collections``):
 fewer collections of the objects it is making to keep (about 0.3 s more at 5,000
 articles), garbage cycles waiting for at most that many new containers.
+Like the freeze, both are the process's settings: one build at a time.
 """
 from __future__ import annotations
 
