@@ -957,6 +957,8 @@ PERSON_CASES = [
     ("社区党委委员帕丽达古丽·吐尔逊每周都来。", {"帕丽达古丽·吐尔逊"}),
     # a surname and 家 (王家, 李家: the family, a dictionary word) begin a name all the same
     ("老船长王家林守在船上。", {"王家林"}),
+    # 支书, the short word for a branch's secretary
+    ("村支书冉茂林说,今年要修两条机耕道。", {"冉茂林"}),
     # people named by what they own or keep (a stall, a shop) have a role
     ("菜市场改造后,摊主邱美华笑着说,环境好多了。", {"邱美华"}),
     # a firm's manager
