@@ -469,6 +469,12 @@ def test_a_branch_named_by_a_workplaces_department_is_the_branch_of_the_body_who
     assert (branch, "subOrganizationOf", committee) in relations(text)
 
 
+def test_a_branch_named_by_two_characters_right_after_its_village_is_the_villages():
+    # (a field or a place of work: 渔业, 海上; the village's committee is above it)
+    found = relations("象山县石浦镇东门村渔业党支部开展学习。东门村党总支书记说。")
+    assert {("东门村渔业党支部", "partyOrgOf", "东门村"), ("东门村渔业党支部", "subOrganizationOf", "东门村党总支")} <= found
+
+
 def test_a_streets_working_committee_written_short_is_its_party_organisation_and_its_head_leads_it():
     # 某某街道工委 is the street's working committee (as Beijing writes it), also written 街道工委
     found = relations("海淀区学院路街道工委召开会议。街道工委书记刘志强说,社区要把接诉工作做实。")
@@ -952,6 +958,8 @@ PERSON_CASES = [
     ("社区党委委员帕丽达古丽·吐尔逊每周都来。", {"帕丽达古丽·吐尔逊"}),
     # a surname and 家 (王家, 李家: the family, a dictionary word) begin a name all the same
     ("老船长王家林守在船上。", {"王家林"}),
+    # 支书, the short word for a branch's secretary
+    ("村支书冉茂林说,今年要修两条机耕道。", {"冉茂林"}),
     # people named by what they own or keep (a stall, a shop) have a role
     ("菜市场改造后,摊主邱美华笑着说,环境好多了。", {"邱美华"}),
     # a firm's manager

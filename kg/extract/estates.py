@@ -17,6 +17,7 @@ from kg.extract.unitstems import is_generic_stem
 from kg.model import Sentence
 
 TABLE = PATTERNS["units"]["listed_estates"]
+HEADS = tuple(TABLE["heads"])
 COUNTED_ESTATES = re.compile(
     f"等?([一二两三四五六七八九十]|\\d{{1,2}})个(?:{alternation(TABLE['modifiers'])})?({alternation(TABLE['heads'])})")
 
@@ -25,8 +26,8 @@ def find_listed_estates(index: int, sentence: Sentence, tokens: Tokens, units: l
     """The items of a list right before a count and an estate's kind word, as compounds."""
     text = sentence.text
     found: list[Found] = []
-    if "个" not in text:
-        return found  # (most sentences: no count of anything)
+    if "个" not in text or not any(head in text for head in HEADS):
+        return found  # (most sentences: no count of estates)
     for match in COUNTED_ESTATES.finditer(text):
         count = count_of(match.group(1))
         items = listed_items(text[: match.start()], sentence, tokens)

@@ -310,8 +310,9 @@ def keep_stem(org: Found, stem: str, unit_of_stem: dict[str, Found]) -> bool:
     belongs to the unit whose name or stem begins it (某某新园好管家党支部 of
     某某新园小区), if one does.
     """
-    if len(stem) < 3 or is_generic_stem([stem]) or stem[0] in PATTERNS.stop_chars:
-        return False
+    own = len(stem) == 2 and org.place is not None and org.place.kind in ("community", "compound")
+    if len(stem) < 3 and not own or is_generic_stem([stem]) or stem[0] in PATTERNS.stop_chars:
+        return False  # (某村渔业党支部, 某村海上联合党支部: two characters after a village name its own branch)
     org.generic = False
     if org.place is not None:  # the body's own name after a place: the place is written with it, as written
         place = org.place  # (宁夏某某中心党支部, 青岛某某公司党委: the place as written, not its official name)
@@ -319,6 +320,7 @@ def keep_stem(org: Found, stem: str, unit_of_stem: dict[str, Found]) -> bool:
         org.aliases.add(org.name)
         org.name = written + org.name
         org.start = place.start
+        org.unit = place if own else None
         return True
     org.unit = next((unit_of_stem[stem[:cut]] for cut in range(len(stem), 1, -1) if stem[:cut] in unit_of_stem), None)
     return True

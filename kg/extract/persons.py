@@ -285,9 +285,11 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
     A person of ``earlier`` (found by a role before the name: 由村民某某担任会长) takes the post it leads."""
     text = sentence.text
     found = []
+    if not any(verb in text for verb in APPOINTMENT_VERBS):
+        return found  # (most sentences)
     known = {p.name for p in earlier}
     ending_at = {p.end: p for p in earlier if p.org is None}
-    for verb in PATTERNS["persons"]["appointment_verbs"]:
+    for verb in APPOINTMENT_VERBS:
         at = text.find(verb)
         while at > 0:
             clause = max(text.rfind(mark, 0, at) for mark in ",，;；:：。") + 1

@@ -18,6 +18,8 @@ DOT = "·"
 def long_name(text: str, pos: int) -> str | None:
     """The longest run of five to seven transliteration characters at ``pos`` that ends plainly (a verb,
     a mark, a function character or a listed follower after it) and holds no word of another kind."""
+    if text[pos + SHORTEST - 1 : pos + SHORTEST] not in TRANSLITERATION_CHARS or text[pos : pos + 1] not in TRANSLITERATION_CHARS:
+        return None  # (most names after a role: a Han name of two or three characters, then other words)
     run = 0
     while run < SIZES[0] + 1 and pos + run < len(text) and text[pos + run] in TRANSLITERATION_CHARS:
         run += 1

@@ -44,10 +44,11 @@ def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
     candidates = lookup_candidates(gaz)
     if candidates.isdisjoint(map(itemgetter(2), tokens)):  # (the tokens' texts, at C speed)
         return found  # (most sentences: no token is worth looking up)
+    compounds = compound_words(gaz)
     for position, tok in enumerate(tokens):
         if tok.text not in candidates:
             continue  # no name nor short form of a division (most tokens), or a bare level word
-        if tok.text in (compounds := compound_words(gaz)):  # 某省|某某自治州 as jieba's one word: both divisions
+        if tok.text in compounds:  # 某省|某某自治州 as jieba's one word: both divisions
             for at, name in compounds[tok.text]:
                 found.append(Found(CLS, name, tok.start + at, tok.start + at + len(name), index,
                                    kind=gaz.lookup(name)[0].level, rule="gazetteer"))
