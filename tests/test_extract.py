@@ -651,7 +651,7 @@ FACILITY_CASES = [
     ("每栋写字楼都设了楼宇党群服务站。", set()),
     # a level word before a facility every unit of that level has (社区党群服务中心, 村新时代文明实践站) is the
     # one of the unit the passage is about, named after it
-    ("城南街道金桂社区成立于2003年。社区党委在社区党群服务中心开设了四点半课堂。", {"金桂社区党群服务中心"}),
+    ("城南街道金桂社区成立于2003年。社区党委在社区党群服务中心开设了周末书画课。", {"金桂社区党群服务中心"}),
     ("枫林镇石坝村有农户410户。村新时代文明实践站每月放一场电影。", {"石坝村新时代文明实践站"}),
     # the level word as the clause's subject, before the place it acts in (村里在…)
     ("乌兰哈达嘎查地处边境。嘎查在党群服务中心为牧民代办社保。", {"乌兰哈达嘎查党群服务中心"}),
@@ -959,13 +959,13 @@ PERSON_CASES = [
     # a surname and 家 (王家, 李家: the family, a dictionary word) begin a name all the same
     ("老船长王家林守在船上。", {"王家林"}),
     # 支书, the short word for a branch's secretary
-    ("村支书冉茂林说,今年要修两条机耕道。", {"冉茂林"}),
+    ("村支书田世明说,今年要修两条机耕道。", {"田世明"}),
     # people named by what they own or keep (a stall, a shop) have a role
     ("菜市场改造后,摊主邱美华笑着说,环境好多了。", {"邱美华"}),
     # a firm's manager
     ("公司党委副书记、总经理邵明远说,订单已经排到了年底。", {"邵明远"}),
     # a stop word (担任, the verb of a post) is no given name: 明 ends the name before it, it begins none
-    ("社区成立了银发调解队,由退休教师孔繁明担任队长。", {"孔繁明"}),
+    ("社区成立了和顺调解队,由退休教师孔繁明担任队长。", {"孔繁明"}),
     # what stands there instead is a word of another kind, or an adverb with its particle
     ("社区党委书记今天说,活动很成功。", set()),
     ("社区负责人进一步介绍,服务还将延伸到小区。", set()),

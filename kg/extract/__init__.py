@@ -10,7 +10,7 @@ claimed spans) and writes them out as model ``Mention`` and
 from __future__ import annotations
 
 from kg.errors import stage
-from kg.extract import chains, communities, estates, lists, named, partners, party, persons, quotes, standard, units
+from kg.extract import chains, communities, estates, lists, named, partners, party, persons, quotes, roles, standard, units
 from kg.extract import events as held_events
 from kg.extract.found import Found
 from kg.extract.index import by_sentence
@@ -46,7 +46,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         in_sentence = units_in[i]
         taken = list(orgs_in[i])
         # a quoted post (“网格长”) is a role, unless a head makes it a way of working (“楼栋长”制度)
-        quoted_names = [q for q in quotes.find_quoted(i, s, quoted_runs[i]) if q.kind or not persons.is_role_word(q.name)]
+        quoted_names = [q for q in quotes.find_quoted(i, s, quoted_runs[i]) if q.kind or not roles.is_role_word(q.name)]
         distributed, heads = lists.find_distributed(i, s, tokens[i], taken)
         quoted_names = distributed + [q for q in quoted_names if not any(d.overlaps(q.start, q.end) for d in distributed)]
         events = named.find_events(i, s, taken + quoted_names)

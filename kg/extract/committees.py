@@ -1,4 +1,4 @@
-"""Committees named by a unit and 委 (北湖区委, 共青团望城区委, 某市委组织部), and the generic ones of a
+"""Committees named by a unit and 委 (某某区委, 共青团某某县委, 某市委组织部), and the generic ones of a
 level (省委组织部, 县委书记) that the party stage settles to the article's own province, city or county."""
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ DEPARTMENTS = dict(PATTERNS["party"]["departments"])
 def committees(index: int, sentence: Sentence, units: list[Found]) -> list[Found]:
     """Committees and their departments named by a unit + 委.
 
-    共青团望城区委 (youth league), 北湖区委 (party committee), 某市委组织部
+    共青团某某县委 (youth league), 某某区委 (party committee), 某市委组织部
     (a department of the committee); 团区委 after a unit is its youth league.
     A generic 省委/市委/区委 before a department names the committee of the
     article's own province, city or district (settled with the others).

@@ -312,7 +312,7 @@ def keep_stem(org: Found, stem: str, unit_of_stem: dict[str, Found]) -> bool:
     """
     own = len(stem) == 2 and org.place is not None and org.place.kind in ("community", "compound")
     if len(stem) < 3 and not own or is_generic_stem([stem]) or stem[0] in PATTERNS.stop_chars:
-        return False  # (某村渔业党支部, 某村海上联合党支部: two characters after a village name its own branch)
+        return False  # (某村渔业党支部, 某村老年党支部: two characters after a village name its own branch)
     org.generic = False
     if org.place is not None:  # the body's own name after a place: the place is written with it, as written
         place = org.place  # (宁夏某某中心党支部, 青岛某某公司党委: the place as written, not its official name)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
-from kg.extract.roles import is_leading, is_role_word, role_spans
+from kg.extract.roles import is_leading, role_spans
 from kg.extract.segment import tokenize, word_tags
 from kg.extract.spoken import marked_end, plainly_ended, spoken_name
 from kg.extract.text import is_cjk
