@@ -22,6 +22,7 @@ from kg.extract.frames import opens_clause, quoted_speakers, reported_start, sen
 from kg.extract.index import Covering
 from kg.extract.party import committees_by_unit, parent_org
 from kg.extract.places import Places, builders_of, place_of
+from kg.extract.posts import settle_posts
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.text import is_cjk
 from kg.frozen import dict_init
@@ -283,6 +284,7 @@ def find_relations(
     # A person's org is one of the article's own organisations or units (the
     # very object), so identity says whether it is among them.
     holders = {id(f) for f in orgs} | {id(f) for f in units} | {id(f) for f in partners}
+    settle_posts(persons, orgs + units + partners, text, paragraph)
     for person in persons:
         if person.org is not None and id(person.org) in holders:
             rels.append(FoundRelation(person, "leads", person.org, person, "pattern:role"))

@@ -1,0 +1,91 @@
+"""The body a person's post leads when the words right around the name do not attach it.
+
+A post names its body by the words before its head (支部|书记, 业委会|主任, 区|长, 局|长): the person
+leads the body of the article whose name ends in those words, named before the post (in its
+paragraph if one is there; with two such bodies, the post says which no more). The post read is, in this order:
+
+- one taken after the name by a verb of taking a post (某某当选支部书记, 某某任社区主任): it, not the
+  occupation before the name (退休教师某某), says what the person leads;
+- one that opens the clause, whose holder is given by 由 (联合党支部书记由某某兼任);
+- the person's own leading role, when no body was named with it (区长某某 in a sentence that names no
+  district).
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.found import Found
+from kg.extract.patterns import PATTERNS
+from kg.extract.roles import is_leading
+
+TABLE = PATTERNS["relations"]["posts"]
+HEADS = tuple(sorted(TABLE["heads"], key=len, reverse=True))
+CLAUSE_MARKS = ",，;；:：。!！?？、"
+TAKING = re.compile("(?:同志)?(?:" + "|".join(sorted(TABLE["taking_verbs"], key=len, reverse=True)) + ")")
+HELD_BY = re.compile("(?:" + "|".join(sorted(TABLE["held_by_verbs"], key=len, reverse=True)) + ")(?=$|[" + CLAUSE_MARKS + "])")
+
+
+def settle_posts(persons: list[Found], bodies: list[Found], text: str, paragraph: list[int]) -> None:
+    """Fill in ``org`` of the persons whose post leads a body the rules that found them did not attach."""
+    ordered = sorted(bodies, key=lambda b: b.start)
+    for person in persons:
+        if person.org is not None:
+            continue
+        post = taken_post(text, person.end) or held_post(text, person.start, person.end)
+        if post is None and person.role and is_leading(person.role):
+            post = person.role
+        if post is not None and is_leading(post):
+            person.org = body_of_post(post, person.start, person.sentence, ordered, paragraph)
+
+
+def clause_end(text: str, pos: int) -> int:
+    return min((i for mark in CLAUSE_MARKS if (i := text.find(mark, pos)) >= 0), default=len(text))
+
+
+def clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(mark, 0, pos) for mark in CLAUSE_MARKS) + 1
+
+
+def taken_post(text: str, name_end: int) -> str | None:
+    """某某当选支部书记: the post a verb right after the name gives, up to the clause's end."""
+    verb = TAKING.match(text, name_end)
+    if verb is None:
+        return None
+    rest = text[verb.end() : clause_end(text, verb.end())]
+    return next((rest[:k] for k in range(min(len(rest), 12), 1, -1) if rest[:k].endswith(HEADS)), None)
+
+
+def held_post(text: str, name_start: int, name_end: int) -> str | None:
+    """联合党支部书记由某某兼任: the post that opens the clause, when 由 comes before the name and a verb of
+    holding right after it ends the clause."""
+    if HELD_BY.match(text, name_end) is None:
+        return None
+    start = clause_start(text, name_start)
+    by = text.find(BY, start, name_start)
+    return text[start:by] if by > start and text[start:by].endswith(HEADS) else None
+
+
+BY = "由"
+
+
+def body_of_post(post: str, at: int, sentence: int, ordered: list[Found], paragraph: list[int]) -> Found | None:
+    """The body ``post`` names by the words before its head: the one body named before ``at`` whose name
+    ends in them (or in a full form the table gives for them), in the paragraph if one is there."""
+    head = next((h for h in HEADS if post.endswith(h)), None)
+    if head is None:
+        return None  # (a leading title that is no head word with a body before it: 嘎查达)
+    word = post[: -len(head)].removesuffix(TABLE["ordinal"])
+    word = next((word[len(p):] for p in TABLE["modifiers"] if word.startswith(p) and len(word) > len(p)), word)
+    if not word:
+        return None
+    endings = tuple(TABLE["full_forms"].get(word, [])) + (word,)
+    level = TABLE["level_chars"].get(word) if len(word) == 1 else None
+    if len(word) == 1 and level is None and word not in TABLE["kind_chars"]:
+        return None  # (a single character that names no level and no kind of body)
+    before = [b for b in ordered if b.end <= at and b.name.endswith(endings) and not b.implicit
+              and (level is None or b.kind == level) and b.name != word]
+    if not before:
+        return None
+    here = [b for b in before if paragraph[b.sentence] == paragraph[sentence]] or before
+    # (with two such bodies named, the post says which of them no more)
+    return here[-1] if len({b.name for b in here}) == 1 else None

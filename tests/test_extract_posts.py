@@ -1,0 +1,34 @@
+"""posts: the body a person's post leads when no body is written with the role before the name. The
+sentences were written for these tests; each names its body in another sentence or clause than the post."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extract import relations
+
+CASES = [
+    # a post taken after the name (当选) says what the person leads, not the occupation before it
+    ("2023年5月，临沂市兰山区柳青街道和平社区党委推动成立阳光小区党支部，退休医生刘建华当选支部书记。",
+     ("刘建华", "leads", "阳光小区党支部")),
+    # a post that opens the clause, held by the name after 由
+    ("杭州市拱墅区米市巷街道成立快递行业联合党支部，联合党支部书记由街道办事处副主任孙丽华兼任。",
+     ("孙丽华", "leads", "快递行业联合党支部")),
+    # a level's head (区长) in a sentence that names no district leads the district named before
+    ("兰州市七里河区召开基层治理推进会。区委副书记、区长赵明德主持会议。", ("赵明德", "leads", "七里河区")),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_a_post_leads_the_body_its_words_name(text, expected):
+    assert expected in relations(text)
+
+
+def test_a_district_head_does_not_lead_a_community_whose_name_ends_in_the_same_character():
+    text = "兰州市七里河区西湖街道建兰社区开展议事活动。区长赵明德参加。"
+    assert ("赵明德", "leads", "建兰社区") not in relations(text)
+    assert ("赵明德", "leads", "七里河区") in relations(text)
+
+
+def test_an_occupation_before_the_name_leads_nothing_when_no_post_is_taken():
+    text = "临沂市兰山区柳青街道和平社区党委成立阳光小区党支部，退休医生刘建华参加了成立大会。"
+    assert not {r for r in relations(text) if r[1] == "leads"}
