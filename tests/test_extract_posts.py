@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extract import relations
+from tests.test_extract import extract_text, relations
 
 CASES = [
     # a post taken after the name (当选) says what the person leads, not the occupation before it
@@ -32,3 +32,10 @@ def test_a_district_head_does_not_lead_a_community_whose_name_ends_in_the_same_c
 def test_an_occupation_before_the_name_leads_nothing_when_no_post_is_taken():
     text = "临沂市兰山区柳青街道和平社区党委成立阳光小区党支部，退休医生刘建华参加了成立大会。"
     assert not {r for r in relations(text) if r[1] == "leads"}
+
+
+def test_a_deputy_who_holds_a_post_by_a_clause_leads_as_the_post():
+    # the mention's role is the post the person leads by, not the deputy's title before the name
+    mention = next(m for m in extract_text("杭州市拱墅区米市巷街道成立快递行业联合党支部，联合党支部书记由街道办事处副主任孙丽华兼任。").mentions
+                   if m.name == "孙丽华")
+    assert mention.role == "联合党支部书记"

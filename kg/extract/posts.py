@@ -34,8 +34,12 @@ def settle_posts(persons: list[Found], bodies: list[Found], text: str, paragraph
         post = taken_post(text, person.end) or held_post(text, person.start, person.end)
         if post is None and person.role and is_leading(person.role):
             post = person.role
-        if post is not None and is_leading(post):
-            person.org = body_of_post(post, person.start, person.sentence, ordered, paragraph)
+        if post is None or not is_leading(post):
+            continue
+        person.org = body_of_post(post, person.start, person.sentence, ordered, paragraph)
+        if person.org is not None:
+            # (the post the relation stands on is the role the mention states: 副主任某某兼任…书记 leads as 书记)
+            person.role = post
 
 
 def clause_end(text: str, pos: int) -> int:
