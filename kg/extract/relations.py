@@ -323,7 +323,8 @@ def find_relations(
     for partner in partners:
         # Teams of residents are the unit's own wherever they are named; schools, companies and media
         # when the sentence says they work together, or lists them with other partners.
-        if partner.sentence in partnering or partner.name.endswith(resident) or id(partner) in listed or joined_to_actor(
+        if partner.sentence in partnering or partner.name.endswith(resident) or id(partner) in listed or engaged(
+                partner, text) or joined_to_actor(
                 partner, actors, text) or (
                 sentence_starts is not None and partner.rule != "body of organisation" and partner.kind != "media"
                 and (opens_clause(partner, text, sentence_starts[partner.sentence]) or (sends_people(partner, text) and any(
@@ -336,6 +337,18 @@ def find_relations(
                 if actor.cls != "PartyOrganization" or not actor.name.startswith(partner.name):
                     rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
     return committees_for_their_units(rels, orgs)  # (a body's own committee, 某某公司党委, is no partner of 某某公司)
+
+
+def engaged(partner: Found, text: str) -> bool:
+    """某社区党委还请来某中心的医生, 委托某公司运营: a body right after a verb of engaging (an aspect
+    particle between) is engaged by the sentence's actor."""
+    before = text[max(0, partner.start - ENGAGING_REACH) : partner.start].rstrip(ASPECT)
+    return before.endswith(ENGAGING_VERBS)
+
+
+ENGAGING_VERBS = tuple(PATTERNS["relations"]["engaging_verbs"])
+ENGAGING_REACH = max(map(len, ENGAGING_VERBS)) + 1
+ASPECT = "了过"
 
 
 def joined_to_actor(partner: Found, actors: Actors, text: str) -> bool:
