@@ -21,3 +21,11 @@ def test_a_body_a_verb_of_engaging_names_is_the_actors_partner(text, expected):
 def test_the_body_that_engages_someone_is_not_the_partner_of_the_one_it_engages():
     rels = relations("绵阳市涪城区城郊街道青义社区开展议事活动。绵阳日报请来社区党委书记刘芳做客直播间。")
     assert not any(p == "partnersWith" and "绵阳日报" in (s, o) for s, p, o in rels)
+
+
+def test_a_unit_right_after_a_verb_of_engaging_is_the_engaged_bodys_place_not_the_actor():
+    # the unit begins the name of the body engaged (a name the rules need not find whole)
+    text = "广元市利州区东坝街道白鹤村党支部请来利州区农技推广站的技术员，每月在村里办一次“田坎课堂”。"
+    rels = relations(text)
+    assert ("白鹤村党支部", "runsProgram", "田坎课堂") in rels
+    assert ("利州区", "runsProgram", "田坎课堂") not in rels
