@@ -29,3 +29,8 @@ def test_a_unit_right_after_a_verb_of_engaging_is_the_engaged_bodys_place_not_th
     rels = relations(text)
     assert ("白鹤村党支部", "runsProgram", "田坎课堂") in rels
     assert ("利州区", "runsProgram", "田坎课堂") not in rels
+
+
+def test_a_committees_department_is_its_sub_organisation_where_the_article_names_the_committee():
+    rels = relations("遂宁市船山区召开党建工作推进会。船山区委书记何志平出席，船山区委组织部负责人通报了考核结果。")
+    assert ("船山区委组织部", "subOrganizationOf", "船山区委") in rels

@@ -278,7 +278,8 @@ def find_relations(
         # (a department's own branch, 某县委宣传部机关党支部, is the department's: not the unit's party organisation)
         if org.unit is not None and not (org.org is not None and org.org.kind in DEPARTMENT_KINDS):
             rels.append(FoundRelation(org, "partyOrgOf", org.unit, org, "name"))
-        parent = parent_org(org, committees) or set_up_by(org, orgs, text) or guided_by(org, orgs, text)
+        parent = parent_org(org, committees) or set_up_by(org, orgs, text) or guided_by(org, orgs, text) or (
+            committee_of_department(org, orgs))
         if parent is not None:
             rels.append(FoundRelation(org, "subOrganizationOf", parent, org, "context"))
     # A person's org is one of the article's own organisations or units (the
@@ -337,6 +338,14 @@ def find_relations(
                 if actor.cls != "PartyOrganization" or not actor.name.startswith(partner.name):
                     rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
     return committees_for_their_units(rels, orgs)  # (a body's own committee, 某某公司党委, is no partner of 某某公司)
+
+
+def committee_of_department(org: Found, orgs: list[Found]) -> Found | None:
+    """某区委组织部 is a department of 某区委: the committee its name begins with, when the article names it."""
+    if org.kind not in DEPARTMENT_KINDS:
+        return None
+    committee = org.name[: -len(org.kind)]
+    return next((o for o in orgs if o.name == committee), None)
 
 
 def engaged(partner: Found, text: str) -> bool:
