@@ -15,6 +15,12 @@ CASES = [
      ("孙丽华", "leads", "快递行业联合党支部")),
     # a level's head (区长) in a sentence that names no district leads the district named before
     ("兰州市七里河区召开基层治理推进会。区委副书记、区长赵明德主持会议。", ("赵明德", "leads", "七里河区")),
+    # a village's first secretary leads the village's party organisation: a post given after 被 and a
+    # verb of sending, and one coordinated before the person's own role
+    ("黔东南州雷山县丹江镇羊排村党支部有党员31名。2022年，州农业农村局干部潘文斌被派驻羊排村担任第一书记。",
+     ("潘文斌", "leads", "羊排村党支部")),
+    ("黔东南州雷山县丹江镇羊排村党支部有党员31名。驻村第一书记、州农业农村局干部潘文斌介绍，村里种了200亩茶。",
+     ("潘文斌", "leads", "羊排村党支部")),
 ]
 
 

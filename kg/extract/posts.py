@@ -22,6 +22,7 @@ TABLE = PATTERNS["relations"]["posts"]
 HEADS = tuple(sorted(TABLE["heads"], key=len, reverse=True))
 CLAUSE_MARKS = ",，;；:：。!！?？、"
 TAKING = re.compile("(?:同志)?(?:" + "|".join(sorted(TABLE["taking_verbs"], key=len, reverse=True)) + ")")
+SENT = re.compile("被[^" + CLAUSE_MARKS + "]{1,16}?(?:" + "|".join(PATTERNS["persons"]["post_verbs"]) + ")")
 HELD_BY = re.compile("(?:" + "|".join(sorted(TABLE["held_by_verbs"], key=len, reverse=True)) + ")(?=$|[" + CLAUSE_MARKS + "])")
 
 
@@ -31,12 +32,16 @@ def settle_posts(persons: list[Found], bodies: list[Found], text: str, paragraph
     for person in persons:
         if person.org is not None:
             continue
-        post = taken_post(text, person.end) or held_post(text, person.start, person.end)
+        at = person.start
+        post = held_post(text, person.start, person.end)
+        if post is None and (taken := taken_post(text, person.end)) is not None:
+            post, at = taken
         if post is None and person.role and is_leading(person.role):
             post = person.role
+        post = post or coordinated_post(text, person)
         if post is None or not is_leading(post):
             continue
-        person.org = body_of_post(post, person.start, person.sentence, ordered, paragraph)
+        person.org = body_of_post(post, at, person.sentence, ordered, paragraph)
         if person.org is not None:
             # (the post the relation stands on is the role the mention states: 副主任某某兼任…书记 leads as 书记)
             person.role = post
@@ -50,13 +55,26 @@ def clause_start(text: str, pos: int) -> int:
     return max(text.rfind(mark, 0, pos) for mark in CLAUSE_MARKS) + 1
 
 
-def taken_post(text: str, name_end: int) -> str | None:
-    """某某当选支部书记: the post a verb right after the name gives, up to the clause's end."""
-    verb = TAKING.match(text, name_end)
+def taken_post(text: str, name_end: int) -> tuple[str, int] | None:
+    """某某当选支部书记, 某某被派驻某村担任第一书记: the post a verb right after the name (or after its
+    被 and a verb of sending) gives, up to the clause's end; and where the post ends."""
+    verb = TAKING.match(text, name_end) or SENT.match(text, name_end)
     if verb is None:
         return None
     rest = text[verb.end() : clause_end(text, verb.end())]
-    return next((rest[:k] for k in range(min(len(rest), 12), 1, -1) if rest[:k].endswith(HEADS)), None)
+    size = next((k for k in range(min(len(rest), 12), 1, -1) if rest[:k].endswith(HEADS)), None)
+    return (rest[:size], verb.end() + size) if size is not None else None
+
+
+def coordinated_post(text: str, person: Found) -> str | None:
+    """驻村第一书记、某局干部某某: a leading post coordinated before the person's own role."""
+    if not person.role or not text.endswith(person.role, 0, person.start):
+        return None
+    mark = person.start - len(person.role) - 1
+    if text[mark : mark + 1] != "、":
+        return None
+    before = text[clause_start(text, mark) : mark]
+    return before if before.endswith(HEADS) else None
 
 
 def held_post(text: str, name_start: int, name_end: int) -> str | None:
@@ -78,7 +96,7 @@ def body_of_post(post: str, at: int, sentence: int, ordered: list[Found], paragr
     head = next((h for h in HEADS if post.endswith(h)), None)
     if head is None:
         return None  # (a leading title that is no head word with a body before it: 嘎查达)
-    word = post[: -len(head)].removesuffix(TABLE["ordinal"])
+    word = post[: -len(head)].removesuffix(TABLE["ordinal"]) or TABLE["bare_posts"].get(post, "")
     word = next((word[len(p):] for p in TABLE["modifiers"] if word.startswith(p) and len(word) > len(p)), word)
     if not word:
         return None
@@ -91,5 +109,13 @@ def body_of_post(post: str, at: int, sentence: int, ordered: list[Found], paragr
     if not before:
         return None
     here = [b for b in before if paragraph[b.sentence] == paragraph[sentence]] or before
-    # (with two such bodies named, the post says which of them no more)
-    return here[-1] if len({b.name for b in here}) == 1 else None
+    if len({b.name for b in here}) != 1:
+        return None  # (with two such bodies named, the post says which of them no more)
+    body = here[-1]
+    if head in TABLE["party_heads"] and body.cls == "AdministrativeUnit":
+        # a secretary of a unit (驻村第一书记) leads its party organisation, where the article names one
+        committees = {o.name: o for o in ordered if o.cls == "PartyOrganization" and o.unit is not None
+                      and o.unit.name == body.name and o.kind in TABLE["committee_kinds"]}
+        if len(committees) == 1:
+            return next(iter(committees.values()))
+    return body
