@@ -45,3 +45,10 @@ def test_a_deputy_who_holds_a_post_by_a_clause_leads_as_the_post():
     mention = next(m for m in extract_text("杭州市拱墅区米市巷街道成立快递行业联合党支部，联合党支部书记由街道办事处副主任孙丽华兼任。").mentions
                    if m.name == "孙丽华")
     assert mention.role == "联合党支部书记"
+
+
+def test_a_second_post_coordinated_before_the_one_that_names_a_body_leads_its_own_body():
+    text = "绥化市海伦市东风镇前进村党支部书记、海伦市前进玉米种植专业合作社理事长孟宪军站在地头算账。"
+    rels = relations(text)
+    assert ("孟宪军", "leads", "前进村党支部") in rels
+    assert ("孟宪军", "leads", "海伦市前进玉米种植专业合作社") in rels

@@ -31,6 +31,11 @@ def settle_posts(persons: list[Found], bodies: list[Found], text: str, paragraph
     ordered = sorted(bodies, key=lambda b: b.start)
     for person in persons:
         if person.org is not None:
+            # 某村党支部书记、某合作社理事长某某: a second post, coordinated before the one that found the body
+            second = coordinated_post(text, person) if person.also_leads is None else None
+            body = body_of_post(second, person.start, person.sentence, ordered, paragraph) if second and is_leading(second) else None
+            if body is not None and body is not person.org:
+                person.also_leads = body
             continue
         at = person.start
         post = held_post(text, person.start, person.end)
@@ -92,7 +97,7 @@ BY = "由"
 
 def body_of_post(post: str, at: int, sentence: int, ordered: list[Found], paragraph: list[int]) -> Found | None:
     """The body ``post`` names by the words before its head: the one body named before ``at`` whose name
-    ends in them (or in a full form the table gives for them), in the paragraph if one is there."""
+    ends in them (or in a full form the table gives for them) or ends them, in the paragraph if one is there."""
     head = next((h for h in HEADS if post.endswith(h)), None)
     if head is None:
         return None  # (a leading title that is no head word with a body before it: 嘎查达)
@@ -104,8 +109,9 @@ def body_of_post(post: str, at: int, sentence: int, ordered: list[Found], paragr
     level = TABLE["level_chars"].get(word) if len(word) == 1 else None
     if len(word) == 1 and level is None and word not in TABLE["kind_chars"]:
         return None  # (a single character that names no level and no kind of body)
-    before = [b for b in ordered if b.end <= at and b.name.endswith(endings) and not b.implicit
-              and (level is None or b.kind == level) and b.name != word]
+    # (or whose whole name ends the words: 某市某镇某村党支部|书记 names 某村党支部, written in full there)
+    before = [b for b in ordered if b.end <= at and (b.name.endswith(endings) or (len(b.name) > 2 and word.endswith(b.name)))
+              and not b.implicit and (level is None or b.kind == level)]
     if not before:
         return None
     here = [b for b in before if paragraph[b.sentence] == paragraph[sentence]] or before
