@@ -34,3 +34,8 @@ def test_a_unit_right_after_a_verb_of_engaging_is_the_engaged_bodys_place_not_th
 def test_a_committees_department_is_its_sub_organisation_where_the_article_names_the_committee():
     rels = relations("遂宁市船山区召开党建工作推进会。船山区委书记何志平出席，船山区委组织部负责人通报了考核结果。")
     assert ("船山区委组织部", "subOrganizationOf", "船山区委") in rels
+
+
+def test_a_program_whose_clause_names_a_doer_that_is_no_actor_is_not_the_focus_s():
+    text = ("德阳市旌阳区旌东街道岷江社区与旌阳区实验小学签订共建协议。暑假期间，由学校的老师在社区开设“周末书桌”。")
+    assert not any(p == "runsProgram" and o == "周末书桌" for _, p, o in relations(text))

@@ -99,7 +99,14 @@ def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = Non
             principal = next((e for e in ordered if focus is not None and e.ref == focus.ref), ordered[0])
             return [principal], [e for e in ordered if e.ref != principal.ref]
         return [a.entity for a in chosen], []
+    if AGENT_OF_DEED.search(text, max(text.rfind(mark, 0, target.start) for mark in CLAUSE_AND_COMMA) + 1, target.start):
+        return [], []  # 由学校的老师在社区开设“某某”: the clause names its doer, and it is no actor
     return _without_actor_before(target, same, actors, focus), []
+
+
+# 由 naming a deed's doer (not 由于, 由此: because, hence)
+AGENT_OF_DEED = re.compile("由(?![于此来])")
+CLAUSE_AND_COMMA = CLAUSE_MARKS + (",", "，", ":", "：")
 
 
 def _without_actor_before(target: Found, same: list[Actor], actors: Actors, focus: Found | None) -> list[Found]:
