@@ -15,6 +15,8 @@ CASES = [
      ("孙丽华", "leads", "快递行业联合党支部")),
     # a level's head (区长) in a sentence that names no district leads the district named before
     ("兰州市七里河区召开基层治理推进会。区委副书记、区长赵明德主持会议。", ("赵明德", "leads", "七里河区")),
+    # a bureau's head (局长) leads the one bureau named before
+    ("安康市石泉县林业局与城关镇签订护林协议。局长万国平介绍了今年的造林任务。", ("万国平", "leads", "安康市石泉县林业局")),
     # a village's first secretary leads the village's party organisation: a post given after 被 and a
     # verb of sending, and one coordinated before the person's own role
     ("黔东南州雷山县丹江镇羊排村党支部有党员31名。2022年，州农业农村局干部潘文斌被派驻羊排村担任第一书记。",
