@@ -22,6 +22,7 @@ from kg.extract.frames import opens_clause, quoted_speakers, reported_start, sen
 from kg.extract.index import Covering
 from kg.extract.party import committees_by_unit, parent_org
 from kg.extract.places import Places, builders_of, place_of
+from kg.extract.posts import settle_posts
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.text import is_cjk
 from kg.frozen import dict_init
@@ -98,7 +99,14 @@ def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = Non
             principal = next((e for e in ordered if focus is not None and e.ref == focus.ref), ordered[0])
             return [principal], [e for e in ordered if e.ref != principal.ref]
         return [a.entity for a in chosen], []
+    if AGENT_OF_DEED.search(text, max(text.rfind(mark, 0, target.start) for mark in CLAUSE_AND_COMMA) + 1, target.start):
+        return [], []  # 由学校的老师在社区开设“某某”: the clause names its doer, and it is no actor
     return _without_actor_before(target, same, actors, focus), []
+
+
+# 由 naming a deed's doer (not 由于, 由此: because, hence)
+AGENT_OF_DEED = re.compile("由(?![于此来])")
+CLAUSE_AND_COMMA = CLAUSE_MARKS + (",", "，", ":", "：")
 
 
 def _without_actor_before(target: Found, same: list[Actor], actors: Actors, focus: Found | None) -> list[Found]:
@@ -277,12 +285,14 @@ def find_relations(
         # (a department's own branch, 某县委宣传部机关党支部, is the department's: not the unit's party organisation)
         if org.unit is not None and not (org.org is not None and org.org.kind in DEPARTMENT_KINDS):
             rels.append(FoundRelation(org, "partyOrgOf", org.unit, org, "name"))
-        parent = parent_org(org, committees) or set_up_by(org, orgs, text) or guided_by(org, orgs, text)
+        parent = parent_org(org, committees) or set_up_by(org, orgs, text) or guided_by(org, orgs, text) or (
+            committee_of_department(org, orgs))
         if parent is not None:
             rels.append(FoundRelation(org, "subOrganizationOf", parent, org, "context"))
     # A person's org is one of the article's own organisations or units (the
     # very object), so identity says whether it is among them.
     holders = {id(f) for f in orgs} | {id(f) for f in units} | {id(f) for f in partners}
+    settle_posts(persons, orgs + units + partners, text, paragraph)
     for person in persons:
         if person.org is not None and id(person.org) in holders:
             rels.append(FoundRelation(person, "leads", person.org, person, "pattern:role"))
@@ -321,7 +331,8 @@ def find_relations(
     for partner in partners:
         # Teams of residents are the unit's own wherever they are named; schools, companies and media
         # when the sentence says they work together, or lists them with other partners.
-        if partner.sentence in partnering or partner.name.endswith(resident) or id(partner) in listed or joined_to_actor(
+        if partner.sentence in partnering or partner.name.endswith(resident) or id(partner) in listed or engaged(
+                partner, text) or joined_to_actor(
                 partner, actors, text) or (
                 sentence_starts is not None and partner.rule != "body of organisation" and partner.kind != "media"
                 and (opens_clause(partner, text, sentence_starts[partner.sentence]) or (sends_people(partner, text) and any(
@@ -334,6 +345,26 @@ def find_relations(
                 if actor.cls != "PartyOrganization" or not actor.name.startswith(partner.name):
                     rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
     return committees_for_their_units(rels, orgs)  # (a body's own committee, 某某公司党委, is no partner of 某某公司)
+
+
+def committee_of_department(org: Found, orgs: list[Found]) -> Found | None:
+    """某区委组织部 is a department of 某区委: the committee its name begins with, when the article names it."""
+    if org.kind not in DEPARTMENT_KINDS:
+        return None
+    committee = org.name[: -len(org.kind)]
+    return next((o for o in orgs if o.name == committee), None)
+
+
+def engaged(partner: Found, text: str) -> bool:
+    """某社区党委还请来某中心的医生, 委托某公司运营: a body right after a verb of engaging (an aspect
+    particle between) is engaged by the sentence's actor."""
+    before = text[max(0, partner.start - ENGAGING_REACH) : partner.start].rstrip(ASPECT)
+    return before.endswith(ENGAGING_VERBS)
+
+
+ENGAGING_VERBS = tuple(PATTERNS["relations"]["engaging_verbs"])
+ENGAGING_REACH = max(map(len, ENGAGING_VERBS)) + 1
+ASPECT = "了过"
 
 
 def joined_to_actor(partner: Found, actors: Actors, text: str) -> bool:

@@ -1,0 +1,127 @@
+"""The body a person's post leads when the words right around the name do not attach it.
+
+A post names its body by the words before its head (支部|书记, 业委会|主任, 区|长, 局|长): the person
+leads the body of the article whose name ends in those words, named before the post (in its
+paragraph if one is there; with two such bodies, the post says which no more). The post read is, in this order:
+
+- one taken after the name by a verb of taking a post (某某当选支部书记, 某某任社区主任): it, not the
+  occupation before the name (退休教师某某), says what the person leads;
+- one that opens the clause, whose holder is given by 由 (联合党支部书记由某某兼任);
+- the person's own leading role, when no body was named with it (区长某某 in a sentence that names no
+  district).
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.found import Found
+from kg.extract.patterns import PATTERNS
+from kg.extract.roles import is_leading
+
+TABLE = PATTERNS["relations"]["posts"]
+HEADS = tuple(sorted(TABLE["heads"], key=len, reverse=True))
+CLAUSE_MARKS = ",，;；:：。!！?？、"
+TAKING = re.compile("(?:同志)?(?:" + "|".join(sorted(TABLE["taking_verbs"], key=len, reverse=True)) + ")")
+SENT = re.compile("被[^" + CLAUSE_MARKS + "]{1,16}?(?:" + "|".join(PATTERNS["persons"]["post_verbs"]) + ")")
+HELD_BY = re.compile("(?:" + "|".join(sorted(TABLE["held_by_verbs"], key=len, reverse=True)) + ")(?=$|[" + CLAUSE_MARKS + "])")
+
+
+def settle_posts(persons: list[Found], bodies: list[Found], text: str, paragraph: list[int]) -> None:
+    """Fill in ``org`` of the persons whose post leads a body the rules that found them did not attach."""
+    ordered = sorted(bodies, key=lambda b: b.start)
+    for person in persons:
+        if person.org is not None:
+            # 某村党支部书记、某合作社理事长某某: a second post, coordinated before the one that found the body
+            second = coordinated_post(text, person) if person.also_leads is None else None
+            body = body_of_post(second, person.start, person.sentence, ordered, paragraph) if second and is_leading(second) else None
+            if body is not None and body is not person.org:
+                person.also_leads = body
+            continue
+        at = person.start
+        post = held_post(text, person.start, person.end)
+        if post is None and (taken := taken_post(text, person.end)) is not None:
+            post, at = taken
+        if post is None and person.role and is_leading(person.role):
+            post = person.role
+        post = post or coordinated_post(text, person)
+        if post is None or not is_leading(post):
+            continue
+        person.org = body_of_post(post, at, person.sentence, ordered, paragraph)
+        if person.org is not None:
+            # (the post the relation stands on is the role the mention states: 副主任某某兼任…书记 leads as 书记)
+            person.role = post
+
+
+def clause_end(text: str, pos: int) -> int:
+    return min((i for mark in CLAUSE_MARKS if (i := text.find(mark, pos)) >= 0), default=len(text))
+
+
+def clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(mark, 0, pos) for mark in CLAUSE_MARKS) + 1
+
+
+def taken_post(text: str, name_end: int) -> tuple[str, int] | None:
+    """某某当选支部书记, 某某被派驻某村担任第一书记: the post a verb right after the name (or after its
+    被 and a verb of sending) gives, up to the clause's end; and where the post ends."""
+    verb = TAKING.match(text, name_end) or SENT.match(text, name_end)
+    if verb is None:
+        return None
+    rest = text[verb.end() : clause_end(text, verb.end())]
+    size = next((k for k in range(min(len(rest), 12), 1, -1) if rest[:k].endswith(HEADS)), None)
+    return (rest[:size], verb.end() + size) if size is not None else None
+
+
+def coordinated_post(text: str, person: Found) -> str | None:
+    """驻村第一书记、某局干部某某: a leading post coordinated before the person's own role."""
+    if not person.role or not text.endswith(person.role, 0, person.start):
+        return None
+    mark = person.start - len(person.role) - 1
+    if text[mark : mark + 1] != "、":
+        return None
+    before = text[clause_start(text, mark) : mark]
+    return before if before.endswith(HEADS) else None
+
+
+def held_post(text: str, name_start: int, name_end: int) -> str | None:
+    """联合党支部书记由某某兼任: the post that opens the clause, when 由 comes before the name and a verb of
+    holding right after it ends the clause."""
+    if HELD_BY.match(text, name_end) is None:
+        return None
+    start = clause_start(text, name_start)
+    by = text.find(BY, start, name_start)
+    return text[start:by] if by > start and text[start:by].endswith(HEADS) else None
+
+
+BY = "由"
+
+
+def body_of_post(post: str, at: int, sentence: int, ordered: list[Found], paragraph: list[int]) -> Found | None:
+    """The body ``post`` names by the words before its head: the one body named before ``at`` whose name
+    ends in them (or in a full form the table gives for them) or ends them, in the paragraph if one is there."""
+    head = next((h for h in HEADS if post.endswith(h)), None)
+    if head is None:
+        return None  # (a leading title that is no head word with a body before it: 嘎查达)
+    word = post[: -len(head)].removesuffix(TABLE["ordinal"]) or TABLE["bare_posts"].get(post, "")
+    word = next((word[len(p):] for p in TABLE["modifiers"] if word.startswith(p) and len(word) > len(p)), word)
+    if not word:
+        return None
+    endings = tuple(TABLE["full_forms"].get(word, [])) + (word,)
+    level = TABLE["level_chars"].get(word) if len(word) == 1 else None
+    if len(word) == 1 and level is None and word not in TABLE["kind_chars"]:
+        return None  # (a single character that names no level and no kind of body)
+    # (or whose whole name ends the words: 某市某镇某村党支部|书记 names 某村党支部, written in full there)
+    before = [b for b in ordered if b.end <= at and (b.name.endswith(endings) or (len(b.name) > 2 and word.endswith(b.name)))
+              and not b.implicit and (level is None or b.kind == level)]
+    if not before:
+        return None
+    here = [b for b in before if paragraph[b.sentence] == paragraph[sentence]] or before
+    if len({b.name for b in here}) != 1:
+        return None  # (with two such bodies named, the post says which of them no more)
+    body = here[-1]
+    if head in TABLE["party_heads"] and body.cls == "AdministrativeUnit":
+        # a secretary of a unit (驻村第一书记) leads its party organisation, where the article names one
+        committees = {o.name: o for o in ordered if o.cls == "PartyOrganization" and o.unit is not None
+                      and o.unit.name == body.name and o.kind in TABLE["committee_kinds"]}
+        if len(committees) == 1:
+            return next(iter(committees.values()))
+    return body

@@ -1,0 +1,56 @@
+"""posts: the body a person's post leads when no body is written with the role before the name. The
+sentences were written for these tests; each names its body in another sentence or clause than the post."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extract import extract_text, relations
+
+CASES = [
+    # a post taken after the name (当选) says what the person leads, not the occupation before it
+    ("2023年5月，临沂市兰山区柳青街道和平社区党委推动成立阳光小区党支部，退休医生刘建华当选支部书记。",
+     ("刘建华", "leads", "阳光小区党支部")),
+    # a post that opens the clause, held by the name after 由
+    ("杭州市拱墅区米市巷街道成立快递行业联合党支部，联合党支部书记由街道办事处副主任孙丽华兼任。",
+     ("孙丽华", "leads", "快递行业联合党支部")),
+    # a level's head (区长) in a sentence that names no district leads the district named before
+    ("兰州市七里河区召开基层治理推进会。区委副书记、区长赵明德主持会议。", ("赵明德", "leads", "七里河区")),
+    # a bureau's head (局长) leads the one bureau named before
+    ("安康市石泉县林业局与城关镇签订护林协议。局长万国平介绍了今年的造林任务。", ("万国平", "leads", "安康市石泉县林业局")),
+    # a village's first secretary leads the village's party organisation: a post given after 被 and a
+    # verb of sending, and one coordinated before the person's own role
+    ("黔东南州雷山县丹江镇羊排村党支部有党员31名。2022年，州农业农村局干部潘文斌被派驻羊排村担任第一书记。",
+     ("潘文斌", "leads", "羊排村党支部")),
+    ("黔东南州雷山县丹江镇羊排村党支部有党员31名。驻村第一书记、州农业农村局干部潘文斌介绍，村里种了200亩茶。",
+     ("潘文斌", "leads", "羊排村党支部")),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_a_post_leads_the_body_its_words_name(text, expected):
+    assert expected in relations(text)
+
+
+def test_a_district_head_does_not_lead_a_community_whose_name_ends_in_the_same_character():
+    text = "兰州市七里河区西湖街道建兰社区开展议事活动。区长赵明德参加。"
+    assert ("赵明德", "leads", "建兰社区") not in relations(text)
+    assert ("赵明德", "leads", "七里河区") in relations(text)
+
+
+def test_an_occupation_before_the_name_leads_nothing_when_no_post_is_taken():
+    text = "临沂市兰山区柳青街道和平社区党委成立阳光小区党支部，退休医生刘建华参加了成立大会。"
+    assert not {r for r in relations(text) if r[1] == "leads"}
+
+
+def test_a_deputy_who_holds_a_post_by_a_clause_leads_as_the_post():
+    # the mention's role is the post the person leads by, not the deputy's title before the name
+    mention = next(m for m in extract_text("杭州市拱墅区米市巷街道成立快递行业联合党支部，联合党支部书记由街道办事处副主任孙丽华兼任。").mentions
+                   if m.name == "孙丽华")
+    assert mention.role == "联合党支部书记"
+
+
+def test_a_second_post_coordinated_before_the_one_that_names_a_body_leads_its_own_body():
+    text = "绥化市海伦市东风镇前进村党支部书记、海伦市前进玉米种植专业合作社理事长孟宪军站在地头算账。"
+    rels = relations(text)
+    assert ("孟宪军", "leads", "前进村党支部") in rels
+    assert ("孟宪军", "leads", "海伦市前进玉米种植专业合作社") in rels

@@ -1,0 +1,41 @@
+"""relations: partners engaged by a verb (请来, 委托) work with the sentence's actor. Sentences written for
+these tests; the places are real divisions, the bodies and people invented."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extract import relations
+
+ENGAGED = [
+    ("绵阳市涪城区城郊街道青义社区党委请来涪城区中医医院的医生为老人义诊。", ("青义社区党委", "partnersWith", "涪城区中医医院")),
+    ("去年，绵阳市涪城区城郊街道青义社区党委委托绵阳安居物业服务有限公司管理老旧小区。",
+     ("青义社区党委", "partnersWith", "绵阳安居物业服务有限公司")),
+]
+
+
+@pytest.mark.parametrize("text, expected", ENGAGED)
+def test_a_body_a_verb_of_engaging_names_is_the_actors_partner(text, expected):
+    assert expected in relations(text)
+
+
+def test_the_body_that_engages_someone_is_not_the_partner_of_the_one_it_engages():
+    rels = relations("绵阳市涪城区城郊街道青义社区开展议事活动。绵阳日报请来社区党委书记刘芳做客直播间。")
+    assert not any(p == "partnersWith" and "绵阳日报" in (s, o) for s, p, o in rels)
+
+
+def test_a_unit_right_after_a_verb_of_engaging_is_the_engaged_bodys_place_not_the_actor():
+    # the unit begins the name of the body engaged (a name the rules need not find whole)
+    text = "广元市利州区东坝街道白鹤村党支部请来利州区农技推广站的技术员，每月在村里办一次“田坎课堂”。"
+    rels = relations(text)
+    assert ("白鹤村党支部", "runsProgram", "田坎课堂") in rels
+    assert ("利州区", "runsProgram", "田坎课堂") not in rels
+
+
+def test_a_committees_department_is_its_sub_organisation_where_the_article_names_the_committee():
+    rels = relations("遂宁市船山区召开党建工作推进会。船山区委书记何志平出席，船山区委组织部负责人通报了考核结果。")
+    assert ("船山区委组织部", "subOrganizationOf", "船山区委") in rels
+
+
+def test_a_program_whose_clause_names_a_doer_that_is_no_actor_is_not_the_focus_s():
+    text = ("德阳市旌阳区旌东街道岷江社区与旌阳区实验小学签订共建协议。暑假期间，由学校的老师在社区开设“周末书桌”。")
+    assert not any(p == "runsProgram" and o == "周末书桌" for _, p, o in relations(text))
