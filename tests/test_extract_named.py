@@ -1,0 +1,18 @@
+"""Unquoted facilities named by what is done there with a village's or a firm's produce (…分拣中心,
+…加工厂, …冷库). Sentences written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from test_extract import names
+
+WORKS_CASES = [
+    ("上坝村柚子分拣中心今年建成投用。", {"上坝村柚子分拣中心"}),
+    ("合作社的竹笋加工厂吸纳了30名村民就业。", {"竹笋加工厂"}),
+    ("镇上新建的果蔬冷库能存放200吨水果。", {"果蔬冷库"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", WORKS_CASES)
+def test_a_place_where_produce_is_worked_or_stored_is_a_facility(text, expected):
+    assert expected <= names(text, "Facility")

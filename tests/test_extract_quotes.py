@@ -1,0 +1,23 @@
+"""Quoted facility names: a quoted name before a word for a place that lodges, feeds, sells or works a
+village's produce (“某某”民宿, “某某”加工厂), and a quoted corner of a room (“某某角”). Sentences written for
+the test."""
+from __future__ import annotations
+
+import pytest
+
+from test_extract import names
+
+QUOTED_FACILITY_CASES = [
+    ("村里把老屋改成“竹林听雨”民宿，由合作社经营。", {"竹林听雨"}),
+    ("村民在坡上开了“松风”茶舍，接待游客。", {"松风"}),
+    ("社区在楼道口设置了“邻里说事角”，居民有事就来说。", {"邻里说事角"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", QUOTED_FACILITY_CASES)
+def test_a_quoted_name_before_or_ending_in_a_places_word_is_a_facility(text, expected):
+    assert expected <= names(text, "Facility")
+
+
+def test_a_way_of_working_that_joins_a_trade_with_a_plus_is_no_facility():
+    assert not names("村党支部探索“党建+农家乐”的路子，带着村民增收。", "Facility")
