@@ -11,6 +11,7 @@ from kg.extract.partners import (CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WH
                                  with_ordinal, with_parent_body, written_chain_start)
 from kg.extract.patterns import PATTERNS
 from kg.extract.quotes import program_kind
+from kg.extract.registered import is_legal_form, registered_start
 from kg.extract.segment import word_tags
 from kg.extract.standard import level_facility
 from kg.extract.text import (Tokens, clean_name, is_cjk, is_people_word, previous_token, splits_a_word, stem_pieces,
@@ -123,6 +124,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         if wider < start and (wider in unit_ends or with_level_word(tokens, wider, "")[0] < wider
                               or trade is not None and names_a_product(tokens, wider, trade.start)):
             start = wider  # (after a place, a level word, or the product of the trade: 茶叶|加工|合作社)
+    if cls == "Partner" and is_legal_form(suffix):
+        start = registered_start(tokens, s, start, barriers)  # 某省某某律师事务所: from the place it is registered in
     if cls == "Partner":
         start = with_ordinal(tokens, start, s, longest, barriers)
         first = tokens[tokens.starting_before(start)] if start < s else None
