@@ -14,8 +14,8 @@ from kg.extract.quotes import program_kind
 from kg.extract.registered import is_legal_form, registered_start
 from kg.extract.segment import word_tags
 from kg.extract.standard import level_facility
-from kg.extract.text import (Tokens, clean_name, is_cjk, is_people_word, previous_token, splits_a_word, stem_pieces,
-                             stem_start, stem_tokens)
+from kg.extract.text import (Tokens, clean_name, ends_with_founding_verb, is_cjk, is_people_word, previous_token,
+                             splits_a_word, stem_pieces, stem_start, stem_tokens)
 from kg.model import Sentence
 
 
@@ -165,6 +165,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     if cls == "Partner" and parts and (parts[0] in PATTERNS.party_kind or parts[0] in LEADING_ROLES):
         # 党支部领办合作社, 书记领办公司: a party body or leader running a kind of body is a method, not a body
         return Found("Program", stem + suffix, start, e, index, kind="method", rule="method")
+    if cls == "Partner" and ends_with_founding_verb(tokens, start, s):
+        return None  # (村党支部)领办|合作社: running a kind of body, no body's name
     if cls == "Partner" and partner_kind(suffix) == "media" and not is_partnering(sentence.text) and len(sentence.text) < 30:
         return None  # an outlet in a header line is the page's source, not a partner
     start, stem = with_level_word(tokens, start, stem, kind) if cls == "Partner" else (start, stem)
