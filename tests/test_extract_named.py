@@ -16,3 +16,19 @@ WORKS_CASES = [
 @pytest.mark.parametrize("text, expected", WORKS_CASES)
 def test_a_place_where_produce_is_worked_or_stored_is_a_facility(text, expected):
     assert expected <= names(text, "Facility")
+
+
+ZONE_CASES = [
+    # a development zone's short form before a body's name, which jieba cut into characters (经|开|区)
+    ("岳阳经开区青年企业家协会向困难职工捐赠了物资。", {"岳阳经开区青年企业家协会"}),
+    ("益阳经开区女企业家商会组织会员企业参加招聘会。", {"益阳经开区女企业家商会"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", ZONE_CASES)
+def test_a_zones_short_form_before_a_bodys_name_is_part_of_it(text, expected):
+    assert expected <= names(text, "Partner")
+
+
+def test_the_city_written_before_its_zone_stays_a_unit():
+    assert "益阳市" in names("益阳经开区女企业家商会组织会员企业参加招聘会。", "AdministrativeUnit")
