@@ -32,3 +32,18 @@ def test_a_zones_short_form_before_a_bodys_name_is_part_of_it(text, expected):
 
 def test_the_city_written_before_its_zone_stays_a_unit():
     assert "益阳市" in names("益阳经开区女企业家商会组织会员企业参加招聘会。", "AdministrativeUnit")
+
+
+OWNERS_CASES = [
+    ("社区党委指导翠湖花园业主委员会完成换届。", {"翠湖花园业主委员会"}),
+    ("成立了锦绣家园小区业委会。", {"锦绣家园小区业委会"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", OWNERS_CASES)
+def test_a_compounds_owners_committee_is_a_partner(text, expected):
+    assert expected <= names(text, "Partner")
+
+
+def test_a_verb_before_the_owners_committee_names_no_body():
+    assert not names("律师帮业委会修订了管理规约。", "Partner")

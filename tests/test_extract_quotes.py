@@ -21,3 +21,15 @@ def test_a_quoted_name_before_or_ending_in_a_places_word_is_a_facility(text, exp
 
 def test_a_way_of_working_that_joins_a_trade_with_a_plus_is_no_facility():
     assert not names("村党支部探索“党建+农家乐”的路子，带着村民增收。", "Facility")
+
+
+MEETING_CASES = [
+    # kinds of meeting held as a way of working, by their endings (碰头会, 茶话会)
+    ("乡里每月召开一次“路长碰头会”，梳理问题清单。", {"路长碰头会"}),
+    ("村里每周开一次“院落茶话会”，听村民说事。", {"院落茶话会"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", MEETING_CASES)
+def test_a_quoted_meeting_is_a_program(text, expected):
+    assert expected <= names(text, "Program")

@@ -165,8 +165,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     if cls == "Partner" and parts and (parts[0] in PATTERNS.party_kind or parts[0] in LEADING_ROLES):
         # 党支部领办合作社, 书记领办公司: a party body or leader running a kind of body is a method, not a body
         return Found("Program", stem + suffix, start, e, index, kind="method", rule="method")
-    if cls == "Partner" and ends_with_founding_verb(tokens, start, s):
-        return None  # (村党支部)领办|合作社: running a kind of body, no body's name
+    if cls == "Partner" and (ends_with_founding_verb(tokens, start, s) or helped(parts)):
+        return None  # (村党支部)领办|合作社, (律师)帮|业委会: running or helping a kind of body, no body's name
     if cls == "Partner" and partner_kind(suffix) == "media" and not is_partnering(sentence.text) and len(sentence.text) < 30:
         return None  # an outlet in a header line is the page's source, not a partner
     start, stem = with_level_word(tokens, start, stem, kind) if cls == "Partner" else (start, stem)
@@ -197,6 +197,13 @@ def names_a_product(tokens: Tokens, start: int, end: int) -> bool:
 
 PRODUCT_TAGS = frozenset(("n", "nz"))
 MAX_PRODUCT = 4  # (a product is a short noun: 蜂蜜, 中药材; more is a clause: 村民|大力发展)
+
+
+def helped(parts: list[str]) -> bool:
+    """帮|业委会, 律师|帮|业委会: a one-character verb before the body's word, alone or after a word for
+    people (its subject), says what is done for a body; it names none."""
+    return bool(parts) and len(parts[-1]) == 1 and word_tags().get(parts[-1], "").startswith("v") and (
+        len(parts) == 1 or len(parts) == 2 and is_people_word(parts[0]))
 
 
 def is_generic(stem: str, parts: list[str], table: dict) -> bool:
