@@ -21,3 +21,7 @@ def test_a_registered_name_begins_with_its_place(text, expected):
 
 def test_a_clause_before_the_legal_form_is_no_name():
     assert not {n for n in names("去年在长沙成立了一家有限公司。", "Partner") if n.startswith("长沙")}
+
+
+def test_a_place_before_the_verb_whose_object_the_firm_is_begins_no_name():
+    assert names("光明社区引入宏达物业服务有限公司。", "Partner") == {"宏达物业服务有限公司"}

@@ -9,6 +9,7 @@ clause, the first place word within reach is where the name begins."""
 from __future__ import annotations
 
 from kg.extract.patterns import PATTERNS
+from kg.extract.segment import word_tags
 from kg.extract.text import Tokens, is_cjk, is_place_word
 
 TABLE = PATTERNS["partners"]
@@ -31,10 +32,17 @@ def registered_start(tokens: Tokens, s: int, start: int, barriers: frozenset[int
         if len(tok.text) == 1 and tok.text in CLAUSE_CHARACTERS:
             return start
         if tok.end in barriers and tok.end < start and s - tok.end >= 2:
-            return tok.end  # 长沙(市)|快达同城配送: the place was found as a unit, which begins the name
+            # 长沙(市)|快达同城配送: the place was found as a unit, which begins the name
+            return tok.end if begins_a_trade_name(tokens[j + 1].text) else start
         if len(tok.text) >= 2 and is_place_word(tok.text) and tok.start < start and s - tok.end >= 2:
-            return tok.start
+            return tok.start if begins_a_trade_name(tokens[j + 1].text) else start
     return start
+
+
+def begins_a_trade_name(word: str) -> bool:
+    """The word after the place begins the trade name: not a verb of two characters or more, whose object
+    the name is (某社区|引入|某某物业服务有限公司)."""
+    return not (len(word) >= 2 and word_tags().get(word, "").startswith("v"))
 
 
 def is_legal_form(suffix: str) -> bool:
