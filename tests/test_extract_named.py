@@ -47,3 +47,16 @@ def test_a_compounds_owners_committee_is_a_partner(text, expected):
 
 def test_a_verb_before_the_owners_committee_names_no_body():
     assert not names("律师帮业委会修订了管理规约。", "Partner")
+
+
+OWNED_CASES = [
+    # who owns a facility, written before its name, is no part of the name
+    ("村集体竹笋加工厂吸纳了30名村民就业。", "竹笋加工厂", "集体竹笋加工厂"),
+    ("镇里帮村里建起了村级集体果蔬冷库。", "果蔬冷库", "集体果蔬冷库"),
+]
+
+
+@pytest.mark.parametrize("text, expected, wrong", OWNED_CASES)
+def test_the_owner_before_a_facilitys_name_is_not_part_of_it(text, expected, wrong):
+    found = names(text, "Facility")
+    assert expected in found and not {n for n in found if wrong in n}

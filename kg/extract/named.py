@@ -132,6 +132,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         if first is not None and first.start == start and first.end < s and first.text.endswith(PARTNER_ENDINGS):
             start = first.end  # 某供电公司城东供电所 where the company went unnamed: 公司 ends a name, it begins none
     stem = sentence.text[start - sentence.start : s - sentence.start]
+    if cls == "Facility" and stem.startswith(OWNER_WORDS) and len(stem) - len(owner := owner_word(stem)) >= 2:
+        start, stem = start + len(owner), stem[len(owner):]  # (村)集体|茶叶加工厂: who owns it is no part of its name
     unit = unit_ends.get(start)
     if not stem and (kind == GOVERNMENT or suffix in WHOLE_NAMES) and len(suffix) >= 2 and unit is None:
         return body_of_level(index, sentence, tokens, s, e, suffix, kind)
@@ -197,6 +199,13 @@ def names_a_product(tokens: Tokens, start: int, end: int) -> bool:
 
 PRODUCT_TAGS = frozenset(("n", "nz"))
 MAX_PRODUCT = 4  # (a product is a short noun: 蜂蜜, 中药材; more is a clause: 村民|大力发展)
+
+
+OWNER_WORDS = tuple(sorted(PATTERNS["facilities"]["owner_words"], key=len, reverse=True))
+
+
+def owner_word(stem: str) -> str:
+    return next(w for w in OWNER_WORDS if stem.startswith(w))
 
 
 def helped(parts: list[str]) -> bool:
