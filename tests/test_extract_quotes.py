@@ -33,3 +33,15 @@ MEETING_CASES = [
 @pytest.mark.parametrize("text, expected", MEETING_CASES)
 def test_a_quoted_meeting_is_a_program(text, expected):
     assert expected <= names(text, "Program")
+
+
+SHOWCASE_CASES = [
+    # a quoted way of working before the place chosen to show it (示范点, 试点)
+    ("县委把大坪村列为全县“支部联建”示范点。", {"支部联建"}),
+    ("街道把五个小区列为“红色管家”试点。", {"红色管家"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", SHOWCASE_CASES)
+def test_a_quoted_way_of_working_before_its_showcase_is_a_program(text, expected):
+    assert expected <= names(text, "Program")
