@@ -11,10 +11,11 @@ from kg.extract.partners import (CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WH
                                  with_ordinal, with_parent_body, written_chain_start)
 from kg.extract.patterns import PATTERNS
 from kg.extract.quotes import program_kind
+from kg.extract.registered import is_legal_form, registered_start
 from kg.extract.segment import word_tags
 from kg.extract.standard import level_facility
-from kg.extract.text import (Tokens, clean_name, is_cjk, is_people_word, previous_token, splits_a_word, stem_pieces,
-                             stem_start, stem_tokens)
+from kg.extract.text import (Tokens, clean_name, ends_with_founding_verb, is_cjk, is_people_word, previous_token,
+                             splits_a_word, stem_pieces, stem_start, stem_tokens)
 from kg.model import Sentence
 
 
@@ -123,12 +124,16 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         if wider < start and (wider in unit_ends or with_level_word(tokens, wider, "")[0] < wider
                               or trade is not None and names_a_product(tokens, wider, trade.start)):
             start = wider  # (after a place, a level word, or the product of the trade: 茶叶|加工|合作社)
+    if cls == "Partner" and is_legal_form(suffix):
+        start = registered_start(tokens, s, start, barriers)  # 某省某某律师事务所: from the place it is registered in
     if cls == "Partner":
         start = with_ordinal(tokens, start, s, longest, barriers)
         first = tokens[tokens.starting_before(start)] if start < s else None
         if first is not None and first.start == start and first.end < s and first.text.endswith(PARTNER_ENDINGS):
             start = first.end  # 某供电公司城东供电所 where the company went unnamed: 公司 ends a name, it begins none
     stem = sentence.text[start - sentence.start : s - sentence.start]
+    if cls == "Facility" and stem.startswith(OWNER_WORDS) and len(stem) - len(owner := owner_word(stem)) >= 2:
+        start, stem = start + len(owner), stem[len(owner):]  # (村)集体|茶叶加工厂: who owns it is no part of its name
     unit = unit_ends.get(start)
     if not stem and (kind == GOVERNMENT or suffix in WHOLE_NAMES) and len(suffix) >= 2 and unit is None:
         return body_of_level(index, sentence, tokens, s, e, suffix, kind)
@@ -162,6 +167,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     if cls == "Partner" and parts and (parts[0] in PATTERNS.party_kind or parts[0] in LEADING_ROLES):
         # 党支部领办合作社, 书记领办公司: a party body or leader running a kind of body is a method, not a body
         return Found("Program", stem + suffix, start, e, index, kind="method", rule="method")
+    if cls == "Partner" and (ends_with_founding_verb(tokens, start, s) or helped(parts)):
+        return None  # (村党支部)领办|合作社, (律师)帮|业委会: running or helping a kind of body, no body's name
     if cls == "Partner" and partner_kind(suffix) == "media" and not is_partnering(sentence.text) and len(sentence.text) < 30:
         return None  # an outlet in a header line is the page's source, not a partner
     start, stem = with_level_word(tokens, start, stem, kind) if cls == "Partner" else (start, stem)
@@ -192,6 +199,20 @@ def names_a_product(tokens: Tokens, start: int, end: int) -> bool:
 
 PRODUCT_TAGS = frozenset(("n", "nz"))
 MAX_PRODUCT = 4  # (a product is a short noun: 蜂蜜, 中药材; more is a clause: 村民|大力发展)
+
+
+OWNER_WORDS = tuple(sorted(PATTERNS["facilities"]["owner_words"], key=len, reverse=True))
+
+
+def owner_word(stem: str) -> str:
+    return next(w for w in OWNER_WORDS if stem.startswith(w))
+
+
+def helped(parts: list[str]) -> bool:
+    """帮|业委会, 律师|帮|业委会: a one-character verb before the body's word, alone or after a word for
+    people (its subject), says what is done for a body; it names none."""
+    return bool(parts) and len(parts[-1]) == 1 and word_tags().get(parts[-1], "").startswith("v") and (
+        len(parts) == 1 or len(parts) == 2 and is_people_word(parts[0]))
 
 
 def is_generic(stem: str, parts: list[str], table: dict) -> bool:

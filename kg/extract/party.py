@@ -17,7 +17,7 @@ from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.references import earlier_of_kind, function_branch, name_after_settled, named_body
 from kg.extract.temporary import temporary_branch
-from kg.extract.text import UNIT_WORDS, Tokens, clean_name, is_cjk, stem_start, stem_tokens
+from kg.extract.text import UNIT_WORDS, Tokens, clean_name, ends_with_founding_verb, is_cjk, stem_start, stem_tokens
 from kg.extract.index import LastBefore
 from kg.extract.units import PassageUnits, main_unit
 from kg.model import Sentence
@@ -139,7 +139,7 @@ def find_party_orgs(
             org = Found(CLS, text[name_start - sentence.start : match.end()], name_start, e, index, kind=kind, rule="name")
             org.org, org.unit = parent, parent.unit
             found.append(org)
-        elif stem and not in_quote and not is_description(stem):
+        elif stem and not in_quote and not is_description(stem) and not ends_with_founding_verb(tokens, start, s):
             level_word = tokens[tokens.starting_before(start) - 1] if tokens.starting_before(start) else None
             if level_word is not None and level_word.end == start and level_word.text in UNIT_WORDS:
                 start = level_word.start  # 自治区某某中心党总支: the level word names the body's level

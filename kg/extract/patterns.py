@@ -181,7 +181,8 @@ class Patterns:
     @cached_property
     def name_suffix_words(self) -> frozenset[str]:
         """Words that end a longer name when they follow a token (大同|社区)."""
-        return frozenset(self.unit_level) | frozenset(self.segment_words)
+        # (a zone's short form is no name's end: 株洲|高新区 names the city, then its zone)
+        return frozenset(self.unit_level) | (frozenset(self.segment_words) - frozenset(self["units"]["zone_words"]))
 
     # ------------------------------------------------------------- jieba
     @cached_property
@@ -190,6 +191,7 @@ class Patterns:
         words = [s for s, _ in self.unit_suffixes] + [s for s, _ in self.party_kinds]
         words += self["facilities"]["suffixes"] + self["partners"]["suffixes"] + self["programs"]["suffixes"]
         words += self["persons"]["roles"] + self["partners"]["trade_words"]  # (种养殖, jieba's 种|养殖)
+        words += self["units"]["zone_words"]  # (经开区, jieba's 经|开|区)
         return longest_first(w for w in words if len(w) > 1)
 
 

@@ -46,6 +46,9 @@ def name_at(text: str, pos: int) -> str | None:
         if given == 2 and word_tags().get(text[end - 1 : end + 1]) in ADVERB_TAGS:
             continue  # 王刚一起走访: the last character begins an adverb (一起, 一同), the name is 王刚
         head = name[: surname + 1] if name[surname] != FAMILY else ""  # (王家, 李家: the family, a name's head)
+        if (head and given == 2 and word_tags().get(head) in NAME_HEAD_TAGS and name not in word_tags()
+                and firmly_ended(text, end) and not word_tags().get(name[-1], "").startswith("v")):
+            head = ""  # 宋朝|阳任…: a place's or an adverb's characters may begin a name a mark or a post verb ends
         if any(w in word_tags() and not word_tags()[w].startswith("nr") for w in (name, head) if w):
             continue  # a dictionary word (项目, 党员), not a name
         if boundary_after(text, end) and not heads_a_word(text, pos, end):
@@ -54,6 +57,9 @@ def name_at(text: str, pos: int) -> str | None:
 
 
 FAMILY = "家"
+# Tags of a word that may also be a name's surname and first character (宋朝 t, 金华 nz, 高远 d): not a
+# common noun, verb, function word or numeral (项目, 党员, 全部, 关于), which begin no name.
+NAME_HEAD_TAGS = frozenset({"ns", "nz", "t", "d", "a", "ad", "an", "nrt", "nrfg"})
 DOTTED_NAME = re.compile("[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})+")
 
 
@@ -64,9 +70,18 @@ def heads_a_word(text: str, start: int, end: int) -> bool:
     return text[start : end + 1] in tags or text[start : end + 2] in tags
 
 
+def firmly_ended(text: str, end: int) -> bool:
+    """Whether a mark, a function character, a listed follower or the verb of a post (任, 担任) follows
+    (one that makes no word with the name's last character: not 全部担|任)."""
+    return marked_end(text, end) or (text.startswith(POST_VERBS, end) and text[end - 1 : end + 1] not in word_tags())
+
+
+POST_VERBS = tuple(PATTERNS["persons"]["post_verbs"] + PATTERNS["persons"]["appointment_verbs"])
+
+
 def boundary_after(text: str, end: int, verb_may_follow: bool = True) -> bool:
-    if marked_end(text, end):
-        return True
+    if firmly_ended(text, end):
+        return True  # (任 is tagged a pronoun, as in 任何: 某某任驻村第一书记 needs it named)
     first = tokenize(text[end : end + 8])[0]
     # a one-character verb that begins no word with the name's last character (王某某守在, 杨某某掰着),
     # unlike 走 of 张伟走访, where the name would end inside the word 走访

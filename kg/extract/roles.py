@@ -54,11 +54,14 @@ POST_STEM_TAGS = ("n", "vn", "v")
 # A verb names a post only with the endings of a person who does it (宣讲|员, 培训|师): 接到|工 is a verb
 # and its object's first character.
 VERB_POST_ENDINGS = "员师"
+HEAD_ENDING = "长"
 
 
 def is_post_stem(stem: str, ending: str) -> bool:
     """Whether a dictionary word of two characters or more before a one-character ending names the post
     (网格 + 员, 宣讲 + 员)."""
+    if len(stem) == 1:
+        return ending == HEAD_ENDING and stem in PATTERNS["persons"]["head_stems"]  # 河|长, 所|长
     tag = word_tags().get(stem)
     return len(stem) >= 2 and tag in POST_STEM_TAGS and (not tag.startswith("v") or ending in VERB_POST_ENDINGS)
 

@@ -291,3 +291,13 @@ def clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     while e < hi and text[e] not in marks:
         e += 1
     return s, e
+
+
+FOUNDING_VERBS = frozenset(PATTERNS["stems"]["founding_verbs"])
+
+
+def ends_with_founding_verb(tokens: Tokens, start: int, end: int) -> bool:
+    """Whether the stem from ``start`` to ``end`` ends with a verb of setting up or running a body (企业抱团|建,
+    领办): a clause before the body's word, not its name."""
+    words = stem_tokens(tokens, start, end)
+    return bool(words) and words[-1] in FOUNDING_VERBS

@@ -16,6 +16,7 @@ from operator import itemgetter
 
 from kg.extract.chains import compound_words, county_short_form, following_township, rank, short_county
 from kg.extract.communities import listed_from_function_character
+from kg.extract.tabled import tabled_start
 from kg.extract.found import Found
 from kg.extract.index import LastBefore
 from kg.extract.quotes import name_quote_spans
@@ -126,6 +127,8 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
         start = past_predicate(tokens, walked, s) if walked < s else named_after_parent(tokens, s, taken + found, match.group())
         licensed = walked == s and start < s  # (the national table names the stem: it describes nothing)
         listed_start = listed_from_function_character(tokens, sentence.text, sentence.start, start, e, taken + found)
+        if listed_start == start and suffix_start - start < table["min_stem"] + 1:  # (a short stem: cut by a verb or 和?)
+            listed_start = tabled_start(sentence.text, sentence.start, start, suffix_start, e, level, taken + found)
         start, listed = listed_start, listed_start < start  # (the table's name stands even if its stem is a word)
         if level in ("subdistrict", "community") and (county := county_short_form(index, sentence, tokens, start, suffix_start, e)):
             found.append(county)  # 宁乡|金玉镇, 凌云|某某村: the county's short name leads the name, it is not part of it

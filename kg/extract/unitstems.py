@@ -63,7 +63,12 @@ def is_description(parts: list[str], level: str, after_unit: bool = False) -> bo
     """丰富社区, 积极参与社区: one word that describes is not the name of a community; an adjective written
     right after the unit above it is its name (某街道团结社区)."""
     tag = word_tags().get(parts[0]) if len(parts) == 1 else None
+    if tag is not None and (tag in POINTING_TAGS
+                            or len(parts[0]) > 1 and parts[0].endswith(AREA_KIND_ENDING)):
+        return True  # 其余社区, 山区村: a word that points or names a kind of area
     return tag in DESCRIPTIVE_TAGS and not is_place_word(parts[0]) and not (after_unit and tag in ("a", "an"))
 
 
 DESCRIPTIVE_TAGS = frozenset(PATTERNS["stems"]["descriptive_tags"])
+POINTING_TAGS = frozenset(PATTERNS["stems"]["pointing_tags"])
+AREA_KIND_ENDING = PATTERNS["stems"]["area_kind_ending"]

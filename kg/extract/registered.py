@@ -1,0 +1,49 @@
+"""Registered names of firms and law offices: a place, a trade name, the trade, a legal form
+(某省某某同城配送有限公司, 某市某某汽车零部件有限公司, 某省某某律师事务所).
+
+jieba cuts a trade name it does not know into characters, some of them function characters (正) or
+verbs (达), and tags the trade's words as verbs or quantities (配送 v, 零部件 mq), so the stem walk,
+which stops at those, keeps only the last characters (衡律师事务所) or nothing. A registered name
+begins with the place it is registered in: walking left from the legal form over the words of one
+clause, the first place word within reach is where the name begins."""
+from __future__ import annotations
+
+from kg.extract.patterns import PATTERNS
+from kg.extract.segment import word_tags
+from kg.extract.text import Tokens, is_cjk, is_place_word
+
+TABLE = PATTERNS["partners"]
+LEGAL_FORMS = tuple(TABLE["legal_forms"])
+MAX_NAME = TABLE["max_registered_stem"]
+STOP_WORDS = PATTERNS.stop_words
+# Characters that end a clause or join two names, which no trade name holds.
+CLAUSE_CHARACTERS = frozenset(TABLE["clause_characters"])
+
+
+def registered_start(tokens: Tokens, s: int, start: int, barriers: frozenset[int]) -> int:
+    """Where the registered name whose legal form begins at ``s`` begins: the start of the place word
+    nearest before ``s`` (or the end of a place found there, one of ``barriers``), when only words of a
+    name stand between them; else ``start`` (what the stem walk found)."""
+    i = tokens.starting_before(s)
+    for j in range(i - 1, -1, -1):
+        tok = tokens[j]
+        if s - tok.start > MAX_NAME or not all(is_cjk(ch) for ch in tok.text) or tok.text in STOP_WORDS:
+            return start
+        if len(tok.text) == 1 and tok.text in CLAUSE_CHARACTERS:
+            return start
+        if tok.end in barriers and tok.end < start and s - tok.end >= 2:
+            # 长沙(市)|快达同城配送: the place was found as a unit, which begins the name
+            return tok.end if begins_a_trade_name(tokens[j + 1].text) else start
+        if len(tok.text) >= 2 and is_place_word(tok.text) and tok.start < start and s - tok.end >= 2:
+            return tok.start if begins_a_trade_name(tokens[j + 1].text) else start
+    return start
+
+
+def begins_a_trade_name(word: str) -> bool:
+    """The word after the place begins the trade name: not a verb of two characters or more, whose object
+    the name is (某社区|引入|某某物业服务有限公司)."""
+    return not (len(word) >= 2 and word_tags().get(word, "").startswith("v"))
+
+
+def is_legal_form(suffix: str) -> bool:
+    return suffix.endswith(LEGAL_FORMS)

@@ -1,0 +1,47 @@
+"""Quoted facility names: a quoted name before a word for a place that lodges, feeds, sells or works a
+village's produce (“某某”民宿, “某某”加工厂), and a quoted corner of a room (“某某角”). Sentences written for
+the test."""
+from __future__ import annotations
+
+import pytest
+
+from test_extract import names
+
+QUOTED_FACILITY_CASES = [
+    ("村里把老屋改成“竹林听雨”民宿，由合作社经营。", {"竹林听雨"}),
+    ("村民在坡上开了“松风”茶舍，接待游客。", {"松风"}),
+    ("社区在楼道口设置了“邻里说事角”，居民有事就来说。", {"邻里说事角"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", QUOTED_FACILITY_CASES)
+def test_a_quoted_name_before_or_ending_in_a_places_word_is_a_facility(text, expected):
+    assert expected <= names(text, "Facility")
+
+
+def test_a_way_of_working_that_joins_a_trade_with_a_plus_is_no_facility():
+    assert not names("村党支部探索“党建+农家乐”的路子，带着村民增收。", "Facility")
+
+
+MEETING_CASES = [
+    # kinds of meeting held as a way of working, by their endings (碰头会, 茶话会)
+    ("乡里每月召开一次“路长碰头会”，梳理问题清单。", {"路长碰头会"}),
+    ("村里每周开一次“院落茶话会”，听村民说事。", {"院落茶话会"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", MEETING_CASES)
+def test_a_quoted_meeting_is_a_program(text, expected):
+    assert expected <= names(text, "Program")
+
+
+SHOWCASE_CASES = [
+    # a quoted way of working before the place chosen to show it (示范点, 试点)
+    ("县委把大坪村列为全县“支部联建”示范点。", {"支部联建"}),
+    ("街道把五个小区列为“红色管家”试点。", {"红色管家"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", SHOWCASE_CASES)
+def test_a_quoted_way_of_working_before_its_showcase_is_a_program(text, expected):
+    assert expected <= names(text, "Program")
