@@ -1,5 +1,5 @@
-"""Village names the stem walk cuts short: a function character or a verb inside the name (某村和洋和村:
-和 stops the walk; 某镇交战垭村: the verb 交战 does). When the national table lists the longer name under a
+"""Village names the stem walk cuts short: a function character or a verb inside the name (某村和永和村:
+和 stops the walk; 某镇保卫屯村: the verb 保卫 does). When the national table lists the longer name under a
 township of the sentence, or under the township of a village listed beside it, the longer name is the
 village's (the table names it: its characters describe nothing)."""
 from __future__ import annotations
