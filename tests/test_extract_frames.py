@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import RawArticle
-from kg.pipeline import prepare_article, process_article
-
-
-def relations(text: str) -> set[tuple[str, str, str]]:
-    found = process_article(prepare_article(RawArticle(source="test", text=text)))
-    return {(r.subject.name, r.predicate, r.object.name) for r in found.relations}
+from tests.test_extract import relations
 
 
 def subjects(text: str, predicate: str, obj: str) -> set[str]:
