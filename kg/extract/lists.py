@@ -15,7 +15,7 @@ from kg.extract.found import Found
 from kg.extract.partners import partner_kind
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import word_tags
-from kg.extract.text import VERB_TAGS, Tokens, clean_name, is_cjk, stem_start
+from kg.extract.text import VERB_TAGS, Tokens, clause_start, clean_name, is_cjk, stem_start
 from kg.model import Sentence
 
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -79,9 +79,9 @@ def _quoted_items(before: str) -> list[tuple[int, int, str]]:
 
 def listed_items(before: str, sentence: Sentence, tokens: Tokens) -> list[tuple[int, int, str]]:
     """The items of the 、-list that ends where ``before`` ends, the first trimmed to a name."""
-    clause_start = max(before.rfind(mark) for mark in ",，;；:：。") + 1
-    pieces, pos = [], clause_start
-    for sep in _SEPARATORS.finditer(before, clause_start):
+    start = clause_start(before, len(before), ",，;；:：。")
+    pieces, pos = [], start
+    for sep in _SEPARATORS.finditer(before, start):
         pieces.append((pos, sep.start()))
         pos = sep.end()
     pieces.append((pos, len(before)))

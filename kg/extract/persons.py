@@ -12,7 +12,7 @@ from kg.extract.patterns import PATTERNS
 from kg.extract.roles import is_leading, role_spans
 from kg.extract.segment import tokenize, word_tags
 from kg.extract.spoken import marked_end, plainly_ended, spoken_name
-from kg.extract.text import is_cjk
+from kg.extract.text import clause_start, is_cjk
 from kg.extract.transliterated import long_name
 from kg.model import Sentence
 
@@ -307,7 +307,7 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
     for verb in APPOINTMENT_VERBS:
         at = text.find(verb)
         while at > 0:
-            clause = max(text.rfind(mark, 0, at) for mark in ",，;；:：。") + 1
+            clause = clause_start(text, at, ",，;；:：。")
             name = name_at(text, clause)
             by = text.find(BY, clause, at)  # 由(旅居海外的侨领)某某担任会长: the name right before the verb
             if by >= 0 and (name is None or clause + len(name) != at):
@@ -343,7 +343,7 @@ def dispatched(index: int, sentence: Sentence, holders: list[Found], known: set[
     text = sentence.text
     found = []
     for match in DISPATCH.finditer(text):
-        clause = max(text.rfind(mark, 0, match.start()) for mark in CLAUSE_MARKS) + 1
+        clause = clause_start(text, match.start(), CLAUSE_MARKS)
         name = name_at(text, clause)
         if name is None or clause + len(name) != match.start() or name in known:
             continue
@@ -388,7 +388,7 @@ def in_apposition(index: int, sentence: Sentence, holders: list[Found], known: s
         start = holder.start - sentence.start
         joiner = next((j for j in APPOSITION_JOINERS if text.endswith(j, 0, start)), None)
         left = start - len(joiner) if joiner is not None else start
-        clause = max(text.rfind(mark, 0, left) for mark in CLAUSE_MARKS) + 1
+        clause = clause_start(text, left, CLAUSE_MARKS)
         name = name_at(text, clause) if joiner is not None else None
         if name is not None and clause + len(name) != left:
             name = None  # 某某是 / 某某, right before the post

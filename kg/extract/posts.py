@@ -17,6 +17,7 @@ import re
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
 from kg.extract.roles import is_leading
+from kg.extract.text import clause_start
 
 TABLE = PATTERNS["relations"]["posts"]
 HEADS = tuple(sorted(TABLE["heads"], key=len, reverse=True))
@@ -56,10 +57,6 @@ def clause_end(text: str, pos: int) -> int:
     return min((i for mark in CLAUSE_MARKS if (i := text.find(mark, pos)) >= 0), default=len(text))
 
 
-def clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(mark, 0, pos) for mark in CLAUSE_MARKS) + 1
-
-
 def taken_post(text: str, name_end: int) -> tuple[str, int] | None:
     """某某当选支部书记, 某某被派驻某村担任第一书记: the post a verb right after the name (or after its
     被 and a verb of sending) gives, up to the clause's end; and where the post ends."""
@@ -78,7 +75,7 @@ def coordinated_post(text: str, person: Found) -> str | None:
     mark = person.start - len(person.role) - 1
     if text[mark : mark + 1] != "、":
         return None
-    before = text[clause_start(text, mark) : mark]
+    before = text[clause_start(text, mark, CLAUSE_MARKS) : mark]
     return before if before.endswith(HEADS) else None
 
 
@@ -87,7 +84,7 @@ def held_post(text: str, name_start: int, name_end: int) -> str | None:
     holding right after it ends the clause."""
     if HELD_BY.match(text, name_end) is None:
         return None
-    start = clause_start(text, name_start)
+    start = clause_start(text, name_start, CLAUSE_MARKS)
     by = text.find(BY, start, name_start)
     return text[start:by] if by > start and text[start:by].endswith(HEADS) else None
 

@@ -24,7 +24,7 @@ from kg.extract.party import committees_by_unit, parent_org
 from kg.extract.places import Places, builders_of, place_of
 from kg.extract.posts import settle_posts
 from kg.extract.patterns import PATTERNS, alternation
-from kg.extract.text import is_cjk
+from kg.extract.text import clause_start, is_cjk
 from kg.frozen import dict_init
 
 
@@ -99,7 +99,7 @@ def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = Non
             principal = next((e for e in ordered if focus is not None and e.ref == focus.ref), ordered[0])
             return [principal], [e for e in ordered if e.ref != principal.ref]
         return [a.entity for a in chosen], []
-    if AGENT_OF_DEED.search(text, max(text.rfind(mark, 0, target.start) for mark in CLAUSE_AND_COMMA) + 1, target.start):
+    if AGENT_OF_DEED.search(text, clause_start(text, target.start, CLAUSE_AND_COMMA), target.start):
         return [], []  # 由学校的老师在社区开设“某某”: the clause names its doer, and it is no actor
     return _without_actor_before(target, same, actors, focus), []
 

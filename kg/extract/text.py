@@ -281,6 +281,11 @@ def stem_pieces(tokens: Tokens, start: int, end: int) -> list[str]:
     return out
 
 
+def clause_start(text: str, pos: int, marks) -> int:
+    """Where the clause ``pos`` is in begins: right after the last of ``marks`` before ``pos`` (0 if none)."""
+    return max(text.rfind(mark, 0, pos) for mark in marks) + 1
+
+
 def clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     """The clause (between commas and the like) around ``pos`` within [lo, hi)."""
     marks = ",，;；:：、"
