@@ -6,7 +6,9 @@ Builds each set of ``SETS`` alone into a temporary folder with ``kg build`` and
 scores it with the reference scorer (``SHARED/tools/kgscore.py``) against its
 gold folder; prints one Markdown table with a column per set (the README's
 "Measuring the extractor" table is its output; ``--readme`` writes it there,
-between the section's two marker comments). A set whose pages or gold are
+between the section's two marker comments). Its last rows say on how many pages the
+metadata stage reads the title, publication date and outlet as the gold states
+them (a field the page does not state counts as right when it stays empty). A set whose pages or gold are
 missing is left out. When the shared folder is absent (a fresh clone) there is
 no scorer, so it says so and exits 0.
 """
@@ -17,6 +19,7 @@ import json
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +27,8 @@ README = ROOT / "README.md"
 # The README's table sits between these two lines, which --readme keeps.
 START, END = "<!-- measure_extraction.py: start -->", "<!-- measure_extraction.py: end -->"
 CLASSES = ("AdministrativeUnit", "PartyOrganization", "Program", "Facility", "Partner", "Person")
+# gold field -> ArticleMetadata field
+METADATA = (("title", "title"), ("published", "published"), ("source", "source_name"))
 RELATIONS = ("partOf", "partyOrgOf", "subOrganizationOf", "runsProgram", "hasFacility", "partnersWith", "leads")
 # (column, pages, gold) for each set, in the table's order; "SHARED" stands for the --shared folder.
 SETS = (
@@ -48,6 +53,32 @@ def score(name: str, inputs: Path, gold: Path, scorer: Path, work: Path) -> dict
     return json.loads(done.stdout)
 
 
+def metadata_agreement(inputs: Path, gold: Path) -> dict[str, tuple[int, int]]:
+    """For each metadata field: (pages where kg reads what the gold states, pages with gold)."""
+    from kg.prepare import prepare_article
+    from kg.prepare.read import read_file
+
+    def same(a: str | None, b: str | None) -> bool:
+        def fold(text: str | None) -> str | None:
+            return None if text is None else unicodedata.normalize("NFKC", text).replace(" ", "")
+        return fold(a) == fold(b)
+
+    counts = {field: [0, 0] for field, _ in METADATA}
+    for gold_file in sorted(gold.glob("*.json")):
+        stated = json.loads(gold_file.read_text(encoding="utf-8"))
+        page = inputs / stated["article"]
+        if not page.exists():
+            continue
+        articles = [item for item in read_file(page) if hasattr(item, "text")]
+        if len(articles) != 1:
+            continue
+        read = prepare_article(articles[0]).metadata
+        for field, attribute in METADATA:
+            counts[field][0] += same(stated.get(field), getattr(read, attribute))
+            counts[field][1] += 1
+    return {field: (right, total) for field, (right, total) in counts.items()}
+
+
 def cell(figures: dict) -> str:
     return f"{figures['p']:.2f} / {figures['r']:.2f} / {figures['f1']:.2f}"
 
@@ -64,6 +95,9 @@ def tables(results: dict[str, dict]) -> str:
     lines.append("| boilerplate leaks | " + " | ".join(str(len(r["boilerplate_leaks"])) for r in results.values()) + " |")
     lines.append("| unmerged duplicates | " + " | ".join(str(r["duplicates"]) for r in results.values()) + " |")
     lines.append("| hierarchy completion | " + " | ".join(str(r["hierarchy_completion"]) for r in results.values()) + " |")
+    for field, _ in METADATA:
+        lines.append(f"| metadata: {field} as stated (pages) | " + " | ".join(
+            "{} / {}".format(*r["metadata"][field]) if "metadata" in r else "" for r in results.values()) + " |")
     return "\n".join(lines)
 
 
@@ -80,6 +114,9 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as work:
         results = {name: score(name, pages, gold, scorer, Path(work))
                    for name, pages, gold in sets if pages.exists() and gold.exists()}
+    for name, pages, gold in sets:
+        if name in results:
+            results[name]["metadata"] = metadata_agreement(pages, gold)
     table = tables(results)
     print(table)
     if args.readme:

@@ -245,3 +245,64 @@ def test_metadata_read_with_the_boilerplate_stages_classification_is_the_metadat
 def test_a_header_line_before_the_headline_gives_outlet_and_date_not_the_title(header, outlet, day):
     meta = metadata_of("\n".join([header, "某某社区举行邻里节", LEAD]))
     assert (meta.title, meta.source_name, meta.published) == ("某某社区举行邻里节", outlet, day)
+
+
+HEADLINE = "某某村:党建引领绘出乡村新图景"
+
+
+@pytest.mark.parametrize(
+    ("label", "header", "source"),
+    [
+        # a portal's name alone on the first line; its 信息来源 is the office that sent the story in
+        ("portal", "某某县人民政府门户网站\n发布日期:2024年05月06日 信息来源:某某镇 浏览次数:35", "某某县人民政府门户网站"),
+        ("information source alone", "发布日期:2024年05月06日 信息来源:某某镇 浏览次数:35", "某某镇"),
+        ("bracketed label", "【来源:某某融媒】【发布时间:2024-05-06】【点击:120】", "某某融媒"),
+        ("breadcrumb root", "某某在线 > 某某频道 > 正文", "某某在线"),
+        ("e-paper citation", "《某某日报》(2024年05月06日 03版)", "某某日报"),
+        ("public account", "原创 某某发布 2024-05-06 08:00 某省", "某某发布"),
+        ("outlet before its reporter", "某某新闻网记者 张小军", "某某新闻网"),
+        ("outlet, bar, reporter", "某某日报客户端 | 记者 张小军", "某某日报客户端"),
+        ("two outlets, correspondent", "某某晚报·某某号 通讯员 张小军", "某某晚报·某某号"),
+        ("dateline with the names first", "某某报客户端讯(张小军 某某网记者 李小红)", "某某报客户端"),
+        ("the site's own story", "2024-05-06 来源:本站原创", None),
+        ("a labelled source beats the masthead", "某某新闻网\n2024-05-06 来源:某某晚报", "某某晚报"),
+    ],
+)
+def test_the_outlet_from_the_header_patterns_of_news_pages(label, header, source):
+    meta = metadata_of(header + "\n\n" + HEADLINE + "\n" + LEAD)
+    assert meta.source_name == source, label
+    assert meta.title == HEADLINE, label
+
+
+@pytest.mark.parametrize(
+    ("label", "header"),
+    [
+        ("masthead", "某某融媒体中心\n作者:张小军 来源:某某融媒体中心 发布时间:2024-05-06"),
+        ("public account header", "原创 某某发布 2024-05-06 08:00 某省"),
+        ("share controls in brackets", "某某新闻网 2024-05-06 08:00 编辑:李小红\n【分享到】微信 微博 QQ空间"),
+        ("font-size controls without a label", "发布日期:2024年05月06日 信息来源:某某镇\n【大】【中】【小】"),
+    ],
+)
+def test_header_furniture_is_not_the_title(label, header):
+    assert metadata_of(header + "\n\n" + HEADLINE + "\n" + LEAD).title == HEADLINE, label
+
+
+def test_the_next_label_is_not_an_author():
+    meta = metadata_of(HEADLINE + "\n" + LEAD + "\n作者:张小军 来源:某某新闻网 发布时间:2024-05-06 阅读:35")
+    assert meta.authors == ("张小军",)
+
+
+def test_a_reporter_labelled_with_a_colon():
+    assert metadata_of("2024-05-06 来源:某某晚报 记者:张小军\n\n" + HEADLINE + "\n" + LEAD).authors == ("张小军",)
+
+
+@pytest.mark.parametrize("sentence", ["记者了解到,全村已有80户装上了太阳能。", "记者从某某县民政局获悉,该县新建了12个睦邻点。",
+                                      "记者走访发现,小区的停车难题已经缓解。"])
+def test_a_reporter_who_finds_something_out_is_no_byline(sentence):
+    assert metadata_of(HEADLINE + "\n" + LEAD + "\n" + sentence).authors == ()
+
+
+def test_the_time_under_a_byline_is_the_story_date():
+    meta = metadata_of("某某日报客户端 | 记者 张小军\n2024-05-06 21:14\n\n" + HEADLINE + "\n" + LEAD)
+    assert meta.published == "2024-05-06"
+    assert meta.authors == ("张小军",)

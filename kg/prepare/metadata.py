@@ -32,10 +32,15 @@ _LABELLED_DATE = re.compile(_PATTERNS["date"]["labelled"] + _PATTERNS["date"]["d
 _HEADER_LINES = _PATTERNS["date"]["header_lines"]
 _HEADER_LENGTH = _PATTERNS["date"]["header_line_length"]
 _SOURCE = tuple(re.compile(p) for p in _PATTERNS["source"]["patterns"])
+_HEADER_SOURCE = tuple(re.compile(p) for p in _PATTERNS["source"]["header_patterns"])
+_MASTHEAD = re.compile(_PATTERNS["source"]["masthead"])
+_FALLBACK_SOURCE = tuple(re.compile(p) for p in _PATTERNS["source"]["fallback_patterns"])
+_NOT_OUTLET = re.compile(_PATTERNS["source"]["not_outlet"])
 _URL = tuple(re.compile(p) for p in _PATTERNS["url"]["patterns"])
 _AUTHORS = re.compile(_PATTERNS["authors"]["labelled"])
 _BYLINE = re.compile(_PATTERNS["authors"]["byline"])
 _NOT_NAME = re.compile(_PATTERNS["authors"]["not_name"])
+_REPORTER_VERB = re.compile(_PATTERNS["authors"]["reporter_verb"])
 _TITLE_LABEL = re.compile(_PATTERNS["title"]["label"])
 _MARKDOWN_HEADING = re.compile(_PATTERNS["title"]["markdown"])
 _NAME_SEPARATORS = re.compile(r"[\s、,;]+")
@@ -55,12 +60,15 @@ def read_metadata(raw: RawArticle, text: str, body: tuple[Span, ...],
     body_lines = [line for line in lines if (line.start, line.end) in spans]
     meta_lines = [line.text for line, reason in zip(lines, reasons) if reason in _METADATA_REASONS]
     lead = [line.text for line in body_lines[:_LEAD_LINES]]
-    title = clean_title(raw.title) if raw.title else find_title(body_lines, lines, reasons)
+    source_name = raw.source_name or find_source(lines, meta_lines + lead)
+    masthead = _MASTHEAD.match(lines[0].text) if lines else None
+    outlets = {source_name, masthead["value"] if masthead else None} - {None}
+    title = clean_title(raw.title) if raw.title else find_title(body_lines, lines, reasons, outlets)
     listings = [line.text for line, reason in zip(lines, reasons) if reason == "headline list"]
     return ArticleMetadata(
         title=title,
         published=parse_date(raw.published) if raw.published else find_date(lines, reasons, listings, title),
-        source_name=raw.source_name or _first_value(_SOURCE, meta_lines + lead),
+        source_name=source_name,
         url=raw.url or _first_value(_URL, meta_lines),
         authors=raw.authors or find_authors(meta_lines, lead),
     )
@@ -83,7 +91,8 @@ def _two_alnum(text: str) -> bool:
     return False
 
 
-def find_title(body_lines: list[Line], lines: list[Line] | None = None, reasons: list[str | None] | None = None) -> str | None:
+def find_title(body_lines: list[Line], lines: list[Line] | None = None, reasons: list[str | None] | None = None,
+               outlets: set[str] = frozenset()) -> str | None:
     """The body line that reads as the headline: some words, short, not a sentence of the text.
 
     Of the headline-like lines that open the body (a site name, a kicker and
@@ -91,13 +100,17 @@ def find_title(body_lines: list[Line], lines: list[Line] | None = None, reasons:
     headline (标题 then 2024-05-06 09:30); else the one the page repeats as a
     line of its furniture (an e-paper's index of its headlines); else the
     first. Pages without a headline line start with their lead paragraph; a
-    title made of it would be a paragraph, so such a page has no title.
+    title made of it would be a paragraph, so such a page has no title. The
+    outlet's own name (``outlets``: the source, the site's name on the first
+    line) and a header line with a date and a clock time are never the headline.
     """
     candidates = []
     for line in body_lines[:_LEAD_LINES]:
         title = clean_title(line.text)
         if not title or not _two_alnum(title) or title[0] in _BULLETS or _DATELINE.search(title):
             continue  # a bulleted header field, a dateline or a byline is no headline
+        if title in outlets or _CLOCK_HEADER.search(title):
+            continue  # the masthead, or a header (原创 某某发布 2025-03-27 08:00)
         if "。" in title.rstrip("。"):
             continue  # a caption (某某所在的某村。某某摄), not a headline
         if len(title) > _TITLE_LENGTH or title.endswith(_SENTENCE_ENDS):
@@ -132,6 +145,7 @@ _TITLE_LENGTH = int(_PATTERNS["title"]["longest"])
 _SENTENCE_ENDS = tuple(_PATTERNS["title"]["sentence_ends"])
 _BULLETS = _PATTERNS["title"]["bullets"]
 _DATELINE = re.compile(_PATTERNS["title"]["dateline"])
+_CLOCK_HEADER = re.compile(_PATTERNS["title"]["clock_header"])
 
 
 # --------------------------------------------------------------------- date
@@ -164,7 +178,15 @@ def find_date(lines: list[Line], reasons: list[str | None], listings: list[str],
             found = parse_date(lines[i + 1].text)  # the date line under the headline
             if found:
                 return found
-    for line, reason in list(zip(lines, reasons))[:_HEADER_LINES]:
+    header = list(zip(lines, reasons))[:_HEADER_LINES]
+    for i, (line, reason) in enumerate(header[:-1]):
+        # the time under a byline (某某客户端 | 记者 某某, then 2025-10-09 21:14) is the story's, though
+        # a line of a date and a clock time alone can also be a page clock
+        if reason == "credit line" and _is_date_line(lines[i + 1].text) and not _is_date_line(line.text):
+            found = parse_date(lines[i + 1].text)
+            if found:
+                return found
+    for line, reason in header:
         # a page clock (navigation) shows the day the page was fetched, not published; a line that is
         # a date and nothing else (• 2020-09-17, 2022年08月17日) is the page's own
         if _DATE_ONLY.match(line.text) or (
@@ -216,11 +238,23 @@ def _short_date(value: str) -> str | None:
 
 
 # ----------------------------------------------------------- source, url, authors
-def _first_value(patterns: tuple[re.Pattern[str], ...], lines: list[str]) -> str | None:
+def find_source(lines: list[Line], meta_lines: list[str]) -> str | None:
+    """The outlet: as the credit lines, the dateline or a byline name it; else as the page's
+    header shows it (a breadcrumb's root, the site's name alone on the first line); else the
+    office a portal names as the story's 信息来源."""
+    header = [line.text for line in lines[:_HEADER_LINES]]
+    masthead = _MASTHEAD.match(lines[0].text) if lines else None
+    return (_first_value(_SOURCE, meta_lines, _NOT_OUTLET) or _first_value(_HEADER_SOURCE, header, _NOT_OUTLET)
+            or (masthead["value"] if masthead else None) or _first_value(_FALLBACK_SOURCE, meta_lines, _NOT_OUTLET))
+
+
+def _first_value(patterns: tuple[re.Pattern[str], ...], lines: list[str],
+                 reject: re.Pattern[str] | None = None) -> str | None:
+    """The first pattern's value in the first line it matches (a value ``reject`` finds does not count)."""
     for pattern in patterns:
         for line in lines:
             match = pattern.search(line)
-            if match:
+            if match and not (reject and reject.search(match["value"].strip())):
                 return match["value"].strip()
     return None
 
@@ -233,7 +267,8 @@ def find_authors(meta_lines: list[str], lead: list[str]) -> tuple[str, ...]:
     found: list[str] = []
     for line in meta_lines + lead:
         for match in _BYLINE.finditer(line):
-            found.extend(_NAME_SEPARATORS.split(match["value"]))
+            if not _REPORTER_VERB.match(match["value"]):  # 记者了解到: a sentence, not a byline
+                found.extend(_NAME_SEPARATORS.split(match["value"]))
     return _names(found)
 
 
