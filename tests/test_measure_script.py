@@ -49,3 +49,11 @@ def test_metadata_agreement_counts_the_fields_read_as_the_gold_states_them(tmp_p
         (gold / name.replace(".txt", ".json")).write_text(json.dumps(
             {"article": name, "title": title, "published": published, "source": source}), encoding="utf-8")
     assert measure.metadata_agreement(pages, gold) == {"title": (2, 2), "published": (1, 2), "source": (1, 2)}
+
+
+def test_the_heldout_batches_cover_every_heldout_page_once():
+    numbers = [n for _, first, last in measure.HELDOUT_BATCHES for n in range(first, last + 1)]
+    assert len(numbers) == len(set(numbers))
+    pages = sorted(p.stem for p in (measure.HELDOUT / "articles").glob("*.txt"))
+    gold = sorted(p.stem for p in (measure.HELDOUT / "gold").glob("*.json"))
+    assert pages == gold == [f"h{n:02d}" for n in sorted(numbers)]
