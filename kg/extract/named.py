@@ -54,8 +54,9 @@ def find_by_suffix(
             host = tokens.containing(s)
             if len(match.group()) == 1 and host is not None and ends_a_word(host.text):
                 continue  # a one-character suffix that ends a two-character word (格局, 新格局, 乐队) makes no name
-            if cls == "Partner" and regex.match(sentence.text, match.end()):
-                continue  # 某某物业服务处: the longer ending that follows names the body
+            if cls == "Partner" and (longer := regex.match(sentence.text, match.end())) \
+                    and s - match.start() + longer.end() in token_ends:
+                continue  # 某某物业服务处: the longer ending that follows names the body (not 某某局|局长: a title)
             if cls == "Partner" and (place := PATTERNS.facility_suffix_re.match(sentence.text, match.end())) \
                     and not place.group().endswith("中心"):
                 continue  # 某某快递驿站, 某某物业服务站: a place named after the trade it serves
@@ -110,7 +111,7 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     barriers = frozenset(unit_ends) | {f.end for f in others}
     kind = partner_kind(suffix) if cls == "Partner" else None
     longest = table["max_media_stem"] if kind == "media" else table.get("max_stem", 6)
-    passing = GOVERNMENT_STEM_TAGS if kind == GOVERNMENT else frozenset()
+    passing = GOVERNMENT_STEM_TAGS if kind == GOVERNMENT or suffix in CAUSE_ENDINGS else frozenset()
     start = stem_start(tokens, s, longest, barriers, passing)
     if sentence.text[start - sentence.start] in CONJUNCTIONS and start + 1 < s and start in others_ends(others):
         start += 1  # 某银行和顺丰某公司: jieba joined the 和 between two names to the second's word (和顺|丰)
@@ -132,6 +133,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         if first is not None and first.start == start and first.end < s and first.text.endswith(PARTNER_ENDINGS):
             start = first.end  # 某供电公司城东供电所 where the company went unnamed: 公司 ends a name, it begins none
     stem = sentence.text[start - sentence.start : s - sentence.start]
+    if cls == "Partner" and suffix == COMMITTEE and stem.endswith(OWN_COMMITTEE_STEMS):
+        return None  # 某社区居民委员会: the community's own committee, no partner
     if cls == "Facility" and stem.startswith(OWNER_WORDS) and len(stem) - len(owner := owner_word(stem)) >= 2:
         start, stem = start + len(owner), stem[len(owner):]  # (村)集体|茶叶加工厂: who owns it is no part of its name
     unit = unit_ends.get(start)
@@ -177,16 +180,25 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
             and previous_token(tokens, start) in COUNTY_LEVEL_WORDS:
         start, stem = start - 1, previous_token(tokens, start) + stem  # (县|林业工作站: the level word names it)
     if cls == "Facility" and suffix in GOVERNMENT_STATIONS and stem.startswith(COUNTY_LEVEL_WORDS) and len(stem) >= 3 \
-            and stem[1] not in "区县市镇乡村":  # (a field after the level word, not 市区)
+            and (stem[1] not in "区县市镇乡村" or len(next_word(tokens, start + 1)) > 1):  # (a field after the level word, not 市区)
         cls, kind = "Partner", GOVERNMENT  # 县草原工作站, 旗林业工作站: a county's technical station, a body of its government
     return Found(cls, stem + suffix, start, e, index, kind=kind, rule="suffix")
 
 
 LEADING_ROLES = frozenset(PATTERNS["persons"]["leading_roles"])
+COMMITTEE = "委员会"
+OWN_COMMITTEE_STEMS = tuple(PATTERNS["partners"]["own_committee_stems"])
+CAUSE_ENDINGS = frozenset(PATTERNS["partners"]["cause_endings"])
 GOVERNMENT_STATIONS = frozenset(PATTERNS["facilities"]["government_stations"])
 COUNTY_LEVEL_WORDS = ("县", "旗", "市", "州", "省")
 TRADE_WORDS = frozenset(PATTERNS["partners"]["trade_words"])
 DESCRIPTIVE_ENDINGS = PATTERNS["units"]["descriptive_endings"]
+
+
+def next_word(tokens: Tokens, start: int) -> str:
+    """The token that begins at ``start``, or "" (县|乡村振兴: a field word after the level word)."""
+    i = tokens.starting_before(start)
+    return tokens[i].text if i < len(tokens) and tokens[i].start == start else ""
 
 
 def names_a_product(tokens: Tokens, start: int, end: int) -> bool:

@@ -161,8 +161,8 @@ def find_triggered_partners(index: int, sentence: Sentence, taken: list[Found]) 
     for trigger in PATTERNS["partners"]["triggers"]:
         for pos in (m.end() for m in re.finditer(re.escape(trigger), text)):
             match = _TRIGGERED.match(text, pos)
-            if not match:
-                continue
+            if not match or text.startswith(ENDINGS_FROM_TRIGGERS.get(trigger, ()), pos - len(trigger)):
+                continue  # (区志愿服务联合会: the word begins a body's ending, it is no partnering verb)
             name = re.split(r"共同|一起|开展|举办|打造|设立|成立|为|在|的|和|与", match.group())[0]
             s = sentence.start + pos
             if len(name) < 2 or re.match(r"\d+[家个支名位]", name) or any(name.startswith(g) for g in generic):
@@ -190,3 +190,5 @@ def is_common_noun_after_pronoun(partner: Found, sentence: Sentence, tokens: Tok
 
 PRONOUNS = frozenset(PATTERNS["partners"]["pronouns"])
 PARTY_KINDS = tuple(PATTERNS.party_kind)
+ENDINGS_FROM_TRIGGERS = {t: tuple(e for e in BODY_SUFFIXES if e.startswith(t) and len(e) > len(t))
+                         for t in PATTERNS["partners"]["triggers"]}

@@ -146,7 +146,7 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             # 新|塘村, 新|塘|村: the head of the word the suffix ends is the stem's too
             parts.append(sentence.text[host.start - sentence.start : suffix_start - sentence.start])
         whole_stem = sentence.text[start - sentence.start : suffix_start - sentence.start]
-        if (is_generic_stem(whole_stem, parts) or not licensed and is_description(parts, level, start in stops)) and not listed:
+        if (is_generic_stem(whole_stem, parts) or not licensed and is_description(parts, level, start in stops, match.group())) and not listed:
             continue
         if len(match.group()) == 1 and stem and stem[-1] in table["size_words"]:
             continue  # 小苑, 大院: a size word and a one-character suffix make a common noun

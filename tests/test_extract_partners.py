@@ -1,0 +1,47 @@
+"""Bodies named by their ending: government bureaus, centres and commissions, foundations named for a
+cause, and where their names end. Sentences written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from test_extract import names
+
+GOVERNMENT_CASES = [
+    # jieba fuses the bureau's last character with its head's title (局局长): the bureau is named all the same
+    ("县水利局局长邵景明陪同调研。", {"县水利局"}),
+    ("县农业农村局局长邵景明陪同调研。", {"县农业农村局"}),
+    # a centre a county's level word names with a field is the county government's body, not a place
+    ("旗农牧业技术服务中心派出专家指导春播。", {"旗农牧业技术服务中心"}),
+    ("县林草服务中心的技术员来到村里。", {"县林草服务中心"}),
+    # a commission by its full name, after the district that has it
+    ("社区党委与江北区城市管理委员会签订共建协议。", {"江北区城市管理委员会"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", GOVERNMENT_CASES)
+def test_a_government_body_is_a_partner_by_its_head_word(text, expected):
+    assert expected <= names(text, "Partner")
+
+
+def test_a_county_centre_is_no_facility():
+    assert not names("旗农牧业技术服务中心派出专家指导春播。", "Facility")
+
+
+def test_a_communitys_own_committee_is_no_partner():
+    assert not names("建新社区居民委员会换届选举顺利完成。", "Partner")
+
+
+def test_a_foundation_named_for_a_cause_keeps_its_verbal_noun_and_the_community_in_its_name():
+    text = "活动得到嘉兴市南湖社区发展基金会的资助。"
+    assert "嘉兴市南湖社区发展基金会" in names(text, "Partner")
+    assert "南湖社区" not in names(text, "AdministrativeUnit")  # (only the body's name holds it)
+
+
+def test_a_community_inside_a_bodys_name_is_a_unit_when_written_alone_too():
+    text = "活动得到嘉兴市南湖社区发展基金会的资助。南湖社区党委书记说，钱要用在刀刃上。"
+    assert "南湖社区" in names(text, "AdministrativeUnit")
+
+
+def test_a_partnering_verb_that_begins_a_bodys_ending_partners_nothing():
+    # 联合 of 联合会 is no 联合 (jointly): nothing after it is a partner
+    assert not any(name.startswith("会") for name in names("市慈善总会和区志愿服务联合会捐赠了物资。", "Partner"))
