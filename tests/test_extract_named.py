@@ -60,3 +60,45 @@ OWNED_CASES = [
 def test_the_owner_before_a_facilitys_name_is_not_part_of_it(text, expected, wrong):
     found = names(text, "Facility")
     assert expected in found and not {n for n in found if wrong in n}
+
+
+ROOM_CASES = [
+    # a place's own rooms and classes listed after a verb of having them: even a generic stem names one
+    ("社区配有阅览室、老年饭堂、周末课堂和调解室，方便居民就近活动。", {"老年饭堂"}, {"周末课堂"}),
+    ("驿站内设便民理发室、爱心饭堂和四点钟课堂。", {"爱心饭堂"}, {"四点钟课堂"}),
+]
+
+
+@pytest.mark.parametrize("text, facilities, programs", ROOM_CASES)
+def test_a_list_of_rooms_after_a_verb_of_having_names_facilities_and_classes(text, facilities, programs):
+    assert facilities <= names(text, "Facility")
+    assert programs <= names(text, "Program")
+
+
+def test_one_word_after_a_verb_of_having_is_no_list_of_rooms():
+    assert not names("服务站设有专人值守。", "Program")
+
+
+DRYING_CASES = [
+    ("两个村分别建成核桃加工车间和木耳烘干房。", {"木耳烘干房"}),
+    ("镇里的粮食烘干中心今年投入使用。", {"粮食烘干中心"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", DRYING_CASES)
+def test_a_room_where_produce_is_dried_is_a_facility(text, expected):
+    assert expected <= names(text, "Facility")
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # a verb of building before the facility's word says it was built, it is no part of a name
+    ("去年全镇新建冷库8座。", set(), {"新建冷库"}),
+    ("镇里新建果蔬冷库一座。", {"果蔬冷库"}, {"镇里新建果蔬冷库"}),
+])
+def test_a_verb_of_building_before_a_facility_is_not_its_name(text, expected, wrong):
+    found = names(text, "Facility")
+    assert expected <= found and not wrong & found
+
+
+def test_a_quoted_verb_before_a_bare_centre_is_a_verb_and_its_object():
+    assert not names("他们让服务“下沉”中心，居民办事更方便了。", "Facility")

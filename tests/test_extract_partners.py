@@ -45,3 +45,7 @@ def test_a_community_inside_a_bodys_name_is_a_unit_when_written_alone_too():
 def test_a_partnering_verb_that_begins_a_bodys_ending_partners_nothing():
     # 联合 of 联合会 is no 联合 (jointly): nothing after it is a partner
     assert not any(name.startswith("会") for name in names("市慈善总会和区志愿服务联合会捐赠了物资。", "Partner"))
+
+
+def test_a_residents_club_of_a_hobby_is_a_partner():
+    assert "东湖书友会" in names("东湖书友会每月组织一次读书分享。", "Partner")

@@ -45,3 +45,7 @@ SHOWCASE_CASES = [
 @pytest.mark.parametrize("text, expected", SHOWCASE_CASES)
 def test_a_quoted_way_of_working_before_its_showcase_is_a_program(text, expected):
     assert expected <= names(text, "Program")
+
+
+def test_a_quoted_night_school_set_up_and_running_is_a_program():
+    assert "农民夜校" in names("村党总支在文化礼堂办起了“农民夜校”，请农技员讲课。", "Program")

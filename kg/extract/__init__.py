@@ -10,7 +10,8 @@ claimed spans) and writes them out as model ``Mention`` and
 from __future__ import annotations
 
 from kg.errors import stage
-from kg.extract import chains, communities, estates, lists, named, partners, party, persons, quotes, roles, standard, units
+from kg.extract import (chains, communities, estates, lists, named, partners, party, persons, quotes, roles, rooms,
+                        standard, units)
 from kg.extract import events as held_events
 from kg.extract.found import Found
 from kg.extract.index import by_sentence
@@ -54,6 +55,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         publications = named.find_publications(i, s)
         claimed = taken + quoted_names + events + publications + heads
         by_suffix = named.find_by_suffix(i, s, tokens[i], claimed, in_sentence, quoted[i])
+        by_suffix += rooms.find_rooms(i, s, claimed + by_suffix)
         triggered = partners.find_triggered_partners(i, s, claimed + by_suffix + in_sentence)
         by_suffix = [f for f in by_suffix if f.cls != "Partner" or not partners.is_common_noun_after_pronoun(f, s, tokens[i])]
         named_here = quoted_names + events + publications + by_suffix + triggered

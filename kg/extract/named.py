@@ -14,7 +14,7 @@ from kg.extract.quotes import program_kind
 from kg.extract.registered import is_legal_form, registered_start
 from kg.extract.segment import word_tags
 from kg.extract.standard import level_facility
-from kg.extract.text import (Tokens, clean_name, ends_with_founding_verb, is_cjk, is_people_word, previous_token,
+from kg.extract.text import (FOUNDING_VERBS, Tokens, clean_name, ends_with_founding_verb, is_cjk, is_people_word, previous_token,
                              splits_a_word, stem_pieces, stem_start, stem_tokens)
 from kg.model import Sentence
 
@@ -135,6 +135,10 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     stem = sentence.text[start - sentence.start : s - sentence.start]
     if cls == "Partner" and suffix == COMMITTEE and stem.endswith(OWN_COMMITTEE_STEMS):
         return None  # 某社区居民委员会: the community's own committee, no partner
+    if cls == "Facility" and (built := after_founding_verb(tokens, start, s)) > start:
+        start, stem = built, stem[built - start:]  # (镇里)新建|冷库8座, 新建|果蔬冷库: building it names nothing
+        if not stem:
+            return None
     if cls == "Facility" and stem.startswith(OWNER_WORDS) and len(stem) - len(owner := owner_word(stem)) >= 2:
         start, stem = start + len(owner), stem[len(owner):]  # (村)集体|茶叶加工厂: who owns it is no part of its name
     unit = unit_ends.get(start)
@@ -193,6 +197,15 @@ GOVERNMENT_STATIONS = frozenset(PATTERNS["facilities"]["government_stations"])
 COUNTY_LEVEL_WORDS = ("县", "旗", "市", "州", "省")
 TRADE_WORDS = frozenset(PATTERNS["partners"]["trade_words"])
 DESCRIPTIVE_ENDINGS = PATTERNS["units"]["descriptive_endings"]
+
+
+def after_founding_verb(tokens: Tokens, start: int, end: int) -> int:
+    """Where a stem begins after the last verb of building in it (镇里新建|果蔬), or ``start``."""
+    at = start
+    for token in tokens[tokens.starting_before(start) : tokens.starting_before(end)]:
+        if token.start >= start and token.end <= end and token.text in FOUNDING_VERBS:
+            at = token.end
+    return at
 
 
 def next_word(tokens: Tokens, start: int) -> str:
