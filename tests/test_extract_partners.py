@@ -49,3 +49,22 @@ def test_a_partnering_verb_that_begins_a_bodys_ending_partners_nothing():
 
 def test_a_residents_club_of_a_hobby_is_a_partner():
     assert "东湖书友会" in names("东湖书友会每月组织一次读书分享。", "Partner")
+
+
+def test_a_groups_word_after_a_stem_ends_a_teams_name():
+    # (车队 is one word to jieba: the team's one-character ending 队 ends inside it)
+    assert "青年护村车队" in names("村里的青年护村车队每晚巡逻一次。", "Partner")
+
+
+def test_a_groups_word_alone_is_no_teams_name():
+    assert not names("组建了一支乐队。", "Partner")
+
+
+def test_a_trade_word_before_a_noun_for_its_firms_names_no_firm():
+    assert not names("街道为中小快递企业提供免费场地。", "Partner")
+
+
+def test_a_public_venue_a_district_runs_is_its_institution():
+    text = "社区还与宝鸡市渭滨区图书馆合作，设立流动分馆。"
+    assert "宝鸡市渭滨区图书馆" in names(text, "Partner")
+    assert not names(text, "Facility")

@@ -52,7 +52,11 @@ def find_by_suffix(
             if cls != "Partner" and any(bs < s < be for bs, be in titles):
                 continue  # 《某某讲堂》, 《某某工程实施方案》: a title names a column or a document, not a place
             host = tokens.containing(s)
-            if len(match.group()) == 1 and host is not None and ends_a_word(host.text):
+            suffix = match.group()
+            if cls == "Partner" and host is not None and host.end == e and host.text in GROUP_WORDS \
+                    and tokens.starting_before(host.start) and previous_token(tokens, host.start) not in PATTERNS.stop_chars:
+                s, suffix = host.start, host.text  # 党员先锋|车队: a group's word after a stem ends the team's name
+            elif len(suffix) == 1 and host is not None and ends_a_word(host.text):
                 continue  # a one-character suffix that ends a two-character word (格局, 新格局, 乐队) makes no name
             if cls == "Partner" and (longer := regex.match(sentence.text, match.end())) \
                     and s - match.start() + longer.end() in token_ends:
@@ -60,7 +64,6 @@ def find_by_suffix(
             if cls == "Partner" and (place := PATTERNS.facility_suffix_re.match(sentence.text, match.end())) \
                     and not place.group().endswith("中心"):
                 continue  # 某某快递驿站, 某某物业服务站: a place named after the trade it serves
-            suffix = match.group()
             if cls == "Partner" and (more := CONTINUED.match(sentence.text, match.end())):
                 e, suffix = e + len(more.group()), suffix + more.group()  # 某某物业 + 服务有限公司: one company
             if cls == "Partner" and is_byline(sentence.text, e - sentence.start):
@@ -82,14 +85,19 @@ def find_by_suffix(
 
 PARTNER_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
 TRADE_ENDINGS = frozenset(PATTERNS["partners"]["trade_endings"])
+TRADE_KIND_NOUNS = frozenset(PATTERNS["partners"]["trade_kind_nouns"])
+GROUP_WORDS = frozenset(PATTERNS["partners"]["group_words"])
+PUBLIC_VENUES = frozenset(PATTERNS["partners"]["public_venues"])
+COUNTY_AND_ABOVE = ("district", "city", "province")
 
 
 def is_thing_of_trade(tokens: Tokens, end: int) -> bool:
-    """Whether a one-character noun token follows the trade's word (快递|柜, 物业|费): no function character."""
+    """Whether a one-character noun token follows the trade's word (快递|柜, 物业|费): no function character;
+    or a noun for the trade's firms or people (物流|企业, 快递|小哥)."""
     i = tokens.starting_before(end)
     following = tokens[i].text if i < len(tokens) and tokens[i].start == end else ""
     return len(following) == 1 and is_cjk(following) and following not in PATTERNS.stop_chars \
-        and word_tags().get(following, "n").startswith("n")
+        and word_tags().get(following, "n").startswith("n") or following in TRADE_KIND_NOUNS
 DOUBLED_SIZE_WORDS = frozenset(ch * 2 for ch in PATTERNS["units"]["size_words"])
 CONJUNCTIONS = frozenset(s for s in PATTERNS["lists"]["separators"] if len(s) == 1 and s != "、")
 
@@ -153,6 +161,10 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
             return coordinated_facility(index, sentence, s, e, others) or level_facility(index, sentence, tokens, s, e, suffix)
         if unit is None or cls == "Program":
             return None
+        if cls == "Facility" and unit.kind in COUNTY_AND_ABOVE and suffix in PUBLIC_VENUES:
+            begin = written_chain_start(unit, unit_ends)  # 某市某区图书馆: the district's institution, a body
+            return Found("Partner", sentence.text[begin - sentence.start : e - sentence.start], begin, e, index,
+                         unit=unit, rule="unit+suffix")
         return Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index, unit=unit,
                      kind=kind, rule="unit+suffix")
     parts = stem_pieces(tokens, start, s)
@@ -166,6 +178,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         return None  # 大型超市, 开放式书屋: a word of kind or size describes, it does not name
     if cls == "Program" and not program_stem_ok(stem, parts):
         return None
+    if cls == "Facility" and unit is not None and unit.kind in COUNTY_AND_ABOVE and suffix in PUBLIC_VENUES:
+        cls = "Partner"  # 某市某区图书馆: the district's institution, a body
     if unit is not None and cls != "Program":
         begin = written_chain_start(unit, unit_ends) if cls == "Partner" else unit.start  # (宜昌市西陵区某某派出所)
         full = Found(cls, sentence.text[begin - sentence.start : e - sentence.start], begin, e, index, unit=unit, kind=kind, rule="unit+suffix")
