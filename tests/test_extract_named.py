@@ -66,6 +66,8 @@ ROOM_CASES = [
     # a place's own rooms and classes listed after a verb of having them: even a generic stem names one
     ("社区配有阅览室、老年饭堂、周末课堂和调解室，方便居民就近活动。", {"老年饭堂"}, {"周末课堂"}),
     ("驿站内设便民理发室、爱心饭堂和四点钟课堂。", {"爱心饭堂"}, {"四点钟课堂"}),
+    # the list ends at the 等 that closes it
+    ("中心设置有职工饭堂、周末课堂等功能区。", {"职工饭堂"}, {"周末课堂"}),
 ]
 
 

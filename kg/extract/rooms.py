@@ -23,6 +23,7 @@ _CLAUSE_END = re.compile("[,，;；:：。!！?？()（）“”]")
 _SEPARATOR = re.compile(alternation(TABLE["separators"]))
 FACILITY_WORDS = longest_first(PATTERNS["facilities"]["suffixes"])
 PROGRAM_WORDS = longest_first(TABLE["program_words"])
+LIST_END = "等"
 
 
 def find_rooms(index: int, sentence: Sentence, taken: list[Found]) -> list[Found]:
@@ -41,6 +42,9 @@ def find_rooms(index: int, sentence: Sentence, taken: list[Found]) -> list[Found
 
 
 def list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items between the verb and the clause's end, or the 等 that closes the list (…和某某室等区域)."""
+    closed = text.find(LIST_END, start, end)
+    end = closed if closed >= 0 else end
     items, pos = [], start
     for sep in _SEPARATOR.finditer(text, start, end):
         items.append((pos, sep.start()))
