@@ -68,3 +68,24 @@ def test_a_public_venue_a_district_runs_is_its_institution():
     text = "社区还与宝鸡市渭滨区图书馆合作，设立流动分馆。"
     assert "宝鸡市渭滨区图书馆" in names(text, "Partner")
     assert not names(text, "Facility")
+
+
+TOWNSHIP_BODY_CASES = [
+    # a township's technical stations and offices and a county's institutions, after their level word
+    ("镇农技站的技术员到田间指导。", {"镇农技站"}),
+    ("镇兽医站挨家挨户开展防疫。", {"镇兽医站"}),
+    ("县疾控中心派出专家驻村。", {"县疾控中心"}),
+    ("县供销社与合作社签订收购协议。", {"县供销社"}),
+    ("县信用社为农户发放小额贷款。", {"县信用社"}),
+    ("市慈善总会捐赠了过冬物资。", {"市慈善总会"}),
+    ("县文化馆的老师来村里教舞蹈。", {"县文化馆"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", TOWNSHIP_BODY_CASES)
+def test_a_level_word_before_a_stations_or_an_institutions_word_names_the_body(text, expected):
+    assert expected <= names(text, "Partner")
+
+
+def test_jointly_before_a_verbal_noun_partners_nothing():
+    assert names("镇综治办和派出所联合排查隐患。", "Partner") <= {"镇综治办", "派出所"}

@@ -152,6 +152,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     unit = unit_ends.get(start)
     if not stem and (kind == GOVERNMENT or suffix in WHOLE_NAMES) and len(suffix) >= 2 and unit is None:
         return body_of_level(index, sentence, tokens, s, e, suffix, kind)
+    if not stem and cls == "Facility" and suffix in PUBLIC_VENUES and unit is None:
+        return body_of_level(index, sentence, tokens, s, e, suffix, None)  # 县文化馆: the county's institution
     if cls == "Facility" and (not stem or is_generic(stem, stem_tokens(tokens, start, s), table)):
         own = named_for_purpose(index, sentence, tokens, s, e, suffix, unit_ends, barriers, longest)
         if own is not None:

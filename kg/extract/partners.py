@@ -167,8 +167,9 @@ def find_triggered_partners(index: int, sentence: Sentence, taken: list[Found]) 
             s = sentence.start + pos
             if len(name) < 2 or re.match(r"\d+[家个支名位]", name) or any(name.startswith(g) for g in generic):
                 continue
-            if name.startswith(PARTY_KINDS) or word_tags().get(name[:2]) in ("v", "vd"):
-                continue  # 联合党委, 联合党支部: the word begins an organisation's name; 联合开办: a verb follows
+            first_tag = word_tags().get(name[:2])
+            if name.startswith(PARTY_KINDS) or first_tag in ("v", "vd") or first_tag == "vn" and not name.endswith(BODY_SUFFIXES):
+                continue  # 联合党委, 联合党支部: the word begins an organisation's name; 联合开办, 联合排查: a verb follows
             if any(f.overlaps(s, s + len(name)) for f in taken + found):
                 continue
             if PATTERNS.level_of(name) or not re.search(r"[\u4e00-\u9fff]", name):
