@@ -83,12 +83,13 @@ def test_one_word_after_a_verb_of_having_is_no_list_of_rooms():
 
 DRYING_CASES = [
     ("两个村分别建成核桃加工车间和木耳烘干房。", {"木耳烘干房"}),
+    ("村里建起了豆腐作坊，带动20户村民增收。", {"豆腐作坊"}),
     ("镇里的粮食烘干中心今年投入使用。", {"粮食烘干中心"}),
 ]
 
 
 @pytest.mark.parametrize("text, expected", DRYING_CASES)
-def test_a_room_where_produce_is_dried_is_a_facility(text, expected):
+def test_a_room_where_produce_is_dried_or_made_is_a_facility(text, expected):
     assert expected <= names(text, "Facility")
 
 
@@ -104,3 +105,7 @@ def test_a_verb_of_building_before_a_facility_is_not_its_name(text, expected, wr
 
 def test_a_quoted_verb_before_a_bare_centre_is_a_verb_and_its_object():
     assert not names("他们让服务“下沉”中心，居民办事更方便了。", "Facility")
+
+
+def test_neighbours_are_no_workshop():
+    assert not names("老街坊们聚在一起拉家常。", "Facility")

@@ -31,3 +31,13 @@ def test_a_word_of_time_or_building_names_a_place_the_table_or_its_parent_licens
 
 def test_a_numbered_name_the_dictionary_tags_as_a_word_of_kind_stays_a_village():
     assert "三营村" in names("三营村党支部书记带着党员清理河道。", "AdministrativeUnit")
+
+
+@pytest.mark.parametrize("text", [
+    "和美社区的“板凳会”每月开一次。",
+    "昨天，和美社区举办了邻里节。",
+    "在和美社区，居民自治搞得有声有色。",
+])
+def test_a_conjunction_that_opens_a_clause_begins_a_communitys_name_the_table_lists(text):
+    # (at a clause's start 和 joins nothing: 和|美|社区 is 和美社区)
+    assert "和美社区" in names(text, "AdministrativeUnit")
