@@ -89,3 +89,7 @@ def test_a_level_word_before_a_stations_or_an_institutions_word_names_the_body(t
 
 def test_jointly_before_a_verbal_noun_partners_nothing():
     assert names("镇综治办和派出所联合排查隐患。", "Partner") <= {"镇综治办", "派出所"}
+
+
+def test_one_dictionary_word_for_a_kind_of_group_is_no_teams_name():
+    assert not names("志愿者按专长分成护河、助学3个小分队，每个小分队由一名党员带队。", "Partner")

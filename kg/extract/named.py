@@ -71,6 +71,9 @@ def find_by_suffix(
             if cls == "Partner" and suffix in TRADE_ENDINGS and is_thing_of_trade(tokens, e):
                 continue  # 智能快递|柜, 物业|费: a thing of the trade, not the firm
             entity = name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_ends, found + taken)
+            if entity is not None and len(suffix) == 1 and host is not None and entity.name == host.text \
+                    and host.text in word_tags():
+                continue  # 4个小分队: one dictionary word for a kind of group, not a group's name
             if entity is not None and cls == "Partner" and is_branch(suffix, entity.name):
                 entity = with_parent_body(entity, found, sentence)
             if (entity is not None and entity.unit is not None and entity.unit.end in locative_ends and entity.aliases
