@@ -5,6 +5,8 @@ claimed, so they do not find a second, shorter name inside a quote.
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract.found import Found
 from kg.extract.partners import (CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WHOLE_NAMES, body_of_level,
                                  is_branch, is_byline, is_partnering, partner_kind, with_level_word,
@@ -72,8 +74,8 @@ def find_by_suffix(
                 continue  # 智能快递|柜, 物业|费: a thing of the trade, not the firm
             entity = name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_ends, found + taken)
             if entity is not None and len(suffix) == 1 and host is not None and entity.name == host.text \
-                    and host.text in word_tags():
-                continue  # 4个小分队: one dictionary word for a kind of group, not a group's name
+                    and host.text in word_tags() and COUNTED_BEFORE.search(sentence.text, 0, host.start - sentence.start):
+                continue  # 4个小分队, 每个小分队: one dictionary word for a kind of group, counted, names no group
             if entity is not None and cls == "Partner" and is_branch(suffix, entity.name):
                 entity = with_parent_body(entity, found, sentence)
             if (entity is not None and entity.unit is not None and entity.unit.end in locative_ends and entity.aliases
@@ -88,6 +90,7 @@ def find_by_suffix(
 
 PARTNER_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
 TRADE_ENDINGS = frozenset(PATTERNS["partners"]["trade_endings"])
+COUNTED_BEFORE = re.compile(PATTERNS["partners"]["counted_before"])
 TRADE_KIND_NOUNS = frozenset(PATTERNS["partners"]["trade_kind_nouns"])
 GROUP_WORDS = frozenset(PATTERNS["partners"]["group_words"])
 PUBLIC_VENUES = frozenset(PATTERNS["partners"]["public_venues"])
