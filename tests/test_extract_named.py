@@ -109,3 +109,13 @@ def test_a_quoted_verb_before_a_bare_centre_is_a_verb_and_its_object():
 
 def test_neighbours_are_no_workshop():
     assert not names("老街坊们聚在一起拉家常。", "Facility")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a centre for settling disputes every street has, named by its level word: the passage's unit's
+    ("青柳社区成立了调解小组。社区综治中心去年调解纠纷20起。", {"青柳社区综治中心"}),
+    # a logistics centre is a place, not the trade's firm
+    ("镇里建成了冷链物流中心，果农不再愁储存。", {"冷链物流中心"}),
+])
+def test_a_standard_centre_or_a_logistics_centre_is_a_facility(text, expected):
+    assert expected <= names(text, "Facility")
