@@ -10,8 +10,8 @@ claimed spans) and writes them out as model ``Mention`` and
 from __future__ import annotations
 
 from kg.errors import stage
-from kg.extract import (chains, communities, estates, lists, named, partners, party, persons, quotes, roles, rooms,
-                        standard, units)
+from kg.extract import (chains, communities, coordinated, estates, lists, named, partners, party, persons, quotes,
+                        roles, rooms, standard, units)
 from kg.extract import events as held_events
 from kg.extract.found import Found
 from kg.extract.index import by_sentence
@@ -113,7 +113,7 @@ def find_units(sentences, tokens, paragraph, text: str, quoted) -> tuple[list[Fo
         by_suffix, generic = units.find_suffix_units(i, s, tokens[i], in_sentence, quoted[i])
         in_sentence += by_suffix
         in_sentence += units.find_numbered_groups(i, s, in_sentence)
-        in_sentence += units.find_coordinated(i, s, in_sentence, [(u.start, u.end) for u in in_sentence])
+        in_sentence += coordinated.find_coordinated(i, s, in_sentence, [(u.start, u.end) for u in in_sentence])
         in_sentence += estates.find_listed_estates(i, s, tokens[i], in_sentence)
         found += in_sentence
         generic_words.append(generic)

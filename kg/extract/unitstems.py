@@ -65,11 +65,13 @@ def is_description(parts: list[str], level: str, after_unit: bool = False, suffi
     place was built is not the name of a community; an adjective or a verb of building written right after
     the unit above it is its name (某街道团结社区, 某街道新建社区)."""
     tag = word_tags().get(parts[0]) if len(parts) == 1 else None
+    if len(parts) > 1 and all(word_tags().get(p) in TIME_TAGS for p in parts):
+        tag = TIME  # 当天下午社区: words of time, however many
     if tag is not None and (tag in POINTING_TAGS
                             or len(parts[0]) > 1 and parts[0].endswith(AREA_KIND_ENDING)):
         return True  # 其余社区, 山区村: a word that points or names a kind of area
     if tag in TIME_TAGS:
-        return not load_communities().candidates(parts[0] + suffix)
+        return not load_communities().candidates("".join(parts) + suffix)
     if len(parts) == 1 and parts[0] in FOUNDING_VERBS and not after_unit:
         return True  # 在新建小区配建, 辖区新建社区: built, not named (a community of the name follows its parent)
     return tag in DESCRIPTIVE_TAGS and not is_place_word(parts[0]) and not (after_unit and tag in ("a", "an"))
@@ -77,6 +79,7 @@ def is_description(parts: list[str], level: str, after_unit: bool = False, suffi
 
 FOUNDING_VERBS = frozenset(PATTERNS["stems"]["founding_verbs"])
 TIME_TAGS = frozenset(PATTERNS["stems"]["time_tags"])
+TIME = next(iter(sorted(TIME_TAGS)))
 DESCRIPTIVE_TAGS = frozenset(PATTERNS["stems"]["descriptive_tags"])
 POINTING_TAGS = frozenset(PATTERNS["stems"]["pointing_tags"])
 AREA_KIND_ENDING = PATTERNS["stems"]["area_kind_ending"]
