@@ -93,3 +93,20 @@ def test_jointly_before_a_verbal_noun_partners_nothing():
 
 def test_one_dictionary_word_for_a_kind_of_group_is_no_teams_name():
     assert not names("志愿者按专长分成护河、助学3个小分队，每个小分队由一名党员带队。", "Partner")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a school's own name that jieba tags as a verb (启航 v, 启智 v), written right after its district
+    ("社区与南关区启航实验学校结成共建对子。", {"南关区启航实验学校"}),
+    ("社区与绿园区启智特殊教育学校开展助残共建。", {"绿园区启智特殊教育学校"}),
+])
+def test_a_verb_tagged_word_after_a_district_begins_a_schools_name(text, expected):
+    assert expected <= names(text, "Partner")
+
+
+def test_a_verb_of_founding_after_a_unit_is_no_part_of_a_teams_name():
+    assert not names("阳光社区组建志愿服务队。", "Partner")
+
+
+def test_a_verb_between_a_unit_and_a_body_named_with_its_own_place_is_the_clauses():
+    assert "兰州大学" in names("东岗社区走访兰州大学，商量共建事宜。", "Partner")

@@ -127,6 +127,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     longest = table["max_media_stem"] if kind == "media" else table.get("max_stem", 6)
     passing = GOVERNMENT_STEM_TAGS if kind == GOVERNMENT or suffix in CAUSE_ENDINGS else frozenset()
     start = stem_start(tokens, s, longest, barriers, passing)
+    if cls == "Partner" and (kind in INSTITUTION_KINDS or suffix.endswith(HOSPITAL)):
+        start = after_unit_name_word(tokens, start, unit_ends)  # 某区|启明|特殊教育学校: a school's own name
     if sentence.text[start - sentence.start] in CONJUNCTIONS and start + 1 < s and start in others_ends(others):
         start += 1  # 某银行和顺丰某公司: jieba joined the 和 between two names to the second's word (和顺|丰)
     if cls == "Partner" and kind in ("company", "social organisation"):
@@ -212,6 +214,9 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
 
 
 LEADING_ROLES = frozenset(PATTERNS["persons"]["leading_roles"])
+INSTITUTION_KINDS = ("school", "university")
+OWN_NAME_TAGS = ("ns", "nt")
+HOSPITAL = "医院"
 COMMITTEE = "委员会"
 OWN_COMMITTEE_STEMS = tuple(PATTERNS["partners"]["own_committee_stems"])
 CAUSE_ENDINGS = frozenset(PATTERNS["partners"]["cause_endings"])
@@ -228,6 +233,20 @@ def after_founding_verb(tokens: Tokens, start: int, end: int) -> int:
         if token.start >= start and token.end <= end and token.text in FOUNDING_VERBS:
             at = token.end
     return at
+
+
+def after_unit_name_word(tokens: Tokens, start: int, unit_ends: dict) -> int:
+    """Where a school's or a hospital's name begins when the stem walk stopped at a word jieba tags as a
+    verb (启明 v, 希望 v) standing right after a unit: the word is the body's own name, written after its
+    place, unless it is a verb of founding or partnering (某社区|组建|…, 某社区|联合|…) or a place follows it."""
+    i = tokens.starting_before(start)
+    word = tokens[i - 1] if i else None
+    if word is None or word.end != start or len(word.text) != 2 or word.start not in unit_ends \
+            or word.text in FOUNDING_VERBS or is_partnering(word.text) or not word_tags().get(word.text, "").startswith("v"):
+        return start
+    if i < len(tokens) and word_tags().get(tokens[i].text) in OWN_NAME_TAGS:
+        return start  # 某社区走访|兰州大学: the body's name begins with a place or is a name of its own, the verb is the clause's
+    return word.start
 
 
 def next_word(tokens: Tokens, start: int) -> str:
