@@ -110,3 +110,12 @@ def test_a_verb_of_founding_after_a_unit_is_no_part_of_a_teams_name():
 
 def test_a_verb_between_a_unit_and_a_body_named_with_its_own_place_is_the_clauses():
     assert "兰州大学" in names("东岗社区走访兰州大学，商量共建事宜。", "Partner")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a centre that develops a trade or a field is an institution a unit works with, not a place
+    ("安化县黑茶产业发展中心今年为12个村培训了制茶能手。", {"安化县黑茶产业发展中心"}),
+    ("市青少年发展中心组织孩子们开展夏令营。", {"市青少年发展中心"}),
+])
+def test_a_development_centre_is_a_body(text, expected):
+    assert expected <= names(text, "Partner")
