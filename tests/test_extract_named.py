@@ -119,3 +119,16 @@ def test_neighbours_are_no_workshop():
 ])
 def test_a_standard_centre_or_a_logistics_centre_is_a_facility(text, expected):
     assert expected <= names(text, "Facility")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a standard facility right after a verb of building: the unit whose generic word opens the clause built it
+    ("达瓦社区有居民4200人。社区党委去年在广场东侧建成新时代文明实践站，每周都有志愿活动。", "达瓦社区新时代文明实践站"),
+    ("石门村有村民900户。村党支部利用闲置校舍建起党群服务站，方便村民办事。", "石门村党群服务站"),
+])
+def test_a_standard_facility_built_by_the_clauses_unit_is_that_units(text, expected):
+    assert expected in names(text, "Facility")
+
+
+def test_a_standard_facility_built_in_many_places_is_no_ones():
+    assert not names("今年，各地建成新时代文明实践站120个。", "Facility")
