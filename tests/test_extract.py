@@ -1670,3 +1670,7 @@ COORDINATED_PEOPLE_CASES = [
 @pytest.mark.parametrize("text, expected", COORDINATED_PEOPLE_CASES)
 def test_a_word_for_people_coordinated_with_a_unit_is_no_unit(text, expected):
     assert names(text, "AdministrativeUnit") == expected
+
+
+def test_a_streets_youth_league_working_committee_is_an_organisation():
+    assert "梅溪街道团工委" in names("梅溪街道团工委组织青年志愿者清扫河岸。", "PartyOrganization")

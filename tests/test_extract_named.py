@@ -60,3 +60,75 @@ OWNED_CASES = [
 def test_the_owner_before_a_facilitys_name_is_not_part_of_it(text, expected, wrong):
     found = names(text, "Facility")
     assert expected in found and not {n for n in found if wrong in n}
+
+
+ROOM_CASES = [
+    # a place's own rooms and classes listed after a verb of having them: even a generic stem names one
+    ("社区配有阅览室、老年饭堂、周末课堂和调解室，方便居民就近活动。", {"老年饭堂"}, {"周末课堂"}),
+    ("驿站内设便民理发室、爱心饭堂和四点钟课堂。", {"爱心饭堂"}, {"四点钟课堂"}),
+    # the list ends at the 等 that closes it
+    ("中心设置有职工饭堂、周末课堂等功能区。", {"职工饭堂"}, {"周末课堂"}),
+]
+
+
+@pytest.mark.parametrize("text, facilities, programs", ROOM_CASES)
+def test_a_list_of_rooms_after_a_verb_of_having_names_facilities_and_classes(text, facilities, programs):
+    assert facilities <= names(text, "Facility")
+    assert programs <= names(text, "Program")
+
+
+def test_one_word_after_a_verb_of_having_is_no_list_of_rooms():
+    assert not names("服务站设有专人值守。", "Program")
+
+
+DRYING_CASES = [
+    ("两个村分别建成核桃加工车间和木耳烘干房。", {"木耳烘干房"}),
+    ("村里建起了豆腐作坊，带动20户村民增收。", {"豆腐作坊"}),
+    ("镇里的粮食烘干中心今年投入使用。", {"粮食烘干中心"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", DRYING_CASES)
+def test_a_room_where_produce_is_dried_or_made_is_a_facility(text, expected):
+    assert expected <= names(text, "Facility")
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # a verb of building before the facility's word says it was built, it is no part of a name
+    ("去年全镇新建冷库8座。", set(), {"新建冷库"}),
+    ("镇里新建果蔬冷库一座。", {"果蔬冷库"}, {"镇里新建果蔬冷库"}),
+])
+def test_a_verb_of_building_before_a_facility_is_not_its_name(text, expected, wrong):
+    found = names(text, "Facility")
+    assert expected <= found and not wrong & found
+
+
+def test_a_quoted_verb_before_a_bare_centre_is_a_verb_and_its_object():
+    assert not names("他们让服务“下沉”中心，居民办事更方便了。", "Facility")
+
+
+def test_neighbours_are_no_workshop():
+    assert not names("老街坊们聚在一起拉家常。", "Facility")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a centre for settling disputes every street has, named by its level word: the passage's unit's
+    ("青柳社区成立了调解小组。社区综治中心去年调解纠纷20起。", {"青柳社区综治中心"}),
+    # a logistics centre is a place, not the trade's firm
+    ("镇里建成了冷链物流中心，果农不再愁储存。", {"冷链物流中心"}),
+])
+def test_a_standard_centre_or_a_logistics_centre_is_a_facility(text, expected):
+    assert expected <= names(text, "Facility")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a standard facility right after a verb of building: the unit whose generic word opens the clause built it
+    ("达瓦社区有居民4200人。社区党委去年在广场东侧建成新时代文明实践站，每周都有志愿活动。", "达瓦社区新时代文明实践站"),
+    ("石门村有村民900户。村党支部利用闲置校舍建起党群服务站，方便村民办事。", "石门村党群服务站"),
+])
+def test_a_standard_facility_built_by_the_clauses_unit_is_that_units(text, expected):
+    assert expected in names(text, "Facility")
+
+
+def test_a_standard_facility_built_in_many_places_is_no_ones():
+    assert not names("今年，各地建成新时代文明实践站120个。", "Facility")

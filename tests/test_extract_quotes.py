@@ -27,6 +27,8 @@ MEETING_CASES = [
     # kinds of meeting held as a way of working, by their endings (碰头会, 茶话会)
     ("乡里每月召开一次“路长碰头会”，梳理问题清单。", {"路长碰头会"}),
     ("村里每周开一次“院落茶话会”，听村民说事。", {"院落茶话会"}),
+    # a deliberation workshop, where residents decide together
+    ("项目怎么选，钱怎么花，都在“河湾议事坊”里公开讨论。", {"河湾议事坊"}),
 ]
 
 
@@ -44,4 +46,17 @@ SHOWCASE_CASES = [
 
 @pytest.mark.parametrize("text, expected", SHOWCASE_CASES)
 def test_a_quoted_way_of_working_before_its_showcase_is_a_program(text, expected):
+    assert expected <= names(text, "Program")
+
+
+def test_a_quoted_night_school_set_up_and_running_is_a_program():
+    assert "农民夜校" in names("村党总支在文化礼堂办起了“农民夜校”，请农技员讲课。", "Program")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a project a body leads or applies for, named right after it with 的
+    ("其中，物业公司牵头的“单元门焕新”最受居民欢迎。", {"单元门焕新"}),
+    ("两家社会组织申报的“银龄伴读”获得了资助。", {"银龄伴读"}),
+])
+def test_a_quoted_project_a_body_leads_or_applies_for_is_a_program(text, expected):
     assert expected <= names(text, "Program")

@@ -306,3 +306,27 @@ def test_the_time_under_a_byline_is_the_story_date():
     meta = metadata_of("某某日报客户端 | 记者 张小军\n2024-05-06 21:14\n\n" + HEADLINE + "\n" + LEAD)
     assert meta.published == "2024-05-06"
     assert meta.authors == ("张小军",)
+
+
+# The site's masthead (the outlet alone on its line, named again as the source in the credit line) is
+# furniture, not the headline; a label after the author's name ends the author list.
+MASTHEAD_PAGE = (
+    "梅江区融媒体中心\n首页 » 乡村振兴\n\n长沙坪村的茶园“活”了\n\n"
+    "作者：欧阳霁　来源：梅江区融媒体中心　发布时间：2026-04-12\n\n" + LEAD + "\n"
+)
+
+
+def test_a_masthead_named_again_as_the_source_is_no_title():
+    meta = metadata_of(MASTHEAD_PAGE)
+    assert meta.title == "长沙坪村的茶园“活”了"
+    assert meta.source_name == "梅江区融媒体中心"
+
+
+def test_a_masthead_named_again_as_the_source_is_no_body():
+    normalised = normalise(MASTHEAD_PAGE).text
+    body, _ = split_body(normalised)
+    assert "梅江区融媒体中心" not in [normalised[s:e] for s, e in body]
+
+
+def test_the_label_after_an_authors_name_is_no_author():
+    assert metadata_of(MASTHEAD_PAGE).authors == ("欧阳霁",)

@@ -10,7 +10,8 @@ claimed spans) and writes them out as model ``Mention`` and
 from __future__ import annotations
 
 from kg.errors import stage
-from kg.extract import chains, communities, estates, lists, named, partners, party, persons, quotes, roles, standard, units
+from kg.extract import (chains, communities, coordinated, estates, lists, named, partners, party, persons, quotes,
+                        roles, rooms, standard, units)
 from kg.extract import events as held_events
 from kg.extract.found import Found
 from kg.extract.index import by_sentence
@@ -54,6 +55,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         publications = named.find_publications(i, s)
         claimed = taken + quoted_names + events + publications + heads
         by_suffix = named.find_by_suffix(i, s, tokens[i], claimed, in_sentence, quoted[i])
+        by_suffix += rooms.find_rooms(i, s, claimed + by_suffix)
         triggered = partners.find_triggered_partners(i, s, claimed + by_suffix + in_sentence)
         by_suffix = [f for f in by_suffix if f.cls != "Partner" or not partners.is_common_noun_after_pronoun(f, s, tokens[i])]
         named_here = quoted_names + events + publications + by_suffix + triggered
@@ -69,6 +71,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     found_persons = [p for p in found_persons if p.name not in reporters]
     others += bodies_of_orgs(orgs, text, found_units)
     others = drop_inner_units(others, found_units)
+    found_units = units_not_only_in_bodies(found_units, others, orgs)
     others = standard.settle_level_facilities(others, found_units, paragraph)  # (社区党群服务中心: the passage's)
     join_short_forms(others)
     join_parent_bodies(others)
@@ -110,7 +113,7 @@ def find_units(sentences, tokens, paragraph, text: str, quoted) -> tuple[list[Fo
         by_suffix, generic = units.find_suffix_units(i, s, tokens[i], in_sentence, quoted[i])
         in_sentence += by_suffix
         in_sentence += units.find_numbered_groups(i, s, in_sentence)
-        in_sentence += units.find_coordinated(i, s, in_sentence, [(u.start, u.end) for u in in_sentence])
+        in_sentence += coordinated.find_coordinated(i, s, in_sentence, [(u.start, u.end) for u in in_sentence])
         in_sentence += estates.find_listed_estates(i, s, tokens[i], in_sentence)
         found += in_sentence
         generic_words.append(generic)
@@ -174,6 +177,20 @@ def drop_inner_units(others: list[Found], found_units: list[Found]) -> list[Foun
                            max((f.sentence for f in others + found_units), default=-1) + 1, lambda u: u.sentence)
     return [f for f in others if (f.start, f.end) not in unit_spans
             and not (f.cls == "Partner" and any(u.start < f.end < u.end for u in units_in[f.sentence]))]
+
+
+def units_not_only_in_bodies(found_units: list[Found], others: list[Found], orgs: list[Found]) -> list[Found]:
+    """某市某某社区发展基金会, 某县某某村镇银行: a community named by suffix inside a body's name, after the
+    place the body is registered in, only says what the body is called; it is a unit when written alone
+    too, or when an organisation of the article is its."""
+    bodies = [f for f in others if f.cls == "Partner"]
+    inside = [u for u in found_units if u.rule == "suffix"
+              and any(b.start < u.start and u.end < b.end for b in bodies if b.sentence == u.sentence)]
+    if not inside:
+        return found_units
+    alone = {u.name for u in found_units if u not in inside and not u.implicit} | {o.unit.name for o in orgs if o.unit}
+    dropped = [u for u in inside if u.name not in alone]
+    return [u for u in found_units if not any(u is d for d in dropped)]
 
 
 def join_short_forms(others: list[Found]) -> None:

@@ -17,6 +17,7 @@ from collections import Counter
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
+from kg.extract.text import is_cjk
 from kg.gazetteer import load_gazetteer
 from kg.gazetteer.communities import load_communities, township_of
 
@@ -171,7 +172,11 @@ def listed_from_function_character(tokens, sentence_text: str, base: int, start:
     first = tokens[i].start
     township = next((u for u in units if u.end == first and u.kind == "subdistrict"), None)
     if township is None:
-        return start
+        # 在和美社区, 。和美社区…: at a clause's start a conjunction joins nothing, so it begins the name,
+        # when the national table lists a community or village of that name
+        opens = i == 0 or tokens[i - 1].text in CLAUSE_OPENERS or not is_cjk(tokens[i - 1].text[-1])
+        name = sentence_text[first - base : end - base]
+        return first if opens and tokens[i].text in CONJUNCTIONS and load_communities().candidates(name) else start
     gaz, name = load_gazetteer(), sentence_text[first - base : end - base]
     for code in load_communities().candidates(name):
         listed = gaz.get(township_of(code))
@@ -181,3 +186,5 @@ def listed_from_function_character(tokens, sentence_text: str, base: int, start:
 
 
 STOP_CHARS = frozenset(PATTERNS["stems"]["stop_chars"])
+CONJUNCTIONS = frozenset(("和", "与", "及", "同"))
+CLAUSE_OPENERS = frozenset(PATTERNS["facilities"]["locatives"])  # (在和美社区: a preposition opens the place)

@@ -5,6 +5,8 @@ claimed, so they do not find a second, shorter name inside a quote.
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract.found import Found
 from kg.extract.partners import (CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WHOLE_NAMES, body_of_level,
                                  is_branch, is_byline, is_partnering, partner_kind, with_level_word,
@@ -14,7 +16,7 @@ from kg.extract.quotes import program_kind
 from kg.extract.registered import is_legal_form, registered_start
 from kg.extract.segment import word_tags
 from kg.extract.standard import level_facility
-from kg.extract.text import (Tokens, clean_name, ends_with_founding_verb, is_cjk, is_people_word, previous_token,
+from kg.extract.text import (FOUNDING_VERBS, Tokens, clean_name, ends_with_founding_verb, is_cjk, is_people_word, previous_token,
                              splits_a_word, stem_pieces, stem_start, stem_tokens)
 from kg.model import Sentence
 
@@ -52,14 +54,18 @@ def find_by_suffix(
             if cls != "Partner" and any(bs < s < be for bs, be in titles):
                 continue  # 《某某讲堂》, 《某某工程实施方案》: a title names a column or a document, not a place
             host = tokens.containing(s)
-            if len(match.group()) == 1 and host is not None and ends_a_word(host.text):
+            suffix = match.group()
+            if cls == "Partner" and host is not None and host.end == e and host.text in GROUP_WORDS \
+                    and tokens.starting_before(host.start) and previous_token(tokens, host.start) not in PATTERNS.stop_chars:
+                s, suffix = host.start, host.text  # 党员先锋|车队: a group's word after a stem ends the team's name
+            elif len(suffix) == 1 and host is not None and ends_a_word(host.text):
                 continue  # a one-character suffix that ends a two-character word (格局, 新格局, 乐队) makes no name
-            if cls == "Partner" and regex.match(sentence.text, match.end()):
-                continue  # 某某物业服务处: the longer ending that follows names the body
+            if cls == "Partner" and (longer := regex.match(sentence.text, match.end())) \
+                    and s - match.start() + longer.end() in token_ends:
+                continue  # 某某物业服务处: the longer ending that follows names the body (not 某某局|局长: a title)
             if cls == "Partner" and (place := PATTERNS.facility_suffix_re.match(sentence.text, match.end())) \
                     and not place.group().endswith("中心"):
                 continue  # 某某快递驿站, 某某物业服务站: a place named after the trade it serves
-            suffix = match.group()
             if cls == "Partner" and (more := CONTINUED.match(sentence.text, match.end())):
                 e, suffix = e + len(more.group()), suffix + more.group()  # 某某物业 + 服务有限公司: one company
             if cls == "Partner" and is_byline(sentence.text, e - sentence.start):
@@ -67,6 +73,9 @@ def find_by_suffix(
             if cls == "Partner" and suffix in TRADE_ENDINGS and is_thing_of_trade(tokens, e):
                 continue  # 智能快递|柜, 物业|费: a thing of the trade, not the firm
             entity = name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_ends, found + taken)
+            if entity is not None and len(suffix) == 1 and host is not None and entity.name == host.text \
+                    and host.text in word_tags() and COUNTED_BEFORE.search(sentence.text, 0, host.start - sentence.start):
+                continue  # 4个小分队, 每个小分队: one dictionary word for a kind of group, counted, names no group
             if entity is not None and cls == "Partner" and is_branch(suffix, entity.name):
                 entity = with_parent_body(entity, found, sentence)
             if (entity is not None and entity.unit is not None and entity.unit.end in locative_ends and entity.aliases
@@ -81,14 +90,20 @@ def find_by_suffix(
 
 PARTNER_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
 TRADE_ENDINGS = frozenset(PATTERNS["partners"]["trade_endings"])
+COUNTED_BEFORE = re.compile(PATTERNS["partners"]["counted_before"])
+TRADE_KIND_NOUNS = frozenset(PATTERNS["partners"]["trade_kind_nouns"])
+GROUP_WORDS = frozenset(PATTERNS["partners"]["group_words"])
+PUBLIC_VENUES = frozenset(PATTERNS["partners"]["public_venues"])
+COUNTY_AND_ABOVE = ("district", "city", "province")
 
 
 def is_thing_of_trade(tokens: Tokens, end: int) -> bool:
-    """Whether a one-character noun token follows the trade's word (快递|柜, 物业|费): no function character."""
+    """Whether a one-character noun token follows the trade's word (快递|柜, 物业|费): no function character;
+    or a noun for the trade's firms or people (物流|企业, 快递|小哥)."""
     i = tokens.starting_before(end)
     following = tokens[i].text if i < len(tokens) and tokens[i].start == end else ""
     return len(following) == 1 and is_cjk(following) and following not in PATTERNS.stop_chars \
-        and word_tags().get(following, "n").startswith("n")
+        and word_tags().get(following, "n").startswith("n") or following in TRADE_KIND_NOUNS
 DOUBLED_SIZE_WORDS = frozenset(ch * 2 for ch in PATTERNS["units"]["size_words"])
 CONJUNCTIONS = frozenset(s for s in PATTERNS["lists"]["separators"] if len(s) == 1 and s != "、")
 
@@ -110,8 +125,10 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     barriers = frozenset(unit_ends) | {f.end for f in others}
     kind = partner_kind(suffix) if cls == "Partner" else None
     longest = table["max_media_stem"] if kind == "media" else table.get("max_stem", 6)
-    passing = GOVERNMENT_STEM_TAGS if kind == GOVERNMENT else frozenset()
+    passing = GOVERNMENT_STEM_TAGS if kind == GOVERNMENT or suffix in CAUSE_ENDINGS else frozenset()
     start = stem_start(tokens, s, longest, barriers, passing)
+    if cls == "Partner" and (kind in INSTITUTION_KINDS or suffix.endswith(HOSPITAL)):
+        start = after_unit_name_word(tokens, start, unit_ends)  # 某区|启明|特殊教育学校: a school's own name
     if sentence.text[start - sentence.start] in CONJUNCTIONS and start + 1 < s and start in others_ends(others):
         start += 1  # 某银行和顺丰某公司: jieba joined the 和 between two names to the second's word (和顺|丰)
     if cls == "Partner" and kind in ("company", "social organisation"):
@@ -132,11 +149,19 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         if first is not None and first.start == start and first.end < s and first.text.endswith(PARTNER_ENDINGS):
             start = first.end  # 某供电公司城东供电所 where the company went unnamed: 公司 ends a name, it begins none
     stem = sentence.text[start - sentence.start : s - sentence.start]
+    if cls == "Partner" and suffix == COMMITTEE and stem.endswith(OWN_COMMITTEE_STEMS):
+        return None  # 某社区居民委员会: the community's own committee, no partner
+    if cls == "Facility" and (built := after_founding_verb(tokens, start, s)) > start:
+        start, stem = built, stem[built - start:]  # (镇里)新建|冷库8座, 新建|果蔬冷库: building it names nothing
+        if not stem:
+            return None
     if cls == "Facility" and stem.startswith(OWNER_WORDS) and len(stem) - len(owner := owner_word(stem)) >= 2:
         start, stem = start + len(owner), stem[len(owner):]  # (村)集体|茶叶加工厂: who owns it is no part of its name
     unit = unit_ends.get(start)
     if not stem and (kind == GOVERNMENT or suffix in WHOLE_NAMES) and len(suffix) >= 2 and unit is None:
         return body_of_level(index, sentence, tokens, s, e, suffix, kind)
+    if not stem and cls == "Facility" and suffix in PUBLIC_VENUES and unit is None:
+        return body_of_level(index, sentence, tokens, s, e, suffix, None)  # 县文化馆: the county's institution
     if cls == "Facility" and (not stem or is_generic(stem, stem_tokens(tokens, start, s), table)):
         own = named_for_purpose(index, sentence, tokens, s, e, suffix, unit_ends, barriers, longest)
         if own is not None:
@@ -146,6 +171,10 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
             return coordinated_facility(index, sentence, s, e, others) or level_facility(index, sentence, tokens, s, e, suffix)
         if unit is None or cls == "Program":
             return None
+        if cls == "Facility" and unit.kind in COUNTY_AND_ABOVE and suffix in PUBLIC_VENUES:
+            begin = written_chain_start(unit, unit_ends)  # 某市某区图书馆: the district's institution, a body
+            return Found("Partner", sentence.text[begin - sentence.start : e - sentence.start], begin, e, index,
+                         unit=unit, rule="unit+suffix")
         return Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index, unit=unit,
                      kind=kind, rule="unit+suffix")
     parts = stem_pieces(tokens, start, s)
@@ -159,6 +188,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         return None  # 大型超市, 开放式书屋: a word of kind or size describes, it does not name
     if cls == "Program" and not program_stem_ok(stem, parts):
         return None
+    if cls == "Facility" and unit is not None and unit.kind in COUNTY_AND_ABOVE and suffix in PUBLIC_VENUES:
+        cls = "Partner"  # 某市某区图书馆: the district's institution, a body
     if unit is not None and cls != "Program":
         begin = written_chain_start(unit, unit_ends) if cls == "Partner" else unit.start  # (宜昌市西陵区某某派出所)
         full = Found(cls, sentence.text[begin - sentence.start : e - sentence.start], begin, e, index, unit=unit, kind=kind, rule="unit+suffix")
@@ -177,16 +208,51 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
             and previous_token(tokens, start) in COUNTY_LEVEL_WORDS:
         start, stem = start - 1, previous_token(tokens, start) + stem  # (县|林业工作站: the level word names it)
     if cls == "Facility" and suffix in GOVERNMENT_STATIONS and stem.startswith(COUNTY_LEVEL_WORDS) and len(stem) >= 3 \
-            and stem[1] not in "区县市镇乡村":  # (a field after the level word, not 市区)
+            and (stem[1] not in "区县市镇乡村" or len(next_word(tokens, start + 1)) > 1):  # (a field after the level word, not 市区)
         cls, kind = "Partner", GOVERNMENT  # 县草原工作站, 旗林业工作站: a county's technical station, a body of its government
     return Found(cls, stem + suffix, start, e, index, kind=kind, rule="suffix")
 
 
 LEADING_ROLES = frozenset(PATTERNS["persons"]["leading_roles"])
+INSTITUTION_KINDS = ("school", "university")
+OWN_NAME_TAGS = ("ns", "nt")
+HOSPITAL = "医院"
+COMMITTEE = "委员会"
+OWN_COMMITTEE_STEMS = tuple(PATTERNS["partners"]["own_committee_stems"])
+CAUSE_ENDINGS = frozenset(PATTERNS["partners"]["cause_endings"])
 GOVERNMENT_STATIONS = frozenset(PATTERNS["facilities"]["government_stations"])
 COUNTY_LEVEL_WORDS = ("县", "旗", "市", "州", "省")
 TRADE_WORDS = frozenset(PATTERNS["partners"]["trade_words"])
 DESCRIPTIVE_ENDINGS = PATTERNS["units"]["descriptive_endings"]
+
+
+def after_founding_verb(tokens: Tokens, start: int, end: int) -> int:
+    """Where a stem begins after the last verb of building in it (镇里新建|果蔬), or ``start``."""
+    at = start
+    for token in tokens[tokens.starting_before(start) : tokens.starting_before(end)]:
+        if token.start >= start and token.end <= end and token.text in FOUNDING_VERBS:
+            at = token.end
+    return at
+
+
+def after_unit_name_word(tokens: Tokens, start: int, unit_ends: dict) -> int:
+    """Where a school's or a hospital's name begins when the stem walk stopped at a word jieba tags as a
+    verb (启明 v, 希望 v) standing right after a unit: the word is the body's own name, written after its
+    place, unless it is a verb of founding or partnering (某社区|组建|…, 某社区|联合|…) or a place follows it."""
+    i = tokens.starting_before(start)
+    word = tokens[i - 1] if i else None
+    if word is None or word.end != start or len(word.text) != 2 or word.start not in unit_ends \
+            or word.text in FOUNDING_VERBS or is_partnering(word.text) or not word_tags().get(word.text, "").startswith("v"):
+        return start
+    if i < len(tokens) and word_tags().get(tokens[i].text) in OWN_NAME_TAGS:
+        return start  # 某社区走访|兰州大学: the body's name begins with a place or is a name of its own, the verb is the clause's
+    return word.start
+
+
+def next_word(tokens: Tokens, start: int) -> str:
+    """The token that begins at ``start``, or "" (县|乡村振兴: a field word after the level word)."""
+    i = tokens.starting_before(start)
+    return tokens[i].text if i < len(tokens) and tokens[i].start == start else ""
 
 
 def names_a_product(tokens: Tokens, start: int, end: int) -> bool:

@@ -161,14 +161,15 @@ def find_triggered_partners(index: int, sentence: Sentence, taken: list[Found]) 
     for trigger in PATTERNS["partners"]["triggers"]:
         for pos in (m.end() for m in re.finditer(re.escape(trigger), text)):
             match = _TRIGGERED.match(text, pos)
-            if not match:
-                continue
+            if not match or text.startswith(ENDINGS_FROM_TRIGGERS.get(trigger, ()), pos - len(trigger)):
+                continue  # (区志愿服务联合会: the word begins a body's ending, it is no partnering verb)
             name = re.split(r"共同|一起|开展|举办|打造|设立|成立|为|在|的|和|与", match.group())[0]
             s = sentence.start + pos
             if len(name) < 2 or re.match(r"\d+[家个支名位]", name) or any(name.startswith(g) for g in generic):
                 continue
-            if name.startswith(PARTY_KINDS) or word_tags().get(name[:2]) in ("v", "vd"):
-                continue  # 联合党委, 联合党支部: the word begins an organisation's name; 联合开办: a verb follows
+            first_tag = word_tags().get(name[:2])
+            if name.startswith(PARTY_KINDS) or first_tag in ("v", "vd") or first_tag == "vn" and not name.endswith(BODY_SUFFIXES):
+                continue  # 联合党委, 联合党支部: the word begins an organisation's name; 联合开办, 联合排查: a verb follows
             if any(f.overlaps(s, s + len(name)) for f in taken + found):
                 continue
             if PATTERNS.level_of(name) or not re.search(r"[\u4e00-\u9fff]", name):
@@ -190,3 +191,5 @@ def is_common_noun_after_pronoun(partner: Found, sentence: Sentence, tokens: Tok
 
 PRONOUNS = frozenset(PATTERNS["partners"]["pronouns"])
 PARTY_KINDS = tuple(PATTERNS.party_kind)
+ENDINGS_FROM_TRIGGERS = {t: tuple(e for e in BODY_SUFFIXES if e.startswith(t) and len(e) > len(t))
+                         for t in PATTERNS["partners"]["triggers"]}

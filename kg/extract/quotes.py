@@ -194,6 +194,9 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
         return found
     if head is not None and head[2] in MOTTO_HEADS and any(mark in name for mark in LIST_MARKS):
         return None  # 以“A、B”为主题: phrases listed as a theme or a core are a motto, naming no program
+    if head is not None and head[2] in VERB_OBJECT_HEADS and head[1] == len(head[2]) \
+            and word_tags().get(name, "").startswith("v"):
+        return None  # 资源“进驻”中心: a verb and its object, the place named before
     if head is not None:
         cls, end, head_word = head
         full = name + after[:end]
@@ -239,6 +242,7 @@ FOUNDING_VERBS = tuple(PATTERNS["quotes"]["founding_verbs"])
 FOUNDED_GROUP_WORDS = tuple(PATTERNS["quotes"]["founded_group_words"])
 FOUNDED_GROUP_ENDINGS = frozenset(PATTERNS["quotes"]["founded_group_endings"])
 CATEGORIES = tuple(PATTERNS["quotes"]["categories"])
+VERB_OBJECT_HEADS = frozenset(PATTERNS["quotes"]["verb_object_heads"])
 MOTTO_HEADS = frozenset(PATTERNS["quotes"]["motto_heads"])
 LIST_MARKS = ("、", ",", "，")
 BLOCKERS = tuple(PATTERNS["quotes"]["blockers"]) + CATEGORIES

@@ -100,7 +100,9 @@ def _jieba_dictionary_stamp() -> str:
 
 def fused_words(dictionary: dict[str, int]) -> list[str]:
     """Dictionary words that fuse a level word with a party kind (村党委, 镇党委), a post (社区主任,
-    村主任) or itself (村村), or a function character with a level word (和县: 某院和县妇联 is 和 + 县妇联).
+    村主任) or itself (村村), a function character with a level word (和县: 某院和县妇联 is 和 + 县妇联),
+    or the last character of a body's ending with the head's title that begins with it (局局长, 团团长:
+    某县农业农村局|局长 names the bureau, then its head).
 
     jieba keeps them whole, so the unit a name ends with (张家村党委) would
     end inside a token and the generic reference (镇党委) would not start at
@@ -109,11 +111,14 @@ def fused_words(dictionary: dict[str, int]) -> list[str]:
     levels = PATTERNS["units"]["generic_words"]
     kinds = PATTERNS.party_kind
     posts = set(PATTERNS["persons"]["roles"]) - {"社区工作者"}
+    ending_characters = {e[-1] for e in PATTERNS["partners"]["suffixes"]} | {u[-1] for u, _ in PATTERNS.unit_suffixes}
+    head_title = PATTERNS["persons"]["head_title_ending"]
     return sorted(
         word for word, freq in dictionary.items()
         if freq and (any(word[:i] in levels and (word[i:] in kinds or word[i:] in posts or word[i:] == word[:i])
                          for i in range(1, len(word)))
-                     or (word[0] in PATTERNS.stop_chars and word[1:] in levels))
+                     or (word[0] in PATTERNS.stop_chars and word[1:] in levels)
+                     or (len(word) == 3 and word[0] == word[1] and word[0] in ending_characters and word[2] == head_title))
     )
 
 

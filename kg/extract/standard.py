@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
-from kg.extract.text import Tokens, previous_token
+from kg.extract.text import Tokens, clause_start, previous_token
 from kg.extract.units import PassageUnits
 from kg.model import Sentence
 
@@ -18,6 +18,8 @@ STANDARD = frozenset(PATTERNS["facilities"]["standard"])
 LEVEL_OF = PATTERNS["units"]["generic_words"]
 CLASS_WORDS = (*PATTERNS["party"]["class_words"], *PATTERNS["facilities"]["class_words"])
 LOCATIVE_WORDS = ("在", "于")
+BUILDING_VERBS = frozenset(PATTERNS["facilities"]["building_verbs"])
+CLAUSE_MARKS = ",，;；:：。"
 
 
 def level_facility(index: int, sentence: Sentence, tokens: Tokens, s: int, e: int, suffix: str) -> Found | None:
@@ -33,9 +35,20 @@ def level_facility(index: int, sentence: Sentence, tokens: Tokens, s: int, e: in
         subject = previous_token(tokens, s - len(word))
         level = LEVEL_OF.get(subject.removesuffix("里"))
         word = ""
+    if level is None and word in BUILDING_VERBS:
+        # 社区党总支在…建起新时代文明实践站: built by the clause's subject, named by its level word
+        level = built_by(sentence, tokens, s - len(word))
+        word = ""
     if level is None:
         return None
     return Found("Facility", "", s - len(word), e, index, generic=True, rule=f"generic:{level}", aliases={word + suffix})
+
+
+def built_by(sentence: Sentence, tokens: Tokens, verb_start: int) -> str | None:
+    """The level of the generic unit word that opens the clause a verb of building stands in (社区党总支…建起)."""
+    clause = clause_start(sentence.text, verb_start - sentence.start, CLAUSE_MARKS) + sentence.start
+    first = next((t for t in tokens if t.start >= clause), None)
+    return LEVEL_OF.get(first.text) if first is not None and first.start < verb_start else None
 
 
 def settle_level_facilities(others: list[Found], units: list[Found], sentence_paragraph: list[int]) -> list[Found]:

@@ -22,8 +22,7 @@ from kg.extract.index import LastBefore
 from kg.extract.quotes import name_quote_spans
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import word_tags
-from kg.extract.text import (HOMELAND_WORDS, PEOPLE_ENDINGS, Tokens, is_cjk, past_predicate, previous_token,
-                             splits_a_word, stem_start, stem_tokens)
+from kg.extract.text import HOMELAND_WORDS, Tokens, past_predicate, previous_token, splits_a_word, stem_start, stem_tokens
 from kg.extract.unitstems import is_description, is_generic_stem, is_word_like, numbered_stem, strip_level_suffix
 from kg.gazetteer import load_gazetteer
 from kg.gazetteer.communities import load_communities
@@ -146,7 +145,7 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             # 新|塘村, 新|塘|村: the head of the word the suffix ends is the stem's too
             parts.append(sentence.text[host.start - sentence.start : suffix_start - sentence.start])
         whole_stem = sentence.text[start - sentence.start : suffix_start - sentence.start]
-        if (is_generic_stem(whole_stem, parts) or not licensed and is_description(parts, level, start in stops)) and not listed:
+        if (is_generic_stem(whole_stem, parts) or not licensed and is_description(parts, level, start in stops, match.group())) and not listed:
             continue
         if len(match.group()) == 1 and stem and stem[-1] in table["size_words"]:
             continue  # 小苑, 大院: a size word and a one-character suffix make a common noun
@@ -224,40 +223,6 @@ def find_numbered_groups(index: int, sentence: Sentence, units: list[Found]) -> 
 
 
 
-
-
-def find_coordinated(index: int, sentence: Sentence, units: list[Found], taken_spans) -> list[Found]:
-    """章家湾、黄毛圭居民组: a bare name coordinated with a suffixed one shares its suffix."""
-    found = []
-    for unit in units:
-        if unit.rule != "suffix":
-            continue
-        rel = unit.start - sentence.start
-        if rel < 3 or sentence.text[rel - 1] not in "、和及与":
-            continue  # (most units: nothing coordinated before them, no need to find their suffix)
-        suffix = next((s for s, _ in PATTERNS.unit_suffixes if unit.name.endswith(s)), "")
-        stops = PATTERNS["stems"]["stop_chars"]
-        j = rel - 1
-        while j > 0 and is_cjk(sentence.text[j - 1]) and sentence.text[j - 1] not in stops and rel - 1 - j < 4:
-            j -= 1
-        bare = sentence.text[j : rel - 1]
-        if j > 0 and is_cjk(sentence.text[j - 1]) and sentence.text[j - 1] not in stops:
-            continue  # the bare name would be longer than a place name: not a coordinated name
-        if len(bare) < 2 or bare.endswith(PEOPLE_ENDINGS) or PATTERNS.level_of(bare) or has_name_suffix(bare) or any(s < sentence.start + rel - 1 and sentence.start + j < e for s, e in taken_spans):
-            continue
-        other = Found(CLS, bare + suffix, sentence.start + j, sentence.start + rel - 1, index, kind=unit.kind,
-                      rule="coordinated")
-        other.aliases.add(bare)
-        found.append(other)
-    return found
-
-
-def has_name_suffix(text: str) -> bool:
-    """Whether ``text`` ends like the name of some other kind of entity (同福小学)."""
-    return any(
-        (m := regex.search(text)) is not None and m.end() == len(text)
-        for regex in (PATTERNS.partner_suffix_re, PATTERNS.facility_suffix_re, PATTERNS.party_re)
-    )
 
 
 # ------------------------------------------------------------------ placing

@@ -11,6 +11,7 @@ from functools import lru_cache
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import word_tags
 from kg.extract.text import Tokens, is_place_word
+from kg.gazetteer.communities import load_communities
 
 PRIVATIVE_WORDS = frozenset(PATTERNS["units"]["privative_words"])
 NUMBERED_TOKEN = re.compile(f"^[\\d一二三四五六七八九十百]+(?:{alternation(PATTERNS['units']['numbered_stem_endings'])})$")
@@ -59,16 +60,26 @@ def strip_level_suffix(name: str) -> str:
     return name[: len(name) - len(suffix)] or name
 
 
-def is_description(parts: list[str], level: str, after_unit: bool = False) -> bool:
-    """丰富社区, 积极参与社区: one word that describes is not the name of a community; an adjective written
-    right after the unit above it is its name (某街道团结社区)."""
+def is_description(parts: list[str], level: str, after_unit: bool = False, suffix: str = "") -> bool:
+    """丰富社区, 积极参与社区, 过去社区, 新建小区: one word that describes, points, tells a time or says the
+    place was built is not the name of a community; an adjective or a verb of building written right after
+    the unit above it is its name (某街道团结社区, 某街道新建社区)."""
     tag = word_tags().get(parts[0]) if len(parts) == 1 else None
+    if len(parts) > 1 and all(word_tags().get(p) in TIME_TAGS for p in parts):
+        tag = TIME  # 当天下午社区: words of time, however many
     if tag is not None and (tag in POINTING_TAGS
                             or len(parts[0]) > 1 and parts[0].endswith(AREA_KIND_ENDING)):
         return True  # 其余社区, 山区村: a word that points or names a kind of area
+    if tag in TIME_TAGS:
+        return not load_communities().candidates("".join(parts) + suffix)
+    if len(parts) == 1 and parts[0] in FOUNDING_VERBS and not after_unit:
+        return True  # 在新建小区配建, 辖区新建社区: built, not named (a community of the name follows its parent)
     return tag in DESCRIPTIVE_TAGS and not is_place_word(parts[0]) and not (after_unit and tag in ("a", "an"))
 
 
+FOUNDING_VERBS = frozenset(PATTERNS["stems"]["founding_verbs"])
+TIME_TAGS = frozenset(PATTERNS["stems"]["time_tags"])
+TIME = next(iter(sorted(TIME_TAGS)))
 DESCRIPTIVE_TAGS = frozenset(PATTERNS["stems"]["descriptive_tags"])
 POINTING_TAGS = frozenset(PATTERNS["stems"]["pointing_tags"])
 AREA_KIND_ENDING = PATTERNS["stems"]["area_kind_ending"]

@@ -45,6 +45,7 @@ def _any_of(patterns: list[str]) -> re.Pattern[str]:
 _RULES = _load_rules()
 _LIMITS = _RULES["limits"]
 _SENTENCE_END = tuple(_LIMITS["sentence_end"])
+_MASTHEAD_SOURCE = re.compile(_RULES["masthead"]["source"])
 
 
 def _anchored(pattern: str) -> bool:
@@ -164,7 +165,19 @@ def classify_lines(lines: list[Line]) -> list[str | None]:
     _mark_menus(lines, reasons)
     _mark_headline_blocks(lines, reasons)
     _mark_tail(lines, reasons)
+    _mark_mastheads(lines, reasons)
     return reasons
+
+
+def _mark_mastheads(lines: list[Line], reasons: list[str | None]) -> None:
+    """A line that is only the outlet a credit line names as the source is the site's masthead."""
+    outlets = {m.group("value") for line, reason in zip(lines, reasons) if reason == "credit line"
+               for m in _MASTHEAD_SOURCE.finditer(line.text)}
+    if not outlets:
+        return  # (most pages: no source line)
+    for i, line in enumerate(lines):
+        if reasons[i] is None and line.text.strip() in outlets:
+            reasons[i] = "credit line"
 
 
 def _is_headline(line: str) -> bool:

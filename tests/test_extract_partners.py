@@ -1,0 +1,121 @@
+"""Bodies named by their ending: government bureaus, centres and commissions, foundations named for a
+cause, and where their names end. Sentences written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from test_extract import names
+
+GOVERNMENT_CASES = [
+    # jieba fuses the bureau's last character with its head's title (局局长): the bureau is named all the same
+    ("县水利局局长邵景明陪同调研。", {"县水利局"}),
+    ("县农业农村局局长邵景明陪同调研。", {"县农业农村局"}),
+    # a centre a county's level word names with a field is the county government's body, not a place
+    ("旗农牧业技术服务中心派出专家指导春播。", {"旗农牧业技术服务中心"}),
+    ("县林草服务中心的技术员来到村里。", {"县林草服务中心"}),
+    # a commission by its full name, after the district that has it
+    ("社区党委与江北区城市管理委员会签订共建协议。", {"江北区城市管理委员会"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", GOVERNMENT_CASES)
+def test_a_government_body_is_a_partner_by_its_head_word(text, expected):
+    assert expected <= names(text, "Partner")
+
+
+def test_a_county_centre_is_no_facility():
+    assert not names("旗农牧业技术服务中心派出专家指导春播。", "Facility")
+
+
+def test_a_communitys_own_committee_is_no_partner():
+    assert not names("建新社区居民委员会换届选举顺利完成。", "Partner")
+
+
+def test_a_foundation_named_for_a_cause_keeps_its_verbal_noun_and_the_community_in_its_name():
+    text = "活动得到嘉兴市南湖社区发展基金会的资助。"
+    assert "嘉兴市南湖社区发展基金会" in names(text, "Partner")
+    assert "南湖社区" not in names(text, "AdministrativeUnit")  # (only the body's name holds it)
+
+
+def test_a_community_inside_a_bodys_name_is_a_unit_when_written_alone_too():
+    text = "活动得到嘉兴市南湖社区发展基金会的资助。南湖社区党委书记说，钱要用在刀刃上。"
+    assert "南湖社区" in names(text, "AdministrativeUnit")
+
+
+def test_a_partnering_verb_that_begins_a_bodys_ending_partners_nothing():
+    # 联合 of 联合会 is no 联合 (jointly): nothing after it is a partner
+    assert not any(name.startswith("会") for name in names("市慈善总会和区志愿服务联合会捐赠了物资。", "Partner"))
+
+
+def test_a_residents_club_of_a_hobby_is_a_partner():
+    assert "东湖书友会" in names("东湖书友会每月组织一次读书分享。", "Partner")
+
+
+def test_a_groups_word_after_a_stem_ends_a_teams_name():
+    # (车队 is one word to jieba: the team's one-character ending 队 ends inside it)
+    assert "青年护村车队" in names("村里的青年护村车队每晚巡逻一次。", "Partner")
+
+
+def test_a_groups_word_alone_is_no_teams_name():
+    assert not names("组建了一支乐队。", "Partner")
+
+
+def test_a_trade_word_before_a_noun_for_its_firms_names_no_firm():
+    assert not names("街道为中小快递企业提供免费场地。", "Partner")
+
+
+def test_a_public_venue_a_district_runs_is_its_institution():
+    text = "社区还与宝鸡市渭滨区图书馆合作，设立流动分馆。"
+    assert "宝鸡市渭滨区图书馆" in names(text, "Partner")
+    assert not names(text, "Facility")
+
+
+TOWNSHIP_BODY_CASES = [
+    # a township's technical stations and offices and a county's institutions, after their level word
+    ("镇农技站的技术员到田间指导。", {"镇农技站"}),
+    ("镇兽医站挨家挨户开展防疫。", {"镇兽医站"}),
+    ("县疾控中心派出专家驻村。", {"县疾控中心"}),
+    ("县供销社与合作社签订收购协议。", {"县供销社"}),
+    ("县信用社为农户发放小额贷款。", {"县信用社"}),
+    ("市慈善总会捐赠了过冬物资。", {"市慈善总会"}),
+    ("县文化馆的老师来村里教舞蹈。", {"县文化馆"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", TOWNSHIP_BODY_CASES)
+def test_a_level_word_before_a_stations_or_an_institutions_word_names_the_body(text, expected):
+    assert expected <= names(text, "Partner")
+
+
+def test_jointly_before_a_verbal_noun_partners_nothing():
+    assert names("镇综治办和派出所联合排查隐患。", "Partner") <= {"镇综治办", "派出所"}
+
+
+def test_one_dictionary_word_for_a_kind_of_group_is_no_teams_name():
+    assert not names("志愿者按专长分成护河、助学3个小分队，每个小分队由一名党员带队。", "Partner")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a school's own name that jieba tags as a verb (启航 v, 启智 v), written right after its district
+    ("社区与南关区启航实验学校结成共建对子。", {"南关区启航实验学校"}),
+    ("社区与绿园区启智特殊教育学校开展助残共建。", {"绿园区启智特殊教育学校"}),
+])
+def test_a_verb_tagged_word_after_a_district_begins_a_schools_name(text, expected):
+    assert expected <= names(text, "Partner")
+
+
+def test_a_verb_of_founding_after_a_unit_is_no_part_of_a_teams_name():
+    assert not names("阳光社区组建志愿服务队。", "Partner")
+
+
+def test_a_verb_between_a_unit_and_a_body_named_with_its_own_place_is_the_clauses():
+    assert "兰州大学" in names("东岗社区走访兰州大学，商量共建事宜。", "Partner")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a centre that develops a trade or a field is an institution a unit works with, not a place
+    ("安化县黑茶产业发展中心今年为12个村培训了制茶能手。", {"安化县黑茶产业发展中心"}),
+    ("市青少年发展中心组织孩子们开展夏令营。", {"市青少年发展中心"}),
+])
+def test_a_development_centre_is_a_body(text, expected):
+    assert expected <= names(text, "Partner")
