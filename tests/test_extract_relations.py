@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extract import relations
+from tests.test_extract import extract_text, relations
 
 ENGAGED = [
     ("绵阳市涪城区城郊街道青义社区党委请来涪城区中医医院的医生为老人义诊。", ("青义社区党委", "partnersWith", "涪城区中医医院")),
@@ -39,3 +39,16 @@ def test_a_committees_department_is_its_sub_organisation_where_the_article_names
 def test_a_program_whose_clause_names_a_doer_that_is_no_actor_is_not_the_focus_s():
     text = ("德阳市旌阳区旌东街道岷江社区与旌阳区实验小学签订共建协议。暑假期间，由学校的老师在社区开设“周末书桌”。")
     assert not any(p == "runsProgram" and o == "周末书桌" for _, p, o in relations(text))
+
+
+DEPARTMENT_CASES = [
+    # a committee's department belongs to the committee, not to the unit as its party organisation
+    ("岳池县委组织部选派干部走进九龙镇花园村宣讲。", "岳池县委组织部", "岳池县"),
+    ("广安市广安区委组织部联合浓洄街道开展“头雁领航”培训。", "广安区委组织部", "广安区"),
+]
+
+
+@pytest.mark.parametrize("text, org, unit", DEPARTMENT_CASES)
+def test_a_committees_department_is_not_a_units_party_organisation(text, org, unit):
+    assert org in {m.name for m in extract_text(text).mentions if m.cls == "PartyOrganization"}
+    assert (org, "partyOrgOf", unit) not in relations(text)

@@ -283,7 +283,9 @@ def find_relations(
     committees = committees_by_unit(orgs)
     for org in orgs:
         # (a department's own branch, 某县委宣传部机关党支部, is the department's: not the unit's party organisation)
-        if org.unit is not None and not (org.org is not None and org.org.kind in DEPARTMENT_KINDS):
+        # (nor is a department, 某县委组织部: it is the committee's, not the unit's own party organisation)
+        if org.unit is not None and org.kind not in DEPARTMENT_KINDS and not (
+                org.org is not None and org.org.kind in DEPARTMENT_KINDS):
             rels.append(FoundRelation(org, "partyOrgOf", org.unit, org, "name"))
         parent = parent_org(org, committees) or set_up_by(org, orgs, text) or guided_by(org, orgs, text) or (
             committee_of_department(org, orgs))
