@@ -129,3 +129,18 @@ def test_a_facility_a_unit_builds_in_one_of_its_compounds_is_the_units():
     # the bare 社区 is who builds; the compound after 在 is where
     text = "青松社区:小区里的便民站\n青松社区有小区12个。\n今年,社区在翠湖小区南门建起了“邻里”服务站,为居民代收快递。"
     assert subjects(text, "hasFacility", "邻里") == {"青松社区"}
+
+
+RUN_BY_CASES = [
+    # a body 由 makes the doer of a verb of running works with whom the thing is for: the sentence's actor…
+    ("宜宾市翠屏区南岸街道金沙社区党委开展“邻里同心”活动。社区还设有长者食堂，由宜宾安康餐饮管理有限公司负责运营。",
+     ("金沙社区", "partnersWith", "宜宾安康餐饮管理有限公司")),
+    # …or the article's focus, where its sentence names no actor
+    ("宜宾市翠屏区南岸街道金沙社区新建了一处长者食堂。食堂由宜宾安康餐饮管理有限公司运营，老人用餐可打八折。",
+     ("金沙社区", "partnersWith", "宜宾安康餐饮管理有限公司")),
+]
+
+
+@pytest.mark.parametrize("text, expected", RUN_BY_CASES)
+def test_a_body_that_runs_something_for_an_actor_works_with_it(text, expected):
+    assert expected in relations(text)

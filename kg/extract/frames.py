@@ -75,3 +75,18 @@ def sends_people(partner: Found, text: str) -> bool:
     at = partner.end + (1 if text.startswith("的", partner.end) else 0)
     return at < len(text) and is_cjk(text[at]) and is_people_word(tokenize(text[at : at + 6])[0])
 
+
+
+def runs_for(partner: Found, text: str) -> bool:
+    """长者饭堂由某公司运营, 由某中心负责日常管理: a body that 由 makes the doer of a verb of running (or
+    taking on) something works with whoever the thing is for (the sentence's actor, or the article's)."""
+    if not text.endswith(AGENT, 0, partner.start):
+        return False
+    after = text[partner.end : partner.end + RUNNING_REACH]
+    return any(after.startswith(verb, at) for verb in RUNNING_VERBS for at in range(MAX_BEFORE_VERB + 1))
+
+
+AGENT = "由"
+RUNNING_VERBS = tuple(PATTERNS["relations"]["running_verbs"])
+MAX_BEFORE_VERB = 2  # 负责, 统一, 全面: what may stand between the body and its verb
+RUNNING_REACH = max(map(len, RUNNING_VERBS)) + MAX_BEFORE_VERB

@@ -18,13 +18,16 @@ from dataclasses import dataclass
 from kg.extract.actors import CLAUSE_MARKS, Actor, Actors, coordinated, is_place_of_deed, overlaps
 from kg.extract.anaphora import facility_anaphors, local_actors
 from kg.extract.found import Found
-from kg.extract.frames import opens_clause, quoted_speakers, reported_start, sends_people
+from kg.extract.frames import opens_clause, quoted_speakers, reported_start, runs_for, sends_people
 from kg.extract.index import Covering
 from kg.extract.party import committees_by_unit, parent_org
 from kg.extract.places import Places, builders_of, place_of
+from kg.extract.partnering import (JOINERS, PARTNER_TRIGGER, actor_before_trigger, engaged, joined_to_actor,
+                                   last_coordinated, listed_partners)
 from kg.extract.posts import settle_posts
-from kg.extract.patterns import PATTERNS, alternation
-from kg.extract.text import clause_start, is_cjk
+from kg.extract.signatory import partnership_signer
+from kg.extract.patterns import PATTERNS
+from kg.extract.text import clause_start
 from kg.frozen import dict_init
 
 
@@ -200,30 +203,6 @@ def guided_by(org: Found, orgs: list[Found], text: str) -> Found | None:
 GUIDANCE_WORDS = tuple(PATTERNS["relations"]["guidance_words"])
 
 
-def actor_before_trigger(target: Found, actors: Actors, text: str, sentence_start: int) -> list[Found]:
-    """The actor of a partnering word before ``target`` (甲社区联合乙、丙 → 甲社区; 甲与乙、丙共同主办 → 甲).
-
-    The actors named between that word and the target are listed with the
-    target: they are its fellow partners, not the one it works with.
-    """
-    report = reported_start(text, sentence_start, target.start)
-    at = -1
-    for match in PARTNERING_AT.finditer(text, report, target.start):
-        at = match.start()  # (the last place where some partnering word begins: every word's last rfind, at once)
-    if at < 0:
-        return []
-    bound = at
-    usable = [a for a in actors.in_sentence[target.sentence] if report <= a.start and a.end <= bound]
-    if not usable:
-        return []
-    return last_coordinated(usable, text)
-
-
-def last_coordinated(actors: list[Actor], text: str) -> list[Found]:
-    """The last of ``actors`` (in text order) and those joined to it by a coordinator (甲和乙、丙), last first."""
-    return [a.entity for a in coordinated(actors, text)]
-
-
 def joint_deed(text: str, start: int, end: int) -> bool:
     """Whether the words between the actors and the target say they do it together (共同, 一起)."""
     between = text[start:end]
@@ -236,13 +215,6 @@ PARTNERING_VERBS = tuple(PATTERNS["relations"]["partnering_verbs"])
 OPENING_QUOTES = ("“", "‘", "「", "『", '"')
 
 
-
-PARTNER_TRIGGER = re.compile(alternation(PATTERNS["relations"]["partner_triggers"]))
-PARTNERING_WORDS = tuple(PATTERNS["relations"]["partner_triggers"]) + tuple(PATTERNS["relations"]["partner_joiners"])
-JOINERS = tuple(PATTERNS["relations"]["partner_joiners"])
-PARTNERING_AT = re.compile(f"(?=(?:{alternation(PARTNERING_WORDS)}))")
-
-
 def speaker_actor(target: Found, actors: Actors, text: str, speakers: dict[int, Found]) -> Found | None:
     """The quoted speaker's organisation, for a target its quotation names before any actor of its own."""
     speaker = speakers.get(target.sentence)
@@ -251,16 +223,6 @@ def speaker_actor(target: Found, actors: Actors, text: str, speakers: dict[int, 
     if any(a.end <= target.start and not is_place_of_deed(a, text) for a in actors.in_sentence[target.sentence]):
         return None
     return speaker
-
-
-def listed_partners(partners: list[Found], text: str) -> set[int]:
-    """Partners named in a list with another partner (甲公司、乙小学、丙医院等单位)."""
-    listed: set[int] = set()
-    ordered = sorted(partners, key=lambda f: f.start)
-    for a, b in zip(ordered, ordered[1:]):
-        if a.sentence == b.sentence and text[a.end : b.start] in PATTERNS.list_gaps:
-            listed |= {id(a), id(b)}
-    return listed
 
 
 def find_relations(
@@ -329,11 +291,17 @@ def find_relations(
     # the sentences of partners that hold a partnering word (only theirs are asked)
     partnering = {p.sentence for p in partners if PARTNER_TRIGGER.search(sentences_text[p.sentence])}
     resident = tuple(PATTERNS["relations"]["resident_partner_endings"])
+    signer = partnership_signer(actors, text, sentence_starts, focus) if sentence_starts is not None else None
+
+    def signed(hosts: list[Found]) -> list[Found]:
+        # a body the article's focus works with, in a sentence of its own: the signer of its partnerships'
+        return [signer] if signer is not None and hosts == [focus] else hosts
+
     listed = listed_partners(partners, text)
     for partner in partners:
         # Teams of residents are the unit's own wherever they are named; schools, companies and media
         # when the sentence says they work together, or lists them with other partners.
-        if partner.sentence in partnering or partner.name.endswith(resident) or id(partner) in listed or engaged(
+        if partner.sentence in partnering or partner.name.endswith(resident) or runs_for(partner, text) or id(partner) in listed or engaged(
                 partner, text) or joined_to_actor(
                 partner, actors, text) or (
                 sentence_starts is not None and partner.rule != "body of organisation" and partner.kind != "media"
@@ -342,8 +310,12 @@ def find_relations(
             chosen = None
             if sentence_starts is not None:
                 chosen = actor_before_trigger(partner, actors, text, sentence_starts[partner.sentence])
+            if not chosen and runs_for(partner, text):
+                # (由 names the partner as the doer: the actor is the one before it, or the article's)
+                before = [a for a in actors.in_sentence[partner.sentence] if a.end <= partner.start and not is_place_of_deed(a, text)]
+                chosen = last_coordinated(before, text) if before else signed([focus] if focus is not None else [])
             speaker = None if chosen else speaker_actor(partner, actors, text, speakers)
-            for actor in chosen or ([speaker] if speaker is not None else actor_for(partner, actors, text, focus)):
+            for actor in chosen or ([speaker] if speaker is not None else signed(actor_for(partner, actors, text, focus))):
                 if actor.cls != "PartyOrganization" or not actor.name.startswith(partner.name):
                     rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
     return committees_for_their_units(rels, orgs)  # (a body's own committee, 某某公司党委, is no partner of 某某公司)
@@ -355,31 +327,6 @@ def committee_of_department(org: Found, orgs: list[Found]) -> Found | None:
         return None
     committee = org.name[: -len(org.kind)]
     return next((o for o in orgs if o.name == committee), None)
-
-
-def engaged(partner: Found, text: str) -> bool:
-    """某社区党委还请来某中心的医生, 委托某公司运营: a body right after a verb of engaging (an aspect
-    particle between) is engaged by the sentence's actor."""
-    before = text[max(0, partner.start - ENGAGING_REACH) : partner.start].rstrip(ASPECT)
-    return before.endswith(ENGAGING_VERBS)
-
-
-ENGAGING_VERBS = tuple(PATTERNS["relations"]["engaging_verbs"])
-ENGAGING_REACH = max(map(len, ENGAGING_VERBS)) + 1
-ASPECT = "了过"
-
-
-def joined_to_actor(partner: Found, actors: Actors, text: str) -> bool:
-    """某社区与某公司签订…协议, 某党委同某学院…: a body joined by 与 or 同 to the actor right before it
-    (an adverb between, 还与) does the deed with that actor, whatever the verb."""
-    for actor in actors.in_sentence[partner.sentence]:
-        between = text[actor.end : partner.start]
-        if actor.end <= partner.start and between.endswith(JOINERS) and len(between) <= 1 + MAX_ADVERB:
-            return not is_place_of_deed(actor, text) and all(map(is_cjk, between))
-    return False
-
-
-MAX_ADVERB = 2  # 还, 也, 积极: what may stand between an actor and 与
 
 
 def facility_relations(facilities: list[Found], units: list[Found], actors: Actors, text: str, focus: Found | None,
