@@ -52,3 +52,16 @@ DEPARTMENT_CASES = [
 def test_a_committees_department_is_not_a_units_party_organisation(text, org, unit):
     assert org in {m.name for m in extract_text(text).mentions if m.cls == "PartyOrganization"}
     assert (org, "partyOrgOf", unit) not in relations(text)
+
+
+FOUNDING = "2024年，泸州市江阳区茜草街道党工委推动成立长江物流港综合党委，由泸州港务集团有限公司牵头，把园区内9家企业党支部纳入统一管理。"
+
+
+def test_a_committee_a_street_committee_has_set_up_is_its_sub_organisation():
+    # (a word before the verb of setting up: 推动成立, 指导成立)
+    assert ("长江物流港综合党委", "subOrganizationOf", "茜草街道党工委") in relations(FOUNDING)
+
+
+def test_the_partner_of_a_founding_works_with_the_founder_not_with_the_body_set_up():
+    rels = {(s, o) for s, p, o in relations(FOUNDING) if p == "partnersWith"}
+    assert rels == {("茜草街道党工委", "泸州港务集团有限公司")}

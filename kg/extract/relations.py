@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from kg.extract.actors import CLAUSE_MARKS, Actor, Actors, coordinated, is_place_of_deed, overlaps
 from kg.extract.anaphora import facility_anaphors, local_actors
 from kg.extract.found import Found
-from kg.extract.frames import opens_clause, quoted_speakers, reported_start, runs_for, sends_people
+from kg.extract.frames import founded, opens_clause, quoted_speakers, reported_start, runs_for, sends_people
 from kg.extract.index import Covering
 from kg.extract.party import committees_by_unit, parent_org
 from kg.extract.places import Places, builders_of, place_of
@@ -66,10 +66,11 @@ def actor_for(target: Found, actors: Actors, text: str, focus: Found | None = No
     A sentence without one speaks of the article's ``focus`` when it has one,
     else of the last actor before it in its paragraph, then in the article.
     """
-    return hosts_of(target, actors, text, focus)[0]
+    return hosts_of(target, actors, text, focus, founding=True)[0]
 
 
-def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = None) -> tuple[list[Found], list[Found]]:
+def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = None,
+             founding: bool = False) -> tuple[list[Found], list[Found]]:
     """``actor_for``'s actors, and the fellows the sentence has them work with.
 
     A unit named as the place of the deed (在某社区举行, 来到某村) is where,
@@ -82,6 +83,10 @@ def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = Non
         # 某村党支部书记某某介绍,村里引进…: the speaker's body frames the report and does nothing in it
         report = reported_start(text, actors.starts[target.sentence], target.start)
         same = [a for a in same if a.start >= report or a.start > target.start]
+    if founding:
+        # 某街道党工委推动成立某综合党委,由某公司牵头: a partner of the founding works with the founder, not
+        # with the body set up (which runs the programs named after it: 社区成立了某党支部,开展…)
+        same = [a for i, a in enumerate(same) if i == 0 or not founded(a, text)]
     before = [a for a in same if a.end <= target.start]
     if before:
         chosen = coordinated(before, text)  # last first
@@ -173,17 +178,24 @@ COMMITTEE_SHARE = float(PATTERNS["relations"]["committee_share"])
 
 
 def set_up_by(org: Found, orgs: list[Found], text: str) -> Found | None:
-    """某党总支下设某某党支部, 某党委成立某某临时党支部: the organisation that set up a branch."""
-    if org.kind not in ("党支部", "党小组", "党总支"):
+    """某党总支下设某某党支部, 某党委成立某某临时党支部, 某街道党工委推动成立某某综合党委: the organisation
+    that set up a branch (or a committee under it: a 党总支 sets up no 党委). A short word may stand before
+    the verb (推动, 指导, 牵头)."""
+    if org.kind not in ("党支部", "党小组", "党总支", "党委"):
         return None
-    words = tuple(PATTERNS["relations"]["set_up_words"])
     for other in orgs:
         if other is org or other.name == org.name or other.sentence != org.sentence or other.end > org.start or other.kind not in ("党委", "党总支", "党工委"):
             continue
+        if org.kind == "党委" and other.kind == "党总支":
+            continue
         between = text[other.end : org.start]
-        if between.startswith(words) and not any(ch in between for ch in "。;；，,"):
+        if any(0 <= between.find(w) <= MAX_SET_UP_LEAD for w in SET_UP_WORDS) and not any(ch in between for ch in "。;；，,"):
             return other
     return None
+
+
+SET_UP_WORDS = tuple(PATTERNS["relations"]["set_up_words"])
+MAX_SET_UP_LEAD = 2  # 推动, 指导, 牵头, 批准: a word before the verb of setting up
 
 
 def guided_by(org: Found, orgs: list[Found], text: str) -> Found | None:
