@@ -20,8 +20,9 @@ from kg.extract.anaphora import facility_anaphors, local_actors
 from kg.extract.found import Found
 from kg.extract.frames import founded, opens_clause, quoted_speakers, reported_start, runs_for, sends_people
 from kg.extract.index import Covering
+from kg.extract.managers import managers
 from kg.extract.party import committees_by_unit, parent_org
-from kg.extract.places import Places, builders_of, place_of
+from kg.extract.places import Places, builders_of, builds, place_of
 from kg.extract.partnering import (JOINERS, PARTNER_TRIGGER, actor_before_trigger, engaged, joined_to_actor,
                                    last_coordinated, listed_partners)
 from kg.extract.posts import settle_posts
@@ -279,7 +280,9 @@ def find_relations(
     actors = Actors(actors_of(units, orgs, bare, programs + facilities + partners, text), len(sentences_text), paragraph,
                     sentence_starts)
     focus = article_focus(units, orgs)
-    held = facility_relations(facilities, units, actors, text, focus, len(sentences_text), paragraph)
+    # “某某”由社区党委发起, 司机之家由某党委管理: who 由 names runs it, whatever the rest would say
+    managed = managers(programs + facilities, actors, text, sentence_starts) if sentence_starts is not None else {}
+    held = facility_relations(facilities, units, actors, text, focus, len(sentences_text), paragraph, managed)
     if sentence_starts is not None and held:
         # 驿站推出…: a sentence about a facility named before by its head word is its holder's
         holders = {id(r.object): r.subject for r in held}
@@ -291,7 +294,8 @@ def find_relations(
     speakers = quoted_speakers(persons, sentences_text, sentence_starts, holders) if sentence_starts else {}
     for program in programs:
         speaker = speaker_actor(program, actors, text, speakers)
-        hosts, fellows = ([speaker], []) if speaker is not None else hosts_of(program, actors, text, focus)
+        hosts, fellows = (managed[program.cls, program.name], []) if (program.cls, program.name) in managed else ([speaker], []) if speaker is not None else (
+            hosts_of(program, actors, text, focus))
         for actor in hosts:
             rels.append(FoundRelation(actor, "runsProgram", program, program, "pattern:actor"))
         for fellow in fellows:
@@ -342,12 +346,13 @@ def committee_of_department(org: Found, orgs: list[Found]) -> Found | None:
 
 
 def facility_relations(facilities: list[Found], units: list[Found], actors: Actors, text: str, focus: Found | None,
-                        sentences: int, paragraph: list[int]) -> list[FoundRelation]:
-    """Who holds each facility: the party organisations its sentence has set it up, else its place."""
+                        sentences: int, paragraph: list[int], managed: dict[tuple[str, str], list[Found]]) -> list[FoundRelation]:
+    """Who holds each facility: those a 由 clause names as managing it, the party organisations its sentence
+    has set it up, else its place."""
     rels = []
     places = Places(units, sentences, paragraph)
     for facility in facilities:
-        holders = builders_of(facility, actors, text)
+        holders = [h for h in managed.get((facility.cls, facility.name), ()) if builds(h)] or builders_of(facility, actors, text)
         for holder in holders:
             rels.append(FoundRelation(holder, "hasFacility", facility, facility, "pattern:actor"))
         place = None if holders else place_of(facility, places, focus)
