@@ -144,3 +144,16 @@ RUN_BY_CASES = [
 @pytest.mark.parametrize("text, expected", RUN_BY_CASES)
 def test_a_body_that_runs_something_for_an_actor_works_with_it(text, expected):
     assert expected in relations(text)
+
+
+LOCAL_AFTER_TIME_CASES = [
+    # the word for "here" of a level after a time word or a date that opens its clause
+    ("清水镇召开产业推进会。会上，柏树村党支部书记王家明作了发言。今年镇里将推行“山货进城”计划，由各村党支部领办合作社。",
+     "清水镇"),
+    ("清水镇召开产业推进会。会上，柏树村党支部书记王家明作了发言。2025年镇里将推行“山货进城”计划。", "清水镇"),
+]
+
+
+@pytest.mark.parametrize("text, unit", LOCAL_AFTER_TIME_CASES)
+def test_the_word_for_here_of_a_level_after_a_time_word_is_the_unit_of_that_level(text, unit):
+    assert subjects(text, "runsProgram", "山货进城") == {unit}

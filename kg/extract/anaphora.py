@@ -55,6 +55,8 @@ def headed_by(facility: Found, word: str, text: str) -> bool:
 
 
 LOCAL_LEVELS = dict(PATTERNS["relations"]["local_words"])
+# time words (今年, 下一步) and dates (2024年, 3月) that may stand before 村里 in its clause
+TIME_LEAD = re.compile(f"(?:{alternation(PATTERNS['relations']['time_words'])}|\\d{{1,4}}[年月日号](?:底|初|[上中下]旬)?)+(?:以来|起)?")
 LOCAL_WORD = re.compile(alternation(LOCAL_LEVELS))
 
 
@@ -65,8 +67,13 @@ def local_actors(units: list[Found], starts: list[int], paragraph: list[int], te
     passages: dict[str, PassageUnits] = {}
     for match in LOCAL_WORD.finditer(text):  # (few articles have one: no scan of every clause)
         at, i = match.start(), bisect_right(starts, match.start()) - 1
-        if i < 0 or (at != starts[i] and text[at - 1 : at] not in CLAUSE_OPENERS):
+        if i < 0:
             continue
+        if at != starts[i] and text[at - 1 : at] not in CLAUSE_OPENERS:
+            # (今年村里将…, 下一步镇里将…: a time word may open the clause before it)
+            opened = max([text.rfind(m, starts[i], at) + 1 for m in CLAUSE_OPENERS] + [starts[i]])
+            if not TIME_LEAD.fullmatch(text, opened, at):
+                continue
         level = LOCAL_LEVELS[match.group()]
         if level not in passages:
             passages[level] = PassageUnits([u for u in units if u.kind == level and not u.implicit], paragraph)
