@@ -26,6 +26,7 @@ from kg.extract.places import Places, builders_of, builds, place_of
 from kg.extract.partnering import (JOINERS, PARTNER_TRIGGER, actor_before_trigger, engaged, joined_to_actor,
                                    last_coordinated, listed_partners)
 from kg.extract.posts import settle_posts
+from kg.extract.respective import respective_owner
 from kg.extract.signatory import partnership_signer
 from kg.extract.patterns import PATTERNS
 from kg.extract.text import clause_start
@@ -295,7 +296,7 @@ def find_relations(
     for program in programs:
         speaker = speaker_actor(program, actors, text, speakers)
         hosts, fellows = (managed[program.cls, program.name], []) if (program.cls, program.name) in managed else ([speaker], []) if speaker is not None else (
-            hosts_of(program, actors, text, focus))
+            (paired(program, actors, text), []) if paired(program, actors, text) else hosts_of(program, actors, text, focus))
         for actor in hosts:
             rels.append(FoundRelation(actor, "runsProgram", program, program, "pattern:actor"))
         for fellow in fellows:
@@ -352,13 +353,22 @@ def facility_relations(facilities: list[Found], units: list[Found], actors: Acto
     rels = []
     places = Places(units, sentences, paragraph)
     for facility in facilities:
-        holders = [h for h in managed.get((facility.cls, facility.name), ()) if builds(h)] or builders_of(facility, actors, text)
+        holders = [h for h in managed.get((facility.cls, facility.name), ()) if builds(h)] or paired(facility, actors, text) or (
+            builders_of(facility, actors, text))
         for holder in holders:
             rels.append(FoundRelation(holder, "hasFacility", facility, facility, "pattern:actor"))
         place = None if holders else place_of(facility, places, focus)
         if place is not None:
             rels.append(FoundRelation(place, "hasFacility", facility, facility, "pattern:place"))
     return rels
+
+
+def paired(target: Found, actors: Actors, text: str) -> list[Found]:
+    """甲村、乙村分别建成A和B: the one actor 分别 pairs the target with, if any."""
+    if actors.starts is None:
+        return []
+    owner = respective_owner(target, actors.in_sentence[target.sentence], text, actors.starts[target.sentence])
+    return [owner] if owner is not None else []
 
 
 def committees_for_their_units(rels: list[FoundRelation], orgs: list[Found]) -> list[FoundRelation]:
