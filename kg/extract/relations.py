@@ -28,6 +28,7 @@ from kg.extract.partnering import (JOINERS, PARTNER_TRIGGER, actor_before_trigge
 from kg.extract.posts import settle_posts
 from kg.extract.respective import respective_owner
 from kg.extract.signatory import partnership_signer
+from kg.extract.teams import with_teams
 from kg.extract.patterns import PATTERNS
 from kg.extract.text import clause_start
 from kg.frozen import dict_init
@@ -291,6 +292,8 @@ def find_relations(
         if extra:
             actors = Actors(sorted(actors.actors + extra, key=lambda a: (a.start, a.end)), len(sentences_text), paragraph,
                             sentence_starts)
+    # 某镇党委…组建起这支宣讲队; 宣讲队还和某小学结成对子: a team's founder, and the clauses it opens
+    actors, founder = with_teams(actors, partners, units + orgs + programs + facilities + partners, text)
     body_of = {(p.start, p.sentence): p for p in partners if p.rule == "body of organisation"}
     speakers = quoted_speakers(persons, sentences_text, sentence_starts, holders) if sentence_starts else {}
     for program in programs:
@@ -316,6 +319,8 @@ def find_relations(
 
     listed = listed_partners(partners, text)
     for partner in partners:
+        if partner.name in founder:
+            rels.append(FoundRelation(founder.pop(partner.name), "partnersWith", partner, partner, "pattern:founder"))
         # Teams of residents are the unit's own wherever they are named; schools, companies and media
         # when the sentence says they work together, or lists them with other partners.
         if partner.sentence in partnering or partner.name.endswith(resident) or runs_for(partner, text) or id(partner) in listed or engaged(
