@@ -157,3 +157,9 @@ LOCAL_AFTER_TIME_CASES = [
 @pytest.mark.parametrize("text, unit", LOCAL_AFTER_TIME_CASES)
 def test_the_word_for_here_of_a_level_after_a_time_word_is_the_unit_of_that_level(text, unit):
     assert subjects(text, "runsProgram", "山货进城") == {unit}
+
+
+def test_a_quoted_speakers_body_runs_what_the_quotation_names_also_where_the_article_has_a_facility():
+    # (the speakers were looked up among the facilities' holders wherever a facility was held)
+    text = "宜宾市翠屏区南岸街道金沙社区建成“红叶驿站”。“我们在驿站旁开设了‘周末课堂’，孩子们都爱来。”金沙社区党委书记李红梅说。"
+    assert subjects(text, "runsProgram", "周末课堂") == {"金沙社区党委"}

@@ -287,8 +287,8 @@ def find_relations(
     held = facility_relations(facilities, units, actors, text, focus, len(sentences_text), paragraph, managed)
     if sentence_starts is not None and held:
         # 驿站推出…: a sentence about a facility named before by its head word is its holder's
-        holders = {id(r.object): r.subject for r in held}
-        extra = facility_anaphors(holders, facilities, units + orgs + programs + facilities + partners, sentence_starts, text)
+        held_by = {id(r.object): r.subject for r in held}
+        extra = facility_anaphors(held_by, facilities, units + orgs + programs + facilities + partners, sentence_starts, text)
         if extra:
             actors = Actors(sorted(actors.actors + extra, key=lambda a: (a.start, a.end)), len(sentences_text), paragraph,
                             sentence_starts)
