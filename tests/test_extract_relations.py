@@ -8,6 +8,9 @@ from tests.test_extract import extract_text, relations
 
 ENGAGED = [
     ("绵阳市涪城区城郊街道青义社区党委请来涪城区中医医院的医生为老人义诊。", ("青义社区党委", "partnersWith", "涪城区中医医院")),
+    # (a body the actor contacts to get something done: 联系某公司,两个小时就修好了)
+    ("绵阳市涪城区城郊街道青义社区接到求助后，社区联系绵阳宏达供热服务有限公司，当天就修好了暖气。",
+     ("青义社区", "partnersWith", "绵阳宏达供热服务有限公司")),
     ("去年，绵阳市涪城区城郊街道青义社区党委委托绵阳安居物业服务有限公司管理老旧小区。",
      ("青义社区党委", "partnersWith", "绵阳安居物业服务有限公司")),
 ]
