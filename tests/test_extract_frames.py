@@ -163,3 +163,9 @@ def test_a_quoted_speakers_body_runs_what_the_quotation_names_also_where_the_art
     # (the speakers were looked up among the facilities' holders wherever a facility was held)
     text = "宜宾市翠屏区南岸街道金沙社区建成“红叶驿站”。“我们在驿站旁开设了‘周末课堂’，孩子们都爱来。”金沙社区党委书记李红梅说。"
     assert subjects(text, "runsProgram", "周末课堂") == {"金沙社区党委"}
+
+
+def test_the_word_for_here_of_a_level_joined_to_a_partner_by_yu_is_the_unit_of_that_level():
+    text = ("南岸街道召开产业推进会\n宜宾市翠屏区南岸街道召开产业推进会。会上，石龙湾村党支部第一书记王芳发言。"
+            "驻村两年来，她牵线宜宾安康茶业有限公司与村里的合作社签订了收购协议。")
+    assert subjects(text, "partnersWith", "宜宾安康茶业有限公司") == {"石龙湾村"}
