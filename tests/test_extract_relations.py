@@ -68,3 +68,15 @@ def test_a_committee_a_street_committee_has_set_up_is_its_sub_organisation():
 def test_the_partner_of_a_founding_works_with_the_founder_not_with_the_body_set_up():
     rels = {(s, o) for s, p, o in relations(FOUNDING) if p == "partnersWith"}
     assert rels == {("茜草街道党工委", "泸州港务集团有限公司")}
+
+
+def test_a_body_named_only_as_the_post_of_someone_who_attends_is_no_partner():
+    text = "兰州市七里河区敦煌路街道召开基层治理推进会。兰州市第五人民医院院长孙立新、七里河区建兰路小学校长马晓东参加会议。"
+    rels = relations(text)
+    assert ("孙立新", "leads", "兰州市第五人民医院") in rels
+    assert not any(p == "partnersWith" for _, p, _ in rels)
+
+
+def test_a_body_named_as_a_post_in_a_clause_that_partners_it_is_a_partner():
+    text = "兰州市七里河区敦煌路街道召开基层治理推进会。会上，敦煌路街道联合兰州市第五人民医院院长孙立新团队开展义诊。"
+    assert ("敦煌路街道", "partnersWith", "兰州市第五人民医院") in relations(text)

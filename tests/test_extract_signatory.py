@@ -24,3 +24,11 @@ SIGNER_CASES = [
 def test_the_bodies_named_after_a_signing_with_a_set_of_bodies_are_the_signers_partners(signing, holder):
     rels = {(s, o) for s, p, o in relations(STORY.format(signing=signing)) if p == "partnersWith"}
     assert rels == {(holder, "宜宾市第三人民医院"), (holder, "翠屏区南岸实验小学")}
+
+
+def test_a_body_that_runs_the_focus_s_facility_is_the_signers_partner():
+    # (the sentence's actor is the facility's head word, standing for its holder, the article's focus)
+    text = ("宜宾市翠屏区南岸街道金沙社区建成“邻里驿站”。社区党委与辖区8家单位签订共建协议。"
+            "驿站由宜宾安康餐饮管理有限公司负责运营。")
+    rels = {(s, o) for s, p, o in relations(text) if p == "partnersWith"}
+    assert rels == {("金沙社区党委", "宜宾安康餐饮管理有限公司")}

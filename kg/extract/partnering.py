@@ -73,3 +73,22 @@ def joined_to_actor(partner: Found, actors: Actors, text: str) -> bool:
 
 
 MAX_ADVERB = 2  # 还, 也, 积极: what may stand between an actor and 与
+
+
+def named_in_a_title(partner: Found, persons: list[Found], text: str) -> bool:
+    """县农业农村局局长某某、县某中心主任某某参加会议: a body named as the post of the person right after it,
+    in a clause with no partnering word but one of attending, says where the person works (the person leads
+    it), not that the body works with the article's actors."""
+    person = next((p for p in persons if p.org is partner and p.sentence == partner.sentence
+                   and 0 <= p.start - partner.end <= MAX_TITLE), None)
+    if person is None:
+        return False
+    start = max([text.rfind(m, 0, partner.start) + 1 for m in TITLE_CLAUSE_MARKS])
+    end = min([i for m in TITLE_CLAUSE_MARKS if (i := text.find(m, person.end)) >= 0] + [len(text)])
+    # (attending is no partnering: 某局局长某某参加会议)
+    return all(m.group() in ATTENDING for m in PARTNER_TRIGGER.finditer(text, start, end))
+
+
+ATTENDING = frozenset(PATTERNS["relations"]["attending_words"])
+MAX_TITLE = 6  # 局长, 主任, 党委书记: the post between the body and the name
+TITLE_CLAUSE_MARKS = (",", "，", ";", "；", "。", ":", "：", "!", "！", "?", "？")

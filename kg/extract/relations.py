@@ -24,7 +24,7 @@ from kg.extract.managers import managers
 from kg.extract.party import committees_by_unit, parent_org
 from kg.extract.places import Places, builders_of, builds, place_of
 from kg.extract.partnering import (JOINERS, PARTNER_TRIGGER, actor_before_trigger, engaged, joined_to_actor,
-                                   last_coordinated, listed_partners)
+                                   last_coordinated, listed_partners, named_in_a_title)
 from kg.extract.posts import settle_posts
 from kg.extract.respective import respective_owner
 from kg.extract.signatory import partnership_signer
@@ -315,14 +315,18 @@ def find_relations(
 
     def signed(hosts: list[Found]) -> list[Found]:
         # a body the article's focus works with, in a sentence of its own: the signer of its partnerships'
-        return [signer] if signer is not None and hosts == [focus] else hosts
+        alone = signer is not None and len(hosts) == 1 and (hosts[0].cls, hosts[0].name) == (focus.cls, focus.name)
+        return [signer] if alone else hosts
 
     listed = listed_partners(partners, text)
     for partner in partners:
         if partner.name in founder:
             rels.append(FoundRelation(founder.pop(partner.name), "partnersWith", partner, partner, "pattern:founder"))
         # Teams of residents are the unit's own wherever they are named; schools, companies and media
-        # when the sentence says they work together, or lists them with other partners.
+        # when the sentence says they work together, or lists them with other partners (not where they
+        # only name a person's post: 县农业农村局局长某某参加会议).
+        if not partner.name.endswith(resident) and named_in_a_title(partner, persons, text):
+            continue
         if partner.sentence in partnering or partner.name.endswith(resident) or runs_for(partner, text) or id(partner) in listed or engaged(
                 partner, text) or joined_to_actor(
                 partner, actors, text) or (
@@ -335,7 +339,7 @@ def find_relations(
             if not chosen and runs_for(partner, text):
                 # (由 names the partner as the doer: the actor is the one before it, or the article's)
                 before = [a for a in actors.in_sentence[partner.sentence] if a.end <= partner.start and not is_place_of_deed(a, text)]
-                chosen = last_coordinated(before, text) if before else signed([focus] if focus is not None else [])
+                chosen = signed(last_coordinated(before, text) if before else [focus] if focus is not None else [])
             speaker = None if chosen else speaker_actor(partner, actors, text, speakers)
             for actor in chosen or ([speaker] if speaker is not None else signed(actor_for(partner, actors, text, focus))):
                 if actor.cls != "PartyOrganization" or not actor.name.startswith(partner.name):
