@@ -80,3 +80,8 @@ def test_a_body_named_only_as_the_post_of_someone_who_attends_is_no_partner():
 def test_a_body_named_as_a_post_in_a_clause_that_partners_it_is_a_partner():
     text = "兰州市七里河区敦煌路街道召开基层治理推进会。会上，敦煌路街道联合兰州市第五人民医院院长孙立新团队开展义诊。"
     assert ("敦煌路街道", "partnersWith", "兰州市第五人民医院") in relations(text)
+
+
+def test_an_actor_after_the_partner_is_the_units_committee_written_bare_not_the_unit_it_begins_with():
+    text = "宜宾市翠屏区南岸街道金沙社区开展议事活动。宜宾安康餐饮管理有限公司常年为老人送餐，社区党委为其协调场地。"
+    assert {s for s, p, o in relations(text) if p == "partnersWith"} == {"金沙社区党委"}

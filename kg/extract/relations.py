@@ -27,7 +27,7 @@ from kg.extract.partnering import (JOINERS, PARTNER_TRIGGER, actor_before_trigge
                                    last_coordinated, listed_partners, named_in_a_title)
 from kg.extract.posts import settle_posts
 from kg.extract.respective import respective_owner
-from kg.extract.signatory import partnership_signer
+from kg.extract.signatory import counterparts, partnership_signer
 from kg.extract.teams import with_teams
 from kg.extract.patterns import PATTERNS
 from kg.extract.text import clause_start
@@ -122,7 +122,9 @@ CLAUSE_AND_COMMA = CLAUSE_MARKS + (",", "，", ":", "：")
 
 def _without_actor_before(target: Found, same: list[Actor], actors: Actors, focus: Found | None) -> list[Found]:
     if same:
-        return [same[0].entity]
+        # (a unit's committee that begins there, 社区党委, not the 社区 it begins with)
+        first = same[0].entity
+        return [next((a.entity for a in same if a.start == same[0].start and counterparts(first, a.entity)), first)]
     if focus is not None and not focus.overlaps(target.start, target.end):
         return [focus]
     # the last actor before the sentence in its paragraph, else in the article
