@@ -169,3 +169,15 @@ def test_the_word_for_here_of_a_level_joined_to_a_partner_by_yu_is_the_unit_of_t
     text = ("南岸街道召开产业推进会\n宜宾市翠屏区南岸街道召开产业推进会。会上，石龙湾村党支部第一书记王芳发言。"
             "驻村两年来，她牵线宜宾安康茶业有限公司与村里的合作社签订了收购协议。")
     assert subjects(text, "partnersWith", "宜宾安康茶业有限公司") == {"石龙湾村"}
+
+
+def test_a_facility_named_with_its_unit_is_held_by_whom_a_sentence_naming_its_tail_has_build_it():
+    text = ("贵阳市南明区花果园街道湖润社区助老服务站开门迎客\n"
+            "去年，湖润社区党委腾出两间闲置用房，改建成助老服务站，每天为老人提供理发、测血压等服务。")
+    assert subjects(text, "hasFacility", "湖润社区助老服务站") == {"湖润社区党委"}
+
+
+def test_a_tail_two_facilities_end_in_says_nothing_of_either():
+    text = ("贵阳市南明区花果园街道党群服务中心和湖润社区党群服务中心同日启用\n"
+            "去年，湖润社区党委腾出两间闲置用房，改建成党群服务中心。")
+    assert "湖润社区" in subjects(text, "hasFacility", "湖润社区党群服务中心")

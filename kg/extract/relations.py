@@ -22,7 +22,7 @@ from kg.extract.frames import founded, opens_clause, quoted_speakers, reported_s
 from kg.extract.index import Covering
 from kg.extract.managers import managers
 from kg.extract.party import committees_by_unit, parent_org
-from kg.extract.places import Places, builders_of, builds, place_of
+from kg.extract.places import Places, builders_of, builds, built_elsewhere, place_of
 from kg.extract.partnering import (JOINERS, PARTNER_TRIGGER, actor_before_trigger, engaged, joined_to_actor,
                                    last_coordinated, listed_partners, named_in_a_title)
 from kg.extract.posts import settle_posts
@@ -365,7 +365,7 @@ def facility_relations(facilities: list[Found], units: list[Found], actors: Acto
     places = Places(units, sentences, paragraph)
     for facility in facilities:
         holders = [h for h in managed.get((facility.cls, facility.name), ()) if builds(h)] or paired(facility, actors, text) or (
-            builders_of(facility, actors, text))
+            builders_of(facility, actors, text)) or built_elsewhere(facility, facilities, actors, text)
         for holder in holders:
             rels.append(FoundRelation(holder, "hasFacility", facility, facility, "pattern:actor"))
         place = None if holders else place_of(facility, places, focus)
