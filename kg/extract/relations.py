@@ -19,6 +19,7 @@ from kg.extract.actors import CLAUSE_MARKS, Actor, Actors, coordinated, is_place
 from kg.extract.anaphora import facility_anaphors, local_actors
 from kg.extract.found import Found
 from kg.extract.frames import founded, opens_clause, quoted_speakers, reported_start, runs_for, sends_people
+from kg.extract.hierarchy import DEPARTMENT_KINDS, committee_of_department, guided_by, set_up_by
 from kg.extract.index import Covering
 from kg.extract.managers import managers
 from kg.extract.party import committees_by_unit, parent_org
@@ -178,46 +179,7 @@ def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3
 
 
 FOCUS_KINDS = ("党委", "党总支", "党工委", "党支部")
-DEPARTMENT_KINDS = frozenset(kind for _, kind in PATTERNS["party"]["departments"])
 COMMITTEE_SHARE = float(PATTERNS["relations"]["committee_share"])
-
-
-def set_up_by(org: Found, orgs: list[Found], text: str) -> Found | None:
-    """某党总支下设某某党支部, 某党委成立某某临时党支部, 某街道党工委推动成立某某综合党委: the organisation
-    that set up a branch (or a committee under it: a 党总支 sets up no 党委). A short word may stand before
-    the verb (推动, 指导, 牵头)."""
-    if org.kind not in ("党支部", "党小组", "党总支", "党委"):
-        return None
-    for other in orgs:
-        if other is org or other.name == org.name or other.sentence != org.sentence or other.end > org.start or other.kind not in ("党委", "党总支", "党工委"):
-            continue
-        if org.kind == "党委" and other.kind == "党总支":
-            continue
-        between = text[other.end : org.start]
-        if any(0 <= between.find(w) <= MAX_SET_UP_LEAD for w in SET_UP_WORDS) and not any(ch in between for ch in "。;；，,"):
-            return other
-    return None
-
-
-SET_UP_WORDS = tuple(PATTERNS["relations"]["set_up_words"])
-MAX_SET_UP_LEAD = 2  # 推动, 指导, 牵头, 批准: a word before the verb of setting up
-
-
-def guided_by(org: Found, orgs: list[Found], text: str) -> Found | None:
-    """在某街道党工委的指导下,某某党支部…: the committee under whose guidance (or leadership) the
-    sentence puts an organisation named after it is the one above it."""
-    if org.kind not in ("党支部", "党小组", "党总支", "党委"):
-        return None
-    for other in orgs:
-        if other is org or other.name == org.name or other.sentence != org.sentence or other.end > org.start \
-                or other.kind not in ("党委", "党总支", "党工委") or text[other.start - 1 : other.start] != "在":
-            continue
-        if text.startswith(GUIDANCE_WORDS, other.end) and not (org.kind == "党委" and other.kind == "党总支"):
-            return other
-    return None
-
-
-GUIDANCE_WORDS = tuple(PATTERNS["relations"]["guidance_words"])
 
 
 def joint_deed(text: str, start: int, end: int) -> bool:
@@ -347,14 +309,6 @@ def find_relations(
                 if actor.cls != "PartyOrganization" or not actor.name.startswith(partner.name):
                     rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
     return committees_for_their_units(rels, orgs)  # (a body's own committee, 某某公司党委, is no partner of 某某公司)
-
-
-def committee_of_department(org: Found, orgs: list[Found]) -> Found | None:
-    """某区委组织部 is a department of 某区委: the committee its name begins with, when the article names it."""
-    if org.kind not in DEPARTMENT_KINDS:
-        return None
-    committee = org.name[: -len(org.kind)]
-    return next((o for o in orgs if o.name == committee), None)
 
 
 def facility_relations(facilities: list[Found], units: list[Found], actors: Actors, text: str, focus: Found | None,
