@@ -181,3 +181,8 @@ def test_a_tail_two_facilities_end_in_says_nothing_of_either():
     text = ("贵阳市南明区花果园街道党群服务中心和湖润社区党群服务中心同日启用\n"
             "去年，湖润社区党委腾出两间闲置用房，改建成党群服务中心。")
     assert "湖润社区" in subjects(text, "hasFacility", "湖润社区党群服务中心")
+
+
+def test_a_unit_after_ba_is_what_the_deed_disposes_of_not_who_does_it():
+    text = "盐亭县黄甸镇党委把龙台村作为推行“桑园套种”模式的第一个试点村，并拿出20万元扶持资金。"
+    assert subjects(text, "runsProgram", "桑园套种") == {"黄甸镇党委"}
