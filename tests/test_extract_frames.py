@@ -186,3 +186,9 @@ def test_a_tail_two_facilities_end_in_says_nothing_of_either():
 def test_a_unit_after_ba_is_what_the_deed_disposes_of_not_who_does_it():
     text = "盐亭县黄甸镇党委把龙台村作为推行“桑园套种”模式的第一个试点村，并拿出20万元扶持资金。"
     assert subjects(text, "runsProgram", "桑园套种") == {"黄甸镇党委"}
+
+
+def test_a_program_of_a_passage_whose_actor_is_the_focus_units_committee_is_the_committees():
+    text = ("金沙社区：老楼亮起来\n宜宾市翠屏区南岸街道金沙社区有居民1.2万人，老楼多。\n"
+            "社区党委牵头成立议事会，每月听取居民意见。在“楼道亮灯”行动中，志愿者为32栋老楼换上了声控灯。")
+    assert subjects(text, "runsProgram", "楼道亮灯") == {"金沙社区党委"}

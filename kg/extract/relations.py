@@ -70,11 +70,11 @@ def actor_for(target: Found, actors: Actors, text: str, focus: Found | None = No
     A sentence without one speaks of the article's ``focus`` when it has one,
     else of the last actor before it in its paragraph, then in the article.
     """
-    return hosts_of(target, actors, text, focus, founding=True)[0]
+    return hosts_of(target, actors, text, focus, partner=True)[0]
 
 
 def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = None,
-             founding: bool = False) -> tuple[list[Found], list[Found]]:
+             partner: bool = False) -> tuple[list[Found], list[Found]]:
     """``actor_for``'s actors, and the fellows the sentence has them work with.
 
     A unit named as the place of the deed (在某社区举行, 来到某村) is where,
@@ -87,7 +87,7 @@ def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = Non
         # 某村党支部书记某某介绍,村里引进…: the speaker's body frames the report and does nothing in it
         report = reported_start(text, actors.starts[target.sentence], target.start)
         same = [a for a in same if a.start >= report or a.start > target.start]
-    if founding:
+    if partner:
         # 某街道党工委推动成立某综合党委,由某公司牵头: a partner of the founding works with the founder, not
         # with the body set up (which runs the programs named after it: 社区成立了某党支部,开展…)
         same = [a for i, a in enumerate(same) if i == 0 or not founded(a, text)]
@@ -113,7 +113,7 @@ def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = Non
         return [a.entity for a in chosen], []
     if AGENT_OF_DEED.search(text, clause_start(text, target.start, CLAUSE_AND_COMMA), target.start):
         return [], []  # 由学校的老师在社区开设“某某”: the clause names its doer, and it is no actor
-    return _without_actor_before(target, same, actors, focus), []
+    return _without_actor_before(target, same, actors, focus, passage=not partner), []
 
 
 # 由 naming a deed's doer (not 由于, 由此: because, hence)
@@ -121,15 +121,18 @@ AGENT_OF_DEED = re.compile("由(?![于此来])")
 CLAUSE_AND_COMMA = CLAUSE_MARKS + (",", "，", ":", "：")
 
 
-def _without_actor_before(target: Found, same: list[Actor], actors: Actors, focus: Found | None) -> list[Found]:
+def _without_actor_before(target: Found, same: list[Actor], actors: Actors, focus: Found | None,
+                          passage: bool = False) -> list[Found]:
     if same:
         # (a unit's committee that begins there, 社区党委, not the 社区 it begins with)
         first = same[0].entity
         return [next((a.entity for a in same if a.start == same[0].start and counterparts(first, a.entity)), first)]
-    if focus is not None and not focus.overlaps(target.start, target.end):
-        return [focus]
-    # the last actor before the sentence in its paragraph, else in the article
     earlier = actors.earlier_in_paragraph.last_before(actors.paragraph[target.sentence], target.sentence)
+    if focus is not None and not focus.overlaps(target.start, target.end):
+        # (a program's: the focus unit's committee, where its passage has just named it acting: 社区党委搭建…。
+        # 在“某某”行动中…; a partner's is the signer's, signatory.py)
+        return [earlier.entity if passage and earlier is not None and counterparts(earlier.entity, focus) else focus]
+    # the last actor before the sentence in its paragraph, else in the article
     earlier = earlier or actors.earlier.last_before(None, target.sentence)
     if earlier is not None:
         return [earlier.entity]
