@@ -57,16 +57,20 @@ def team_actors(teams: list[Found], holders: dict[str, Found], named: list[Found
     words = sorted({(tail, t.name) for t in held for tail in team_tails(t)}, key=lambda w: -len(w[0]))
     if len({t.name for t in held}) == 1:
         words += [(m, held[0].name) for m in MEMBERS]
-    actors = []
-    for i, start in enumerate(starts):
-        end = starts[i + 1] if i + 1 < len(starts) else len(text)
-        for at in [start] + [j + 1 for j in range(start, end) if text[j] in OPENERS]:
-            at += 1 if text.startswith(("“", '"'), at) else 0
-            word = next(((w, n) for w, n in words if text.startswith(w, at)), None)
-            if word is None or names.covers(at, at + len(word[0])):
-                continue
-            actors.append(Actor(at, at + len(word[0]), i, holders[word[1]]))
-    return actors
+    opening = set(starts)
+    taken: dict[int, Actor] = {}
+    for word, name in words:  # (longest first: a clause takes the longest word that opens it)
+        at = text.find(word)
+        while at >= 0:
+            lead = at - 1 if text[at - 1 : at] in QUOTES else at
+            opens = lead in opening or text[lead - 1 : lead] in OPENERS
+            if opens and lead not in taken and not names.covers(at, at + len(word)):
+                taken[lead] = Actor(at, at + len(word), bisect_right(starts, at) - 1, holders[name])
+            at = text.find(word, at + 1)
+    return sorted(taken.values(), key=lambda a: (a.start, a.end))
+
+
+QUOTES = ("“", '"')
 
 
 def with_teams(actors: Actors, partners: list[Found], named: list[Found], text: str) -> tuple[Actors, dict[str, Found]]:
