@@ -192,3 +192,10 @@ def test_a_program_of_a_passage_whose_actor_is_the_focus_units_committee_is_the_
     text = ("金沙社区：老楼亮起来\n宜宾市翠屏区南岸街道金沙社区有居民1.2万人，老楼多。\n"
             "社区党委牵头成立议事会，每月听取居民意见。在“楼道亮灯”行动中，志愿者为32栋老楼换上了声控灯。")
     assert subjects(text, "runsProgram", "楼道亮灯") == {"金沙社区党委"}
+
+
+def test_what_a_bodys_leader_directs_in_the_rest_of_the_paragraph_is_the_bodys():
+    # the secretary named with the role first, then alone as he directs (强调): the district committee's program
+    text = ("船山区召开基层治理推进会\n遂宁市船山区召开基层治理推进会。区委书记何志平出席会议并讲话。\n"
+            "何志平强调，过去一年全区治理工作取得新进展。今年全区上下要以“三治融合”示范创建为抓手，推动基层党组织全面过硬。")
+    assert subjects(text, "runsProgram", "三治融合") == {"船山区委"}

@@ -7,6 +7,7 @@ the actors the report itself names, or by the article's focus, never by the spea
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS, alternation
@@ -101,3 +102,26 @@ def founded(actor, text: str) -> bool:
 SET_UP_WORDS = tuple(PATTERNS["relations"]["set_up_words"])
 FOUNDING_PARTICLES = "了起"
 FOUNDING_REACH = max(map(len, SET_UP_WORDS)) + 2
+
+
+def directing_speakers(persons: list[Found], starts: list[int], paragraph: list[int], text: str,
+                       holders: set[int]) -> dict[int, Found]:
+    """某某指出,…;要深化“某某项目”…: a person who leads a body and directs (指出, 强调, 要求) speaks for the body,
+    and the programs the rest of the paragraph names without an actor of their own are the body's (a district
+    secretary's 要以“某某”创建为抓手 is the district committee's); the sentences from the person's on."""
+    speakers: dict[int, Found] = {}
+    # (the name is often written alone when the person directs: 区委书记某某出席…。某某指出,…)
+    bodies = {p.name: p.org for p in persons if p.org is not None and id(p.org) in holders}
+    for name, org in bodies.items():
+        at = text.find(name)
+        while at >= 0:
+            if text.startswith(DIRECTING_VERBS, at + len(name)):
+                first = i = bisect_right(starts, at) - 1
+                while i < len(starts) and paragraph[i] == paragraph[first]:
+                    speakers.setdefault(i, org)
+                    i += 1
+            at = text.find(name, at + 1)
+    return speakers
+
+
+DIRECTING_VERBS = tuple(PATTERNS["relations"]["directing_verbs"])

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from kg.extract.actors import CLAUSE_MARKS, Actor, Actors, coordinated, is_place_of_deed, overlaps
 from kg.extract.anaphora import facility_anaphors, local_actors
 from kg.extract.found import Found
-from kg.extract.frames import founded, opens_clause, quoted_speakers, reported_start, runs_for, sends_people
+from kg.extract.frames import directing_speakers, founded, opens_clause, quoted_speakers, reported_start, runs_for, sends_people
 from kg.extract.hierarchy import DEPARTMENT_KINDS, committee_of_department, guided_by, set_up_by
 from kg.extract.index import Covering
 from kg.extract.managers import managers
@@ -262,7 +262,8 @@ def find_relations(
     # 某镇党委…组建起这支宣讲队; 宣讲队还和某小学结成对子: a team's founder, and the clauses it opens
     actors, founder = with_teams(actors, partners, units + orgs + programs + facilities + partners, text)
     body_of = {(p.start, p.sentence): p for p in partners if p.rule == "body of organisation"}
-    speakers = quoted_speakers(persons, sentences_text, sentence_starts, holders) if sentence_starts else {}
+    speakers = {**directing_speakers(persons, sentence_starts, paragraph, text, holders),
+                **quoted_speakers(persons, sentences_text, sentence_starts, holders)} if sentence_starts else {}
     for program in programs:
         speaker = speaker_actor(program, actors, text, speakers)
         hosts, fellows = (managed[program.cls, program.name], []) if (program.cls, program.name) in managed else ([speaker], []) if speaker is not None else (
