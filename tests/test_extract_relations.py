@@ -85,3 +85,18 @@ def test_a_body_named_as_a_post_in_a_clause_that_partners_it_is_a_partner():
 def test_an_actor_after_the_partner_is_the_units_committee_written_bare_not_the_unit_it_begins_with():
     text = "宜宾市翠屏区南岸街道金沙社区开展议事活动。宜宾安康餐饮管理有限公司常年为老人送餐，社区党委为其协调场地。"
     assert {s for s, p, o in relations(text) if p == "partnersWith"} == {"金沙社区党委"}
+
+
+ADDRESSED_CASES = [
+    # bodies a directive tells what to do (its frame may open the sentence its semicolons divide)
+    ("遂宁市船山区召开基层治理推进会。会议要求，各街道要逐项建立工作台账；区民政局、区卫生健康局等区直部门要加强协同，"
+     "在社区服务体系建设方面给予支持。", set()),
+    # a body that signs with the district, not told what to do, is its partner
+    ("遂宁市船山区召开基层治理推进会。会上，船山区与遂宁市第一人民医院签订合作协议，医院要派医生定期下社区。",
+     {("船山区", "遂宁市第一人民医院")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", ADDRESSED_CASES)
+def test_a_body_a_directive_addresses_is_no_partner(text, expected):
+    assert {(s, o) for s, p, o in relations(text) if p == "partnersWith"} == expected

@@ -125,3 +125,22 @@ def directing_speakers(persons: list[Found], starts: list[int], paragraph: list[
 
 
 DIRECTING_VERBS = tuple(PATTERNS["relations"]["directing_verbs"])
+
+
+def addressed(partner: Found, text: str, sentence_start: int) -> bool:
+    """会议要求,…;区民政局、区人社局等区直部门要加强协同…: a body a directive tells what to do (after a verb of
+    directing and its comma, the body's clause goes on with the 要 of the directive) is addressed, not a partner."""
+    # (the directive's frame may open the whole sentence its semicolons divide: 会议要求,…;区民政局…要…)
+    start = min(sentence_start, max(text.rfind(m, 0, partner.start) for m in FULL_STOPS) + 1)
+    frame = DIRECTIVE.search(text, start, partner.start)
+    if frame is None:
+        return False
+    end = min([i for m in DIRECTIVE_MARKS if (i := text.find(m, partner.end)) >= 0] + [len(text)])
+    return DIRECTIVE_MODAL in text[partner.end : min(end, partner.end + MAX_ADDRESSEE_LIST)]
+
+
+DIRECTIVE = re.compile(f"(?:{alternation(PATTERNS['relations']['directing_verbs'])})[,，:：]")
+DIRECTIVE_MARKS = (",", "，", ";", "；", "。")
+DIRECTIVE_MODAL = "要"
+FULL_STOPS = ("。", "\n", "!", "！", "?", "？")
+MAX_ADDRESSEE_LIST = 24  # 、区人力资源和社会保障局等区直部门要: the rest of a list of bodies before 要

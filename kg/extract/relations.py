@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from kg.extract.actors import CLAUSE_MARKS, Actor, Actors, coordinated, is_place_of_deed, overlaps
 from kg.extract.anaphora import facility_anaphors, local_actors
 from kg.extract.found import Found
-from kg.extract.frames import directing_speakers, founded, opens_clause, quoted_speakers, reported_start, runs_for, sends_people
+from kg.extract.frames import addressed, directing_speakers, founded, opens_clause, quoted_speakers, reported_start, runs_for, sends_people
 from kg.extract.hierarchy import DEPARTMENT_KINDS, committee_of_department, guided_by, set_up_by
 from kg.extract.index import Covering
 from kg.extract.managers import managers
@@ -293,7 +293,8 @@ def find_relations(
         # Teams of residents are the unit's own wherever they are named; schools, companies and media
         # when the sentence says they work together, or lists them with other partners (not where they
         # only name a person's post: 县农业农村局局长某某参加会议).
-        if not partner.name.endswith(resident) and named_in_a_title(partner, persons, text):
+        if not partner.name.endswith(resident) and (named_in_a_title(partner, persons, text) or (
+                sentence_starts is not None and addressed(partner, text, sentence_starts[partner.sentence]))):
             continue
         if partner.sentence in partnering or partner.name.endswith(resident) or runs_for(partner, text) or id(partner) in listed or engaged(
                 partner, text) or joined_to_actor(
