@@ -382,10 +382,11 @@ def test_branches_an_organisation_sets_up_are_its_sub_organisations():
     assert ("在职党员党支部", "subOrganizationOf", "金城社区党总支") in rels
 
 
-def test_a_county_committees_department_belongs_to_the_county_only():
-    # the city and province the gazetteer adds above 会同县 share its span; they name no committee
+def test_a_county_committees_department_is_the_party_organisation_of_no_unit():
+    # the city and province the gazetteer adds above 会同县 share its span; they name no committee, and
+    # the department is the county committee's, not the county's own party organisation
     rels = relations("会同县委组织部选派干部到连山乡青山村任第一书记。")
-    assert {o for s, p, o in rels if p == "partyOrgOf" and s == "会同县委组织部"} == {"会同县"}
+    assert {o for s, p, o in rels if p == "partyOrgOf" and s == "会同县委组织部"} == set()
 
 
 def test_a_generic_village_word_beside_another_township_names_none_of_this_townships_villages():

@@ -129,3 +129,73 @@ def test_a_facility_a_unit_builds_in_one_of_its_compounds_is_the_units():
     # the bare 社区 is who builds; the compound after 在 is where
     text = "青松社区:小区里的便民站\n青松社区有小区12个。\n今年,社区在翠湖小区南门建起了“邻里”服务站,为居民代收快递。"
     assert subjects(text, "hasFacility", "邻里") == {"青松社区"}
+
+
+RUN_BY_CASES = [
+    # a body 由 makes the doer of a verb of running works with whom the thing is for: the sentence's actor…
+    ("宜宾市翠屏区南岸街道金沙社区党委开展“邻里同心”活动。社区还设有长者食堂，由宜宾安康餐饮管理有限公司负责运营。",
+     ("金沙社区", "partnersWith", "宜宾安康餐饮管理有限公司")),
+    # …or the article's focus, where its sentence names no actor
+    ("宜宾市翠屏区南岸街道金沙社区新建了一处长者食堂。食堂由宜宾安康餐饮管理有限公司运营，老人用餐可打八折。",
+     ("金沙社区", "partnersWith", "宜宾安康餐饮管理有限公司")),
+]
+
+
+@pytest.mark.parametrize("text, expected", RUN_BY_CASES)
+def test_a_body_that_runs_something_for_an_actor_works_with_it(text, expected):
+    assert expected in relations(text)
+
+
+LOCAL_AFTER_TIME_CASES = [
+    # the word for "here" of a level after a time word or a date that opens its clause
+    ("清水镇召开产业推进会。会上，柏树村党支部书记王家明作了发言。今年镇里将推行“山货进城”计划，由各村党支部领办合作社。",
+     "清水镇"),
+    ("清水镇召开产业推进会。会上，柏树村党支部书记王家明作了发言。2025年镇里将推行“山货进城”计划。", "清水镇"),
+]
+
+
+@pytest.mark.parametrize("text, unit", LOCAL_AFTER_TIME_CASES)
+def test_the_word_for_here_of_a_level_after_a_time_word_is_the_unit_of_that_level(text, unit):
+    assert subjects(text, "runsProgram", "山货进城") == {unit}
+
+
+def test_a_quoted_speakers_body_runs_what_the_quotation_names_also_where_the_article_has_a_facility():
+    # (the speakers were looked up among the facilities' holders wherever a facility was held)
+    text = "宜宾市翠屏区南岸街道金沙社区建成“红叶驿站”。“我们在驿站旁开设了‘周末课堂’，孩子们都爱来。”金沙社区党委书记李红梅说。"
+    assert subjects(text, "runsProgram", "周末课堂") == {"金沙社区党委"}
+
+
+def test_the_word_for_here_of_a_level_joined_to_a_partner_by_yu_is_the_unit_of_that_level():
+    text = ("南岸街道召开产业推进会\n宜宾市翠屏区南岸街道召开产业推进会。会上，石龙湾村党支部第一书记王芳发言。"
+            "驻村两年来，她牵线宜宾安康茶业有限公司与村里的合作社签订了收购协议。")
+    assert subjects(text, "partnersWith", "宜宾安康茶业有限公司") == {"石龙湾村"}
+
+
+def test_a_facility_named_with_its_unit_is_held_by_whom_a_sentence_naming_its_tail_has_build_it():
+    text = ("贵阳市南明区花果园街道湖润社区助老服务站开门迎客\n"
+            "去年，湖润社区党委腾出两间闲置用房，改建成助老服务站，每天为老人提供理发、测血压等服务。")
+    assert subjects(text, "hasFacility", "湖润社区助老服务站") == {"湖润社区党委"}
+
+
+def test_a_tail_two_facilities_end_in_says_nothing_of_either():
+    text = ("贵阳市南明区花果园街道党群服务中心和湖润社区党群服务中心同日启用\n"
+            "去年，湖润社区党委腾出两间闲置用房，改建成党群服务中心。")
+    assert "湖润社区" in subjects(text, "hasFacility", "湖润社区党群服务中心")
+
+
+def test_a_unit_after_ba_is_what_the_deed_disposes_of_not_who_does_it():
+    text = "盐亭县黄甸镇党委把龙台村作为推行“桑园套种”模式的第一个试点村，并拿出20万元扶持资金。"
+    assert subjects(text, "runsProgram", "桑园套种") == {"黄甸镇党委"}
+
+
+def test_a_program_of_a_passage_whose_actor_is_the_focus_units_committee_is_the_committees():
+    text = ("金沙社区：老楼亮起来\n宜宾市翠屏区南岸街道金沙社区有居民1.2万人，老楼多。\n"
+            "社区党委牵头成立议事会，每月听取居民意见。在“楼道亮灯”行动中，志愿者为32栋老楼换上了声控灯。")
+    assert subjects(text, "runsProgram", "楼道亮灯") == {"金沙社区党委"}
+
+
+def test_what_a_bodys_leader_directs_in_the_rest_of_the_paragraph_is_the_bodys():
+    # the secretary named with the role first, then alone as he directs (强调): the district committee's program
+    text = ("船山区召开基层治理推进会\n遂宁市船山区召开基层治理推进会。区委书记何志平出席会议并讲话。\n"
+            "何志平强调，过去一年全区治理工作取得新进展。今年全区上下要以“三治融合”示范创建为抓手，推动基层党组织全面过硬。")
+    assert subjects(text, "runsProgram", "三治融合") == {"船山区委"}

@@ -23,6 +23,11 @@ CASES = [
      ("潘文斌", "leads", "羊排村党支部")),
     ("黔东南州雷山县丹江镇羊排村党支部有党员31名。驻村第一书记、州农业农村局干部潘文斌介绍，村里种了200亩茶。",
      ("潘文斌", "leads", "羊排村党支部")),
+    # two posts one person holds, joined by 兼: each leads its own body
+    ("黔西南州安龙县洒雨镇冷洞村党支部书记兼村委会主任罗光明介绍了村里的产业。", ("罗光明", "leads", "冷洞村党支部")),
+    ("黔西南州安龙县洒雨镇冷洞村党支部书记兼村委会主任罗光明介绍了村里的产业。", ("罗光明", "leads", "冷洞村")),
+    # a post that opens the clause, its holder's own titles listed with 、 between 由 and the name
+    ("阿坝州红原县邛溪镇成立“雪莲骑行宣讲队”，队长由镇党委委员、组织委员泽仁多吉担任。", ("泽仁多吉", "leads", "雪莲骑行宣讲队")),
 ]
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extract import relations
+from tests.test_extract import extract_text, relations
 
 ENGAGED = [
     ("绵阳市涪城区城郊街道青义社区党委请来涪城区中医医院的医生为老人义诊。", ("青义社区党委", "partnersWith", "涪城区中医医院")),
+    # (a body the actor contacts to get something done: 联系某公司,两个小时就修好了)
+    ("绵阳市涪城区城郊街道青义社区接到求助后，社区联系绵阳宏达供热服务有限公司，当天就修好了暖气。",
+     ("青义社区", "partnersWith", "绵阳宏达供热服务有限公司")),
     ("去年，绵阳市涪城区城郊街道青义社区党委委托绵阳安居物业服务有限公司管理老旧小区。",
      ("青义社区党委", "partnersWith", "绵阳安居物业服务有限公司")),
 ]
@@ -39,3 +42,61 @@ def test_a_committees_department_is_its_sub_organisation_where_the_article_names
 def test_a_program_whose_clause_names_a_doer_that_is_no_actor_is_not_the_focus_s():
     text = ("德阳市旌阳区旌东街道岷江社区与旌阳区实验小学签订共建协议。暑假期间，由学校的老师在社区开设“周末书桌”。")
     assert not any(p == "runsProgram" and o == "周末书桌" for _, p, o in relations(text))
+
+
+DEPARTMENT_CASES = [
+    # a committee's department belongs to the committee, not to the unit as its party organisation
+    ("岳池县委组织部选派干部走进九龙镇花园村宣讲。", "岳池县委组织部", "岳池县"),
+    ("广安市广安区委组织部联合浓洄街道开展“头雁领航”培训。", "广安区委组织部", "广安区"),
+]
+
+
+@pytest.mark.parametrize("text, org, unit", DEPARTMENT_CASES)
+def test_a_committees_department_is_not_a_units_party_organisation(text, org, unit):
+    assert org in {m.name for m in extract_text(text).mentions if m.cls == "PartyOrganization"}
+    assert (org, "partyOrgOf", unit) not in relations(text)
+
+
+FOUNDING = "2024年，泸州市江阳区茜草街道党工委推动成立长江物流港综合党委，由泸州港务集团有限公司牵头，把园区内9家企业党支部纳入统一管理。"
+
+
+def test_a_committee_a_street_committee_has_set_up_is_its_sub_organisation():
+    # (a word before the verb of setting up: 推动成立, 指导成立)
+    assert ("长江物流港综合党委", "subOrganizationOf", "茜草街道党工委") in relations(FOUNDING)
+
+
+def test_the_partner_of_a_founding_works_with_the_founder_not_with_the_body_set_up():
+    rels = {(s, o) for s, p, o in relations(FOUNDING) if p == "partnersWith"}
+    assert rels == {("茜草街道党工委", "泸州港务集团有限公司")}
+
+
+def test_a_body_named_only_as_the_post_of_someone_who_attends_is_no_partner():
+    text = "兰州市七里河区敦煌路街道召开基层治理推进会。兰州市第五人民医院院长孙立新、七里河区建兰路小学校长马晓东参加会议。"
+    rels = relations(text)
+    assert ("孙立新", "leads", "兰州市第五人民医院") in rels
+    assert not any(p == "partnersWith" for _, p, _ in rels)
+
+
+def test_a_body_named_as_a_post_in_a_clause_that_partners_it_is_a_partner():
+    text = "兰州市七里河区敦煌路街道召开基层治理推进会。会上，敦煌路街道联合兰州市第五人民医院院长孙立新团队开展义诊。"
+    assert ("敦煌路街道", "partnersWith", "兰州市第五人民医院") in relations(text)
+
+
+def test_an_actor_after_the_partner_is_the_units_committee_written_bare_not_the_unit_it_begins_with():
+    text = "宜宾市翠屏区南岸街道金沙社区开展议事活动。宜宾安康餐饮管理有限公司常年为老人送餐，社区党委为其协调场地。"
+    assert {s for s, p, o in relations(text) if p == "partnersWith"} == {"金沙社区党委"}
+
+
+ADDRESSED_CASES = [
+    # bodies a directive tells what to do (its frame may open the sentence its semicolons divide)
+    ("遂宁市船山区召开基层治理推进会。会议要求，各街道要逐项建立工作台账；区民政局、区卫生健康局等区直部门要加强协同，"
+     "在社区服务体系建设方面给予支持。", set()),
+    # a body that signs with the district, not told what to do, is its partner
+    ("遂宁市船山区召开基层治理推进会。会上，船山区与遂宁市第一人民医院签订合作协议，医院要派医生定期下社区。",
+     {("船山区", "遂宁市第一人民医院")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", ADDRESSED_CASES)
+def test_a_body_a_directive_addresses_is_no_partner(text, expected):
+    assert {(s, o) for s, p, o in relations(text) if p == "partnersWith"} == expected

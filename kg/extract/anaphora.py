@@ -55,18 +55,28 @@ def headed_by(facility: Found, word: str, text: str) -> bool:
 
 
 LOCAL_LEVELS = dict(PATTERNS["relations"]["local_words"])
+# (or after a word that joins it to a partner: 某公司与村里的合作社签订协议)
+JOINERS = tuple(PATTERNS["relations"]["partner_joiners"])
+# time words (今年, 下一步) and dates (2024年, 3月) that may stand before 村里 in its clause
+TIME_LEAD = re.compile(f"(?:{alternation(PATTERNS['relations']['time_words'])}|\\d{{1,4}}[年月日号](?:底|初|[上中下]旬)?)+(?:以来|起)?")
 LOCAL_WORD = re.compile(alternation(LOCAL_LEVELS))
 
 
 def local_actors(units: list[Found], starts: list[int], paragraph: list[int], text: str) -> list[Actor]:
     """村里引进…, 乡里将推行…: a clause that opens with the word for "here" of a level (村里, 乡里,
-    社区里) is about the unit of that level its passage is about, as a bare 社区 opening a clause is."""
+    社区里) is about the unit of that level its passage is about, as a bare 社区 opening a clause is; so is
+    one joined to a partner by 与 (某公司与村里的合作社签订协议)."""
     actors: list[Actor] = []
     passages: dict[str, PassageUnits] = {}
     for match in LOCAL_WORD.finditer(text):  # (few articles have one: no scan of every clause)
         at, i = match.start(), bisect_right(starts, match.start()) - 1
-        if i < 0 or (at != starts[i] and text[at - 1 : at] not in CLAUSE_OPENERS):
+        if i < 0:
             continue
+        if at != starts[i] and text[at - 1 : at] not in CLAUSE_OPENERS and not text.endswith(JOINERS, 0, at):
+            # (今年村里将…, 下一步镇里将…: a time word may open the clause before it)
+            opened = max([text.rfind(m, starts[i], at) + 1 for m in CLAUSE_OPENERS] + [starts[i]])
+            if not TIME_LEAD.fullmatch(text, opened, at):
+                continue
         level = LOCAL_LEVELS[match.group()]
         if level not in passages:
             passages[level] = PassageUnits([u for u in units if u.kind == level and not u.implicit], paragraph)

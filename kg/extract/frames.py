@@ -7,6 +7,7 @@ the actors the report itself names, or by the article's focus, never by the spea
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS, alternation
@@ -75,3 +76,71 @@ def sends_people(partner: Found, text: str) -> bool:
     at = partner.end + (1 if text.startswith("的", partner.end) else 0)
     return at < len(text) and is_cjk(text[at]) and is_people_word(tokenize(text[at : at + 6])[0])
 
+
+
+def runs_for(partner: Found, text: str) -> bool:
+    """长者饭堂由某公司运营, 由某中心负责日常管理: a body that 由 makes the doer of a verb of running (or
+    taking on) something works with whoever the thing is for (the sentence's actor, or the article's)."""
+    if not text.endswith(AGENT, 0, partner.start):
+        return False
+    after = text[partner.end : partner.end + RUNNING_REACH]
+    return any(after.startswith(verb, at) for verb in RUNNING_VERBS for at in range(MAX_BEFORE_VERB + 1))
+
+
+AGENT = "由"
+RUNNING_VERBS = tuple(PATTERNS["relations"]["running_verbs"])
+MAX_BEFORE_VERB = 2  # 负责, 统一, 全面: what may stand between the body and its verb
+RUNNING_REACH = max(map(len, RUNNING_VERBS)) + MAX_BEFORE_VERB
+
+
+def founded(actor, text: str) -> bool:
+    """推动成立某某综合党委, 组建起某某服务队: whether a verb of setting up stands right before a name (an
+    aspect particle between), which makes it the deed's object, not one who acts in the sentence."""
+    return text[max(0, actor.start - FOUNDING_REACH) : actor.start].rstrip(FOUNDING_PARTICLES).endswith(SET_UP_WORDS)
+
+
+SET_UP_WORDS = tuple(PATTERNS["relations"]["set_up_words"])
+FOUNDING_PARTICLES = "了起"
+FOUNDING_REACH = max(map(len, SET_UP_WORDS)) + 2
+
+
+def directing_speakers(persons: list[Found], starts: list[int], paragraph: list[int], text: str,
+                       holders: set[int]) -> dict[int, Found]:
+    """某某指出,…;要深化“某某项目”…: a person who leads a body and directs (指出, 强调, 要求) speaks for the body,
+    and the programs the rest of the paragraph names without an actor of their own are the body's (a district
+    secretary's 要以“某某”创建为抓手 is the district committee's); the sentences from the person's on."""
+    speakers: dict[int, Found] = {}
+    # (the name is often written alone when the person directs: 区委书记某某出席…。某某指出,…)
+    bodies = {p.name: p.org for p in persons if p.org is not None and id(p.org) in holders}
+    for name, org in bodies.items():
+        at = text.find(name)
+        while at >= 0:
+            if text.startswith(DIRECTING_VERBS, at + len(name)):
+                first = i = bisect_right(starts, at) - 1
+                while i < len(starts) and paragraph[i] == paragraph[first]:
+                    speakers.setdefault(i, org)
+                    i += 1
+            at = text.find(name, at + 1)
+    return speakers
+
+
+DIRECTING_VERBS = tuple(PATTERNS["relations"]["directing_verbs"])
+
+
+def addressed(partner: Found, text: str, sentence_start: int) -> bool:
+    """会议要求,…;区民政局、区人社局等区直部门要加强协同…: a body a directive tells what to do (after a verb of
+    directing and its comma, the body's clause goes on with the 要 of the directive) is addressed, not a partner."""
+    # (the directive's frame may open the whole sentence its semicolons divide: 会议要求,…;区民政局…要…)
+    start = min(sentence_start, max(text.rfind(m, 0, partner.start) for m in FULL_STOPS) + 1)
+    frame = DIRECTIVE.search(text, start, partner.start)
+    if frame is None:
+        return False
+    end = min([i for m in DIRECTIVE_MARKS if (i := text.find(m, partner.end)) >= 0] + [len(text)])
+    return DIRECTIVE_MODAL in text[partner.end : min(end, partner.end + MAX_ADDRESSEE_LIST)]
+
+
+DIRECTIVE = re.compile(f"(?:{alternation(PATTERNS['relations']['directing_verbs'])})[,，:：]")
+DIRECTIVE_MARKS = (",", "，", ";", "；", "。")
+DIRECTIVE_MODAL = "要"
+FULL_STOPS = ("。", "\n", "!", "！", "?", "？")
+MAX_ADDRESSEE_LIST = 24  # 、区人力资源和社会保障局等区直部门要: the rest of a list of bodies before 要

@@ -3,6 +3,7 @@ does not say, the units named in its sentence, its passage, and the unit the art
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from kg.extract.actors import CLAUSE_MARKS, PLACE_WORDS, Actors, coordinated, overlaps
 from kg.extract.found import Found
@@ -95,3 +96,27 @@ BUILDING = re.compile(alternation(BUILDING_WORDS))
 def builds(actor: Found) -> bool:
     """A party organisation, or a unit that holds facilities (a community, a township, a compound)."""
     return actor.cls == "PartyOrganization" or (actor.cls == "AdministrativeUnit" and actor.kind in PLACE_LEVELS)
+
+
+def built_elsewhere(facility: Found, facilities: list[Found], actors: Actors, text: str) -> list[Found]:
+    """某社区退役军人服务站 … 社区党委在党群服务中心旁建起退役军人服务站: a facility named with its unit is held
+    by those a sentence has build it where the sentence names it without the unit (its name's tail), when
+    no other facility of the article ends in that tail (某街道党群服务中心 and 某社区党群服务中心)."""
+    unit = facility.unit
+    if unit is None or actors.starts is None or not facility.name.startswith(unit.name):
+        return []
+    tail = facility.name[len(unit.name) :]
+    if len(tail) < MIN_TAIL or any(f.name != facility.name and f.name.endswith(tail) for f in facilities):
+        return []
+    at = text.find(tail)
+    while at >= 0:
+        if not facility.start <= at < facility.end:
+            sentence = bisect_right(actors.starts, at) - 1
+            holders = builders_of(Found(facility.cls, tail, at, at + len(tail), sentence), actors, text)
+            if holders:
+                return holders
+        at = text.find(tail, at + 1)
+    return []
+
+
+MIN_TAIL = 3  # 服务站, 食堂 alone are any place's

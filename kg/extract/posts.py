@@ -51,6 +51,10 @@ def settle_posts(persons: list[Found], bodies: list[Found], text: str, paragraph
         if person.org is not None:
             # (the post the relation stands on is the role the mention states: 副主任某某兼任…书记 leads as 书记)
             person.role = post
+            second = coordinated_post(text, person)
+            body = body_of_post(second, person.start, person.sentence, ordered, paragraph) if second and is_leading(second) else None
+            if body is not None and body is not person.org:
+                person.also_leads = body
 
 
 def clause_end(text: str, pos: int) -> int:
@@ -69,27 +73,30 @@ def taken_post(text: str, name_end: int) -> tuple[str, int] | None:
 
 
 def coordinated_post(text: str, person: Found) -> str | None:
-    """驻村第一书记、某局干部某某: a leading post coordinated before the person's own role."""
+    """驻村第一书记、某局干部某某, 某村党支部书记兼村委会主任某某: a leading post coordinated before the
+    person's own role (by a list mark, or by 兼: one person holding both)."""
     if not person.role or not text.endswith(person.role, 0, person.start):
         return None
     mark = person.start - len(person.role) - 1
-    if text[mark : mark + 1] != "、":
+    if text[mark : mark + 1] not in POST_COORDINATORS:
         return None
     before = text[clause_start(text, mark, CLAUSE_MARKS) : mark]
     return before if before.endswith(HEADS) else None
 
 
 def held_post(text: str, name_start: int, name_end: int) -> str | None:
-    """联合党支部书记由某某兼任: the post that opens the clause, when 由 comes before the name and a verb of
-    holding right after it ends the clause."""
+    """联合党支部书记由某某兼任, 队长由镇党委委员、宣传委员某某担任: the post that opens the clause, when 由
+    comes before the name and a verb of holding right after it ends the clause (the holder's own titles,
+    listed with 、 between 由 and the name, are inside that clause)."""
     if HELD_BY.match(text, name_end) is None:
         return None
-    start = clause_start(text, name_start, CLAUSE_MARKS)
+    start = clause_start(text, name_start, CLAUSE_MARKS.replace("、", ""))
     by = text.find(BY, start, name_start)
     return text[start:by] if by > start and text[start:by].endswith(HEADS) else None
 
 
 BY = "由"
+POST_COORDINATORS = ("、", "兼")
 
 
 def body_of_post(post: str, at: int, sentence: int, ordered: list[Found], paragraph: list[int]) -> Found | None:

@@ -18,13 +18,20 @@ from dataclasses import dataclass
 from kg.extract.actors import CLAUSE_MARKS, Actor, Actors, coordinated, is_place_of_deed, overlaps
 from kg.extract.anaphora import facility_anaphors, local_actors
 from kg.extract.found import Found
-from kg.extract.frames import opens_clause, quoted_speakers, reported_start, sends_people
+from kg.extract.frames import addressed, directing_speakers, founded, opens_clause, quoted_speakers, reported_start, runs_for, sends_people
+from kg.extract.hierarchy import DEPARTMENT_KINDS, committee_of_department, guided_by, set_up_by
 from kg.extract.index import Covering
+from kg.extract.managers import managers
 from kg.extract.party import committees_by_unit, parent_org
-from kg.extract.places import Places, builders_of, place_of
+from kg.extract.places import Places, builders_of, builds, built_elsewhere, place_of
+from kg.extract.partnering import (JOINERS, PARTNER_TRIGGER, actor_before_trigger, engaged, joined_to_actor,
+                                   last_coordinated, listed_partners, named_in_a_title)
 from kg.extract.posts import settle_posts
-from kg.extract.patterns import PATTERNS, alternation
-from kg.extract.text import clause_start, is_cjk
+from kg.extract.respective import respective_owner
+from kg.extract.signatory import counterparts, partnership_signer
+from kg.extract.teams import with_teams
+from kg.extract.patterns import PATTERNS
+from kg.extract.text import clause_start
 from kg.frozen import dict_init
 
 
@@ -63,10 +70,11 @@ def actor_for(target: Found, actors: Actors, text: str, focus: Found | None = No
     A sentence without one speaks of the article's ``focus`` when it has one,
     else of the last actor before it in its paragraph, then in the article.
     """
-    return hosts_of(target, actors, text, focus)[0]
+    return hosts_of(target, actors, text, focus, partner=True)[0]
 
 
-def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = None) -> tuple[list[Found], list[Found]]:
+def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = None,
+             partner: bool = False) -> tuple[list[Found], list[Found]]:
     """``actor_for``'s actors, and the fellows the sentence has them work with.
 
     A unit named as the place of the deed (在某社区举行, 来到某村) is where,
@@ -79,6 +87,10 @@ def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = Non
         # 某村党支部书记某某介绍,村里引进…: the speaker's body frames the report and does nothing in it
         report = reported_start(text, actors.starts[target.sentence], target.start)
         same = [a for a in same if a.start >= report or a.start > target.start]
+    if partner:
+        # 某街道党工委推动成立某综合党委,由某公司牵头: a partner of the founding works with the founder, not
+        # with the body set up (which runs the programs named after it: 社区成立了某党支部,开展…)
+        same = [a for i, a in enumerate(same) if i == 0 or not founded(a, text)]
     before = [a for a in same if a.end <= target.start]
     if before:
         chosen = coordinated(before, text)  # last first
@@ -101,7 +113,7 @@ def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = Non
         return [a.entity for a in chosen], []
     if AGENT_OF_DEED.search(text, clause_start(text, target.start, CLAUSE_AND_COMMA), target.start):
         return [], []  # 由学校的老师在社区开设“某某”: the clause names its doer, and it is no actor
-    return _without_actor_before(target, same, actors, focus), []
+    return _without_actor_before(target, same, actors, focus, passage=not partner), []
 
 
 # 由 naming a deed's doer (not 由于, 由此: because, hence)
@@ -109,13 +121,18 @@ AGENT_OF_DEED = re.compile("由(?![于此来])")
 CLAUSE_AND_COMMA = CLAUSE_MARKS + (",", "，", ":", "：")
 
 
-def _without_actor_before(target: Found, same: list[Actor], actors: Actors, focus: Found | None) -> list[Found]:
+def _without_actor_before(target: Found, same: list[Actor], actors: Actors, focus: Found | None,
+                          passage: bool = False) -> list[Found]:
     if same:
-        return [same[0].entity]
-    if focus is not None and not focus.overlaps(target.start, target.end):
-        return [focus]
-    # the last actor before the sentence in its paragraph, else in the article
+        # (a unit's committee that begins there, 社区党委, not the 社区 it begins with)
+        first = same[0].entity
+        return [next((a.entity for a in same if a.start == same[0].start and counterparts(first, a.entity)), first)]
     earlier = actors.earlier_in_paragraph.last_before(actors.paragraph[target.sentence], target.sentence)
+    if focus is not None and not focus.overlaps(target.start, target.end):
+        # (a program's: the focus unit's committee, where its passage has just named it acting: 社区党委搭建…。
+        # 在“某某”行动中…; a partner's is the signer's, signatory.py)
+        return [earlier.entity if passage and earlier is not None and counterparts(earlier.entity, focus) else focus]
+    # the last actor before the sentence in its paragraph, else in the article
     earlier = earlier or actors.earlier.last_before(None, target.sentence)
     if earlier is not None:
         return [earlier.entity]
@@ -165,63 +182,7 @@ def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3
 
 
 FOCUS_KINDS = ("党委", "党总支", "党工委", "党支部")
-DEPARTMENT_KINDS = frozenset(kind for _, kind in PATTERNS["party"]["departments"])
 COMMITTEE_SHARE = float(PATTERNS["relations"]["committee_share"])
-
-
-def set_up_by(org: Found, orgs: list[Found], text: str) -> Found | None:
-    """某党总支下设某某党支部, 某党委成立某某临时党支部: the organisation that set up a branch."""
-    if org.kind not in ("党支部", "党小组", "党总支"):
-        return None
-    words = tuple(PATTERNS["relations"]["set_up_words"])
-    for other in orgs:
-        if other is org or other.name == org.name or other.sentence != org.sentence or other.end > org.start or other.kind not in ("党委", "党总支", "党工委"):
-            continue
-        between = text[other.end : org.start]
-        if between.startswith(words) and not any(ch in between for ch in "。;；，,"):
-            return other
-    return None
-
-
-def guided_by(org: Found, orgs: list[Found], text: str) -> Found | None:
-    """在某街道党工委的指导下,某某党支部…: the committee under whose guidance (or leadership) the
-    sentence puts an organisation named after it is the one above it."""
-    if org.kind not in ("党支部", "党小组", "党总支", "党委"):
-        return None
-    for other in orgs:
-        if other is org or other.name == org.name or other.sentence != org.sentence or other.end > org.start \
-                or other.kind not in ("党委", "党总支", "党工委") or text[other.start - 1 : other.start] != "在":
-            continue
-        if text.startswith(GUIDANCE_WORDS, other.end) and not (org.kind == "党委" and other.kind == "党总支"):
-            return other
-    return None
-
-
-GUIDANCE_WORDS = tuple(PATTERNS["relations"]["guidance_words"])
-
-
-def actor_before_trigger(target: Found, actors: Actors, text: str, sentence_start: int) -> list[Found]:
-    """The actor of a partnering word before ``target`` (甲社区联合乙、丙 → 甲社区; 甲与乙、丙共同主办 → 甲).
-
-    The actors named between that word and the target are listed with the
-    target: they are its fellow partners, not the one it works with.
-    """
-    report = reported_start(text, sentence_start, target.start)
-    at = -1
-    for match in PARTNERING_AT.finditer(text, report, target.start):
-        at = match.start()  # (the last place where some partnering word begins: every word's last rfind, at once)
-    if at < 0:
-        return []
-    bound = at
-    usable = [a for a in actors.in_sentence[target.sentence] if report <= a.start and a.end <= bound]
-    if not usable:
-        return []
-    return last_coordinated(usable, text)
-
-
-def last_coordinated(actors: list[Actor], text: str) -> list[Found]:
-    """The last of ``actors`` (in text order) and those joined to it by a coordinator (甲和乙、丙), last first."""
-    return [a.entity for a in coordinated(actors, text)]
 
 
 def joint_deed(text: str, start: int, end: int) -> bool:
@@ -236,13 +197,6 @@ PARTNERING_VERBS = tuple(PATTERNS["relations"]["partnering_verbs"])
 OPENING_QUOTES = ("“", "‘", "「", "『", '"')
 
 
-
-PARTNER_TRIGGER = re.compile(alternation(PATTERNS["relations"]["partner_triggers"]))
-PARTNERING_WORDS = tuple(PATTERNS["relations"]["partner_triggers"]) + tuple(PATTERNS["relations"]["partner_joiners"])
-JOINERS = tuple(PATTERNS["relations"]["partner_joiners"])
-PARTNERING_AT = re.compile(f"(?=(?:{alternation(PARTNERING_WORDS)}))")
-
-
 def speaker_actor(target: Found, actors: Actors, text: str, speakers: dict[int, Found]) -> Found | None:
     """The quoted speaker's organisation, for a target its quotation names before any actor of its own."""
     speaker = speakers.get(target.sentence)
@@ -251,16 +205,6 @@ def speaker_actor(target: Found, actors: Actors, text: str, speakers: dict[int, 
     if any(a.end <= target.start and not is_place_of_deed(a, text) for a in actors.in_sentence[target.sentence]):
         return None
     return speaker
-
-
-def listed_partners(partners: list[Found], text: str) -> set[int]:
-    """Partners named in a list with another partner (甲公司、乙小学、丙医院等单位)."""
-    listed: set[int] = set()
-    ordered = sorted(partners, key=lambda f: f.start)
-    for a, b in zip(ordered, ordered[1:]):
-        if a.sentence == b.sentence and text[a.end : b.start] in PATTERNS.list_gaps:
-            listed |= {id(a), id(b)}
-    return listed
 
 
 def find_relations(
@@ -283,7 +227,9 @@ def find_relations(
     committees = committees_by_unit(orgs)
     for org in orgs:
         # (a department's own branch, 某县委宣传部机关党支部, is the department's: not the unit's party organisation)
-        if org.unit is not None and not (org.org is not None and org.org.kind in DEPARTMENT_KINDS):
+        # (nor is a department, 某县委组织部: it is the committee's, not the unit's own party organisation)
+        if org.unit is not None and org.kind not in DEPARTMENT_KINDS and not (
+                org.org is not None and org.org.kind in DEPARTMENT_KINDS):
             rels.append(FoundRelation(org, "partyOrgOf", org.unit, org, "name"))
         parent = parent_org(org, committees) or set_up_by(org, orgs, text) or guided_by(org, orgs, text) or (
             committee_of_department(org, orgs))
@@ -303,19 +249,25 @@ def find_relations(
     actors = Actors(actors_of(units, orgs, bare, programs + facilities + partners, text), len(sentences_text), paragraph,
                     sentence_starts)
     focus = article_focus(units, orgs)
-    held = facility_relations(facilities, units, actors, text, focus, len(sentences_text), paragraph)
+    # “某某”由社区党委发起, 司机之家由某党委管理: who 由 names runs it, whatever the rest would say
+    managed = managers(programs + facilities, actors, text, sentence_starts) if sentence_starts is not None else {}
+    held = facility_relations(facilities, units, actors, text, focus, len(sentences_text), paragraph, managed)
     if sentence_starts is not None and held:
         # 驿站推出…: a sentence about a facility named before by its head word is its holder's
-        holders = {id(r.object): r.subject for r in held}
-        extra = facility_anaphors(holders, facilities, units + orgs + programs + facilities + partners, sentence_starts, text)
+        held_by = {id(r.object): r.subject for r in held}
+        extra = facility_anaphors(held_by, facilities, units + orgs + programs + facilities + partners, sentence_starts, text)
         if extra:
             actors = Actors(sorted(actors.actors + extra, key=lambda a: (a.start, a.end)), len(sentences_text), paragraph,
                             sentence_starts)
+    # 某镇党委…组建起这支宣讲队; 宣讲队还和某小学结成对子: a team's founder, and the clauses it opens
+    actors, founder = with_teams(actors, partners, units + orgs + programs + facilities + partners, text)
     body_of = {(p.start, p.sentence): p for p in partners if p.rule == "body of organisation"}
-    speakers = quoted_speakers(persons, sentences_text, sentence_starts, holders) if sentence_starts else {}
+    speakers = {**directing_speakers(persons, sentence_starts, paragraph, text, holders),
+                **quoted_speakers(persons, sentences_text, sentence_starts, holders)} if sentence_starts else {}
     for program in programs:
         speaker = speaker_actor(program, actors, text, speakers)
-        hosts, fellows = ([speaker], []) if speaker is not None else hosts_of(program, actors, text, focus)
+        hosts, fellows = (managed[program.cls, program.name], []) if (program.cls, program.name) in managed else ([speaker], []) if speaker is not None else (
+            (paired(program, actors, text), []) if paired(program, actors, text) else hosts_of(program, actors, text, focus))
         for actor in hosts:
             rels.append(FoundRelation(actor, "runsProgram", program, program, "pattern:actor"))
         for fellow in fellows:
@@ -327,11 +279,24 @@ def find_relations(
     # the sentences of partners that hold a partnering word (only theirs are asked)
     partnering = {p.sentence for p in partners if PARTNER_TRIGGER.search(sentences_text[p.sentence])}
     resident = tuple(PATTERNS["relations"]["resident_partner_endings"])
+    signer = partnership_signer(actors, text, sentence_starts, focus) if sentence_starts is not None else None
+
+    def signed(hosts: list[Found]) -> list[Found]:
+        # a body the article's focus works with, in a sentence of its own: the signer of its partnerships'
+        alone = signer is not None and len(hosts) == 1 and (hosts[0].cls, hosts[0].name) == (focus.cls, focus.name)
+        return [signer] if alone else hosts
+
     listed = listed_partners(partners, text)
     for partner in partners:
+        if partner.name in founder:
+            rels.append(FoundRelation(founder.pop(partner.name), "partnersWith", partner, partner, "pattern:founder"))
         # Teams of residents are the unit's own wherever they are named; schools, companies and media
-        # when the sentence says they work together, or lists them with other partners.
-        if partner.sentence in partnering or partner.name.endswith(resident) or id(partner) in listed or engaged(
+        # when the sentence says they work together, or lists them with other partners (not where they
+        # only name a person's post: 县农业农村局局长某某参加会议).
+        if not partner.name.endswith(resident) and (named_in_a_title(partner, persons, text) or (
+                sentence_starts is not None and addressed(partner, text, sentence_starts[partner.sentence]))):
+            continue
+        if partner.sentence in partnering or partner.name.endswith(resident) or runs_for(partner, text) or id(partner) in listed or engaged(
                 partner, text) or joined_to_actor(
                 partner, actors, text) or (
                 sentence_starts is not None and partner.rule != "body of organisation" and partner.kind != "media"
@@ -340,59 +305,40 @@ def find_relations(
             chosen = None
             if sentence_starts is not None:
                 chosen = actor_before_trigger(partner, actors, text, sentence_starts[partner.sentence])
+            if not chosen and runs_for(partner, text):
+                # (由 names the partner as the doer: the actor is the one before it, or the article's)
+                before = [a for a in actors.in_sentence[partner.sentence] if a.end <= partner.start and not is_place_of_deed(a, text)]
+                chosen = signed(last_coordinated(before, text) if before else [focus] if focus is not None else [])
             speaker = None if chosen else speaker_actor(partner, actors, text, speakers)
-            for actor in chosen or ([speaker] if speaker is not None else actor_for(partner, actors, text, focus)):
+            for actor in chosen or ([speaker] if speaker is not None else signed(actor_for(partner, actors, text, focus))):
                 if actor.cls != "PartyOrganization" or not actor.name.startswith(partner.name):
                     rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
     return committees_for_their_units(rels, orgs)  # (a body's own committee, 某某公司党委, is no partner of 某某公司)
 
 
-def committee_of_department(org: Found, orgs: list[Found]) -> Found | None:
-    """某区委组织部 is a department of 某区委: the committee its name begins with, when the article names it."""
-    if org.kind not in DEPARTMENT_KINDS:
-        return None
-    committee = org.name[: -len(org.kind)]
-    return next((o for o in orgs if o.name == committee), None)
-
-
-def engaged(partner: Found, text: str) -> bool:
-    """某社区党委还请来某中心的医生, 委托某公司运营: a body right after a verb of engaging (an aspect
-    particle between) is engaged by the sentence's actor."""
-    before = text[max(0, partner.start - ENGAGING_REACH) : partner.start].rstrip(ASPECT)
-    return before.endswith(ENGAGING_VERBS)
-
-
-ENGAGING_VERBS = tuple(PATTERNS["relations"]["engaging_verbs"])
-ENGAGING_REACH = max(map(len, ENGAGING_VERBS)) + 1
-ASPECT = "了过"
-
-
-def joined_to_actor(partner: Found, actors: Actors, text: str) -> bool:
-    """某社区与某公司签订…协议, 某党委同某学院…: a body joined by 与 or 同 to the actor right before it
-    (an adverb between, 还与) does the deed with that actor, whatever the verb."""
-    for actor in actors.in_sentence[partner.sentence]:
-        between = text[actor.end : partner.start]
-        if actor.end <= partner.start and between.endswith(JOINERS) and len(between) <= 1 + MAX_ADVERB:
-            return not is_place_of_deed(actor, text) and all(map(is_cjk, between))
-    return False
-
-
-MAX_ADVERB = 2  # 还, 也, 积极: what may stand between an actor and 与
-
-
 def facility_relations(facilities: list[Found], units: list[Found], actors: Actors, text: str, focus: Found | None,
-                        sentences: int, paragraph: list[int]) -> list[FoundRelation]:
-    """Who holds each facility: the party organisations its sentence has set it up, else its place."""
+                        sentences: int, paragraph: list[int], managed: dict[tuple[str, str], list[Found]]) -> list[FoundRelation]:
+    """Who holds each facility: those a 由 clause names as managing it, the party organisations its sentence
+    has set it up, else its place."""
     rels = []
     places = Places(units, sentences, paragraph)
     for facility in facilities:
-        holders = builders_of(facility, actors, text)
+        holders = [h for h in managed.get((facility.cls, facility.name), ()) if builds(h)] or paired(facility, actors, text) or (
+            builders_of(facility, actors, text)) or built_elsewhere(facility, facilities, actors, text)
         for holder in holders:
             rels.append(FoundRelation(holder, "hasFacility", facility, facility, "pattern:actor"))
         place = None if holders else place_of(facility, places, focus)
         if place is not None:
             rels.append(FoundRelation(place, "hasFacility", facility, facility, "pattern:place"))
     return rels
+
+
+def paired(target: Found, actors: Actors, text: str) -> list[Found]:
+    """甲村、乙村分别建成A和B: the one actor 分别 pairs the target with, if any."""
+    if actors.starts is None:
+        return []
+    owner = respective_owner(target, actors.in_sentence[target.sentence], text, actors.starts[target.sentence])
+    return [owner] if owner is not None else []
 
 
 def committees_for_their_units(rels: list[FoundRelation], orgs: list[Found]) -> list[FoundRelation]:

@@ -1,0 +1,94 @@
+"""Which partners a sentence has work with its actor, and with which: the partnering words (联合, 共建,
+与), verbs of engaging (请来, 委托), lists of partners, and the actor a partnering word follows."""
+from __future__ import annotations
+
+import re
+
+from kg.extract.actors import Actor, Actors, coordinated, is_place_of_deed
+from kg.extract.found import Found
+from kg.extract.frames import reported_start
+from kg.extract.patterns import PATTERNS, alternation
+from kg.extract.text import is_cjk
+
+PARTNER_TRIGGER = re.compile(alternation(PATTERNS["relations"]["partner_triggers"]))
+PARTNERING_WORDS = tuple(PATTERNS["relations"]["partner_triggers"]) + tuple(PATTERNS["relations"]["partner_joiners"])
+JOINERS = tuple(PATTERNS["relations"]["partner_joiners"])
+PARTNERING_AT = re.compile(f"(?=(?:{alternation(PARTNERING_WORDS)}))")
+
+
+def actor_before_trigger(target: Found, actors: Actors, text: str, sentence_start: int) -> list[Found]:
+    """The actor of a partnering word before ``target`` (甲社区联合乙、丙 → 甲社区; 甲与乙、丙共同主办 → 甲).
+
+    The actors named between that word and the target are listed with the
+    target: they are its fellow partners, not the one it works with.
+    """
+    report = reported_start(text, sentence_start, target.start)
+    at = -1
+    for match in PARTNERING_AT.finditer(text, report, target.start):
+        at = match.start()  # (the last place where some partnering word begins: every word's last rfind, at once)
+    if at < 0:
+        return []
+    bound = at
+    usable = [a for a in actors.in_sentence[target.sentence] if report <= a.start and a.end <= bound]
+    if not usable:
+        return []
+    return last_coordinated(usable, text)
+
+
+def last_coordinated(actors: list[Actor], text: str) -> list[Found]:
+    """The last of ``actors`` (in text order) and those joined to it by a coordinator (甲和乙、丙), last first."""
+    return [a.entity for a in coordinated(actors, text)]
+
+
+def listed_partners(partners: list[Found], text: str) -> set[int]:
+    """Partners named in a list with another partner (甲公司、乙小学、丙医院等单位)."""
+    listed: set[int] = set()
+    ordered = sorted(partners, key=lambda f: f.start)
+    for a, b in zip(ordered, ordered[1:]):
+        if a.sentence == b.sentence and text[a.end : b.start] in PATTERNS.list_gaps:
+            listed |= {id(a), id(b)}
+    return listed
+
+
+def engaged(partner: Found, text: str) -> bool:
+    """某社区党委还请来某中心的医生, 委托某公司运营: a body right after a verb of engaging (an aspect
+    particle between) is engaged by the sentence's actor."""
+    before = text[max(0, partner.start - ENGAGING_REACH) : partner.start].rstrip(ASPECT)
+    return before.endswith(ENGAGING_VERBS)
+
+
+ENGAGING_VERBS = tuple(PATTERNS["relations"]["engaging_verbs"])
+ENGAGING_REACH = max(map(len, ENGAGING_VERBS)) + 1
+ASPECT = "了过"
+
+
+def joined_to_actor(partner: Found, actors: Actors, text: str) -> bool:
+    """某社区与某公司签订…协议, 某党委同某学院…: a body joined by 与 or 同 to the actor right before it
+    (an adverb between, 还与) does the deed with that actor, whatever the verb."""
+    for actor in actors.in_sentence[partner.sentence]:
+        between = text[actor.end : partner.start]
+        if actor.end <= partner.start and between.endswith(JOINERS) and len(between) <= 1 + MAX_ADVERB:
+            return not is_place_of_deed(actor, text) and all(map(is_cjk, between))
+    return False
+
+
+MAX_ADVERB = 2  # 还, 也, 积极: what may stand between an actor and 与
+
+
+def named_in_a_title(partner: Found, persons: list[Found], text: str) -> bool:
+    """县农业农村局局长某某、县某中心主任某某参加会议: a body named as the post of the person right after it,
+    in a clause with no partnering word but one of attending, says where the person works (the person leads
+    it), not that the body works with the article's actors."""
+    person = next((p for p in persons if p.org is partner and p.sentence == partner.sentence
+                   and 0 <= p.start - partner.end <= MAX_TITLE), None)
+    if person is None:
+        return False
+    start = max([text.rfind(m, 0, partner.start) + 1 for m in TITLE_CLAUSE_MARKS])
+    end = min([i for m in TITLE_CLAUSE_MARKS if (i := text.find(m, person.end)) >= 0] + [len(text)])
+    # (attending is no partnering: 某局局长某某参加会议)
+    return all(m.group() in ATTENDING for m in PARTNER_TRIGGER.finditer(text, start, end))
+
+
+ATTENDING = frozenset(PATTERNS["relations"]["attending_words"])
+MAX_TITLE = 6  # 局长, 主任, 党委书记: the post between the body and the name
+TITLE_CLAUSE_MARKS = (",", "，", ";", "；", "。", ":", "：", "!", "！", "?", "？")

@@ -1,0 +1,34 @@
+"""signatory: the body that signs an article's partnerships with a whole set of bodies holds the partnerships of
+the bodies named after it in sentences of their own. Sentences written for these tests; the places are real
+divisions, the bodies invented."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extract import relations
+
+STORY = "宜宾市翠屏区南岸街道金沙社区成立“邻里同心”服务联盟。{signing}宜宾市第三人民医院每月派医生到社区义诊；翠屏区南岸实验小学向居民开放操场。"
+
+SIGNER_CASES = [
+    # the community's committee signs with a counted set of bodies: the bodies named later are its partners
+    ("社区党委与辖区8家单位签订共建协议。", "金沙社区党委"),
+    ("金沙社区党委携手驻区的6家企业开展共建。", "金沙社区党委"),
+    # a statement by another body (the street's committee) leaves them with the article's focus
+    ("南岸街道党工委与辖区8家单位签订共建协议。", "金沙社区"),
+    # (a kind of body the committee deals with, not a set it signs with)
+    ("社区党委加强与企业之间的联系。", "金沙社区"),
+]
+
+
+@pytest.mark.parametrize("signing, holder", SIGNER_CASES)
+def test_the_bodies_named_after_a_signing_with_a_set_of_bodies_are_the_signers_partners(signing, holder):
+    rels = {(s, o) for s, p, o in relations(STORY.format(signing=signing)) if p == "partnersWith"}
+    assert rels == {(holder, "宜宾市第三人民医院"), (holder, "翠屏区南岸实验小学")}
+
+
+def test_a_body_that_runs_the_focus_s_facility_is_the_signers_partner():
+    # (the sentence's actor is the facility's head word, standing for its holder, the article's focus)
+    text = ("宜宾市翠屏区南岸街道金沙社区建成“邻里驿站”。社区党委与辖区8家单位签订共建协议。"
+            "驿站由宜宾安康餐饮管理有限公司负责运营。")
+    rels = {(s, o) for s, p, o in relations(text) if p == "partnersWith"}
+    assert rels == {("金沙社区党委", "宜宾安康餐饮管理有限公司")}
