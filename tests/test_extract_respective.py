@@ -7,9 +7,9 @@ import pytest
 from tests.test_extract import relations
 
 CASES = [
-    # the second thing is the second actor's, whether or not the first is found as a name
+    # the first thing is the first actor's, the second the second's (not both the nearest actor's)
     ("今年，盐亭县黄甸镇龙台村、石牛村分别建成茶叶烘干房和蚕桑分拣车间。",
-     {("石牛村", "hasFacility", "蚕桑分拣车间")}),
+     {("龙台村", "hasFacility", "茶叶烘干房"), ("石牛村", "hasFacility", "蚕桑分拣车间")}),
     ("盐亭县黄甸镇龙台村、石牛村分别推出“茶园认养”和“桑葚采摘节”。",
      {("龙台村", "runsProgram", "茶园认养"), ("石牛村", "runsProgram", "桑葚采摘节")}),
 ]
