@@ -129,6 +129,9 @@ class ArticleIdentities:
 
         for name in sorted({*self.names_of(UNIT), *implicit_codes}):
             self.keys[(UNIT, name)] = key_of(name)
+        # key_of calls itself through its closure cell: a cycle that would keep this object (the article's
+        # mentions, relations, keys) alive until the collector's next pass; emptying the cell frees it now.
+        del key_of
         self.codes = codes
         self.unit_names = frozenset(self.names_of(UNIT))
 
