@@ -92,13 +92,14 @@ class StoreLoader:
     One bulk load of a whole graph holds about 1.3 KB per triple in memory
     (1.7 GB at 1.3 million triples, measured here); a batch of 8 million
     bytes of Turtle (about 140,000 triples) adds about 100 MB while it loads,
-    whatever the corpus. Every ingested batch makes RocksDB compact the store
-    again once two are waiting (pyoxigraph opens it with level-style
-    compaction), so half as many batches as with 4 million bytes halve that:
-    at 5,000 articles the compaction thread's CPU went from 2.8 to 1.0 s and
-    the whole load from 10.2 to 9.3 s, the build's peak RSS from 385 to
-    394 MiB (12 million bytes: 436 MiB, too much). Every batch is whole subject
-    blocks with the prefixes in front, so each parses alone. Bytes, not text:
+    whatever the corpus. RocksDB compacts the store whenever two ingested
+    batches wait (pyoxigraph opens it with level-style compaction), rewriting
+    what is loaded so far, so fewer batches cost less: loading c5000's
+    graph.ttl, its compaction threads took 4.5 s of CPU with batches of 4
+    million bytes and 2.9 s with 8 (the whole load 10.2 -> 9.3 s), for a
+    build's peak RSS of 388-402 MiB instead of 385 (12 million bytes: 436 MiB,
+    too much). Every batch is whole subject blocks with the prefixes in
+    front, so each parses alone. Bytes, not text:
     the articles' chunks come from the cache as UTF-8 and go to graph.ttl and
     here without being decoded and encoded again.
     """
