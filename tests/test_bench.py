@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import subprocess
 import sys
 from pathlib import Path
 
@@ -106,6 +107,15 @@ def test_the_baseline_loads_nothing_of_kg():
     imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert not {name for name in imported if name and name.split(".")[0] == "kg"}
+
+
+def test_the_build_run_loads_nothing_of_the_benchmark():
+    # Its process's CPU is the build's figure: the bench's console, its baseline and jieba (which a build
+    # with its tables made never imports) would be counted as the build's.
+    code = ("import sys; import kg.tools.benchrun; "
+            "print(' '.join(m for m in ('kg.tools.bench', 'kg.tools.jieba_baseline', 'jieba', 'rich') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert loaded == []
 
 
 def test_the_table_divides_each_stage_by_jieba():

@@ -353,3 +353,18 @@ ANCHORED = [
 def test_only_patterns_that_match_at_the_start_are_tried_there_alone(pattern, anchored):
     assert _anchored(pattern) is anchored
 
+
+
+@pytest.mark.parametrize("line, marker", [
+    ("原文链接: http://example.org/a.html", True),  # a marker that opens the line
+    ("相关阅读", True),
+    ("居民说起相关阅读活动时很高兴。", False),  # an opening marker inside a sentence is none
+    ("本站文章仅供参考,免责声明见首页", True),  # a marker found anywhere in the line
+    ("Copyright 2021 某县融媒体中心", True),
+    ("某街道组织志愿者清扫楼道。", False),
+])
+def test_a_tail_marker_is_found_as_one_alternation_of_the_markers_finds_it(line, marker):
+    from kg.prepare.boilerplate import _RULES, _any_of, is_tail_marker
+
+    assert is_tail_marker(line) is marker
+    assert bool(_any_of(_RULES["tail"]["markers"]).search(line)) is marker

@@ -339,3 +339,24 @@ def test_a_rebuild_writes_the_views_of_a_fresh_build(corpus, tmp_path, monkeypat
     files = lambda root: {p.relative_to(root): p.read_bytes() for p in root.rglob("*")
                           if p.is_file() and "graph.oxigraph" not in p.parts}
     assert files(out) == files(tmp_path / "fresh")
+
+
+def test_a_new_cache_file_has_large_pages_and_one_made_with_small_pages_is_still_used(corpus, tmp_path):
+    from kg.cache import PAGE_SIZE
+
+    def page_size(out: Path) -> int:
+        with sqlite3.connect(cache_dir(out) / DATABASE) as db:
+            return db.execute("PRAGMA page_size").fetchone()[0]
+
+    build([corpus], tmp_path / "new")
+    assert page_size(tmp_path / "new") == PAGE_SIZE > 4096
+    # A cache an earlier kg made (SQLite's default 4 KB pages): reused as it is, its pages unchanged.
+    build([corpus], tmp_path / "old")
+    with sqlite3.connect(cache_dir(tmp_path / "old") / DATABASE) as db:
+        db.execute("PRAGMA journal_mode=DELETE")
+        db.execute("PRAGMA page_size = 4096")
+        db.execute("VACUUM")
+    assert page_size(tmp_path / "old") == 4096
+    assert build([corpus], tmp_path / "old").reused == 5
+    assert page_size(tmp_path / "old") == 4096
+    assert graph(tmp_path / "old") == graph(tmp_path / "new")

@@ -13,6 +13,10 @@ DOCUMENTS = [
     [], {}, [[[]], [{}]], "text", {"n": Decimal("0.123456")},
     {"z": [1, 2.5, None], "b": {"c": ["甲\u2028乙", True]}, "a": []},
     {"rows": [[i, "行", {"k": i}] for i in range(ROWS)], "after": {"x": [[]]}},
+    # what the indented text is made of beyond the usual: keys that are no strings, the floats JSON has no
+    # number for, tuples, escapes and Decimals below the levels written item by item
+    {"k": {"i": {2: "a", 1: "b"}, "f": {2.5: "b", 0.5: "c"}, "b": {True: "c", False: "x"}, "n": {None: "d"}}, "f": [float("nan"), float("inf"), -float("inf"), -0.0, 1e22],
+     "t": (1, ("x", "\t\u0001\"\\")), "d": [[Decimal("2.50")], {"e": Decimal("-1")}], "b": [False, None, -7]},
 ]
 STYLES = [  # (keyword arguments, json.dumps's own)
     ({}, {"separators": (",", ":")}),

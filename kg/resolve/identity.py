@@ -54,6 +54,11 @@ class UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+# What a unit the article states no parent of has: a constant, not a Counter made for every unit and article
+# (Counter's __init__ is Python code; the counts of a unit's stated parents, and of names' mentions, are plain
+# lookups of keys that are there).
+_NO_PARENTS: dict[str, int] = {}
+
 class ArticleIdentities:
     """Keys of one article's entities, computed class by class (units first: the others build on them)."""
 
@@ -117,7 +122,7 @@ class ArticleIdentities:
         def key_of(name: str, depth: int = 0) -> str:
             if name in codes:
                 return iri.unit_key(codes[name])
-            stated = parents.get(name, Counter())
+            stated = parents.get(name, _NO_PARENTS)
             options = [p for p in stated if self.is_above(p, name)]
             if not options or depth > MAX_DEPTH:
                 return f"unit/@{self.article_id}/{name}"
@@ -129,6 +134,9 @@ class ArticleIdentities:
 
         for name in sorted({*self.names_of(UNIT), *implicit_codes}):
             self.keys[(UNIT, name)] = key_of(name)
+        # key_of calls itself through its closure cell: a cycle that would keep this object (the article's
+        # mentions, relations, keys) alive until the collector's next pass; emptying the cell frees it now.
+        del key_of
         self.codes = codes
         self.unit_names = frozenset(self.names_of(UNIT))
 
@@ -160,7 +168,7 @@ class ArticleIdentities:
 
     def find_main_place(self) -> str:
         """The unit the article is mostly about: the most mentioned, then the deepest, then the first."""
-        counts = Counter({name: len(self.mentions[(UNIT, name)]) for name in self.names_of(UNIT)})
+        counts = {name: len(self.mentions[(UNIT, name)]) for name in self.names_of(UNIT)}
         if not counts:
             return f"@{self.article_id}"
         first = {name: min(m.evidence.start for m in self.mentions[(UNIT, name)]) for name in counts}
@@ -235,7 +243,7 @@ class ArticleIdentities:
                 groups[forms.find(f"{cls}|{name}")].add(name)
         for root, names in groups.items():
             cls = root.split("|", 1)[0]
-            counts = Counter({n: len(self.mentions[(cls, n)]) for n in names})
+            counts = {n: len(self.mentions[(cls, n)]) for n in names}
             written = min(counts, key=lambda n: (-counts[n], -len(n), n))
             segment = iri.CLASS_SEGMENTS[cls].replace("party-", "")
             if self.is_general(cls, names, written):

@@ -16,7 +16,7 @@ article says with them, as an ``ArticleFacts``:
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
+from collections import defaultdict
 
 from kg.model import (
     Article,
@@ -93,9 +93,11 @@ class FactsWriter:
     def entity(self, cls: str, iri_: str, key: str) -> dict:
         found = self.entities.get(iri_)
         if found is None:
+            # Counts as defaultdict(int), not Counter: the same counting, and Counter's __init__ is Python code
+            # (two per entity per article: 0.25 s at 5,000 articles).
             found = self.entities[iri_] = {
-                "cls": cls, "key": key, "names": Counter(), "aliases": set(), "kinds": Counter(), "code": None,
-                "attributes": {}, "roles": set(), "evidence": [], "mentions": 0, "implicit": False,
+                "cls": cls, "key": key, "names": defaultdict(int), "aliases": set(), "kinds": defaultdict(int),
+                "code": None, "attributes": {}, "roles": set(), "evidence": [], "mentions": 0, "implicit": False,
             }
         return found
 
@@ -201,7 +203,7 @@ class FactsWriter:
         )
 
     def entity_observation(self, entity_iri: str, r: dict) -> EntityObservation:
-        kinds: Counter = r["kinds"]
+        kinds: dict[str, int] = r["kinds"]
         kind = min(kinds, key=lambda k: (-kinds[k], k)) if kinds else None
         if r["code"]:
             division = self.ids.gazetteer.get(r["code"])

@@ -4,7 +4,8 @@ One run builds a corpus and segments the same corpus with jieba's own
 ``lcut``, each in a process of its own started here and waited for with
 ``os.wait4``, so CPU (user + system) and peak RSS are the kernel's figures for
 whole processes, as ``/usr/bin/time`` reports them. The build is
-``kg.pipeline.build(..., jobs=1)`` itself and the per-stage figures are the
+``kg.pipeline.build(..., jobs=1)`` itself, started from ``kg.tools.benchrun``
+(which loads nothing of the benchmark), and the per-stage figures are the
 seconds it records (``BuildResult.timings``); the baseline is
 ``jieba_baseline.py``, which loads nothing of kg.
 
@@ -31,14 +32,12 @@ from pathlib import Path
 from rich.console import Console
 
 from kg.errors import InputError, KgError
-from kg.pipeline import build
 from kg.prepare.read import find_files
 from kg.tools import jieba_baseline
+from kg.tools.benchrun import BUILD_RUN
 
 # The stages kg.pipeline.build times, in the order they run.
 STAGES = ("read + prepare", "segment + extract", "resolve", "graph", "analyse", "export", "views")
-# How the build run is started: ``[sys.executable, "-c", BUILD_RUN, CORPUS, OUT, REPORT]``.
-BUILD_RUN = "import sys; from kg.tools.bench import build_run; build_run(*sys.argv[1:])"
 
 
 @dataclass(frozen=True)
@@ -169,22 +168,6 @@ def run_measured(name: str, command: list[str], work: Path) -> tuple[dict, Proce
         raise KgError(f"the benchmark's {name} run failed (exit status {process.returncode}): {last}")
     # ru_maxrss is in kilobytes on Linux.
     return figures, ProcessUse(usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
-
-
-def build_run(corpus: str, out: str, report: str) -> None:
-    """The build run, in its own process: build on one process, write the figures (or the error) to ``report``."""
-    try:
-        result = build([Path(corpus)], Path(out), jobs=1)
-    except KgError as error:
-        figures: dict = {"error": str(error)}
-    else:
-        figures = {
-            "articles": len(result.report.articles),
-            "skipped": len(result.report.skipped),
-            "triples": result.triples,
-            "timings": [list(pair) for pair in result.timings],
-        }
-    Path(report).write_text(json.dumps(figures), "utf-8")
 
 
 @contextmanager
