@@ -1,4 +1,4 @@
-"""Units named in a list with a suffixed one: 章家湾、黄毛圭居民组 (the bare name shares the suffix) and
+"""Units named in a list with a suffixed one: 李家湾、杨树岗居民组 (the bare name shares the suffix) and
 红星村和前进村 (a name with its own suffix that jieba took for one word of its dictionary).
 
 Asked by the extract stage of each sentence's units once the suffix rules have run.
@@ -14,7 +14,7 @@ CLS = "AdministrativeUnit"
 
 
 def find_coordinated(index: int, sentence: Sentence, units: list[Found], taken_spans) -> list[Found]:
-    """章家湾、黄毛圭居民组: a bare name coordinated with a suffixed one shares its suffix."""
+    """李家湾、杨树岗居民组: a bare name coordinated with a suffixed one shares its suffix."""
     found = []
     for unit in units:
         if unit.rule != "suffix":
@@ -43,7 +43,7 @@ def find_coordinated(index: int, sentence: Sentence, units: list[Found], taken_s
 
 
 def has_name_suffix(text: str) -> bool:
-    """Whether ``text`` ends like the name of some other kind of entity (同福小学)."""
+    """Whether ``text`` ends like the name of some other kind of entity (明德小学)."""
     return any(
         (m := regex.search(text)) is not None and m.end() == len(text)
         for regex in (PATTERNS.partner_suffix_re, PATTERNS.facility_suffix_re, PATTERNS.party_re)

@@ -79,7 +79,7 @@ def sends_people(partner: Found, text: str) -> bool:
 
 
 def runs_for(partner: Found, text: str) -> bool:
-    """长者饭堂由某公司运营, 由某中心负责日常管理: a body that 由 makes the doer of a verb of running (or
+    """幸福食堂由某公司运营, 由某中心负责日常管理: a body that 由 makes the doer of a verb of running (or
     taking on) something works with whoever the thing is for (the sentence's actor, or the article's)."""
     if not text.endswith(AGENT, 0, partner.start):
         return False

@@ -2,7 +2,7 @@
 
 “某某”由社区党委发起, 司机之家由综合党委和某社区党委共同管理, 基金挂靠在某基金会名下,由社区党委发起: a
 clause whose subject is a program or facility (named right before 由, or opening the clause or the
-sentence by its name or the tail of its name, 司机之家 for 货车司机之家, 基金 for 某某专项基金, named
+sentence by its name or the tail of its name, 骑手之家 for 外卖骑手之家, 基金 for 某某专项基金, named
 before) and whose 由 names actors (coordinated) before a verb of running, founding or managing says
 that those actors run or hold it, whoever the sentence or the article would give it to otherwise.
 """

@@ -1,9 +1,9 @@
-"""The rooms a place is said to have: 设有党员活动室、长者饭堂、四点半课堂和法律服务站.
+"""The rooms a place is said to have: 设有党员活动室、幸福食堂、周末课堂和法律服务站.
 
 After a verb of having or fitting out rooms (``[rooms] verbs``), each item of
 the list that follows names one of the place's facilities when it ends with a
 facility's word, or one of its programs when it ends with a program's word,
-even when its stem alone would name nothing (长者饭堂, 四点半课堂): the verb
+even when its stem alone would name nothing (幸福食堂, 周末课堂): the verb
 says these are the place's own rooms and classes, not a kind of them in
 general. Items the other rules named keep their reading.
 """
