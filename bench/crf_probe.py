@@ -15,18 +15,13 @@ is one character sequence. Its BIO tags come from the page's gold: the names
 and aliases of every entity that is not ``optional`` (implicit ones included:
 where the page does write them, they are mentions), found in the sequence
 longest first, a match never overlapping an earlier one, compared with the
-quotation and book-title marks taken out (so ``“微改造”工程`` holds the alias
-``微改造工程``). Optional entities and ``noise`` names are tagged O.
+quotation and book-title marks taken out (so ``“邻里帮”计划`` holds the
+alias ``邻里帮计划``). Optional entities and ``noise`` names are tagged O.
 
-Features of character i (fixed order, see ``char_features``): the
-character and its neighbours at -2..+2, the bigrams around it, the character
-type (Han, digit, Latin, punctuation, quotation mark, space), the jieba word it
-is in (a private ``jieba.Tokenizer``, HMM off; position B/M/E/S and the
-word's part of speech from ``jieba.posseg`` without HMM), whether a unit
-suffix, a party-organisation word or a facility / partner / programme head
-word of the small tables below ends at i (or at i-1, or starts at i+1), and
-whether i is inside a gazetteer name (kg's national division table, longest
-match). The tables are general kind words, nothing taken from any page.
+Features: ``bench/crf_features.py`` (characters, jieba words and parts of
+speech, small kind-word tables, the gazetteer, quotation marks), in groups;
+which groups and which c1/c2 were chosen by ``cv``, figures in
+``bench/crf-probe.md``.
 
 Scoring is the reference scorer's (``kg.tools.evaluate.score_graph``): the
 distinct (class, name) pairs the CRF tags over the whole folder become one
@@ -50,11 +45,10 @@ import re
 import sys
 import tempfile
 import time
-from functools import lru_cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+sys.path[:0] = [str(REPO), str(REPO / "bench")]
 
 from rdflib import RDF, RDFS, Graph, Literal, Namespace  # noqa: E402
 from rdflib.namespace import SKOS  # noqa: E402
@@ -62,34 +56,17 @@ from rdflib.namespace import SKOS  # noqa: E402
 from kg.model import TOP_CLASSES  # noqa: E402
 from kg.tools.evaluate import load_gold, normalise_name, predicted_entities, score_graph  # noqa: E402
 
+from crf_features import FEATURE_SETS, sequence_features  # noqa: E402
+
 TAG_OF = {"AdministrativeUnit": "ADM", "PartyOrganization": "ORG", "Program": "PRG",
           "Facility": "FAC", "Partner": "PTN", "Person": "PER"}
 CLASS_OF = {tag: cls for cls, tag in TAG_OF.items()}
 
-# Kind words (general, from the gold format's own definitions of the classes, not from any page).
-UNIT_SUFFIXES = ("省", "市", "区", "县", "旗", "盟", "州", "镇", "乡", "街道", "苏木", "社区", "村", "嘎查", "小区")
-PARTY_WORDS = ("党委", "党工委", "党总支", "党支部", "党小组", "团委", "工委", "组织部", "党组")
-FACILITY_HEADS = ("中心", "站", "馆", "室", "园", "广场", "驿站", "食堂", "书屋", "之家", "基地", "公寓", "厅")
-PARTNER_HEADS = ("公司", "学校", "学院", "大学", "中学", "小学", "医院", "协会", "商会", "合作社", "队", "局",
-                 "所", "银行", "联合会", "事务所", "集团")
-PROGRAM_HEADS = ("工程", "行动", "计划", "项目", "模式", "品牌", "工作法", "活动", "课堂", "服务")
-TABLES = (("unit", UNIT_SUFFIXES), ("party", PARTY_WORDS), ("fac", FACILITY_HEADS),
-          ("ptn", PARTNER_HEADS), ("prg", PROGRAM_HEADS))
-QUOTES = set("“”‘’\"'「」『』《》〈〉【】")
 SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 MARKS = re.compile(r"[\s“”‘’\"'「」『』《》〈〉【】]")
 
-FEATURE_SETS = {  # groups of features; "all" is what the eval uses unless told otherwise
-    "chars": ("chars",),
-    "chars+jieba": ("chars", "jieba"),
-    "chars+jieba+tables": ("chars", "jieba", "tables"),
-    "all": ("chars", "jieba", "tables", "gazetteer"),
-    "all+quotes": ("chars", "jieba", "tables", "gazetteer", "quotes"),
-    "all+words": ("chars", "jieba", "tables", "gazetteer", "words"),
-}
-OPENING, CLOSING = "“‘「『《〈【", "”’」』》〉】"
 BATCHES = ("seeds", "h01-h12", "h13-h18", "h19-h26", "h27-h32")  # the folds: one batch of annotation each
-DEFAULT = {"c1": 0.05, "c2": 0.01, "features": "all", "iterations": 200}
+DEFAULT = {"c1": 0.05, "c2": 0.01, "features": "all+words", "iterations": 200}  # chosen by cv (bench/crf-probe.md)
 
 
 # ------------------------------------------------------------------- data
@@ -181,117 +158,6 @@ def spans_of(text: str, tags: list[str]) -> list[tuple[str, str]]:
     return out
 
 
-# --------------------------------------------------------------- features
-@lru_cache(maxsize=1)
-def pos_tokenizer():
-    import logging
-
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
-
-
-@lru_cache(maxsize=1)
-def gazetteer_names() -> frozenset[str]:
-    from kg.gazetteer import load_gazetteer
-
-    return frozenset(n for n in load_gazetteer().dictionary_words() if len(n) > 1)
-
-
-def char_type(ch: str) -> str:
-    if ch in QUOTES:
-        return "Q"
-    if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
-        return "H"
-    if ch.isdigit():
-        return "D"
-    if ch.isascii() and ch.isalpha():
-        return "L"
-    if ch.isspace():
-        return "S"
-    return "P"
-
-
-def word_features(text: str) -> list[tuple[str, str, str]]:
-    """(B/M/E/S, part of speech, the word) of the jieba word each character is in."""
-    out = []
-    for word, flag in pos_tokenizer().cut(text, HMM=False):
-        n = len(word)
-        out += [("S", flag, word)] if n == 1 else [("B", flag, word)] + [("M", flag, word)] * (n - 2) + [("E", flag, word)]
-    return out
-
-
-def quote_depth(text: str) -> list[str]:
-    """Per character, whether it is inside a quotation or book-title mark pair (the marks themselves: no)."""
-    depth, out = 0, []
-    for ch in text:
-        if ch in CLOSING:
-            depth = max(0, depth - 1)
-        out.append("1" if depth and ch not in OPENING else "0")
-        if ch in OPENING:
-            depth += 1
-    return out
-
-
-def gazetteer_marks(text: str) -> list[str]:
-    names, marks, i = gazetteer_names(), ["O"] * len(text), 0
-    while i < len(text):
-        for n in range(min(12, len(text) - i), 1, -1):
-            if text[i:i + n] in names:
-                marks[i:i + n] = ["B"] + ["I"] * (n - 1)
-                i += n - 1
-                break
-        i += 1
-    return marks
-
-
-def table_marks(text: str) -> list[list[str]]:
-    """Per character, the tables one of whose words ends there (``unit``, ``party``, ...)."""
-    ends: list[list[str]] = [[] for _ in text]
-    for label, words in TABLES:
-        for word in words:
-            at = text.find(word)
-            while at >= 0:
-                if label not in ends[at + len(word) - 1]:
-                    ends[at + len(word) - 1].append(label)
-                at = text.find(word, at + 1)
-    return ends
-
-
-def sequence_features(text: str, groups: tuple[str, ...]) -> list[list[str]]:
-    padded = "^^" + text + "$$"
-    words = word_features(text) if "jieba" in groups else None
-    tables = table_marks(text) if "tables" in groups else None
-    gaz = gazetteer_marks(text) if "gazetteer" in groups else None
-    quoted = quote_depth(text) if "quotes" in groups else None
-    if "words" in groups and words is None:
-        words = word_features(text)
-    out = []
-    for i in range(len(text)):
-        c = padded[i:i + 5]  # c[2] is the character
-        f = ["bias", f"c0={c[2]}", f"c-1={c[1]}", f"c+1={c[3]}", f"c-2={c[0]}", f"c+2={c[4]}",
-             f"b-1={c[1:3]}", f"b+1={c[2:4]}", f"b-2={c[0:2]}", f"b+2={c[3:5]}", f"t0={char_type(c[2])}",
-             f"t-1={char_type(c[1])}", f"t+1={char_type(c[3])}"]
-        if "jieba" in groups:
-            f += [f"w0={words[i][0]}", f"p0={words[i][1]}", f"wp={words[i][0]}{words[i][1]}"]
-            f += [f"p-1={words[i - 1][1]}" if i else "p-1=^", f"p+1={words[i + 1][1]}" if i + 1 < len(text) else "p+1=$"]
-        if tables is not None:
-            f += [f"end={label}" for label in tables[i]]
-            f += [f"end-1={label}" for label in (tables[i - 1] if i else [])]
-            f += [f"end+1={label}" for label in (tables[i + 1] if i + 1 < len(text) else [])]
-        if gaz is not None:
-            f.append(f"gz={gaz[i]}")
-        if quoted is not None:
-            f.append(f"q={quoted[i]}")
-        if "words" in groups:
-            # the word, and the word of the character before (the previous word where a word begins)
-            f += [f"w={words[i][2]}", f"wc-1={words[i - 1][2]}" if i else "wc-1=^"]
-        out.append(f)
-    return out
-
-
 # ---------------------------------------------------------------- CRF
 def page_data(pairs: list[tuple[Path, Path]], whole_chains: bool = False) -> list[tuple[str, str, list[str]]]:
     """(page stem, sequence, tags) of every body sequence of the pages."""
@@ -363,15 +229,15 @@ def gold_of(pairs: list[tuple[Path, Path]]) -> dict:
 
 
 def table(rows: list[tuple[str, dict]]) -> str:
-    head = f"{'':20s}" + "".join(f"{label:>26s}" for label, _ in rows)
-    lines = [head, f"{'':20s}" + "".join(f"{'P    R    F1   tp/fp/fn':>26s}" for _ in rows)]
+    head = f"{'':20s}" + "".join(f"{label:>28s}  " for label, _ in rows)
+    lines = [head, f"{'':20s}" + "".join(f"{'P    R    F1     tp/ fp/ fn':>28s}  " for _ in rows)]
     for cls in (*TOP_CLASSES, "all"):
         cells = []
         for _, s in rows:
             v = s["entities"] if cls == "all" else s["per_type"][cls]
-            cells.append(f"{v['p']:.2f} {v['r']:.2f} {v['f1']:.3f} {v['tp']:>4}/{v['fp']:>3}/{v['fn']:>3}".rjust(26))
+            cells.append(f"{v['p']:.2f} {v['r']:.2f} {v['f1']:.3f} {v['tp']:>4}/{v['fp']:>3}/{v['fn']:>3}".rjust(28) + " |")
         lines.append(f"{cls:20s}" + "".join(cells))
-    lines.append(f"{'duplicates':20s}" + "".join(f"{s['duplicates']:>26d}" for _, s in rows))
+    lines.append(f"{'duplicates':20s}" + "".join(f"{s['duplicates']:>28d}  " for _, s in rows))
     return "\n".join(lines)
 
 
