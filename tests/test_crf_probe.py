@@ -43,7 +43,7 @@ def test_optional_entities_are_not_tagged_and_the_longest_surface_comes_first(tm
     gold.write_text(json.dumps({"entities": [
         {"type": "AdministrativeUnit", "name": "落雁村", "aliases": []},
         {"type": "PartyOrganization", "name": "落雁村党支部", "aliases": ["村党支部"]},
-        {"type": "Partner", "name": "物业公司", "optional": True},
+        {"type": "Partner", "name": "保洁公司", "optional": True},
     ]}), encoding="utf-8")
     assert probe.gold_surfaces(gold) == [("落雁村党支部", "ORG"), ("村党支部", "ORG"), ("落雁村", "ADM")]
 
