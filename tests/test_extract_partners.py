@@ -119,3 +119,20 @@ def test_a_verb_between_a_unit_and_a_body_named_with_its_own_place_is_the_clause
 ])
 def test_a_development_centre_is_a_body(text, expected):
     assert expected <= names(text, "Partner")
+
+
+# A body's office (a police station, a justice office, a squad, a bank's or a hospital's branch, a firm's project
+# department) written right after its parent body is one partner, named in full; the parent is no partner of its own.
+OFFICE_CASES = [
+    ("湘南社区邀请桂林市公安局穿山派出所民警讲解防诈知识。", "桂林市公安局穿山派出所", "桂林市公安局"),
+    ("盘州市司法局红果司法所工作人员参与调解。", "盘州市司法局红果司法所", "盘州市司法局"),
+    ("襄城区城市管理局檀溪中队队员清理小广告。", "襄城区城市管理局檀溪中队", "襄城区城市管理局"),
+    ("遵义市第一人民医院新蒲分院的医生前来义诊。", "遵义市第一人民医院新蒲分院", "遵义市第一人民医院"),
+    ("开州区人民医院汉丰院区的医生前来义诊。", "开州区人民医院汉丰院区", "开州区人民医院"),
+]
+
+
+@pytest.mark.parametrize("text, office, parent", OFFICE_CASES)
+def test_an_office_written_after_its_parent_body_is_one_partner(text, office, parent):
+    found = names(text, "Partner")
+    assert office in found and parent not in found
