@@ -25,3 +25,11 @@ def test_the_tables_name_written_in_the_same_article_is_the_same_community():
     text = "长宁区古宋居民区开展邻里节活动。古宋社区的居民踊跃参加。"
     assert {n for n in names(text, "AdministrativeUnit") if n.startswith("古宋")} == {"古宋居民区"}
 
+
+
+def test_a_streets_centre_for_its_communities_is_the_streets_not_a_communitys():
+    # 街道社区党群服务中心: the street's centre serving its communities, though a community is named after it
+    text = "仙霞新村街道在街道社区党群服务中心设立了议事厅，并在古宋居民区设立代表联络点。"
+    assert "仙霞新村街道社区党群服务中心" in names(text, "Facility")
+    assert ("仙霞新村街道", "hasFacility", "仙霞新村街道社区党群服务中心") in relations(text)
+    assert "古宋居民区党群服务中心" not in names(text, "Facility")
