@@ -119,3 +119,38 @@ def test_a_verb_between_a_unit_and_a_body_named_with_its_own_place_is_the_clause
 ])
 def test_a_development_centre_is_a_body(text, expected):
     assert expected <= names(text, "Partner")
+
+
+# A body's office (a police station, a justice office, a squad, a bank's or a hospital's branch, a firm's project
+# department) written right after its parent body is one partner, named in full; the parent is no partner of its own.
+OFFICE_CASES = [
+    ("湘南社区邀请桂林市公安局穿山派出所民警讲解防诈知识。", "桂林市公安局穿山派出所", "桂林市公安局"),
+    ("盘州市司法局红果司法所工作人员参与调解。", "盘州市司法局红果司法所", "盘州市司法局"),
+    ("襄城区城市管理局檀溪中队队员清理小广告。", "襄城区城市管理局檀溪中队", "襄城区城市管理局"),
+    ("遵义市第一人民医院新蒲分院的医生前来义诊。", "遵义市第一人民医院新蒲分院", "遵义市第一人民医院"),
+    ("开州区人民医院汉丰院区的医生前来义诊。", "开州区人民医院汉丰院区", "开州区人民医院"),
+]
+
+
+@pytest.mark.parametrize("text, office, parent", OFFICE_CASES)
+def test_an_office_written_after_its_parent_body_is_one_partner(text, office, parent):
+    found = names(text, "Partner")
+    assert office in found and parent not in found
+
+
+# A social-work organisation is registered as a place, a brand (字号) and its form: a partner named so, whatever
+# characters the brand holds (a function character, a verb to jieba); the form alone is no facility.
+SOCIAL_WORK_CASES = [
+    ("三楼由昭通市景和社会工作服务中心负责运营。", {"昭通市景和社会工作服务中心"}),
+    ("社区引入玉溪市畅和社工服务中心开展个案服务。", {"玉溪市畅和社工服务中心"}),
+    ("普洱市思茅区荣和社会工作服务社承接了这个项目。", {"普洱市思茅区荣和社会工作服务社"}),
+    # a conjunction before the brand joins two names; one alone before the form is no brand
+    ("青松社区和宁和社会工作服务中心签订协议。", {"宁和社会工作服务中心"}),
+    ("居民和社会工作服务中心的社工一起包粽子。", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", SOCIAL_WORK_CASES)
+def test_a_social_work_organisation_is_named_with_its_place_and_brand(text, expected):
+    assert names(text, "Partner") == expected
+    assert not {n for n in names(text, "Facility") if "社会工作" in n or "社工" in n}

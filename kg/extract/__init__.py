@@ -123,6 +123,7 @@ def find_units(sentences, tokens, paragraph, text: str, quoted) -> tuple[list[Fo
     units.join_extended(found)
     estates.join_listed(found)
     units.chain_units(found, text)
+    communities.join_local_forms(found)
     communities.settle_homonyms(found)
     communities.place_communities(found)
     found += units.implied_ancestors(found)

@@ -40,6 +40,28 @@ def code_prefix(division_code: str) -> str | None:
     return division_code[: PREFIX[division.level]]
 
 
+def table_name(name: str) -> str:
+    """The name the national table gives a community written in a local form (Shanghai's 某某居民区 is the
+    table's 某某社区), or the name itself."""
+    for local, listed in LOCAL_FORMS:
+        if name.endswith(local) and len(name) > len(local):
+            return name[: -len(local)] + listed
+    return name
+
+
+LOCAL_FORMS = tuple(tuple(pair) for pair in PATTERNS["units"]["local_community_forms"])
+
+
+def join_local_forms(units: list[Found]) -> None:
+    """An article that writes a community both in its local form (某某居民区) and in the table's (某某社区)
+    names one community: the table's form becomes an alias of the name as written locally."""
+    local = {table_name(u.name): u.name for u in units if u.kind == "community" and not u.implicit and table_name(u.name) != u.name}
+    for unit in units:
+        if unit.kind == "community" and unit.name in local:
+            unit.aliases.add(unit.name)
+            unit.name = local[unit.name]
+
+
 def unplaced_communities(units: list[Found]) -> list[Found]:
     return [u for u in units if not u.implicit and u.code is None and u.kind == "community"]
 
@@ -47,7 +69,7 @@ def unplaced_communities(units: list[Found]) -> list[Found]:
 def settle_homonyms(units: list[Found]) -> None:
     """A district or township name with several divisions takes the one that holds the article's communities."""
     gaz, table = load_gazetteer(), load_communities()
-    communities = [table.candidates(u.name) for u in unplaced_communities(units)]
+    communities = [table.candidates(table_name(u.name)) for u in unplaced_communities(units)]
     communities = [c for c in communities if c]
     if not communities:
         return
@@ -77,7 +99,8 @@ def place_communities(units: list[Found]) -> None:
     # (a community lies in one of the article's places when its code starts with one of their prefixes)
     article_prefixes = tuple(p for p in map(code_prefix, article_codes) if p is not None)
     for unit in unplaced_communities(units):
-        candidates = table.candidates(unit.name)
+        listed = table_name(unit.name)
+        candidates = table.candidates(listed)
         if not candidates:
             continue
         parent = unit.unit
@@ -96,6 +119,8 @@ def place_communities(units: list[Found]) -> None:
         division = gaz.get(townships.pop())
         if division is None:
             continue
+        if listed != unit.name:
+            unit.aliases.add(listed)  # (the table's name of the community the article writes 某某居民区)
         if parent is not None and parent.code is None:
             parent.code, parent.kind = division.code, division.level  # the township the article names, now placed
             by_code.setdefault(division.code, parent)

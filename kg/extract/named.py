@@ -13,7 +13,7 @@ from kg.extract.partners import (CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WH
                                  with_ordinal, with_parent_body, written_chain_start)
 from kg.extract.patterns import PATTERNS
 from kg.extract.quotes import program_kind
-from kg.extract.registered import is_legal_form, registered_start
+from kg.extract.registered import brand_start, is_legal_form, is_social_work_form, registered_start, SOCIAL_WORK_FORMS
 from kg.extract.segment import word_tags
 from kg.extract.standard import level_facility
 from kg.extract.text import (FOUNDING_VERBS, Tokens, clean_name, ends_with_founding_verb, is_cjk, is_people_word, previous_token,
@@ -51,6 +51,8 @@ def find_by_suffix(
                 continue  # a program suffix inside a quote belongs to the quote's own reading
             if cls != "Program" and any(qs < s < qe for qs, qe in quoted):
                 continue  # inside a quoted name (“某某物业”): the quote's own reading names it
+            if cls == "Facility" and sentence.text.endswith(SOCIAL_WORK_FORMS, 0, e - sentence.start):
+                continue  # (某某)社会工作服务中心: a social-work organisation's form, no place even when its name is missed
             if cls != "Partner" and any(bs < s < be for bs, be in titles):
                 continue  # 《某某讲堂》, 《某某工程实施方案》: a title names a column or a document, not a place
             host = tokens.containing(s)
@@ -143,6 +145,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
             start = wider  # (after a place, a level word, or the product of the trade: 茶叶|加工|合作社)
     if cls == "Partner" and is_legal_form(suffix):
         start = registered_start(tokens, s, start, barriers)  # 某省某某律师事务所: from the place it is registered in
+    if cls == "Partner" and is_social_work_form(suffix):
+        start = brand_start(tokens, s, start, barriers)  # 某市瑞|和社会工作服务中心: the brand, whatever its characters
     if cls == "Partner":
         start = with_ordinal(tokens, start, s, longest, barriers)
         first = tokens[tokens.starting_before(start)] if start < s else None

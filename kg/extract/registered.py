@@ -47,3 +47,55 @@ def begins_a_trade_name(word: str) -> bool:
 
 def is_legal_form(suffix: str) -> bool:
     return suffix.endswith(LEGAL_FORMS)
+
+
+# The forms a social-work organisation is registered with (某市某某社会工作服务中心, 某某社工服务中心).
+SOCIAL_WORK_FORMS = tuple(TABLE["social_work_forms"])
+MAX_BRAND = TABLE["max_brand"]
+
+
+def is_social_work_form(suffix: str) -> bool:
+    return suffix.endswith(SOCIAL_WORK_FORMS)
+
+
+def brand_start(tokens: Tokens, s: int, start: int, barriers: frozenset[int]) -> int:
+    """Where the brand (字号) of a registered social organisation begins, whose form begins at ``s``:
+    the two to MAX_BRAND characters of one clause right before the form, back to a place found before it
+    (one of ``barriers``). jieba cuts a brand it does not know into characters, and a brand's characters
+    may be function characters or verbs (瑞|和, 和|美, 澄明 v), at which the stem walk stops; a function
+    character begins or ends a brand only in a brand of two single characters (和|美), else it joins or
+    precedes the name (社区|和|阳光, 由|瑞|和). Returns ``start`` when it reaches further back."""
+    i = tokens.starting_before(s)
+    taken: list[str] = []
+    at = s
+    for j in range(i - 1, -1, -1):
+        tok = tokens[j]
+        if at in barriers or tok.end != at or s - tok.start > MAX_BRAND or not all(is_cjk(ch) for ch in tok.text):
+            break
+        if tok.text in STOP_WORDS or len(tok.text) > 1 and is_place_word(tok.text):
+            break
+        taken.insert(0, tok.text)
+        at = tok.start
+    if at not in barriers:  # no place before it: the brand begins after the clause's last function word or verb
+        while taken and not all(is_brand_word(t) for t in taken):
+            at += len(taken.pop(0))
+    elif not two_characters(taken):  # (和|美 after its place: a brand of two characters)
+        while taken and len(taken[0]) == 1 and taken[0] in CLAUSE_CHARACTERS and not two_characters(taken):
+            at += len(taken.pop(0))  # (某社区|和|阳光, 某社区|和|宁|和: the conjunction joins two names)
+        if not two_characters(taken) and any(len(t) == 1 and t in CLAUSE_CHARACTERS for t in taken):
+            return start
+    return at if s - at >= 2 and at < start else start
+
+
+def two_characters(words: list[str]) -> bool:
+    return len(words) == 2 and all(len(w) == 1 for w in words)
+
+
+def is_brand_word(word: str) -> bool:
+    """A word a brand holds when no place stands before it: no function character, no verb of the clause
+    (委托|某某, 由|某某)."""
+    return not (len(word) == 1 and word in CLAUSE_CHARACTERS) and word_tags().get(word, "") not in BRAND_STOP_TAGS
+
+
+# A word of these tags before a brand is the clause's (委托 v, 居民 n of people is a stop word already).
+BRAND_STOP_TAGS = frozenset(("v", "vd", "p", "c", "r", "m", "q"))

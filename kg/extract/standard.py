@@ -41,7 +41,15 @@ def level_facility(index: int, sentence: Sentence, tokens: Tokens, s: int, e: in
         word = ""
     if level is None:
         return None
+    head = previous_token(tokens, s - len(word)) if word else ""
+    if level == "community" and LEVEL_OF.get(head) in SERVING_LEVELS:
+        # 街道社区党群服务中心: a street's (a town's) centre for the communities it serves, named after the street
+        return Found("Facility", "", s - len(word) - len(head), e, index, generic=True, rule=f"generic:{LEVEL_OF[head]}",
+                     aliases={head + word + suffix})
     return Found("Facility", "", s - len(word), e, index, generic=True, rule=f"generic:{level}", aliases={word + suffix})
+
+
+SERVING_LEVELS = ("subdistrict",)
 
 
 def built_by(sentence: Sentence, tokens: Tokens, verb_start: int) -> str | None:
@@ -70,10 +78,21 @@ def settle_level_facilities(others: list[Found], units: list[Found], sentence_pa
         unit = passages[level].nearest(found)
         if unit is None:
             continue
-        suffix = suffix_of(next(iter(found.aliases)))
-        found.name, found.unit, found.generic = named.get((unit.name, suffix), unit.name + suffix), unit, False
+        written = next(iter(found.aliases))
+        suffix = suffix_of(written)
+        found.name, found.unit, found.generic = named.get((unit.name, suffix), unit.name + after_level_word(written)), unit, False
         kept.append(found)
     return kept
+
+
+def after_level_word(written: str) -> str:
+    """What follows the level word a generic facility is written with (社区党群服务中心 → 党群服务中心; 街道社区党群服务中心
+    → 社区党群服务中心: the street's centre keeps the word for what it serves)."""
+    head = next((w for w in LEVEL_WORDS_LONGEST_FIRST if written.startswith(w) and len(written) > len(w)), "")
+    return written[len(head):]
+
+
+LEVEL_WORDS_LONGEST_FIRST = tuple(sorted(LEVEL_OF, key=len, reverse=True))
 
 
 def suffix_of(written: str) -> str:

@@ -1,0 +1,35 @@
+"""Communities in a local form: Shanghai writes a residents' committee area 某某居民区, which the national table
+lists as 某某社区. Sentences written for the test; 古宋社区 is a community of 长宁区's 仙霞新村街道 in the table."""
+from __future__ import annotations
+
+from test_extract import extract_text, names, relations
+
+
+def test_a_residents_area_is_a_community_with_its_party_branch_and_its_facilities():
+    text = "仙霞新村街道古宋居民区党总支组织党员学习。古宋居民区代表联络点每月接待一次选民。"
+    assert "古宋居民区" in names(text, "AdministrativeUnit")
+    rels = relations(text)
+    assert {("古宋居民区", "partOf", "仙霞新村街道"), ("古宋居民区党总支", "partyOrgOf", "古宋居民区"),
+            ("古宋居民区", "hasFacility", "古宋居民区代表联络点")} <= rels
+
+
+def test_a_residents_area_is_placed_by_the_tables_name_which_is_its_alias():
+    # the township is not written: the table's 古宋社区 places the area in the district the article names
+    found = extract_text("长宁区古宋居民区开展邻里节活动。")
+    area = next(m for m in found.mentions if m.name == "古宋居民区")
+    assert "古宋社区" in area.aliases
+    assert ("古宋居民区", "partOf", "长宁区") in {(r.subject.name, r.predicate, r.object.name) for r in found.relations}
+
+
+def test_the_tables_name_written_in_the_same_article_is_the_same_community():
+    text = "长宁区古宋居民区开展邻里节活动。古宋社区的居民踊跃参加。"
+    assert {n for n in names(text, "AdministrativeUnit") if n.startswith("古宋")} == {"古宋居民区"}
+
+
+
+def test_a_streets_centre_for_its_communities_is_the_streets_not_a_communitys():
+    # 街道社区党群服务中心: the street's centre serving its communities, though a community is named after it
+    text = "仙霞新村街道在街道社区党群服务中心设立了议事厅，并在古宋居民区设立代表联络点。"
+    assert "仙霞新村街道社区党群服务中心" in names(text, "Facility")
+    assert ("仙霞新村街道", "hasFacility", "仙霞新村街道社区党群服务中心") in relations(text)
+    assert "古宋居民区党群服务中心" not in names(text, "Facility")
