@@ -119,26 +119,25 @@ class ArticleIdentities:
             if r.subject.cls == UNIT and r.object.cls == UNIT and r.subject.name != r.object.name:
                 parents[r.subject.name][r.object.name] += 1
 
-        def key_of(name: str, depth: int = 0) -> str:
-            if name in codes:
-                return iri.unit_key(codes[name])
-            stated = parents.get(name, _NO_PARENTS)
-            options = [p for p in stated if self.is_above(p, name)]
-            if not options or depth > MAX_DEPTH:
-                return f"unit/@{self.article_id}/{name}"
-            # The parent the article states most often; then a coded one (it anchors the key in the
-            # gazetteer), then the deepest level.
-            parent = min(options, key=lambda p: (-stated[p], p not in codes, -(level_rank(self.levels.get(p)) or 0), p))
-            self.parent_of[name] = parent
-            return f"{key_of(parent, depth + 1)}/{name}"
-
         for name in sorted({*self.names_of(UNIT), *implicit_codes}):
-            self.keys[(UNIT, name)] = key_of(name)
-        # key_of calls itself through its closure cell: a cycle that would keep this object (the article's
-        # mentions, relations, keys) alive until the collector's next pass; emptying the cell frees it now.
-        del key_of
+            self.keys[(UNIT, name)] = self.unit_key(name, codes, parents)
         self.codes = codes
         self.unit_names = frozenset(self.names_of(UNIT))
+
+    def unit_key(self, name: str, codes: dict[str, str], parents: dict[str, Counter], depth: int = 0) -> str:
+        """A unit's key: its code's, else its parent's key and its name (a method, not a closure that calls
+        itself: that would be a reference cycle keeping the article's identities for the collector)."""
+        if name in codes:
+            return iri.unit_key(codes[name])
+        stated = parents.get(name, _NO_PARENTS)
+        options = [p for p in stated if self.is_above(p, name)]
+        if not options or depth > MAX_DEPTH:
+            return f"unit/@{self.article_id}/{name}"
+        # The parent the article states most often; then a coded one (it anchors the key in the
+        # gazetteer), then the deepest level.
+        parent = min(options, key=lambda p: (-stated[p], p not in codes, -(level_rank(self.levels.get(p)) or 0), p))
+        self.parent_of[name] = parent
+        return f"{self.unit_key(parent, codes, parents, depth + 1)}/{name}"
 
     def prefer_contained_homonyms(self, codes: dict[str, str]) -> None:
         """A coded name whose homonym contains another unit the article names is that homonym.
