@@ -138,6 +138,11 @@ RUN_BY_CASES = [
     # …or the article's focus, where its sentence names no actor
     ("宜宾市翠屏区南岸街道金沙社区新建了一处长者食堂。食堂由宜宾安康餐饮管理有限公司运营，老人用餐可打八折。",
      ("金沙社区", "partnersWith", "宜宾安康餐饮管理有限公司")),
+    # a task taken on (施工由…承担), and the trade in what the actor makes (由…统一收购和销售)
+    ("锦州市凌河区石桥子街道福安社区推进老旧小区改造，外墙保温施工由锦州恒基建筑工程有限公司承担。",
+     ("福安社区", "partnersWith", "锦州恒基建筑工程有限公司")),
+    ("德阳市旌阳区孝泉镇江林村党支部发展柑橘产业，由德阳果然鲜农产品有限公司统一收购和销售。",
+     ("江林村党支部", "partnersWith", "德阳果然鲜农产品有限公司")),
 ]
 
 

@@ -59,3 +59,15 @@ def test_a_second_post_coordinated_before_the_one_that_names_a_body_leads_its_ow
     rels = relations(text)
     assert ("孟宪军", "leads", "二井村党支部") in rels
     assert ("孟宪军", "leads", "北安市二井大豆种植专业合作社") in rels
+
+
+FIRM_HEADS = [
+    # a firm's general manager heads it, as its chairman does (…长); a deputy general manager does not
+    ("在外打拼多年的赣州鸿运家具有限公司总经理李德顺回乡投资办厂。", ("李德顺", "leads", "赣州鸿运家具有限公司"), True),
+    ("遵义市红花岗区老城街道召开座谈会，贵州黔丰物流有限公司副总经理钱晓东参会。", ("钱晓东", "leads", "贵州黔丰物流有限公司"), False),
+]
+
+
+@pytest.mark.parametrize("text, expected, leads", FIRM_HEADS)
+def test_a_firms_general_manager_leads_it_and_a_deputy_does_not(text, expected, leads):
+    assert (expected in relations(text)) is leads

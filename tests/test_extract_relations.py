@@ -100,3 +100,19 @@ ADDRESSED_CASES = [
 @pytest.mark.parametrize("text, expected", ADDRESSED_CASES)
 def test_a_body_a_directive_addresses_is_no_partner(text, expected):
     assert {(s, o) for s, p, o in relations(text) if p == "partnersWith"} == expected
+
+
+def test_a_committee_listed_first_among_the_signing_bodies_is_one_of_them_not_their_partner():
+    # 签约单位有甲公司党委、乙小学、丙医院和丁公司: the list's bodies work with the signer, not with its first item
+    text = ("5月20日，宜昌市西陵区云集街道桃花岭社区党委与辖区5家单位签订共建协议。"
+            "签约单位有宜昌长江纸业有限公司党委、西陵区桃园小学、宜昌市第五人民医院和宜昌顺达物业服务有限公司。")
+    rels = relations(text)
+    for body in ("西陵区桃园小学", "宜昌市第五人民医院", "宜昌顺达物业服务有限公司"):
+        assert ("桃花岭社区党委", "partnersWith", body) in rels
+        assert ("宜昌长江纸业有限公司党委", "partnersWith", body) not in rels
+
+
+def test_an_actor_joined_to_a_list_by_a_coordinator_works_with_the_bodies_listed():
+    rels = relations("宜昌市西陵区云集街道桃花岭社区党委与西陵区桃园小学、宜昌市第五人民医院签订共建协议。")
+    assert ("桃花岭社区党委", "partnersWith", "西陵区桃园小学") in rels
+    assert ("桃花岭社区党委", "partnersWith", "宜昌市第五人民医院") in rels

@@ -50,6 +50,30 @@ def listed_partners(partners: list[Found], text: str) -> set[int]:
     return listed
 
 
+def list_fellows(partners: list[Found], actors: list[Found], text: str) -> dict[int, Found]:
+    """参加签约的单位有某公司党委、某小学、某医院和某中队: an actor written as the first item of a list of
+    partners is one of the bodies listed, not the one they work with. By ``id`` of each partner of such a
+    list: the actor that begins it."""
+    fellows: dict[int, Found] = {}
+    ordered = sorted(partners, key=lambda f: f.start)
+    chains: list[list[Found]] = []
+    for a, b in zip([None, *ordered], ordered):
+        if a is not None and a.sentence == b.sentence and text[a.end : b.start] in PATTERNS.list_gaps:
+            chains[-1].append(b)
+        else:
+            chains.append([b])
+    heads = {c[0].start: c for c in chains if len(c) > 1}
+    for actor in actors:
+        # (only the list's own mark: an actor joined to the list by 与 works with its bodies, 甲与乙、丙签订协议)
+        chain = heads.get(actor.end + len(ENUMERATION))
+        if chain is not None and text[actor.end : chain[0].start] == ENUMERATION and chain[0].sentence == actor.sentence:
+            fellows.update((id(p), actor) for p in chain)
+    return fellows
+
+
+ENUMERATION = "、"
+
+
 def engaged(partner: Found, text: str) -> bool:
     """某社区党委还请来某中心的医生, 委托某公司运营: a body right after a verb of engaging (an aspect
     particle between) is engaged by the sentence's actor."""

@@ -25,7 +25,7 @@ from kg.extract.managers import managers
 from kg.extract.party import committees_by_unit, parent_org
 from kg.extract.places import Places, builders_of, builds, built_elsewhere, place_of
 from kg.extract.partnering import (JOINERS, PARTNER_TRIGGER, actor_before_trigger, engaged, joined_to_actor,
-                                   last_coordinated, listed_partners, named_in_a_title)
+                                   last_coordinated, list_fellows, listed_partners, named_in_a_title)
 from kg.extract.posts import settle_posts
 from kg.extract.respective import respective_owner
 from kg.extract.signatory import counterparts, partnership_signer
@@ -287,6 +287,7 @@ def find_relations(
         return [signer] if alone else hosts
 
     listed = listed_partners(partners, text)
+    fellows = list_fellows(partners, [a.entity for a in actors.actors], text)
     for partner in partners:
         if partner.name in founder:
             rels.append(FoundRelation(founder.pop(partner.name), "partnersWith", partner, partner, "pattern:founder"))
@@ -310,7 +311,11 @@ def find_relations(
                 before = [a for a in actors.in_sentence[partner.sentence] if a.end <= partner.start and not is_place_of_deed(a, text)]
                 chosen = signed(last_coordinated(before, text) if before else [focus] if focus is not None else [])
             speaker = None if chosen else speaker_actor(partner, actors, text, speakers)
-            for actor in chosen or ([speaker] if speaker is not None else signed(actor_for(partner, actors, text, focus))):
+            hosts = chosen or ([speaker] if speaker is not None else signed(actor_for(partner, actors, text, focus)))
+            if id(partner) in fellows:
+                # (one of the bodies listed with it: the list's partners are the signer's, or the focus's)
+                hosts = [h for h in hosts if h is not fellows[id(partner)]] or (signed([focus]) if focus is not None else [])
+            for actor in hosts:
                 if actor.cls != "PartyOrganization" or not actor.name.startswith(partner.name):
                     rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
     return committees_for_their_units(rels, orgs)  # (a body's own committee, 某某公司党委, is no partner of 某某公司)

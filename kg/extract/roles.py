@@ -19,8 +19,10 @@ def is_role_word(name: str) -> bool:
 
 def is_leading(role: str) -> bool:
     """A role that leads what it is attached to: 书记, 主任, …长; a deputy (副…) does not."""
-    leading = PATTERNS["persons"]["leading_roles"]
-    return role.endswith(tuple(leading)) and not any(role.endswith("副" + r) for r in leading)
+    return role.endswith(LEADING) and not any(role.endswith("副" + r) for r in LEADING)
+
+
+LEADING = tuple(PATTERNS["persons"]["leading_roles"] + PATTERNS["persons"]["firm_heads"])
 
 
 def role_spans(sentence: Sentence) -> list[tuple[int, int]]:
