@@ -151,6 +151,15 @@ UNIT_CASES = [
     ("祠堂成了青少年接受爱国爱乡教育的课堂。", set()),
     # (two names that begin alike are no set phrase: 南镇|南村, no verb)
     ("村民们来到北关北村参观。", {"北关北村"}),
+    # words that describe rather than name before the suffix: a verb phrase, a quantity, a count of the
+    # places, a kind of area, a kind of work (the national table lists none of these names)
+    ("她腿脚好了,每天都能走下楼去社区活动室下棋。", set()),
+    ("下个月柿子沟街道将在全部社区开设周末课堂。", {"柿子沟街道"}),
+    ("麻石岭村党支部书记介绍,去年下半年三村共接待游客6000人次。", {"麻石岭村"}),
+    # (a numeral after a noun numbers an estate: 粮站|二|村社区 is named)
+    ("志愿者来到粮站二村社区党群服务中心。", {"粮站二村社区"}),
+    ("樟木坪社区是一个典型的老厂区社区,居民多为退休职工。", {"樟木坪社区"}),
+    ("社区养老社区服务站设在樟木坪社区居委会一楼。", {"樟木坪社区"}),
 ]
 
 
