@@ -385,6 +385,12 @@ def test_a_branch_of_a_kind_of_members_written_after_its_unit_is_the_units():
     assert ("石门镇新业态新就业群体党支部", "partyOrgOf", "石门镇") in rels
 
 
+def test_a_committee_named_by_a_kind_of_workplace_is_the_one_the_article_named_in_full():
+    # 医院党委 after 某某市人民医院党委: the hospital's committee again, no second organisation
+    text = "今年5月,武冈市人民医院党委与枫林镇党委签订帮扶协议。医院党委组织专家每月进村义诊。"
+    assert names(text, "PartyOrganization") == {"武冈市人民医院党委", "枫林镇党委"}
+
+
 def test_branches_an_organisation_sets_up_are_its_sub_organisations():
     rels = relations("金城社区党总支下设离退休党支部和在职党员党支部。")
     assert ("离退休党支部", "subOrganizationOf", "金城社区党总支") in rels

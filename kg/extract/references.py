@@ -46,6 +46,21 @@ def earlier_of_kind(org: Found, settled: list[Found]) -> bool:
     return bool(earlier) and _take(org, earlier[-1])
 
 
+def kind_of_members_named_before(orgs: list[Found]) -> None:
+    """医院党委, 物业党支部, 流动党员党支部: a branch named only by a kind of members or workplace is the one
+    organisation of the article whose full name ends so (某某区人民医院党委, 某某镇驻某地流动党员党支部), if the
+    article names exactly one; otherwise a branch of its own (of the main community, attach_branches)."""
+    full = [o for o in orgs if o.rule != "branch" and not o.generic]
+    for org in orgs:
+        if org.rule != "branch" or org.name.startswith("第"):
+            continue  # (第二网格党支部: numbered, a branch of its own)
+        bodies = {o.name: o for o in full if o.name.endswith(org.name) and o.name != org.name}
+        if len(bodies) == 1:
+            org.aliases.add(org.name)
+            body = next(iter(bodies.values()))
+            org.name, org.unit, org.org, org.rule = body.name, body.unit, body.org, body.rule
+
+
 def name_after_settled(orgs: list[Found]) -> None:
     """县委宣传部机关党委 under a 县委宣传部 settled to the article's county: the branch takes its full name."""
     for org in orgs:
