@@ -391,6 +391,17 @@ def test_a_committee_named_by_a_kind_of_workplace_is_the_one_the_article_named_i
     assert names(text, "PartyOrganization") == {"武冈市人民医院党委", "枫林镇党委"}
 
 
+def test_a_village_s_party_organisation_is_the_body_the_article_names_for_it():
+    # 村党组织: the class word for the village's own body, here its 党总支; no second organisation
+    text = "松溪镇杉木坪村党总支把党员参加志愿服务量化为积分,每月由村党组织评议、公示。"
+    assert names(text, "PartyOrganization") == {"杉木坪村党总支"}
+
+
+def test_the_organisations_of_a_count_of_villages_are_a_class():
+    text = "枫岭村党支部与杉木坪村党支部签订协议,两村党组织书记轮流召集会议。"
+    assert names(text, "PartyOrganization") == {"枫岭村党支部", "杉木坪村党支部"}
+
+
 def test_branches_an_organisation_sets_up_are_its_sub_organisations():
     rels = relations("金城社区党总支下设离退休党支部和在职党员党支部。")
     assert ("离退休党支部", "subOrganizationOf", "金城社区党总支") in rels
