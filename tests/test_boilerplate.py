@@ -54,6 +54,8 @@ FURNITURE = [
     ("免责声明:本站部分内容来自网络。", "footer"),
     ("原文地址:http://example.org/a/1.html", "footer"),
     ("未经授权,禁止转载", "footer"),
+    ("报:岚山市委组织部", "footer"),
+    ("抄送:岚山市民政局、岚山市财政局", "footer"),
     ("主管单位:某某县委宣传部", "footer"),
     ("欢迎你访问本站", "footer"),
     ("您是本站第 1024 位访客", "footer"),
@@ -197,6 +199,22 @@ def test_a_portal_s_list_of_other_articles_under_its_heading_is_dropped(heading)
     body = _body_text(text)
     assert all(other[2:] not in body for other in others)
     assert PARAGRAPH in body
+
+
+@pytest.mark.parametrize("heading", ["【相关视频】", "[相关图片]", "相关图集:", "更多视频"])
+def test_a_list_of_other_videos_or_pictures_under_its_heading_is_dropped(heading):
+    # a TV station's page ends with its other clips, a picture desk's with its other albums
+    others = ("黄泥塘镇连夜转移低洼地带群众", "柳湾乡蜜橘采摘节开幕")
+    text = _page("某某街道打造红色管家", *[PARAGRAPH] * 4, heading, *others)
+    body = _body_text(text)
+    assert all(other not in body for other in others)
+    assert PARAGRAPH in body
+
+
+def test_the_albums_named_on_the_heading_s_own_line_are_dropped():
+    text = _page("某某街道打造红色管家", *[PARAGRAPH] * 4, "相关图集:黄泥塘镇龙舟赛|柳湾乡蜜橘采摘节")
+    body = _body_text(text)
+    assert "黄泥塘镇" not in body and "柳湾乡" not in body
 
 
 def test_a_sentence_that_opens_with_a_heading_s_words_does_not_end_the_article():

@@ -151,6 +151,15 @@ UNIT_CASES = [
     ("祠堂成了青少年接受爱国爱乡教育的课堂。", set()),
     # (two names that begin alike are no set phrase: 南镇|南村, no verb)
     ("村民们来到北关北村参观。", {"北关北村"}),
+    # words that describe rather than name before the suffix: a verb phrase, a quantity, a count of the
+    # places, a kind of area, a kind of work (the national table lists none of these names)
+    ("她腿脚好了,每天都能走下楼去社区活动室下棋。", set()),
+    ("下个月柿子沟街道将在全部社区开设周末课堂。", {"柿子沟街道"}),
+    ("麻石岭村党支部书记介绍,去年下半年三村共接待游客6000人次。", {"麻石岭村"}),
+    # (a numeral after a noun numbers an estate: 粮站|二|村社区 is named)
+    ("志愿者来到粮站二村社区党群服务中心。", {"粮站二村社区"}),
+    ("樟木坪社区是一个典型的老厂区社区,居民多为退休职工。", {"樟木坪社区"}),
+    ("社区养老社区服务站设在樟木坪社区居委会一楼。", {"樟木坪社区"}),
 ]
 
 
@@ -374,6 +383,23 @@ def test_party_organisation_kinds_and_units():
 def test_a_branch_of_a_kind_of_members_written_after_its_unit_is_the_units():
     rels = relations("石门镇新业态新就业群体党支部组织外卖骑手学习。")
     assert ("石门镇新业态新就业群体党支部", "partyOrgOf", "石门镇") in rels
+
+
+def test_a_committee_named_by_a_kind_of_workplace_is_the_one_the_article_named_in_full():
+    # 医院党委 after 某某市人民医院党委: the hospital's committee again, no second organisation
+    text = "今年5月,武冈市人民医院党委与枫林镇党委签订帮扶协议。医院党委组织专家每月进村义诊。"
+    assert names(text, "PartyOrganization") == {"武冈市人民医院党委", "枫林镇党委"}
+
+
+def test_a_village_s_party_organisation_is_the_body_the_article_names_for_it():
+    # 村党组织: the class word for the village's own body, here its 党总支; no second organisation
+    text = "松溪镇杉木坪村党总支把党员参加志愿服务量化为积分,每月由村党组织评议、公示。"
+    assert names(text, "PartyOrganization") == {"杉木坪村党总支"}
+
+
+def test_the_organisations_of_a_count_of_villages_are_a_class():
+    text = "枫岭村党支部与杉木坪村党支部签订协议,两村党组织书记轮流召集会议。"
+    assert names(text, "PartyOrganization") == {"枫岭村党支部", "杉木坪村党支部"}
 
 
 def test_branches_an_organisation_sets_up_are_its_sub_organisations():

@@ -24,6 +24,10 @@ PERSON_CASES = [
     # surname and first character make a word of another kind (宋朝, 金华, 高远), the name ends at a mark or a post verb
     ("社区成立宣讲团，由老党员宋朝阳担任团长。", {"宋朝阳"}),
     ("县文旅局局长金华强也作了发言。", {"金华强"}),
+    # a caption or a table's cell: the role, one space, the name, the field's end
+    ("【现场声】青山口村党支部书记　覃秀英", {"覃秀英"}),
+    ("8月3日\t市人大代表 庞海生\t青山口村代表联络点\t村道硬化", {"庞海生"}),
+    ("县党代表庞海生走访了青山口村。", {"庞海生"}),
 ]
 
 

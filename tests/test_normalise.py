@@ -196,3 +196,31 @@ def test_to_simplified_maps_each_line_when_lengths_change_but_not_the_total():
 def test_empty_text():
     assert normalise("").text == ""
     assert normalise("").to_original == (0,)
+
+
+# A page cut to a fixed width: every line of a paragraph but its last is as wide as the others, and a name
+# may straddle a break. Written for this test (a township clinic in the manner of a county paper).
+WRAPPED = (
+    "柳林铺镇卫生院开展送医下乡\n"
+    "\n"
+    "入秋以来，柳林铺镇卫生院组织医生分批进村，为留守老人免费测量血压、\n"
+    "血糖，建立健康档案，还开通了远程会诊服务。卫生院党支部书记韦德\n"
+    "明说，下一步将把巡诊范围扩大到全镇十二个行政村，让群众在家门口就能\n"
+    "看上病。\n"
+    "\n"
+    "据统计，巡诊队已累计服务群众一千余人次，发放宣传资料三千多份，受到\n"
+    "村民普遍欢迎。\n"
+)
+
+
+def test_the_line_breaks_inside_a_hard_wrapped_paragraph_are_deleted():
+    normalised = normalise(WRAPPED)
+    assert "书记韦德明说" in normalised.text and "测量血压、血糖" in normalised.text
+    assert "欢迎。\n" in normalised.text and "送医下乡\n\n入秋" in normalised.text  # paragraphs stay apart
+    at = normalised.text.index("明说")
+    assert WRAPPED[normalised.to_original[at]] == "明"  # the map skips the deleted break
+
+
+def test_short_lines_of_a_menu_or_a_list_are_not_joined():
+    page = "首页\n时政要闻\n乡镇动态\n\n- 柳林铺镇召开秋收动员会 2024-09-02\n- 柳林铺镇开展送医下乡活动 2024-09-05\n"
+    assert normalise(page).text == page

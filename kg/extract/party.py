@@ -15,7 +15,8 @@ from dataclasses import replace
 from kg.extract.committees import DEPARTMENTS, LEVEL_COMMITTEES, committees
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS, alternation
-from kg.extract.references import earlier_of_kind, function_branch, name_after_settled, named_body
+from kg.extract.references import (earlier_of_kind, function_branch, kind_of_members_named_before, name_after_settled,
+                                   named_body, unit_s_own_organisation)
 from kg.extract.temporary import temporary_branch
 from kg.extract.text import UNIT_WORDS, Tokens, clean_name, ends_with_founding_verb, is_cjk, stem_start, stem_tokens
 from kg.extract.index import LastBefore
@@ -215,9 +216,11 @@ def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[
                 settled.append(org)
         elif earlier_of_kind(org, settled) or settle_generic(org, context):
             settled.append(org)
+    kind_of_members_named_before(settled)
     attach_branches(settled, units)
     name_after_settled(settled)
     same_unit(settled)
+    unit_s_own_organisation(settled)
     return settled
 
 

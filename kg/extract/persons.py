@@ -105,13 +105,15 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
     named = [(qs - sentence.start, qe - sentence.start - 1) for qs, qe in quoted] if roles and quoted else []
     for role_start, role_end in roles:
         name_start = role_end + 1 if text[role_end : role_end + 1] in CLOSING_QUOTES else role_end
+        captioned = text[name_start : name_start + 1] == " "  # 镇党委书记 某某: a caption or a table's cell,
+        name_start += captioned  # one space between, and the field ends with the name (below)
         if any(qs < role_start and role_end < qe for qs, qe in named):
             continue  # “党员联户·某某连心”: a role word inside a quoted name is part of that name, no one's post
         # (a role may stand in quotes: “楼栋管家”某某; a long transliterated name has no dot to be found by)
         name = long_name(text, name_start) or name_at(text, name_start)
         if name is None or not plainly_ended(text, name_start + len(name)):
             name = spoken_name(text, name_start) or name  # 书记古丽米拉带领: not 古丽, which no verb follows
-        if name is None:
+        if name is None or captioned and text[name_start + len(name) : name_start + len(name) + 1] not in ("", " ", "\t"):
             continue
         role = text[role_start:role_end]
         if role in table["reporter_roles"] or role.endswith(tuple(table["reporter_roles"])):

@@ -46,6 +46,34 @@ def earlier_of_kind(org: Found, settled: list[Found]) -> bool:
     return bool(earlier) and _take(org, earlier[-1])
 
 
+def kind_of_members_named_before(orgs: list[Found]) -> None:
+    """医院党委, 物业党支部, 流动党员党支部: a branch named only by a kind of members or workplace is the one
+    organisation of the article whose full name ends so (某某区人民医院党委, 某某镇驻某地流动党员党支部), if the
+    article names exactly one; otherwise a branch of its own (of the main community, attach_branches)."""
+    full = [o for o in orgs if o.rule != "branch" and not o.generic]
+    for org in orgs:
+        if org.rule != "branch" or org.name.startswith("第"):
+            continue  # (第二网格党支部: numbered, a branch of its own)
+        bodies = {o.name: o for o in full if o.name.endswith(org.name) and o.name != org.name}
+        if len(bodies) == 1:
+            org.aliases.add(org.name)
+            body = next(iter(bodies.values()))
+            org.name, org.unit, org.org, org.rule = body.name, body.unit, body.org, body.rule
+
+
+def unit_s_own_organisation(orgs: list[Found]) -> None:
+    """村党组织 settled to the article's village that the article also names 某某村党总支: 党组织 is the class
+    word for whichever body the unit has, so it is that one when the article names exactly one."""
+    for org in orgs:
+        if org.kind != "党组织" or org.unit is None:
+            continue
+        own = {o.name: o for o in orgs if o.unit is org.unit and o.kind != "党组织" and o.kind in UNIT_BODY_KINDS}
+        if len(own) == 1:
+            body = next(iter(own.values()))
+            org.aliases.add(org.name)
+            org.name, org.kind, org.org, org.rule = body.name, body.kind, body.org, body.rule
+
+
 def name_after_settled(orgs: list[Found]) -> None:
     """县委宣传部机关党委 under a 县委宣传部 settled to the article's county: the branch takes its full name."""
     for org in orgs:
@@ -67,5 +95,6 @@ def _take(org: Found, named: Found) -> bool:
 BODY_WORDS = frozenset(s for s in PATTERNS["partners"]["suffixes"] if len(s) >= 2)
 FUNCTION_STEMS = frozenset(PATTERNS["party"]["function_stems"])
 BODY_KIND_WORDS = ("党总支", "党委")
+UNIT_BODY_KINDS = ("党委", "党总支", "党支部", "党工委")
 # A committee of a body (某某有限公司党委, 某某医院党总支): a body's ending, then the kind word.
 BODY_COMMITTEES = tuple(b + k for b in BODY_WORDS for k in BODY_KIND_WORDS)

@@ -72,14 +72,36 @@ def is_description(parts: list[str], level: str, after_unit: bool = False, suffi
         return True  # 其余社区, 山区村: a word that points or names a kind of area
     if tag in TIME_TAGS:
         return not load_communities().candidates("".join(parts) + suffix)
+    if describes_in_words(parts) and not load_communities().candidates("".join(parts) + suffix):
+        return True
     if len(parts) == 1 and parts[0] in FOUNDING_VERBS and not after_unit:
         return True  # 在新建小区配建, 辖区新建社区: built, not named (a community of the name follows its parent)
     return tag in DESCRIPTIVE_TAGS and not is_place_word(parts[0]) and not (after_unit and tag in ("a", "an"))
 
 
+def describes_in_words(parts: list[str]) -> bool:
+    """能|走|下楼去, 下半年|三, 老|工业区, 戒毒: a verb phrase, a count, a qualified kind of area or a kind of
+    work before the suffix (the caller asks the national table whether it names such a place all the same)."""
+    if not parts:
+        return False
+    tags = [word_tags().get(p) for p in parts]
+    if len(parts) > 1 and all(t in VERB_PHRASE_TAGS for t in tags) and "v" in tags:
+        return True
+    if len(parts) > 1 and BARE_COUNT.match(parts[-1]) and all(t in COUNT_LEADING_TAGS for t in tags[:-1]):
+        return True  # (a noun before the numeral makes a numbered estate: 铁路|二|村)
+    if len(parts) > 1 and len(parts[-1]) > 1 and parts[-1].endswith(AREA_KIND_ENDING) \
+            and all(t in DESCRIPTIVE_TAGS for t in tags[:-1]):
+        return True
+    return len(parts) == 1 and parts[0] in WORK_KIND_WORDS
+
+
 FOUNDING_VERBS = frozenset(PATTERNS["stems"]["founding_verbs"])
+VERB_PHRASE_TAGS = frozenset(PATTERNS["stems"]["verb_phrase_tags"])
+BARE_COUNT = re.compile(PATTERNS["stems"]["bare_count"])
+WORK_KIND_WORDS = frozenset(PATTERNS["stems"]["work_kind_words"])
 TIME_TAGS = frozenset(PATTERNS["stems"]["time_tags"])
 TIME = next(iter(sorted(TIME_TAGS)))
 DESCRIPTIVE_TAGS = frozenset(PATTERNS["stems"]["descriptive_tags"])
 POINTING_TAGS = frozenset(PATTERNS["stems"]["pointing_tags"])
+COUNT_LEADING_TAGS = TIME_TAGS | VERB_PHRASE_TAGS | POINTING_TAGS
 AREA_KIND_ENDING = PATTERNS["stems"]["area_kind_ending"]

@@ -3,7 +3,8 @@
 Three passes, each a small edit that records where every output character
 came from, composed at the end into ``NormalisedText.to_original``:
 
-1. strip pinyin annotations (``社區(qū)`` -> ``社區``) — deletions only;
+1. strip pinyin annotations (``社區(qū)`` -> ``社區``) and the line breaks inside the paragraphs of a
+   hard-wrapped page (``unwrap``) — deletions only;
 2. fold characters one by one (full-width ASCII, Kangxi and supplement
    radicals, compatibility ideographs, odd spaces, line separators, lone
    surrogates to U+FFFD) — each character becomes at most one character, so
@@ -30,6 +31,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.model import NormalisedText
+from kg.prepare.unwrap import wrapped_line_breaks
 
 # An edit's index: index[i] is the position in the edit's input that output
 # character i comes from; it has len(output) + 1 entries (the end maps too).
@@ -233,6 +235,8 @@ def normalise(text: str) -> NormalisedText:
     # The first two edits only delete: one that kept the length changed nothing, and its index is the
     # identity (as it is for nearly every text), so it is neither made nor composed with (it would only copy).
     cuts = pinyin_spans(text)
+    if breaks := wrapped_line_breaks(text):  # (a hard-wrapped page: its paragraphs' line breaks go too)
+        cuts = sorted(cuts + breaks)
     stripped, to_raw = _delete_spans(text, cuts) if cuts else (text, None)
     folded = fold_in_place(stripped)
     folded, to_stripped = (folded, None) if folded is not None else fold_one_by_one(stripped)
