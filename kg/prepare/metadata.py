@@ -60,9 +60,9 @@ def read_metadata(raw: RawArticle, text: str, body: tuple[Span, ...],
     body_lines = [line for line in lines if (line.start, line.end) in spans]
     meta_lines = [line.text for line, reason in zip(lines, reasons) if reason in _METADATA_REASONS]
     lead = [line.text for line in body_lines[:_LEAD_LINES]]
-    source_name = raw.source_name or find_source(lines, meta_lines + lead)
-    masthead = _MASTHEAD.match(lines[0].text) if lines else None
-    outlets = {source_name, masthead["value"] if masthead else None} - {None}
+    masthead = site_name(lines)
+    source_name = raw.source_name or find_source(lines, meta_lines + lead, masthead)
+    outlets = {source_name, masthead} - {None}
     title = clean_title(raw.title) if raw.title else find_title(body_lines, lines, reasons, outlets)
     listings = [line.text for line, reason in zip(lines, reasons) if reason == "headline list"]
     return ArticleMetadata(
@@ -238,14 +238,19 @@ def _short_date(value: str) -> str | None:
 
 
 # ----------------------------------------------------------- source, url, authors
-def find_source(lines: list[Line], meta_lines: list[str]) -> str | None:
-    """The outlet: as the credit lines, the dateline or a byline name it; else as the page's
-    header shows it (a breadcrumb's root, the site's name alone on the first line); else the
-    office a portal names as the story's 信息来源."""
-    header = [line.text for line in lines[:_HEADER_LINES]]
+def site_name(lines: list[Line]) -> str | None:
+    """The site's name alone on the page's first line (某某新闻网, 某某县人民政府门户网站), else None."""
     masthead = _MASTHEAD.match(lines[0].text) if lines else None
+    return masthead["value"] if masthead else None
+
+
+def find_source(lines: list[Line], meta_lines: list[str], masthead: str | None) -> str | None:
+    """The outlet: as the credit lines, the dateline or a byline name it; else as the page's
+    header shows it (a breadcrumb's root, else ``masthead``, the site's name on the first line); else
+    the office a portal names as the story's 信息来源."""
+    header = [line.text for line in lines[:_HEADER_LINES]]
     return (_first_value(_SOURCE, meta_lines, _NOT_OUTLET) or _first_value(_HEADER_SOURCE, header, _NOT_OUTLET)
-            or (masthead["value"] if masthead else None) or _first_value(_FALLBACK_SOURCE, meta_lines, _NOT_OUTLET))
+            or masthead or _first_value(_FALLBACK_SOURCE, meta_lines, _NOT_OUTLET))
 
 
 def _first_value(patterns: tuple[re.Pattern[str], ...], lines: list[str],
