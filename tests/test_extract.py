@@ -24,6 +24,11 @@ def relations(text: str) -> set[tuple[str, str, str]]:
     return {(r.subject.name, r.predicate, r.object.name) for r in extract_text(text).relations}
 
 
+def subjects(text: str, predicate: str, obj: str) -> set[str]:
+    """The subjects of one predicate and object among the text's relations."""
+    return {s for s, p, o in relations(text) if p == predicate and o == obj}
+
+
 # ------------------------------------------------------------------ units
 # Sentences written for these tests in the manner of local news from several
 # provinces (Sichuan, Gansu, Fujian, Jilin, Yunnan...); the place names are real
@@ -1276,13 +1281,13 @@ SPEAKER_CASES = [
 
 @pytest.mark.parametrize("text", SPEAKER_CASES)
 def test_a_quoted_leaders_we_is_the_organisation_the_speaker_leads(text):
-    assert {s for s, p, o in relations(text) if p == "runsProgram" and o == "邻里帮"} == {"金城社区党委"}
+    assert subjects(text, "runsProgram", "邻里帮") == {"金城社区党委"}
 
 
 def test_a_quoted_speaker_who_leads_nothing_leaves_the_quotation_to_the_articles_focus():
     text = ("城关区:基层治理见实效\n近年来,城关区推进基层治理创新,城关区各社区亮点纷呈。\n"
             "“今年,我们推出了“邻里帮”服务项目。”金城社区居民马文斌说。")
-    assert {s for s, p, o in relations(text) if p == "runsProgram" and o == "邻里帮"} == {"城关区"}
+    assert subjects(text, "runsProgram", "邻里帮") == {"城关区"}
 
 
 def test_a_facility_belongs_to_the_community_rather_than_the_compound_of_its_sentence():
@@ -1304,7 +1309,7 @@ FACILITY_PLACE_CASES = [
 
 @pytest.mark.parametrize("text,facility,place", FACILITY_PLACE_CASES)
 def test_a_facility_without_a_unit_in_its_sentence_belongs_to_its_passage_or_the_articles_focus(text, facility, place):
-    assert {s for s, p, o in relations(text) if p == "hasFacility" and o == facility} == {place}
+    assert subjects(text, "hasFacility", facility) == {place}
 
 
 def test_a_project_word_heads_a_quoted_compound():

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extract import relations
-
-
-def subjects(text: str, predicate: str, obj: str) -> set[str]:
-    return {s for s, p, o in relations(text) if p == predicate and o == obj}
+from tests.test_extract import relations, subjects
 
 
 LEAD = "沙湾社区:老楼加装电梯忙\n沙湾社区有老旧楼栋46栋,居民多为老人。\n"
