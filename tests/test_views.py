@@ -262,6 +262,27 @@ def test_overview_places_per_class(sizes, limit, expected):
     assert shares == expected and sum(shares.values()) == min(limit, sum(sizes.values()))
 
 
+@pytest.mark.parametrize("nodes, edges", [(2, 1), (40, 0), (60, 90), (499, 700), (500, 700)])
+def test_the_overview_layout_is_networkx_spring_layout_to_the_last_bit(nodes, edges):
+    # Made in numpy so that a build need not load networkx; 500 nodes and more take networkx's row-by-row variant.
+    import math
+    import random
+
+    import networkx as nx
+
+    from kg.views.layout import NODE_SPACING, SEED, SPREAD, force_positions
+
+    rng = random.Random(nodes)
+    names = [f"n{i:03d}" for i in range(nodes)]
+    pairs = [(rng.choice(names), rng.choice(names)) for _ in range(edges)]
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(names))
+    graph.add_edges_from(sorted((u, v) for u, v in pairs if u != v))
+    raw = nx.spring_layout(graph, k=SPREAD / math.sqrt(nodes), seed=SEED, iterations=50, method="force")
+    scale = NODE_SPACING * math.sqrt(nodes) / 2
+    assert force_positions(names, pairs) == {n: (round(float(x) * scale), round(float(y) * scale)) for n, (x, y) in raw.items()}
+
+
 def test_overview_keeps_party_organisations_among_many_units(corpus_views, tmp_path):
     out = write(corpus_views, tmp_path, overview_limit=6)
     core = shard(out, "core")
