@@ -112,6 +112,23 @@ def test_a_build_loads_neither_networkx_nor_scipy():
     assert shown == "[]"
 
 
+def test_the_ontology_is_read_as_rdflib_reads_it_without_rdflib_s_turtle_parser():
+    # The views' class names come from here; rdflib's parser cost a build 0.17 s for one small file.
+    from rdflib import RDFS
+
+    from kg.analyse.records import ontology_facts
+    from kg.rdf.export import load_ontology
+
+    ontology = load_ontology()
+    links, labels = ontology_facts()
+    assert set(links) == set(ontology.subject_objects(RDFS.subClassOf)) and len(links) == len(set(links))
+    assert sorted(labels) == sorted((c, str(label)) for c, label in ontology.subject_objects(RDFS.label)
+                                    if getattr(label, "language", None) == "zh")
+    code = ("import sys; from kg.analyse.records import ontology_facts; ontology_facts(); "
+            "print('rdflib.plugins.parsers.notation3' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
 def test_admin_tree_takes_the_nearest_parent_and_breaks_cycles(make_graph):
     nodes = {"c": "Community", "s": "Subdistrict", "d": "District", "x": "Community", "y": "Community"}
     edges = [("c", "partOf", "s"), ("c", "partOf", "d"), ("s", "partOf", "d"), ("x", "partOf", "y"), ("y", "partOf", "x")]
