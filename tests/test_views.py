@@ -13,6 +13,7 @@ from conftest import ARTICLE_TEXTS, HOSTILE, A, B, ViewInputs, build_graph_files
 from kg.analyse import analyse_records, records_of
 from kg.model import BuildReport, BuildTables, Entity, Relation, ResolvedCorpus, Skipped
 from kg.rdf.vocab import KG
+from kg.views.articles import mention_spans
 from kg.views.data import read_view_data
 from kg.views.overview import class_shares
 from kg.views.shards import unit_counts
@@ -180,6 +181,19 @@ def test_mention_spans_select_their_text_without_overlap(built):
     assert [at, at + len("桂花巷社区党委")] in [span[:2] for span in spans]
     province = core_index(core)["四川省"]  # implicit: named by no article, so never highlighted
     assert all(province not in ids for _, _, *ids in spans)
+
+
+@pytest.mark.parametrize("mentions, expected", [
+    ([(0, 3, 1)], [[0, 3, 1]]),
+    ([(0, 3, 1), (0, 3, 1)], [[0, 3, 1]]),  # the same mention twice: one span, one entity
+    ([(2, 4, 1), (0, 6, 2)], [[0, 6, 2]]),  # inside a longer mention: left out
+    ([(0, 2, 1), (0, 5, 2), (5, 7, 3)], [[0, 5, 2], [5, 7, 3]]),  # the longest at a start, then the next one after it
+    ([(0, 3, 4), (0, 3, 0), (0, 3, 2)], [[0, 3, 2, 4, 0]]),  # explicit entities first (2, 4), then implicit (0)
+    ([(3, 3, 1), (4, 2, 1)], []),  # empty or reversed spans highlight nothing
+])
+def test_mention_spans_keep_the_longest_and_name_explicit_entities_first(mentions, expected):
+    implicit = [True, False, False, False, False]
+    assert mention_spans(mentions, implicit) == expected
 
 
 def test_reader_gets_metadata_body_and_furniture(built, hostile_views, tmp_path):
