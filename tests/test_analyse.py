@@ -113,7 +113,7 @@ def test_a_build_loads_neither_networkx_nor_scipy():
 
 
 def test_the_ontology_is_read_as_rdflib_reads_it_without_rdflib_s_turtle_parser():
-    # The views' class names come from here; rdflib's parser cost a build 0.17 s for one small file.
+    # The views' class names come from here: a build need not load rdflib's Turtle parser for one small file.
     from rdflib import RDFS
 
     from kg.analyse.records import ontology_facts
