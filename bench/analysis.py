@@ -34,7 +34,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.analyse import measures
-from kg.analyse.network import analyse_network, network_records
+from kg.analyse.graphs import analyse_network, network_records
 from kg.model import LEVELS
 
 # Shares of entities per class, and edges per entity, in the 5,000-article build.

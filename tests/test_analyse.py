@@ -10,7 +10,7 @@ import pytest
 from rdflib import Literal, URIRef
 
 from kg.analyse import measures
-from kg.analyse.network import analyse, analyse_network, annotate_graph, entity_network
+from kg.analyse.graphs import analyse, analyse_network, annotate_graph, entity_network
 from kg.analyse.records import read_entities, read_relations
 from kg.rdf.vocab import DATA, KG
 
@@ -86,6 +86,47 @@ def test_partner_overlap_keeps_the_pairs_that_share_most(make_graph, monkeypatch
     found = [(o.first.rsplit("/", 1)[-1], o.second.rsplit("/", 1)[-1], len(o.partners))
              for o in analyse(make_graph(nodes, edges)).partner_overlap]
     assert found == [("c1", "c2", 2), ("c1", "c3", 1)]  # (c2, c3) shares as much as (c1, c3) but sorts after it
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_partner_overlap_counts_what_a_brute_force_count_of_shared_partners_counts(seed):
+    from kg.analyse.network import partner_overlap
+    from kg.analyse.records import EntityRecord, RelationRecord
+
+    rng = random.Random(seed)
+    units = [EntityRecord(f"u{i:02d}", f"u{i}", "AdministrativeUnit", "Community", "community") for i in range(12)]
+    partners = [EntityRecord(f"p{i:02d}", f"p{i}", "Partner", "Partner") for i in range(9)]
+    relations = sorted({(u.iri, "partnersWith", p.iri) for u in units for p in partners if rng.random() < 0.4})
+    records = tuple(RelationRecord(*r) for r in relations)
+    entities = tuple(sorted(units + partners, key=lambda e: e.iri))
+    of = {u.iri: {r.object for r in records if r.subject == u.iri} for u in units}
+    pairs = [(a, b, of[a] & of[b]) for a in sorted(of) for b in sorted(of) if a < b and of[a] & of[b]]
+    expected = [(a, b, tuple(sorted(shared))) for a, b, shared in sorted(pairs, key=lambda p: (-len(p[2]), p[0], p[1]))]
+    assert [(o.first, o.second, o.partners) for o in partner_overlap(entities, records)] == expected
+
+
+def test_a_build_loads_neither_networkx_nor_scipy():
+    # networkx and scipy.sparse were 0.15-0.2 s of every build's start-up, for one layout and one matrix product.
+    code = "import sys, kg.pipeline; print(sorted(m for m in ('networkx', 'scipy') if m in sys.modules))"
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert shown == "[]"
+
+
+def test_the_ontology_is_read_as_rdflib_reads_it_without_rdflib_s_turtle_parser():
+    # The views' class names come from here: a build need not load rdflib's Turtle parser for one small file.
+    from rdflib import RDFS
+
+    from kg.analyse.records import ontology_facts
+    from kg.rdf.export import load_ontology
+
+    ontology = load_ontology()
+    links, labels = ontology_facts()
+    assert set(links) == set(ontology.subject_objects(RDFS.subClassOf)) and len(links) == len(set(links))
+    assert sorted(labels) == sorted((c, str(label)) for c, label in ontology.subject_objects(RDFS.label)
+                                    if getattr(label, "language", None) == "zh")
+    code = ("import sys; from kg.analyse.records import ontology_facts; ontology_facts(); "
+            "print('rdflib.plugins.parsers.notation3' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
 
 
 def test_admin_tree_takes_the_nearest_parent_and_breaks_cycles(make_graph):

@@ -303,7 +303,7 @@ SELECT ?e (COUNT(DISTINCT ?other) AS ?degree) WHERE {
 
 
 def test_the_degree_is_one_count_of_relations_and_agrees_with_the_analysis(built_graph):
-    from kg.analyse import analyse
+    from kg.analyse.graphs import analyse
 
     counted = {str(row.e): int(row.degree) for row in built_graph.query(DEGREE, initNs={"kg": KG})}
     computed = {m.iri: m.degree for m in analyse(built_graph).metrics if m.degree}

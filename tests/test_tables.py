@@ -5,7 +5,7 @@ import json
 import networkx as nx
 import pytest
 
-from kg.analyse.network import analyse_network
+from kg.analyse.graphs import analyse_network
 from kg.analyse.tables import EDGE_COLUMNS, write_tables
 from kg.rdf.vocab import DATA
 

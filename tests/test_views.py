@@ -13,6 +13,7 @@ from conftest import ARTICLE_TEXTS, HOSTILE, A, B, ViewInputs, build_graph_files
 from kg.analyse import analyse_records, records_of
 from kg.model import BuildReport, BuildTables, Entity, Relation, ResolvedCorpus, Skipped
 from kg.rdf.vocab import KG
+from kg.views.articles import mention_spans
 from kg.views.data import read_view_data
 from kg.views.overview import class_shares
 from kg.views.shards import unit_counts
@@ -182,6 +183,19 @@ def test_mention_spans_select_their_text_without_overlap(built):
     assert all(province not in ids for _, _, *ids in spans)
 
 
+@pytest.mark.parametrize("mentions, expected", [
+    ([(0, 3, 1)], [[0, 3, 1]]),
+    ([(0, 3, 1), (0, 3, 1)], [[0, 3, 1]]),  # the same mention twice: one span, one entity
+    ([(2, 4, 1), (0, 6, 2)], [[0, 6, 2]]),  # inside a longer mention: left out
+    ([(0, 2, 1), (0, 5, 2), (5, 7, 3)], [[0, 5, 2], [5, 7, 3]]),  # the longest at a start, then the next one after it
+    ([(0, 3, 4), (0, 3, 0), (0, 3, 2)], [[0, 3, 2, 4, 0]]),  # explicit entities first (2, 4), then implicit (0)
+    ([(3, 3, 1), (4, 2, 1)], []),  # empty or reversed spans highlight nothing
+])
+def test_mention_spans_keep_the_longest_and_name_explicit_entities_first(mentions, expected):
+    implicit = [True, False, False, False, False]
+    assert mention_spans(mentions, implicit) == expected
+
+
 def test_reader_gets_metadata_body_and_furniture(built, hostile_views, tmp_path):
     article = article_detail(built, 0)
     assert article["url"] == "https://example.com/news?id=1&from=home" and article["authors"] == ["李记者"]
@@ -260,6 +274,27 @@ def test_the_articles_are_read_once_one_at_a_time(corpus_views, tmp_path):
 def test_overview_places_per_class(sizes, limit, expected):
     shares = class_shares(sizes, limit)
     assert shares == expected and sum(shares.values()) == min(limit, sum(sizes.values()))
+
+
+@pytest.mark.parametrize("nodes, edges", [(2, 1), (40, 0), (60, 90), (499, 700), (500, 700)])
+def test_the_overview_layout_is_networkx_spring_layout_to_the_last_bit(nodes, edges):
+    # Made in numpy so that a build need not load networkx; 500 nodes and more take networkx's row-by-row variant.
+    import math
+    import random
+
+    import networkx as nx
+
+    from kg.views.layout import NODE_SPACING, SEED, SPREAD, force_positions
+
+    rng = random.Random(nodes)
+    names = [f"n{i:03d}" for i in range(nodes)]
+    pairs = [(rng.choice(names), rng.choice(names)) for _ in range(edges)]
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(names))
+    graph.add_edges_from(sorted((u, v) for u, v in pairs if u != v))
+    raw = nx.spring_layout(graph, k=SPREAD / math.sqrt(nodes), seed=SEED, iterations=50, method="force")
+    scale = NODE_SPACING * math.sqrt(nodes) / 2
+    assert force_positions(names, pairs) == {n: (round(float(x) * scale), round(float(y) * scale)) for n, (x, y) in raw.items()}
 
 
 def test_overview_keeps_party_organisations_among_many_units(corpus_views, tmp_path):

@@ -1,12 +1,10 @@
-"""Analyse stage: network measures of the entity graph, written back as triples.
+"""Analyse stage: network measures of the entity graph.
 
-``analyse_network`` finds (centrality, communities, counts, partner overlap,
-the administrative tree) from a networkx graph of entities and relations;
-``analyse`` does the same for the rdflib graph of a build, reading its
-entities and relations through ``records``; ``annotate_graph`` writes the key
-figures into the rdflib graph, so SPARQL users can sort by them. The measures
-themselves are computed by igraph (``measures``) on the undirected simple
-graph of the relations.
+``analyse_records`` finds (centrality, communities, counts, partner overlap,
+the administrative tree) from sorted entity and relation records, as a build
+has them (``records_of``); ``kg.analyse.graphs`` does the same for a networkx
+or rdflib graph. The measures themselves are computed by igraph
+(``measures``) on the undirected simple graph of the relations.
 
 Determinism: nodes are numbered in sorted IRI order, edges are sorted,
 every random choice takes a fixed seed, and decimals are rounded before
@@ -19,27 +17,14 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache, cached_property
+from functools import cached_property
 from heapq import nsmallest
 
-import networkx as nx
 import numpy as np
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import XSD
-from scipy.sparse import csr_matrix, triu
 
 import kg.analyse.measures as measures
-from kg.analyse.records import (
-    LEVEL_OF_CLASS,
-    EntityRecord,
-    RelationRecord,
-    class_closures,
-    class_hierarchy,
-    read_entities,
-    read_relations,
-)
-from kg.model import LEVELS, RELATIONS, TOP_CLASSES, level_rank
-from kg.rdf.vocab import KG
+from kg.analyse.records import EntityRecord, RelationRecord
+from kg.model import LEVELS, TOP_CLASSES, level_rank
 
 DECIMALS = 6
 # Community-level units gather partners through their own party organisations too.
@@ -195,63 +180,6 @@ class Analysis:
         return [metrics[i] for i in nsmallest(limit, range(len(metrics)), key=order)]
 
 
-def analyse(graph: Graph) -> Analysis:
-    """The analysis of a build's rdflib graph: its entities and the relations between them."""
-    entities = read_entities(graph)
-    return analyse_records(entities, read_relations(graph, {e.iri for e in entities}))
-
-
-def analyse_network(network: nx.MultiDiGraph) -> Analysis:
-    """The analysis of a networkx graph of entities and relations.
-
-    Nodes are entity IRIs (str) with the attributes ``cls``, the local name of
-    the entity's most specific class (``Community``, ``PartyCommittee``,
-    ``Program``…), and ``label``, its canonical name; ``top_class`` and
-    ``level`` may be given too, and are otherwise found from ``cls`` through
-    the ontology. Edges run from subject to object with the relation's local
-    name (one of ``RELATIONS``) as key. Self-loops are ignored; a node without
-    ``cls`` or ``label``, or an unknown class or relation, is a ``ValueError``.
-    """
-    return analyse_records(*network_records(network))
-
-
-def network_records(network: nx.MultiDiGraph) -> tuple[tuple[EntityRecord, ...], tuple[RelationRecord, ...]]:
-    """The network's entities (sorted by IRI) and relations (sorted, no self-loops, no repeats)."""
-    top_of = top_classes()
-    entities = []
-    for iri, data in network.nodes(data=True):
-        if "cls" not in data or "label" not in data:
-            raise ValueError(f"entity node {iri!r} needs the attributes cls and label")
-        top = data.get("top_class") or top_of.get(data["cls"])
-        if top not in TOP_CLASSES:
-            raise ValueError(f"entity node {iri!r}: class {data['cls']!r} is not a subclass of a top class")
-        level = data.get("level", LEVEL_OF_CLASS.get(data["cls"]))
-        entities.append(EntityRecord(str(iri), str(data["label"]), top, data["cls"], level))
-    triples = set()  # plain tuples: hashing and sorting them is several times cheaper than records
-    for subject, obj, predicate in network.edges(keys=True):
-        if predicate not in RELATIONS:
-            raise ValueError(f"relation {predicate!r} from {subject!r} is not one of {', '.join(RELATIONS)}")
-        if subject != obj:
-            triples.add((str(subject), predicate, str(obj)))
-    entities.sort(key=lambda e: e.iri)
-    return tuple(entities), tuple(RelationRecord(*triple) for triple in sorted(triples))
-
-
-@cache
-def top_classes() -> dict[str, str]:
-    """The ontology's classes (local names) mapped to the top class their subclass chain reaches."""
-    return {str(cls).rsplit("#", 1)[-1]: top for cls, top in class_closures(class_hierarchy(Graph())).items()}
-
-
-def entity_network(entities: tuple[EntityRecord, ...], relations: tuple[RelationRecord, ...]) -> nx.MultiDiGraph:
-    """The networkx graph ``analyse_network`` takes, from entity and relation records."""
-    network = nx.MultiDiGraph()
-    for e in entities:
-        network.add_node(e.iri, cls=e.fine_class, label=e.label, top_class=e.top_class, level=e.level)
-    network.add_edges_from((r.subject, r.object, r.predicate) for r in relations)
-    return network
-
-
 def analyse_records(entities: tuple[EntityRecord, ...], relations: tuple[RelationRecord, ...]) -> Analysis:
     """The analysis of sorted entity and relation records (as ``read_entities``/``records_of`` give them)."""
     number = {e.iri: i for i, e in enumerate(entities)}
@@ -327,26 +255,33 @@ def partner_overlap(
 
     The number of pairs grows with the square of a partner's communities (a
     5,000-article build has 85,845), so only the ``MAX_PARTNER_OVERLAPS`` pairs
-    sharing most are kept, ties by IRIs. The counts are one sparse product
-    (communities × partners times its transpose); only the kept pairs get
-    their partner lists.
+    sharing most are kept, ties by IRIs. The pairs are counted as numbers, one
+    array per partner (what a product of the communities × partners matrix and
+    its transpose counts, without scipy, which a build would load for this
+    alone); only the kept pairs get their partner lists.
     """
     partners = partners_by_community(entities, relations)
     units = sorted(partners)
     if not units:
         return ()
-    partner_number: dict[str, int] = {}
-    rows, columns = [], []
-    for number, unit in enumerate(units):
+    units_of: dict[str, list[int]] = {}
+    for number, unit in enumerate(units):  # so each partner's list is sorted
         for partner in partners[unit]:
-            rows.append(number)
-            columns.append(partner_number.setdefault(partner, len(partner_number)))
-    incidence = csr_matrix((np.ones(len(rows), dtype=np.int64), (rows, columns)), shape=(len(units), len(partner_number)))
-    shared = triu(incidence @ incidence.T, k=1).tocoo()  # pairs (first, second) with first < second: IRI order
-    kept = np.lexsort((shared.col, shared.row, -shared.data))[:MAX_PARTNER_OVERLAPS]
+            units_of.setdefault(partner, []).append(number)
+    size = len(units)
+    pieces = []
+    for members in units_of.values():
+        if len(members) > 1:
+            found = np.array(members, dtype=np.int64)
+            first, second = np.triu_indices(len(found), k=1)
+            pieces.append(found[first] * size + found[second])  # (first, second), first < second: IRI order
+    if not pieces:
+        return ()
+    pairs, shared = np.unique(np.concatenate(pieces), return_counts=True)  # pairs sorted: by first, then second
+    kept = pairs[np.lexsort((pairs, -shared))[:MAX_PARTNER_OVERLAPS]].tolist()
     return tuple(
         PartnerOverlap(first, second, tuple(sorted(partners[first] & partners[second])))
-        for first, second in ((units[shared.row[i]], units[shared.col[i]]) for i in kept)
+        for first, second in ((units[pair // size], units[pair % size]) for pair in kept)
     )
 
 
@@ -377,13 +312,3 @@ def _break_cycles(parent: dict[str, str]) -> None:
         if node in path:
             cycle = path[path.index(node):]
             del parent[min(cycle)]
-
-
-def annotate_graph(graph: Graph, analysis: Analysis) -> None:
-    """Write degree, betweenness, PageRank and community number onto every entity node."""
-    for m in analysis.metrics:
-        node = URIRef(m.iri)
-        graph.set((node, KG.degree, Literal(m.degree, datatype=XSD.integer)))
-        graph.set((node, KG.betweenness, Literal(m.betweenness, datatype=XSD.decimal)))
-        graph.set((node, KG.pageRank, Literal(m.page_rank, datatype=XSD.decimal)))
-        graph.set((node, KG.networkCommunity, Literal(m.community, datatype=XSD.integer)))

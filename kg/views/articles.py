@@ -60,13 +60,16 @@ def mention_spans(mentions: list[tuple[int, int, int]], implicit: list[bool]) ->
     explicit before implicit entities."""
     found: dict[tuple[int, int], list[int]] = {}
     for start, end, number in mentions:
-        found.setdefault((start, end), []).append(number)
+        found.setdefault((start, -end), []).append(number)  # keyed so that the keys sort as wanted
     chosen: list[list[int]] = []
     taken_until = -1
-    for (start, end), ids in sorted(found.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+    for start, minus_end in sorted(found):
+        end = -minus_end
         if start < taken_until or end <= start:
             continue  # inside a longer mention already highlighted
-        chosen.append([start, end, *sorted(set(ids), key=lambda i: (implicit[i], i))])
+        ids = found[start, minus_end]
+        # Most spans name one entity: nothing to sort.
+        chosen.append([start, end, *(ids if len(ids) == 1 else sorted(set(ids), key=lambda i: (implicit[i], i)))])
         taken_until = end
     return chosen
 
