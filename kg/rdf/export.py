@@ -104,7 +104,7 @@ class StoreLoader:
     here without being decoded and encoded again.
     """
 
-    BATCH_BYTES = 8_000_000
+    BATCH_BYTES = 12_000_000
 
     def __init__(self, store: Path | ox.Store, header: str, to_graph: ox.NamedNode | None = None):
         self.store = store if isinstance(store, ox.Store) else ox.Store(str(store))
