@@ -237,7 +237,6 @@ def build_graph_files(out: Path, articles) -> Path:
     from kg.analyse import SEED, analyse_records, records_of
     from kg.rdf.article import article_chunk
     from kg.rdf.export import AnalysisFacts, ChunkTotals, data_names, write_graph
-    from kg.rdf.graph import NodeMeasures
     from kg.resolve import CorpusTables
 
     tables = CorpusTables()
@@ -248,7 +247,7 @@ def build_graph_files(out: Path, articles) -> Path:
     chunks = [article_chunk(summary, facts, data_names()) for summary, facts in sorted(articles, key=lambda a: a[0].id)]
     totals = ChunkTotals([c.text.encode("utf-8") for c in chunks], len(chunks), sum(c.triples for c in chunks),
                          sum(c.sentences for c in chunks), sum(c.mentions for c in chunks))
-    measures = [NodeMeasures(m.iri, m.degree, m.betweenness, m.page_rank, m.community) for m in analysis.metrics]
+    measures = [(m.iri, m.betweenness, m.page_rank, m.community) for m in analysis.metrics]
     out.mkdir(parents=True, exist_ok=True)
     write_graph(out, corpus, measures, totals, AnalysisFacts(analysis.betweenness_sample, SEED))
     return out

@@ -227,9 +227,13 @@ def edit_corpus(corpus: Path) -> tuple[str, str]:
     return files[0].name, files[1].name
 
 
-def test_a_rebuild_changes_the_last_store_to_exactly_the_triples_of_a_fresh_one(corpus, tmp_path, monkeypatch):
+@pytest.mark.parametrize("small_change_bytes", [2_000_000, 0], ids=["added-in-a-transaction", "added-by-bulk-load"])
+def test_a_rebuild_changes_the_last_store_to_exactly_the_triples_of_a_fresh_one(corpus, tmp_path, monkeypatch,
+                                                                              small_change_bytes):
     import kg.pipeline
+    import kg.rdf.export
 
+    monkeypatch.setattr(kg.rdf.export, "SMALL_CHANGE_BYTES", small_change_bytes)
     seen = []
     views = kg.pipeline.write_views
     monkeypatch.setattr(kg.pipeline, "write_views", lambda tables, *rest: seen.append(tables) or views(tables, *rest))

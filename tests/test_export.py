@@ -1,5 +1,6 @@
 """graph.ttl: parses everywhere, stands alone, describes itself, escapes everything, byte-identical run to run."""
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -13,7 +14,7 @@ from kg.errors import GraphNotFoundError, InputError
 from kg.model import TOP_CLASSES, ArticleFacts, ArticleMetadata, ArticleSummary, EntityObservation, MentionSpan, SentenceSpan
 from kg.rdf import iri
 from kg.rdf.export import MEASURES_FILE, STORE_DIR, load_graph, write_extra_format
-from kg.rdf.turtle import _STRING_ESCAPES, _TO_ESCAPE, check_iri, escape_string
+from kg.rdf.turtle import _STRING_ESCAPES, _TO_ESCAPE, check_iri, decimal, escape_string
 from kg.rdf.vocab import KG
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -122,6 +123,15 @@ def test_a_literal_is_escaped_exactly_when_it_holds_a_character_the_table_escape
     assert [c for c in range(0x110000) if _TO_ESCAPE.search(chr(c))] == sorted(_STRING_ESCAPES)
     assert escape_string("社区“书记”说") == "社区“书记”说"
     assert escape_string('引号"与\n换行') == '引号\\"与\\n换行'
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("0.012300", "0.0123"), ("1700.000000", "1700"), ("0.000000", "0"), ("-0.000000", "0"), ("-2.500000", "-2.5"),
+    ("3", "3"), ("1E+3", "1000"), ("0.5e-2", "0.005"),
+])
+def test_a_decimal_given_as_text_is_written_as_its_decimal_is(text, written):
+    # the measures come as fixed-point text and skip Decimal; other text still goes through it
+    assert decimal(text) == decimal(Decimal(text)) == f'"{written}"^^xsd:decimal'
 
 
 def test_an_iri_turtle_cannot_hold_is_refused():

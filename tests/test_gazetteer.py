@@ -372,6 +372,20 @@ def test_the_community_table_lists_every_community_of_a_name():
     assert table.candidates("没有这个社区") == ()
 
 
+def test_the_stored_community_table_answers_as_the_whole_one_reading_only_the_parts_asked_about():
+    from kg.gazetteer.communities import PARTS, StoredCommunities, part_of, read_communities, split_parts
+
+    names = [f"{place}{kind}" for place in ("青石", "白杨", "东湖", "南岭", "北关") for kind in ("村", "社区")]
+    whole = read_communities(["name\tcodes\n", *(f"{n}\t{i:012d} {i + 1:012d}\n" for i, n in enumerate(names))])
+    stored = StoredCommunities(*split_parts(whole._codes))
+    assert len(stored) == len(whole) == len(names)
+    assert stored.candidates("青石村") == whole.candidates("青石村") == ("000000000000", "000000000001")
+    assert stored._parts.count(None) == 1  # only the part of the name asked about was read
+    for name in [*names, "没有这个村", "青石"]:
+        assert stored.candidates(name) == whole.candidates(name)
+    assert stored._parts.count(None) == len({part_of(n) for n in [*names, "没有这个村", "青石"]}) < PARTS
+
+
 def test_read_communities_parses_the_table_format():
     from kg.gazetteer.communities import read_communities, township_of
 

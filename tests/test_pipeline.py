@@ -110,3 +110,24 @@ def test_a_larger_corpus_keeps_every_entity_iri_of_a_smaller_one(tmp_path):
     small, large = entity_iris(tmp_path / "small"), entity_iris(tmp_path / "large")
     assert small and small <= large
     assert len(large) > len(small)
+
+
+def test_the_measures_written_from_the_figures_text_are_those_of_their_decimals():
+    from conftest import hand_built_pairs
+
+    from kg.analyse import analyse_records, records_of
+    from kg.pipeline import node_measures
+    from kg.rdf.export import data_names
+    from kg.rdf.graph import measure_section
+    from kg.resolve import CorpusTables
+
+    with CorpusTables() as tables:
+        for _, facts in hand_built_pairs():
+            tables.add(facts)
+        analysis = analyse_records(*records_of(tables.resolve()))
+    as_text = measure_section(node_measures(analysis.metrics), data_names()).text()
+    as_decimals = measure_section(((m.iri, m.betweenness, m.page_rank, m.community) for m in analysis.metrics),
+                                  data_names()).text()
+    assert as_text == as_decimals
+    assert as_text.count("kg:pageRank") == len(analysis.metrics) > 0
+    assert any(m.betweenness for m in analysis.metrics)  # not only zeros: the digits are compared

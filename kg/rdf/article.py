@@ -37,27 +37,26 @@ def article_chunk(summary: ArticleSummary, facts: ArticleFacts, names: Names) ->
     article = f"{iri.ARTICLE}:{iri.article_local(summary.id)}"
     section = TurtleSection()
     section.add(article, article_properties(summary))
+    # A sentence's, a mention's and a mentionedIn's triples are one object each: their text is written here
+    # as TurtleSection.add_single writes it, without a tuple of properties per block (0.19 -> 0.15 s for the
+    # chunks of 1,000 articles, measured here).
+    write, count = section.parts.append, len(facts.sentences) * 4 + len(facts.mentions) * 4
     sentence_names = [f"{iri.SENTENCE}:{iri.sentence_local(summary.id, s.start)}" for s in facts.sentences]
     for s, name in zip(facts.sentences, sentence_names):
-        section.add_single(name, (
-            ("kg:inArticle", article),
-            ("kg:start", integer(s.start)),
-            ("kg:end", integer(s.end)),
-            ("kg:text", zh(s.text)),
-        ))
+        write(f"{name} kg:inArticle {article} ;\n    kg:start {integer(s.start)} ;\n    kg:end {integer(s.end)} ;\n"
+              f"    kg:text {zh(s.text)} .\n")
     sharing = spans_named_twice(facts)
     for m in facts.mentions:
         start = facts.sentences[m.sentence].normalised_start + m.begin
         nth = sharing[(m.sentence, m.begin, m.end)].index(m.iri) if (m.sentence, m.begin, m.end) in sharing else 0
-        section.add_single(f"{iri.MENTION}:{iri.mention_local(summary.id, start, start + len(m.surface), nth)}", (
-            ("kg:mentionOf", names(m.iri)),
-            ("kg:inSentence", sentence_names[m.sentence]),
-            ("kg:surface", zh(m.surface)),
-            ("kg:beginIndex", integer(m.begin)),
-        ))
+        write(f"{iri.MENTION}:{iri.mention_local(summary.id, start, start + len(m.surface), nth)} "
+              f"kg:mentionOf {names(m.iri)} ;\n    kg:inSentence {sentence_names[m.sentence]} ;\n"
+              f"    kg:surface {zh(m.surface)} ;\n    kg:beginIndex {integer(m.begin)} .\n")
     for entity in facts.entities:
         if not entity.implicit:
-            section.add_single(names(entity.iri), (("kg:mentionedIn", article),))
+            write(f"{names(entity.iri)} kg:mentionedIn {article} .\n")
+            count += 1
+    section.triples += count
     for r in facts.relations:
         if r.sentences:
             statement = names(iri.statement_iri(r.subject, r.predicate, r.object))

@@ -18,7 +18,7 @@ it: the store's own dump is deterministic but costs about 8 µs per triple
 (measured on this machine: 2.3 s for 300,000 triples), it would lose the
 sections and their headings, and the chunks are already written and cached;
 both give the same triples, and a test checks it. Loading is the store's
-cost: 7 to 12 µs per triple in batches of 4 to 8 million bytes (1.0 M to
+cost: 5 to 12 µs per triple in batches of 4 to 12 million bytes (1.0 M to
 1.5 M triples), more per triple as the store grows (RocksDB compacts it
 after every ingest: docs/build.md); one load of everything is a little
 cheaper but holds about 1.3 KB per triple, smaller batches cost more.
@@ -90,21 +90,21 @@ class StoreLoader:
     """Loads Turtle (UTF-8 bytes) into a new on-disk Oxigraph store in batches, as graph.ttl is written.
 
     One bulk load of a whole graph holds about 1.3 KB per triple in memory
-    (1.7 GB at 1.3 million triples, measured here); a batch of 8 million
-    bytes of Turtle (about 140,000 triples) adds about 100 MB while it loads,
+    (1.7 GB at 1.3 million triples, measured here); a batch of 12 million
+    bytes of Turtle (about 200,000 triples) adds about 150 MB while it loads,
     whatever the corpus. RocksDB compacts the store whenever two ingested
     batches wait (pyoxigraph opens it with level-style compaction), rewriting
     what is loaded so far, so fewer batches cost less: loading c5000's
     graph.ttl, its compaction threads took 4.5 s of CPU with batches of 4
-    million bytes and 2.9 s with 8 (the whole load 10.2 -> 9.3 s), for a
-    build's peak RSS of 388-402 MiB instead of 385 (12 million bytes: 436 MiB,
-    too much). Every batch is whole subject blocks with the prefixes in
+    million bytes and 2.9 s with 8 (the whole load 10.2 -> 9.3 s); with 12 the
+    load took 6.22-6.45 s against 6.84-7.12 s with 8 (247 -> 314 MB for the
+    load alone; 16 million: 397 MB and no cheaper). Every batch is whole subject blocks with the prefixes in
     front, so each parses alone. Bytes, not text:
     the articles' chunks come from the cache as UTF-8 and go to graph.ttl and
     here without being decoded and encoded again.
     """
 
-    BATCH_BYTES = 8_000_000
+    BATCH_BYTES = 12_000_000
 
     def __init__(self, store: Path | ox.Store, header: str, to_graph: ox.NamedNode | None = None):
         self.store = store if isinstance(store, ox.Store) else ox.Store(str(store))
@@ -397,6 +397,9 @@ class GraphWritten:
     sha256: str  # of graph.ttl
 
 
+SMALL_CHANGE_BYTES = 2_000_000  # added to a changed store in one transaction (about 35,000 triples), not bulk-loaded
+
+
 def change_store(previous: PreviousGraph, store_dir: Path, header: str, ledger: BlockLedger) -> ox.Store:
     """The last store, copied to ``store_dir``, less the gone blocks and chunks, plus the new ones; open.
 
@@ -420,10 +423,14 @@ def change_store(previous: PreviousGraph, store_dir: Path, header: str, ledger: 
             remove()
             batch, size = [], 0
     remove()
+    added = [*(text.encode("utf-8") for text in ledger.new_blocks()), *previous.added_chunks()]
+    if sum(map(len, added)) < SMALL_CHANGE_BYTES:
+        # A few articles' worth: inserted in one transaction. A bulk load writes files that RocksDB then
+        # compacts with the whole store (0.1-0.2 s of CPU at 1,000 articles, whatever the few triples).
+        store.load(input=prefixes + b"".join(added), format=ox.RdfFormat.TURTLE)
+        return store
     loader = StoreLoader(store, header)
-    for text in ledger.new_blocks():
-        loader.add(text)
-    for data in previous.added_chunks():
+    for data in added:
         loader.add_bytes(data)
     return loader.finish()
 

@@ -43,6 +43,8 @@ _STRING_ESCAPES.update({c: "\\uFFFD" for c in range(0xD800, 0xE000)})
 _TO_ESCAPE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_STRING_ESCAPES)) + "]")
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
+# A number in fixed point, as f"{x:.6f}" writes it (no exponent, no sign but minus, no NaN).
+_FIXED_POINT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?\Z")
 
 
 def escape_string(text: str) -> str:
@@ -76,8 +78,9 @@ def typed(lexical: str, datatype: str) -> str:
 
 def decimal(value) -> str:
     """An ``xsd:decimal`` in the canonical form Oxigraph stores (no trailing zeros: 0.2, 0, 1700), so
-    graph.ttl and the store hold the very same literal."""
-    text = f"{Decimal(value):f}"
+    graph.ttl and the store hold the very same literal. A number written in fixed point ("0.012300")
+    is taken as it is: ``Decimal`` would give back the same digits (and cost a third of the time)."""
+    text = value if isinstance(value, str) and _FIXED_POINT.match(value) else f"{Decimal(value):f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return f'"{text if text not in ("", "-0") else "0"}"^^xsd:decimal'
