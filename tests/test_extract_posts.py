@@ -71,3 +71,18 @@ FIRM_HEADS = [
 @pytest.mark.parametrize("text, expected, leads", FIRM_HEADS)
 def test_a_firms_general_manager_leads_it_and_a_deputy_does_not(text, expected, leads):
     assert (expected in relations(text)) is leads
+
+
+TAKEN_SECOND_POSTS = [
+    # a committee's secretary who takes a second post by a verb after the name (兼任, 任) leads both bodies;
+    # the cooperative is named in full before it, and by its short form with the post
+    ("遵义市播州区鸭溪镇金钟村2021年成立播州区金钟生猪养殖专业合作社，村党总支书记冉启航兼任合作社理事长。",
+     {("冉启航", "leads", "播州区金钟生猪养殖专业合作社"), ("冉启航", "leads", "金钟村党总支")}),
+    ("遵义市播州区鸭溪镇金钟村2021年成立生猪养殖专业合作社，村党支部书记冉启航任合作社理事长。",
+     {("冉启航", "leads", "生猪养殖专业合作社"), ("冉启航", "leads", "金钟村党支部")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", TAKEN_SECOND_POSTS)
+def test_a_post_taken_after_the_name_of_a_committees_secretary_leads_its_own_body(text, expected):
+    assert expected <= relations(text)

@@ -17,7 +17,7 @@ from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.references import (earlier_of_kind, function_branch, kind_of_members_named_before, name_after_settled,
                                    named_body, unit_s_own_organisation)
-from kg.extract.temporary import temporary_branch
+from kg.extract.temporary import body_s_own_branch, temporary_branch
 from kg.extract.text import UNIT_WORDS, Tokens, clean_name, ends_with_founding_verb, is_cjk, stem_start, stem_tokens
 from kg.extract.index import LastBefore
 from kg.extract.units import PassageUnits, main_unit
@@ -146,6 +146,13 @@ def find_party_orgs(
                 start = level_word.start  # 自治区某某中心党总支: the level word names the body's level
                 stem = level_word.text + stem
             found.append(Found(CLS, stem + match.group(), start, e, index, kind=kind, generic=True, rule=f"stem:{stem}"))
+        elif not stem and not in_quote and kind in BRANCH_KINDS and (
+                own := body_s_own_branch(text, sentence.start, s, found)) is not None:
+            # 某社区党委推动某某物业成立党支部: the body's own branch, under the organisation that moved it
+            parent, name_start, body = own
+            org = Found(CLS, clean_name(body) + match.group(), name_start, e, index, kind=kind, rule="name")
+            org.org = parent
+            found.append(org)
         elif not stem and not in_quote and kind in table["bare_kinds"]:
             found.append(Found(CLS, "", s, e, index, kind=kind, generic=True, rule="bare", aliases={match.group()}))
     return found

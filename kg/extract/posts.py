@@ -32,9 +32,12 @@ def settle_posts(persons: list[Found], bodies: list[Found], text: str, paragraph
     ordered = sorted(bodies, key=lambda b: b.start)
     for person in persons:
         if person.org is not None:
-            # 某村党支部书记、某合作社理事长某某: a second post, coordinated before the one that found the body
-            second = coordinated_post(text, person) if person.also_leads is None else None
-            body = body_of_post(second, person.start, person.sentence, ordered, paragraph) if second and is_leading(second) else None
+            # 某村党支部书记、某合作社理事长某某: a second post, coordinated before the one that found the body;
+            # 村党支部书记某某兼任合作社理事长: one a verb of taking a post gives after the name
+            second, at = (coordinated_post(text, person), person.start) if person.also_leads is None else (None, person.start)
+            if second is None and person.also_leads is None and (taken := taken_post(text, person.end)) is not None:
+                second, at = taken
+            body = body_of_post(second, at, person.sentence, ordered, paragraph) if second and is_leading(second) else None
             if body is not None and body is not person.org:
                 person.also_leads = body
             continue
