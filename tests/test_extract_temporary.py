@@ -3,7 +3,7 @@ up), named as the text writes them and under the organisation. Sentences written
 places are real divisions, the bodies and people invented."""
 from __future__ import annotations
 
-from tests.test_extract import names, relations
+from tests.test_extract import extract_text, names, relations
 
 
 def test_a_temporary_branch_set_up_under_a_verb_of_leading_is_the_committees_and_its_secretary_leads_it():
@@ -21,6 +21,9 @@ def test_a_bodys_own_branch_an_organisation_has_it_set_up_is_named_by_the_body_a
     rels = relations(text)
     assert ("绿洲物业党支部", "subOrganizationOf", "芦席汇社区党委") in rels
     assert ("潘玉洁", "leads", "绿洲物业党支部") in rels
+    # (the words written inside its name, 成立, make no other name of it)
+    branch = next(m for m in extract_text(text).mentions if m.name == "绿洲物业党支部")
+    assert not any("成立" in a for a in branch.aliases)
 
 
 def test_a_class_of_bodies_moved_to_set_up_branches_names_no_branch():

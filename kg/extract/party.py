@@ -150,7 +150,8 @@ def find_party_orgs(
                 own := body_s_own_branch(text, sentence.start, s, found)) is not None:
             # 某社区党委推动某某物业成立党支部: the body's own branch, under the organisation that moved it
             parent, name_start, body = own
-            org = Found(CLS, clean_name(body) + match.group(), name_start, e, index, kind=kind, rule="name")
+            org = Found(CLS, clean_name(body) + match.group(), name_start, e, index, kind=kind, rule="name",
+                        written_apart=True)
             org.org = parent
             found.append(org)
         elif not stem and not in_quote and kind in table["bare_kinds"]:
