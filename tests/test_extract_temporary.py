@@ -1,7 +1,10 @@
-"""temporary: branches an organisation sets up (a temporary branch, a body's own branch it has the body set
-up), named as the text writes them and under the organisation. Sentences written for these tests; the
-places are real divisions, the bodies and people invented."""
+"""temporary and hierarchy: branches an organisation sets up (a temporary branch, a body's own branch it has
+the body set up), named as the text writes them and under the organisation; bodies named below their unit,
+under its committee. Sentences written for these tests; the places are real divisions, the bodies and
+people invented."""
 from __future__ import annotations
+
+import pytest
 
 from tests.test_extract import extract_text, names, relations
 
@@ -34,3 +37,28 @@ def test_a_class_of_bodies_moved_to_set_up_branches_names_no_branch():
 def test_a_secretarys_name_and_the_verb_of_taking_a_post_are_no_part_of_a_bodys_name():
     text = "遵义市播州区鸭溪镇金钟村2021年成立生猪养殖专业合作社，村党支部书记冉启航任合作社理事长。"
     assert not any("任" in n for n in names(text, "Partner"))
+
+
+BELOW_THE_UNITS_COMMITTEE = [
+    # a branch named by its unit and a kind of members, or a number, is under the unit's committee, and is
+    # not the unit's party organisation
+    ("常州市天宁区红梅街道丽华新村社区党委成立丽华新村社区快递行业联合党支部，吸纳辖区快递网点党员15名。",
+     "丽华新村社区快递行业联合党支部", "丽华新村社区党委", "丽华新村社区"),
+    ("常州市天宁区红梅街道丽华新村社区党委有党员210名。丽华新村社区第三党支部组织党员清理楼道。",
+     "丽华新村社区第三党支部", "丽华新村社区党委", "丽华新村社区"),
+    # a joint committee a community's committee sets up is under that one, not under the subdistrict's that moved it
+    ("常州市天宁区茶山街道党工委推动丽华新村社区党委牵头组建丽华新村社区两新联合党委，把辖区9家企业党组织纳入统一管理。",
+     "丽华新村社区两新联合党委", "丽华新村社区党委", "丽华新村社区"),
+]
+
+
+@pytest.mark.parametrize("text, branch, committee, unit", BELOW_THE_UNITS_COMMITTEE)
+def test_a_body_named_below_its_unit_sits_under_the_units_own_committee(text, branch, committee, unit):
+    rels = relations(text)
+    assert (branch, "subOrganizationOf", committee) in rels
+    assert (branch, "partyOrgOf", unit) not in rels
+
+
+def test_a_branch_joined_to_the_one_a_committee_set_up_is_not_set_up_by_it():
+    rels = relations("常州市第二人民医院党委下设的外科党支部与横林村党支部结成对子，每月进村义诊。")
+    assert not any(s == "横林村党支部" and p == "subOrganizationOf" for s, p, o in rels)

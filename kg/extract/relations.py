@@ -19,7 +19,7 @@ from kg.extract.actors import CLAUSE_MARKS, Actor, Actors, coordinated, is_place
 from kg.extract.anaphora import facility_anaphors, local_actors
 from kg.extract.found import Found
 from kg.extract.frames import addressed, directing_speakers, founded, opens_clause, quoted_speakers, reported_start, runs_for, sends_people
-from kg.extract.hierarchy import DEPARTMENT_KINDS, committee_of_department, guided_by, set_up_by
+from kg.extract.hierarchy import DEPARTMENT_KINDS, below_its_unit, committee_of_department, guided_by, own_committee, set_up_by
 from kg.extract.index import Covering
 from kg.extract.managers import managers
 from kg.extract.party import committees_by_unit, parent_org
@@ -228,11 +228,14 @@ def find_relations(
     for org in orgs:
         # (a department's own branch, 某县委宣传部机关党支部, is the department's: not the unit's party organisation)
         # (nor is a department, 某县委组织部: it is the committee's, not the unit's own party organisation)
+        # (nor is a body under the unit's committee, 某社区第二党支部, 某社区新业态联合党支部: it sits under that one)
+        below = below_its_unit(org)
         if org.unit is not None and org.kind not in DEPARTMENT_KINDS and not (
-                org.org is not None and org.org.kind in DEPARTMENT_KINDS):
+                org.org is not None and org.org.kind in DEPARTMENT_KINDS) and not below:
             rels.append(FoundRelation(org, "partyOrgOf", org.unit, org, "name"))
-        parent = parent_org(org, committees) or set_up_by(org, orgs, text) or guided_by(org, orgs, text) or (
-            committee_of_department(org, orgs))
+        # (what the sentence says, 某党委牵头组建某某联合党委, before what the name says)
+        parent = set_up_by(org, orgs, text) or (own_committee(org, committees) if below else None) or parent_org(
+            org, committees) or guided_by(org, orgs, text) or committee_of_department(org, orgs)
         if parent is not None:
             rels.append(FoundRelation(org, "subOrganizationOf", parent, org, "context"))
     # A person's org is one of the article's own organisations or units (the
