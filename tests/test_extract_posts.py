@@ -86,3 +86,11 @@ TAKEN_SECOND_POSTS = [
 @pytest.mark.parametrize("text, expected", TAKEN_SECOND_POSTS)
 def test_a_post_taken_after_the_name_of_a_committees_secretary_leads_its_own_body(text, expected):
     assert expected <= relations(text)
+
+
+def test_a_post_taken_after_the_name_not_one_listed_before_the_persons_occupation_says_what_the_person_leads():
+    text = ("常州市天宁区红梅街道丽华新村社区党委成立丽华新村社区快递行业联合党支部，"
+            "由常州迅达快递有限公司站长、党员秦浩然担任支部书记。")
+    rels = relations(text)
+    assert ("秦浩然", "leads", "丽华新村社区快递行业联合党支部") in rels
+    assert ("秦浩然", "leads", "常州迅达快递有限公司") not in rels

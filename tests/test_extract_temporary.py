@@ -62,3 +62,11 @@ def test_a_body_named_below_its_unit_sits_under_the_units_own_committee(text, br
 def test_a_branch_joined_to_the_one_a_committee_set_up_is_not_set_up_by_it():
     rels = relations("常州市第二人民医院党委下设的外科党支部与横林村党支部结成对子，每月进村义诊。")
     assert not any(s == "横林村党支部" and p == "subOrganizationOf" for s, p, o in rels)
+
+
+def test_a_generic_committee_of_a_unit_is_the_units_own_not_a_body_named_below_it():
+    text = ("常州市天宁区茶山街道丽华新村社区党委牵头组建丽华新村社区两新联合党委，把辖区9家企业党组织纳入统一管理。"
+            "社区党委书记邹雨桐说，联盟每月开一次会。")
+    rels = relations(text)
+    assert ("邹雨桐", "leads", "丽华新村社区党委") in rels
+    assert ("邹雨桐", "leads", "丽华新村社区两新联合党委") not in rels

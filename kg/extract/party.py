@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from kg.extract.committees import DEPARTMENTS, LEVEL_COMMITTEES, committees
 from kg.extract.found import Found
+from kg.extract.hierarchy import below_its_unit
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.references import (earlier_of_kind, function_branch, kind_of_members_named_before, name_after_settled,
                                    named_body, unit_s_own_organisation)
@@ -253,8 +254,9 @@ class SettleContext:
             for cut in range(len(unit.name) + 1):
                 if unit.name[cut:] in PATTERNS.unit_level:
                     self.unit_of_stem.setdefault(unit.name[:cut], unit)
-        # named organisations with a unit, by kind and by (kind, level of the unit)
-        with_unit = [o for o in named if o.unit is not None]
+        # named organisations with a unit, by kind and by (kind, level of the unit); a body named below its
+        # unit (某社区两新联合党委) is not the one a generic 社区党委 speaks of
+        with_unit = [o for o in named if o.unit is not None and not below_its_unit(o)]
         self._named_by_kind = _NamedIndex(with_unit, key=lambda o: o.kind)
         self._named_by_level = _NamedIndex(with_unit, key=lambda o: (o.kind, o.unit.kind))
         self._units = units

@@ -34,8 +34,16 @@ def settle_posts(persons: list[Found], bodies: list[Found], text: str, paragraph
         if person.org is not None:
             # 某村党支部书记、某合作社理事长某某: a second post, coordinated before the one that found the body;
             # 村党支部书记某某兼任合作社理事长: one a verb of taking a post gives after the name
+            taken = taken_post(text, person.end) if person.also_leads is None else None
+            if taken is not None and not is_leading(person.role or "") and is_leading(taken[0]):
+                # 由某公司站长、党员某某担任支部书记: the post taken, not one listed before the person's own
+                # occupation, says what the person leads
+                taken_body = body_of_post(taken[0], taken[1], person.sentence, ordered, paragraph)
+                if taken_body is not None:
+                    person.org, person.role = taken_body, taken[0]
+                    continue
             second, at = (coordinated_post(text, person), person.start) if person.also_leads is None else (None, person.start)
-            if second is None and person.also_leads is None and (taken := taken_post(text, person.end)) is not None:
+            if second is None and taken is not None:
                 second, at = taken
             body = body_of_post(second, at, person.sentence, ordered, paragraph) if second and is_leading(second) else None
             if body is not None and body is not person.org:
