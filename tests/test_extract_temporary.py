@@ -70,3 +70,22 @@ def test_a_generic_committee_of_a_unit_is_the_units_own_not_a_body_named_below_i
     rels = relations(text)
     assert ("邹雨桐", "leads", "丽华新村社区党委") in rels
     assert ("邹雨桐", "leads", "丽华新村社区两新联合党委") not in rels
+
+
+BARE_KIND_OF_A_NAMED_BRANCH = [
+    # 联合党支部 alone, after the joint branch the article named in full, is that branch, and does the deed
+    ("常州市天宁区红梅街道丽华新村社区党委成立丽华新村社区快递行业联合党支部，吸纳快递网点党员15名。"
+     "丽华新村社区党委还组织居民清理楼道杂物。今年6月，联合党支部推出“红骑手”志愿服务项目，组织骑手巡查楼道隐患。",
+     ("丽华新村社区快递行业联合党支部", "runsProgram", "红骑手")),
+    # so does 临时党支部 alone, after the temporary branch
+    ("泸州市江阳区北城街道白塔社区开展老旧小区改造。白塔社区党委牵头成立龙透关片区改造临时党支部，吸收居民党员9名。"
+     "白塔社区党委还召开居民议事会。施工期间，临时党支部每周开展“工地开放日”活动，邀请居民查看施工质量。",
+     ("龙透关片区改造临时党支部", "runsProgram", "工地开放日")),
+]
+
+
+@pytest.mark.parametrize("text, expected", BARE_KIND_OF_A_NAMED_BRANCH)
+def test_a_compound_kind_word_alone_is_the_branch_named_with_it_before(text, expected):
+    rels = relations(text)
+    assert expected in rels
+    assert not any(p == "runsProgram" and o == expected[2] and s != expected[0] for s, p, o in rels)

@@ -155,7 +155,7 @@ def find_party_orgs(
                         written_apart=True)
             org.org = parent
             found.append(org)
-        elif not stem and not in_quote and kind in table["bare_kinds"]:
+        elif not stem and not in_quote and (kind in table["bare_kinds"] or len(match.group()) >= COMPOUND_KIND):
             found.append(Found(CLS, "", s, e, index, kind=kind, generic=True, rule="bare", aliases={match.group()}))
     return found
 
@@ -168,6 +168,10 @@ def in_structure(text: str, start: int, end: int) -> bool:
 
 
 BRANCH_KINDS = ("党支部", "党小组", "党委", "党总支")
+BARE_KINDS = frozenset(PATTERNS["party"]["bare_kinds"])
+# 联合党支部, 综合党委 alone: a kind word that is also a name's ending stands for the one the article named
+# with it (references.earlier_of_kind), else for nothing
+COMPOUND_KIND = 4
 UNIT_ONLY_KINDS = frozenset(PATTERNS["party"]["unit_only_kinds"])
 BRANCH_STEMS = tuple(sorted(PATTERNS["party"]["branch_stems"], key=len, reverse=True))
 # Kinds of members before a kind word, one or more (新业态 + 新就业群体), perhaps quoted (“两新”),
@@ -221,9 +225,9 @@ def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[
         if org.rule.startswith("stem:"):
             stem = org.rule[5:]  # (a body named earlier may itself have been settled just before: ``settled``)
             if settle_stem(org, stem, context.unit_of_stem) or keep_stem(org, stem, context.unit_of_stem) or named_body(org, stem, settled) \
-                    or function_branch(org, stem, settled):
+                    or function_branch(org, stem, settled) or earlier_of_kind(org, settled):
                 settled.append(org)
-        elif earlier_of_kind(org, settled) or settle_generic(org, context):
+        elif earlier_of_kind(org, settled) or (org.kind in BARE_KINDS or org.rule != "bare") and settle_generic(org, context):
             settled.append(org)
     kind_of_members_named_before(settled)
     attach_branches(settled, units)
