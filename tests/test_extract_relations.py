@@ -116,3 +116,23 @@ def test_an_actor_joined_to_a_list_by_a_coordinator_works_with_the_bodies_listed
     rels = relations("宜昌市西陵区云集街道桃花岭社区党委与西陵区桃园小学、宜昌市第五人民医院签订共建协议。")
     assert ("桃花岭社区党委", "partnersWith", "西陵区桃园小学") in rels
     assert ("桃花岭社区党委", "partnersWith", "宜昌市第五人民医院") in rels
+
+
+PARTNERS_OWN_FACILITIES = [
+    # a facility whose clause a partner opens is the partner's, opened to the residents: no place holds it
+    ("六安市金安区三里桥街道晨光社区与安徽康泰医院签订共建协议。签约当天，安徽康泰医院在社区开设义诊服务站，每周派医生坐诊。",
+     "义诊服务站"),
+    # (the partner written by its short form: trade name and trade)
+    ("六安市金安区三里桥街道晨光社区党委与六安乐活精工机械有限公司签订共建协议。乐活精工机械将开放职工餐厅，为社区老人提供助餐服务。",
+     "职工餐厅"),
+]
+
+
+@pytest.mark.parametrize("text, facility", PARTNERS_OWN_FACILITIES)
+def test_a_facility_a_partner_opens_its_clause_with_is_no_places(text, facility):
+    assert not any(p == "hasFacility" and o == facility for s, p, o in relations(text))
+
+
+def test_a_facility_the_community_opens_its_clause_with_is_the_communitys():
+    text = "六安市金安区三里桥街道晨光社区在小区里开设义诊服务站，每周请医生坐诊。"
+    assert ("晨光社区", "hasFacility", "义诊服务站") in relations(text)

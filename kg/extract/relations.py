@@ -23,7 +23,7 @@ from kg.extract.hierarchy import DEPARTMENT_KINDS, below_its_unit, committee_of_
 from kg.extract.index import Covering
 from kg.extract.managers import managers
 from kg.extract.party import committees_by_unit, parent_org
-from kg.extract.places import Places, builders_of, builds, built_elsewhere, place_of
+from kg.extract.places import Places, builders_of, builds, built_elsewhere, partners_own, place_of
 from kg.extract.partnering import (JOINERS, PARTNER_TRIGGER, actor_before_trigger, engaged, joined_to_actor,
                                    last_coordinated, list_fellows, listed_partners, named_in_a_title)
 from kg.extract.posts import settle_posts
@@ -254,7 +254,8 @@ def find_relations(
     focus = article_focus(units, orgs)
     # “某某”由社区党委发起, 司机之家由某党委管理: who 由 names runs it, whatever the rest would say
     managed = managers(programs + facilities, actors, text, sentence_starts) if sentence_starts is not None else {}
-    held = facility_relations(facilities, units, actors, text, focus, len(sentences_text), paragraph, managed)
+    held = facility_relations(facilities, units, actors, text, focus, len(sentences_text), paragraph, managed,
+                              partners, sentence_starts)
     if sentence_starts is not None and held:
         # 驿站推出…: a sentence about a facility named before by its head word is its holder's
         held_by = {id(r.object): r.subject for r in held}
@@ -325,7 +326,8 @@ def find_relations(
 
 
 def facility_relations(facilities: list[Found], units: list[Found], actors: Actors, text: str, focus: Found | None,
-                        sentences: int, paragraph: list[int], managed: dict[tuple[str, str], list[Found]]) -> list[FoundRelation]:
+                        sentences: int, paragraph: list[int], managed: dict[tuple[str, str], list[Found]],
+                        partners: list[Found] = (), starts: list[int] | None = None) -> list[FoundRelation]:
     """Who holds each facility: those a 由 clause names as managing it, the party organisations its sentence
     has set it up, else its place."""
     rels = []
@@ -335,7 +337,9 @@ def facility_relations(facilities: list[Found], units: list[Found], actors: Acto
             builders_of(facility, actors, text)) or built_elsewhere(facility, facilities, actors, text)
         for holder in holders:
             rels.append(FoundRelation(holder, "hasFacility", facility, facility, "pattern:actor"))
-        place = None if holders else place_of(facility, places, focus)
+        # (某某医院在社区开设某站: a partner's own, opened to the residents, is no place's)
+        own = not holders and starts is not None and partners_own(facility, partners, text, starts[facility.sentence])
+        place = None if holders or own else place_of(facility, places, focus)
         if place is not None:
             rels.append(FoundRelation(place, "hasFacility", facility, facility, "pattern:place"))
     return rels
