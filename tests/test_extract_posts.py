@@ -94,3 +94,19 @@ def test_a_post_taken_after_the_name_not_one_listed_before_the_persons_occupatio
     rels = relations(text)
     assert ("秦浩然", "leads", "丽华新村社区快递行业联合党支部") in rels
     assert ("秦浩然", "leads", "常州迅达快递有限公司") not in rels
+
+
+POSTS_AS_WRITTEN = [
+    # the role word is 主任; the clause writes the body's short form (业委会) before it
+    ("合肥市蜀山区笔架山街道翠竹园社区召开业主大会，翠竹园小区业主委员会9名委员参加。在翠竹园小区，业委会主任华建平带领业主清理楼道杂物。",
+     ("华建平", "leads", "翠竹园小区业主委员会")),
+    # 队长 names no body of the article; the post coordinated before it, after a quotation, does (a village's
+    # first secretary leads its party organisation); the role as written begins with its body's word (工作队)
+    ("六安市裕安区独山镇石婆店村党支部有党员40名。“今年要把通村路修好。”驻村第一书记、工作队队长闵志远说。",
+     ("闵志远", "leads", "石婆店村党支部")),
+]
+
+
+@pytest.mark.parametrize("text, expected", POSTS_AS_WRITTEN)
+def test_the_first_post_written_around_the_name_whose_body_the_article_names_is_the_one_led(text, expected):
+    assert expected in relations(text)
