@@ -15,6 +15,7 @@ def test_a_temporary_branch_set_up_under_a_verb_of_leading_is_the_committees_and
     rels = relations(text)
     assert ("龙透关片区改造临时党支部", "subOrganizationOf", "白塔社区党委") in rels
     assert ("石俊豪", "leads", "龙透关片区改造临时党支部") in rels
+    assert not any(s == "龙透关片区改造临时党支部" and p == "partyOrgOf" for s, p, o in rels)
     # (the post, the name and 任 before the kind word are no part of an organisation's name)
     assert not any("任" in n for n in names(text, "PartyOrganization"))
 
@@ -89,3 +90,9 @@ def test_a_compound_kind_word_alone_is_the_branch_named_with_it_before(text, exp
     rels = relations(text)
     assert expected in rels
     assert not any(p == "runsProgram" and o == expected[2] and s != expected[0] for s, p, o in rels)
+
+
+def test_a_temporary_branch_an_organisation_sets_up_is_under_it_and_no_units_party_organisation():
+    rels = relations("泸州市江阳区北城街道白塔社区党委成立防汛临时党支部，组织党员巡查河堤。")
+    assert ("防汛临时党支部", "subOrganizationOf", "白塔社区党委") in rels
+    assert ("防汛临时党支部", "partyOrgOf", "白塔社区") not in rels

@@ -139,7 +139,7 @@ def find_party_orgs(
             # 某党总支成立防汛临时党支部: a temporary branch the organisation before it sets up, named as written
             parent, name_start = temporary
             org = Found(CLS, text[name_start - sentence.start : match.end()], name_start, e, index, kind=kind, rule="name")
-            org.org, org.unit = parent, parent.unit
+            org.org = parent  # (under it, and no unit's own party organisation)
             found.append(org)
         elif stem and not in_quote and not is_description(stem) and not ends_with_founding_verb(tokens, start, s):
             level_word = tokens[tokens.starting_before(start) - 1] if tokens.starting_before(start) else None
