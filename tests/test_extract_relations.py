@@ -136,3 +136,10 @@ def test_a_facility_a_partner_opens_its_clause_with_is_no_places(text, facility)
 def test_a_facility_the_community_opens_its_clause_with_is_the_communitys():
     text = "六安市金安区三里桥街道晨光社区在小区里开设义诊服务站，每周请医生坐诊。"
     assert ("晨光社区", "hasFacility", "义诊服务站") in relations(text)
+
+
+def test_a_residential_compound_is_where_a_partnership_is_made_and_its_community_makes_it():
+    # (the gold of every set never has a compound run a program or work with a partner)
+    rels = relations("合肥市蜀山区笔架山街道翠竹园社区桂花苑小区完成改造。改造后，小区将引入合肥安家物业服务有限公司提供准物业服务。")
+    assert ("翠竹园社区", "partnersWith", "合肥安家物业服务有限公司") in rels
+    assert ("桂花苑小区", "partnersWith", "合肥安家物业服务有限公司") not in rels

@@ -322,7 +322,8 @@ def find_relations(
             for actor in hosts:
                 if actor.cls != "PartyOrganization" or not actor.name.startswith(partner.name):
                     rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
-    return committees_for_their_units(rels, orgs)  # (a body's own committee, 某某公司党委, is no partner of 某某公司)
+    # (a body's own committee, 某某公司党委, is no partner of 某某公司)
+    return committees_for_their_units(compounds_for_their_communities(rels), orgs)
 
 
 def facility_relations(facilities: list[Found], units: list[Found], actors: Actors, text: str, focus: Found | None,
@@ -370,3 +371,21 @@ def committees_for_their_units(rels: list[FoundRelation], orgs: list[Found]) -> 
 
 
 COMMITTEE_DEEDS = ("runsProgram", "partnersWith")
+
+
+def compounds_for_their_communities(rels: list[FoundRelation]) -> list[FoundRelation]:
+    """小区将引入某物业公司, 某小区推出“某某”: a residential compound is where a deed is done, not a body that
+    runs programs or works with partners (it has no organs of its own: its community acts for it). The deed
+    is the community's the compound belongs to, where the article places it in one; else no one's."""
+    out = []
+    for r in rels:
+        if r.predicate in COMMITTEE_DEEDS and r.subject.cls == "AdministrativeUnit" and r.subject.kind in COMPOUND_LEVELS:
+            above = r.subject.unit
+            if above is None or above.kind != "community":
+                continue
+            r = FoundRelation(above, r.predicate, r.object, r.evidence, r.rule)
+        out.append(r)
+    return out
+
+
+COMPOUND_LEVELS = ("compound",)
