@@ -94,6 +94,8 @@ def test_a_post_taken_after_the_name_not_one_listed_before_the_persons_occupatio
     rels = relations(text)
     assert ("秦浩然", "leads", "丽华新村社区快递行业联合党支部") in rels
     assert ("秦浩然", "leads", "常州迅达快递有限公司") not in rels
+    # (the firm is named as the person's employer, no partner of the committee)
+    assert not any(p == "partnersWith" and "常州迅达快递有限公司" in (s, o) for s, p, o in rels)
 
 
 POSTS_AS_WRITTEN = [
