@@ -143,3 +143,18 @@ def test_a_residential_compound_is_where_a_partnership_is_made_and_its_community
     rels = relations("合肥市蜀山区笔架山街道翠竹园社区桂花苑小区完成改造。改造后，小区将引入合肥安家物业服务有限公司提供准物业服务。")
     assert ("翠竹园社区", "partnersWith", "合肥安家物业服务有限公司") in rels
     assert ("桂花苑小区", "partnersWith", "合肥安家物业服务有限公司") not in rels
+
+
+SIGNED = [
+    # a body that signs an agreement (签订…协议) works with the sentence's actor, here the article's village:
+    # brought in by a person, or joined by 与 to a clause whose subject is left out
+    ("六安市裕安区独山镇石婆店村发展茶叶产业。驻村第一书记闵志远跑遍县里的企业，引来安徽绿芽茶业有限公司签订保底收购协议。",
+     ("石婆店村", "partnersWith", "安徽绿芽茶业有限公司")),
+    ("六安市裕安区独山镇石婆店村成立茶叶合作社，统一管护茶园；与六安皖西粮油有限公司签订收购协议，打消了村民的销售顾虑。",
+     ("石婆店村", "partnersWith", "六安皖西粮油有限公司")),
+]
+
+
+@pytest.mark.parametrize("text, expected", SIGNED)
+def test_a_body_that_signs_an_agreement_is_a_partner(text, expected):
+    assert expected in relations(text)
