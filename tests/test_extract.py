@@ -385,9 +385,11 @@ def test_party_organisation_kinds_and_units():
     assert ("金城社区党委", "partyOrgOf", "金城社区") in rels
 
 
-def test_a_branch_of_a_kind_of_members_written_after_its_unit_is_the_units():
-    rels = relations("石门镇新业态新就业群体党支部组织外卖骑手学习。")
-    assert ("石门镇新业态新就业群体党支部", "partyOrgOf", "石门镇") in rels
+def test_a_branch_of_a_kind_of_members_written_after_its_unit_is_under_the_units_committee_not_its_own():
+    # (the unit's own party organisation is its committee: the branch of a kind of members sits below it)
+    rels = relations("石门镇党委有党员900名。石门镇新业态新就业群体党支部组织外卖骑手学习。")
+    assert ("石门镇新业态新就业群体党支部", "subOrganizationOf", "石门镇党委") in rels
+    assert ("石门镇新业态新就业群体党支部", "partyOrgOf", "石门镇") not in rels
 
 
 def test_a_committee_named_by_a_kind_of_workplace_is_the_one_the_article_named_in_full():

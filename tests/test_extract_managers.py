@@ -38,3 +38,10 @@ def test_a_company_yu_names_holds_nothing_the_place_keeps_the_facility():
     rels = relations(PLACE + "光大街社区建成“邻里食堂”。食堂由自贡盐都餐饮管理有限公司运营。")
     assert ("光大街社区", "hasFacility", "邻里食堂") in rels
     assert not any(p == "hasFacility" and s == "自贡盐都餐饮管理有限公司" for s, p, _ in rels)
+
+
+def test_a_body_that_by_names_as_guiding_a_facility_leaves_it_to_the_one_that_runs_it():
+    # 由甲指导建设,乙负责日常运营: the guide is no holder; the runner opening the next clause is
+    rels = relations("六安市金安区三里桥街道晨光社区党群服务中心里的“夕阳驿站”正式开放。驿站由三里桥街道党工委指导建设，晨光社区党委负责日常运营。")
+    assert ("晨光社区党委", "hasFacility", "夕阳驿站") in rels
+    assert ("三里桥街道党工委", "hasFacility", "夕阳驿站") not in rels

@@ -71,3 +71,44 @@ FIRM_HEADS = [
 @pytest.mark.parametrize("text, expected, leads", FIRM_HEADS)
 def test_a_firms_general_manager_leads_it_and_a_deputy_does_not(text, expected, leads):
     assert (expected in relations(text)) is leads
+
+
+TAKEN_SECOND_POSTS = [
+    # a committee's secretary who takes a second post by a verb after the name (兼任, 任) leads both bodies;
+    # the cooperative is named in full before it, and by its short form with the post
+    ("遵义市播州区鸭溪镇金钟村2021年成立播州区金钟生猪养殖专业合作社，村党总支书记冉启航兼任合作社理事长。",
+     {("冉启航", "leads", "播州区金钟生猪养殖专业合作社"), ("冉启航", "leads", "金钟村党总支")}),
+    ("遵义市播州区鸭溪镇金钟村2021年成立生猪养殖专业合作社，村党支部书记冉启航任合作社理事长。",
+     {("冉启航", "leads", "生猪养殖专业合作社"), ("冉启航", "leads", "金钟村党支部")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", TAKEN_SECOND_POSTS)
+def test_a_post_taken_after_the_name_of_a_committees_secretary_leads_its_own_body(text, expected):
+    assert expected <= relations(text)
+
+
+def test_a_post_taken_after_the_name_not_one_listed_before_the_persons_occupation_says_what_the_person_leads():
+    text = ("常州市天宁区红梅街道丽华新村社区党委成立丽华新村社区快递行业联合党支部，"
+            "由常州迅达快递有限公司站长、党员秦浩然担任支部书记。")
+    rels = relations(text)
+    assert ("秦浩然", "leads", "丽华新村社区快递行业联合党支部") in rels
+    assert ("秦浩然", "leads", "常州迅达快递有限公司") not in rels
+    # (the firm is named as the person's employer, no partner of the committee)
+    assert not any(p == "partnersWith" and "常州迅达快递有限公司" in (s, o) for s, p, o in rels)
+
+
+POSTS_AS_WRITTEN = [
+    # the role word is 主任; the clause writes the body's short form (业委会) before it
+    ("合肥市蜀山区笔架山街道翠竹园社区召开业主大会，翠竹园小区业主委员会9名委员参加。在翠竹园小区，业委会主任华建平带领业主清理楼道杂物。",
+     ("华建平", "leads", "翠竹园小区业主委员会")),
+    # 队长 names no body of the article; the post coordinated before it, after a quotation, does (a village's
+    # first secretary leads its party organisation); the role as written begins with its body's word (工作队)
+    ("六安市裕安区独山镇石婆店村党支部有党员40名。“今年要把通村路修好。”驻村第一书记、工作队队长闵志远说。",
+     ("闵志远", "leads", "石婆店村党支部")),
+]
+
+
+@pytest.mark.parametrize("text, expected", POSTS_AS_WRITTEN)
+def test_the_first_post_written_around_the_name_whose_body_the_article_names_is_the_one_led(text, expected):
+    assert expected in relations(text)

@@ -116,3 +116,45 @@ def test_an_actor_joined_to_a_list_by_a_coordinator_works_with_the_bodies_listed
     rels = relations("宜昌市西陵区云集街道桃花岭社区党委与西陵区桃园小学、宜昌市第五人民医院签订共建协议。")
     assert ("桃花岭社区党委", "partnersWith", "西陵区桃园小学") in rels
     assert ("桃花岭社区党委", "partnersWith", "宜昌市第五人民医院") in rels
+
+
+PARTNERS_OWN_FACILITIES = [
+    # a facility whose clause a partner opens is the partner's, opened to the residents: no place holds it
+    ("六安市金安区三里桥街道晨光社区与安徽康泰医院签订共建协议。签约当天，安徽康泰医院在社区开设义诊服务站，每周派医生坐诊。",
+     "义诊服务站"),
+    # (the partner written by its short form: trade name and trade)
+    ("六安市金安区三里桥街道晨光社区党委与六安乐活精工机械有限公司签订共建协议。乐活精工机械将开放职工餐厅，为社区老人提供助餐服务。",
+     "职工餐厅"),
+]
+
+
+@pytest.mark.parametrize("text, facility", PARTNERS_OWN_FACILITIES)
+def test_a_facility_a_partner_opens_its_clause_with_is_no_places(text, facility):
+    assert not any(p == "hasFacility" and o == facility for s, p, o in relations(text))
+
+
+def test_a_facility_the_community_opens_its_clause_with_is_the_communitys():
+    text = "六安市金安区三里桥街道晨光社区在小区里开设义诊服务站，每周请医生坐诊。"
+    assert ("晨光社区", "hasFacility", "义诊服务站") in relations(text)
+
+
+def test_a_residential_compound_is_where_a_partnership_is_made_and_its_community_makes_it():
+    # (the gold of every set never has a compound run a program or work with a partner)
+    rels = relations("合肥市蜀山区笔架山街道翠竹园社区桂花苑小区完成改造。改造后，小区将引入合肥安家物业服务有限公司提供准物业服务。")
+    assert ("翠竹园社区", "partnersWith", "合肥安家物业服务有限公司") in rels
+    assert ("桂花苑小区", "partnersWith", "合肥安家物业服务有限公司") not in rels
+
+
+SIGNED = [
+    # a body that signs an agreement (签订…协议) works with the sentence's actor, here the article's village:
+    # brought in by a person, or joined by 与 to a clause whose subject is left out
+    ("六安市裕安区独山镇石婆店村发展茶叶产业。驻村第一书记闵志远跑遍县里的企业，引来安徽绿芽茶业有限公司签订保底收购协议。",
+     ("石婆店村", "partnersWith", "安徽绿芽茶业有限公司")),
+    ("六安市裕安区独山镇石婆店村成立茶叶合作社，统一管护茶园；与六安皖西粮油有限公司签订收购协议，打消了村民的销售顾虑。",
+     ("石婆店村", "partnersWith", "六安皖西粮油有限公司")),
+]
+
+
+@pytest.mark.parametrize("text, expected", SIGNED)
+def test_a_body_that_signs_an_agreement_is_a_partner(text, expected):
+    assert expected in relations(text)

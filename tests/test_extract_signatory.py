@@ -32,3 +32,14 @@ def test_a_body_that_runs_the_focus_s_facility_is_the_signers_partner():
             "驿站由宜宾安康餐饮管理有限公司负责运营。")
     rels = {(s, o) for s, p, o in relations(text) if p == "partnersWith"}
     assert rels == {("金沙社区党委", "宜宾安康餐饮管理有限公司")}
+
+
+def test_a_list_of_bodies_closed_by_their_count_is_a_collective_the_signer_holds_the_partnerships_of():
+    # 与甲、乙、丙等5家单位签订共建协议: the bodies are listed one by one before 等 and their count; a body the
+    # article names later in a sentence of its own is the signer's partner, not the focus unit's
+    text = ("晨光社区：共建单位进社区\n六安市金安区三里桥街道晨光社区是老旧小区集中的社区，晨光社区有居民4200户。\n"
+            "近日，晨光社区党委与六安乐活精工机械有限公司、六安市金安区晨光小学、六安平安保安服务有限公司等5家单位签订共建协议。\n"
+            "按照协议，安徽康泰医院每月到社区开展义诊。")
+    rels = relations(text)
+    assert ("晨光社区党委", "partnersWith", "安徽康泰医院") in rels
+    assert ("晨光社区", "partnersWith", "安徽康泰医院") not in rels

@@ -329,7 +329,7 @@ class Written:
     def mention(self, found: Found) -> Mention:
         surface = self.article.text[found.start : found.end]
         aliases = set() if found.generic or found.implicit else {clean_name(a) for a in found.aliases}
-        if not found.generic and not found.implicit:
+        if not found.generic and not found.implicit and not found.written_apart:
             aliases.add(clean_name(surface))
         name = clean_name(found.name)
         aliases.discard(name)

@@ -28,6 +28,7 @@ class Found:
     org: "Found | None" = None  # for a person: what the role attaches to; for an organisation: the one above it
     place: "Found | None" = None  # a place written before a body's own name (某市 + 中级法院…党支部)
     also_leads: "Found | None" = None  # for a person: the community a second post leads (书记、居委会主任)
+    written_apart: bool = False  # a name the text writes with words inside it (某某物业|成立|党支部): no alias of it
     rule: str = ""
 
     @property

@@ -2,8 +2,10 @@
 某街道党工委推动成立某综合党委, 在某街道党工委的指导下某某党支部…, 某区委组织部 (a department of 某区委)."""
 from __future__ import annotations
 
+import re
+
 from kg.extract.found import Found
-from kg.extract.patterns import PATTERNS
+from kg.extract.patterns import PATTERNS, alternation
 
 DEPARTMENT_KINDS = frozenset(kind for _, kind in PATTERNS["party"]["departments"])
 
@@ -20,13 +22,16 @@ def set_up_by(org: Found, orgs: list[Found], text: str) -> Found | None:
         if org.kind == "党委" and other.kind == "党总支":
             continue
         between = text[other.end : org.start]
-        if any(0 <= between.find(w) <= MAX_SET_UP_LEAD for w in SET_UP_WORDS) and not any(ch in between for ch in "。;；，,"):
+        # (not a body the one set up is joined to after it: 某党委下设的某党支部与某村党支部结成对子)
+        if any(0 <= between.find(w) <= MAX_SET_UP_LEAD for w in SET_UP_WORDS) and not any(ch in between for ch in "。;；，,") \
+                and not any(j in between for j in JOINED):
             return other
     return None
 
 
 SET_UP_WORDS = tuple(PATTERNS["relations"]["set_up_words"])
 MAX_SET_UP_LEAD = 2  # 推动, 指导, 牵头, 批准: a word before the verb of setting up
+JOINED = tuple(PATTERNS["relations"]["partner_joiners"])
 
 
 def guided_by(org: Found, orgs: list[Found], text: str) -> Found | None:
@@ -52,3 +57,25 @@ def committee_of_department(org: Found, orgs: list[Found]) -> Found | None:
         return None
     committee = org.name[: -len(org.kind)]
     return next((o for o in orgs if o.name == committee), None)
+
+
+def below_its_unit(org: Found) -> bool:
+    """某社区第二党支部, 某社区新业态联合党支部, 某社区两新联合党委, 某街道机关党支部: an organisation named by its
+    unit, then a number or a kind of members (or a workplace) before its kind word, is one of the bodies
+    under the unit's own committee, not the unit's party organisation."""
+    unit = org.unit
+    if unit is None or not org.name.startswith(unit.name):
+        return False
+    middle = org.name[len(unit.name):]
+    return bool(BELOW.match(middle)) and not middle.startswith(JOINT_ALONE)
+
+
+# a number (第二, 第一网格), or a kind of members (新业态, “两新”, 机关) then more words before the kind word
+BELOW = re.compile(f"(?:第[一二三四五六七八九十\\d]{{1,3}}|[“\"]?(?:{alternation(sorted(PATTERNS['party']['branch_stems'], key=len, reverse=True))}))..")
+# (联合党支部 alone after a unit: the unit's joint branch, of several bodies in it, is its own)
+JOINT_ALONE = tuple(k for k in PATTERNS.party_kind if k.startswith("联合"))
+
+
+def own_committee(org: Found, committees: dict[str, list[Found]]) -> Found | None:
+    """The committee of ``org``'s unit that is the unit's own (not another body below it)."""
+    return next((c for c in committees.get(org.unit.name, ()) if c is not org and c.name != org.name and not below_its_unit(c)), None)

@@ -58,7 +58,27 @@ def agents_after(at: int, sentence_actors, text: str) -> list[Found]:
         return []
     if any(a.entity.cls not in ("PartyOrganization", "AdministrativeUnit") for a in chosen):
         return []
+    if text.startswith(GUIDING, end):
+        # 由某街道党工委指导建设,某社区党委负责日常运营: the body 由 names guides; who runs it opens the next clause
+        return runner_after(end, sentence_actors, text)
     return [a.entity for a in chosen]
+
+
+GUIDING = tuple(PATTERNS["relations"]["guiding_words"])
+
+
+def runner_after(end: int, sentence_actors, text: str) -> list[Found]:
+    """The actor that opens the clause after ``end`` (its sentence's next comma) before a verb of running."""
+    comma = min((i for mark in CLAUSE_COMMAS if (i := text.find(mark, end)) >= 0), default=-1)
+    opener = next((a for a in sentence_actors if comma >= 0 and a.start == comma + 1), None)
+    if opener is None or opener.entity.cls not in ("PartyOrganization", "AdministrativeUnit"):
+        return []
+    if not any(text.startswith(verb, opener.end + k) for verb in VERBS for k in range(MAX_BEFORE_VERB + 1)):
+        return []
+    return [opener.entity]
+
+
+CLAUSE_COMMAS = (",", "，", "、")  # (由甲指导、乙主办: the next item of the list)
 
 
 def subject_of(at: int, ordered: list[Found], text: str, sentence_start: int) -> Found | None:

@@ -8,6 +8,7 @@ from kg.extract.actors import Actor, Actors, coordinated, is_place_of_deed
 from kg.extract.found import Found
 from kg.extract.frames import reported_start
 from kg.extract.patterns import PATTERNS, alternation
+from kg.extract.roles import is_leading
 from kg.extract.text import is_cjk
 
 PARTNER_TRIGGER = re.compile(alternation(PATTERNS["relations"]["partner_triggers"]))
@@ -103,8 +104,9 @@ def named_in_a_title(partner: Found, persons: list[Found], text: str) -> bool:
     """县农业农村局局长某某、县某中心主任某某参加会议: a body named as the post of the person right after it,
     in a clause with no partnering word but one of attending, says where the person works (the person leads
     it), not that the body works with the article's actors."""
-    person = next((p for p in persons if p.org is partner and p.sentence == partner.sentence
-                   and 0 <= p.start - partner.end <= MAX_TITLE), None)
+    # (or whose head's post, coordinated before the person's own role, the person holds: 某公司站长、党员某某担任…)
+    person = next((p for p in persons if p.sentence == partner.sentence and 0 <= p.start - partner.end <= MAX_TITLE
+                   and (p.org is partner or is_leading(text[partner.end : p.start].split("、")[0]))), None)
     if person is None:
         return False
     start = max([text.rfind(m, 0, partner.start) + 1 for m in TITLE_CLAUSE_MARKS])

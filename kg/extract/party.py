@@ -14,10 +14,11 @@ from dataclasses import replace
 
 from kg.extract.committees import DEPARTMENTS, LEVEL_COMMITTEES, committees
 from kg.extract.found import Found
+from kg.extract.hierarchy import below_its_unit
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.references import (earlier_of_kind, function_branch, kind_of_members_named_before, name_after_settled,
                                    named_body, unit_s_own_organisation)
-from kg.extract.temporary import temporary_branch
+from kg.extract.temporary import body_s_own_branch, temporary_branch
 from kg.extract.text import UNIT_WORDS, Tokens, clean_name, ends_with_founding_verb, is_cjk, stem_start, stem_tokens
 from kg.extract.index import LastBefore
 from kg.extract.units import PassageUnits, main_unit
@@ -138,7 +139,7 @@ def find_party_orgs(
             # 某党总支成立防汛临时党支部: a temporary branch the organisation before it sets up, named as written
             parent, name_start = temporary
             org = Found(CLS, text[name_start - sentence.start : match.end()], name_start, e, index, kind=kind, rule="name")
-            org.org, org.unit = parent, parent.unit
+            org.org = parent  # (under it, and no unit's own party organisation)
             found.append(org)
         elif stem and not in_quote and not is_description(stem) and not ends_with_founding_verb(tokens, start, s):
             level_word = tokens[tokens.starting_before(start) - 1] if tokens.starting_before(start) else None
@@ -146,7 +147,15 @@ def find_party_orgs(
                 start = level_word.start  # 自治区某某中心党总支: the level word names the body's level
                 stem = level_word.text + stem
             found.append(Found(CLS, stem + match.group(), start, e, index, kind=kind, generic=True, rule=f"stem:{stem}"))
-        elif not stem and not in_quote and kind in table["bare_kinds"]:
+        elif not stem and not in_quote and kind in BRANCH_KINDS and (
+                own := body_s_own_branch(text, sentence.start, s, found)) is not None:
+            # 某社区党委推动某某物业成立党支部: the body's own branch, under the organisation that moved it
+            parent, name_start, body = own
+            org = Found(CLS, clean_name(body) + match.group(), name_start, e, index, kind=kind, rule="name",
+                        written_apart=True)
+            org.org = parent
+            found.append(org)
+        elif not stem and not in_quote and (kind in table["bare_kinds"] or len(match.group()) >= COMPOUND_KIND):
             found.append(Found(CLS, "", s, e, index, kind=kind, generic=True, rule="bare", aliases={match.group()}))
     return found
 
@@ -159,6 +168,10 @@ def in_structure(text: str, start: int, end: int) -> bool:
 
 
 BRANCH_KINDS = ("党支部", "党小组", "党委", "党总支")
+BARE_KINDS = frozenset(PATTERNS["party"]["bare_kinds"])
+# 联合党支部, 综合党委 alone: a kind word that is also a name's ending stands for the one the article named
+# with it (references.earlier_of_kind), else for nothing
+COMPOUND_KIND = 4
 UNIT_ONLY_KINDS = frozenset(PATTERNS["party"]["unit_only_kinds"])
 BRANCH_STEMS = tuple(sorted(PATTERNS["party"]["branch_stems"], key=len, reverse=True))
 # Kinds of members before a kind word, one or more (新业态 + 新就业群体), perhaps quoted (“两新”),
@@ -212,9 +225,9 @@ def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[
         if org.rule.startswith("stem:"):
             stem = org.rule[5:]  # (a body named earlier may itself have been settled just before: ``settled``)
             if settle_stem(org, stem, context.unit_of_stem) or keep_stem(org, stem, context.unit_of_stem) or named_body(org, stem, settled) \
-                    or function_branch(org, stem, settled):
+                    or function_branch(org, stem, settled) or earlier_of_kind(org, settled):
                 settled.append(org)
-        elif earlier_of_kind(org, settled) or settle_generic(org, context):
+        elif earlier_of_kind(org, settled) or (org.kind in BARE_KINDS or org.rule != "bare") and settle_generic(org, context):
             settled.append(org)
     kind_of_members_named_before(settled)
     attach_branches(settled, units)
@@ -245,8 +258,9 @@ class SettleContext:
             for cut in range(len(unit.name) + 1):
                 if unit.name[cut:] in PATTERNS.unit_level:
                     self.unit_of_stem.setdefault(unit.name[:cut], unit)
-        # named organisations with a unit, by kind and by (kind, level of the unit)
-        with_unit = [o for o in named if o.unit is not None]
+        # named organisations with a unit, by kind and by (kind, level of the unit); a body named below its
+        # unit (某社区两新联合党委) is not the one a generic 社区党委 speaks of
+        with_unit = [o for o in named if o.unit is not None and not below_its_unit(o)]
         self._named_by_kind = _NamedIndex(with_unit, key=lambda o: o.kind)
         self._named_by_level = _NamedIndex(with_unit, key=lambda o: (o.kind, o.unit.kind))
         self._units = units

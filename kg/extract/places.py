@@ -120,3 +120,26 @@ def built_elsewhere(facility: Found, facilities: list[Found], actors: Actors, te
 
 
 MIN_TAIL = 3  # 服务站, 食堂 alone are any place's
+
+
+def partners_own(facility: Found, partners: list[Found], text: str, sentence_start: int) -> bool:
+    """某某医院在社区开设健康服务站, 某某精密机械将开放职工食堂: a facility whose clause a partner opens (by its
+    name, or by a short form of it, the trade name and trade without place or legal form) is the partner's
+    own, which it opens to the residents: not the place's (a facility whose name holds its unit is that unit's)."""
+    if facility.unit is not None:
+        return False
+    start = max([text.rfind(m, sentence_start, facility.start) + 1 for m in SUBJECT_CLAUSE_MARKS] + [sentence_start])
+    clause = text[start : facility.start]
+    if len(clause) < MIN_SHORT_FORM:
+        return False
+    for partner in partners:
+        if partner.start == start and partner.end <= facility.start:
+            return True  # (the partner's own name opens the clause)
+        name = partner.name
+        if partner.end <= start and any(clause.startswith(name[i : i + MIN_SHORT_FORM]) for i in range(len(name) - MIN_SHORT_FORM + 1)):
+            return True  # (a short form of a partner named before)
+    return False
+
+
+SUBJECT_CLAUSE_MARKS = (",", "，", ";", "；", ":", "：")
+MIN_SHORT_FORM = 4  # 鼎钛精密: four characters of a partner's name begin the clause

@@ -17,7 +17,7 @@ import re
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
 from kg.extract.roles import is_leading
-from kg.extract.text import clause_start
+from kg.extract.text import clause_start, is_cjk
 
 TABLE = PATTERNS["relations"]["posts"]
 HEADS = tuple(sorted(TABLE["heads"], key=len, reverse=True))
@@ -32,22 +32,35 @@ def settle_posts(persons: list[Found], bodies: list[Found], text: str, paragraph
     ordered = sorted(bodies, key=lambda b: b.start)
     for person in persons:
         if person.org is not None:
-            # 某村党支部书记、某合作社理事长某某: a second post, coordinated before the one that found the body
-            second = coordinated_post(text, person) if person.also_leads is None else None
-            body = body_of_post(second, person.start, person.sentence, ordered, paragraph) if second and is_leading(second) else None
+            # 某村党支部书记、某合作社理事长某某: a second post, coordinated before the one that found the body;
+            # 村党支部书记某某兼任合作社理事长: one a verb of taking a post gives after the name
+            taken = taken_post(text, person.end) if person.also_leads is None else None
+            if taken is not None and not is_leading(person.role or "") and is_leading(taken[0]):
+                # 由某公司站长、党员某某担任支部书记: the post taken, not one listed before the person's own
+                # occupation, says what the person leads
+                taken_body = body_of_post(taken[0], taken[1], person.sentence, ordered, paragraph)
+                if taken_body is not None:
+                    person.org, person.role = taken_body, taken[0]
+                    continue
+            second, at = (coordinated_post(text, person), person.start) if person.also_leads is None else (None, person.start)
+            if second is None and taken is not None:
+                second, at = taken
+            body = body_of_post(second, at, person.sentence, ordered, paragraph) if second and is_leading(second) else None
             if body is not None and body is not person.org:
                 person.also_leads = body
             continue
-        at = person.start
-        post = held_post(text, person.start, person.end)
-        if post is None and (taken := taken_post(text, person.end)) is not None:
-            post, at = taken
-        if post is None and person.role and is_leading(person.role):
-            post = person.role
-        post = post or coordinated_post(text, person)
-        if post is None or not is_leading(post):
-            continue
-        person.org = body_of_post(post, at, person.sentence, ordered, paragraph)
+        # the posts in their order of trust; the first whose body the article names is the one (驻村第一书记、工作队
+        # 队长某某: 队长 names no body of the article, 第一书记 the village's; 业委会主任某某: the role word is 主任,
+        # the clause writes the body's short form before it)
+        candidates = [(held_post(text, person.start, person.end), person.start), taken_post(text, person.end) or (None, 0)]
+        if person.role and is_leading(person.role):
+            candidates += [(person.role, person.start), (clause_post(text, person), person.start)]
+        candidates.append((coordinated_post(text, person), person.start))
+        for post, at in candidates:
+            if post is not None and is_leading(post):
+                person.org = body_of_post(post, at, person.sentence, ordered, paragraph)
+                if person.org is not None:
+                    break
         if person.org is not None:
             # (the post the relation stands on is the role the mention states: 副主任某某兼任…书记 leads as 书记)
             person.role = post
@@ -72,15 +85,28 @@ def taken_post(text: str, name_end: int) -> tuple[str, int] | None:
     return (rest[:size], verb.end() + size) if size is not None else None
 
 
+def clause_post(text: str, person: Found) -> str | None:
+    """在某小区,业委会主任某某: the words of the clause before the name, when they end in the person's role and
+    hold more than it (the body's short form jieba did not make part of the role)."""
+    phrase = text[clause_start(text, person.start, CLAUSE_MARKS) : person.start]
+    return phrase if person.role and phrase.endswith(person.role) and len(phrase) <= MAX_POST and phrase != person.role else None
+
+
+MAX_POST = 12
+
+
 def coordinated_post(text: str, person: Found) -> str | None:
     """驻村第一书记、某局干部某某, 某村党支部书记兼村委会主任某某: a leading post coordinated before the
     person's own role (by a list mark, or by 兼: one person holding both)."""
     if not person.role or not text.endswith(person.role, 0, person.start):
         return None
     mark = person.start - len(person.role) - 1
+    # (the role as written may begin with its body's word: 驻村第一书记、工作队|队长某某)
+    mark = next((m for m in range(mark, max(mark - MAX_BODY_WORD, 0) - 1, -1) if text[m : m + 1] in POST_COORDINATORS
+                 and all(map(is_cjk, text[m + 1 : mark + 1]))), mark)
     if text[mark : mark + 1] not in POST_COORDINATORS:
         return None
-    before = text[clause_start(text, mark, CLAUSE_MARKS) : mark]
+    before = text[clause_start(text, mark, CLAUSE_MARKS) : mark].lstrip(QUOTE_MARKS)  # (”驻村第一书记: after a quotation)
     return before if before.endswith(HEADS) else None
 
 
@@ -96,6 +122,8 @@ def held_post(text: str, name_start: int, name_end: int) -> str | None:
 
 
 BY = "由"
+QUOTE_MARKS = "“”‘’「」『』\" "
+MAX_BODY_WORD = 4  # 工作队, 合作社: a body's word written before the role, in the post
 POST_COORDINATORS = ("、", "兼")
 
 

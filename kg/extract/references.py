@@ -37,12 +37,14 @@ def function_branch(org: Found, stem: str, named: list[Found]) -> bool:
 
 
 def earlier_of_kind(org: Found, settled: list[Found]) -> bool:
-    """联合党委 alone, after 某某大厦楼宇联合党委: a bare kind word of four characters or more refers to
-    the last organisation the article named by its own stem before it with that ending."""
+    """联合党委 alone, after 某某大厦楼宇联合党委: a bare kind word of four characters or more (or a temporary
+    branch's, 临时党支部) refers to the last organisation the article named before it with that ending."""
     word = next(iter(org.aliases), "")
-    if org.rule != "bare" or len(word) < 4:
+    if org.rule.startswith("stem:") and org.rule[5:] in TEMPORARY_WORDS:
+        word = org.name  # 临时党支部 alone, after 某某小区改造临时党支部: the temporary branch named before
+    elif org.rule != "bare" or len(word) < 4:
         return False  # (党委 or 党支部 alone is settled to the unit the passage is about)
-    earlier = [o for o in settled if o.rule.startswith("stem:") and o.name.endswith(word) and o.end <= org.start]
+    earlier = [o for o in settled if o.name.endswith(word) and o.name != word and o.end <= org.start]
     return bool(earlier) and _take(org, earlier[-1])
 
 
@@ -92,6 +94,7 @@ def _take(org: Found, named: Found) -> bool:
     return True
 
 
+TEMPORARY_WORDS = frozenset(PATTERNS["party"]["temporary_words"])
 BODY_WORDS = frozenset(s for s in PATTERNS["partners"]["suffixes"] if len(s) >= 2)
 FUNCTION_STEMS = frozenset(PATTERNS["party"]["function_stems"])
 BODY_KIND_WORDS = ("党总支", "党委")

@@ -19,11 +19,11 @@ from kg.extract.actors import CLAUSE_MARKS, Actor, Actors, coordinated, is_place
 from kg.extract.anaphora import facility_anaphors, local_actors
 from kg.extract.found import Found
 from kg.extract.frames import addressed, directing_speakers, founded, opens_clause, quoted_speakers, reported_start, runs_for, sends_people
-from kg.extract.hierarchy import DEPARTMENT_KINDS, committee_of_department, guided_by, set_up_by
+from kg.extract.hierarchy import DEPARTMENT_KINDS, below_its_unit, committee_of_department, guided_by, own_committee, set_up_by
 from kg.extract.index import Covering
 from kg.extract.managers import managers
 from kg.extract.party import committees_by_unit, parent_org
-from kg.extract.places import Places, builders_of, builds, built_elsewhere, place_of
+from kg.extract.places import Places, builders_of, builds, built_elsewhere, partners_own, place_of
 from kg.extract.partnering import (JOINERS, PARTNER_TRIGGER, actor_before_trigger, engaged, joined_to_actor,
                                    last_coordinated, list_fellows, listed_partners, named_in_a_title)
 from kg.extract.posts import settle_posts
@@ -228,11 +228,14 @@ def find_relations(
     for org in orgs:
         # (a department's own branch, 某县委宣传部机关党支部, is the department's: not the unit's party organisation)
         # (nor is a department, 某县委组织部: it is the committee's, not the unit's own party organisation)
+        # (nor is a body under the unit's committee, 某社区第二党支部, 某社区新业态联合党支部: it sits under that one)
+        below = below_its_unit(org)
         if org.unit is not None and org.kind not in DEPARTMENT_KINDS and not (
-                org.org is not None and org.org.kind in DEPARTMENT_KINDS):
+                org.org is not None and org.org.kind in DEPARTMENT_KINDS) and not below:
             rels.append(FoundRelation(org, "partyOrgOf", org.unit, org, "name"))
-        parent = parent_org(org, committees) or set_up_by(org, orgs, text) or guided_by(org, orgs, text) or (
-            committee_of_department(org, orgs))
+        # (what the sentence says, 某党委牵头组建某某联合党委, before what the name says)
+        parent = set_up_by(org, orgs, text) or (own_committee(org, committees) if below else None) or parent_org(
+            org, committees) or guided_by(org, orgs, text) or committee_of_department(org, orgs)
         if parent is not None:
             rels.append(FoundRelation(org, "subOrganizationOf", parent, org, "context"))
     # A person's org is one of the article's own organisations or units (the
@@ -251,7 +254,8 @@ def find_relations(
     focus = article_focus(units, orgs)
     # “某某”由社区党委发起, 司机之家由某党委管理: who 由 names runs it, whatever the rest would say
     managed = managers(programs + facilities, actors, text, sentence_starts) if sentence_starts is not None else {}
-    held = facility_relations(facilities, units, actors, text, focus, len(sentences_text), paragraph, managed)
+    held = facility_relations(facilities, units, actors, text, focus, len(sentences_text), paragraph, managed,
+                              partners, sentence_starts)
     if sentence_starts is not None and held:
         # 驿站推出…: a sentence about a facility named before by its head word is its holder's
         held_by = {id(r.object): r.subject for r in held}
@@ -318,11 +322,13 @@ def find_relations(
             for actor in hosts:
                 if actor.cls != "PartyOrganization" or not actor.name.startswith(partner.name):
                     rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
-    return committees_for_their_units(rels, orgs)  # (a body's own committee, 某某公司党委, is no partner of 某某公司)
+    # (a body's own committee, 某某公司党委, is no partner of 某某公司)
+    return committees_for_their_units(compounds_for_their_communities(rels), orgs)
 
 
 def facility_relations(facilities: list[Found], units: list[Found], actors: Actors, text: str, focus: Found | None,
-                        sentences: int, paragraph: list[int], managed: dict[tuple[str, str], list[Found]]) -> list[FoundRelation]:
+                        sentences: int, paragraph: list[int], managed: dict[tuple[str, str], list[Found]],
+                        partners: list[Found] = (), starts: list[int] | None = None) -> list[FoundRelation]:
     """Who holds each facility: those a 由 clause names as managing it, the party organisations its sentence
     has set it up, else its place."""
     rels = []
@@ -332,7 +338,9 @@ def facility_relations(facilities: list[Found], units: list[Found], actors: Acto
             builders_of(facility, actors, text)) or built_elsewhere(facility, facilities, actors, text)
         for holder in holders:
             rels.append(FoundRelation(holder, "hasFacility", facility, facility, "pattern:actor"))
-        place = None if holders else place_of(facility, places, focus)
+        # (某某医院在社区开设某站: a partner's own, opened to the residents, is no place's)
+        own = not holders and starts is not None and partners_own(facility, partners, text, starts[facility.sentence])
+        place = None if holders or own else place_of(facility, places, focus)
         if place is not None:
             rels.append(FoundRelation(place, "hasFacility", facility, facility, "pattern:place"))
     return rels
@@ -363,3 +371,21 @@ def committees_for_their_units(rels: list[FoundRelation], orgs: list[Found]) -> 
 
 
 COMMITTEE_DEEDS = ("runsProgram", "partnersWith")
+
+
+def compounds_for_their_communities(rels: list[FoundRelation]) -> list[FoundRelation]:
+    """小区将引入某物业公司, 某小区推出“某某”: a residential compound is where a deed is done, not a body that
+    runs programs or works with partners (it has no organs of its own: its community acts for it). The deed
+    is the community's the compound belongs to, where the article places it in one; else no one's."""
+    out = []
+    for r in rels:
+        if r.predicate in COMMITTEE_DEEDS and r.subject.cls == "AdministrativeUnit" and r.subject.kind in COMPOUND_LEVELS:
+            above = r.subject.unit
+            if above is None or above.kind != "community":
+                continue
+            r = FoundRelation(above, r.predicate, r.object, r.evidence, r.rule)
+        out.append(r)
+    return out
+
+
+COMPOUND_LEVELS = ("compound",)

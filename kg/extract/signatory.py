@@ -18,8 +18,10 @@ from kg.extract.patterns import PATTERNS, alternation
 TABLE = PATTERNS["relations"]["signatory"]
 # a partnering word, a few modifiers (辖区, 10家, 多个: a set of bodies, where 与企业之间 names a kind), the
 # head of a collective (单位, 企业), no clause mark
+# (or a list of the bodies, closed by 等 and their count: 与甲公司、乙小学、丙中心等6家单位)
 COLLECTIVE = re.compile(
-    f"(?:{alternation(TABLE['joining_words'])})[^,，。;；:：!！?？“”]{{1,{int(TABLE['max_modifier'])}}}?"
+    f"(?:{alternation(TABLE['joining_words'])})(?:[^,，。;；:：!！?？“”]{{1,{int(TABLE['max_modifier'])}}}?"
+    f"|[^,，。;；:：!！?？“”]{{1,{int(TABLE['max_list'])}}}?等(?:\\d+|[两几多数一二三四五六七八九十]+)[家个])"
     f"(?:{alternation(TABLE['collective_heads'])})")
 
 

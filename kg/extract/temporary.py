@@ -1,8 +1,11 @@
-"""Temporary branches (临时党支部) an organisation sets up: 某党总支成立(了)防汛临时党支部, 某党总支防汛临时党支部.
+"""Branches an organisation sets up: temporary ones (某党总支成立(了)防汛临时党支部, 某党总支防汛临时党支部,
+某党总支牵头成立某小区改造临时党支部) and a body's own branch it has the body set up (某社区党委推动某某物业成立党支部).
 
 Their stems (临时, 防汛临时) are too short or too verbal to name a body of
 their own; named right after the organisation (and its set-up word), they
-are that organisation's, named as the text writes them.
+are that organisation's, named as the text writes them. A bare kind word
+after a set-up word whose subject is a body an organisation moved to it
+(推动, 指导, 帮助 + the body) names the body's own branch, under that organisation.
 """
 from __future__ import annotations
 
@@ -20,7 +23,10 @@ def temporary_branch(text: str, base: int, start: int, stem: str, found: list[Fo
     for org in reversed(found):
         if org.name and org.end <= start:
             between = text[org.end - base : start - base]
-            words = next((w for w in SET_UP_WORDS if between.startswith(w)), None)
+            # (the set-up word may follow a verb of leading it: 牵头成立, 指导组建)
+            words = next((w for w in SET_UP_WORDS if between.startswith(w)), None) or next(
+                (between[: len(lead) + len(w)] for lead in LEADING_VERBS for w in SET_UP_WORDS
+                 if between.startswith(lead + w)), None)
             if words is None and nearest and len(between) <= MAX_TEMPORARY_MODIFIER and all(map(is_cjk, between)) \
                     and not any(ch in PATTERNS.stop_chars for ch in between):
                 return org, org.start  # 某党总支返乡党员临时党支部: written right after its organisation, named with it
@@ -38,3 +44,44 @@ def temporary_branch(text: str, base: int, start: int, stem: str, found: list[Fo
 SET_UP_WORDS = tuple(PATTERNS["relations"]["set_up_words"])
 TEMPORARY_WORDS = tuple(PATTERNS["party"]["temporary_words"])
 MAX_TEMPORARY_MODIFIER = 8
+LEADING_VERBS = tuple(PATTERNS["party"]["founding"]["leading_verbs"])
+
+
+def body_s_own_branch(text: str, base: int, kind_start: int, found: list[Found]) -> tuple[Found, int, str] | None:
+    """某社区党委推动某某物业成立党支部: the organisation that moved a body to set up a branch written by its
+    bare kind word, where the body's name begins, and the name (the branch is named by the body, 某某物业党支部).
+    The organisation ends right before the verb of moving; the body's name stands between that verb and
+    the set-up word (an aspect particle after it): a name, not a class of bodies (辖区物业企业)."""
+    rel = kind_start - base
+    head = text[:rel].removesuffix("了").removesuffix("起")
+    words = next((w for w in SET_UP_WORDS if head.endswith(w)), None)
+    if words is None:
+        return None
+    body_end = len(head) - len(words)
+    for org in reversed(found):
+        if org.end > kind_start or org.end - base >= body_end:
+            continue
+        after = text[org.end - base : body_end]
+        verb = next((v for v in MOVING_VERBS if after.startswith(v)), None)
+        if verb is None:
+            return None  # (the nearest organisation before it must be the one that moved the body)
+        body = after[len(verb):]
+        if not MIN_BODY <= len(body) <= MAX_BODY or not all(map(is_cjk, body)) or any(ch in PATTERNS.stop_chars for ch in body) \
+                or body.startswith(CLASS_OPENERS) or len(own_name(body)) < MIN_BODY:
+            return None
+        return org, org.end + len(verb), body
+    return None
+
+
+MOVING_VERBS = tuple(sorted(PATTERNS["party"]["founding"]["moving_verbs"], key=len, reverse=True))
+CLASS_OPENERS = tuple(PATTERNS["party"]["generic_stems"])
+KIND_WORDS = tuple(PATTERNS["party"]["founding"]["kind_words"])
+
+
+def own_name(body: str) -> str:
+    """What is left of a body's words once the words for its kind are taken off its end (鸿泰物业 → 鸿泰,
+    物业企业 → nothing)."""
+    while (kind := next((k for k in KIND_WORDS if body.endswith(k)), None)) is not None:
+        body = body[: -len(kind)]
+    return body
+MIN_BODY, MAX_BODY = 2, 10

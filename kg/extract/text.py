@@ -126,6 +126,8 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
             break  # 有事|找|某某厅: a verb of turning to a place (not 来凤, a name the gazetteer knows)
         if piece in RESULT_COMPLEMENTS and after_a_verb(tokens, i):
             break  # 改建|成|某某馆: the verb's result
+        if piece in APPOINTING and after_a_named_post(tokens, i):
+            break  # 由社区党总支副书记某某|任|临时党支部书记: a post and a name before the verb of taking a post
         if piece in UNIT_WORDS and not is_numbered_unit_word(tokens, i) and not is_homeland(tokens, i):
             break
         if len(piece) == 1 and is_counting_word(previous_token(tokens, piece_start)):
@@ -134,6 +136,26 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
             break
         start = piece_start
     return start
+
+
+APPOINTING = frozenset(PATTERNS["persons"]["post_verbs"] + PATTERNS["persons"]["appointment_verbs"])
+POST_ENDINGS = tuple(PATTERNS["persons"]["leading_roles"] + ["委员", "党员"]) + tuple(PATTERNS["persons"]["role_endings"])
+MAX_NAME = 3
+
+
+def after_a_named_post(tokens: Tokens, i: int) -> bool:
+    """Whether the tokens before token ``i`` are a person's name (up to three characters, perhaps cut into
+    characters by jieba) right after a word of a post (书记, 委员, …长): 村党支部书记某某|任…, a clause
+    of taking a post, which begins no name."""
+    size = 0
+    for j in range(i - 1, -1, -1):
+        word = tokens[j].text
+        if size and word.endswith(POST_ENDINGS) and len(word) >= 2:
+            return True
+        size += len(word)
+        if size > MAX_NAME or not all(map(is_cjk, word)):
+            return False
+    return False
 
 
 def inside_unknown_word(tokens: Tokens, i: int, start: int, overflow: int) -> bool:
