@@ -89,18 +89,18 @@ def test_a_post_taken_after_the_name_of_a_committees_secretary_leads_its_own_bod
 
 
 def test_a_post_taken_after_the_name_not_one_listed_before_the_persons_occupation_says_what_the_person_leads():
-    text = ("常州市天宁区红梅街道丽华新村社区党委成立丽华新村社区快递行业联合党支部，"
-            "由常州迅达快递有限公司站长、党员秦浩然担任支部书记。")
+    text = ("淮安市清江浦区浦楼街道丽华新村社区党委成立丽华新村社区快递行业联合党支部，"
+            "由淮安迅达快递有限公司站长、党员秦浩然担任支部书记。")
     rels = relations(text)
     assert ("秦浩然", "leads", "丽华新村社区快递行业联合党支部") in rels
-    assert ("秦浩然", "leads", "常州迅达快递有限公司") not in rels
+    assert ("秦浩然", "leads", "淮安迅达快递有限公司") not in rels
     # (the firm is named as the person's employer, no partner of the committee)
-    assert not any(p == "partnersWith" and "常州迅达快递有限公司" in (s, o) for s, p, o in rels)
+    assert not any(p == "partnersWith" and "淮安迅达快递有限公司" in (s, o) for s, p, o in rels)
 
 
 POSTS_AS_WRITTEN = [
     # the role word is 主任; the clause writes the body's short form (业委会) before it
-    ("合肥市蜀山区笔架山街道翠竹园社区召开业主大会，翠竹园小区业主委员会9名委员参加。在翠竹园小区，业委会主任华建平带领业主清理楼道杂物。",
+    ("淮安市清江浦区城南街道翠竹园社区召开业主大会，翠竹园小区业主委员会9名委员参加。在翠竹园小区，业委会主任华建平带领业主清理楼道杂物。",
      ("华建平", "leads", "翠竹园小区业主委员会")),
     # 队长 names no body of the article; the post coordinated before it, after a quotation, does (a village's
     # first secretary leads its party organisation); the role as written begins with its body's word (工作队)

@@ -140,9 +140,9 @@ def test_a_facility_the_community_opens_its_clause_with_is_the_communitys():
 
 def test_a_residential_compound_is_where_a_partnership_is_made_and_its_community_makes_it():
     # (the gold of every set never has a compound run a program or work with a partner)
-    rels = relations("合肥市蜀山区笔架山街道翠竹园社区桂花苑小区完成改造。改造后，小区将引入合肥安家物业服务有限公司提供准物业服务。")
-    assert ("翠竹园社区", "partnersWith", "合肥安家物业服务有限公司") in rels
-    assert ("桂花苑小区", "partnersWith", "合肥安家物业服务有限公司") not in rels
+    rels = relations("淮安市清江浦区城南街道翠竹园社区桂花苑小区完成改造。改造后，小区将引入淮安安家物业服务有限公司提供准物业服务。")
+    assert ("翠竹园社区", "partnersWith", "淮安安家物业服务有限公司") in rels
+    assert ("桂花苑小区", "partnersWith", "淮安安家物业服务有限公司") not in rels
 
 
 SIGNED = [

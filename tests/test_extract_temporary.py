@@ -43,12 +43,12 @@ def test_a_secretarys_name_and_the_verb_of_taking_a_post_are_no_part_of_a_bodys_
 BELOW_THE_UNITS_COMMITTEE = [
     # a branch named by its unit and a kind of members, or a number, is under the unit's committee, and is
     # not the unit's party organisation
-    ("常州市天宁区红梅街道丽华新村社区党委成立丽华新村社区快递行业联合党支部，吸纳辖区快递网点党员15名。",
+    ("淮安市清江浦区浦楼街道丽华新村社区党委成立丽华新村社区快递行业联合党支部，吸纳辖区快递网点党员15名。",
      "丽华新村社区快递行业联合党支部", "丽华新村社区党委", "丽华新村社区"),
-    ("常州市天宁区红梅街道丽华新村社区党委有党员210名。丽华新村社区第三党支部组织党员清理楼道。",
+    ("淮安市清江浦区浦楼街道丽华新村社区党委有党员210名。丽华新村社区第三党支部组织党员清理楼道。",
      "丽华新村社区第三党支部", "丽华新村社区党委", "丽华新村社区"),
     # a joint committee a community's committee sets up is under that one, not under the subdistrict's that moved it
-    ("常州市天宁区茶山街道党工委推动丽华新村社区党委牵头组建丽华新村社区两新联合党委，把辖区9家企业党组织纳入统一管理。",
+    ("淮安市清江浦区闸口街道党工委推动丽华新村社区党委牵头组建丽华新村社区两新联合党委，把辖区9家企业党组织纳入统一管理。",
      "丽华新村社区两新联合党委", "丽华新村社区党委", "丽华新村社区"),
 ]
 
@@ -61,12 +61,12 @@ def test_a_body_named_below_its_unit_sits_under_the_units_own_committee(text, br
 
 
 def test_a_branch_joined_to_the_one_a_committee_set_up_is_not_set_up_by_it():
-    rels = relations("常州市第二人民医院党委下设的外科党支部与横林村党支部结成对子，每月进村义诊。")
+    rels = relations("淮安市第二人民医院党委下设的外科党支部与横林村党支部结成对子，每月进村义诊。")
     assert not any(s == "横林村党支部" and p == "subOrganizationOf" for s, p, o in rels)
 
 
 def test_a_generic_committee_of_a_unit_is_the_units_own_not_a_body_named_below_it():
-    text = ("常州市天宁区茶山街道丽华新村社区党委牵头组建丽华新村社区两新联合党委，把辖区9家企业党组织纳入统一管理。"
+    text = ("淮安市清江浦区闸口街道丽华新村社区党委牵头组建丽华新村社区两新联合党委，把辖区9家企业党组织纳入统一管理。"
             "社区党委书记邹雨桐说，联盟每月开一次会。")
     rels = relations(text)
     assert ("邹雨桐", "leads", "丽华新村社区党委") in rels
@@ -75,7 +75,7 @@ def test_a_generic_committee_of_a_unit_is_the_units_own_not_a_body_named_below_i
 
 BARE_KIND_OF_A_NAMED_BRANCH = [
     # 联合党支部 alone, after the joint branch the article named in full, is that branch, and does the deed
-    ("常州市天宁区红梅街道丽华新村社区党委成立丽华新村社区快递行业联合党支部，吸纳快递网点党员15名。"
+    ("淮安市清江浦区浦楼街道丽华新村社区党委成立丽华新村社区快递行业联合党支部，吸纳快递网点党员15名。"
      "丽华新村社区党委还组织居民清理楼道杂物。今年6月，联合党支部推出“红骑手”志愿服务项目，组织骑手巡查楼道隐患。",
      ("丽华新村社区快递行业联合党支部", "runsProgram", "红骑手")),
     # so does 临时党支部 alone, after the temporary branch

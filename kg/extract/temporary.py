@@ -79,7 +79,7 @@ KIND_WORDS = tuple(PATTERNS["party"]["founding"]["kind_words"])
 
 
 def own_name(body: str) -> str:
-    """What is left of a body's words once the words for its kind are taken off its end (鸿泰物业 → 鸿泰,
+    """What is left of a body's words once the words for its kind are taken off its end (恒岳物业 → 恒岳,
     物业企业 → nothing)."""
     while (kind := next((k for k in KIND_WORDS if body.endswith(k)), None)) is not None:
         body = body[: -len(kind)]
