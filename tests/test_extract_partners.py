@@ -154,3 +154,27 @@ SOCIAL_WORK_CASES = [
 def test_a_social_work_organisation_is_named_with_its_place_and_brand(text, expected):
     assert names(text, "Partner") == expected
     assert not {n for n in names(text, "Facility") if "社会工作" in n or "社工" in n}
+
+
+FIRM_SHORT_FORM_CASES = [
+    # a property firm: place + trade name + trade + legal form, then trade name + trade word
+    ("高坪街道东风社区与遵义黔信物业服务有限公司签订共建协议。黔信物业派出12名保洁员负责小区日常保洁。",
+     "遵义黔信物业服务有限公司", "黔信物业"),
+    # a social-work centre, later by the usual short word of its trade (社会工作 → 社工)
+    ("社区引入兰州益众社会工作服务中心开展助老服务。益众社工每周入户探访独居老人。",
+     "兰州益众社会工作服务中心", "益众社工"),
+    # a cooperative after its county, later by its trade name and legal form
+    ("村党支部牵头成立通渭县金穗马铃薯种植专业合作社。金穗合作社为农户统一供种。",
+     "通渭县金穗马铃薯种植专业合作社", "金穗合作社"),
+]
+
+
+@pytest.mark.parametrize("text, full, short", FIRM_SHORT_FORM_CASES)
+def test_a_firm_written_in_full_and_by_its_short_form_is_one_partner(text, full, short):
+    found = names(text, "Partner")
+    assert full in found and short not in found
+
+
+def test_a_firm_with_the_same_trade_name_in_another_trade_stays_apart():
+    text = "安顺华腾建筑工程有限公司承建了活动室。华腾物业负责日后的管理。"
+    assert {"安顺华腾建筑工程有限公司", "华腾物业"} <= names(text, "Partner")

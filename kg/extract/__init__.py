@@ -10,8 +10,8 @@ claimed spans) and writes them out as model ``Mention`` and
 from __future__ import annotations
 
 from kg.errors import stage
-from kg.extract import (chains, communities, coordinated, estates, lists, named, partners, party, persons, quotes,
-                        roles, rooms, standard, units)
+from kg.extract import (chains, communities, coordinated, estates, firms, lists, named, partners, party, persons,
+                        quotes, roles, rooms, standard, units)
 from kg.extract import events as held_events
 from kg.extract.found import Found
 from kg.extract.index import by_sentence
@@ -74,6 +74,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     found_units = units_not_only_in_bodies(found_units, others, orgs)
     others = standard.settle_level_facilities(others, found_units, paragraph)  # (社区党群服务中心: the passage's)
     join_short_forms(others)
+    firms.join_firm_short_forms(others)
     join_parent_bodies(others)
     join_program_short_forms(others)
     attach_facility_attributes(others, sentences)

@@ -1,0 +1,70 @@
+"""Firms and institutions named once in full and elsewhere by a short form.
+
+A registered name is place + trade name + trade + legal form (宜昌某某物业服务有限公司,
+某市某某社会工作服务中心); the same story then writes the body as trade name + trade word
+(某某物业, 某某社工, 某某合作社). The short form begins with the trade name (what follows the
+places at the head of the full name) and keeps the characters it keeps in their order, so it is
+the one full name of the article it fits.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg.extract.found import Found
+from kg.extract.patterns import PATTERNS
+from kg.gazetteer import load_gazetteer
+
+TABLE = PATTERNS["firms"]
+LEGAL_FORMS = tuple(TABLE["legal_forms"])
+REGISTERED_FORMS = tuple(TABLE["registered_forms"])
+MIN_SHORT = TABLE["min_short"]
+TRADE_NAME = 2  # the characters of a trade name a short form always keeps
+MAX_PLACE = 8
+
+
+@lru_cache(maxsize=4096)
+def place_cuts(name: str) -> tuple[int, ...]:
+    """Where the places at the head of ``name`` end (0 first): 宝鸡市渭滨区某某… → 0, 3, 6."""
+    gazetteer = load_gazetteer()
+    cuts = [0]
+    while True:
+        at = cuts[-1]
+        step = next((n for n in range(min(MAX_PLACE, len(name) - at - MIN_SHORT), 1, -1)
+                     if gazetteer.lookup(name[at : at + n], short=True)), None)
+        if step is None:
+            return tuple(cuts)
+        cuts.append(at + step)
+
+
+def keeps_in_order(short: str, full: str) -> bool:
+    """Whether every character of ``short`` stands in ``full``, in the same order."""
+    rest = iter(full)
+    return all(ch in rest for ch in short)
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """某某物业 of 某地某某物业服务有限公司, 某某社工 of 某地某某社会工作服务中心."""
+    for core in (full[cut:] for cut in place_cuts(full)):
+        for own in {short[cut:] for cut in place_cuts(short)}:
+            if MIN_SHORT <= len(own) < len(core) and own[:TRADE_NAME] == core[:TRADE_NAME] and keeps_in_order(own, core):
+                return True
+    return False
+
+
+def join_firm_short_forms(others: list[Found]) -> None:
+    """Name each partner written by a short form after the one full name of the article it is short for."""
+    names = sorted({f.name for f in others if f.cls == "Partner"})
+    fulls = [n for n in names if n.endswith(LEGAL_FORMS)]
+    if not fulls:
+        return  # (most articles: no registered name)
+    full_of: dict[str, str] = {}
+    for short in names:
+        if short.endswith(REGISTERED_FORMS):
+            continue
+        longer = [f for f in fulls if f != short and is_short_form(short, f)]
+        if len(longer) == 1:
+            full_of[short] = longer[0]
+    for f in others:
+        if f.cls == "Partner" and f.name in full_of:
+            f.aliases.add(f.name)
+            f.name = full_of[f.name]
