@@ -178,3 +178,26 @@ def test_a_firm_written_in_full_and_by_its_short_form_is_one_partner(text, full,
 def test_a_firm_with_the_same_trade_name_in_another_trade_stays_apart():
     text = "安顺华腾建筑工程有限公司承建了活动室。华腾物业负责日后的管理。"
     assert {"安顺华腾建筑工程有限公司", "华腾物业"} <= names(text, "Partner")
+
+
+WORKPLACE_BRANCH_CASES = [
+    # the firm by its short form: its branch is named after it
+    ("东风社区党委推动黔信物业成立党支部。物业党支部书记杜明远带领党员每周巡查小区。", "黔信物业党支部"),
+    # the firm only by its registered name: its branch is named after that
+    ("东风社区党委推动遵义黔信物业服务有限公司成立党支部。物业党支部书记杜明远带领党员每周巡查小区。",
+     "遵义黔信物业服务有限公司党支部"),
+    # another kind of workplace: a hospital
+    ("溪口社区与黔东南仁和医院签订共建协议，医院党支部组织党员医生每月到社区坐诊。", "仁和医院党支部"),
+]
+
+
+@pytest.mark.parametrize("text, branch", WORKPLACE_BRANCH_CASES)
+def test_a_branch_named_by_its_workplace_is_the_one_named_firms(text, branch):
+    from test_extract import relations
+    assert branch in names(text, "PartyOrganization")
+    assert not any(p == "partyOrgOf" and s == branch for s, p, o in relations(text))  # (the firm's, no unit's)
+
+
+def test_a_branch_named_by_its_workplace_in_a_story_of_two_such_firms_is_neither():
+    text = "东风社区引入黔信物业和安达物业，物业党支部书记杜明远说，小区面貌焕然一新。"
+    assert not {"黔信物业党支部", "安达物业党支部"} & names(text, "PartyOrganization")

@@ -68,3 +68,33 @@ def join_firm_short_forms(others: list[Found]) -> None:
         if f.cls == "Partner" and f.name in full_of:
             f.aliases.add(f.name)
             f.name = full_of[f.name]
+
+
+def name_workplace_branches(orgs: list[Found], others: list[Found]) -> None:
+    """物业党支部 in a story of 某某物业 (or of 某地某某物业服务有限公司): a branch named only by its kind of
+    workplace is the branch of the one partner of the article whose name holds that word, named after
+    the partner's shortest form ending with it (某某物业党支部), else after its registered name; it
+    belongs to the firm, not to a unit. (A party organisation the article names in full that ends so
+    came first: kind_of_members_named_before.)"""
+    branches = [o for o in orgs if o.rule == "branch" and not o.name.startswith("第")]
+    if not branches:
+        return
+    forms: dict[str, set[str]] = {}
+    for f in others:
+        if f.cls == "Partner" and not f.rule.startswith("quote"):  # (a quoted brand is no workplace)
+            forms.setdefault(f.name, set()).update({f.name, *f.aliases})
+    for org in branches:
+        workplace = org.name[: -len(org.kind)] if org.kind and org.name.endswith(org.kind) else ""
+        firms = {name: own for name, names in forms.items() if workplace and (own := firm_form(name, names, workplace))}
+        if len(firms) == 1:
+            org.aliases.add(org.name)
+            org.name, org.unit, org.rule = next(iter(firms.values())) + org.name[len(workplace):], None, "name"
+
+
+def firm_form(name: str, forms: set[str], workplace: str) -> str | None:
+    """The form of a partner its workplace branch is named after: its shortest form ending with the
+    workplace word (某某物业), else its registered name when that holds the word (某某物业服务有限公司)."""
+    ending = sorted((n for n in forms if n.endswith(workplace) and len(n) > len(workplace)), key=lambda n: (len(n), n))
+    if ending:
+        return ending[0]
+    return name if workplace in name and name.endswith(LEGAL_FORMS) else None
