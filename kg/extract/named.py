@@ -288,7 +288,7 @@ def helped(parts: list[str]) -> bool:
 def is_generic(stem: str, parts: list[str], table: dict) -> bool:
     """Generic words (专业, 爱心), or a size word doubled (小小合作社: a little cooperative)."""
     generic = set(table["generic_stems"])
-    return stem in generic or bool(parts and all(p in generic for p in parts)) or stem in DOUBLED_SIZE_WORDS
+    return stem in generic or stem in table.get("field_stems", ()) or bool(parts and all(p in generic for p in parts)) or stem in DOUBLED_SIZE_WORDS
 
 
 def named_for_purpose(index, sentence, tokens, s, e, suffix, unit_ends, barriers, longest) -> Found | None:

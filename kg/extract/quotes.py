@@ -115,6 +115,8 @@ def head_after(after: str) -> tuple[str, int, str] | None:
             if cls == "Partner" and end < len(after) and after[i : end + 1] in word_tags():
                 continue  # “某某”大学生服务团: the head begins a longer word (大学生), it is not the head
             if first is None:
+                if i == 0 and head in BRAND_HEADS:
+                    return "Program", end, head  # “某某”联盟: the alliance of a brand
                 first = (cls, end, head)
             elif cls == "Program" and program_kind(head) in ("brand", "project") and plain_modifier(after[:i]):
                 return cls, end, head
@@ -171,6 +173,8 @@ def find_quoted(index: int, sentence: Sentence, quotes: list[tuple[int, int, str
 
 def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: str) -> Found | None:
     name = clean_name(inner)
+    if name in MEMBER_KINDS:
+        return None  # “两新”党建联盟, “两新”组织: a kind of members or workplaces, no name
     rel_end = qe - base
     after = text[rel_end : rel_end + 24]
     stop = _STOP_AFTER.search(after)
@@ -238,6 +242,8 @@ def founded(index: int, name: str, qs: int, qe: int, after: str) -> Found | None
     return Found("Program", name, qs, qe, index, rule="quote+founded")
 
 
+BRAND_HEADS = frozenset(PATTERNS["quotes"]["brand_heads"])
+MEMBER_KINDS = frozenset(PATTERNS["party"]["branch_stems"])
 FOUNDING_VERBS = tuple(PATTERNS["quotes"]["founding_verbs"])
 FOUNDED_GROUP_WORDS = tuple(PATTERNS["quotes"]["founded_group_words"])
 FOUNDED_GROUP_ENDINGS = frozenset(PATTERNS["quotes"]["founded_group_endings"])
