@@ -165,6 +165,14 @@ UNIT_CASES = [
     ("志愿者来到粮站二村社区党群服务中心。", {"粮站二村社区"}),
     ("樟木坪社区是一个典型的老厂区社区,居民多为退休职工。", {"樟木坪社区"}),
     ("社区养老社区服务站设在樟木坪社区居委会一楼。", {"樟木坪社区"}),
+    # a kind of place after what the sentence does with it (摸排出|老|旧|小区), after an adverb of doing
+    # together (一起|商量|小区), or after what it lacks (弱|物业小区): described, not named
+    ("柳湾社区党委走访居民，排查出老旧小区屋面漏水等问题。", {"柳湾社区"}),
+    ("柳湾社区党委走访居民，整理出老旧小区屋面漏水等问题。", {"柳湾社区"}),
+    ("柳湾社区的楼长和业主一起商量小区停车位怎么划。", {"柳湾社区"}),
+    ("柳湾社区还有3个无物业或弱物业小区需要托管。", {"柳湾社区"}),
+    # a counted kind of place, though a division of the gazetteer is called so
+    ("柳湾社区紧邻一处工业园区，企业职工多。", {"柳湾社区"}),
 ]
 
 

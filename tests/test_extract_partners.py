@@ -201,3 +201,7 @@ def test_a_branch_named_by_its_workplace_is_the_one_named_firms(text, branch):
 def test_a_branch_named_by_its_workplace_in_a_story_of_two_such_firms_is_neither():
     text = "东风社区引入黔信物业和安达物业，物业党支部书记杜明远说，小区面貌焕然一新。"
     assert not {"黔信物业党支部", "安达物业党支部"} & names(text, "PartyOrganization")
+
+
+def test_what_a_place_lacks_before_a_firms_word_is_no_partner():
+    assert not names("柳湾社区还有3个无物业或弱物业小区需要托管。", "Partner")
