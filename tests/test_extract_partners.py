@@ -205,3 +205,19 @@ def test_a_branch_named_by_its_workplace_in_a_story_of_two_such_firms_is_neither
 
 def test_what_a_place_lacks_before_a_firms_word_is_no_partner():
     assert not names("柳湾社区还有3个无物业或弱物业小区需要托管。", "Partner")
+
+
+BODY_OF_A_PLACE_CASES = [
+    # a department named for fields joined by 和, after a district the dictionary does not hold: the
+    # district's department, named with it
+    ("龙子湖区人力资源和社会保障局派人到社区开展招聘。", "龙子湖区人力资源和社会保障局"),
+    ("社区邀请淮上区住房和城乡建设局派驻工程监理。", "淮上区住房和城乡建设局"),
+    # an academy's or a university's institute, named right after it: one body
+    ("村里请来福建省农业科学院茶叶研究所的专家开展技术培训。", "福建省农业科学院茶叶研究所"),
+    ("合作社与甘肃农业大学草业研究所签订技术服务协议。", "甘肃农业大学草业研究所"),
+]
+
+
+@pytest.mark.parametrize("text, body", BODY_OF_A_PLACE_CASES)
+def test_a_body_is_named_with_the_place_or_the_body_it_belongs_to(text, body):
+    assert names(text, "Partner") == {body}

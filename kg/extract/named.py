@@ -207,6 +207,13 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     if cls == "Partner" and partner_kind(suffix) == "media" and not is_partnering(sentence.text) and len(sentence.text) < 30:
         return None  # an outlet in a header line is the page's source, not a partner
     start, stem = with_level_word(tokens, start, stem, kind) if cls == "Partner" else (start, stem)
+    if cls == "Partner" and kind == GOVERNMENT and (unit := unit_ends.get(start)) is not None:
+        # 某区|住房和城乡建设局: the fields joined by 和 reach back to the unit, whose department it is
+        begin = written_chain_start(unit, unit_ends)
+        full = Found(cls, sentence.text[begin - sentence.start : e - sentence.start], begin, e, index, unit=unit, kind=kind,
+                     rule="unit+suffix")
+        full.aliases.add(stem + suffix)
+        return full
     kind = program_kind(suffix) if cls == "Program" else kind
     if cls == "Facility" and suffix in GOVERNMENT_STATIONS and stem and not stem.startswith(COUNTY_LEVEL_WORDS) \
             and previous_token(tokens, start) in COUNTY_LEVEL_WORDS:
