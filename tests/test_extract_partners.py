@@ -188,6 +188,8 @@ WORKPLACE_BRANCH_CASES = [
      "遵义黔信物业服务有限公司党支部"),
     # another kind of workplace: a hospital
     ("溪口社区与黔东南仁和医院签订共建协议，医院党支部组织党员医生每月到社区坐诊。", "仁和医院党支部"),
+    # the firm named after the estate of a unit of the article: written right after that unit's stem
+    ("枫岭湾社区党委介绍，社区还与枫岭湾物业党支部建立了联席会议制度。", "枫岭湾物业党支部"),
 ]
 
 

@@ -75,7 +75,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     others = standard.settle_level_facilities(others, found_units, paragraph)  # (社区党群服务中心: the passage's)
     join_short_forms(others)
     firms.join_firm_short_forms(others)
-    firms.name_workplace_branches(orgs, others)
+    firms.name_workplace_branches(orgs, others, text, found_units)
     join_parent_bodies(others)
     join_program_short_forms(others)
     attach_facility_attributes(others, sentences)

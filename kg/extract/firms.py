@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
+from kg.extract.unitstems import strip_level_suffix
 from kg.gazetteer import load_gazetteer
 
 TABLE = PATTERNS["firms"]
@@ -20,6 +21,8 @@ REGISTERED_FORMS = tuple(TABLE["registered_forms"])
 MIN_SHORT = TABLE["min_short"]
 TRADE_NAME = 2  # the characters of a trade name a short form always keeps
 MAX_PLACE = 8
+MIN_PLACE_STEM = 2
+WORKPLACE_WORDS = frozenset(PATTERNS["partners"]["suffixes"])  # (物业, 医院, 学校: kinds of members that are firms)
 
 
 @lru_cache(maxsize=4096)
@@ -70,25 +73,41 @@ def join_firm_short_forms(others: list[Found]) -> None:
             f.name = full_of[f.name]
 
 
-def name_workplace_branches(orgs: list[Found], others: list[Found]) -> None:
+def name_workplace_branches(orgs: list[Found], others: list[Found], text: str, units: list[Found]) -> None:
     """物业党支部 in a story of 某某物业 (or of 某地某某物业服务有限公司): a branch named only by its kind of
     workplace is the branch of the one partner of the article whose name holds that word, named after
     the partner's shortest form ending with it (某某物业党支部), else after its registered name; it
-    belongs to the firm, not to a unit. (A party organisation the article names in full that ends so
-    came first: kind_of_members_named_before.)"""
+    belongs to the firm, not to a unit. Written right after the stem of a unit of the article (某某湾 of
+    某某湾社区), the branch is that place's firm's, named as written (某某湾物业党支部). (A party
+    organisation the article names in full that ends so came first: kind_of_members_named_before.)"""
     branches = [o for o in orgs if o.rule == "branch" and not o.name.startswith("第")]
     if not branches:
         return
+    stems = sorted({stem for u in units if not u.implicit and len(stem := strip_level_suffix(u.name)) >= MIN_PLACE_STEM
+                    and stem != u.name}, key=len, reverse=True)
+    for org in branches:
+        if workplace_of(org) not in WORKPLACE_WORDS:
+            continue  # (中南离退休党支部: a kind of members of the unit, its own branch)
+        stem = next((st for st in stems if text.endswith(st, 0, org.start)), None)
+        if stem is not None:
+            org.aliases.add(org.name)
+            org.name, org.start, org.unit, org.rule = stem + org.name, org.start - len(stem), None, "name"
+    branches = [o for o in branches if o.rule == "branch"]
     forms: dict[str, set[str]] = {}
     for f in others:
         if f.cls == "Partner" and not f.rule.startswith("quote"):  # (a quoted brand is no workplace)
             forms.setdefault(f.name, set()).update({f.name, *f.aliases})
     for org in branches:
-        workplace = org.name[: -len(org.kind)] if org.kind and org.name.endswith(org.kind) else ""
+        workplace = workplace_of(org)
         firms = {name: own for name, names in forms.items() if workplace and (own := firm_form(name, names, workplace))}
         if len(firms) == 1:
             org.aliases.add(org.name)
             org.name, org.unit, org.rule = next(iter(firms.values())) + org.name[len(workplace):], None, "name"
+
+
+def workplace_of(org: Found) -> str:
+    """物业 of 物业党支部: what a branch named by a kind of members or workplace says before its kind word."""
+    return org.name[: -len(org.kind)] if org.kind and org.name.endswith(org.kind) else ""
 
 
 def firm_form(name: str, forms: set[str], workplace: str) -> str | None:
