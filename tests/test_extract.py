@@ -404,6 +404,15 @@ def test_a_committee_named_by_a_kind_of_workplace_is_the_one_the_article_named_i
     assert names(text, "PartyOrganization") == {"武冈市人民医院党委", "枫林镇党委"}
 
 
+@pytest.mark.parametrize("text, org, body", [
+    ("泸溪县市场监督管理局机关党委组织30名在职党员到社区报到。", "泸溪县市场监督管理局机关党委", "泸溪县市场监督管理局"),
+    ("麻阳县税务局机关党委书记向明辉带队走访困难群众。", "麻阳县税务局机关党委", "麻阳县税务局"),
+])
+def test_the_committee_of_a_bodys_offices_is_named_with_the_body(text, org, body):
+    # 某局机关党委: the 机关 after a body's name is the body's own offices, not a kind of members alone
+    assert names(text, "PartyOrganization") == {org} and body in names(text, "Partner")
+
+
 def test_a_village_s_party_organisation_is_the_body_the_article_names_for_it():
     # 村党组织: the class word for the village's own body, here its 党总支; no second organisation
     text = "松溪镇杉木坪村党总支把党员参加志愿服务量化为积分,每月由村党组织评议、公示。"

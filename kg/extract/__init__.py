@@ -143,6 +143,7 @@ def bodies_of_orgs(orgs: list[Found], text: str, found_units: list[Found]) -> li
         surface = text[org.start : org.end]
         kind_word = longest_ending(surface, PARTY_KIND_WORDS)
         body = surface[: -len(kind_word)] if kind_word else ""
+        body = body[: -len(office)] if (office := longest_ending(body, BODY_OFFICE_WORDS)) else body  # (某局|机关|党委)
         ending = longest_ending(body, PARTNER_ENDINGS) if body else None
         if ending is None and body.endswith(CENTRE) and not body.endswith(FACILITY_ENDINGS):
             ending = CENTRE  # 某某管理中心党总支: a centre with a party body of its own is an institution, no place
@@ -166,6 +167,7 @@ def by_length(words) -> dict[int, frozenset[str]]:
 
 PARTY_KIND_WORDS = by_length(PATTERNS.party_kind)
 PARTNER_ENDINGS = by_length(PATTERNS["partners"]["suffixes"])
+BODY_OFFICE_WORDS = by_length(PATTERNS["party"]["body_office_words"])
 CENTRE = "中心"
 FACILITY_ENDINGS = tuple(PATTERNS["facilities"]["suffixes"])
 

@@ -66,6 +66,8 @@ def find_party_orgs(
         members = MEMBER_KIND.search(text, 0, head - sentence.start)
         # 离退休, “两新”组织, 新业态新就业群体; not the end of a body's name (人民医院|党委 is the hospital's)
         branch = members.group() if members and tokens.containing(sentence.start + members.start()) is None else None
+        if branch is not None and text.endswith(BODY_ENDINGS, 0, members.start()):
+            branch = None  # 某区税务局机关党委: the body's own 机关 committee, named with the body (the stem below)
         if branch is not None and kind in BRANCH_KINDS and number is None:
             # 某社区第三网格党小组: an ordinal before the kind of members, the unit before the ordinal
             branch_at = head - sentence.start - len(branch)
@@ -118,7 +120,8 @@ def find_party_orgs(
         barriers = frozenset(holders) | frozenset(named_before)
         start = stem_start(tokens, s, table["max_stem"], barriers)
         wider = stem_start(tokens, s, table["max_stem"], barriers, BODY_STEM_TAGS)
-        if wider < start and text.endswith(BODY_ENDINGS, 0, match.start()):
+        office = next((w for w in BODY_OFFICE_WORDS if text.endswith(w, 0, match.start())), "")
+        if wider < start and text.endswith(BODY_ENDINGS, 0, match.start() - len(office)):  # (某局|机关|党委 too)
             start = wider  # 县市场监督管理局党支部: a body's name may hold verbal nouns (监督, 救援)
         stem = text[start - sentence.start : match.start()]
         if stem and start in named_before and not is_generic_stem(stem_tokens(tokens, start, s)):
@@ -172,6 +175,7 @@ NUMBERED = re.compile(PATTERNS["party"]["numbered_branch"] + "$")
 BODY_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
 BODY_ENDINGS = (*PATTERNS["partners"]["suffixes"], "中心")  # (an institution's centre: 某某保护中心党支部)
 COUNTED = re.compile(PATTERNS["party"]["counted"] + "$")
+BODY_OFFICE_WORDS = tuple(PATTERNS["party"]["body_office_words"])
 
 
 def function_stem(text: str, end: int) -> str | None:
