@@ -452,7 +452,16 @@ TEMPORARY_CASES = [
     ("石笋村党总支成立临时党支部。", "临时党支部", "石笋村党总支"),
     # written right after the organisation, with a modifier a verb to jieba (返乡), it is named with it
     ("金桂苑党总支返乡党员临时党支部召开第一次会议。", "金桂苑党总支返乡党员临时党支部", "金桂苑党总支"),
+    # a verb that leads the set-up word (牵头成立, 带头组建)
+    ("桂花社区党委牵头成立金桂苑小区加装电梯临时党支部。", "金桂苑小区加装电梯临时党支部", "桂花社区党委"),
 ]
+
+
+def test_the_temporary_branch_a_person_is_appointed_to_is_the_one_set_up_before():
+    # 某某任临时党支部书记: the post begins after the verb; 临时党支部 is the temporary branch the article named
+    text = "桂花社区党委牵头成立金桂苑小区加装电梯临时党支部，由社区党委副书记汤丽君任临时党支部书记。"
+    assert names(text, "PartyOrganization") == {"桂花社区党委", "金桂苑小区加装电梯临时党支部"}
+    assert ("汤丽君", "leads", "金桂苑小区加装电梯临时党支部") in relations(text)
 
 
 @pytest.mark.parametrize("text, branch, parent", TEMPORARY_CASES)

@@ -223,3 +223,9 @@ BODY_OF_A_PLACE_CASES = [
 @pytest.mark.parametrize("text, body", BODY_OF_A_PLACE_CASES)
 def test_a_body_is_named_with_the_place_or_the_body_it_belongs_to(text, body):
     assert names(text, "Partner") == {body}
+
+
+def test_a_body_whose_head_a_person_is_appointed_begins_after_the_verb():
+    # 书记某某任|合作社理事长: no body named 书记某某任合作社; 合作社 alone is the one named before
+    text = "石桥村党支部牵头成立石桥村蜜柚种植专业合作社，村党支部书记邹德明任合作社理事长。"
+    assert names(text, "Partner") == {"石桥村蜜柚种植专业合作社"}

@@ -152,6 +152,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         first = tokens[tokens.starting_before(start)] if start < s else None
         if first is not None and first.start == start and first.end < s and first.text.endswith(PARTNER_ENDINGS):
             start = first.end  # 某供电公司城东供电所 where the company went unnamed: 公司 ends a name, it begins none
+    if cls == "Partner":  # 书记某某任|合作社理事长: the body begins after the verb of holding a post
+        start = max([start] + [t.end for t in tokens if start <= t.start and t.end <= s and t.text in POST_VERBS])
     stem = sentence.text[start - sentence.start : s - sentence.start]
     if cls == "Partner" and suffix == COMMITTEE and stem.endswith(OWN_COMMITTEE_STEMS):
         return None  # 某社区居民委员会: the community's own committee, no partner
@@ -225,6 +227,7 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
 
 
 LEADING_ROLES = frozenset(PATTERNS["persons"]["leading_roles"])
+POST_VERBS = frozenset(PATTERNS["persons"]["post_verbs"] + PATTERNS["persons"]["appointment_verbs"])
 INSTITUTION_KINDS = ("school", "university")
 OWN_NAME_TAGS = ("ns", "nt")
 HOSPITAL = "医院"

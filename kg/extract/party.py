@@ -123,7 +123,8 @@ def find_party_orgs(
         office = next((w for w in BODY_OFFICE_WORDS if text.endswith(w, 0, match.start())), "")
         if wider < start and text.endswith(BODY_ENDINGS, 0, match.start() - len(office)):  # (某局|机关|党委 too)
             start = wider  # 县市场监督管理局党支部: a body's name may hold verbal nouns (监督, 救援)
-        stem = text[start - sentence.start : match.start()]
+        start = max([start] + [t.end for t in tokens if start <= t.start and t.end <= s and t.text in POST_VERBS])
+        stem = text[start - sentence.start : match.start()]  # (某某任|临时党支部书记: the post begins after the verb)
         if stem and start in named_before and not is_generic_stem(stem_tokens(tokens, start, s)):
             # 某党总支某某临时党支部: a body its parent organisation set up
             parent = named_before[start]
@@ -176,6 +177,7 @@ BODY_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
 BODY_ENDINGS = (*PATTERNS["partners"]["suffixes"], "中心")  # (an institution's centre: 某某保护中心党支部)
 COUNTED = re.compile(PATTERNS["party"]["counted"] + "$")
 BODY_OFFICE_WORDS = tuple(PATTERNS["party"]["body_office_words"])
+POST_VERBS = frozenset(PATTERNS["persons"]["post_verbs"] + PATTERNS["persons"]["appointment_verbs"])
 
 
 def function_stem(text: str, end: int) -> str | None:
