@@ -87,3 +87,23 @@ def test_a_quoted_alliance_named_by_its_members_is_a_body():
 ])
 def test_an_alliance_named_by_a_kind_of_members_or_a_field_alone_is_nothing(text):
     assert not names(text, "Partner") and not names(text, "Program")
+
+
+QUOTED_RECORD_CASES = [
+    # a checklist, a ledger, a day of service a place sets: named by their own ending
+    ("三方共同制定了“枫林议事清单”，把居民反映的问题分为三类。", "枫林议事清单"),
+    ("村干部每月更新“民意账”，逐条销号。", "民意账"),
+    ("社区把每月10日定为“桂香服务日”，党员上门为老人理发。", "桂香服务日"),
+    # a selection held under the quoted name, the rules a body sets
+    ("村里把移风易俗纳入“孝老爱亲家庭”评选，每年评一次。", "孝老爱亲家庭"),
+    ("红白理事会定下“六不准”标准，彩礼不超过两万元。", "六不准"),
+]
+
+
+@pytest.mark.parametrize("text, program", QUOTED_RECORD_CASES)
+def test_a_quoted_checklist_ledger_day_or_selection_is_a_program(text, program):
+    assert program in names(text, "Program")
+
+
+def test_a_ledger_a_verb_names_is_what_is_done_not_a_program():
+    assert "清算账" not in names("党员挨家挨户帮村民算“清算账”，讲清补偿怎么算。", "Program")

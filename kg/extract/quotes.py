@@ -65,6 +65,8 @@ def self_class(name: str) -> tuple[str, str | None] | None:
     if name.endswith(SELF_PROGRAM_ENDINGS):  # (most names end in none: not worth trying them one by one)
         for suffix in SELF_PROGRAM_ENDINGS:
             if name.endswith(suffix) and len(name) > len(suffix):
+                if suffix in RECORD_ENDINGS and word_tags().get(name[: -len(suffix)], "").startswith("v"):
+                    return None  # 算“对比账”: a verb's ledger, what is done
                 return "Program", program_kind(suffix) or "project"
     if is_named_event(name):
         return "Program", "event"
@@ -88,6 +90,7 @@ SELF_PARTNER_HEADS = tuple(h for h in PATTERNS["quotes"]["partner_heads"] if len
 SELF_TEAM_ENDINGS = tuple(PATTERNS["quotes"]["team_endings"])
 SELF_METHOD_STARTS = tuple(PATTERNS.party_kind) + tuple(PATTERNS["persons"]["leading_roles"])
 SELF_FACILITY_ENDINGS = tuple(PATTERNS["facilities"]["suffixes"] + PATTERNS["quotes"]["facility_endings"])
+RECORD_ENDINGS = frozenset(PATTERNS["quotes"]["record_endings"])
 SELF_PROGRAM_ENDINGS = (*PATTERNS["programs"]["suffixes"], *PATTERNS["quotes"]["program_endings"], *PATTERNS.meeting_endings)
 
 
