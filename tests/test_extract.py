@@ -171,6 +171,8 @@ UNIT_CASES = [
     ("柳湾社区党委走访居民，整理出老旧小区屋面漏水等问题。", {"柳湾社区"}),
     ("柳湾社区的楼长和业主一起商量小区停车位怎么划。", {"柳湾社区"}),
     ("柳湾社区还有3个无物业或弱物业小区需要托管。", {"柳湾社区"}),
+    # sending someone whose title follows (选派|社区党委委员某某)
+    ("柳湾社区党委选派社区党委委员汤明担任小区党支部书记。", {"柳湾社区"}),
     # a counted kind of place, though a division of the gazetteer is called so
     ("柳湾社区紧邻一处工业园区，企业职工多。", {"柳湾社区"}),
 ]
@@ -411,6 +413,14 @@ def test_a_committee_named_by_a_kind_of_workplace_is_the_one_the_article_named_i
 def test_the_committee_of_a_bodys_offices_is_named_with_the_body(text, org, body):
     # 某局机关党委: the 机关 after a body's name is the body's own offices, not a kind of members alone
     assert names(text, "PartyOrganization") == {org} and body in names(text, "Partner")
+
+
+@pytest.mark.parametrize("text", [
+    "柳湾社区党委把小区划分为12个楼栋，在每个楼栋建立楼栋党小组。",  # one in each of a counted class
+    "会议要求，年底前实现新业态企业党组织全覆盖。",  # how many such bodies there are
+])
+def test_branches_of_a_class_are_no_organisation(text):
+    assert names(text, "PartyOrganization") <= {"柳湾社区党委"}
 
 
 def test_a_village_s_party_organisation_is_the_body_the_article_names_for_it():

@@ -229,3 +229,7 @@ def test_a_body_whose_head_a_person_is_appointed_begins_after_the_verb():
     # 书记某某任|合作社理事长: no body named 书记某某任合作社; 合作社 alone is the one named before
     text = "石桥村党支部牵头成立石桥村蜜柚种植专业合作社，村党支部书记邹德明任合作社理事长。"
     assert names(text, "Partner") == {"石桥村蜜柚种植专业合作社"}
+
+
+def test_a_meeting_whose_word_ends_in_a_bodys_is_no_partner():
+    assert not names("柳湾社区先后召开议事协商会9场，收集居民意见。", "Partner")

@@ -70,6 +70,8 @@ def find_by_suffix(
                 continue  # 某某快递驿站, 某某物业服务站: a place named after the trade it serves
             if cls == "Partner" and (more := CONTINUED.match(sentence.text, match.end())):
                 e, suffix = e + len(more.group()), suffix + more.group()  # 某某物业 + 服务有限公司: one company
+            if cls == "Partner" and sentence.text.endswith(PATTERNS.meeting_endings, 0, e - sentence.start):
+                continue  # 议事协商会, 恳谈会: a meeting held, though its word ends in a body's (商会)
             if cls == "Partner" and is_byline(sentence.text, e - sentence.start):
                 continue  # 某某晚报记者, 某某网讯: the outlet reporting, not a partner
             if cls == "Partner" and suffix in TRADE_ENDINGS and is_thing_of_trade(tokens, e):

@@ -57,6 +57,8 @@ def find_party_orgs(
         if any(ts < match.start() < te for ts, te in titles):
             continue  # 《中国共产党支部工作条例》: a document's title names no organisation
         kind = kind_of(match.group())
+        if text.startswith(CLASS_FOLLOWERS, match.end()):
+            continue  # 规上企业党组织全覆盖: how many such bodies there are, a class
         in_quote = any(qs <= s < qe for qs, qe in quoted)
         if in_structure(text, match.start(), match.end()):
             continue  # 社区党委—网格党支部—楼栋党小组: the layers of a structure, not named bodies
@@ -108,6 +110,8 @@ def find_party_orgs(
             continue  # 关工委, 机关工委: 工委 is a unit's 党工委 only written right after the unit (某某街道工委)
         if branch is not None and kind in BRANCH_KINDS and not in_quote:
             branch_at = s - sentence.start - len(branch)  # 第三网格党支部: an ordinal before the kind of members names it
+            if re.search(f"(?:{CLASS_ALTERNATION}|{PATTERNS['party']['counted']}){re.escape(branch)}", text[:branch_at]):
+                continue  # 划分为8个网格，在每个网格建立网格党小组: one in each of a class, no one branch
             ordinal = NUMBERED.search(text, max(0, branch_at - 4), branch_at)
             branch = ordinal.group() + branch if ordinal and ordinal.group().startswith("第") else branch
             found.append(Found(CLS, clean_name(branch) + match.group(), s - len(branch), e, index, kind=kind, rule="branch"))
@@ -172,6 +176,8 @@ MEMBER_KIND = re.compile(
 )
 LEVEL_WORDS = tuple(sorted(PATTERNS["units"]["generic_words"], key=len, reverse=True))
 CLASS_WORDS = tuple(PATTERNS["party"]["class_words"])
+CLASS_ALTERNATION = alternation(CLASS_WORDS)
+CLASS_FOLLOWERS = tuple(PATTERNS["party"]["class_followers"])
 NUMBERED = re.compile(PATTERNS["party"]["numbered_branch"] + "$")
 BODY_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
 BODY_ENDINGS = (*PATTERNS["partners"]["suffixes"], "中心")  # (an institution's centre: 某某保护中心党支部)
