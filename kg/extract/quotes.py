@@ -60,8 +60,8 @@ def self_class(name: str) -> tuple[str, str | None] | None:
         if name.startswith(SELF_METHOD_STARTS):
             return "Program", "method"  # “书记领办公司”: a leader running a kind of body is a method
         return "Partner", None
-    if name.endswith(SELF_FACILITY_ENDINGS) and not (name in word_tags() and name[-1] in SELF_FACILITY_ENDINGS):
-        return "Facility", None  # (“唱主角”: an everyday word ending in 角 is no corner)
+    if name.endswith(SELF_FACILITY_ENDINGS):
+        return "Facility", None
     if name.endswith(SELF_PROGRAM_ENDINGS):  # (most names end in none: not worth trying them one by one)
         for suffix in SELF_PROGRAM_ENDINGS:
             if name.endswith(suffix) and len(name) > len(suffix):
