@@ -112,3 +112,11 @@ def test_a_ledger_a_verb_names_is_what_is_done_not_a_program():
 
 def test_a_quoted_council_of_four_characters_is_a_body():
     assert "白发参谋团" in names("青林村的“白发参谋团”参与村务协商，提出建议20多条。", "Partner")
+
+
+@pytest.mark.parametrize("text", [
+    "社区组织志愿者开展“中国青年志愿者服务日”主题活动。",
+    "柳湾社区开展“全民健身日”系列活动，居民踊跃参加。",
+])
+def test_a_quoted_national_observance_is_no_program(text):
+    assert not names(text, "Program") & {"中国青年志愿者服务日", "全民健身日"}

@@ -178,6 +178,8 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
     name = clean_name(inner)
     if name in MEMBER_KINDS:
         return None  # “两新”党建联盟, “两新”组织: a kind of members or workplaces, no name
+    if name.startswith(OBSERVANCE_STARTS) and name.endswith(OBSERVANCE_ENDINGS):
+        return None  # “中国某某服务日”, “全民健身日”: a day the whole country keeps
     rel_end = qe - base
     after = text[rel_end : rel_end + 24]
     stop = _STOP_AFTER.search(after)
@@ -246,6 +248,8 @@ def founded(index: int, name: str, qs: int, qe: int, after: str) -> Found | None
 
 
 BRAND_HEADS = frozenset(PATTERNS["quotes"]["brand_heads"])
+OBSERVANCE_STARTS = tuple(PATTERNS["quotes"]["observance_starts"])
+OBSERVANCE_ENDINGS = tuple(PATTERNS["quotes"]["observance_endings"])
 MEMBER_KINDS = frozenset(PATTERNS["party"]["branch_stems"])
 FOUNDING_VERBS = tuple(PATTERNS["quotes"]["founding_verbs"])
 FOUNDED_GROUP_WORDS = tuple(PATTERNS["quotes"]["founded_group_words"])
