@@ -233,3 +233,19 @@ def test_a_body_whose_head_a_person_is_appointed_begins_after_the_verb():
 
 def test_a_meeting_whose_word_ends_in_a_bodys_is_no_partner():
     assert not names("柳湾社区先后召开议事协商会9场，收集居民意见。", "Partner")
+
+
+
+@pytest.mark.parametrize("short, full, expected", [
+    ("黔信物业", "遵义黔信物业服务有限公司", True),
+    ("遵义黔信物业", "遵义黔信物业服务有限公司", True),  # the place may lead the short form too
+    ("黔信公司", "遵义黔信物业服务有限公司", True),
+    ("益众社工", "兰州市七里河区益众社会工作服务中心", True),  # after two places
+    ("遵义物业", "遵义黔信物业服务有限公司", False),  # a place and a trade word: no trade name
+    ("宁安物业", "河北宁安物业服务有限公司", True),  # a trade name that is also a place's (宁安市) elsewhere
+    ("黔信建材", "遵义黔信物业服务有限公司", False),  # another trade
+    ("信物业", "遵义黔信物业服务有限公司", False),  # too short to say whose
+])
+def test_a_short_form_keeps_the_trade_name_and_characters_of_the_full_name_in_order(short, full, expected):
+    from kg.extract.firms import is_short_form
+    assert is_short_form(short, full) is expected

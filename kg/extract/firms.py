@@ -47,10 +47,16 @@ def keeps_in_order(short: str, full: str) -> bool:
 
 def is_short_form(short: str, full: str) -> bool:
     """某某物业 of 某地某某物业服务有限公司, 某某社工 of 某地某某社会工作服务中心."""
-    for core in (full[cut:] for cut in place_cuts(full)):
-        for own in {short[cut:] for cut in place_cuts(short)}:
-            if MIN_SHORT <= len(own) < len(core) and own[:TRADE_NAME] == core[:TRADE_NAME] and keeps_in_order(own, core):
-                return True
+    cuts = place_cuts(full)
+    # the places the full name begins with may lead the short form too (宜昌某某物业); what follows them
+    # is the trade name (宜昌物业 is a place and a trade, no trade name; 宁安物业 of 河北宁安物业服务有限公司 is
+    # a trade name that is also a place's)
+    own = short[max(cut for cut in cuts if short.startswith(full[:cut])):]
+    if len(own) < MIN_SHORT:
+        return False
+    for core in (full[cut:] for cut in cuts):
+        if len(own) < len(core) and own[:TRADE_NAME] == core[:TRADE_NAME] and keeps_in_order(own, core):
+            return True
     return False
 
 
