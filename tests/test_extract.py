@@ -173,6 +173,7 @@ UNIT_CASES = [
     ("柳湾社区还有3个无物业或弱物业小区需要托管。", {"柳湾社区"}),
     # sending someone whose title follows (选派|社区党委委员某某)
     ("柳湾社区党委选派社区党委委员汤明担任小区党支部书记。", {"柳湾社区"}),
+    ("青林街道下派社区干部10名，到小区蹲点。", {"青林街道"}),
     # a counted kind of place, though a division of the gazetteer is called so
     ("柳湾社区紧邻一处工业园区，企业职工多。", {"柳湾社区"}),
 ]

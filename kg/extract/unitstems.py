@@ -89,7 +89,7 @@ def is_description(parts: list[str], level: str, after_unit: bool = False, suffi
         return True
     if len(parts) == 1 and parts[0] in FOUNDING_VERBS and not after_unit:
         return True  # 在新建小区配建, 辖区新建社区: built, not named (a community of the name follows its parent)
-    if parts and parts[-1] in SENDING_VERBS:
+    if "".join(parts).endswith(SENDING_VERBS):
         return True  # 选派|社区党委委员某某: sending someone, whose title follows, names no place
     return tag in DESCRIPTIVE_TAGS and not is_place_word(parts[0]) and not (after_unit and tag in ("a", "an"))
 
@@ -111,7 +111,7 @@ def describes_in_words(parts: list[str]) -> bool:
 
 
 FOUNDING_VERBS = frozenset(PATTERNS["stems"]["founding_verbs"])
-SENDING_VERBS = frozenset(PATTERNS["persons"]["sending_verbs"])
+SENDING_VERBS = tuple(PATTERNS["persons"]["sending_verbs"])
 VERB_PHRASE_TAGS = frozenset(PATTERNS["stems"]["verb_phrase_tags"])
 BARE_COUNT = re.compile(PATTERNS["stems"]["bare_count"])
 WORK_KIND_WORDS = frozenset(PATTERNS["stems"]["work_kind_words"])
