@@ -249,3 +249,16 @@ def test_a_meeting_whose_word_ends_in_a_bodys_is_no_partner():
 def test_a_short_form_keeps_the_trade_name_and_characters_of_the_full_name_in_order(short, full, expected):
     from kg.extract.firms import is_short_form
     assert is_short_form(short, full) is expected
+
+
+def test_a_team_named_for_its_task_keeps_the_task_in_its_name():
+    # 竹林|管护|先锋队: the object and the verbal noun of the task both name the team
+    assert names("青林村党支部组织党员成立了竹林管护先锋队，每名党员联系3户。", "Partner") == {"竹林管护先锋队"}
+
+
+@pytest.mark.parametrize("text", [
+    "市局派出工作队进驻青林村。",  # a task alone, no object of it
+    "把红军标语墙和青林村的老游击队驻地串成一条线路。",  # the team word inside a dictionary word
+])
+def test_a_task_alone_or_a_word_ending_in_a_teams_character_names_no_team(text):
+    assert not names(text, "Partner")

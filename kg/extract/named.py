@@ -129,8 +129,12 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     barriers = frozenset(unit_ends) | {f.end for f in others}
     kind = partner_kind(suffix) if cls == "Partner" else None
     longest = table["max_media_stem"] if kind == "media" else table.get("max_stem", 6)
-    passing = GOVERNMENT_STEM_TAGS if kind == GOVERNMENT or suffix in CAUSE_ENDINGS else frozenset()
+    # (a team is named for its task too: 油茶|管护|先锋队, 茶园|巡护|志愿队; not inside a word: 老|游击队)
+    task_team = kind == TEAM and tokens.containing(s) is None
+    passing = GOVERNMENT_STEM_TAGS if kind == GOVERNMENT or task_team or suffix in CAUSE_ENDINGS else frozenset()
     start = stem_start(tokens, s, longest, barriers, passing)
+    if task_team and all(word_tags().get(p) in passing for p in stem_tokens(tokens, start, s)):
+        start = stem_start(tokens, s, longest, barriers)  # (工作|队: a task alone, no object of it, names no team)
     if cls == "Partner" and (kind in INSTITUTION_KINDS or suffix.endswith(HOSPITAL)):
         start = after_unit_name_word(tokens, start, unit_ends)  # 某区|启明|特殊教育学校: a school's own name
     if sentence.text[start - sentence.start] in CONJUNCTIONS and start + 1 < s and start in others_ends(others):
@@ -229,6 +233,7 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
 
 
 LEADING_ROLES = frozenset(PATTERNS["persons"]["leading_roles"])
+TEAM = "volunteer team"
 POST_VERBS = frozenset(PATTERNS["persons"]["post_verbs"] + PATTERNS["persons"]["appointment_verbs"])
 INSTITUTION_KINDS = ("school", "university")
 OWN_NAME_TAGS = ("ns", "nt")
