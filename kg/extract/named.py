@@ -14,6 +14,7 @@ from kg.extract.partners import (CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WH
 from kg.extract.patterns import PATTERNS
 from kg.extract.quotes import program_kind
 from kg.extract.registered import brand_start, is_legal_form, is_social_work_form, registered_start, SOCIAL_WORK_FORMS
+from kg.extract.roles import after_post_verb
 from kg.extract.segment import word_tags
 from kg.extract.standard import level_facility
 from kg.extract.text import (FOUNDING_VERBS, Tokens, clean_name, ends_with_founding_verb, is_cjk, is_people_word, previous_token,
@@ -159,7 +160,7 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         if first is not None and first.start == start and first.end < s and first.text.endswith(PARTNER_ENDINGS):
             start = first.end  # 某供电公司城东供电所 where the company went unnamed: 公司 ends a name, it begins none
     if cls == "Partner":  # 书记某某任|合作社理事长: the body begins after the verb of holding a post
-        start = max([start] + [t.end for t in tokens if start <= t.start and t.end <= s and t.text in POST_VERBS])
+        start = after_post_verb(tokens, start, s)
     stem = sentence.text[start - sentence.start : s - sentence.start]
     if cls == "Partner" and suffix == COMMITTEE and stem.endswith(OWN_COMMITTEE_STEMS):
         return None  # 某社区居民委员会: the community's own committee, no partner
@@ -234,7 +235,6 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
 
 LEADING_ROLES = frozenset(PATTERNS["persons"]["leading_roles"])
 TEAM = "volunteer team"
-POST_VERBS = frozenset(PATTERNS["persons"]["post_verbs"] + PATTERNS["persons"]["appointment_verbs"])
 INSTITUTION_KINDS = ("school", "university")
 OWN_NAME_TAGS = ("ns", "nt")
 HOSPITAL = "医院"

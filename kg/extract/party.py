@@ -17,6 +17,7 @@ from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.references import (earlier_of_kind, function_branch, kind_of_members_named_before, name_after_settled,
                                    named_body, unit_s_own_organisation)
+from kg.extract.roles import after_post_verb
 from kg.extract.temporary import temporary_branch
 from kg.extract.text import UNIT_WORDS, Tokens, clean_name, ends_with_founding_verb, is_cjk, stem_start, stem_tokens
 from kg.extract.index import LastBefore
@@ -127,7 +128,7 @@ def find_party_orgs(
         office = next((w for w in BODY_OFFICE_WORDS if text.endswith(w, 0, match.start())), "")
         if wider < start and text.endswith(BODY_ENDINGS, 0, match.start() - len(office)):  # (某局|机关|党委 too)
             start = wider  # 县市场监督管理局党支部: a body's name may hold verbal nouns (监督, 救援)
-        start = max([start] + [t.end for t in tokens if start <= t.start and t.end <= s and t.text in POST_VERBS])
+        start = after_post_verb(tokens, start, s)
         stem = text[start - sentence.start : match.start()]  # (某某任|临时党支部书记: the post begins after the verb)
         if stem and start in named_before and not is_generic_stem(stem_tokens(tokens, start, s)):
             # 某党总支某某临时党支部: a body its parent organisation set up
@@ -183,7 +184,6 @@ BODY_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
 BODY_ENDINGS = (*PATTERNS["partners"]["suffixes"], "中心")  # (an institution's centre: 某某保护中心党支部)
 COUNTED = re.compile(PATTERNS["party"]["counted"] + "$")
 BODY_OFFICE_WORDS = tuple(PATTERNS["party"]["body_office_words"])
-POST_VERBS = frozenset(PATTERNS["persons"]["post_verbs"] + PATTERNS["persons"]["appointment_verbs"])
 
 
 def function_stem(text: str, end: int) -> str | None:
