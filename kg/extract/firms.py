@@ -5,6 +5,9 @@ A registered name is place + trade name + trade + legal form (宜昌某某物业
 (某某物业, 某某社工, 某某合作社). The short form begins with the trade name (what follows the
 places at the head of the full name) and keeps the characters it keeps in their order, so it is
 the one full name of the article it fits.
+
+A branch named only by its kind of workplace (物业党支部) is then the branch of the one such firm of
+the article (``name_workplace_branches``).
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ LEGAL_FORMS = tuple(TABLE["legal_forms"])
 REGISTERED_FORMS = tuple(TABLE["registered_forms"])
 MIN_SHORT = TABLE["min_short"]
 TRADE_NAME = 2  # the characters of a trade name a short form always keeps
-MAX_PLACE = 8
+MAX_PLACE = 8  # the longest place name tried at the head of a firm's name
 MIN_PLACE_STEM = 2
 WORKPLACE_WORDS = frozenset(PATTERNS["partners"]["suffixes"])  # (物业, 医院, 学校: kinds of members that are firms)
 
