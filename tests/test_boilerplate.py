@@ -67,6 +67,9 @@ FURNITURE = [
     ("责任编辑:张三", "credit line"),
     ("作者:李四 王五", "credit line"),
     ("发布时间:2024-03-05 09:30", "credit line"),
+    # an outlet's name, then the date under its label and the source: a header
+    ("某某区新闻网 时间:2024-05-06 10:20 来源:某某街道", "credit line"),
+    ("某某融媒 发布时间:2024年3月5日 10:20", "credit line"),
     ("[责任编辑:赵六]", "credit line"),
     ("[编辑 : 赵六]", "credit line"),
     ("通讯员 钱七 孙八 报道", "credit line"),
@@ -205,6 +208,16 @@ def test_a_portal_s_list_of_other_articles_under_its_heading_is_dropped(heading)
 def test_a_list_of_other_videos_or_pictures_under_its_heading_is_dropped(heading):
     # a TV station's page ends with its other clips, a picture desk's with its other albums
     others = ("黄泥塘镇连夜转移低洼地带群众", "柳湾乡蜜橘采摘节开幕")
+    text = _page("某某街道打造红色管家", *[PARAGRAPH] * 4, heading, *others)
+    body = _body_text(text)
+    assert all(other not in body for other in others)
+    assert PARAGRAPH in body
+
+
+@pytest.mark.parametrize("heading", ["【相关阅读】", "[推荐新闻]", "【延伸阅读】"])
+def test_a_list_of_other_articles_under_a_bracketed_heading_is_dropped(heading):
+    # a box of other articles after the body: other towns' news, named as their headlines
+    others = ("黄泥塘镇开展“全民健身日”系列活动", "柳湾街道召开防汛工作会议")
     text = _page("某某街道打造红色管家", *[PARAGRAPH] * 4, heading, *others)
     body = _body_text(text)
     assert all(other not in body for other in others)

@@ -165,6 +165,17 @@ UNIT_CASES = [
     ("志愿者来到粮站二村社区党群服务中心。", {"粮站二村社区"}),
     ("樟木坪社区是一个典型的老厂区社区,居民多为退休职工。", {"樟木坪社区"}),
     ("社区养老社区服务站设在樟木坪社区居委会一楼。", {"樟木坪社区"}),
+    # a kind of place after what the sentence does with it (摸排出|老|旧|小区), after an adverb of doing
+    # together (一起|商量|小区), or after what it lacks (弱|物业小区): described, not named
+    ("柳湾社区党委走访居民，排查出老旧小区屋面漏水等问题。", {"柳湾社区"}),
+    ("柳湾社区党委走访居民，整理出老旧小区屋面漏水等问题。", {"柳湾社区"}),
+    ("柳湾社区的楼长和业主一起商量小区停车位怎么划。", {"柳湾社区"}),
+    ("柳湾社区还有3个无物业或弱物业小区需要托管。", {"柳湾社区"}),
+    # sending someone whose title follows (选派|社区党委委员某某)
+    ("柳湾社区党委选派社区党委委员汤明担任小区党支部书记。", {"柳湾社区"}),
+    ("青林街道下派社区干部10名，到小区蹲点。", {"青林街道"}),
+    # a counted kind of place, though a division of the gazetteer is called so
+    ("柳湾社区紧邻一处工业园区，企业职工多。", {"柳湾社区"}),
 ]
 
 
@@ -398,6 +409,23 @@ def test_a_committee_named_by_a_kind_of_workplace_is_the_one_the_article_named_i
     assert names(text, "PartyOrganization") == {"武冈市人民医院党委", "枫林镇党委"}
 
 
+@pytest.mark.parametrize("text, org, body", [
+    ("泸溪县市场监督管理局机关党委组织30名在职党员到社区报到。", "泸溪县市场监督管理局机关党委", "泸溪县市场监督管理局"),
+    ("麻阳县税务局机关党委书记向明辉带队走访困难群众。", "麻阳县税务局机关党委", "麻阳县税务局"),
+])
+def test_the_committee_of_a_bodys_offices_is_named_with_the_body(text, org, body):
+    # 某局机关党委: the 机关 after a body's name is the body's own offices, not a kind of members alone
+    assert names(text, "PartyOrganization") == {org} and body in names(text, "Partner")
+
+
+@pytest.mark.parametrize("text", [
+    "柳湾社区党委把小区划分为12个楼栋，在每个楼栋建立楼栋党小组。",  # one in each of a counted class
+    "会议要求，年底前实现新业态企业党组织全覆盖。",  # how many such bodies there are
+])
+def test_branches_of_a_class_are_no_organisation(text):
+    assert names(text, "PartyOrganization") <= {"柳湾社区党委"}
+
+
 def test_a_village_s_party_organisation_is_the_body_the_article_names_for_it():
     # 村党组织: the class word for the village's own body, here its 党总支; no second organisation
     text = "松溪镇杉木坪村党总支把党员参加志愿服务量化为积分,每月由村党组织评议、公示。"
@@ -437,7 +465,16 @@ TEMPORARY_CASES = [
     ("石笋村党总支成立临时党支部。", "临时党支部", "石笋村党总支"),
     # written right after the organisation, with a modifier a verb to jieba (返乡), it is named with it
     ("金桂苑党总支返乡党员临时党支部召开第一次会议。", "金桂苑党总支返乡党员临时党支部", "金桂苑党总支"),
+    # a verb that leads the set-up word (牵头成立, 带头组建)
+    ("桂花社区党委牵头成立金桂苑小区加装电梯临时党支部。", "金桂苑小区加装电梯临时党支部", "桂花社区党委"),
 ]
+
+
+def test_the_temporary_branch_a_person_is_appointed_to_is_the_one_set_up_before():
+    # 某某任临时党支部书记: the post begins after the verb; 临时党支部 is the temporary branch the article named
+    text = "桂花社区党委牵头成立金桂苑小区加装电梯临时党支部，由社区党委副书记汤丽君任临时党支部书记。"
+    assert names(text, "PartyOrganization") == {"桂花社区党委", "金桂苑小区加装电梯临时党支部"}
+    assert ("汤丽君", "leads", "金桂苑小区加装电梯临时党支部") in relations(text)
 
 
 @pytest.mark.parametrize("text, branch, parent", TEMPORARY_CASES)

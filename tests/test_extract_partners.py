@@ -154,3 +154,111 @@ SOCIAL_WORK_CASES = [
 def test_a_social_work_organisation_is_named_with_its_place_and_brand(text, expected):
     assert names(text, "Partner") == expected
     assert not {n for n in names(text, "Facility") if "社会工作" in n or "社工" in n}
+
+
+FIRM_SHORT_FORM_CASES = [
+    # a property firm: place + trade name + trade + legal form, then trade name + trade word
+    ("高坪街道东风社区与遵义黔信物业服务有限公司签订共建协议。黔信物业派出12名保洁员负责小区日常保洁。",
+     "遵义黔信物业服务有限公司", "黔信物业"),
+    # a social-work centre, later by the usual short word of its trade (社会工作 → 社工)
+    ("社区引入兰州益众社会工作服务中心开展助老服务。益众社工每周入户探访独居老人。",
+     "兰州益众社会工作服务中心", "益众社工"),
+    # a cooperative after its county, later by its trade name and legal form
+    ("村党支部牵头成立通渭县金穗马铃薯种植专业合作社。金穗合作社为农户统一供种。",
+     "通渭县金穗马铃薯种植专业合作社", "金穗合作社"),
+]
+
+
+@pytest.mark.parametrize("text, full, short", FIRM_SHORT_FORM_CASES)
+def test_a_firm_written_in_full_and_by_its_short_form_is_one_partner(text, full, short):
+    found = names(text, "Partner")
+    assert full in found and short not in found
+
+
+def test_a_firm_with_the_same_trade_name_in_another_trade_stays_apart():
+    text = "安顺华腾建筑工程有限公司承建了活动室。华腾物业负责日后的管理。"
+    assert {"安顺华腾建筑工程有限公司", "华腾物业"} <= names(text, "Partner")
+
+
+WORKPLACE_BRANCH_CASES = [
+    # the firm by its short form: its branch is named after it
+    ("东风社区党委推动黔信物业成立党支部。物业党支部书记杜明远带领党员每周巡查小区。", "黔信物业党支部"),
+    # the firm only by its registered name: its branch is named after that
+    ("东风社区党委推动遵义黔信物业服务有限公司成立党支部。物业党支部书记杜明远带领党员每周巡查小区。",
+     "遵义黔信物业服务有限公司党支部"),
+    # another kind of workplace: a hospital
+    ("溪口社区与黔东南仁和医院签订共建协议，医院党支部组织党员医生每月到社区坐诊。", "仁和医院党支部"),
+    # the firm named after the estate of a unit of the article: written right after that unit's stem
+    ("枫岭湾社区党委介绍，社区还与枫岭湾物业党支部建立了联席会议制度。", "枫岭湾物业党支部"),
+]
+
+
+@pytest.mark.parametrize("text, branch", WORKPLACE_BRANCH_CASES)
+def test_a_branch_named_by_its_workplace_is_the_one_named_firms(text, branch):
+    from test_extract import relations
+    assert branch in names(text, "PartyOrganization")
+    assert not any(p == "partyOrgOf" and s == branch for s, p, o in relations(text))  # (the firm's, no unit's)
+
+
+def test_a_branch_named_by_its_workplace_in_a_story_of_two_such_firms_is_neither():
+    text = "东风社区引入黔信物业和安达物业，物业党支部书记杜明远说，小区面貌焕然一新。"
+    assert not {"黔信物业党支部", "安达物业党支部"} & names(text, "PartyOrganization")
+
+
+def test_what_a_place_lacks_before_a_firms_word_is_no_partner():
+    assert not names("柳湾社区还有3个无物业或弱物业小区需要托管。", "Partner")
+
+
+BODY_OF_A_PLACE_CASES = [
+    # a department named for fields joined by 和, after a district the dictionary does not hold: the
+    # district's department, named with it
+    ("龙子湖区人力资源和社会保障局派人到社区开展招聘。", "龙子湖区人力资源和社会保障局"),
+    ("社区邀请淮上区住房和城乡建设局派驻工程监理。", "淮上区住房和城乡建设局"),
+    # an academy's or a university's institute, named right after it: one body
+    ("村里请来福建省农业科学院茶叶研究所的专家开展技术培训。", "福建省农业科学院茶叶研究所"),
+    ("合作社与甘肃农业大学草业研究所签订技术服务协议。", "甘肃农业大学草业研究所"),
+]
+
+
+@pytest.mark.parametrize("text, body", BODY_OF_A_PLACE_CASES)
+def test_a_body_is_named_with_the_place_or_the_body_it_belongs_to(text, body):
+    assert names(text, "Partner") == {body}
+
+
+def test_a_body_whose_head_a_person_is_appointed_begins_after_the_verb():
+    # 书记某某任|合作社理事长: no body named 书记某某任合作社; 合作社 alone is the one named before
+    text = "石桥村党支部牵头成立石桥村蜜柚种植专业合作社，村党支部书记邹德明任合作社理事长。"
+    assert names(text, "Partner") == {"石桥村蜜柚种植专业合作社"}
+
+
+def test_a_meeting_whose_word_ends_in_a_bodys_is_no_partner():
+    assert not names("柳湾社区先后召开议事协商会9场，收集居民意见。", "Partner")
+
+
+
+@pytest.mark.parametrize("short, full, expected", [
+    ("黔信物业", "遵义黔信物业服务有限公司", True),
+    ("遵义黔信物业", "遵义黔信物业服务有限公司", True),  # the place may lead the short form too
+    ("黔信公司", "遵义黔信物业服务有限公司", True),
+    ("益众社工", "兰州市七里河区益众社会工作服务中心", True),  # after two places
+    ("遵义物业", "遵义黔信物业服务有限公司", False),  # a place and a trade word: no trade name
+    ("宁安物业", "河北宁安物业服务有限公司", True),  # a trade name that is also a place's (宁安市) elsewhere
+    ("黔信建材", "遵义黔信物业服务有限公司", False),  # another trade
+    ("信物业", "遵义黔信物业服务有限公司", False),  # too short to say whose
+])
+def test_a_short_form_keeps_the_trade_name_and_characters_of_the_full_name_in_order(short, full, expected):
+    from kg.extract.firms import is_short_form
+    assert is_short_form(short, full) is expected
+
+
+def test_a_team_named_for_its_task_keeps_the_task_in_its_name():
+    # 竹林|管护|先锋队: the object and the verbal noun of the task both name the team
+    assert names("青林村党支部组织党员成立了竹林管护先锋队，每名党员联系3户。", "Partner") == {"竹林管护先锋队"}
+
+
+@pytest.mark.parametrize("text", [
+    "市局派出工作队进驻青林村。",  # a task alone, no object of it
+    "把红军标语墙和青林村的老游击队驻地串成一条线路。",  # the team word inside a dictionary word
+])
+def test_a_task_alone_or_a_word_ending_in_a_teams_character_names_no_team(text):
+    assert not names(text, "Partner")

@@ -60,3 +60,63 @@ def test_a_quoted_night_school_set_up_and_running_is_a_program():
 ])
 def test_a_quoted_project_a_body_leads_or_applies_for_is_a_program(text, expected):
     assert expected <= names(text, "Program")
+
+
+QUOTED_ALLIANCE_CASES = [
+    # a quoted brand before a field and 联盟: the brand is the community's program, the alliance its alias
+    ("丈八街道枫林社区“枫叶红”党建联盟昨日成立，辖区8家单位成为首批成员。", "枫叶红"),
+    ("竹溪社区牵头组建“邻里同心”物业服务联盟，4家物业企业加入。", "邻里同心"),
+    # 联盟 right after the quote
+    ("在竹溪社区“同心筑梦”联盟的推动下，3个老旧小区完成了改造。", "同心筑梦"),
+]
+
+
+@pytest.mark.parametrize("text, brand", QUOTED_ALLIANCE_CASES)
+def test_a_quoted_alliance_is_the_communitys_brand_not_a_body(text, brand):
+    assert brand in names(text, "Program") and brand not in names(text, "Partner")
+
+
+def test_a_quoted_alliance_named_by_its_members_is_a_body():
+    text = "竹溪社区组织辖区餐馆成立“椿萱”餐饮商家联盟，为独居老人送餐。"
+    assert "椿萱" in names(text, "Partner") and "椿萱" not in names(text, "Program")
+
+
+@pytest.mark.parametrize("text", [
+    "竹溪社区：“两新”党建联盟让楼宇企业和社区走得更近",  # a quoted kind of members before the alliance
+    "竹溪社区成立党建联盟，为居民办实事。",  # a field of work alone before the body's word
+])
+def test_an_alliance_named_by_a_kind_of_members_or_a_field_alone_is_nothing(text):
+    assert not names(text, "Partner") and not names(text, "Program")
+
+
+QUOTED_RECORD_CASES = [
+    # a checklist, a ledger, a day of service a place sets: named by their own ending
+    ("三方共同制定了“枫林议事清单”，把居民反映的问题分为三类。", "枫林议事清单"),
+    ("村干部每月更新“民意账”，逐条销号。", "民意账"),
+    ("社区把每月10日定为“桂香服务日”，党员上门为老人理发。", "桂香服务日"),
+    # a selection held under the quoted name, the rules a body sets
+    ("村里把移风易俗纳入“孝老爱亲家庭”评选，每年评一次。", "孝老爱亲家庭"),
+    ("红白理事会定下“六不准”标准，彩礼不超过两万元。", "六不准"),
+]
+
+
+@pytest.mark.parametrize("text, program", QUOTED_RECORD_CASES)
+def test_a_quoted_checklist_ledger_day_or_selection_is_a_program(text, program):
+    assert program in names(text, "Program")
+
+
+def test_a_ledger_a_verb_names_is_what_is_done_not_a_program():
+    assert "清算账" not in names("党员挨家挨户帮村民算“清算账”，讲清补偿怎么算。", "Program")
+
+
+
+def test_a_quoted_council_of_four_characters_is_a_body():
+    assert "白发参谋团" in names("青林村的“白发参谋团”参与村务协商，提出建议20多条。", "Partner")
+
+
+@pytest.mark.parametrize("text", [
+    "社区组织志愿者开展“中国青年志愿者服务日”主题活动。",
+    "柳湾社区开展“全民健身日”系列活动，居民踊跃参加。",
+])
+def test_a_quoted_national_observance_is_no_program(text):
+    assert not names(text, "Program") & {"中国青年志愿者服务日", "全民健身日"}

@@ -10,8 +10,8 @@ claimed spans) and writes them out as model ``Mention`` and
 from __future__ import annotations
 
 from kg.errors import stage
-from kg.extract import (chains, communities, coordinated, estates, lists, named, partners, party, persons, quotes,
-                        roles, rooms, standard, units)
+from kg.extract import (chains, communities, coordinated, estates, firms, lists, named, partners, party, persons,
+                        quotes, roles, rooms, standard, units)
 from kg.extract import events as held_events
 from kg.extract.found import Found
 from kg.extract.index import by_sentence
@@ -74,6 +74,8 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     found_units = units_not_only_in_bodies(found_units, others, orgs)
     others = standard.settle_level_facilities(others, found_units, paragraph)  # (社区党群服务中心: the passage's)
     join_short_forms(others)
+    firms.join_firm_short_forms(others)
+    firms.name_workplace_branches(orgs, others, text, found_units)
     join_parent_bodies(others)
     join_program_short_forms(others)
     attach_facility_attributes(others, sentences)
@@ -141,6 +143,7 @@ def bodies_of_orgs(orgs: list[Found], text: str, found_units: list[Found]) -> li
         surface = text[org.start : org.end]
         kind_word = longest_ending(surface, PARTY_KIND_WORDS)
         body = surface[: -len(kind_word)] if kind_word else ""
+        body = body[: -len(office)] if (office := longest_ending(body, BODY_OFFICE_WORDS)) else body  # (某局|机关|党委)
         ending = longest_ending(body, PARTNER_ENDINGS) if body else None
         if ending is None and body.endswith(CENTRE) and not body.endswith(FACILITY_ENDINGS):
             ending = CENTRE  # 某某管理中心党总支: a centre with a party body of its own is an institution, no place
@@ -164,6 +167,7 @@ def by_length(words) -> dict[int, frozenset[str]]:
 
 PARTY_KIND_WORDS = by_length(PATTERNS.party_kind)
 PARTNER_ENDINGS = by_length(PATTERNS["partners"]["suffixes"])
+BODY_OFFICE_WORDS = by_length(PATTERNS["party"]["body_office_words"])
 CENTRE = "中心"
 FACILITY_ENDINGS = tuple(PATTERNS["facilities"]["suffixes"])
 

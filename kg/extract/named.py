@@ -14,6 +14,7 @@ from kg.extract.partners import (CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WH
 from kg.extract.patterns import PATTERNS
 from kg.extract.quotes import program_kind
 from kg.extract.registered import brand_start, is_legal_form, is_social_work_form, registered_start, SOCIAL_WORK_FORMS
+from kg.extract.roles import after_post_verb
 from kg.extract.segment import word_tags
 from kg.extract.standard import level_facility
 from kg.extract.text import (FOUNDING_VERBS, Tokens, clean_name, ends_with_founding_verb, is_cjk, is_people_word, previous_token,
@@ -70,6 +71,8 @@ def find_by_suffix(
                 continue  # 某某快递驿站, 某某物业服务站: a place named after the trade it serves
             if cls == "Partner" and (more := CONTINUED.match(sentence.text, match.end())):
                 e, suffix = e + len(more.group()), suffix + more.group()  # 某某物业 + 服务有限公司: one company
+            if cls == "Partner" and sentence.text.endswith(PATTERNS.meeting_endings, 0, e - sentence.start):
+                continue  # 议事协商会, 恳谈会: a meeting held, though its word ends in a body's (商会)
             if cls == "Partner" and is_byline(sentence.text, e - sentence.start):
                 continue  # 某某晚报记者, 某某网讯: the outlet reporting, not a partner
             if cls == "Partner" and suffix in TRADE_ENDINGS and is_thing_of_trade(tokens, e):
@@ -127,8 +130,12 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     barriers = frozenset(unit_ends) | {f.end for f in others}
     kind = partner_kind(suffix) if cls == "Partner" else None
     longest = table["max_media_stem"] if kind == "media" else table.get("max_stem", 6)
-    passing = GOVERNMENT_STEM_TAGS if kind == GOVERNMENT or suffix in CAUSE_ENDINGS else frozenset()
+    # (a team is named for its task too: 油茶|管护|先锋队, 茶园|巡护|志愿队; not inside a word: 老|游击队)
+    task_team = kind == TEAM and tokens.containing(s) is None
+    passing = GOVERNMENT_STEM_TAGS if kind == GOVERNMENT or task_team or suffix in CAUSE_ENDINGS else frozenset()
     start = stem_start(tokens, s, longest, barriers, passing)
+    if task_team and all(word_tags().get(p) in passing for p in stem_tokens(tokens, start, s)):
+        start = stem_start(tokens, s, longest, barriers)  # (工作|队: a task alone, no object of it, names no team)
     if cls == "Partner" and (kind in INSTITUTION_KINDS or suffix.endswith(HOSPITAL)):
         start = after_unit_name_word(tokens, start, unit_ends)  # 某区|启明|特殊教育学校: a school's own name
     if sentence.text[start - sentence.start] in CONJUNCTIONS and start + 1 < s and start in others_ends(others):
@@ -152,6 +159,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         first = tokens[tokens.starting_before(start)] if start < s else None
         if first is not None and first.start == start and first.end < s and first.text.endswith(PARTNER_ENDINGS):
             start = first.end  # 某供电公司城东供电所 where the company went unnamed: 公司 ends a name, it begins none
+    if cls == "Partner":  # 书记某某任|合作社理事长: the body begins after the verb of holding a post
+        start = after_post_verb(tokens, start, s)
     stem = sentence.text[start - sentence.start : s - sentence.start]
     if cls == "Partner" and suffix == COMMITTEE and stem.endswith(OWN_COMMITTEE_STEMS):
         return None  # 某社区居民委员会: the community's own committee, no partner
@@ -207,6 +216,13 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     if cls == "Partner" and partner_kind(suffix) == "media" and not is_partnering(sentence.text) and len(sentence.text) < 30:
         return None  # an outlet in a header line is the page's source, not a partner
     start, stem = with_level_word(tokens, start, stem, kind) if cls == "Partner" else (start, stem)
+    if cls == "Partner" and kind == GOVERNMENT and (unit := unit_ends.get(start)) is not None:
+        # 某区|住房和城乡建设局: the fields joined by 和 reach back to the unit, whose department it is
+        begin = written_chain_start(unit, unit_ends)
+        full = Found(cls, sentence.text[begin - sentence.start : e - sentence.start], begin, e, index, unit=unit, kind=kind,
+                     rule="unit+suffix")
+        full.aliases.add(stem + suffix)
+        return full
     kind = program_kind(suffix) if cls == "Program" else kind
     if cls == "Facility" and suffix in GOVERNMENT_STATIONS and stem and not stem.startswith(COUNTY_LEVEL_WORDS) \
             and previous_token(tokens, start) in COUNTY_LEVEL_WORDS:
@@ -218,6 +234,7 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
 
 
 LEADING_ROLES = frozenset(PATTERNS["persons"]["leading_roles"])
+TEAM = "volunteer team"
 INSTITUTION_KINDS = ("school", "university")
 OWN_NAME_TAGS = ("ns", "nt")
 HOSPITAL = "医院"
@@ -288,7 +305,7 @@ def helped(parts: list[str]) -> bool:
 def is_generic(stem: str, parts: list[str], table: dict) -> bool:
     """Generic words (专业, 爱心), or a size word doubled (小小合作社: a little cooperative)."""
     generic = set(table["generic_stems"])
-    return stem in generic or bool(parts and all(p in generic for p in parts)) or stem in DOUBLED_SIZE_WORDS
+    return stem in generic or stem in table.get("field_stems", ()) or bool(parts and all(p in generic for p in parts)) or stem in DOUBLED_SIZE_WORDS
 
 
 def named_for_purpose(index, sentence, tokens, s, e, suffix, unit_ends, barriers, longest) -> Found | None:

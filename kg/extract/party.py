@@ -18,6 +18,7 @@ from kg.extract.hierarchy import below_its_unit
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.references import (earlier_of_kind, function_branch, kind_of_members_named_before, name_after_settled,
                                    named_body, unit_s_own_organisation)
+from kg.extract.roles import after_post_verb
 from kg.extract.temporary import body_s_own_branch, temporary_branch
 from kg.extract.text import UNIT_WORDS, Tokens, clean_name, ends_with_founding_verb, is_cjk, stem_start, stem_tokens
 from kg.extract.index import LastBefore
@@ -58,6 +59,8 @@ def find_party_orgs(
         if any(ts < match.start() < te for ts, te in titles):
             continue  # 《中国共产党支部工作条例》: a document's title names no organisation
         kind = kind_of(match.group())
+        if text.startswith(CLASS_FOLLOWERS, match.end()):
+            continue  # 规上企业党组织全覆盖: how many such bodies there are, a class
         in_quote = any(qs <= s < qe for qs, qe in quoted)
         if in_structure(text, match.start(), match.end()):
             continue  # 社区党委—网格党支部—楼栋党小组: the layers of a structure, not named bodies
@@ -67,6 +70,8 @@ def find_party_orgs(
         members = MEMBER_KIND.search(text, 0, head - sentence.start)
         # 离退休, “两新”组织, 新业态新就业群体; not the end of a body's name (人民医院|党委 is the hospital's)
         branch = members.group() if members and tokens.containing(sentence.start + members.start()) is None else None
+        if branch is not None and text.endswith(BODY_ENDINGS, 0, members.start()):
+            branch = None  # 某区税务局机关党委: the body's own 机关 committee, named with the body (the stem below)
         if branch is not None and kind in BRANCH_KINDS and number is None:
             # 某社区第三网格党小组: an ordinal before the kind of members, the unit before the ordinal
             branch_at = head - sentence.start - len(branch)
@@ -107,6 +112,8 @@ def find_party_orgs(
             continue  # 关工委, 机关工委: 工委 is a unit's 党工委 only written right after the unit (某某街道工委)
         if branch is not None and kind in BRANCH_KINDS and not in_quote:
             branch_at = s - sentence.start - len(branch)  # 第三网格党支部: an ordinal before the kind of members names it
+            if re.search(f"(?:{CLASS_ALTERNATION}|{PATTERNS['party']['counted']}){re.escape(branch)}", text[:branch_at]):
+                continue  # 划分为8个网格，在每个网格建立网格党小组: one in each of a class, no one branch
             ordinal = NUMBERED.search(text, max(0, branch_at - 4), branch_at)
             branch = ordinal.group() + branch if ordinal and ordinal.group().startswith("第") else branch
             found.append(Found(CLS, clean_name(branch) + match.group(), s - len(branch), e, index, kind=kind, rule="branch"))
@@ -119,9 +126,11 @@ def find_party_orgs(
         barriers = frozenset(holders) | frozenset(named_before)
         start = stem_start(tokens, s, table["max_stem"], barriers)
         wider = stem_start(tokens, s, table["max_stem"], barriers, BODY_STEM_TAGS)
-        if wider < start and text.endswith(BODY_ENDINGS, 0, match.start()):
+        office = next((w for w in BODY_OFFICE_WORDS if text.endswith(w, 0, match.start())), "")
+        if wider < start and text.endswith(BODY_ENDINGS, 0, match.start() - len(office)):  # (某局|机关|党委 too)
             start = wider  # 县市场监督管理局党支部: a body's name may hold verbal nouns (监督, 救援)
-        stem = text[start - sentence.start : match.start()]
+        start = after_post_verb(tokens, start, s)
+        stem = text[start - sentence.start : match.start()]  # (某某任|临时党支部书记: the post begins after the verb)
         if stem and start in named_before and not is_generic_stem(stem_tokens(tokens, start, s)):
             # 某党总支某某临时党支部: a body its parent organisation set up
             parent = named_before[start]
@@ -181,10 +190,13 @@ MEMBER_KIND = re.compile(
 )
 LEVEL_WORDS = tuple(sorted(PATTERNS["units"]["generic_words"], key=len, reverse=True))
 CLASS_WORDS = tuple(PATTERNS["party"]["class_words"])
+CLASS_ALTERNATION = alternation(CLASS_WORDS)
+CLASS_FOLLOWERS = tuple(PATTERNS["party"]["class_followers"])
 NUMBERED = re.compile(PATTERNS["party"]["numbered_branch"] + "$")
 BODY_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
 BODY_ENDINGS = (*PATTERNS["partners"]["suffixes"], "中心")  # (an institution's centre: 某某保护中心党支部)
 COUNTED = re.compile(PATTERNS["party"]["counted"] + "$")
+BODY_OFFICE_WORDS = tuple(PATTERNS["party"]["body_office_words"])
 
 
 def function_stem(text: str, end: int) -> str | None:

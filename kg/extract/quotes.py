@@ -65,6 +65,8 @@ def self_class(name: str) -> tuple[str, str | None] | None:
     if name.endswith(SELF_PROGRAM_ENDINGS):  # (most names end in none: not worth trying them one by one)
         for suffix in SELF_PROGRAM_ENDINGS:
             if name.endswith(suffix) and len(name) > len(suffix):
+                if suffix in RECORD_ENDINGS and word_tags().get(name[: -len(suffix)], "").startswith("v"):
+                    return None  # 算“对比账”: a verb's ledger, what is done
                 return "Program", program_kind(suffix) or "project"
     if is_named_event(name):
         return "Program", "event"
@@ -88,6 +90,7 @@ SELF_PARTNER_HEADS = tuple(h for h in PATTERNS["quotes"]["partner_heads"] if len
 SELF_TEAM_ENDINGS = tuple(PATTERNS["quotes"]["team_endings"])
 SELF_METHOD_STARTS = tuple(PATTERNS.party_kind) + tuple(PATTERNS["persons"]["leading_roles"])
 SELF_FACILITY_ENDINGS = tuple(PATTERNS["facilities"]["suffixes"] + PATTERNS["quotes"]["facility_endings"])
+RECORD_ENDINGS = frozenset(PATTERNS["quotes"]["record_endings"])
 SELF_PROGRAM_ENDINGS = (*PATTERNS["programs"]["suffixes"], *PATTERNS["quotes"]["program_endings"], *PATTERNS.meeting_endings)
 
 
@@ -115,6 +118,8 @@ def head_after(after: str) -> tuple[str, int, str] | None:
             if cls == "Partner" and end < len(after) and after[i : end + 1] in word_tags():
                 continue  # “某某”大学生服务团: the head begins a longer word (大学生), it is not the head
             if first is None:
+                if i == 0 and head in BRAND_HEADS:
+                    return "Program", end, head  # “某某”联盟: the alliance of a brand
                 first = (cls, end, head)
             elif cls == "Program" and program_kind(head) in ("brand", "project") and plain_modifier(after[:i]):
                 return cls, end, head
@@ -171,6 +176,10 @@ def find_quoted(index: int, sentence: Sentence, quotes: list[tuple[int, int, str
 
 def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: str) -> Found | None:
     name = clean_name(inner)
+    if name in MEMBER_KINDS:
+        return None  # “两新”党建联盟, “两新”组织: a kind of members or workplaces, no name
+    if name.startswith(OBSERVANCE_STARTS) and name.endswith(OBSERVANCE_ENDINGS):
+        return None  # “中国某某服务日”, “全民健身日”: a day the whole country keeps
     rel_end = qe - base
     after = text[rel_end : rel_end + 24]
     stop = _STOP_AFTER.search(after)
@@ -238,6 +247,10 @@ def founded(index: int, name: str, qs: int, qe: int, after: str) -> Found | None
     return Found("Program", name, qs, qe, index, rule="quote+founded")
 
 
+BRAND_HEADS = frozenset(PATTERNS["quotes"]["brand_heads"])
+OBSERVANCE_STARTS = tuple(PATTERNS["quotes"]["observance_starts"])
+OBSERVANCE_ENDINGS = tuple(PATTERNS["quotes"]["observance_endings"])
+MEMBER_KINDS = frozenset(PATTERNS["party"]["branch_stems"])
 FOUNDING_VERBS = tuple(PATTERNS["quotes"]["founding_verbs"])
 FOUNDED_GROUP_WORDS = tuple(PATTERNS["quotes"]["founded_group_words"])
 FOUNDED_GROUP_ENDINGS = frozenset(PATTERNS["quotes"]["founded_group_endings"])

@@ -13,8 +13,10 @@ from kg.extract.patterns import PATTERNS
 
 def named_body(org: Found, stem: str, named: list[Found]) -> bool:
     """学院党委, 公司党委: a kind of body before the kind word refers to the one named organisation of
-    the article whose name ends so (某某大学某某学院党委, 某某有限公司党委)."""
-    bodies = {o.name: o for o in named if o.name.endswith(org.name) and o.name != org.name} if stem in BODY_WORDS else {}
+    the article whose name ends so (某某大学某某学院党委, 某某有限公司党委); 临时党支部 to the one temporary
+    branch it named (某某小区改造临时党支部)."""
+    bodies = {o.name: o for o in named if o.name.endswith(org.name) and o.name != org.name} \
+        if stem in BODY_WORDS or stem in TEMPORARY_WORDS else {}
     if len(bodies) != 1:
         return False
     return _take(org, next(iter(bodies.values())))
@@ -96,6 +98,7 @@ def _take(org: Found, named: Found) -> bool:
 
 TEMPORARY_WORDS = frozenset(PATTERNS["party"]["temporary_words"])
 BODY_WORDS = frozenset(s for s in PATTERNS["partners"]["suffixes"] if len(s) >= 2)
+TEMPORARY_WORDS = frozenset(PATTERNS["party"]["temporary_words"])
 FUNCTION_STEMS = frozenset(PATTERNS["party"]["function_stems"])
 BODY_KIND_WORDS = ("党总支", "党委")
 UNIT_BODY_KINDS = ("党委", "党总支", "党支部", "党工委")

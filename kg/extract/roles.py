@@ -73,3 +73,18 @@ def is_post_character(pair: str) -> bool:
     return all(is_cjk(ch) and ch not in PATTERNS.stop_chars for ch in pair)
 ROLE_LAST_CHAR = re.compile("[" + "".join(map(re.escape, sorted(set(PATTERNS["persons"]["role_endings"] + "人")))) + "]")
 CJK_WORD = re.compile("[\u4e00-\u9fff]+")  # all(is_cjk(ch) for ch in word), at C speed
+
+
+def after_post_verb(tokens, start: int, end: int) -> int:
+    """Where a name whose stem runs from ``start`` to ``end`` begins once a verb of holding a post inside it is
+    left out: 书记某某任|合作社理事长, 某某兼任|临时党支部书记 (the post begins after the verb)."""
+    i = tokens.starting_before(start)
+    begins = start
+    while i < len(tokens) and tokens[i].end <= end:
+        if tokens[i].text in POST_VERBS:
+            begins = tokens[i].end
+        i += 1
+    return begins
+
+
+POST_VERBS = frozenset(PATTERNS["persons"]["post_verbs"] + PATTERNS["persons"]["appointment_verbs"])

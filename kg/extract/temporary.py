@@ -28,7 +28,7 @@ def temporary_branch(text: str, base: int, start: int, stem: str, found: list[Fo
                 (between[: len(lead) + len(w)] for lead in LEADING_VERBS for w in SET_UP_WORDS
                  if between.startswith(lead + w)), None)
             if words is None and nearest and len(between) <= MAX_TEMPORARY_MODIFIER and all(map(is_cjk, between)) \
-                    and not any(ch in PATTERNS.stop_chars for ch in between):
+                    and not any(ch in PATTERNS.stop_chars for ch in between) and not any(t in between for t in TITLES):
                 return org, org.start  # 某党总支返乡党员临时党支部: written right after its organisation, named with it
             nearest = False
             if words is None:
@@ -42,6 +42,7 @@ def temporary_branch(text: str, base: int, start: int, stem: str, found: list[Fo
 
 
 SET_UP_WORDS = tuple(PATTERNS["relations"]["set_up_words"])
+TITLES = tuple(PATTERNS["persons"]["titles"])  # (某党总支副书记某某任临时党支部书记: a person between, no name)
 TEMPORARY_WORDS = tuple(PATTERNS["party"]["temporary_words"])
 MAX_TEMPORARY_MODIFIER = 8
 LEADING_VERBS = tuple(PATTERNS["party"]["founding"]["leading_verbs"])

@@ -55,6 +55,8 @@ def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
             continue
         if splits_a_word(tokens, tok.end):
             continue  # 发展乡|村: 发展|乡村, jieba took a division's name across two words
+        if position and COUNTED.match(tokens[position - 1].text) and is_word_like(tok.text):
+            continue  # 紧邻一处工业园区: a counted kind of place, though some division is called so
         divisions = gaz.lookup(tok.text)
         short = False
         if not divisions and len(tok.text) >= 2:

@@ -37,8 +37,21 @@ def is_generic_stem(stem: str, tokens: list[str]) -> bool:
     if stem in generic or stem[-1] in descriptive or any(len(t) > 1 and t[-1] in descriptive for t in tokens):
         return True
     if tokens and tokens[0] in PRIVATIVE_WORDS:
-        return True  # 无|主管楼院: a place that lacks something, described
+        return True  # 无|主管楼院, 弱|物业小区: a place that lacks something, described
+    if described_after_function_characters(tokens, generic):
+        return True  # 梳理出|老|旧|小区, 对|老旧小区: a kind of place after what the sentence does with it
     return bool(tokens) and all(t in generic for t in tokens)
+
+
+def described_after_function_characters(tokens: list[str], generic: frozenset[str]) -> bool:
+    """出|老|旧, 对|老旧, 整理|出|老|旧: a generic description of two characters or more (老旧, 无物业) after a
+    one-character word (a verb's complement, a preposition) is what the sentence does with such places:
+    the description ends the stem, it names nothing."""
+    for cut in range(1, len(tokens)):
+        tail = "".join(tokens[cut:])
+        if len(tail) > 1 and tail in generic and len(tokens[cut - 1]) == 1:
+            return True
+    return False
 
 
 def is_word_like(name: str) -> bool:
@@ -76,6 +89,8 @@ def is_description(parts: list[str], level: str, after_unit: bool = False, suffi
         return True
     if len(parts) == 1 and parts[0] in FOUNDING_VERBS and not after_unit:
         return True  # 在新建小区配建, 辖区新建社区: built, not named (a community of the name follows its parent)
+    if "".join(parts).endswith(SENDING_VERBS):
+        return True  # 选派|社区党委委员某某: sending someone, whose title follows, names no place
     return tag in DESCRIPTIVE_TAGS and not is_place_word(parts[0]) and not (after_unit and tag in ("a", "an"))
 
 
@@ -96,6 +111,7 @@ def describes_in_words(parts: list[str]) -> bool:
 
 
 FOUNDING_VERBS = frozenset(PATTERNS["stems"]["founding_verbs"])
+SENDING_VERBS = tuple(PATTERNS["persons"]["sending_verbs"])
 VERB_PHRASE_TAGS = frozenset(PATTERNS["stems"]["verb_phrase_tags"])
 BARE_COUNT = re.compile(PATTERNS["stems"]["bare_count"])
 WORK_KIND_WORDS = frozenset(PATTERNS["stems"]["work_kind_words"])
