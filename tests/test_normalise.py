@@ -44,6 +44,14 @@ HAND_CASES = [
     ("社区(walk)", "社区(walk)"),  # no tone mark: an English word, not pinyin
     ("社区(xyź)", "社区(xyź)"),  # not a syllable
     ("abc(qū)", "abc(qū)"),  # not after a CJK character
+    # a syllable glued to its character without brackets, as some converters print it
+    ("龍lóng泉社區qū", "龙泉社区"),
+    ("服務wù中心：", "服务中心:"),
+    ("綠lǜ化", "绿化"),
+    ("小區run", "小区run"),  # no tone mark
+    ("走進café", "走进café"),  # not a syllable
+    ("長沙chángshā", "长沙chángshā"),  # a romanised word, not one syllable after its character
+    ("社區Wǎng", "社区Wǎng"),  # a capital: a word, not a gloss
     # width folding: full-width ASCII to ASCII, Chinese-only marks kept
     ("ＡＢＣ１２３", "ABC123"),
     ("（记者王丽）", "(记者王丽)"),

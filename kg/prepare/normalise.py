@@ -3,8 +3,8 @@
 Three passes, each a small edit that records where every output character
 came from, composed at the end into ``NormalisedText.to_original``:
 
-1. strip pinyin annotations (``社區(qū)`` -> ``社區``) and the line breaks inside the paragraphs of a
-   hard-wrapped page (``unwrap``) — deletions only;
+1. strip pinyin annotations (``社區(qū)``, or ``社區qū`` glued without brackets, -> ``社區``) and the
+   line breaks inside the paragraphs of a hard-wrapped page (``unwrap``) — deletions only;
 2. fold characters one by one (full-width ASCII, Kangxi and supplement
    radicals, compatibility ideographs, odd spaces, line separators, lone
    surrogates to U+FFFD) — each character becomes at most one character, so
@@ -54,6 +54,16 @@ def _pinyin_pattern(tables: dict) -> re.Pattern[str]:
     return re.compile(rf"(?<=[{cjk}])[(（]([{letters}]{{1,6}})[)）]")
 
 
+def _glued_pattern(tables: dict) -> re.Pattern[str]:
+    """A tone-marked syllable glued right after a CJK character, without brackets (社區qū): some converters
+    print it so. Only a whole run of letters counts (what follows is no letter), so a word written after a
+    character in Latin script keeps its first letters."""
+    tone_vowels = "".join(tables["tones"])
+    letters = f"a-zü{tone_vowels}"
+    cjk = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+    return re.compile(rf"(?<=[{cjk}])([{letters}]{{1,6}})(?![{letters}A-Z])")
+
+
 def _syllable_pattern(tables: dict) -> re.Pattern[str]:
     """A toneless pinyin syllable: optional initial + final."""
     initials = "|".join(sorted(tables["initials"], key=len, reverse=True))
@@ -62,8 +72,10 @@ def _syllable_pattern(tables: dict) -> re.Pattern[str]:
 
 
 _PINYIN = _pinyin_pattern(_TABLES["pinyin"])
+_GLUED = _glued_pattern(_TABLES["pinyin"])
 _SYLLABLE = _syllable_pattern(_TABLES["pinyin"])
 _TONELESS = str.maketrans(_TABLES["pinyin"]["tones"])
+_TONE_MARKED = frozenset(_TABLES["pinyin"]["tones"]) | {"ü"}
 
 
 def is_pinyin_syllable(word: str) -> bool:
@@ -79,8 +91,11 @@ def strip_pinyin(text: str) -> tuple[str, Index]:
 
 
 def pinyin_spans(text: str) -> list[tuple[int, int]]:
-    """The spans ``strip_pinyin`` deletes."""
-    return [m.span() for m in _PINYIN.finditer(text) if is_pinyin_syllable(m.group(1))]
+    """The spans ``strip_pinyin`` deletes: bracketed syllables, then glued ones (a tone mark required either way)."""
+    spans = [m.span() for m in _PINYIN.finditer(text) if is_pinyin_syllable(m.group(1))]
+    if any(ch in _TONE_MARKED for ch in text):  # (nearly every page has none: one pass more only where it may)
+        spans = sorted(spans + [m.span() for m in _GLUED.finditer(text) if is_pinyin_syllable(m.group(1))])
+    return spans
 
 
 def _delete_spans(text: str, spans: list[tuple[int, int]]) -> tuple[str, Index]:
