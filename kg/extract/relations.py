@@ -26,7 +26,7 @@ from kg.extract.party import committees_by_unit, parent_org
 from kg.extract.places import Places, builders_of, builds, built_elsewhere, partners_own, place_of
 from kg.extract.partnering import (JOINERS, PARTNER_TRIGGER, actor_before_trigger, engaged, joined_to_actor,
                                    last_coordinated, list_fellows, listed_partners, named_in_a_title)
-from kg.extract.posts import settle_posts
+from kg.extract.posts import other_posts, settle_posts
 from kg.extract.respective import respective_owner
 from kg.extract.signatory import counterparts, partnership_signer
 from kg.extract.teams import with_teams
@@ -247,6 +247,8 @@ def find_relations(
             rels.append(FoundRelation(person, "leads", person.org, person, "pattern:role"))
         if person.also_leads is not None and id(person.also_leads) in holders:
             rels.append(FoundRelation(person, "leads", person.also_leads, person, "pattern:role"))
+    for person, body in other_posts(persons, orgs + units + partners, text, paragraph):
+        rels.append(FoundRelation(person, "leads", body, person, "pattern:post"))
     if sentence_starts is not None:
         bare = bare + local_actors(units, sentence_starts, paragraph, text)
     actors = Actors(actors_of(units, orgs, bare, programs + facilities + partners, text), len(sentences_text), paragraph,
