@@ -223,3 +223,9 @@ def test_a_bare_level_word_a_report_or_a_quoted_name_begins_with_is_the_unit_of_
 def test_a_committee_acting_in_the_sentence_owns_the_quoted_name_after_its_bare_level_word():
     text = "丹东市振兴区站前街道东晨社区党委推动物业公司成立党支部，把物业项目经理吸纳进社区“楼道红帮手”联盟。"
     assert "东晨社区" not in subjects(text, "runsProgram", "楼道红帮手")
+
+
+def test_a_unit_before_a_quoted_name_leaves_it_to_its_own_committee_acting_before_it():
+    # the committee is the clause's doer; the town's name before the quote only says whose it is
+    text = "张掖市甘州区长安镇召开党建工作会。会议要求镇党委年底前完成轮训，并与甘州区委党校联合开办长安镇“地头课堂”。"
+    assert subjects(text, "runsProgram", "地头课堂") == {"长安镇党委"}

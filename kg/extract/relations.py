@@ -49,7 +49,8 @@ def actors_of(units: list[Found], orgs: list[Found], bare: list[Actor], others: 
     """Who can be the subject of a sentence, in text order.
 
     A unit written as the first part of another name (某区某街道, 某社区服务中心)
-    is not one; a unit before a quoted name (某街道“某某”活动) owns it, and is.
+    is not one; a unit before a quoted name (某街道“某某”活动) owns it, and is, unless its own
+    committee acts in the sentence before it (镇党委…联合开办某镇“某某”: the committee's, for its unit).
     """
     prefix_ends = {f.start for f in units + orgs} | {f.start for f in others if not text.startswith(OPENING_QUOTES, f.start)}
     names = Covering((o.start, o.end) for o in orgs + others)
@@ -59,6 +60,10 @@ def actors_of(units: list[Found], orgs: list[Found], bare: list[Actor], others: 
             continue
         if names.covers(unit.start, unit.end):
             continue  # part of an organisation's or another entity's name
+        if text.startswith(OPENING_QUOTES, unit.end) and any(
+                o.sentence == unit.sentence and o.end <= unit.start and o.unit is not None and o.unit.name == unit.name
+                and o.kind in FOCUS_KINDS for o in orgs):
+            continue
         actors.append(Actor(unit.start, unit.end, unit.sentence, unit))
     actors += bare
     return sorted(actors, key=lambda a: (a.start, a.end))
