@@ -311,7 +311,7 @@ def find_relations(
         if partner.sentence in partnering or partner.name.endswith(resident) or runs_for(partner, text) or id(partner) in listed or engaged(
                 partner, text) or joined_to_actor(
                 partner, actors, text) or (
-                sentence_starts is not None and partner.rule != "body of organisation" and partner.kind != "media"
+                sentence_starts is not None and partner.kind != "media"
                 and (opens_clause(partner, text, sentence_starts[partner.sentence]) or (sends_people(partner, text) and any(
                     a.end <= partner.start and not is_place_of_deed(a, text) for a in actors.in_sentence[partner.sentence])))):
             chosen = None
