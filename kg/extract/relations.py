@@ -230,6 +230,8 @@ def find_relations(
         if unit.unit is not None:
             rels.append(FoundRelation(unit, "partOf", unit.unit, unit, "gazetteer" if unit.code and unit.unit.code else "name"))
     committees = committees_by_unit(orgs)
+    # (an organisation a sentence says who set up is under that one wherever else the article names it)
+    stated = {org.name: parent for org in orgs if (parent := set_up_by(org, orgs, text)) is not None}
     for org in orgs:
         # (a department's own branch, 某县委宣传部机关党支部, is the department's: not the unit's party organisation)
         # (nor is a department, 某县委组织部: it is the committee's, not the unit's own party organisation)
@@ -239,7 +241,7 @@ def find_relations(
                 org.org is not None and org.org.kind in DEPARTMENT_KINDS) and not below:
             rels.append(FoundRelation(org, "partyOrgOf", org.unit, org, "name"))
         # (what the sentence says, 某党委牵头组建某某联合党委, before what the name says)
-        parent = set_up_by(org, orgs, text) or (own_committee(org, committees) if below else None) or parent_org(
+        parent = stated.get(org.name) or (own_committee(org, committees) if below else None) or parent_org(
             org, committees) or guided_by(org, orgs, text) or committee_of_department(org, orgs)
         if parent is not None:
             rels.append(FoundRelation(org, "subOrganizationOf", parent, org, "context"))
