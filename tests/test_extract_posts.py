@@ -141,3 +141,10 @@ def test_each_post_a_person_holds_leads_its_body(text, expected):
 def test_a_bare_post_leads_no_body_the_sentence_did_not_set_up():
     text = "丹东市振兴区站前街道党工委表彰了东晨社区党委，党员郜文斌任书记以来，社区新建了两处健身点。"
     assert not {r for r in relations(text) if r[0] == "郜文斌" and r[1] == "leads" and r[2] != "东晨社区党委"}
+
+
+def test_a_name_ends_before_the_verb_of_its_post_and_a_group_s_head_leads_the_group():
+    # 担|任组长: the name's reading stops before the verb's first character; 组长 leads the body ending in 组
+    text = "丹东市振兴区站前街道东晨社区在驿站里成立了快递行业党小组，联系辖区物流站点的党员站长闫凯担任组长。"
+    assert "闫凯" in {m.name for m in extract_text(text).mentions if m.cls == "Person"}
+    assert ("闫凯", "leads", "快递行业党小组") in relations(text)
