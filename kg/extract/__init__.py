@@ -17,7 +17,7 @@ from kg.extract.found import Found
 from kg.extract.frames import opens_report
 from kg.extract.index import by_sentence
 from kg.extract.patterns import PATTERNS
-from kg.extract.relations import Actor, FoundRelation, find_relations
+from kg.extract.relations import OPENING_QUOTES, Actor, FoundRelation, find_relations
 from kg.extract.segment import sentences_of
 from kg.extract.text import clean_name, token_spans
 from kg.model import Article, ArticleExtraction, EntityRef, Evidence, LocalRelation, Mention, Sentence
@@ -298,9 +298,6 @@ def bare_actors(sentences, generic_words, found_units, paragraph, orgs_in) -> li
             if unit is not None:
                 actors.append(Actor(pos, pos + 2, i, unit))
     return actors
-
-
-OPENING_QUOTES = ("“", "‘", "「", "『", '"')
 
 
 # ------------------------------------------------------------------- writing
