@@ -200,3 +200,32 @@ def test_what_a_bodys_leader_directs_in_the_rest_of_the_paragraph_is_the_bodys()
     text = ("船山区召开基层治理推进会\n遂宁市船山区召开基层治理推进会。区委书记何志平出席会议并讲话。\n"
             "何志平强调，过去一年全区治理工作取得新进展。今年全区上下要以“三治融合”示范创建为抓手，推动基层党组织全面过硬。")
     assert subjects(text, "runsProgram", "三治融合") == {"船山区委"}
+
+
+BARE_LEVEL_CASES = [
+    # a bare level word opening a speaker's report (介绍了村里…, 介绍了社区推行…) is the speaker's unit, the
+    # subject of the deed reported
+    ("张掖市甘州区长安镇上四闸村党支部书记邝德昌介绍了村里与甘州丰农果蔬有限公司共建冷库的情况。",
+     ("上四闸村", "partnersWith", "甘州丰农果蔬有限公司")),
+    ("丹东市振兴区站前街道东晨社区党支部书记邝雪梅介绍了社区推行“邻里搭把手”互助机制的做法。",
+     ("东晨社区", "runsProgram", "邻里搭把手")),
+    # a bare level word right before a quoted name owns it (承接街道“某某”项目): the unit of that level
+    ("丹东市振兴区站前街道召开两新组织党建工作会。丹东安和社会工作服务中心承接街道“楼院微更新”项目，协助东晨社区开展培训。",
+     ("站前街道", "runsProgram", "楼院微更新")),
+]
+
+
+@pytest.mark.parametrize("text,expected", BARE_LEVEL_CASES)
+def test_a_bare_level_word_a_report_or_a_quoted_name_begins_with_is_the_unit_of_the_passage(text, expected):
+    assert expected in relations(text)
+
+
+def test_a_committee_acting_in_the_sentence_owns_the_quoted_name_after_its_bare_level_word():
+    text = "丹东市振兴区站前街道东晨社区党委推动物业公司成立党支部，把物业项目经理吸纳进社区“楼道红帮手”联盟。"
+    assert "东晨社区" not in subjects(text, "runsProgram", "楼道红帮手")
+
+
+def test_a_unit_before_a_quoted_name_leaves_it_to_its_own_committee_acting_before_it():
+    # the committee is the clause's doer; the town's name before the quote only says whose it is
+    text = "张掖市甘州区长安镇召开党建工作会。会议要求镇党委年底前完成轮训，并与甘州区委党校联合开办长安镇“地头课堂”。"
+    assert subjects(text, "runsProgram", "地头课堂") == {"长安镇党委"}

@@ -112,3 +112,39 @@ POSTS_AS_WRITTEN = [
 @pytest.mark.parametrize("text, expected", POSTS_AS_WRITTEN)
 def test_the_first_post_written_around_the_name_whose_body_the_article_names_is_the_one_led(text, expected):
     assert expected in relations(text)
+
+
+# A person may hold more posts than the two a name's own words attach: each leading post, listed before
+# the name, taken after it by a verb or given by a 由 clause, leads its own body; a post without a body
+# word taken in the sentence that sets a body up leads that body.
+MORE_POSTS = [
+    # a third post, taken after the name, besides the two listed before it
+    ("张掖市甘州区长安镇上四闸村党支部领办成立了甘州区上四闸蔬菜种植专业合作社，村党支部书记、村委会主任邝德昌兼任合作社理事长。",
+     ("邝德昌", "leads", "甘州区上四闸蔬菜种植专业合作社")),
+    # the post listed before the name, when a verb gives the person another one after it
+    ("丹东市振兴区站前街道在临港园区设立数字产业联合党支部，由丹东江岸科技有限公司党支部书记、副总经理闫秀芬兼任联合党支部书记。",
+     ("闫秀芬", "leads", "丹东江岸科技有限公司党支部")),
+    # a bare post (书记) taken in the sentence that set the body up
+    ("丹东市振兴区站前街道东晨社区党委指导成立了东晨花园业主委员会党支部，由物业项目经理、党员郜文斌任书记。",
+     ("郜文斌", "leads", "东晨花园业主委员会党支部")),
+    # a post that opens the clause (队长由…担任) when the holder's own role already names another body
+    ("丹东市振兴区站前街道东晨社区组建了“银桦”志愿服务队，队长由社区第一党支部书记邝雪梅担任。",
+     ("邝雪梅", "leads", "银桦")),
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE_POSTS)
+def test_each_post_a_person_holds_leads_its_body(text, expected):
+    assert expected in relations(text)
+
+
+def test_a_bare_post_leads_no_body_the_sentence_did_not_set_up():
+    text = "丹东市振兴区站前街道党工委表彰了东晨社区党委，党员郜文斌任书记以来，社区新建了两处健身点。"
+    assert not {r for r in relations(text) if r[0] == "郜文斌" and r[1] == "leads" and r[2] != "东晨社区党委"}
+
+
+def test_a_name_ends_before_the_verb_of_its_post_and_a_group_s_head_leads_the_group():
+    # 担|任组长: the name's reading stops before the verb's first character; 组长 leads the body ending in 组
+    text = "丹东市振兴区站前街道东晨社区在驿站里成立了快递行业党小组，联系辖区物流站点的党员站长闫凯担任组长。"
+    assert "闫凯" in {m.name for m in extract_text(text).mentions if m.cls == "Person"}
+    assert ("闫凯", "leads", "快递行业党小组") in relations(text)

@@ -158,3 +158,9 @@ SIGNED = [
 @pytest.mark.parametrize("text, expected", SIGNED)
 def test_a_body_that_signs_an_agreement_is_a_partner(text, expected):
     assert expected in relations(text)
+
+
+def test_the_committee_a_sentence_opens_with_sets_up_the_body_a_later_clause_names():
+    # the street's committee (written after its places) is the subject; the clause after the comma sets the branch up
+    text = "丹东市振兴区站前街道党工委按照应建尽建的要求，在临港产业园设立临港产业园联合党支部，覆盖园区内12家企业的30名党员。"
+    assert ("临港产业园联合党支部", "subOrganizationOf", "站前街道党工委") in relations(text)

@@ -43,3 +43,10 @@ def test_a_list_of_bodies_closed_by_their_count_is_a_collective_the_signer_holds
     rels = relations(text)
     assert ("晨光社区党委", "partnersWith", "安徽康泰医院") in rels
     assert ("晨光社区", "partnersWith", "安徽康泰医院") not in rels
+
+
+def test_a_body_named_by_its_branch_that_opens_its_own_clause_is_the_signers_partner():
+    # the firm's branch does the deed of its clause: the firm works with the body that signed with the units
+    text = ("丹东市振兴区站前街道党工委与辖区12家单位签订共建协议。"
+            "丹东明德律师事务所党支部组建法律服务团，每月到东晨社区坐诊。")
+    assert ("站前街道党工委", "partnersWith", "丹东明德律师事务所") in relations(text)

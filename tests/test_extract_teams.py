@@ -20,3 +20,12 @@ def test_what_a_team_or_its_members_do_its_founder_does():
     rels = relations(STORY)
     assert ("邛溪镇党委", "runsProgram", "草原流动课堂") in rels
     assert ("邛溪镇党委", "partnersWith", "红原县第一小学") in rels
+
+
+def test_a_team_named_by_its_quoted_words_and_formed_of_members_works_with_the_body_that_formed_it():
+    # 组成: the team is formed of the members the body gathers; it is named by its quoted words, its kind after
+    text = ("张掖市甘州区长安镇上四闸村党支部组织党员和返乡青年组成“麦香”服务小分队，帮助独居老人收割小麦。"
+            "队员们还和甘州区第三中学结成对子。")
+    rels = relations(text)
+    assert ("上四闸村党支部", "partnersWith", "麦香") in rels
+    assert ("上四闸村党支部", "partnersWith", "甘州区第三中学") in rels

@@ -14,9 +14,10 @@ from kg.extract import (chains, communities, coordinated, estates, firms, lists,
                         quotes, roles, rooms, standard, units)
 from kg.extract import events as held_events
 from kg.extract.found import Found
+from kg.extract.frames import opens_report
 from kg.extract.index import by_sentence
 from kg.extract.patterns import PATTERNS
-from kg.extract.relations import Actor, FoundRelation, find_relations
+from kg.extract.relations import OPENING_QUOTES, Actor, FoundRelation, find_relations
 from kg.extract.segment import sentences_of
 from kg.extract.text import clean_name, token_spans
 from kg.model import Article, ArticleExtraction, EntityRef, Evidence, LocalRelation, Mention, Sentence
@@ -83,7 +84,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     programs = [f for f in others if f.cls == "Program"]
     facilities = [f for f in others if f.cls == "Facility"]
     found_partners = [f for f in others if f.cls == "Partner"]
-    bare = bare_actors(sentences, generic_words, found_units, paragraph)
+    bare = bare_actors(sentences, generic_words, found_units, paragraph, orgs_in)
     relations = find_relations(
         found_units, orgs, programs, facilities, found_partners, found_persons, bare,
         [s.text for s in sentences], text, paragraph, [s.start for s in sentences],
@@ -275,15 +276,20 @@ def attach_facility_attributes(others: list[Found], sentences: tuple[Sentence, .
                     owner.attributes.setdefault(name, match.group(1).replace(" ", ""))
 
 
-def bare_actors(sentences, generic_words, found_units, paragraph) -> list[Actor]:
-    """A generic unit word opening a clause (社区携手…) stands for the unit the passage is about."""
+def bare_actors(sentences, generic_words, found_units, paragraph, orgs_in) -> list[Actor]:
+    """A generic unit word opening a clause (社区携手…) stands for the unit the passage is about; so does one
+    that opens a speaker's report (某某介绍了社区推行…) or owns the quoted name right after it (承接街道“某某”项目)."""
     actors = []
     passages: dict[str, units.PassageUnits] = {}
     for i, generic in enumerate(generic_words):
         s = sentences[i]
         for pos, level in generic:
             rel = pos - s.start
-            if rel > 0 and s.text[rel - 1] not in ",，;；:：、" and not s.text[:rel].endswith(("由", "在")):
+            owner = s.text.startswith(OPENING_QUOTES, rel + 2)
+            if owner and any(o.start < pos for o in orgs_in[i]):
+                continue  # (社区党委…吸纳进社区“某某”联盟: the committee acting in the sentence owns it for its unit)
+            if rel > 0 and s.text[rel - 1] not in ",，;；:：、" and not s.text[:rel].endswith(("由", "在")) and not (
+                    owner or opens_report(s.text, rel)):
                 continue
             if level not in passages:
                 candidates = [u for u in found_units if u.kind == level and not u.implicit]

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 
 from kg.extract.actors import Actor
-from kg.extract.frames import CLAUSE_OPENERS
+from kg.extract.frames import CLAUSE_OPENERS, opens_report
 from kg.extract.found import Found
 from kg.extract.index import Covering
 from kg.extract.patterns import PATTERNS, alternation
@@ -72,7 +72,7 @@ def local_actors(units: list[Found], starts: list[int], paragraph: list[int], te
         at, i = match.start(), bisect_right(starts, match.start()) - 1
         if i < 0:
             continue
-        if at != starts[i] and text[at - 1 : at] not in CLAUSE_OPENERS and not text.endswith(JOINERS, 0, at):
+        if at != starts[i] and text[at - 1 : at] not in CLAUSE_OPENERS and not text.endswith(JOINERS, 0, at) and not opens_report(text, at):
             # (今年村里将…, 下一步镇里将…: a time word may open the clause before it)
             opened = max([text.rfind(m, starts[i], at) + 1 for m in CLAUSE_OPENERS] + [starts[i]])
             if not TIME_LEAD.fullmatch(text, opened, at):

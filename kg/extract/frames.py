@@ -27,6 +27,16 @@ def reported_start(text: str, sentence_start: int, before: int) -> int:
     return start
 
 
+def opens_report(text: str, at: int) -> bool:
+    """某村党支部书记某某介绍了村里与某公司共建…: whether a verb a speaker reports a deed with (and its 了)
+    stands right before ``at``, which then opens the report, the subject of its clause."""
+    return text.endswith(REPORT_VERBS, 0, at - 1 if text.endswith(REPORT_PARTICLE, 0, at) else at)
+
+
+REPORT_VERBS = tuple(PATTERNS["relations"]["report_verbs"])
+REPORT_PARTICLE = "了"
+
+
 def quoted_speakers(persons: list[Found], sentences_text: list[str], starts: list[int], holders: set[int]) -> dict[int, Found]:
     """“我们以…为抓手……。” 某村党支部书记某某说: the sentences a speaker is quoted in, and what the speaker
     leads, who the quotation's 我们 are. The quotation ends right before the speaker's role (in the

@@ -26,7 +26,41 @@ def set_up_by(org: Found, orgs: list[Found], text: str) -> Found | None:
         if any(0 <= between.find(w) <= MAX_SET_UP_LEAD for w in SET_UP_WORDS) and not any(ch in between for ch in "。;；，,") \
                 and not any(j in between for j in JOINED):
             return other
-    return None
+    return subject_set_up(org, orgs, text)
+
+
+def subject_set_up(org: Found, orgs: list[Found], text: str) -> Found | None:
+    """某街道党工委按照…要求,在某园区设立某某联合党支部; 某社区党委引入某公司,并推动成立某某党支部: a committee
+    that is the subject of its sentence (it opens the sentence or a clause) sets up the organisation a later
+    clause names right after a set-up word, when no other organisation is named between them."""
+    head = text[: org.start].rstrip(FOUNDING_PARTICLES)
+    if not head.endswith(SET_UP_WORDS):
+        return None
+    before = [o for o in orgs if o.sentence == org.sentence and o.end <= org.start and o is not org]
+    if not before:
+        return None
+    other = max(before, key=lambda o: o.end)
+    if other.kind not in ("党委", "党总支", "党工委") or other.name == org.name or (org.kind == "党委" and other.kind == "党总支"):
+        return None
+    between = text[other.end : org.start]
+    # (its clause may write its places, its level word and an opening quote before it: 某市某区街道“两新”组织党委)
+    lead = text[max(text.rfind(m, 0, other.start) for m in CLAUSE_OPENERS + "\n") + 1 : other.start]
+    places = []
+    unit = other.unit
+    while unit is not None:
+        places.append(unit.name)
+        unit = unit.unit
+    while (place := next((p for p in places if p and lead.endswith(p)), None)) is not None:
+        lead = lead[: -len(place)]
+    if not SUBJECT_LEAD.fullmatch(lead) or any(ch in between for ch in SENTENCE_MARKS) or any(j in between for j in JOINED):
+        return None
+    return other
+
+
+FOUNDING_PARTICLES = "了起"
+SUBJECT_LEAD = re.compile(f"(?:{alternation(sorted(PATTERNS['units']['generic_words'], key=len, reverse=True))})?[“\"]?")
+CLAUSE_OPENERS = ",，;；:：。!！?？"
+SENTENCE_MARKS = "。;；!！?？"
 
 
 SET_UP_WORDS = tuple(PATTERNS["relations"]["set_up_words"])

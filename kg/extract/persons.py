@@ -80,6 +80,8 @@ POST_VERBS = tuple(PATTERNS["persons"]["post_verbs"] + PATTERNS["persons"]["appo
 
 
 def boundary_after(text: str, end: int, verb_may_follow: bool = True) -> bool:
+    if text[end - 1 : end + 1] in POST_VERBS:
+        return False  # 某某担|任组长: the last character begins the verb of a post (jieba may glue 任组长)
     if firmly_ended(text, end):
         return True  # (任 is tagged a pronoun, as in 任何: 某某任驻村第一书记 needs it named)
     first = tokenize(text[end : end + 8])[0]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.found import Found
+from kg.extract.frames import founded
 from kg.extract.patterns import PATTERNS
 from kg.extract.roles import is_leading
 from kg.extract.text import clause_start, is_cjk
@@ -68,6 +69,55 @@ def settle_posts(persons: list[Found], bodies: list[Found], text: str, paragraph
             body = body_of_post(second, person.start, person.sentence, ordered, paragraph) if second and is_leading(second) else None
             if body is not None and body is not person.org:
                 person.also_leads = body
+
+
+def other_posts(persons: list[Found], bodies: list[Found], text: str, paragraph: list[int]) -> list[tuple[Found, Found]]:
+    """(person, body) for each body a person's other posts lead, beyond the one or two ``settle_posts`` attached:
+    every leading post listed before the name (某公司党支部书记、副总经理某某兼任联合党支部书记), the one a verb
+    gives after it (村党支部书记、村委会主任某某兼任合作社理事长), the one a 由 clause opens with (队长由某支部书记
+    某某担任). A post without a body word (书记, 理事长) taken in the sentence that sets a body up (成立了某某党支部,
+    由某某任书记) leads that body."""
+    ordered = sorted(bodies, key=lambda b: b.start)
+    pairs: list[tuple[Found, Found]] = []
+    for person in persons:
+        held = held_post(text, person.start, person.end)
+        posts = listed_posts(text, person) + [p for p in (taken_post(text, person.end), (held, person.start)) if p and p[0]]
+        led = {id(person.org), id(person.also_leads)}
+        for post, at in posts:
+            if not is_leading(post):
+                continue
+            body = body_of_post(post, at, person.sentence, ordered, paragraph, text) or set_up_before(post, person, ordered, text)
+            if body is not None and id(body) not in led and all(b.ref != body.ref for b in (person.org, person.also_leads) if b):
+                led.add(id(body))
+                pairs.append((person, body))
+    return pairs
+
+
+def listed_posts(text: str, person: Found) -> list[tuple[str, int]]:
+    """The posts written before the name in its clause, listed with 、 or 兼 (after the 由 that gives them a
+    holder): 由某某公司党支部书记、副总经理某某 holds both."""
+    start = clause_start(text, person.start, CLAUSE_MARKS.replace("、", ""))
+    phrase = text[start : person.start]
+    phrase = phrase[phrase.rfind(BY) + 1 :].lstrip(QUOTE_MARKS)
+    posts = []
+    for part in re.split("[、兼]", phrase):
+        if part.endswith(HEADS) and len(part) <= MAX_LISTED_POST and all(map(is_cjk, part)):
+            posts.append((part, person.start))
+    return posts
+
+
+MAX_LISTED_POST = 24  # 某某数字科技有限公司党支部书记: a firm's full name and its branch
+
+
+def set_up_before(post: str, person: Found, ordered: list[Found], text: str) -> Found | None:
+    """成立了某某党支部,由某某任书记: the body a post without a body word leads, set up earlier in the sentence
+    (its kind fits the post: a secretary's is a party organisation)."""
+    endings = TABLE["bare_heads"].get(post)
+    if endings is None:
+        return None
+    set_up = [b for b in ordered if b.sentence == person.sentence and b.end <= person.start and founded(b, text)
+              and b.name.endswith(tuple(endings))]
+    return set_up[-1] if set_up else None
 
 
 def clause_end(text: str, pos: int) -> int:
@@ -127,9 +177,11 @@ MAX_BODY_WORD = 4  # 工作队, 合作社: a body's word written before the role
 POST_COORDINATORS = ("、", "兼")
 
 
-def body_of_post(post: str, at: int, sentence: int, ordered: list[Found], paragraph: list[int]) -> Found | None:
+def body_of_post(post: str, at: int, sentence: int, ordered: list[Found], paragraph: list[int],
+                 text: str = "") -> Found | None:
     """The body ``post`` names by the words before its head: the one body named before ``at`` whose name
-    ends in them (or in a full form the table gives for them) or ends them, in the paragraph if one is there."""
+    (or, given ``text``, the name as written: “某某”志愿服务队) ends in them (or in a full form the table gives
+    for them) or ends them, in the paragraph if one is there."""
     head = next((h for h in HEADS if post.endswith(h)), None)
     if head is None:
         return None  # (a leading title that is no head word with a body before it: 嘎查达)
@@ -142,7 +194,8 @@ def body_of_post(post: str, at: int, sentence: int, ordered: list[Found], paragr
     if len(word) == 1 and level is None and word not in TABLE["kind_chars"]:
         return None  # (a single character that names no level and no kind of body)
     # (or whose whole name ends the words: 某市某镇某村党支部|书记 names 某村党支部, written in full there)
-    before = [b for b in ordered if b.end <= at and (b.name.endswith(endings) or (len(b.name) > 2 and word.endswith(b.name)))
+    before = [b for b in ordered if b.end <= at and (b.name.endswith(endings) or (len(b.name) > 2 and word.endswith(b.name))
+                                                      or (text and text.endswith(endings, b.start, b.end)))
               and not b.implicit and (level is None or b.kind == level)]
     if not before:
         return None

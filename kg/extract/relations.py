@@ -26,7 +26,7 @@ from kg.extract.party import committees_by_unit, parent_org
 from kg.extract.places import Places, builders_of, builds, built_elsewhere, partners_own, place_of
 from kg.extract.partnering import (JOINERS, PARTNER_TRIGGER, actor_before_trigger, engaged, joined_to_actor,
                                    last_coordinated, list_fellows, listed_partners, named_in_a_title)
-from kg.extract.posts import settle_posts
+from kg.extract.posts import other_posts, settle_posts
 from kg.extract.respective import respective_owner
 from kg.extract.signatory import counterparts, partnership_signer
 from kg.extract.teams import with_teams
@@ -49,7 +49,8 @@ def actors_of(units: list[Found], orgs: list[Found], bare: list[Actor], others: 
     """Who can be the subject of a sentence, in text order.
 
     A unit written as the first part of another name (某区某街道, 某社区服务中心)
-    is not one; a unit before a quoted name (某街道“某某”活动) owns it, and is.
+    is not one; a unit before a quoted name (某街道“某某”活动) owns it, and is, unless its own
+    committee acts in the sentence before it (镇党委…联合开办某镇“某某”: the committee's, for its unit).
     """
     prefix_ends = {f.start for f in units + orgs} | {f.start for f in others if not text.startswith(OPENING_QUOTES, f.start)}
     names = Covering((o.start, o.end) for o in orgs + others)
@@ -59,6 +60,10 @@ def actors_of(units: list[Found], orgs: list[Found], bare: list[Actor], others: 
             continue
         if names.covers(unit.start, unit.end):
             continue  # part of an organisation's or another entity's name
+        if text.startswith(OPENING_QUOTES, unit.end) and any(
+                o.sentence == unit.sentence and o.end <= unit.start and o.unit is not None and o.unit.name == unit.name
+                and o.kind in FOCUS_KINDS for o in orgs):
+            continue
         actors.append(Actor(unit.start, unit.end, unit.sentence, unit))
     actors += bare
     return sorted(actors, key=lambda a: (a.start, a.end))
@@ -225,6 +230,8 @@ def find_relations(
         if unit.unit is not None:
             rels.append(FoundRelation(unit, "partOf", unit.unit, unit, "gazetteer" if unit.code and unit.unit.code else "name"))
     committees = committees_by_unit(orgs)
+    # (an organisation a sentence says who set up is under that one wherever else the article names it)
+    stated = {org.name: parent for org in orgs if (parent := set_up_by(org, orgs, text)) is not None}
     for org in orgs:
         # (a department's own branch, 某县委宣传部机关党支部, is the department's: not the unit's party organisation)
         # (nor is a department, 某县委组织部: it is the committee's, not the unit's own party organisation)
@@ -234,7 +241,7 @@ def find_relations(
                 org.org is not None and org.org.kind in DEPARTMENT_KINDS) and not below:
             rels.append(FoundRelation(org, "partyOrgOf", org.unit, org, "name"))
         # (what the sentence says, 某党委牵头组建某某联合党委, before what the name says)
-        parent = set_up_by(org, orgs, text) or (own_committee(org, committees) if below else None) or parent_org(
+        parent = stated.get(org.name) or (own_committee(org, committees) if below else None) or parent_org(
             org, committees) or guided_by(org, orgs, text) or committee_of_department(org, orgs)
         if parent is not None:
             rels.append(FoundRelation(org, "subOrganizationOf", parent, org, "context"))
@@ -247,6 +254,8 @@ def find_relations(
             rels.append(FoundRelation(person, "leads", person.org, person, "pattern:role"))
         if person.also_leads is not None and id(person.also_leads) in holders:
             rels.append(FoundRelation(person, "leads", person.also_leads, person, "pattern:role"))
+    for person, body in other_posts(persons, orgs + units + partners, text, paragraph):
+        rels.append(FoundRelation(person, "leads", body, person, "pattern:post"))
     if sentence_starts is not None:
         bare = bare + local_actors(units, sentence_starts, paragraph, text)
     actors = Actors(actors_of(units, orgs, bare, programs + facilities + partners, text), len(sentences_text), paragraph,
@@ -304,7 +313,7 @@ def find_relations(
         if partner.sentence in partnering or partner.name.endswith(resident) or runs_for(partner, text) or id(partner) in listed or engaged(
                 partner, text) or joined_to_actor(
                 partner, actors, text) or (
-                sentence_starts is not None and partner.rule != "body of organisation" and partner.kind != "media"
+                sentence_starts is not None and partner.kind != "media"
                 and (opens_clause(partner, text, sentence_starts[partner.sentence]) or (sends_people(partner, text) and any(
                     a.end <= partner.start and not is_place_of_deed(a, text) for a in actors.in_sentence[partner.sentence])))):
             chosen = None

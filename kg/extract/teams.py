@@ -16,15 +16,21 @@ from kg.extract.index import Covering
 from kg.extract.patterns import PATTERNS, alternation
 
 TABLE = PATTERNS["relations"]["teams"]
-SET_UP = re.compile(alternation(PATTERNS["relations"]["set_up_words"]))
+SET_UP = re.compile(alternation(PATTERNS["relations"]["set_up_words"] + TABLE["set_up_words"]))
 MEMBERS = tuple(sorted(TABLE["member_words"], key=len, reverse=True))
 MIN_TAIL = 3  # 宣讲队, 服务队: a tail shorter names a kind of team, not this one
 MAX_OBJECT_LEAD = 12  # 起这支12人的: what may stand between the verb and the team
 OPENERS = ",，;；:：。!！?？"
 
 
-def team_tails(team: Found) -> list[str]:
-    return [team.name[-k:] for k in range(len(team.name), MIN_TAIL - 1, -1)]
+def team_tails(team: Found, text: str = "") -> list[str]:
+    """The team's name and its tails; a team named by its quoted words (“某某”服务队) also by the name as written."""
+    written = "".join(ch for ch in text[team.start : team.end] if ch not in QUOTE_MARKS) if text else team.name
+    names = [team.name] + ([written] if written != team.name else [])
+    return list(dict.fromkeys(n[-k:] for n in names for k in range(len(n), MIN_TAIL - 1, -1)))
+
+
+QUOTE_MARKS = "“”\"'‘’"
 
 
 def founders(teams: list[Found], actors: Actors, text: str, starts: list[int]) -> dict[str, Found]:
@@ -33,11 +39,11 @@ def founders(teams: list[Found], actors: Actors, text: str, starts: list[int]) -
     for match in SET_UP.finditer(text):
         i = bisect_right(starts, match.start()) - 1
         end = min([j for ch in OPENERS if (j := text.find(ch, match.end())) >= 0] + [len(text)])
-        lead = text[match.end() : min(end, match.end() + MAX_OBJECT_LEAD + max((len(t.name) for t in teams), default=0))]
+        lead = text[match.end() : min(end, match.end() + MAX_OBJECT_LEAD + max((t.end - t.start for t in teams), default=0))]
         for team in teams:
             if team.name in found:
                 continue
-            at = min((p for tail in team_tails(team) if (p := lead.find(tail)) >= 0), default=-1)
+            at = min((p for tail in team_tails(team, text) if (p := lead.find(tail)) >= 0), default=-1)
             if at < 0 or at > MAX_OBJECT_LEAD:
                 continue
             before = [a for a in actors.in_sentence[i] if a.end <= match.start() and not is_place_of_deed(a, text)]
@@ -54,7 +60,7 @@ def team_actors(teams: list[Found], holders: dict[str, Found], named: list[Found
     if not held:
         return []
     names = Covering((f.start, f.end) for f in named if f.name not in holders)
-    words = sorted({(tail, t.name) for t in held for tail in team_tails(t)}, key=lambda w: -len(w[0]))
+    words = sorted({(tail, t.name) for t in held for tail in team_tails(t, text)}, key=lambda w: -len(w[0]))
     if len({t.name for t in held}) == 1:
         words += [(m, held[0].name) for m in MEMBERS]
     opening = set(starts)
@@ -75,7 +81,8 @@ QUOTES = ("“", '"')
 
 def with_teams(actors: Actors, partners: list[Found], named: list[Found], text: str) -> tuple[Actors, dict[str, Found]]:
     """The actors with those standing for the teams' founders, and the founder of each team (by name)."""
-    teams = [p for p in partners if p.name.endswith(TEAM_ENDINGS)]
+    # (or as written: “某某”服务队, named by its quoted words)
+    teams = [p for p in partners if p.name.endswith(TEAM_ENDINGS) or text.endswith(TEAM_ENDINGS, p.start, p.end)]
     if not teams or actors.starts is None:
         return actors, {}
     found = founders(teams, actors, text, actors.starts)
