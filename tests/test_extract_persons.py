@@ -46,3 +46,23 @@ GUARD_CASES = [
 @pytest.mark.parametrize("text, absent", GUARD_CASES)
 def test_no_person_from_a_word_before_a_post_verb(text, absent):
     assert not absent & persons(text)
+
+
+ADDRESS_CASES = [
+    # a resident quoted by a surname and a kinship word, south and north, before a verb of speech: no name
+    ("“水管修好了，冬天不怕冻了。”居民邝阿伯笑着说。", {"邝阿伯"}),
+    ("“合作社收购价高，心里踏实。”村民闵大娘说。", {"闵大娘"}),
+    ("村民卞嬢嬢告诉记者，路灯亮了，晚上敢出门了。", {"卞嬢嬢", "卞娘娘"}),
+    ("“现在楼道干净多了。”居民栾阿嫂说。", {"栾阿嫂"}),
+]
+
+
+@pytest.mark.parametrize("text, absent", ADDRESS_CASES)
+def test_no_person_from_a_surname_and_a_form_of_address(text, absent):
+    assert not absent & persons(text)
+
+
+def test_a_post_verb_after_a_two_character_name_is_not_part_of_it():
+    # 担任 / 兼任 begin on what would be the name's third character: the name has two
+    found = persons("社区联系乐途快运公司城北网点的党员站长池勇兼任组长，带动骑手参加志愿服务。")
+    assert "池勇" in found and "池勇兼" not in found

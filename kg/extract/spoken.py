@@ -50,6 +50,8 @@ def is_name_part(token: str) -> bool:
 
 def ok_spoken_name(name: str) -> bool:
     """No function character, mark or particle, and no word of another kind than a name's."""
+    if any(name.startswith(FORMS_OF_ADDRESS, cut) for cut in (1, 2)):
+        return False  # 某阿婆, 某某大娘: a surname and a form of address, not a name
     if not all(is_cjk(ch) for ch in name) or name[-1] in PATTERNS["persons"]["not_last_in_spoken_name"] or any(
             ch in PATTERNS["persons"]["not_in_given_name"] or ch in PATTERNS.stop_chars for ch in name):
         return False
@@ -65,4 +67,6 @@ def before_a_verb(text: str, end: int) -> bool:
 
 
 SPEECH_VERBS = tuple(PATTERNS["relations"]["speech_verbs"])
+# The forms of address of two or more characters (阿婆, 大娘): one after a surname makes no name.
+FORMS_OF_ADDRESS = tuple(w for w in PATTERNS["persons"]["honorifics"] if len(w) > 1)
 NAME_TAG_STARTS = ("n", "x")  # a word of two or more in a name is tagged nr, nrfg, nz or n (single characters carry any tag)
