@@ -120,6 +120,7 @@ def find_units(sentences, tokens, paragraph, text: str, quoted) -> tuple[list[Fo
         found += in_sentence
         generic_words.append(generic)
     found += communities.named_again(sentences, found)
+    found += communities.written_again(sentences, tokens, found)
     found = units.settle_gazetteer(found, text)
     chains.follow_written_chains(found)
     units.join_extended(found)

@@ -71,7 +71,9 @@ def unit_s_own_organisation(orgs: list[Found]) -> None:
     for org in orgs:
         if org.kind != "党组织" or org.unit is None:
             continue
-        own = {o.name: o for o in orgs if o.unit is org.unit and o.kind != "党组织" and o.kind in UNIT_BODY_KINDS}
+        # (the unit by its name: each mention of a village is a Found of its own)
+        own = {o.name: o for o in orgs if o.unit is not None and o.unit.name == org.unit.name and o.kind != "党组织"
+               and o.kind in UNIT_BODY_KINDS}
         if len(own) == 1:
             body = next(iter(own.values()))
             org.aliases.add(org.name)
