@@ -266,7 +266,9 @@ def settle_gazetteer(units: list[Found], text: str = "") -> list[Found]:
             continue
         unit.code = division.code
         unit.kind = division.level
-        if division.name != unit.name:
+        if division.name != unit.name and unit.name in unit.aliases:
+            unit.name = division.name  # 某省's short form among homonyms (a prefecture's too): the article's places chose it
+        elif division.name != unit.name:
             unit.aliases.add(division.name)
     return kept
 
