@@ -15,6 +15,9 @@ GOVERNMENT_CASES = [
     ("县林草服务中心的技术员来到村里。", {"县林草服务中心"}),
     # a commission by its full name, after the district that has it
     ("社区党委与江北区城市管理委员会签订共建协议。", {"江北区城市管理委员会"}),
+    # a province's department: 厅 alone ends a hall or a room, the department's name ends the body
+    ("甘肃省农业农村厅选派干部到村里任第一书记。", {"甘肃省农业农村厅"}),
+    ("广西壮族自治区住房和城乡建设厅的专家来到小区指导改造。", {"广西壮族自治区住房和城乡建设厅"}),
 ]
 
 
