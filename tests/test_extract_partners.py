@@ -265,3 +265,20 @@ def test_a_team_named_for_its_task_keeps_the_task_in_its_name():
 ])
 def test_a_task_alone_or_a_word_ending_in_a_teams_character_names_no_team(text):
     assert not names(text, "Partner")
+
+
+# 和 right before a body's ending would join a name to a bare ending (和|医院), which names no body: after a
+# place and a single character it is a character of the body's own name. Between two words it still joins.
+CONJUNCTION_IN_NAME_CASES = [
+    ("社区与绵阳市实验小学、绵阳益和医院、四川信和律师事务所结成共建单位。", {"绵阳益和医院", "四川信和律师事务所"}),
+    ("村里邀请遂宁同和医院的医生开展义诊。", {"遂宁同和医院"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", CONJUNCTION_IN_NAME_CASES)
+def test_a_conjunction_before_a_bodys_ending_after_a_place_is_part_of_its_name(text, expected):
+    assert expected <= names(text, "Partner")
+
+
+def test_a_conjunction_between_two_words_for_bodies_joins_them():
+    assert not {n for n in names("社区与辖区学校和医院结对，开展健康讲座。", "Partner") if "和" in n}

@@ -13,7 +13,7 @@ from kg.extract.partners import (CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WH
                                  with_ordinal, with_parent_body, written_chain_start)
 from kg.extract.patterns import PATTERNS
 from kg.extract.quotes import program_kind
-from kg.extract.registered import brand_start, is_legal_form, is_social_work_form, registered_start, SOCIAL_WORK_FORMS
+from kg.extract.registered import brand_start, conjunction_inside_start, is_legal_form, is_social_work_form, registered_start, SOCIAL_WORK_FORMS
 from kg.extract.roles import after_post_verb
 from kg.extract.segment import word_tags
 from kg.extract.standard import level_facility
@@ -152,6 +152,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
             start = wider  # (after a place, a level word, or the product of the trade: 茶叶|加工|合作社)
     if cls == "Partner" and is_legal_form(suffix):
         start = registered_start(tokens, s, start, barriers)  # 某省某某律师事务所: from the place it is registered in
+    if cls == "Partner":
+        start = conjunction_inside_start(tokens, s, start, barriers)  # 某地崇和医院: 和 inside the name
     if cls == "Partner" and is_social_work_form(suffix):
         start = brand_start(tokens, s, start, barriers)  # 某市瑞|和社会工作服务中心: the brand, whatever its characters
     if cls == "Partner":
