@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kg.errors import stage
 from kg.extract import (chains, communities, coordinated, estates, firms, lists, named, partners, party, persons,
-                        quotes, roles, rooms, standard, units)
+                        quotes, references, roles, rooms, standard, units)
 from kg.extract import events as held_events
 from kg.extract.found import Found
 from kg.extract.index import by_sentence
@@ -76,6 +76,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     join_short_forms(others)
     firms.join_firm_short_forms(others)
     firms.name_workplace_branches(orgs, others, text, found_units)
+    references.join_short_org_forms(orgs)
     join_parent_bodies(others)
     join_program_short_forms(others)
     attach_facility_attributes(others, sentences)
