@@ -282,3 +282,9 @@ def test_a_conjunction_before_a_bodys_ending_after_a_place_is_part_of_its_name(t
 
 def test_a_conjunction_between_two_words_for_bodies_joins_them():
     assert not {n for n in names("社区与辖区学校和医院结对，开展健康讲座。", "Partner") if "和" in n}
+
+
+def test_a_committees_party_school_is_a_school_not_the_committee():
+    text = "镇党委与遂川县委党校联合开办村干部培训班，每村选派两名后备干部参加。"
+    assert "遂川县委党校" in names(text, "Partner")
+    assert "遂川县委" not in names(text, "PartyOrganization")
