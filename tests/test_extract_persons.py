@@ -66,3 +66,21 @@ def test_a_post_verb_after_a_two_character_name_is_not_part_of_it():
     # 担任 / 兼任 begin on what would be the name's third character: the name has two
     found = persons("社区联系乐途快运公司城北网点的党员站长池勇兼任组长，带动骑手参加志愿服务。")
     assert "池勇" in found and "池勇兼" not in found
+
+
+# a surname no list holds (妥, 撒: Hui and Dongxiang surnames), the holder of a post right after its title: three
+# characters that a mark, a function character or a verb ends are the name
+RARE_SURNAME_CASES = [
+    ("村党支部书记妥建福在地头察看墒情。", {"妥建福"}),
+    ("社区居委会主任撒文秀和网格员一起入户走访。", {"撒文秀"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", RARE_SURNAME_CASES)
+def test_a_post_holder_with_a_surname_no_list_holds(text, expected):
+    assert expected <= persons(text)
+
+
+def test_three_characters_after_a_residents_word_are_no_name():
+    # after 居民 or 村民 (no post), three characters before a mark are a thing or a deed, not a person
+    assert not persons("社区给每个网格建了一个居民微信群，村民拉家常，说说心里话。")

@@ -21,6 +21,10 @@ def spoken_name(text: str, pos: int) -> str | None:
         if not text.startswith(SPEECH_VERBS, pos + size):
             if size == 4 and before_a_verb(text, pos + size) and all(map(is_name_part, tokenize(name))):
                 return name if ok_spoken_name(name) else None  # 村主任某某某某带领…: any verb ends a name of four
+            if size == 3 and text.endswith(POST_TITLES, 0, pos) and (marked_end(text, pos + size) or before_a_verb(text, pos + size)) \
+                    and all(len(t) == 1 or word_tags().get(t, "").startswith("nr") for t in tokenize(name)) \
+                    and ok_spoken_name(name):
+                return name  # 书记某某某在田埂上, 副书记某某某通报…: a surname no list has, ended by a mark or a verb
             continue
         return name if ok_spoken_name(name) else None
     return None
@@ -67,6 +71,8 @@ def before_a_verb(text: str, end: int) -> bool:
 
 
 SPEECH_VERBS = tuple(PATTERNS["relations"]["speech_verbs"])
+# The titles of a post (书记, 主任, 镇长, 委员): after one, three characters a mark or a verb ends are its holder's name.
+POST_TITLES = ("书记", "支书", "主任", "长", "委员")
 # The forms of address of two or more characters (阿婆, 大娘): one after a surname makes no name.
 FORMS_OF_ADDRESS = tuple(w for w in PATTERNS["persons"]["honorifics"] if len(w) > 1)
 NAME_TAG_STARTS = ("n", "x")  # a word of two or more in a name is tagged nr, nrfg, nz or n (single characters carry any tag)
