@@ -21,7 +21,8 @@ def spoken_name(text: str, pos: int) -> str | None:
         if not text.startswith(SPEECH_VERBS, pos + size):
             if size == 4 and before_a_verb(text, pos + size) and all(map(is_name_part, tokenize(name))):
                 return name if ok_spoken_name(name) else None  # 村主任某某某某带领…: any verb ends a name of four
-            if size == 3 and text.endswith(POST_TITLES, 0, pos) and (marked_end(text, pos + size) or before_a_verb(text, pos + size)) \
+            if size == 3 and name[0] not in PATTERNS.surnames and text.endswith(POST_TITLES, 0, pos) \
+                    and (marked_end(text, pos + size) or before_a_verb(text, pos + size)) \
                     and all(len(t) == 1 or word_tags().get(t, "").startswith("nr") for t in tokenize(name)) \
                     and ok_spoken_name(name):
                 return name  # 书记某某某在田埂上, 副书记某某某通报…: a surname no list has, ended by a mark or a verb
