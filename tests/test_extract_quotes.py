@@ -120,3 +120,9 @@ def test_a_quoted_council_of_four_characters_is_a_body():
 ])
 def test_a_quoted_national_observance_is_no_program(text):
     assert not names(text, "Program") & {"中国青年志愿者服务日", "全民健身日"}
+
+
+def test_a_quoted_alliance_for_a_field_of_work_is_a_platform_program_and_one_of_members_a_body():
+    text = "街道党工委为“翠湖党建服务联盟”揭牌，辖区12家单位加入。“翠湖沿街商铺联盟”也同时成立。"
+    assert "翠湖党建服务联盟" in names(text, "Program") and "翠湖党建服务联盟" not in names(text, "Partner")
+    assert "翠湖沿街商铺联盟" in names(text, "Partner")

@@ -55,6 +55,8 @@ def name_quote_spans(sentence: Sentence, quotes: list[tuple[int, int, str]] | No
 @lru_cache(maxsize=1 << 14)  # pure, and asked of each quoted name several times
 def self_class(name: str) -> tuple[str, str | None] | None:
     """The class a quoted name's own ending gives it (“三邻工作法”, “夕阳红志愿服务队”)."""
+    if name.endswith(SELF_PLATFORM_ALLIANCES) and len(name) > 4:
+        return "Program", program_kind(next(a for a in SELF_PLATFORM_ALLIANCES if name.endswith(a)))  # “某某党建服务联盟”
     if (name.endswith(SELF_PARTNER_HEADS) or len(name) >= 4 and name.endswith(SELF_TEAM_ENDINGS)) \
             and not name.endswith(PATTERNS.meeting_endings):  # (“某某守护队”: a team, though 队 alone is short)
         if name.startswith(SELF_METHOD_STARTS):
@@ -88,6 +90,9 @@ EVENT_PREFIX = re.compile(PATTERNS["programs"]["event_prefix"] + "$")
 # The endings self_class tries, as tuples for str.endswith (programs' in the order tried: the first decides the kind).
 SELF_PARTNER_HEADS = tuple(h for h in PATTERNS["quotes"]["partner_heads"] if len(h) > 1)
 SELF_TEAM_ENDINGS = tuple(PATTERNS["quotes"]["team_endings"])
+# A quoted alliance for a field of work (“某某党建服务联盟”, “某某共建联盟”) is the brand of a platform the unit runs,
+# as when the quote stands before the word (“某某”党建联盟); one of members (“某某商铺联盟”) is a body.
+SELF_PLATFORM_ALLIANCES = tuple(e for e in PATTERNS["quotes"]["program_heads"] if e.endswith("联盟") and len(e) > 2)
 SELF_METHOD_STARTS = tuple(PATTERNS.party_kind) + tuple(PATTERNS["persons"]["leading_roles"])
 SELF_FACILITY_ENDINGS = tuple(PATTERNS["facilities"]["suffixes"] + PATTERNS["quotes"]["facility_endings"])
 RECORD_ENDINGS = frozenset(PATTERNS["quotes"]["record_endings"])
