@@ -126,3 +126,18 @@ def test_a_quoted_alliance_for_a_field_of_work_is_a_platform_program_and_one_of_
     text = "街道党工委为“翠湖党建服务联盟”揭牌，辖区12家单位加入。“翠湖沿街商铺联盟”也同时成立。"
     assert "翠湖党建服务联盟" in names(text, "Program") and "翠湖党建服务联盟" not in names(text, "Partner")
     assert "翠湖沿街商铺联盟" in names(text, "Partner")
+
+
+NOT_A_PROGRAM_CASES = [
+    # a quoted list of the problems found: having or lacking something
+    "过去楼里党员“有组织、没活动”，居民也很少参加。",
+    "一些非公企业党员“无阵地、缺活动”。去年以来，街道帮助建起活动室。",
+    # a quoted verb or word of state the clause says of something
+    "会议还通报了村级集体经济“清零”等工作情况。",
+    "各小区垃圾分类“达标”工作进展顺利。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_PROGRAM_CASES)
+def test_a_quoted_list_of_problems_or_a_quoted_verb_is_no_program(text):
+    assert not names(text, "Program")

@@ -162,7 +162,17 @@ def is_name_like(inner: str) -> bool:
         return False  # too short or long, or a date or count (“七一”)
     if name.endswith(tuple(q["descriptive_endings"])) and self_class(name) is None:
         return False  # “一站式”服务, “嵌入式”管理: a word of kind before a noun describes it, names nothing
+    if len(name) == 2 and word_tags().get(name) in PREDICATE_TAGS:
+        return False  # 集体经济“清零”, 问题“销号”: a verb or a word of state the clause says of something
+    if "、" in name and all(item[:1] in PROBLEM_STARTS for item in name.split("、")):
+        return False  # “有组织、没活动”, “无人管、不愿修”: a list of the problems found, no name
     return not inner.endswith(tuple(q["sentence_marks"])) and "。" not in inner
+
+
+# Tags of a two-character word that says what is done or how a thing is (清零 z, 归零 v, 落实 v, 稳定 a).
+PREDICATE_TAGS = frozenset(("v", "vd", "z", "a", "ad", "d"))
+# What begins each item of a quoted list of problems: having or lacking something (有组织, 没活动, 无人管, 缺资金).
+PROBLEM_STARTS = frozenset("有没无不缺难少")
 
 
 # A numbered model: “1+3+N”, “1+X”, “3+2”. Whatever head follows, it names a way of working.
