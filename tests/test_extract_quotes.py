@@ -141,3 +141,16 @@ NOT_A_PROGRAM_CASES = [
 @pytest.mark.parametrize("text", NOT_A_PROGRAM_CASES)
 def test_a_quoted_list_of_problems_or_a_quoted_verb_is_no_program(text):
     assert not names(text, "Program")
+
+
+POST_SCHEME_CASES = [
+    # a scheme of posts for members, quoted after a count, quoted alone, or unquoted after a word for people
+    ("社区党委为新设立的4个“党员责任岗”授牌，责任岗分别设在便民服务窗口和小区门岗。", {"党员责任岗"}),
+    ("报到的在职党员每人认领一个“微岗位”，参加网格服务。", {"微岗位"}),
+    ("村党支部在蔬菜大棚设立党员示范岗，6名党员分片指导种植。", {"党员示范岗"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", POST_SCHEME_CASES)
+def test_a_scheme_of_posts_for_members_is_a_program(text, expected):
+    assert expected <= names(text, "Program")

@@ -164,6 +164,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     if cls == "Partner":  # 书记某某任|合作社理事长: the body begins after the verb of holding a post
         start = after_post_verb(tokens, start, s)
     stem = sentence.text[start - sentence.start : s - sentence.start]
+    if cls == "Program" and suffix.endswith("岗") and is_people_word(stem):
+        return Found(cls, stem + suffix, start, e, index, kind="project", rule="suffix")  # 党员先锋岗: whose posts
     if cls == "Partner" and suffix == COMMITTEE and stem.endswith(OWN_COMMITTEE_STEMS):
         return None  # 某社区居民委员会: the community's own committee, no partner
     if cls == "Facility" and (built := after_founding_verb(tokens, start, s)) > start:
