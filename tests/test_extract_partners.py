@@ -288,3 +288,16 @@ def test_a_committees_party_school_is_a_school_not_the_committee():
     text = "镇党委与遂川县委党校联合开办村干部培训班，每村选派两名后备干部参加。"
     assert "遂川县委党校" in names(text, "Partner")
     assert "遂川县委" not in names(text, "PartyOrganization")
+
+
+NOT_A_BODY_CASES = [
+    # a founding verb before the trade and the body's ending: running a kind of body, no body's name
+    ("瓦楼村党支部书记滕国华汇报了村党支部领办油茶种植合作社、带动群众增收的经验。", "领办油茶种植合作社"),
+    # a word of time before the trade's word
+    ("过去物业收费难、服务差，业主意见很大。", "过去物业"),
+]
+
+
+@pytest.mark.parametrize("text, absent", NOT_A_BODY_CASES)
+def test_a_founding_verb_or_a_time_before_a_bodys_ending_names_no_body(text, absent):
+    assert absent not in names(text, "Partner")

@@ -100,6 +100,7 @@ TRADE_KIND_NOUNS = frozenset(PATTERNS["partners"]["trade_kind_nouns"])
 GROUP_WORDS = frozenset(PATTERNS["partners"]["group_words"])
 PUBLIC_VENUES = frozenset(PATTERNS["partners"]["public_venues"])
 COUNTY_AND_ABOVE = ("district", "city", "province")
+TIME_TAGS = ("t", "tg")  # 过去, 如今, 以前: words of time
 
 
 def is_thing_of_trade(tokens: Tokens, end: int) -> bool:
@@ -217,6 +218,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         return Found("Program", stem + suffix, start, e, index, kind="method", rule="method")
     if cls == "Partner" and (ends_with_founding_verb(tokens, start, s) or helped(parts)):
         return None  # (村党支部)领办|合作社, (律师)帮|业委会: running or helping a kind of body, no body's name
+    if cls == "Partner" and parts and (parts[0] in FOUNDING_VERBS or len(parts) == 1 and word_tags().get(parts[0]) in TIME_TAGS):
+        return None  # (党支部)领办|茶叶种植|合作社, 过去|物业: running a kind of body, or a time before the trade's word
     if cls == "Partner" and partner_kind(suffix) == "media" and not is_partnering(sentence.text) and len(sentence.text) < 30:
         return None  # an outlet in a header line is the page's source, not a partner
     start, stem = with_level_word(tokens, start, stem, kind) if cls == "Partner" else (start, stem)
