@@ -132,3 +132,10 @@ def test_a_standard_facility_built_by_the_clauses_unit_is_that_units(text, expec
 
 def test_a_standard_facility_built_in_many_places_is_no_ones():
     assert not names("今年，各地建成新时代文明实践站120个。", "Facility")
+
+
+def test_a_floor_before_a_room_is_where_it_is_not_its_name():
+    text = "二楼活动室里，志愿者正给老人讲解防诈骗知识；三楼青松书屋每天开放。"
+    found = names(text, "Facility")
+    assert "二楼活动室" not in found and "三楼青松书屋" not in found
+    assert "青松书屋" in found

@@ -101,6 +101,7 @@ GROUP_WORDS = frozenset(PATTERNS["partners"]["group_words"])
 PUBLIC_VENUES = frozenset(PATTERNS["partners"]["public_venues"])
 COUNTY_AND_ABOVE = ("district", "city", "province")
 TIME_TAGS = ("t", "tg")  # 过去, 如今, 以前: words of time
+FLOOR = re.compile("(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2}|顶|底)[楼层]")  # a building's floor
 
 
 def is_thing_of_trade(tokens: Tokens, end: int) -> bool:
@@ -169,6 +170,10 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         return Found(cls, stem + suffix, start, e, index, kind="project", rule="suffix")  # 党员先锋岗: whose posts
     if cls == "Partner" and suffix == COMMITTEE and stem.endswith(OWN_COMMITTEE_STEMS):
         return None  # 某社区居民委员会: the community's own committee, no partner
+    if cls == "Facility" and (floor := FLOOR.match(stem)):
+        start, stem = start + floor.end(), stem[floor.end():]  # 二楼|活动室, 三层|多功能厅: where it is, not its name
+        if not stem:
+            return None  # a room named by its kind alone, in passing
     if cls == "Facility" and (built := after_founding_verb(tokens, start, s)) > start:
         start, stem = built, stem[built - start:]  # (镇里)新建|冷库8座, 新建|果蔬冷库: building it names nothing
         if not stem:
