@@ -52,3 +52,10 @@ def test_the_class_word_of_a_listed_village_is_its_branch_named_in_a_later_sente
     # 党组织 in the list is the class word for each village's own body: 三角溪村 has one, its 党支部
     orgs = names(LISTED_THEN_WRITTEN, "PartyOrganization")
     assert "三角溪村党组织" not in orgs and {"三角溪村党支部", "甘田冲村党支部"} <= orgs
+
+
+def test_a_compound_written_with_and_without_its_word_and_after_a_firms_name_is_one_compound():
+    text = ("顶山街道珍珠路社区金桂花苑小区建于2001年。金桂花苑的业主委员会选聘了新物业，恒丰物业金桂花苑项目党支部随后成立。"
+            "金桂花苑的居民说，服务变好了。")
+    compounds = {m.name for m in extract_text(text).mentions if m.cls == "AdministrativeUnit" and m.kind == "compound"}
+    assert compounds == {"金桂花苑小区"}

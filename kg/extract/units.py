@@ -307,6 +307,7 @@ def join_extended(units: list[Found]) -> None:
     suffix after it is that unit, named in short, also when the short name of the article's
     township or district leads it (甲乙某某新村 beside 甲乙街道 and 某某新村社区)."""
     longer = {u.name: u for u in units if not u.implicit and u.kind == "community"}
+    compounds = {u.name: u for u in units if not u.implicit and u.kind == "compound"}
     # 东站某某新村 beside 某某新村社区 and 东站街道: the short name of a unit of the article may lead the short form
     leads = {strip_level_suffix(u.name) for u in units if u.kind in ("district", "subdistrict") and not u.implicit}
     for unit in units:
@@ -316,12 +317,27 @@ def join_extended(units: list[Found]) -> None:
         if target is None and unit.kind == "community":
             target = next((longer[unit.name[len(lead):] + w] for lead in sorted(leads) for w in EXTENDING_WORDS
                            if unit.name.startswith(lead) and unit.name[len(lead):] + w in longer), None)
+        if target is None and unit.kind == "compound":
+            target = compound_of(unit, compounds)
         if target is not None:
-            unit.aliases.add(unit.name)
+            if unit.kind != "compound" or unit.name in target.name:  # (甲乙物业某某花苑 is no form of its name)
+                unit.aliases.add(unit.name)
             unit.name, unit.kind = target.name, target.kind
 
 
+def compound_of(unit: Found, compounds: dict[str, Found]) -> Found | None:
+    """某某花苑 beside 某某花苑小区: the same compound, named in short; 甲乙物业某某花苑 (a firm's name before
+    it, from a body named after both) beside 某某花苑 alone: that compound."""
+    if unit.name + COMPOUND_WORD in compounds:
+        return compounds[unit.name + COMPOUND_WORD]
+    inner = next((c for n, c in sorted(compounds.items()) if len(n) >= 3 and unit.name.endswith(n) and unit.name != n
+                  and unit.name[: -len(n)].endswith(TRADE_HEADS)), None)
+    return compounds.get(inner.name + COMPOUND_WORD, inner) if inner is not None else None
+
+
 EXTENDING_WORDS = ("社区",)
+COMPOUND_WORD = "小区"
+TRADE_HEADS = ("物业", "公司", "集团")  # what ends a firm's name written before its compound's (甲乙物业|某某花苑)
 
 
 def chain_units(units: list[Found], text: str) -> None:
