@@ -59,3 +59,9 @@ def test_a_compound_written_with_and_without_its_word_and_after_a_firms_name_is_
             "金桂花苑的居民说，服务变好了。")
     compounds = {m.name for m in extract_text(text).mentions if m.cls == "AdministrativeUnit" and m.kind == "compound"}
     assert compounds == {"金桂花苑小区"}
+
+
+def test_a_counted_kind_of_area_is_no_compound():
+    # 12|个 (jieba cuts the count from its measure word) before 议事片区: how many areas, not one's name
+    text = "瓦楼村按自然村划分了12个议事片区，每个片区推选一名党员联系群众。"
+    assert not {m.name for m in extract_text(text).mentions if m.kind == "compound"}

@@ -139,7 +139,8 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             if not place_word:
                 generic.append((s, level))
             continue
-        if suffix_start - start < table["min_stem"] or COUNTED.match(previous_token(tokens, start)):
+        if suffix_start - start < table["min_stem"] or COUNTED.match(previous_token(tokens, start)) \
+                or COUNTED_TEXT.search(sentence.text, max(0, start - sentence.start - 4), start - sentence.start):
             continue  # (是一个纯农业村: a count before the stem, a kind of place described)
         stem = sentence.text[start - sentence.start : s - sentence.start]
         parts = stem_tokens(tokens, start, s)
@@ -190,6 +191,7 @@ def is_place_token(word: str, after_unit: bool) -> bool:
 
 
 COUNTED = re.compile(PATTERNS["units"]["counted"])
+COUNTED_TEXT = re.compile(PATTERNS["units"]["counted"].lstrip("^"))  # (14|个: the count cut from its measure word)
 HOMELAND_SUFFIXES = ("乡",)
 UNIT_SUFFIX_AT = re.compile(alternation(s for s, _ in PATTERNS["units"]["suffixes"] if len(s) > 1))
 
