@@ -65,3 +65,10 @@ def test_a_counted_kind_of_area_is_no_compound():
     # 12|个 (jieba cuts the count from its measure word) before 议事片区: how many areas, not one's name
     text = "瓦楼村按自然村划分了12个议事片区，每个片区推选一名党员联系群众。"
     assert not {m.name for m in extract_text(text).mentions if m.kind == "compound"}
+
+
+def test_a_village_whose_suffix_ends_a_dictionary_word_is_named_after_its_township_by_the_table():
+    # 试量镇 of 鹿邑县 lists 丁大村; jieba reads 丁|大村, 大村 a common noun: after the township the table names it
+    text = "鹿邑县试量镇丁大村的山药陆续采收。丁大村有农户610户。"
+    assert {m.name for m in extract_text(text).mentions if m.kind == "community"} == {"丁大村"}
+    assert ("丁大村", "partOf", "试量镇") in relations(text)

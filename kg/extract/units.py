@@ -22,7 +22,8 @@ from kg.extract.index import LastBefore
 from kg.extract.quotes import name_quote_spans
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import word_tags
-from kg.extract.text import HOMELAND_WORDS, Tokens, past_predicate, previous_token, splits_a_word, stem_start, stem_tokens
+from kg.extract.text import (HOMELAND_WORDS, Tokens, TokenSpan, is_cjk, past_predicate, previous_token, splits_a_word,
+                             stem_start, stem_tokens)
 from kg.extract.unitstems import is_description, is_generic_stem, is_word_like, numbered_stem, strip_level_suffix
 from kg.gazetteer import load_gazetteer
 from kg.gazetteer.communities import load_communities
@@ -119,7 +120,10 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
         host, place_word = tokens.containing(s), False
         if host is not None and host.text in word_tags() and host.end == e:
             if not is_place_token(host.text, host.start in stops):
-                continue  # the suffix ends a dictionary word of its own: 农村, 城镇, 乡村
+                listed = listed_after_parent(tokens, host, stops)
+                if listed is None:
+                    continue  # the suffix ends a dictionary word of its own: 农村, 城镇, 乡村
+                host = TokenSpan(listed, host.end, sentence.text[listed - sentence.start : host.end - sentence.start])
             s, place_word = host.start, True  # a place word that ends in the suffix (新村) ends the name: 某某新村
         level = PATTERNS.unit_level[match.group()]
         if any(qs < s < qe for qs, qe in quoted):
@@ -164,6 +168,17 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             continue
         found.append(unit)
     return found, generic
+
+
+def listed_after_parent(tokens: Tokens, host, stops: frozenset[int]) -> int | None:
+    """某镇|海|良村: a word of the dictionary that ends in the suffix (良村), after one or two characters written
+    right after a unit (its parent), makes with them a name the national table lists: where it begins."""
+    i = tokens.starting_before(host.start)
+    before = tokens[i - 1] if i else None
+    if before is None or before.end != host.start or len(before.text) > 2 or before.start not in stops \
+            or not all(is_cjk(ch) for ch in before.text):
+        return None
+    return before.start if load_communities().candidates(before.text + host.text) else None
 
 
 def named_after_parent(tokens: Tokens, end: int, units: list[Found], suffix: str) -> int:
