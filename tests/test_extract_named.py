@@ -139,3 +139,9 @@ def test_a_floor_before_a_room_is_where_it_is_not_its_name():
     found = names(text, "Facility")
     assert "二楼活动室" not in found and "三楼青松书屋" not in found
     assert "青松书屋" in found
+
+
+def test_an_adverb_between_the_level_word_and_its_place_keeps_the_standard_facility():
+    # 社区还在党群服务中心…: the community, the clause's subject, acts in its own service centre
+    text = "鹿邑县试量镇丁大村开展人居环境整治。村里还在党群服务中心开设了农技课堂。"
+    assert "丁大村党群服务中心" in names(text, "Facility")
