@@ -145,3 +145,9 @@ def test_an_adverb_between_the_level_word_and_its_place_keeps_the_standard_facil
     # 社区还在党群服务中心…: the community, the clause's subject, acts in its own service centre
     text = "鹿邑县试量镇丁大村开展人居环境整治。村里还在党群服务中心开设了农技课堂。"
     assert "丁大村党群服务中心" in names(text, "Facility")
+
+
+def test_a_preposition_before_a_places_word_begins_no_name():
+    # 骑手凭|驿站发放的卡: 凭 (by means of) ends the clause's subject; the station is the one named before
+    text = "社区与辖区的面馆商定，骑手凭驿站发放的爱心卡就餐可享九折。"
+    assert not {n for n in names(text, "Facility") if "凭" in n}
