@@ -73,6 +73,8 @@ def test_a_post_verb_after_a_two_character_name_is_not_part_of_it():
 RARE_SURNAME_CASES = [
     ("村党支部书记妥建福在地头察看墒情。", {"妥建福"}),
     ("社区居委会主任撒文秀和网格员一起入户走访。", {"撒文秀"}),
+    # a verb of a meeting report that jieba tags as a noun (通报 n) ends the name too
+    ("镇党委副书记妥春兰通报了上半年党建工作考核情况。", {"妥春兰"}),
 ]
 
 

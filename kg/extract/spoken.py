@@ -65,6 +65,8 @@ def ok_spoken_name(name: str) -> bool:
 
 def before_a_verb(text: str, end: int) -> bool:
     """Whether a word of two or more characters that jieba tags as a verb begins at ``end`` (组织, 带领)."""
+    if text.startswith(NOUN_TAGGED_VERBS, end):
+        return True  # 某某通报了…: a verb the dictionary tags as a noun
     if not word_tags().get(text[end : end + 2], "").startswith("v"):
         return False  # (most places: no two-character verb there, so no need to cut the text)
     first = tokenize(text[end : end + 8])[0]
@@ -75,5 +77,6 @@ SPEECH_VERBS = tuple(PATTERNS["relations"]["speech_verbs"])
 # The titles of a post (书记, 主任, 镇长, 委员): after one, three characters a mark or a verb ends are its holder's name.
 POST_TITLES = ("书记", "支书", "主任", "长", "委员")
 # The forms of address of two or more characters (阿婆, 大娘): one after a surname makes no name.
+NOUN_TAGGED_VERBS = tuple(PATTERNS["persons"]["noun_tagged_verbs"])
 FORMS_OF_ADDRESS = tuple(w for w in PATTERNS["persons"]["honorifics"] if len(w) > 1)
 NAME_TAG_STARTS = ("n", "x")  # a word of two or more in a name is tagged nr, nrfg, nz or n (single characters carry any tag)
