@@ -151,3 +151,9 @@ def test_a_preposition_before_a_places_word_begins_no_name():
     # 骑手凭|驿站发放的卡: 凭 (by means of) ends the clause's subject; the station is the one named before
     text = "社区与辖区的面馆商定，骑手凭驿站发放的爱心卡就餐可享九折。"
     assert not {n for n in names(text, "Facility") if "凭" in n}
+
+
+def test_a_places_word_right_after_a_firms_registered_name_is_the_firms_office():
+    text = "社区联系成都快捷通物流有限公司城北站点的党员站长担任组长。"
+    assert not names(text, "Facility")
+    assert "成都快捷通物流有限公司" in names(text, "Partner")

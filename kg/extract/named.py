@@ -170,6 +170,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         return Found(cls, stem + suffix, start, e, index, kind="project", rule="suffix")  # 党员先锋岗: whose posts
     if cls == "Partner" and suffix == COMMITTEE and stem.endswith(OWN_COMMITTEE_STEMS):
         return None  # 某社区居民委员会: the community's own committee, no partner
+    if cls == "Facility" and any(f.cls == "Partner" and f.end == start and is_legal_form(f.name) for f in others):
+        return None  # 某某物流有限公司|河西站点: the firm's own office, named after the firm, no place of the unit's
     if cls == "Facility" and (floor := FLOOR.match(stem)):
         start, stem = start + floor.end(), stem[floor.end():]  # 二楼|活动室, 三层|多功能厅: where it is, not its name
         if not stem:
