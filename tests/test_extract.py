@@ -1745,3 +1745,17 @@ def test_a_word_for_people_coordinated_with_a_unit_is_no_unit(text, expected):
 
 def test_a_streets_youth_league_working_committee_is_an_organisation():
     assert "梅溪街道团工委" in names("梅溪街道团工委组织青年志愿者清扫河岸。", "PartyOrganization")
+
+
+def test_a_provinces_short_form_among_homonyms_takes_the_name_the_articles_places_choose():
+    # 海南 is also a prefecture's and a district's short form; 定安县 lies in 海南省, so the firm's 海南 is it
+    rels = relations("定安县新竹镇与海南绿岛果蔬专业合作社签订了收购协议。")
+    assert ("定安县", "partOf", "海南省") in rels
+    assert "海南" not in names("定安县新竹镇与海南绿岛果蔬专业合作社签订了收购协议。", "AdministrativeUnit")
+
+
+# a word for people (骨干, 业主) is the clause's subject: the word after it is its verb, whatever tag jieba's
+# dictionary gives it (列席 n), and a bare 社区 after that verb is no community's name
+@pytest.mark.parametrize("text", ["街道要求辖区物业企业的党员骨干列席社区“两委”会议。", "小区业主列席社区协商会。"])
+def test_no_community_named_by_the_verb_after_a_word_for_people(text):
+    assert not {n for n in names(text, "AdministrativeUnit") if n.endswith("社区")}

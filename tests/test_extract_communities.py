@@ -33,3 +33,42 @@ def test_a_streets_centre_for_its_communities_is_the_streets_not_a_communitys():
     assert "仙霞新村街道社区党群服务中心" in names(text, "Facility")
     assert ("仙霞新村街道", "hasFacility", "仙霞新村街道社区党群服务中心") in relations(text)
     assert "古宋居民区党群服务中心" not in names(text, "Facility")
+
+
+# 洗马乡 of 洪江市 lists 甘田冲村 and 三角溪村 in the national table. A stem that begins with a numeral word
+# (三角, 五里) is read as a count when no list carries it: the village named once is the same name later on.
+LISTED_THEN_WRITTEN = ("洪江市洗马乡召开村级党建述职会，甘田冲村、三角溪村党组织书记逐一述职。"
+                       "甘田冲村党支部书记卜建华讲了修路的经过；三角溪村党支部书记温立新说，村里还要再建一座烘干房。")
+
+
+def test_a_village_named_in_a_list_is_the_same_village_written_later_after_a_semicolon():
+    found = extract_text(LISTED_THEN_WRITTEN)
+    later = [m for m in found.mentions if m.name == "三角溪村" and "温立新" in m.evidence.sentence]
+    assert len(later) == 1
+    assert "三角溪村党支部" in names(LISTED_THEN_WRITTEN, "PartyOrganization")
+
+
+def test_the_class_word_of_a_listed_village_is_its_branch_named_in_a_later_sentence():
+    # 党组织 in the list is the class word for each village's own body: 三角溪村 has one, its 党支部
+    orgs = names(LISTED_THEN_WRITTEN, "PartyOrganization")
+    assert "三角溪村党组织" not in orgs and {"三角溪村党支部", "甘田冲村党支部"} <= orgs
+
+
+def test_a_compound_written_with_and_without_its_word_and_after_a_firms_name_is_one_compound():
+    text = ("顶山街道珍珠路社区金桂花苑小区建于2001年。金桂花苑的业主委员会选聘了新物业，恒丰物业金桂花苑项目党支部随后成立。"
+            "金桂花苑的居民说，服务变好了。")
+    compounds = {m.name for m in extract_text(text).mentions if m.cls == "AdministrativeUnit" and m.kind == "compound"}
+    assert compounds == {"金桂花苑小区"}
+
+
+def test_a_counted_kind_of_area_is_no_compound():
+    # 12|个 (jieba cuts the count from its measure word) before 议事片区: how many areas, not one's name
+    text = "瓦楼村按自然村划分了12个议事片区，每个片区推选一名党员联系群众。"
+    assert not {m.name for m in extract_text(text).mentions if m.kind == "compound"}
+
+
+def test_a_village_whose_suffix_ends_a_dictionary_word_is_named_after_its_township_by_the_table():
+    # 试量镇 of 鹿邑县 lists 丁大村; jieba reads 丁|大村, 大村 a common noun: after the township the table names it
+    text = "鹿邑县试量镇丁大村的山药陆续采收。丁大村有农户610户。"
+    assert {m.name for m in extract_text(text).mentions if m.kind == "community"} == {"丁大村"}
+    assert ("丁大村", "partOf", "试量镇") in relations(text)

@@ -132,3 +132,28 @@ def test_a_standard_facility_built_by_the_clauses_unit_is_that_units(text, expec
 
 def test_a_standard_facility_built_in_many_places_is_no_ones():
     assert not names("今年，各地建成新时代文明实践站120个。", "Facility")
+
+
+def test_a_floor_before_a_room_is_where_it_is_not_its_name():
+    text = "二楼活动室里，志愿者正给老人讲解防诈骗知识；三楼青松书屋每天开放。"
+    found = names(text, "Facility")
+    assert "二楼活动室" not in found and "三楼青松书屋" not in found
+    assert "青松书屋" in found
+
+
+def test_an_adverb_between_the_level_word_and_its_place_keeps_the_standard_facility():
+    # 社区还在党群服务中心…: the community, the clause's subject, acts in its own service centre
+    text = "鹿邑县试量镇丁大村开展人居环境整治。村里还在党群服务中心开设了农技课堂。"
+    assert "丁大村党群服务中心" in names(text, "Facility")
+
+
+def test_a_preposition_before_a_places_word_begins_no_name():
+    # 骑手凭|驿站发放的卡: 凭 (by means of) ends the clause's subject; the station is the one named before
+    text = "社区与辖区的面馆商定，骑手凭驿站发放的爱心卡就餐可享九折。"
+    assert not {n for n in names(text, "Facility") if "凭" in n}
+
+
+def test_a_places_word_right_after_a_firms_registered_name_is_the_firms_office():
+    text = "社区联系成都快捷通物流有限公司城北站点的党员站长担任组长。"
+    assert not names(text, "Facility")
+    assert "成都快捷通物流有限公司" in names(text, "Partner")

@@ -15,6 +15,9 @@ GOVERNMENT_CASES = [
     ("县林草服务中心的技术员来到村里。", {"县林草服务中心"}),
     # a commission by its full name, after the district that has it
     ("社区党委与江北区城市管理委员会签订共建协议。", {"江北区城市管理委员会"}),
+    # a province's department: 厅 alone ends a hall or a room, the department's name ends the body
+    ("甘肃省农业农村厅选派干部到村里任第一书记。", {"甘肃省农业农村厅"}),
+    ("广西壮族自治区住房和城乡建设厅的专家来到小区指导改造。", {"广西壮族自治区住房和城乡建设厅"}),
 ]
 
 
@@ -262,3 +265,39 @@ def test_a_team_named_for_its_task_keeps_the_task_in_its_name():
 ])
 def test_a_task_alone_or_a_word_ending_in_a_teams_character_names_no_team(text):
     assert not names(text, "Partner")
+
+
+# 和 right before a body's ending would join a name to a bare ending (和|医院), which names no body: after a
+# place and a single character it is a character of the body's own name. Between two words it still joins.
+CONJUNCTION_IN_NAME_CASES = [
+    ("社区与绵阳市实验小学、绵阳益和医院、四川信和律师事务所结成共建单位。", {"绵阳益和医院", "四川信和律师事务所"}),
+    ("村里邀请遂宁同和医院的医生开展义诊。", {"遂宁同和医院"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", CONJUNCTION_IN_NAME_CASES)
+def test_a_conjunction_before_a_bodys_ending_after_a_place_is_part_of_its_name(text, expected):
+    assert expected <= names(text, "Partner")
+
+
+def test_a_conjunction_between_two_words_for_bodies_joins_them():
+    assert not {n for n in names("社区与辖区学校和医院结对，开展健康讲座。", "Partner") if "和" in n}
+
+
+def test_a_committees_party_school_is_a_school_not_the_committee():
+    text = "镇党委与遂川县委党校联合开办村干部培训班，每村选派两名后备干部参加。"
+    assert "遂川县委党校" in names(text, "Partner")
+    assert "遂川县委" not in names(text, "PartyOrganization")
+
+
+NOT_A_BODY_CASES = [
+    # a founding verb before the trade and the body's ending: running a kind of body, no body's name
+    ("瓦楼村党支部书记滕国华汇报了村党支部领办油茶种植合作社、带动群众增收的经验。", "领办油茶种植合作社"),
+    # a word of time before the trade's word
+    ("过去物业收费难、服务差，业主意见很大。", "过去物业"),
+]
+
+
+@pytest.mark.parametrize("text, absent", NOT_A_BODY_CASES)
+def test_a_founding_verb_or_a_time_before_a_bodys_ending_names_no_body(text, absent):
+    assert absent not in names(text, "Partner")

@@ -46,3 +46,43 @@ GUARD_CASES = [
 @pytest.mark.parametrize("text, absent", GUARD_CASES)
 def test_no_person_from_a_word_before_a_post_verb(text, absent):
     assert not absent & persons(text)
+
+
+ADDRESS_CASES = [
+    # a resident quoted by a surname and a kinship word, south and north, before a verb of speech: no name
+    ("“水管修好了，冬天不怕冻了。”居民邝阿伯笑着说。", {"邝阿伯"}),
+    ("“合作社收购价高，心里踏实。”村民闵大娘说。", {"闵大娘"}),
+    ("村民卞嬢嬢告诉记者，路灯亮了，晚上敢出门了。", {"卞嬢嬢", "卞娘娘"}),
+    ("“现在楼道干净多了。”居民栾阿嫂说。", {"栾阿嫂"}),
+]
+
+
+@pytest.mark.parametrize("text, absent", ADDRESS_CASES)
+def test_no_person_from_a_surname_and_a_form_of_address(text, absent):
+    assert not absent & persons(text)
+
+
+def test_a_post_verb_after_a_two_character_name_is_not_part_of_it():
+    # 担任 / 兼任 begin on what would be the name's third character: the name has two
+    found = persons("社区联系乐途快运公司城北网点的党员站长池勇兼任组长，带动骑手参加志愿服务。")
+    assert "池勇" in found and "池勇兼" not in found
+
+
+# a surname no list holds (妥, 撒: Hui and Dongxiang surnames), the holder of a post right after its title: three
+# characters that a mark, a function character or a verb ends are the name
+RARE_SURNAME_CASES = [
+    ("村党支部书记妥建福在地头察看墒情。", {"妥建福"}),
+    ("社区居委会主任撒文秀和网格员一起入户走访。", {"撒文秀"}),
+    # a verb of a meeting report that jieba tags as a noun (通报 n) ends the name too
+    ("镇党委副书记妥春兰通报了上半年党建工作考核情况。", {"妥春兰"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", RARE_SURNAME_CASES)
+def test_a_post_holder_with_a_surname_no_list_holds(text, expected):
+    assert expected <= persons(text)
+
+
+def test_three_characters_after_a_residents_word_are_no_name():
+    # after 居民 or 村民 (no post), three characters before a mark are a thing or a deed, not a person
+    assert not persons("社区给每个网格建了一个居民微信群，村民拉家常，说说心里话。")

@@ -120,3 +120,37 @@ def test_a_quoted_council_of_four_characters_is_a_body():
 ])
 def test_a_quoted_national_observance_is_no_program(text):
     assert not names(text, "Program") & {"中国青年志愿者服务日", "全民健身日"}
+
+
+def test_a_quoted_alliance_for_a_field_of_work_is_a_platform_program_and_one_of_members_a_body():
+    text = "街道党工委为“翠湖党建服务联盟”揭牌，辖区12家单位加入。“翠湖沿街商铺联盟”也同时成立。"
+    assert "翠湖党建服务联盟" in names(text, "Program") and "翠湖党建服务联盟" not in names(text, "Partner")
+    assert "翠湖沿街商铺联盟" in names(text, "Partner")
+
+
+NOT_A_PROGRAM_CASES = [
+    # a quoted list of the problems found: having or lacking something
+    "过去楼里党员“有组织、没活动”，居民也很少参加。",
+    "一些非公企业党员“无阵地、缺活动”。去年以来，街道帮助建起活动室。",
+    # a quoted verb or word of state the clause says of something
+    "会议还通报了村级集体经济“清零”等工作情况。",
+    "各小区垃圾分类“达标”工作进展顺利。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_PROGRAM_CASES)
+def test_a_quoted_list_of_problems_or_a_quoted_verb_is_no_program(text):
+    assert not names(text, "Program")
+
+
+POST_SCHEME_CASES = [
+    # a scheme of posts for members, quoted after a count, quoted alone, or unquoted after a word for people
+    ("社区党委为新设立的4个“党员责任岗”授牌，责任岗分别设在便民服务窗口和小区门岗。", {"党员责任岗"}),
+    ("报到的在职党员每人认领一个“微岗位”，参加网格服务。", {"微岗位"}),
+    ("村党支部在蔬菜大棚设立党员示范岗，6名党员分片指导种植。", {"党员示范岗"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", POST_SCHEME_CASES)
+def test_a_scheme_of_posts_for_members_is_a_program(text, expected):
+    assert expected <= names(text, "Program")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kg.errors import stage
 from kg.extract import (chains, communities, coordinated, estates, firms, lists, named, partners, party, persons,
-                        quotes, roles, rooms, standard, units)
+                        quotes, references, roles, rooms, standard, units)
 from kg.extract import events as held_events
 from kg.extract.found import Found
 from kg.extract.frames import opens_report
@@ -77,6 +77,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     join_short_forms(others)
     firms.join_firm_short_forms(others)
     firms.name_workplace_branches(orgs, others, text, found_units)
+    references.join_short_org_forms(orgs)
     join_parent_bodies(others)
     join_program_short_forms(others)
     attach_facility_attributes(others, sentences)
@@ -121,6 +122,7 @@ def find_units(sentences, tokens, paragraph, text: str, quoted) -> tuple[list[Fo
         found += in_sentence
         generic_words.append(generic)
     found += communities.named_again(sentences, found)
+    found += communities.written_again(sentences, tokens, found)
     found = units.settle_gazetteer(found, text)
     chains.follow_written_chains(found)
     units.join_extended(found)

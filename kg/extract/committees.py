@@ -11,6 +11,7 @@ from kg.model import Sentence
 
 CLS = "PartyOrganization"
 DEPARTMENTS = dict(PATTERNS["party"]["departments"])
+INSTITUTIONS = tuple(PATTERNS["party"]["committee_institutions"])
 
 
 def committees(index: int, sentence: Sentence, units: list[Found]) -> list[Found]:
@@ -30,8 +31,8 @@ def committees(index: int, sentence: Sentence, units: list[Found]) -> list[Found
             continue  # the ancestors the gazetteer adds share their child's span: the child names the committee
         if unit.kind not in table["committee_unit_levels"] or not text.startswith(table["committee_suffix"], rel):
             continue
-        if text.startswith(("委员", "委会"), rel):
-            continue
+        if text.startswith(("委员", "委会"), rel) or text.startswith(INSTITUTIONS, rel + 1):
+            continue  # (某县委党校: the committee's school, a partner, not the committee)
         prefix = table["youth_league_prefix"]
         start_rel = unit.start - sentence.start
         department = next((d for d in DEPARTMENTS if text.startswith(d, rel + 1)), "")

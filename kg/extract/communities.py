@@ -186,6 +186,32 @@ def named_again(sentences, units: list[Found]) -> list[Found]:
 NUMERALS = "0123456789一二三四五六七八九十第"
 
 
+def written_again(sentences, tokens, units: list[Found]) -> list[Found]:
+    """A village, a community or a township the article named once, written again where the walk over its
+    stem did not reach it (after a semicolon, a verb or a list that cuts the stem otherwise): the same name
+    standing on token boundaries is that unit. Names of three or more characters; a single character just
+    before it that is no function word may be the head of a longer name (某|东村), which it does not join."""
+    written = {u.name: u for u in units if u.kind in AGAIN_LEVELS and not u.implicit and len(u.name) >= 3
+               and u.rule in ("suffix", "gazetteer")}
+    if not written:
+        return []
+    found = []
+    for i, sentence in enumerate(sentences):
+        for name, unit in written.items():
+            at = sentence.text.find(name)
+            while at >= 0:
+                s, e = sentence.start + at, sentence.start + at + len(name)
+                before = tokens[i][tokens[i].starting_before(s) - 1] if at else None
+                if (s in tokens[i].starts and e in tokens[i].ends and not any(u.overlaps(s, e) for u in units + found)
+                        and (before is None or len(before.text) > 1 or not is_cjk(before.text) or before.text in STOP_CHARS)):
+                    found.append(Found(CLS, name, s, e, i, kind=unit.kind, rule="suffix"))
+                at = sentence.text.find(name, at + 1)
+    return found
+
+
+AGAIN_LEVELS = ("community", "subdistrict")
+
+
 def listed_from_function_character(tokens, sentence_text: str, base: int, start: int, end: int,
                                    units: list[Found]) -> int:
     """某镇和庄村, 某街道为民村: the walk over a village's stem stops at a function character (和, 为, 向)

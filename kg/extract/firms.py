@@ -106,12 +106,37 @@ def name_workplace_branches(orgs: list[Found], others: list[Found], text: str, u
     for f in others:
         if f.cls == "Partner" and not f.rule.startswith("quote"):  # (a quoted brand is no workplace)
             forms.setdefault(f.name, set()).update({f.name, *f.aliases})
+    named: dict[str, str] = {}  # registered name -> the branch's name as the article writes it in full
+    settled = []
     for org in branches:
         workplace = workplace_of(org)
         firms = {name: own for name, names in forms.items() if workplace and (own := firm_form(name, names, workplace))}
         if len(firms) == 1:
+            registered, own = next(iter(firms.items()))
+            piece = written_piece(text, org.start, registered, workplace)
             org.aliases.add(org.name)
-            org.name, org.unit, org.rule = next(iter(firms.values())) + org.name[len(workplace):], None, "name"
+            if piece:  # 某地甲乙物业服务有限公司, then 甲乙物业党支部: the branch as written, from the firm's own words
+                org.name, org.start = piece + org.name, org.start - len(piece)
+                named.setdefault(registered, org.name)
+            else:
+                org.name = own + org.name[len(workplace):]
+            org.unit, org.rule = None, "name"
+            settled.append((org, registered, piece))
+    for org, registered, piece in settled:
+        if not piece and registered in named:
+            org.name = named[registered]  # 物业党支部 alone, in a story that wrote it in full: that branch
+
+
+def written_piece(text: str, start: int, registered: str, workplace: str) -> str:
+    """甲乙 of 甲乙物业党支部 in a story of 某地甲乙物业服务有限公司: the longest piece of two characters or more
+    of the firm's registered name that stands right before its workplace word there and right before the
+    branch's workplace word in the text; "" if none."""
+    at = registered.find(workplace)
+    for begin in range(max(at - 1, 0)):
+        piece = registered[begin:at]
+        if text.endswith(piece, 0, start):
+            return piece
+    return ""
 
 
 def workplace_of(org: Found) -> str:

@@ -13,7 +13,7 @@ from kg.extract.partners import (CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WH
                                  with_ordinal, with_parent_body, written_chain_start)
 from kg.extract.patterns import PATTERNS
 from kg.extract.quotes import program_kind
-from kg.extract.registered import brand_start, is_legal_form, is_social_work_form, registered_start, SOCIAL_WORK_FORMS
+from kg.extract.registered import brand_start, conjunction_inside_start, is_legal_form, is_social_work_form, registered_start, SOCIAL_WORK_FORMS
 from kg.extract.roles import after_post_verb
 from kg.extract.segment import word_tags
 from kg.extract.standard import level_facility
@@ -100,6 +100,8 @@ TRADE_KIND_NOUNS = frozenset(PATTERNS["partners"]["trade_kind_nouns"])
 GROUP_WORDS = frozenset(PATTERNS["partners"]["group_words"])
 PUBLIC_VENUES = frozenset(PATTERNS["partners"]["public_venues"])
 COUNTY_AND_ABOVE = ("district", "city", "province")
+TIME_TAGS = ("t", "tg")  # 过去, 如今, 以前: words of time
+FLOOR = re.compile("(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2}|顶|底)[楼层]")  # a building's floor
 
 
 def is_thing_of_trade(tokens: Tokens, end: int) -> bool:
@@ -152,6 +154,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
             start = wider  # (after a place, a level word, or the product of the trade: 茶叶|加工|合作社)
     if cls == "Partner" and is_legal_form(suffix):
         start = registered_start(tokens, s, start, barriers)  # 某省某某律师事务所: from the place it is registered in
+    if cls == "Partner":
+        start = conjunction_inside_start(tokens, s, start, barriers)  # 某地崇和医院: 和 inside the name
     if cls == "Partner" and is_social_work_form(suffix):
         start = brand_start(tokens, s, start, barriers)  # 某市瑞|和社会工作服务中心: the brand, whatever its characters
     if cls == "Partner":
@@ -162,8 +166,16 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     if cls == "Partner":  # 书记某某任|合作社理事长: the body begins after the verb of holding a post
         start = after_post_verb(tokens, start, s)
     stem = sentence.text[start - sentence.start : s - sentence.start]
+    if cls == "Program" and suffix.endswith("岗") and is_people_word(stem):
+        return Found(cls, stem + suffix, start, e, index, kind="project", rule="suffix")  # 党员先锋岗: whose posts
     if cls == "Partner" and suffix == COMMITTEE and stem.endswith(OWN_COMMITTEE_STEMS):
         return None  # 某社区居民委员会: the community's own committee, no partner
+    if cls == "Facility" and any(f.cls == "Partner" and f.end == start and is_legal_form(f.name) for f in others):
+        return None  # 某某物流有限公司|河西站点: the firm's own office, named after the firm, no place of the unit's
+    if cls == "Facility" and (floor := FLOOR.match(stem)):
+        start, stem = start + floor.end(), stem[floor.end():]  # 二楼|活动室, 三层|多功能厅: where it is, not its name
+        if not stem:
+            return None  # a room named by its kind alone, in passing
     if cls == "Facility" and (built := after_founding_verb(tokens, start, s)) > start:
         start, stem = built, stem[built - start:]  # (镇里)新建|冷库8座, 新建|果蔬冷库: building it names nothing
         if not stem:
@@ -213,6 +225,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         return Found("Program", stem + suffix, start, e, index, kind="method", rule="method")
     if cls == "Partner" and (ends_with_founding_verb(tokens, start, s) or helped(parts)):
         return None  # (村党支部)领办|合作社, (律师)帮|业委会: running or helping a kind of body, no body's name
+    if cls == "Partner" and parts and (parts[0] in FOUNDING_VERBS or len(parts) == 1 and word_tags().get(parts[0]) in TIME_TAGS):
+        return None  # (党支部)领办|茶叶种植|合作社, 过去|物业: running a kind of body, or a time before the trade's word
     if cls == "Partner" and partner_kind(suffix) == "media" and not is_partnering(sentence.text) and len(sentence.text) < 30:
         return None  # an outlet in a header line is the page's source, not a partner
     start, stem = with_level_word(tokens, start, stem, kind) if cls == "Partner" else (start, stem)

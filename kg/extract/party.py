@@ -87,6 +87,13 @@ def find_party_orgs(
                                    kind=kind, rule="branch"))
                 continue
         kind_start = head - sentence.start - len(branch or "")
+        level_word = next((w for w in LEVEL_WORDS if text.endswith(w, 0, kind_start)), "") if branch and not in_quote else ""
+        if level_word and number is None and sentence.start + kind_start - len(level_word) in generic_at \
+                and sentence.start + kind_start not in holders:
+            # 街道“两新”组织党委: a kind of members' body of the level the passage is about (attach_branches)
+            found.append(Found(CLS, clean_name(branch) + match.group(), sentence.start + kind_start - len(level_word), e,
+                               index, kind=kind, rule="branch:" + generic_at[sentence.start + kind_start - len(level_word)]))
+            continue
         word = next((w for w in LEVEL_WORDS if text.endswith(w, 0, head - sentence.start)), "")
         if COUNTED.search(text, 0, kind_start) or COUNTED.search(text, 0, head - sentence.start - len(word)):
             continue  # 下设6个社区党委、21个网格党支部: a count of a kind of body, not a named one
@@ -150,7 +157,8 @@ def find_party_orgs(
             org = Found(CLS, text[name_start - sentence.start : match.end()], name_start, e, index, kind=kind, rule="name")
             org.org = parent  # (under it, and no unit's own party organisation)
             found.append(org)
-        elif stem and not in_quote and not is_description(stem) and not ends_with_founding_verb(tokens, start, s):
+        elif stem and not in_quote and not is_description(stem) and not ends_with_founding_verb(tokens, start, s) \
+                and not stem.startswith(CLASS_WORDS):  # (全乡|村党组织 cut 全|乡村: a class, as 全乡村 is)
             level_word = tokens[tokens.starting_before(start) - 1] if tokens.starting_before(start) else None
             if level_word is not None and level_word.end == start and level_word.text in UNIT_WORDS:
                 start = level_word.start  # 自治区某某中心党总支: the level word names the body's level
@@ -391,6 +399,10 @@ def attach_branches(orgs: list[Found], units: list[Found]) -> None:
     communities = [u for u in units if u.kind == "community" and not u.implicit]
     home = main_unit(communities) or main_unit([u for u in units if not u.implicit and u.kind in ("subdistrict", "compound")])
     for org in orgs:
+        if org.rule.startswith("branch:") and org.unit is None:  # (街道“两新”组织党委: the street's, named with it)
+            org.unit = main_unit([u for u in units if not u.implicit and u.kind == org.rule[7:]])
+            org.aliases.add(org.name)
+            org.name, org.rule = (org.unit.name if org.unit else "") + org.name, "members"
         if org.rule == "branch" and org.unit is None:
             org.unit = home
             if home is not None and org.name.startswith("第"):  # 第二网格党支部 → 某社区第二网格党支部
@@ -417,7 +429,8 @@ def parent_org(org: Found, committees: dict[str, list[Found]]) -> Found | None:
     if org.unit is None:
         return None
     if org.kind in ("党委", "党总支") and org.unit.kind == "community" and org.unit.unit is not None:
-        return next((c for c in committees.get(org.unit.unit.name, ()) if c.kind in ("党工委", "党委")), None)
+        above = [c for c in committees.get(org.unit.unit.name, ()) if c.rule != "members"]  # (not its 两新组织党委)
+        return next((c for c in above if c.kind == "党工委"), None) or next((c for c in above if c.kind == "党委"), None)
     if org.kind not in ("党支部", "党小组"):
         return None
     if org.org is not None:

@@ -43,6 +43,8 @@ def name_at(text: str, pos: int) -> str | None:
             continue
         if any(ch in table["not_in_given_name"] for ch in name[surname:]) or name[surname:] in PATTERNS.stop_words:
             continue  # (明|担任: a stop word, the verb of a post, is no given name)
+        if given == 2 and text[end - 1 : end + 1] in POST_VERBS:
+            continue  # 王某担任组长: the verb of the post (担任, 兼任) begins on the name's third character
         if given == 2 and word_tags().get(text[end - 1 : end + 1]) in ADVERB_TAGS:
             continue  # 王刚一起走访: the last character begins an adverb (一起, 一同), the name is 王刚
         head = name[: surname + 1] if name[surname] != FAMILY else ""  # (王家, 李家: the family, a name's head)

@@ -55,6 +55,8 @@ def name_quote_spans(sentence: Sentence, quotes: list[tuple[int, int, str]] | No
 @lru_cache(maxsize=1 << 14)  # pure, and asked of each quoted name several times
 def self_class(name: str) -> tuple[str, str | None] | None:
     """The class a quoted name's own ending gives it (“三邻工作法”, “夕阳红志愿服务队”)."""
+    if name.endswith(SELF_PLATFORM_ALLIANCES) and len(name) > 4:
+        return "Program", program_kind(next(a for a in SELF_PLATFORM_ALLIANCES if name.endswith(a)))  # “某某党建服务联盟”
     if (name.endswith(SELF_PARTNER_HEADS) or len(name) >= 4 and name.endswith(SELF_TEAM_ENDINGS)) \
             and not name.endswith(PATTERNS.meeting_endings):  # (“某某守护队”: a team, though 队 alone is short)
         if name.startswith(SELF_METHOD_STARTS):
@@ -88,6 +90,9 @@ EVENT_PREFIX = re.compile(PATTERNS["programs"]["event_prefix"] + "$")
 # The endings self_class tries, as tuples for str.endswith (programs' in the order tried: the first decides the kind).
 SELF_PARTNER_HEADS = tuple(h for h in PATTERNS["quotes"]["partner_heads"] if len(h) > 1)
 SELF_TEAM_ENDINGS = tuple(PATTERNS["quotes"]["team_endings"])
+# A quoted alliance for a field of work (“某某党建服务联盟”, “某某共建联盟”) is the brand of a platform the unit runs,
+# as when the quote stands before the word (“某某”党建联盟); one of members (“某某商铺联盟”) is a body.
+SELF_PLATFORM_ALLIANCES = tuple(e for e in PATTERNS["quotes"]["program_heads"] if e.endswith("联盟") and len(e) > 2)
 SELF_METHOD_STARTS = tuple(PATTERNS.party_kind) + tuple(PATTERNS["persons"]["leading_roles"])
 SELF_FACILITY_ENDINGS = tuple(PATTERNS["facilities"]["suffixes"] + PATTERNS["quotes"]["facility_endings"])
 RECORD_ENDINGS = frozenset(PATTERNS["quotes"]["record_endings"])
@@ -157,7 +162,17 @@ def is_name_like(inner: str) -> bool:
         return False  # too short or long, or a date or count (“七一”)
     if name.endswith(tuple(q["descriptive_endings"])) and self_class(name) is None:
         return False  # “一站式”服务, “嵌入式”管理: a word of kind before a noun describes it, names nothing
+    if len(name) == 2 and word_tags().get(name) in PREDICATE_TAGS:
+        return False  # 集体经济“清零”, 问题“销号”: a verb or a word of state the clause says of something
+    if "、" in name and all(item[:1] in PROBLEM_STARTS for item in name.split("、")):
+        return False  # “有组织、没活动”, “无人管、不愿修”: a list of the problems found, no name
     return not inner.endswith(tuple(q["sentence_marks"])) and "。" not in inner
+
+
+# Tags of a two-character word that says what is done or how a thing is (清零 z, 归零 v, 落实 v, 稳定 a).
+PREDICATE_TAGS = frozenset(("v", "vd", "z", "a", "ad", "d"))
+# What begins each item of a quoted list of problems: having or lacking something (有组织, 没活动, 无人管, 缺资金).
+PROBLEM_STARTS = frozenset("有没无不缺难少")
 
 
 # A numbered model: “1+3+N”, “1+X”, “3+2”. Whatever head follows, it names a way of working.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
+from kg.extract.segment import tokenize
 
 
 def named_body(org: Found, stem: str, named: list[Found]) -> bool:
@@ -71,7 +72,9 @@ def unit_s_own_organisation(orgs: list[Found]) -> None:
     for org in orgs:
         if org.kind != "党组织" or org.unit is None:
             continue
-        own = {o.name: o for o in orgs if o.unit is org.unit and o.kind != "党组织" and o.kind in UNIT_BODY_KINDS}
+        # (the unit by its name: each mention of a village is a Found of its own)
+        own = {o.name: o for o in orgs if o.unit is not None and o.unit.name == org.unit.name and o.kind != "党组织"
+               and o.kind in UNIT_BODY_KINDS}
         if len(own) == 1:
             body = next(iter(own.values()))
             org.aliases.add(org.name)
@@ -89,6 +92,42 @@ def name_after_settled(orgs: list[Found]) -> None:
             org.aliases.add(org.name)
             org.name = above.name + org.name[len(short):]
             org.unit = org.unit or above.unit
+
+
+def join_short_org_forms(orgs: list[Found]) -> None:
+    """物业项目党支部 after 某某物业某某花苑项目党支部: an organisation placed in no unit whose stem's words all
+    stand, in order, in the stem of exactly one other organisation of the article with the same kind word is
+    that one named in short (a numbered branch, 第一党支部, is no short form of anything)."""
+    names = {o.name for o in orgs}
+    full: dict[str, str] = {}
+    for org in orgs:
+        if org.unit is not None or not org.kind or not org.name.endswith(org.kind) or org.name[:1] in NUMBERED:
+            continue
+        words = tokenize(org.name[: -len(org.kind)])
+        if len(words) < 2 and len("".join(words)) < 2:
+            continue
+        longer = {n for n in names if n != org.name and len(n) > len(org.name) and n.endswith(org.kind)
+                  and in_order(words, n[: -len(org.kind)])}
+        if len(longer) == 1:
+            full[org.name] = next(iter(longer))
+    for org in orgs:
+        if org.name in full:
+            org.aliases.add(org.name)
+            org.name = full[org.name]
+
+
+def in_order(words: list[str], text: str) -> bool:
+    """Whether the words stand in ``text`` one after another, in this order (others may stand between)."""
+    at = 0
+    for word in words:
+        at = text.find(word, at)
+        if at < 0:
+            return False
+        at += len(word)
+    return True
+
+
+NUMBERED = "第0123456789一二三四五六七八九十"
 
 
 def _take(org: Found, named: Found) -> bool:

@@ -39,6 +39,29 @@ def registered_start(tokens: Tokens, s: int, start: int, barriers: frozenset[int
     return start
 
 
+def conjunction_inside_start(tokens: Tokens, s: int, start: int, barriers: frozenset[int]) -> int:
+    """某地|崇|和|医院, 某省|通|和|律师事务所: a conjunction right before a body's ending would join a name to a
+    bare ending, which names no body; after a place word (or a place found there, one of ``barriers``) and
+    one or two single characters, it is a character of the body's own name, which begins at that place.
+    Else ``start``."""
+    i = tokens.starting_before(s)
+    if start != s or i < 3 or tokens[i - 1].end != s or tokens[i - 1].text not in NAME_CONJUNCTIONS:
+        return start
+    for j in range(i - 2, max(i - 4, -1), -1):
+        tok = tokens[j]
+        if len(tok.text) != 1 or not is_cjk(tok.text) or tok.text in CLAUSE_CHARACTERS:
+            return start
+        before = tokens[j - 1] if j else None
+        if tok.start in barriers:
+            return tok.start
+        if before is not None and len(before.text) >= 2 and is_place_word(before.text):
+            return before.start
+    return start
+
+
+NAME_CONJUNCTIONS = frozenset(("和", "与", "同"))
+
+
 def begins_a_trade_name(word: str) -> bool:
     """The word after the place begins the trade name: not a verb of two characters or more, whose object
     the name is (某社区|引入|某某物业服务有限公司)."""

@@ -21,6 +21,11 @@ def spoken_name(text: str, pos: int) -> str | None:
         if not text.startswith(SPEECH_VERBS, pos + size):
             if size == 4 and before_a_verb(text, pos + size) and all(map(is_name_part, tokenize(name))):
                 return name if ok_spoken_name(name) else None  # 村主任某某某某带领…: any verb ends a name of four
+            if size == 3 and name[0] not in PATTERNS.surnames and text.endswith(POST_TITLES, 0, pos) \
+                    and (marked_end(text, pos + size) or before_a_verb(text, pos + size)) \
+                    and all(len(t) == 1 or word_tags().get(t, "").startswith("nr") for t in tokenize(name)) \
+                    and ok_spoken_name(name):
+                return name  # 书记某某某在田埂上, 副书记某某某通报…: a surname no list has, ended by a mark or a verb
             continue
         return name if ok_spoken_name(name) else None
     return None
@@ -50,6 +55,8 @@ def is_name_part(token: str) -> bool:
 
 def ok_spoken_name(name: str) -> bool:
     """No function character, mark or particle, and no word of another kind than a name's."""
+    if any(name.startswith(FORMS_OF_ADDRESS, cut) for cut in (1, 2)):
+        return False  # 某阿婆, 某某大娘: a surname and a form of address, not a name
     if not all(is_cjk(ch) for ch in name) or name[-1] in PATTERNS["persons"]["not_last_in_spoken_name"] or any(
             ch in PATTERNS["persons"]["not_in_given_name"] or ch in PATTERNS.stop_chars for ch in name):
         return False
@@ -58,6 +65,8 @@ def ok_spoken_name(name: str) -> bool:
 
 def before_a_verb(text: str, end: int) -> bool:
     """Whether a word of two or more characters that jieba tags as a verb begins at ``end`` (组织, 带领)."""
+    if text.startswith(NOUN_TAGGED_VERBS, end):
+        return True  # 某某通报了…: a verb the dictionary tags as a noun
     if not word_tags().get(text[end : end + 2], "").startswith("v"):
         return False  # (most places: no two-character verb there, so no need to cut the text)
     first = tokenize(text[end : end + 8])[0]
@@ -65,4 +74,9 @@ def before_a_verb(text: str, end: int) -> bool:
 
 
 SPEECH_VERBS = tuple(PATTERNS["relations"]["speech_verbs"])
+# The titles of a post (书记, 主任, 镇长, 委员): after one, three characters a mark or a verb ends are its holder's name.
+POST_TITLES = ("书记", "支书", "主任", "长", "委员")
+# The forms of address of two or more characters (阿婆, 大娘): one after a surname makes no name.
+NOUN_TAGGED_VERBS = tuple(PATTERNS["persons"]["noun_tagged_verbs"])
+FORMS_OF_ADDRESS = tuple(w for w in PATTERNS["persons"]["honorifics"] if len(w) > 1)
 NAME_TAG_STARTS = ("n", "x")  # a word of two or more in a name is tagged nr, nrfg, nz or n (single characters carry any tag)

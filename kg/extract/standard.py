@@ -18,6 +18,7 @@ STANDARD = frozenset(PATTERNS["facilities"]["standard"])
 LEVEL_OF = PATTERNS["units"]["generic_words"]
 CLASS_WORDS = (*PATTERNS["party"]["class_words"], *PATTERNS["facilities"]["class_words"])
 LOCATIVE_WORDS = ("在", "于")
+SUBJECT_ADVERBS = frozenset(("还", "也", "又", "都", "已", "再", "就", "先", "另", "专门", "同时", "还专门"))
 BUILDING_VERBS = frozenset(PATTERNS["facilities"]["building_verbs"])
 CLAUSE_MARKS = ",，;；:：。"
 
@@ -33,6 +34,8 @@ def level_facility(index: int, sentence: Sentence, tokens: Tokens, s: int, e: in
     if level is None and word in LOCATIVE_WORDS:
         # 嘎查在党群服务中心设立…, 村里在…: the level word, the clause's subject, before the place it acts in
         subject = previous_token(tokens, s - len(word))
+        if subject in SUBJECT_ADVERBS:  # 社区还在…, 村里也在…: an adverb between the subject and 在
+            subject = previous_token(tokens, s - len(word) - len(subject))
         level = LEVEL_OF.get(subject.removesuffix("里"))
         word = ""
     if level is None and word in BUILDING_VERBS:

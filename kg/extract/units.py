@@ -22,7 +22,8 @@ from kg.extract.index import LastBefore
 from kg.extract.quotes import name_quote_spans
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import word_tags
-from kg.extract.text import HOMELAND_WORDS, Tokens, past_predicate, previous_token, splits_a_word, stem_start, stem_tokens
+from kg.extract.text import (HOMELAND_WORDS, Tokens, TokenSpan, is_cjk, past_predicate, previous_token, splits_a_word,
+                             stem_start, stem_tokens)
 from kg.extract.unitstems import is_description, is_generic_stem, is_word_like, numbered_stem, strip_level_suffix
 from kg.gazetteer import load_gazetteer
 from kg.gazetteer.communities import load_communities
@@ -119,7 +120,10 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
         host, place_word = tokens.containing(s), False
         if host is not None and host.text in word_tags() and host.end == e:
             if not is_place_token(host.text, host.start in stops):
-                continue  # the suffix ends a dictionary word of its own: 农村, 城镇, 乡村
+                listed = listed_after_parent(tokens, host, stops)
+                if listed is None:
+                    continue  # the suffix ends a dictionary word of its own: 农村, 城镇, 乡村
+                host = TokenSpan(listed, host.end, sentence.text[listed - sentence.start : host.end - sentence.start])
             s, place_word = host.start, True  # a place word that ends in the suffix (新村) ends the name: 某某新村
         level = PATTERNS.unit_level[match.group()]
         if any(qs < s < qe for qs, qe in quoted):
@@ -139,7 +143,8 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             if not place_word:
                 generic.append((s, level))
             continue
-        if suffix_start - start < table["min_stem"] or COUNTED.match(previous_token(tokens, start)):
+        if suffix_start - start < table["min_stem"] or COUNTED.match(previous_token(tokens, start)) \
+                or COUNTED_TEXT.search(sentence.text, max(0, start - sentence.start - 4), start - sentence.start):
             continue  # (是一个纯农业村: a count before the stem, a kind of place described)
         stem = sentence.text[start - sentence.start : s - sentence.start]
         parts = stem_tokens(tokens, start, s)
@@ -163,6 +168,17 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             continue
         found.append(unit)
     return found, generic
+
+
+def listed_after_parent(tokens: Tokens, host, stops: frozenset[int]) -> int | None:
+    """某镇|海|良村: a word of the dictionary that ends in the suffix (良村), after one or two characters written
+    right after a unit (its parent), makes with them a name the national table lists: where it begins."""
+    i = tokens.starting_before(host.start)
+    before = tokens[i - 1] if i else None
+    if before is None or before.end != host.start or len(before.text) > 2 or before.start not in stops \
+            or not all(is_cjk(ch) for ch in before.text):
+        return None
+    return before.start if load_communities().candidates(before.text + host.text) else None
 
 
 def named_after_parent(tokens: Tokens, end: int, units: list[Found], suffix: str) -> int:
@@ -190,6 +206,7 @@ def is_place_token(word: str, after_unit: bool) -> bool:
 
 
 COUNTED = re.compile(PATTERNS["units"]["counted"])
+COUNTED_TEXT = re.compile(PATTERNS["units"]["counted"].lstrip("^"))  # (14|个: the count cut from its measure word)
 HOMELAND_SUFFIXES = ("乡",)
 UNIT_SUFFIX_AT = re.compile(alternation(s for s, _ in PATTERNS["units"]["suffixes"] if len(s) > 1))
 
@@ -266,7 +283,9 @@ def settle_gazetteer(units: list[Found], text: str = "") -> list[Found]:
             continue
         unit.code = division.code
         unit.kind = division.level
-        if division.name != unit.name:
+        if division.name != unit.name and unit.name in unit.aliases:
+            unit.name = division.name  # 某省's short form among homonyms (a prefecture's too): the article's places chose it
+        elif division.name != unit.name:
             unit.aliases.add(division.name)
     return kept
 
@@ -305,6 +324,7 @@ def join_extended(units: list[Found]) -> None:
     suffix after it is that unit, named in short, also when the short name of the article's
     township or district leads it (甲乙某某新村 beside 甲乙街道 and 某某新村社区)."""
     longer = {u.name: u for u in units if not u.implicit and u.kind == "community"}
+    compounds = {u.name: u for u in units if not u.implicit and u.kind == "compound"}
     # 东站某某新村 beside 某某新村社区 and 东站街道: the short name of a unit of the article may lead the short form
     leads = {strip_level_suffix(u.name) for u in units if u.kind in ("district", "subdistrict") and not u.implicit}
     for unit in units:
@@ -314,12 +334,27 @@ def join_extended(units: list[Found]) -> None:
         if target is None and unit.kind == "community":
             target = next((longer[unit.name[len(lead):] + w] for lead in sorted(leads) for w in EXTENDING_WORDS
                            if unit.name.startswith(lead) and unit.name[len(lead):] + w in longer), None)
+        if target is None and unit.kind == "compound":
+            target = compound_of(unit, compounds)
         if target is not None:
-            unit.aliases.add(unit.name)
+            if unit.kind != "compound" or unit.name in target.name:  # (甲乙物业某某花苑 is no form of its name)
+                unit.aliases.add(unit.name)
             unit.name, unit.kind = target.name, target.kind
 
 
+def compound_of(unit: Found, compounds: dict[str, Found]) -> Found | None:
+    """某某花苑 beside 某某花苑小区: the same compound, named in short; 甲乙物业某某花苑 (a firm's name before
+    it, from a body named after both) beside 某某花苑 alone: that compound."""
+    if unit.name + COMPOUND_WORD in compounds:
+        return compounds[unit.name + COMPOUND_WORD]
+    inner = next((c for n, c in sorted(compounds.items()) if len(n) >= 3 and unit.name.endswith(n) and unit.name != n
+                  and unit.name[: -len(n)].endswith(TRADE_HEADS)), None)
+    return compounds.get(inner.name + COMPOUND_WORD, inner) if inner is not None else None
+
+
 EXTENDING_WORDS = ("社区",)
+COMPOUND_WORD = "小区"
+TRADE_HEADS = ("物业", "公司", "集团")  # what ends a firm's name written before its compound's (甲乙物业|某某花苑)
 
 
 def chain_units(units: list[Found], text: str) -> None:
