@@ -44,7 +44,8 @@ SETS = (
 # The held-out set's batches, in the order they were written (bench/heldout/README.md).
 HELDOUT_BATCHES = (("h01–h12", 1, 12), ("h13–h18", 13, 18), ("h19–h26", 19, 26), ("h27–h32", 27, 32), ("h33–h40", 33, 40),
                    ("h41–h48", 41, 48), ("h49–h56", 49, 56),
-                   ("h57–h64", 57, 64), ("h65–h72", 65, 72), ("h73–h80", 73, 80))
+                   ("h57–h64", 57, 64), ("h65–h72", 65, 72), ("h73–h80", 73, 80),
+                   ("h81–h88", 81, 88))
 HELDOUT = ROOT / "bench" / "heldout"
 
 
