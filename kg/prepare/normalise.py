@@ -46,22 +46,17 @@ _TABLES = _load_tables()
 
 
 # ------------------------------------------------------------------ pinyin
-def _pinyin_pattern(tables: dict) -> re.Pattern[str]:
-    """A bracketed, tone-marked pinyin syllable right after a CJK character."""
+def _pinyin_patterns(tables: dict) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A pinyin syllable right after a CJK character, bracketed (社區(qū)) and glued on without brackets
+    (社區qū, as some converters print it), and a tone-marked letter anywhere (a text without one holds no
+    glued syllable). Glued, only a whole run of letters counts (what follows is no letter), so a word written
+    after a character in Latin script keeps its first letters."""
     tone_vowels = "".join(tables["tones"])
     letters = f"a-zü{tone_vowels}"
     cjk = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-    return re.compile(rf"(?<=[{cjk}])[(（]([{letters}]{{1,6}})[)）]")
-
-
-def _glued_pattern(tables: dict) -> re.Pattern[str]:
-    """A tone-marked syllable glued right after a CJK character, without brackets (社區qū): some converters
-    print it so. Only a whole run of letters counts (what follows is no letter), so a word written after a
-    character in Latin script keeps its first letters."""
-    tone_vowels = "".join(tables["tones"])
-    letters = f"a-zü{tone_vowels}"
-    cjk = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-    return re.compile(rf"(?<=[{cjk}])([{letters}]{{1,6}})(?![{letters}A-Z])")
+    return (re.compile(rf"(?<=[{cjk}])[(（]([{letters}]{{1,6}})[)）]"),
+            re.compile(rf"(?<=[{cjk}])([{letters}]{{1,6}})(?![{letters}A-Z])"),
+            re.compile(f"[ü{tone_vowels}]"))
 
 
 def _syllable_pattern(tables: dict) -> re.Pattern[str]:
@@ -71,11 +66,9 @@ def _syllable_pattern(tables: dict) -> re.Pattern[str]:
     return re.compile(rf"(?:{initials})?(?:{finals})")
 
 
-_PINYIN = _pinyin_pattern(_TABLES["pinyin"])
-_GLUED = _glued_pattern(_TABLES["pinyin"])
+_PINYIN, _GLUED, _TONE_MARK = _pinyin_patterns(_TABLES["pinyin"])
 _SYLLABLE = _syllable_pattern(_TABLES["pinyin"])
 _TONELESS = str.maketrans(_TABLES["pinyin"]["tones"])
-_TONE_MARKED = frozenset(_TABLES["pinyin"]["tones"]) | {"ü"}
 
 
 def is_pinyin_syllable(word: str) -> bool:
@@ -93,7 +86,7 @@ def strip_pinyin(text: str) -> tuple[str, Index]:
 def pinyin_spans(text: str) -> list[tuple[int, int]]:
     """The spans ``strip_pinyin`` deletes: bracketed syllables, then glued ones (a tone mark required either way)."""
     spans = [m.span() for m in _PINYIN.finditer(text) if is_pinyin_syllable(m.group(1))]
-    if any(ch in _TONE_MARKED for ch in text):  # (nearly every page has none: one pass more only where it may)
+    if _TONE_MARK.search(text):  # (nearly every page has none: the second pass only where it may find one)
         spans = sorted(spans + [m.span() for m in _GLUED.finditer(text) if is_pinyin_syllable(m.group(1))])
     return spans
 
