@@ -12,7 +12,7 @@ from kg.extract.patterns import PATTERNS
 from kg.extract.roles import is_leading, role_spans
 from kg.extract.segment import tokenize, word_tags
 from kg.extract.spoken import marked_end, plainly_ended, spoken_name
-from kg.extract.text import clause_start, is_cjk
+from kg.extract.text import POST_VERBS, clause_start, is_cjk
 from kg.extract.transliterated import long_name
 from kg.model import Sentence
 
@@ -76,9 +76,6 @@ def firmly_ended(text: str, end: int) -> bool:
     """Whether a mark, a function character, a listed follower or the verb of a post (任, 担任) follows
     (one that makes no word with the name's last character: not 全部担|任)."""
     return marked_end(text, end) or (text.startswith(POST_VERBS, end) and text[end - 1 : end + 1] not in word_tags())
-
-
-POST_VERBS = tuple(PATTERNS["persons"]["post_verbs"] + PATTERNS["persons"]["appointment_verbs"])
 
 
 def boundary_after(text: str, end: int, verb_may_follow: bool = True) -> bool:

@@ -8,7 +8,7 @@ from itertools import accumulate
 
 from kg.extract.patterns import PATTERNS
 from kg.extract.segment import word_tags
-from kg.extract.text import is_cjk
+from kg.extract.text import POST_VERBS, is_cjk
 from kg.model import Sentence
 
 
@@ -86,5 +86,3 @@ def after_post_verb(tokens, start: int, end: int) -> int:
         i += 1
     return begins
 
-
-POST_VERBS = frozenset(PATTERNS["persons"]["post_verbs"] + PATTERNS["persons"]["appointment_verbs"])

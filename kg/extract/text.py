@@ -126,7 +126,7 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
             break  # 有事|找|某某厅: a verb of turning to a place (not 来凤, a name the gazetteer knows)
         if piece in RESULT_COMPLEMENTS and after_a_verb(tokens, i):
             break  # 改建|成|某某馆: the verb's result
-        if piece in APPOINTING and after_a_named_post(tokens, i):
+        if piece in POST_VERBS and after_a_named_post(tokens, i):
             break  # 由社区党总支副书记某某|任|临时党支部书记: a post and a name before the verb of taking a post
         if piece in UNIT_WORDS and not is_numbered_unit_word(tokens, i) and not is_homeland(tokens, i):
             break
@@ -138,7 +138,9 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
     return start
 
 
-APPOINTING = frozenset(PATTERNS["persons"]["post_verbs"] + PATTERNS["persons"]["appointment_verbs"])
+# Verbs of taking or holding a post (任, 担任, 兼任…), for the walk here, roles and persons; a tuple, which
+# str.startswith takes.
+POST_VERBS = tuple(dict.fromkeys(PATTERNS["persons"]["post_verbs"] + PATTERNS["persons"]["appointment_verbs"]))
 POST_ENDINGS = tuple(PATTERNS["persons"]["leading_roles"] + ["委员", "党员"]) + tuple(PATTERNS["persons"]["role_endings"])
 MAX_NAME = 3
 
