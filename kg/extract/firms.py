@@ -30,7 +30,7 @@ WORKPLACE_WORDS = frozenset(PATTERNS["partners"]["suffixes"])  # (物业, 医院
 
 @lru_cache(maxsize=4096)
 def place_cuts(name: str) -> tuple[int, ...]:
-    """Where the places at the head of ``name`` end (0 first): 宝鸡市渭滨区某某… → 0, 3, 6."""
+    """Where the places at the head of ``name`` end (0 first): 淮安市清江浦区某某… → 0, 3, 7."""
     gazetteer = load_gazetteer()
     cuts = [0]
     while True:
@@ -52,7 +52,7 @@ def is_short_form(short: str, full: str) -> bool:
     """某某物业 of 某地某某物业服务有限公司, 某某社工 of 某地某某社会工作服务中心."""
     cuts = place_cuts(full)
     # the places the full name begins with may lead the short form too (宜昌某某物业); what follows them
-    # is the trade name (宜昌物业 is a place and a trade, no trade name; 宁安物业 of 河北宁安物业服务有限公司 is
+    # is the trade name (宜昌物业 is a place and a trade, no trade name; 永安物业 of 福建永安物业服务有限公司 is
     # a trade name that is also a place's)
     own = short[max(cut for cut in cuts if short.startswith(full[:cut])):]
     if len(own) < MIN_SHORT:
