@@ -259,7 +259,7 @@ MIN_SHORT_FORM = 3
 def attach_facility_attributes(others: list[Found], sentences: tuple[Sentence, ...]) -> None:
     """Sizes, capacities and counts go to the facility named nearest before them in the sentence.
 
-    A facility named in a heading (【同心公园】) takes the measures of the
+    A facility named in a heading (【某某公园】) takes the measures of the
     paragraph that follows it, when that paragraph names no facility itself.
     """
     facilities = by_sentence((f for f in others if f.cls == "Facility"), len(sentences), lambda f: f.sentence)

@@ -120,7 +120,7 @@ def others_ends(others: list[Found]) -> set[int]:
 
 
 def is_locative(sentence: Sentence, unit: Found) -> bool:
-    """位于中南社区同心公园旁: the unit says where the name is, it is not part of the name."""
+    """位于某某社区某某公园旁: the unit says where the name is, it is not part of the name."""
     return sentence.text[: unit.start - sentence.start].endswith(LOCATIVES)
 
 

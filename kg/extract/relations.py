@@ -1,6 +1,6 @@
 """Relations between the entities of one article, from three sources:
 
-- name structure: 长家山社区党总支 partyOrgOf 长家山社区; 长沙市望城区 → partOf;
+- name structure: 某某社区党总支 partyOrgOf 某某社区; 某某市某某区 → partOf;
 - the gazetteer: 武陵区 partOf 常德市 partOf 湖南省;
 - the sentence: the unit or organisation that is a sentence's subject (its
   *actor*) runs the programs, has the facilities and works with the partners

@@ -222,7 +222,7 @@ def as_subdistrict(unit: Found, stem: str) -> bool:
 
 
 def find_numbered_groups(index: int, sentence: Sentence, units: list[Found]) -> list[Found]:
-    """长家山社区13组: a numbered group of the community or village just before it."""
+    """某某社区13组: a numbered group of the community or village just before it."""
     found = []
     for unit in units:
         if unit.kind != "community":
