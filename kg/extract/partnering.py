@@ -30,7 +30,9 @@ def actor_before_trigger(target: Found, actors: Actors, text: str, sentence_star
     if at < 0:
         return []
     bound = at
-    usable = [a for a in actors.in_sentence[target.sentence] if report <= a.start and a.end <= bound]
+    # (在社区服务中心召开签约会,与乙…: a unit named as the place of the deed is where, not who signs)
+    usable = [a for a in actors.in_sentence[target.sentence]
+              if report <= a.start and a.end <= bound and not is_place_of_deed(a, text)]
     if not usable:
         return []
     return last_coordinated(usable, text)
