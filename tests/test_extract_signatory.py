@@ -66,3 +66,12 @@ PLACE_CASES = [
 def test_the_place_of_a_signing_meeting_is_not_the_body_that_signs(text):
     rels = {(s, o) for s, p, o in relations(text) if p == "partnersWith"}
     assert rels == {("清泉社区党委", "遵义市第九中学"), ("清泉社区党委", "汇川区康宁口腔诊所")}
+
+
+def test_the_body_a_sentence_sets_up_is_not_the_one_that_joins_the_partners_after_it():
+    # the street sets up a committee, then joins hands with the bodies: the founder is the partner, the body
+    # set up is the object of 成立
+    text = ("福州市鼓楼区安泰街道成立“两新”组织联合党委，吸纳辖区企业党组织12个，"
+            "联合鼓楼区仁爱医院、福州万家商贸有限公司等单位开展义诊活动。")
+    rels = {(s, o) for s, p, o in relations(text) if p == "partnersWith"}
+    assert rels == {("安泰街道", "鼓楼区仁爱医院"), ("安泰街道", "福州万家商贸有限公司")}
