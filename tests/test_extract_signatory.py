@@ -50,3 +50,28 @@ def test_a_body_named_by_its_branch_that_opens_its_own_clause_is_the_signers_par
     text = ("丹东市振兴区站前街道党工委与辖区12家单位签订共建协议。"
             "丹东明德律师事务所党支部组建法律服务团，每月到东晨社区坐诊。")
     assert ("站前街道党工委", "partnersWith", "丹东明德律师事务所") in relations(text)
+
+
+PLACE_CASES = [
+    # the committee meets in its community's hall (the bare 社区 after 在 is where) and signs with the bodies
+    "11月5日，遵义市汇川区上海路街道清泉社区党委在社区文化活动中心召开共建座谈会，"
+    "与遵义市第九中学、汇川区康宁口腔诊所签订共建协议。",
+    # (the community named in full after 在 is the place too)
+    "11月5日，遵义市汇川区上海路街道清泉社区党委在清泉社区召开共建座谈会，"
+    "与遵义市第九中学、汇川区康宁口腔诊所签订共建协议。",
+]
+
+
+@pytest.mark.parametrize("text", PLACE_CASES)
+def test_the_place_of_a_signing_meeting_is_not_the_body_that_signs(text):
+    rels = {(s, o) for s, p, o in relations(text) if p == "partnersWith"}
+    assert rels == {("清泉社区党委", "遵义市第九中学"), ("清泉社区党委", "汇川区康宁口腔诊所")}
+
+
+def test_the_body_a_sentence_sets_up_is_not_the_one_that_joins_the_partners_after_it():
+    # the street sets up a committee, then joins hands with the bodies: the founder is the partner, the body
+    # set up is the object of 成立
+    text = ("福州市鼓楼区安泰街道成立“两新”组织联合党委，吸纳辖区企业党组织12个，"
+            "联合鼓楼区仁爱医院、福州万家商贸有限公司等单位开展义诊活动。")
+    rels = {(s, o) for s, p, o in relations(text) if p == "partnersWith"}
+    assert rels == {("安泰街道", "鼓楼区仁爱医院"), ("安泰街道", "福州万家商贸有限公司")}

@@ -6,7 +6,7 @@ import re
 
 from kg.extract.actors import Actor, Actors, coordinated, is_place_of_deed
 from kg.extract.found import Found
-from kg.extract.frames import reported_start
+from kg.extract.frames import founded, reported_start
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.roles import is_leading
 from kg.extract.text import is_cjk
@@ -30,7 +30,11 @@ def actor_before_trigger(target: Found, actors: Actors, text: str, sentence_star
     if at < 0:
         return []
     bound = at
-    usable = [a for a in actors.in_sentence[target.sentence] if report <= a.start and a.end <= bound]
+    # (在社区服务中心召开签约会,与乙…: a unit named as the place of the deed is where, not who signs)
+    usable = [a for a in actors.in_sentence[target.sentence]
+              if report <= a.start and a.end <= bound and not is_place_of_deed(a, text)]
+    # (甲街道成立乙联合党委,…,联合丙医院: the body set up is the deed's object; the founder is the one who joins)
+    usable = [a for i, a in enumerate(usable) if i == 0 or not founded(a, text)]
     if not usable:
         return []
     return last_coordinated(usable, text)
