@@ -330,3 +330,9 @@ def test_a_firm_listed_by_its_short_name_before_firms_is_still_a_partner():
 def test_a_verb_of_putting_a_place_to_use_begins_no_facilitys_name():
     found = names("这间书屋是居委会利用党群服务中心三楼的空房改建的。", "Facility")
     assert not {n for n in found if "利用" in n}
+
+
+def test_a_numbered_schools_party_branch_is_named_with_the_number_and_the_place():
+    text = "结对后，绵阳市第十九中学党支部书记覃卫东说，学校将每周开放图书室。"
+    assert "绵阳市第十九中学党支部" in names(text, "PartyOrganization")
+    assert "中学党支部" not in names(text, "PartyOrganization")
