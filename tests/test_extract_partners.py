@@ -301,3 +301,38 @@ NOT_A_BODY_CASES = [
 @pytest.mark.parametrize("text, absent", NOT_A_BODY_CASES)
 def test_a_founding_verb_or_a_time_before_a_bodys_ending_names_no_body(text, absent):
     assert absent not in names(text, "Partner")
+
+
+TRADE_ASSOCIATION_CASES = [
+    # jieba tags 快递 a verb and writes 行业协会 as one word: the trade's word still begins the association's name
+    ("社区党委联合嘉定区快递行业协会开展骑手关爱活动。", "嘉定区快递行业协会"),
+    ("社区党委联合长沙恒达物流有限公司、雨花区物流行业协会成立联合党支部。", "雨花区物流行业协会"),
+]
+
+
+@pytest.mark.parametrize("text, expected", TRADE_ASSOCIATION_CASES)
+def test_a_trades_association_keeps_the_trade_word_in_its_name(text, expected):
+    found = names(text, "Partner")
+    assert expected in found
+    assert not {n for n in found if expected.startswith(n) and n != expected}  # (no name cut at the trade word)
+
+
+def test_the_trades_listed_before_firms_are_no_partners():
+    found = names("镇党委吸纳辖区餐饮、家政等企业党组织12个，组建区域党建联合体。", "Partner")
+    assert not found & {"餐饮", "家政"}
+
+
+def test_a_firm_listed_by_its_short_name_before_firms_is_still_a_partner():
+    found = names("社区邀请贵阳明远科技有限公司、黔兴、云岚等企业参与共建。", "Partner")
+    assert {"黔兴", "云岚"} <= found
+
+
+def test_a_verb_of_putting_a_place_to_use_begins_no_facilitys_name():
+    found = names("这间书屋是居委会利用党群服务中心三楼的空房改建的。", "Facility")
+    assert not {n for n in found if "利用" in n}
+
+
+def test_a_numbered_schools_party_branch_is_named_with_the_number_and_the_place():
+    text = "结对后，绵阳市第十九中学党支部书记覃卫东说，学校将每周开放图书室。"
+    assert "绵阳市第十九中学党支部" in names(text, "PartyOrganization")
+    assert "中学党支部" not in names(text, "PartyOrganization")

@@ -103,6 +103,8 @@ _CLAUSE = re.compile(r"[^,，;；:：。!！?？]+")
 # 等 + an optional count + a noun for bodies: 等10余家单位, 等多个社会组织
 _LIST_OF_BODIES = re.compile(
     f"等[\\d一二三四五六七八九十百余多个家名支]*(?:{alternation(PATTERNS['lists']['partner_list_nouns'])})")
+_FIRMS_OF_TRADES = re.compile(
+    f"等[\\d一二三四五六七八九十百余多个家]*(?:{alternation(PATTERNS['lists']['firm_list_nouns'])})")
 _ITEM_SEPARATOR = re.compile("、")
 _LAST_SEPARATOR = re.compile(alternation(s for s in PATTERNS["lists"]["separators"] if s != "、"))
 
@@ -134,7 +136,8 @@ def find_listed_partners(index: int, sentence: Sentence, tokens: Tokens, found_h
                 if entity.cls == "Facility" and entity.start >= base + s and entity.end <= base + e:
                     entity.cls, entity.rule = "Partner", entity.rule + "+partner list"
                 continue
-            if _nameable(text[s:e]) and not _opens_with_a_function_word(tokens, base + s):
+            if _nameable(text[s:e]) and not _opens_with_a_function_word(tokens, base + s) \
+                    and not (_FIRMS_OF_TRADES.match(text, items[-1][1]) and _is_a_trade(text[s:e])):
                 added.append(Found("Partner", text[s:e], base + s, base + e, index, rule="partner list"))
     return added
 
@@ -205,6 +208,14 @@ def _without_trailing_verb(tokens: Tokens, start: int, end: int) -> int:
             break
         end = tok.start
     return end
+
+
+def _is_a_trade(item: str) -> bool:
+    """餐饮、家政等企业: one dictionary word of a common noun says which trade the firms are in."""
+    return word_tags().get(item) in TRADE_ITEM_TAGS
+
+
+TRADE_ITEM_TAGS = frozenset(PATTERNS["lists"]["trade_item_tags"])
 
 
 def _nameable(name: str) -> bool:

@@ -96,7 +96,7 @@ def find_by_suffix(
 PARTNER_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
 TRADE_ENDINGS = frozenset(PATTERNS["partners"]["trade_endings"])
 COUNTED_BEFORE = re.compile(PATTERNS["partners"]["counted_before"])
-TRADE_KIND_NOUNS = frozenset(PATTERNS["partners"]["trade_kind_nouns"])
+TRADE_KIND_HEADS = tuple(PATTERNS["partners"]["trade_kind_nouns"])
 GROUP_WORDS = frozenset(PATTERNS["partners"]["group_words"])
 PUBLIC_VENUES = frozenset(PATTERNS["partners"]["public_venues"])
 COUNTY_AND_ABOVE = ("district", "city", "province")
@@ -106,11 +106,12 @@ FLOOR = re.compile("(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2}|顶|底)
 
 def is_thing_of_trade(tokens: Tokens, end: int) -> bool:
     """Whether a one-character noun token follows the trade's word (快递|柜, 物业|费): no function character;
-    or a noun for the trade's firms or people (物流|企业, 快递|小哥)."""
+    or a noun for the trade's firms or people (物流|企业, 快递|小哥), alone or as the head of a longer word
+    (快递|行业协会: the association of the trade, named by its longer ending)."""
     i = tokens.starting_before(end)
     following = tokens[i].text if i < len(tokens) and tokens[i].start == end else ""
     return len(following) == 1 and is_cjk(following) and following not in PATTERNS.stop_chars \
-        and word_tags().get(following, "n").startswith("n") or following in TRADE_KIND_NOUNS
+        and word_tags().get(following, "n").startswith("n") or following.startswith(TRADE_KIND_HEADS)
 DOUBLED_SIZE_WORDS = frozenset(ch * 2 for ch in PATTERNS["units"]["size_words"])
 CONJUNCTIONS = frozenset(s for s in PATTERNS["lists"]["separators"] if len(s) == 1 and s != "、")
 
@@ -161,8 +162,10 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     if cls == "Partner":
         start = with_ordinal(tokens, start, s, longest, barriers)
         first = tokens[tokens.starting_before(start)] if start < s else None
-        if first is not None and first.start == start and first.end < s and first.text.endswith(PARTNER_ENDINGS):
+        if first is not None and first.start == start and first.end < s and first.text.endswith(PARTNER_ENDINGS) \
+                and not (first.text in TRADE_ENDINGS and is_thing_of_trade(tokens, first.end)):
             start = first.end  # 某供电公司城东供电所 where the company went unnamed: 公司 ends a name, it begins none
+            # (but 快递|行业协会: the trade's word qualifying the kind of its firms begins the association's name)
     if cls == "Partner":  # 书记某某任|合作社理事长: the body begins after the verb of holding a post
         start = after_post_verb(tokens, start, s)
     stem = sentence.text[start - sentence.start : s - sentence.start]
