@@ -1,0 +1,30 @@
+"""Rooms and points a community or village opens (a reading room, a point where elders eat, where residents
+are advised or deliberate, a cold store) are facilities by their kind word, quoted or not."""
+from __future__ import annotations
+
+import pytest
+
+from test_extract import names
+
+CASES = [
+    # a building verb opens the name; the kind word of a point where elders eat ends it
+    ("宜宾市翠屏区南岸街道某某社区在居委会二楼开设晨曦老年助餐点，每天为独居老人提供午餐。", "晨曦老年助餐点"),
+    # a quoted name whose own last word is a reading room's
+    ("社区把闲置车库改造成“栖梧书房”，周末由志愿者值守。", "栖梧书房"),
+    # a village's cold store for its produce, named after the village
+    ("村党支部牵头建成桃源村果蔬冷藏库，解决了鲜果外运难题。", "桃源村果蔬冷藏库"),
+    # a room where residents deliberate, named after their estate
+    ("每月第一个周六，居民代表在滨江苑议事室商量加装电梯的事。", "滨江苑议事室"),
+    # a point where residents get legal advice
+    ("律师每周三到翠竹法律咨询点坐班，为群众解答法律问题。", "翠竹法律咨询点"),
+]
+
+
+@pytest.mark.parametrize("text, facility", CASES)
+def test_a_room_or_point_is_a_facility_by_its_kind_word(text, facility):
+    assert facility in names(text, "Facility")
+
+
+def test_the_kind_word_alone_names_no_facility():
+    # no stem before the kind word: a point, not a named place
+    assert not names("报名的居民请到咨询点登记。", "Facility") & {"咨询点", "到咨询点"}
