@@ -98,6 +98,9 @@ FURNITURE = [
     ("首页 | 新闻 | 政务 | 视频 | 关于我们", "navigation"),
     ("东城区丨西城区丨朝阳区丨海淀区丨丰台区", "place-name spam"),
     ("宁乡市| 浏阳市| 长沙县| 望城区| 岳麓区|", "place-name spam"),
+    # a site's name and the one column the article is filed under
+    ("某某新闻网 > 乡镇动态", "breadcrumb"),
+    ("某某网>>基层党建", "breadcrumb"),
 ]
 
 # Body lines that must survive, including ones that mention the same words.
@@ -219,6 +222,16 @@ def test_a_list_of_other_articles_under_a_bracketed_heading_is_dropped(heading):
     # a box of other articles after the body: other towns' news, named as their headlines
     others = ("黄泥塘镇开展“全民健身日”系列活动", "柳湾街道召开防汛工作会议")
     text = _page("某某街道打造红色管家", *[PARAGRAPH] * 4, heading, *others)
+    body = _body_text(text)
+    assert all(other not in body for other in others)
+    assert PARAGRAPH in body
+
+
+@pytest.mark.parametrize("heading", ["往期推荐:", "【往期回顾】", "往期精彩"])
+def test_a_wechat_account_s_list_of_earlier_posts_is_dropped(heading):
+    # the account's earlier posts after the body: other towns' news, named as their headlines
+    others = ("黄泥塘镇开展秸秆禁烧巡查", "柳湾街道举办纳凉音乐会")
+    text = _page("某某街道打造红色管家", *[PARAGRAPH] * 4, "阅读 326 分享 在看", heading, *others)
     body = _body_text(text)
     assert all(other not in body for other in others)
     assert PARAGRAPH in body
