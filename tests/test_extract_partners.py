@@ -220,6 +220,9 @@ BODY_OF_A_PLACE_CASES = [
     # an academy's or a university's institute, named right after it: one body
     ("村里请来福建省农业科学院茶叶研究所的专家开展技术培训。", "福建省农业科学院茶叶研究所"),
     ("合作社与甘肃农业大学草业研究所签订技术服务协议。", "甘肃农业大学草业研究所"),
+    # a university's school, named right after it (a college's, or a university's): one body
+    ("青川学院生物学院的师生到村里开展土壤检测。", "青川学院生物学院"),
+    ("社区与澜沧理工大学电气工程学院结成共建对子。", "澜沧理工大学电气工程学院"),
 ]
 
 
