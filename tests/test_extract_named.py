@@ -147,6 +147,18 @@ def test_an_adverb_between_the_level_word_and_its_place_keeps_the_standard_facil
     assert "丁大村党群服务中心" in names(text, "Facility")
 
 
+def test_a_word_of_time_between_the_level_word_and_its_place_keeps_the_standard_facility():
+    # 社区今年在党群服务中心…: a word of time, like an adverb, stands between the subject and 在
+    text = "槐荫社区的志愿者队伍有80多人。社区上午在党群服务中心为老人免费量血压。"
+    assert "槐荫社区党群服务中心" in names(text, "Facility")
+
+
+def test_a_standard_facility_made_second_of_two_places_is_the_clauses_units():
+    # 村里建成A和党群服务站: the second of the places the clause's subject makes
+    text = "桂溪村的竹编远近闻名。村里去年建成晾晒场和党群服务站，办事不用再跑镇上。"
+    assert "桂溪村党群服务站" in names(text, "Facility")
+
+
 def test_a_preposition_before_a_places_word_begins_no_name():
     # 骑手凭|驿站发放的卡: 凭 (by means of) ends the clause's subject; the station is the one named before
     text = "社区与辖区的面馆商定，骑手凭驿站发放的爱心卡就餐可享九折。"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
+from kg.extract.segment import word_tags
 from kg.extract.text import Tokens, clause_start, previous_token
 from kg.extract.units import PassageUnits
 from kg.model import Sentence
@@ -21,6 +22,8 @@ LOCATIVE_WORDS = ("在", "于")
 SUBJECT_ADVERBS = frozenset(("还", "也", "又", "都", "已", "再", "就", "先", "另", "专门", "同时", "还专门"))
 BUILDING_VERBS = frozenset(PATTERNS["facilities"]["building_verbs"])
 CLAUSE_MARKS = ",，;；:：。"
+COORDINATORS = frozenset(("和", "及", "与", "、"))
+TIME_TAGS = frozenset(PATTERNS["stems"]["time_tags"])
 
 
 def level_facility(index: int, sentence: Sentence, tokens: Tokens, s: int, e: int, suffix: str) -> Found | None:
@@ -34,9 +37,14 @@ def level_facility(index: int, sentence: Sentence, tokens: Tokens, s: int, e: in
     if level is None and word in LOCATIVE_WORDS:
         # 嘎查在党群服务中心设立…, 村里在…: the level word, the clause's subject, before the place it acts in
         subject = previous_token(tokens, s - len(word))
-        if subject in SUBJECT_ADVERBS:  # 社区还在…, 村里也在…: an adverb between the subject and 在
+        if subject in SUBJECT_ADVERBS or word_tags().get(subject) in TIME_TAGS:
+            # 社区还在…, 村里今年在…: an adverb or a word of time between the subject and 在
             subject = previous_token(tokens, s - len(word) - len(subject))
         level = LEVEL_OF.get(subject.removesuffix("里"))
+        word = ""
+    if level is None and word in COORDINATORS:
+        # 村里把老村部改造成加工车间和党群服务站: the second of two places a clause's subject makes
+        level = built_by(sentence, tokens, s - len(word))
         word = ""
     if level is None and word in BUILDING_VERBS:
         # 社区党总支在…建起新时代文明实践站: built by the clause's subject, named by its level word
@@ -59,7 +67,7 @@ def built_by(sentence: Sentence, tokens: Tokens, verb_start: int) -> str | None:
     """The level of the generic unit word that opens the clause a verb of building stands in (社区党总支…建起)."""
     clause = clause_start(sentence.text, verb_start - sentence.start, CLAUSE_MARKS) + sentence.start
     first = next((t for t in tokens if t.start >= clause), None)
-    return LEVEL_OF.get(first.text) if first is not None and first.start < verb_start else None
+    return LEVEL_OF.get(first.text.removesuffix("里")) if first is not None and first.start < verb_start else None
 
 
 def settle_level_facilities(others: list[Found], units: list[Found], sentence_paragraph: list[int]) -> list[Found]:
