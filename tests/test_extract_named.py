@@ -148,7 +148,7 @@ def test_an_adverb_between_the_level_word_and_its_place_keeps_the_standard_facil
 
 
 def test_a_word_of_time_between_the_level_word_and_its_place_keeps_the_standard_facility():
-    # 社区今年在党群服务中心…: a word of time, like an adverb, stands between the subject and 在
+    # 社区上午在党群服务中心…: a word of time, like an adverb, stands between the subject and 在
     text = "槐荫社区的志愿者队伍有80多人。社区上午在党群服务中心为老人免费量血压。"
     assert "槐荫社区党群服务中心" in names(text, "Facility")
 

@@ -38,12 +38,12 @@ def level_facility(index: int, sentence: Sentence, tokens: Tokens, s: int, e: in
         # 嘎查在党群服务中心设立…, 村里在…: the level word, the clause's subject, before the place it acts in
         subject = previous_token(tokens, s - len(word))
         if subject in SUBJECT_ADVERBS or word_tags().get(subject) in TIME_TAGS:
-            # 社区还在…, 村里今年在…: an adverb or a word of time between the subject and 在
+            # 社区还在…, 村里上午在…: an adverb or a word of time between the subject and 在
             subject = previous_token(tokens, s - len(word) - len(subject))
         level = LEVEL_OF.get(subject.removesuffix("里"))
         word = ""
     if level is None and word in COORDINATORS:
-        # 村里把老村部改造成加工车间和党群服务站: the second of two places a clause's subject makes
+        # 村里建成晾晒场和党群服务站: the second of two places a clause's subject makes
         level = built_by(sentence, tokens, s - len(word))
         word = ""
     if level is None and word in BUILDING_VERBS:
