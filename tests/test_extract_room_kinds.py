@@ -14,7 +14,7 @@ CASES = [
     # a village's cold store for its produce, named after the village
     ("村党支部牵头建成桃源村果蔬冷藏库，解决了鲜果外运难题。", "桃源村果蔬冷藏库"),
     # a room where residents deliberate, named after their estate
-    ("每月第一个周六，居民代表在滨江苑议事室商量加装电梯的事。", "滨江苑议事室"),
+    ("每月第一个周六，居民代表在滨江苑议事室讨论楼道照明的改造方案。", "滨江苑议事室"),
     # a point where residents get legal advice
     ("律师每周三到翠竹法律咨询点坐班，为群众解答法律问题。", "翠竹法律咨询点"),
 ]
