@@ -131,13 +131,14 @@ def find_listed_partners(index: int, sentence: Sentence, tokens: Tokens, found_h
         partners = [f for f in named if f is not None and f.cls == "Partner"]
         if not _LIST_OF_BODIES.match(text, items[-1][1]) and len(partners) < 2:
             continue
+        of_trades = _FIRMS_OF_TRADES.match(text, items[-1][1]) is not None  # (餐饮、家政等企业)
         for (s, e), entity in zip(items, named):
             if entity is not None:
                 if entity.cls == "Facility" and entity.start >= base + s and entity.end <= base + e:
                     entity.cls, entity.rule = "Partner", entity.rule + "+partner list"
                 continue
             if _nameable(text[s:e]) and not _opens_with_a_function_word(tokens, base + s) \
-                    and not (_FIRMS_OF_TRADES.match(text, items[-1][1]) and _is_a_trade(text[s:e])):
+                    and not (of_trades and _is_a_trade(text[s:e])):
                 added.append(Found("Partner", text[s:e], base + s, base + e, index, rule="partner list"))
     return added
 

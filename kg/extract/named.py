@@ -17,8 +17,8 @@ from kg.extract.registered import brand_start, conjunction_inside_start, is_lega
 from kg.extract.roles import after_post_verb
 from kg.extract.segment import word_tags
 from kg.extract.standard import level_facility
-from kg.extract.text import (FOUNDING_VERBS, Tokens, clean_name, ends_with_founding_verb, is_cjk, is_people_word, previous_token,
-                             splits_a_word, stem_pieces, stem_start, stem_tokens)
+from kg.extract.text import (FOUNDING_VERBS, TRADE_ENDINGS, Tokens, clean_name, ends_with_founding_verb, is_cjk,
+                             is_people_word, previous_token, splits_a_word, stem_pieces, stem_start, stem_tokens)
 from kg.model import Sentence
 
 
@@ -94,7 +94,6 @@ def find_by_suffix(
 
 
 PARTNER_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
-TRADE_ENDINGS = frozenset(PATTERNS["partners"]["trade_endings"])
 COUNTED_BEFORE = re.compile(PATTERNS["partners"]["counted_before"])
 TRADE_KIND_HEADS = tuple(PATTERNS["partners"]["trade_kind_nouns"])
 GROUP_WORDS = frozenset(PATTERNS["partners"]["group_words"])

@@ -135,10 +135,12 @@ def find_party_orgs(
         start = stem_start(tokens, s, table["max_stem"], barriers)
         wider = stem_start(tokens, s, table["max_stem"], barriers, BODY_STEM_TAGS)
         office = next((w for w in BODY_OFFICE_WORDS if text.endswith(w, 0, match.start())), "")
-        if wider < start and text.endswith(BODY_ENDINGS, 0, match.start() - len(office)):  # (某局|机关|党委 too)
-            start = wider  # 县市场监督管理局党支部: a body's name may hold verbal nouns (监督, 救援)
-        if text.endswith(BODY_ENDINGS, 0, match.start() - len(office)):
-            start = body_name_start(tokens, start, s - len(office), table["max_stem"], barriers)
+        if text.endswith(BODY_ENDINGS, 0, match.start() - len(office)):  # (某局|机关|党委 too)
+            if wider < start:
+                start = wider  # 县市场监督管理局党支部: a body's name may hold verbal nouns (监督, 救援)
+            # read as a partner's name is: from the ordinal before it and the place before that
+            # (某市第九中学党支部), where the stem walk stops at the number
+            start = with_ordinal(tokens, start, s - len(office), table["max_stem"], barriers)
         start = after_post_verb(tokens, start, s)
         stem = text[start - sentence.start : match.start()]  # (某某任|临时党支部书记: the post begins after the verb)
         if stem and start in named_before and not is_generic_stem(stem_tokens(tokens, start, s)):
@@ -208,12 +210,6 @@ BODY_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
 BODY_ENDINGS = (*PATTERNS["partners"]["suffixes"], "中心")  # (an institution's centre: 某某保护中心党支部)
 COUNTED = re.compile(PATTERNS["party"]["counted"] + "$")
 BODY_OFFICE_WORDS = tuple(PATTERNS["party"]["body_office_words"])
-
-
-def body_name_start(tokens: Tokens, start: int, end: int, longest: int, barriers: frozenset[int]) -> int:
-    """Where the body whose name ends at ``end`` begins, read as a partner's name is: from the ordinal
-    before it and the place before that (某市第九中学党支部), where the stem walk stops at the number."""
-    return with_ordinal(tokens, start, end, longest, barriers)
 
 
 def function_stem(text: str, end: int) -> str | None:

@@ -13,6 +13,7 @@ from kg.extract.patterns import PATTERNS
 from kg.extract.segment import word_tags
 from kg.extract.text import Tokens, clause_start, previous_token
 from kg.extract.units import PassageUnits
+from kg.extract.unitstems import TIME_TAGS
 from kg.model import Sentence
 
 STANDARD = frozenset(PATTERNS["facilities"]["standard"])
@@ -22,8 +23,8 @@ LOCATIVE_WORDS = ("在", "于")
 SUBJECT_ADVERBS = frozenset(("还", "也", "又", "都", "已", "再", "就", "先", "另", "专门", "同时", "还专门"))
 BUILDING_VERBS = frozenset(PATTERNS["facilities"]["building_verbs"])
 CLAUSE_MARKS = ",，;；:：。"
-COORDINATORS = frozenset(("和", "及", "与", "、"))
-TIME_TAGS = frozenset(PATTERNS["stems"]["time_tags"])
+# the one-character coordinators of every list (、, 和, 及, 与)
+COORDINATORS = frozenset(s for s in PATTERNS["lists"]["separators"] if len(s) == 1)
 
 
 def level_facility(index: int, sentence: Sentence, tokens: Tokens, s: int, e: int, suffix: str) -> Found | None:
@@ -42,12 +43,9 @@ def level_facility(index: int, sentence: Sentence, tokens: Tokens, s: int, e: in
             subject = previous_token(tokens, s - len(word) - len(subject))
         level = LEVEL_OF.get(subject.removesuffix("里"))
         word = ""
-    if level is None and word in COORDINATORS:
-        # 村里建成晾晒场和党群服务站: the second of two places a clause's subject makes
-        level = built_by(sentence, tokens, s - len(word))
-        word = ""
-    if level is None and word in BUILDING_VERBS:
-        # 社区党总支在…建起新时代文明实践站: built by the clause's subject, named by its level word
+    if level is None and (word in BUILDING_VERBS or word in COORDINATORS):
+        # 社区党总支在…建起新时代文明实践站: built by the clause's subject, named by its level word; also the
+        # second of two places it makes (村里建成晾晒场和党群服务站)
         level = built_by(sentence, tokens, s - len(word))
         word = ""
     if level is None:

@@ -76,7 +76,7 @@ def token_spans(sentence: Sentence) -> Tokens:
     return Tokens(list(map(tuple.__new__, repeat(TokenSpan), zip(starts, bounds[1:], tokens))), starts)
 
 
-TRADE_WORDS = frozenset(PATTERNS["partners"]["trade_endings"])
+TRADE_ENDINGS = frozenset(PATTERNS["partners"]["trade_endings"])
 
 
 def _stops(token: str, passing: frozenset[str] = frozenset()) -> bool:
@@ -89,7 +89,7 @@ def _stops(token: str, passing: frozenset[str] = frozenset()) -> bool:
         return True  # (大大的, 小小的: jieba's dictionary holds a modifier with its particle as one word)
     if token[0] in PATTERNS.stop_chars and token[1:] in UNIT_WORDS:
         return True  # 各村, 每村, 该镇: a determiner and a level word are no name
-    if token in TRADE_WORDS:
+    if token in TRADE_ENDINGS:
         return False  # 快递, 物流: jieba tags them verbs, the trade's nouns in a name (某区快递行业协会)
     tags = word_tags()
     tag = tags.get(token, "n")
