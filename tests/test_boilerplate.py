@@ -35,6 +35,9 @@ FURNITURE = [
     ("阅读字体 大 】 中 小", "navigation"),
     ("点击进入 »»", "navigation"),
     ("手机版", "navigation"),
+    ("新闻图片", "image file name"),
+    ("【配图】", "image file name"),
+    ("视频2", "image file name"),
     ("Powered by 某某CMS", "footer"),
     ("地址:某某市某某路88号 邮编:410000", "footer"),
     ("发布日期:2024-01-02 来源:某某区人民政府 浏览次数:1234", "credit line"),
@@ -129,6 +132,7 @@ BODY = [
     "某某日报 2019年7月2日报道了社区的变化,居民们纷纷点赞。",
     "记者 走进小区时,居民们正在广场上排练节目。",
     "某某日报社区工作站",
+    "图片展", "视频会议室",  # a word that begins with 图片 or 视频 is no placeholder
 ]
 
 
@@ -282,6 +286,26 @@ def test_headline_like_lines_without_furniture_around_them_stay():
     text = _page("某某县举办农民丰收节", "某某街道 打造红色物业", "某某镇开展“清河行动”", PARAGRAPH)
     body = _body_text(text)
     assert "某某街道 打造红色物业" in body
+
+
+def test_other_articles_headlines_after_the_last_paragraph_are_dropped_without_a_heading():
+    # a scraper that kept the site's "more news" block but not its heading: only headlines follow the article
+    headlines = ("某丁镇召开村级党组织书记述职会", "某戊社区：“楼道议事”解民忧", "某己县举办新就业群体座谈会")
+    text = _page("某某街道打造红色管家", PARAGRAPH, PARAGRAPH, *headlines)
+    dropped = {d.text: d.reason for d in split_body(normalise(text).text)[1]}
+    assert all(dropped.get(normalise(h).text) == "headline list" for h in headlines)
+    assert PARAGRAPH in _body_text(text)
+
+
+def test_one_closing_line_after_the_last_paragraph_stays():
+    text = _page("某某街道打造红色管家", PARAGRAPH, "让党旗在基层一线高高飘扬")
+    assert "让党旗在基层一线高高飘扬" in _body_text(text)
+
+
+def test_headline_like_lines_followed_by_prose_are_the_article_s_own_subheadings():
+    text = _page("某某街道打造红色管家", PARAGRAPH, "筑牢红色阵地", "织密服务网格", "做实民生小事", PARAGRAPH)
+    body = _body_text(text)
+    assert "织密服务网格" in body and "做实民生小事" in body
 
 
 def test_a_footer_marker_early_in_the_page_does_not_drop_the_body():

@@ -177,8 +177,27 @@ def classify_lines(lines: list[Line]) -> list[str | None]:
     _mark_menus(lines, reasons)
     _mark_headline_blocks(lines, reasons)
     _mark_tail(lines, reasons)
+    _mark_trailer(lines, reasons)
     _mark_mastheads(lines, reasons)
     return reasons
+
+
+def _mark_trailer(lines: list[Line], reasons: list[str | None]) -> None:
+    """After the body's last paragraph, a run of headline-like lines is a list of other articles.
+
+    A page's own text ends with prose; what a scraper keeps after it (推荐阅读, 相关新闻 or no heading
+    at all) is other articles' headlines, which name other places and bodies. Only a run of them counts,
+    and only where nothing after it reads as prose: one short closing line (a caption, 供稿 or a slogan)
+    stays body.
+    """
+    last = next((i for i in range(len(lines) - 1, -1, -1) if reasons[i] is None and reads_as_prose(lines[i].text)),
+                None)
+    if last is None:
+        return
+    trailing = [i for i in range(last + 1, len(lines)) if reasons[i] is None]
+    if len(trailing) >= _LIMITS["headline_run"] and all(_is_headline(lines[i].text) for i in trailing):
+        for i in trailing:
+            reasons[i] = "headline list"
 
 
 def _mark_mastheads(lines: list[Line], reasons: list[str | None]) -> None:
@@ -228,10 +247,17 @@ def _mark_menus(lines: list[Line], reasons: list[str | None]) -> None:
         if line is not None and reasons[i] is None and _is_menu_item(line.text):
             run.append(i)
             continue
-        if len(run) >= _LIMITS["menu_run"]:
+        if len(run) >= _LIMITS["menu_run"] and not _between_paragraphs(lines, run[0], run[-1]):
             for j in run:
                 reasons[j] = "navigation"
         run = []
+
+
+def _between_paragraphs(lines: list[Line], first: int, last: int) -> bool:
+    """Whether lines first..last sit between two of the article's paragraphs: short lines there are its
+    subheadings (筑牢红色阵地 / 织密服务网格 / …), not a site's menu, which sits above or below the text."""
+    return (first > 0 and reads_as_prose(lines[first - 1].text)
+            and last + 1 < len(lines) and reads_as_prose(lines[last + 1].text))
 
 
 def _mark_tail(lines: list[Line], reasons: list[str | None]) -> None:
