@@ -1027,6 +1027,15 @@ PERSON_CASES = [
     # four of them before an adverb; and a first part before a dot is the dotted name's, not a name of its own
     ("村党支部书记尼玛扎西刚从牧场回来。", {"尼玛扎西"}),
     ("社区党委委员帕丽达古丽·吐尔逊每周都来。", {"帕丽达古丽·吐尔逊"}),
+    # four of them before a verb too (a verb jieba tags as a noun, 带队, among them), with the characters of
+    # Tibetan names in their Amdo forms (才让 for 次仁); not when the run's last character begins the verb
+    # (金玉兰来|到: a Han name of three); 委会 before a title is a committee written short, no one's name
+    ("牧委会主任次旦群培带队巡查了冬季草场。", {"次旦群培"}),
+    ("乡党委副书记益西多杰是土生土长的牧民。", {"益西多杰"}),
+    ("寺沟村党支部书记才让多杰到会作了表态发言。", {"才让多杰"}),
+    ("社区书记金玉兰来到活动室看望老人。", {"金玉兰"}),
+    # 任 ends a name whose last character jieba's dictionary glues to it as a noun (…林任)
+    ("驻村工作队队长赵德林任驻村第一书记。", {"赵德林"}),
     # a surname and 家 (王家, 李家: the family, a dictionary word) begin a name all the same
     ("老船长王家林守在船上。", {"王家林"}),
     # 支书, the short word for a branch's secretary

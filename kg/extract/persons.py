@@ -74,8 +74,10 @@ def heads_a_word(text: str, start: int, end: int) -> bool:
 
 def firmly_ended(text: str, end: int) -> bool:
     """Whether a mark, a function character, a listed follower or the verb of a post (任, 担任) follows
-    (one that makes no word with the name's last character: not 全部担|任)."""
-    return marked_end(text, end) or (text.startswith(POST_VERBS, end) and text[end - 1 : end + 1] not in word_tags())
+    (one that makes no verb with the name's last character: not 全部担|任; jieba's dictionary also holds
+    nouns such as 林任, which some name's last character and 任 make, and they end the name all the same)."""
+    return marked_end(text, end) or (text.startswith(POST_VERBS, end)
+                                     and not word_tags().get(text[end - 1 : end + 1], "n").startswith("v"))
 
 
 def boundary_after(text: str, end: int, verb_may_follow: bool = True) -> bool:
@@ -179,7 +181,8 @@ def titled(index: int, sentence: Sentence, known: set[str], roles: list[tuple[in
                              and start not in verb_ends):
                 continue
             name = name_at(text[:role_start], start)
-            if name is None or start + len(name) != role_start or name in known or name[-1] in PLACE_ENDINGS:
+            if (name is None or start + len(name) != role_start or name in known or name[-1] in PLACE_ENDINGS
+                    or name.endswith(COMMITTEE_SHORT)):
                 continue
             found.append(Found(CLS, name, sentence.start + start, sentence.start + role_start, index, role=role,
                                rule="name+title"))
@@ -191,6 +194,8 @@ def titled(index: int, sentence: Sentence, known: set[str], roles: list[tuple[in
 TITLES = frozenset(PATTERNS["persons"]["titles"])
 NOT_AFTER_TITLE = "处室们级"  # 书记处, 主任们: not a title after a name
 PLACE_ENDINGS = "村镇乡区县市街省"
+# 委员会 written short (居委会, 业委会, 牧委会): before a title it is the post's body, though 业 or 牧 is a surname
+COMMITTEE_SHORT = "委会"
 
 
 CLOSING_QUOTES = "”’」』"

@@ -1,13 +1,13 @@
 """Long names transliterated from Mongolian, Uyghur, Kazakh or Tibetan, written without the dot that
 often joins their parts (嘎查达某某某某某某骑着摩托车, 副书记某某某某某表示): five to seven characters of
 the transliteration guides' usage, right after a role, ending where a verb, a mark, a function character
-or a word of two characters or more begins; four of them before an adverb. (Four before a verb and fewer
-characters are read by ``spoken``, dotted names by ``persons``.)"""
+or a word of two characters or more begins; four of them before an adverb or a verb. (Fewer characters
+are read by ``spoken``, dotted names by ``persons``.)"""
 from __future__ import annotations
 
 from kg.extract.patterns import PATTERNS
 from kg.extract.segment import tokenize, word_tags
-from kg.extract.spoken import marked_end, plainly_ended
+from kg.extract.spoken import before_a_verb, marked_end, plainly_ended
 
 TRANSLITERATION_CHARS = frozenset(PATTERNS["persons"]["transliteration_chars"].strip())
 SIZES = (7, 6, 5)
@@ -28,8 +28,11 @@ def long_name(text: str, pos: int) -> str | None:
         # joins the part to the next: the dotted name's)
     name = text[pos : pos + run]
     following = tokenize(text[pos + run : pos + run + 8])[0] if pos + run < len(text) else ""
-    if run == SHORTEST:  # four: only before an adverb or what ends any name (次仁旺堆刚从地里回来)
-        ended = marked_end(text, pos + run) or word_tags().get(following, "").startswith("d")
+    if text[pos + run - 1 : pos + run + 1] in word_tags():
+        return None  # the run's last character begins the next word: 某某某来|到, a Han name of three and 来到
+    if run == SHORTEST:  # four: before an adverb or what ends any name (次仁旺堆刚从地里回来), or a verb (…到会, …是)
+        ended = (marked_end(text, pos + run) or word_tags().get(following, "")[:1] in ("d", "v")
+                 or before_a_verb(text, pos + run))
     else:  # (骑着马: a word begins)
         ended = plainly_ended(text, pos + run) or len(following) > 1
     return name if ended and not any(map(is_other_word, tokenize(name))) else None
