@@ -294,6 +294,8 @@ def place(article: str, community: str, code: str, cls: str, name: str, predicat
         (F, "党群服务中心", "hasFacility", {}, 2),  # a facility is where it is
         (P, "邻里节", "runsProgram", {"kind": "event"}, 2),  # a local event
         (P, "五步议事法", "runsProgram", {"kind": "method"}, 1),  # a model many places adopt
+        (P, "童心托管课堂", "runsProgram", {"kind": "course"}, 1),  # a class many places run is one program
+        (P, "楼道微议事", "runsProgram", {}, 1),  # so is a name of no known kind
         (R, "四川大学", "partnersWith", {}, 1),  # a university is one body
         (R, "爱心志愿服务队", "partnersWith", {}, 2),  # a volunteer team is local
     ],

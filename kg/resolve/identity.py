@@ -256,7 +256,7 @@ class ArticleIdentities:
     def is_general(self, cls: str, names: set[str], written: str) -> bool:
         kinds = {m.kind for n in names for m in self.mentions[(cls, n)] if m.kind}
         if cls == "Program":
-            return bool(kinds & self.rules.general_program_kinds) and not self.starts_with_place(written)
+            return not kinds & self.rules.local_program_kinds and not self.starts_with_place(written)
         if cls == "Partner":
             kinds.add(self.rules.partner_kind(written) or "")
             return bool(kinds & self.rules.national_partner_kinds) or self.starts_with_place(written)

@@ -13,7 +13,7 @@ from kg.extract.patterns import PATTERNS  # the extractor's own table of heads' 
 class IdentityRules:
     filler_words: tuple[str, ...]
     deputy_markers: tuple[str, ...]
-    general_program_kinds: frozenset[str]
+    local_program_kinds: frozenset[str]
     national_partner_kinds: frozenset[str]
     partner_endings: dict[str, str]  # ending -> kind
     leading_titles: tuple[str, ...]  # titles of a head (书记, 主任…): the extractor's leading roles
@@ -46,7 +46,7 @@ def load_rules() -> IdentityRules:
     return IdentityRules(
         filler_words=tuple(table["filler_words"]),
         deputy_markers=tuple(table["deputy_markers"]),
-        general_program_kinds=frozenset(table["general"]["program_kinds"]),
+        local_program_kinds=frozenset(table["general"]["local_program_kinds"]),
         national_partner_kinds=frozenset(table["general"]["partner_kinds"]),
         partner_endings=endings,
         leading_titles=tuple(PATTERNS["persons"]["leading_roles"]),
