@@ -22,10 +22,11 @@ from kg.extract.frames import addressed, directing_speakers, founded, opens_clau
 from kg.extract.hierarchy import DEPARTMENT_KINDS, below_its_unit, committee_of_department, guided_by, own_committee, set_up_by
 from kg.extract.index import Covering
 from kg.extract.managers import managers
+from kg.extract.occasions import occasion_hosts, occasion_sentences
 from kg.extract.party import committees_by_unit, parent_org
 from kg.extract.places import Places, builders_of, builds, built_elsewhere, partners_own, place_of
-from kg.extract.partnering import (JOINERS, PARTNER_TRIGGER, actor_before_trigger, engaged, joined_to_actor,
-                                   last_coordinated, list_fellows, listed_partners, named_in_a_title)
+from kg.extract.partnering import (JOINERS, PARTNER_TRIGGER, actor_before_trigger, engaged, engager, joined_to_actor,
+                                   last_coordinated, list_fellows, listed_partners, moved, named_in_a_title)
 from kg.extract.posts import other_posts, settle_posts
 from kg.extract.respective import respective_owner
 from kg.extract.signatory import counterparts, partnership_signer
@@ -300,6 +301,8 @@ def find_relations(
         return [signer] if alone else hosts
 
     listed = listed_partners(partners, text)
+    ran = sorted(((r.object, r.subject) for r in rels if r.predicate == "runsProgram"), key=lambda pair: pair[0].start)
+    told = occasion_sentences(text, sentence_starts, paragraph, {a.sentence for a in actors.actors}) if sentence_starts else set()
     fellows = list_fellows(partners, [a.entity for a in actors.actors], text)
     for partner in partners:
         if partner.name in founder:
@@ -311,18 +314,24 @@ def find_relations(
                 sentence_starts is not None and addressed(partner, text, sentence_starts[partner.sentence]))):
             continue
         if partner.sentence in partnering or partner.name.endswith(resident) or runs_for(partner, text) or id(partner) in listed or engaged(
-                partner, text) or joined_to_actor(
+                partner, text) or moved(partner, text) or joined_to_actor(
                 partner, actors, text) or (
                 sentence_starts is not None and partner.kind != "media"
                 and (opens_clause(partner, text, sentence_starts[partner.sentence]) or (sends_people(partner, text) and any(
                     a.end <= partner.start and not is_place_of_deed(a, text) for a in actors.in_sentence[partner.sentence])))):
             chosen = None
             if sentence_starts is not None:
-                chosen = actor_before_trigger(partner, actors, text, sentence_starts[partner.sentence])
+                # (由社区党委委托某中心运营: the one who engages it, before the partnering words of the sentence)
+                chosen = engager(partner, actors, text, sentence_starts[partner.sentence]) or actor_before_trigger(
+                    partner, actors, text, sentence_starts[partner.sentence])
             if not chosen and runs_for(partner, text):
                 # (由 names the partner as the doer: the actor is the one before it, or the article's)
                 before = [a for a in actors.in_sentence[partner.sentence] if a.end <= partner.start and not is_place_of_deed(a, text)]
                 chosen = signed(last_coordinated(before, text) if before else [focus] if focus is not None else [])
+            if not chosen and partner.sentence in told and not any(
+                    a.end <= partner.start and not is_place_of_deed(a, text) for a in actors.in_sentence[partner.sentence]):
+                # (活动中,某学院的学生为老人打扫房间: a body at the event told of before works with its runner)
+                chosen = occasion_hosts(partner.sentence, ran)
             speaker = None if chosen else speaker_actor(partner, actors, text, speakers)
             hosts = chosen or ([speaker] if speaker is not None else signed(actor_for(partner, actors, text, focus)))
             if id(partner) in fellows:

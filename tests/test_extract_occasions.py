@@ -1,0 +1,68 @@
+"""relations: who a body works with when its sentence goes on about an event (活动中, 当晚), when a verb of
+engaging or of moving names it (委托, 推动…成立), and who runs the event a 活动由 clause speaks of.
+Sentences written for these tests; the places are real divisions, the bodies and people invented."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extract import relations
+
+# a title naming the community, so that the article is about the unit, not its committee
+AT_THE_EVENT = [
+    ("槐荫社区：银龄志愿服务暖人心\n"
+     "9月12日，洛阳市西工区王城路街道槐荫社区党委开展“银龄同行”志愿服务活动。\n"
+     "活动中，洛阳康泰口腔医院的医生为老人检查牙齿。洛阳鑫源家政服务有限公司还为独居老人打扫了房间。\n",
+     ["洛阳康泰口腔医院", "洛阳鑫源家政服务有限公司"]),
+    ("槐荫社区：邻里晚会唱响新生活\n"
+     "洛阳市西工区王城路街道槐荫社区党委举办“槐香邻里节”文艺晚会。\n"
+     "当晚，洛阳市西工区第七幼儿园的小朋友表演了舞蹈。\n",
+     ["洛阳市西工区第七幼儿园"]),
+]
+
+
+@pytest.mark.parametrize("text, partners", AT_THE_EVENT)
+def test_bodies_at_an_event_told_of_before_work_with_its_runner(text, partners):
+    rels = relations(text)
+    for partner in partners:
+        assert ("槐荫社区党委", "partnersWith", partner) in rels
+        assert ("槐荫社区", "partnersWith", partner) not in rels
+
+
+def test_a_sentence_with_an_actor_of_its_own_ends_the_event():
+    text = ("槐荫社区：银龄志愿服务暖人心\n"
+            "洛阳市西工区王城路街道槐荫社区党委开展“银龄同行”志愿服务活动。\n"
+            "活动中，洛阳康泰口腔医院的医生为老人检查牙齿。王城路街道与洛阳鑫源家政服务有限公司签订了协议。\n")
+    rels = relations(text)
+    assert ("王城路街道", "partnersWith", "洛阳鑫源家政服务有限公司") in rels
+    assert ("槐荫社区党委", "partnersWith", "洛阳鑫源家政服务有限公司") not in rels
+
+
+def test_an_activity_a_clause_of_running_names_is_the_event_named_before():
+    text = ("槐荫社区：邻里节拉近居民心\n"
+            "8月9日晚，洛阳市西工区王城路街道槐荫社区的广场上，第二届“槐香邻里节”开幕。活动由槐荫社区党委主办。\n")
+    rels = relations(text)
+    assert ("槐荫社区党委", "runsProgram", "槐香邻里节") in rels
+    assert ("槐荫社区", "runsProgram", "槐香邻里节") not in rels
+
+
+def test_the_body_engaged_works_with_who_engages_it_not_with_the_sentence_s_first_actor():
+    text = ("柳州市城中区潭中街道桂花社区还在桂花广场旁建成“暖心小站”，提供饮水服务，"
+            "由社区党委委托柳州同心社会工作服务中心运营。")
+    rels = relations(text)
+    assert ("桂花社区党委", "partnersWith", "柳州同心社会工作服务中心") in rels
+    assert ("桂花社区", "partnersWith", "柳州同心社会工作服务中心") not in rels
+
+
+MOVED = [
+    # a committee has a company set up its own branch
+    ("近日，赣州市章贡区南外街道杏林社区党委推动赣州安邦物业管理有限公司成立项目党支部。",
+     ("杏林社区党委", "partnersWith", "赣州安邦物业管理有限公司")),
+    # a secretary coordinates a bureau on the committee's behalf (the committee opens the sentence)
+    ("镇党委书记吴建国多次到村调研，协调信丰县林业局派出技术员驻村指导。赣州市信丰县大塘埠镇党委召开会议。",
+     ("大塘埠镇党委", "partnersWith", "信丰县林业局")),
+]
+
+
+@pytest.mark.parametrize("text, expected", MOVED)
+def test_a_body_a_verb_of_moving_or_coordinating_names_works_with_the_actor(text, expected):
+    assert expected in relations(text)
