@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.actors import CLAUSE_MARKS, Actor, Actors, coordinated, is_place_of_deed, overlaps
+from kg.extract.actors import CLAUSE_MARKS, Actor, Actors, coordinated, is_guide, is_place_of_deed, overlaps
 from kg.extract.anaphora import facility_anaphors, local_actors
 from kg.extract.found import Found
 from kg.extract.frames import addressed, directing_speakers, founded, opens_clause, quoted_speakers, reported_start, runs_for, sends_people
-from kg.extract.hierarchy import DEPARTMENT_KINDS, below_its_unit, committee_of_department, guided_by, own_committee, set_up_by
+from kg.extract.hierarchy import (DEPARTMENT_KINDS, below_its_unit, committee_of_department, guided_by, own_committee, set_up_by,
+                                  stated_parents)
 from kg.extract.index import Covering
 from kg.extract.managers import managers
 from kg.extract.occasions import occasion_hosts, occasion_sentences
@@ -89,6 +90,9 @@ def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = Non
     (or the article's focus, when it is one of them) runs the program.
     """
     same = [a for a in actors.in_sentence[target.sentence] if not overlaps(a, target) and not is_place_of_deed(a, text)]
+    if any(is_guide(a, text) for a in same):
+        # (社区党委在街道党工委指导下,探索…: the guide does not do the deed, the other actor does)
+        same = [a for a in same if not is_guide(a, text)] or same
     if actors.starts is not None:
         # 某村党支部书记某某介绍,村里引进…: the speaker's body frames the report and does nothing in it
         report = reported_start(text, actors.starts[target.sentence], target.start)
@@ -233,6 +237,7 @@ def find_relations(
     committees = committees_by_unit(orgs)
     # (an organisation a sentence says who set up is under that one wherever else the article names it)
     stated = {org.name: parent for org in orgs if (parent := set_up_by(org, orgs, text)) is not None}
+    stated.update(stated_parents(orgs, text))  # (该支部隶属某党工委: said outright)
     for org in orgs:
         # (a department's own branch, 某县委宣传部机关党支部, is the department's: not the unit's party organisation)
         # (nor is a department, 某县委组织部: it is the committee's, not the unit's own party organisation)
@@ -264,12 +269,14 @@ def find_relations(
     focus = article_focus(units, orgs)
     # “某某”由社区党委发起, 司机之家由某党委管理: who 由 names runs it, whatever the rest would say
     managed = managers(programs + facilities, actors, text, sentence_starts) if sentence_starts is not None else {}
+    anaphors: set[tuple[int, int]] = set()
     held = facility_relations(facilities, units, actors, text, focus, len(sentences_text), paragraph, managed,
                               partners, sentence_starts)
     if sentence_starts is not None and held:
         # 驿站推出…: a sentence about a facility named before by its head word is its holder's
         held_by = {id(r.object): r.subject for r in held}
         extra = facility_anaphors(held_by, facilities, units + orgs + programs + facilities + partners, sentence_starts, text)
+        anaphors = {(a.start, a.sentence) for a in extra}
         if extra:
             actors = Actors(sorted(actors.actors + extra, key=lambda a: (a.start, a.end)), len(sentences_text), paragraph,
                             sentence_starts)
@@ -327,7 +334,11 @@ def find_relations(
             if not chosen and runs_for(partner, text):
                 # (由 names the partner as the doer: the actor is the one before it, or the article's)
                 before = [a for a in actors.in_sentence[partner.sentence] if a.end <= partner.start and not is_place_of_deed(a, text)]
-                chosen = signed(last_coordinated(before, text) if before else [focus] if focus is not None else [])
+                # (an actor the sentence names keeps it: 社区还开设某助餐点,由某公司运营 is the community's; a facility's
+                # head word, 驿站由某公司运营, stands for the focus, whose partnerships the signer holds)
+                named = [a for a in before if (a.start, a.sentence) not in anaphors]
+                chosen = last_coordinated(named, text) if named else signed(
+                    last_coordinated(before, text) if before else [focus] if focus is not None else [])
             if not chosen and partner.sentence in told and not any(
                     a.end <= partner.start and not is_place_of_deed(a, text) for a in actors.in_sentence[partner.sentence]):
                 # (活动中,某学院的学生为老人打扫房间: a body at the event told of before works with its runner)

@@ -1,0 +1,31 @@
+"""hierarchy and actors: what a sentence says of who is under whom (隶属) and who only guides a deed
+(在…指导下). Sentences written for these tests; the places are real divisions, the bodies and people invented."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extract import relations
+
+BELONGING = [
+    # the branch named right before the verb
+    ("包头市青山区幸福路街道党工委召开会议，为新成立的包头青松物业服务有限公司党支部授牌，该支部隶属幸福路街道党工委。",
+     ["包头青松物业服务有限公司党支部"], "幸福路街道党工委"),
+    # a count and a head word stand for the branches the clause before names (over who set them up)
+    ("宁德市蕉城区蕉南街道鹤林社区党委推动成立宁德瑞丰商贸有限公司党支部和宁德鹤鸣物流有限公司党支部，两个支部均隶属蕉南街道党工委。",
+     ["宁德瑞丰商贸有限公司党支部", "宁德鹤鸣物流有限公司党支部"], "蕉南街道党工委"),
+]
+
+
+@pytest.mark.parametrize("text, branches, parent", BELONGING)
+def test_a_clause_of_belonging_places_the_branches_under_the_organisation_it_names(text, branches, parent):
+    rels = relations(text)
+    for branch in branches:
+        assert (branch, "subOrganizationOf", parent) in rels
+        assert not any(s == branch and p == "subOrganizationOf" and o != parent for s, p, o in rels)
+
+
+def test_the_body_that_guides_a_deed_does_not_run_the_program():
+    text = "今年，南平市延平区水南街道梅山社区党委在水南街道党工委指导下，探索“三色预警”工作法。"
+    rels = relations(text)
+    assert ("梅山社区党委", "runsProgram", "三色预警") in rels
+    assert ("水南街道党工委", "runsProgram", "三色预警") not in rels
