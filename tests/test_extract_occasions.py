@@ -66,3 +66,23 @@ MOVED = [
 @pytest.mark.parametrize("text, expected", MOVED)
 def test_a_body_a_verb_of_moving_or_coordinating_names_works_with_the_actor(text, expected):
     assert expected in relations(text)
+
+
+def test_the_publisher_a_page_s_byline_names_is_not_what_the_article_is_about():
+    # the account's header names the street twice; the story is the community's
+    text = ("原创 宣州区澄江街道 澄江街道\n锦溪社区｜“银龄课堂”开课啦\n"
+            "近日，宣城市宣州区澄江街道锦溪社区“银龄课堂”秋季班开课。\n宣州区民政局给予经费支持。\n")
+    rels = relations(text)
+    assert ("锦溪社区", "partnersWith", "宣州区民政局") in rels
+    assert ("澄江街道", "partnersWith", "宣州区民政局") not in rels
+
+
+def test_a_body_whose_people_a_clause_of_doing_names_works_with_the_actor():
+    # (the bureau opens the room in the community, which is where: the firm's lawyers serve the article's focus)
+    text = "邵阳市大祥区城西街道翠竹社区开展普法宣传。大祥区司法局在社区设立法律服务室，由湖南明镜律师事务所律师轮流坐班。"
+    assert ("翠竹社区", "partnersWith", "湖南明镜律师事务所") in relations(text)
+
+
+def test_a_body_whose_people_make_up_a_team_is_not_the_actors_partner():
+    text = "邵阳市大祥区城西街道开展志愿服务。由湘楚职业学院青年志愿者组成的“禾苗”志愿服务队走进翠竹社区。"
+    assert not any(p == "partnersWith" and o == "湘楚职业学院" for s, p, o in relations(text))

@@ -32,7 +32,7 @@ from kg.extract.posts import other_posts, settle_posts
 from kg.extract.respective import respective_owner
 from kg.extract.signatory import counterparts, partnership_signer
 from kg.extract.teams import with_teams
-from kg.extract.patterns import PATTERNS
+from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.text import clause_start
 from kg.frozen import dict_init
 
@@ -150,7 +150,8 @@ def _without_actor_before(target: Found, same: list[Actor], actors: Actors, focu
     return [first.entity] if first else []
 
 
-def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3) -> Found | None:
+def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3,
+                  bylines: frozenset[int] = frozenset()) -> Found | None:
     """The unit or organisation the article is about.
 
     Each name scores its mentions, and more where the title and lead name it
@@ -162,12 +163,14 @@ def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3
     ``COMMITTEE_SHARE`` of its mentions with the unit. On a tie the deeper
     unit wins (a community story names its district in passing), then the
     one named first. The title is the first sentence that names one of them
-    (page furniture before it, 原创 | 某某号 | 日期, names none).
+    (page furniture before it, 原创 | 某某号 | 日期, names none). The sentences of ``bylines``
+    (原创 某街道, 来源:某街道) name who publishes the page, not what it is about: their names do not count.
     """
     levels = PATTERNS["relations"]["actor_levels"]
     heads = {u.unit.end for u in units if u.unit is not None and u.unit.end == u.start}
     candidates = [u for u in units if not u.implicit and u.kind in levels and u.end not in heads]
     candidates += [o for o in orgs if o.kind in FOCUS_KINDS and (o.unit is not None or o.org is None)]
+    candidates = [f for f in candidates if f.sentence not in bylines] or candidates
     if not candidates:
         return None
     score: dict[tuple[str, str], float] = {}
@@ -192,6 +195,9 @@ def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3
 
 
 FOCUS_KINDS = ("党委", "党总支", "党工委", "党支部")
+# 原创 某街道 某街道 (a public account's header), 来源:某街道, 信息来源:某镇: a line that says who publishes the page
+BYLINE = re.compile(f"^\\s*(?:{alternation(PATTERNS['relations']['byline_openers'])})\\s"
+                    f"|(?:{alternation(PATTERNS['relations']['byline_labels'])})\\s*[:：]")
 COMMITTEE_SHARE = float(PATTERNS["relations"]["committee_share"])
 
 
@@ -266,7 +272,7 @@ def find_relations(
         bare = bare + local_actors(units, sentence_starts, paragraph, text)
     actors = Actors(actors_of(units, orgs, bare, programs + facilities + partners, text), len(sentences_text), paragraph,
                     sentence_starts)
-    focus = article_focus(units, orgs)
+    focus = article_focus(units, orgs, bylines=frozenset(i for i, s in enumerate(sentences_text) if BYLINE.search(s)))
     # “某某”由社区党委发起, 司机之家由某党委管理: who 由 names runs it, whatever the rest would say
     managed = managers(programs + facilities, actors, text, sentence_starts) if sentence_starts is not None else {}
     anaphors: set[tuple[int, int]] = set()
