@@ -86,3 +86,19 @@ def test_a_body_whose_people_a_clause_of_doing_names_works_with_the_actor():
 def test_a_body_whose_people_make_up_a_team_is_not_the_actors_partner():
     text = "邵阳市大祥区城西街道开展志愿服务。由湘楚职业学院青年志愿者组成的“禾苗”志愿服务队走进翠竹社区。"
     assert not any(p == "partnersWith" and o == "湘楚职业学院" for s, p, o in relations(text))
+
+
+def test_the_body_a_person_comes_from_is_not_a_partner():
+    text = ("汉中市略阳县接官亭镇白石沟村推进产业发展。驻村第一书记周立新来自汉中市林业局，"
+            "他联系陕西秦岭山珍食品有限公司签订收购协议。")
+    rels = relations(text)
+    assert ("白石沟村", "partnersWith", "陕西秦岭山珍食品有限公司") in rels
+    assert not any(p == "partnersWith" and o == "汉中市林业局" for s, p, o in rels)
+
+
+def test_a_branch_below_the_unit_takes_part_in_the_program_the_unit_s_word_owns():
+    # (the branch acts in the sentence, but 社区“某某” is the community's own meeting)
+    text = ("荆门市东宝区龙泉街道石桥社区成立快递行业联合党支部。"
+            "联合党支部还把快递员组织起来，每月参加社区“月末议事会”，和居民一起商量小区的事。")
+    rels = relations(text)
+    assert ("石桥社区", "runsProgram", "月末议事会") in rels

@@ -132,6 +132,17 @@ def joined_to_actor(partner: Found, actors: Actors, text: str) -> bool:
 MAX_ADVERB = 2  # 还, 也, 积极: what may stand between an actor and 与
 
 
+def named_as_origin(partner: Found, text: str) -> bool:
+    """驻村第一书记某某来自某市农业农村局,他联系…: a body a person is said to come from, closing its clause, is
+    where the person works, not a body that works with the actors. (来自某大学的志愿者: the body's people, who
+    take part, are read by ``sends_people``.)"""
+    return text.endswith(ORIGIN_WORDS, 0, partner.start) and text[partner.end : partner.end + 1] in ORIGIN_CLOSERS
+
+
+ORIGIN_WORDS = tuple(PATTERNS["relations"]["origin_words"])
+ORIGIN_CLOSERS = frozenset(",，;；。!！?？")
+
+
 def named_in_a_title(partner: Found, persons: list[Found], text: str) -> bool:
     """县农业农村局局长某某、县某中心主任某某参加会议: a body named as the post of the person right after it,
     in a clause with no partnering word but one of attending, says where the person works (the person leads

@@ -27,7 +27,8 @@ from kg.extract.occasions import occasion_hosts, occasion_sentences
 from kg.extract.party import committees_by_unit, parent_org
 from kg.extract.places import Places, builders_of, builds, built_elsewhere, partners_own, place_of
 from kg.extract.partnering import (JOINERS, PARTNER_TRIGGER, actor_before_trigger, engaged, engager, joined_to_actor,
-                                   last_coordinated, list_fellows, listed_partners, moved, named_in_a_title)
+                                   last_coordinated, list_fellows, listed_partners, moved, named_as_origin,
+                                   named_in_a_title)
 from kg.extract.posts import other_posts, settle_posts
 from kg.extract.respective import respective_owner
 from kg.extract.signatory import counterparts, partnership_signer
@@ -323,7 +324,7 @@ def find_relations(
         # Teams of residents are the unit's own wherever they are named; schools, companies and media
         # when the sentence says they work together, or lists them with other partners (not where they
         # only name a person's post: 县农业农村局局长某某参加会议).
-        if not partner.name.endswith(resident) and (named_in_a_title(partner, persons, text) or (
+        if not partner.name.endswith(resident) and (named_in_a_title(partner, persons, text) or named_as_origin(partner, text) or (
                 sentence_starts is not None and addressed(partner, text, sentence_starts[partner.sentence]))):
             continue
         if partner.sentence in partnering or partner.name.endswith(resident) or runs_for(partner, text) or id(partner) in listed or engaged(
