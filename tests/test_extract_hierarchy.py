@@ -29,3 +29,11 @@ def test_the_body_that_guides_a_deed_does_not_run_the_program():
     rels = relations(text)
     assert ("梅山社区党委", "runsProgram", "三色预警") in rels
     assert ("水南街道党工委", "runsProgram", "三色预警") not in rels
+
+
+def test_a_program_a_body_studies_is_not_the_one_it_runs():
+    text = ("今年，南平市延平区水南街道梅山社区党委推出“三色预警”工作法。"
+            "水南街道党工委副书记林志远表示，街道将总结“三色预警”经验，年底前在辖区推开。")
+    rels = relations(text)
+    assert ("梅山社区党委", "runsProgram", "三色预警") in rels
+    assert not any(p == "runsProgram" and s.startswith("水南街道") for s, p, o in rels)

@@ -127,6 +127,15 @@ def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = Non
     return _without_actor_before(target, same, actors, focus, passage=not partner), []
 
 
+def studied(program: Found, text: str) -> bool:
+    """街道将总结“某某”经验, 组织党员学习“某某”做法: a program right after a verb of studying (its quote between)
+    is what the sentence's actor learns from, not what it runs."""
+    return text.endswith(STUDYING_VERBS, 0, program.start - (1 if text.endswith(OPENING_QUOTES, 0, program.start) else 0))
+
+
+STUDYING_VERBS = tuple(PATTERNS["relations"]["studying_verbs"])
+
+
 # 由 naming a deed's doer (not 由于, 由此: because, hence)
 AGENT_OF_DEED = re.compile("由(?![于此来])")
 CLAUSE_AND_COMMA = CLAUSE_MARKS + (",", "，", ":", "：")
@@ -293,6 +302,8 @@ def find_relations(
     speakers = {**directing_speakers(persons, sentence_starts, paragraph, text, holders),
                 **quoted_speakers(persons, sentences_text, sentence_starts, holders)} if sentence_starts else {}
     for program in programs:
+        if (program.cls, program.name) not in managed and studied(program, text):
+            continue  # (街道将总结“某某”经验: what the sentence's actor learns from is another's)
         speaker = speaker_actor(program, actors, text, speakers)
         hosts, fellows = (managed[program.cls, program.name], []) if (program.cls, program.name) in managed else ([speaker], []) if speaker is not None else (
             (paired(program, actors, text), []) if paired(program, actors, text) else hosts_of(program, actors, text, focus))
