@@ -37,3 +37,22 @@ def test_a_program_a_body_studies_is_not_the_one_it_runs():
     rels = relations(text)
     assert ("梅山社区党委", "runsProgram", "三色预警") in rels
     assert not any(p == "runsProgram" and s.startswith("水南街道") for s, p, o in rels)
+
+
+FACILITY_BUILDERS = [
+    # the village's own branch builds a store named with the village: the branch holds it
+    ("楚雄州武定县狮山镇平地村党支部书记李桂芳介绍，村党支部在村委会旁建起了平地村菌菇烘干房。",
+     ("平地村党支部", "hasFacility", "平地村菌菇烘干房"), ("平地村", "hasFacility", "平地村菌菇烘干房")),
+]
+
+
+@pytest.mark.parametrize("text, held, not_held", FACILITY_BUILDERS)
+def test_a_facility_named_with_its_unit_is_its_builder_s_when_the_unit_s_own_committee_builds_it(text, held, not_held):
+    rels = relations(text)
+    assert held in rels
+    assert not_held not in rels
+
+
+def test_a_facility_named_with_its_unit_stays_the_unit_s_when_another_body_builds_it():
+    text = "楚雄州武定县狮山镇党委在平地村建起了平地村菌菇烘干房。"
+    assert ("狮山镇党委", "hasFacility", "平地村菌菇烘干房") not in relations(text)
