@@ -56,3 +56,10 @@ def test_a_facility_named_with_its_unit_is_its_builder_s_when_the_unit_s_own_com
 def test_a_facility_named_with_its_unit_stays_the_unit_s_when_another_body_builds_it():
     text = "楚雄州武定县狮山镇党委在平地村建起了平地村菌菇烘干房。"
     assert ("狮山镇党委", "hasFacility", "平地村菌菇烘干房") not in relations(text)
+
+
+def test_a_facility_every_unit_has_stays_the_unit_s_when_its_committee_builds_it():
+    text = "楚雄州武定县狮山镇党委近年来建成狮山镇党群服务中心，服务群众办事。"
+    rels = relations(text)
+    assert ("狮山镇", "hasFacility", "狮山镇党群服务中心") in rels
+    assert ("狮山镇党委", "hasFacility", "狮山镇党群服务中心") not in rels

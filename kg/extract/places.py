@@ -80,8 +80,11 @@ def builders_of(target: Found, actors: Actors, text: str) -> list[Found]:
         deed = text[chosen[0].end : text.find("。", chosen[0].end)] if chosen else ""
     if not chosen or any(not builds(a.entity) for a in chosen) or any(m in deed for m in CLAUSE_MARKS):
         return []
-    if target.unit is not None and not all(own_committee_of(a.entity, target.unit) for a in chosen):
-        return []  # (a facility named with its unit is the unit's, unless the unit's own committee builds it)
+    if target.unit is not None and (target.name.endswith(STANDARD_FACILITIES) or not all(
+            own_committee_of(a.entity, target.unit) for a in chosen)):
+        # (a facility named with its unit is the unit's, unless the unit's own committee builds it; one every
+        # unit has, 某街道党群服务中心, stays the unit's whoever builds it)
+        return []
     clauses = re.split("[,，]", deed)
     if not any(w in (clauses[-1] if before else deed) for w in BUILDING_WORDS):
         return []
@@ -100,6 +103,7 @@ def own_committee_of(body: Found, unit: Found) -> bool:
 
 
 OWN_COMMITTEE_KINDS = frozenset(PATTERNS["relations"]["signatory"]["committee_kinds"])
+STANDARD_FACILITIES = tuple(PATTERNS["facilities"]["standard"])
 BUILDING_WORDS = tuple(PATTERNS["relations"]["facility_triggers"]) + tuple(PATTERNS["relations"]["facility_building_words"])
 BUILDING = re.compile(alternation(BUILDING_WORDS))
 
