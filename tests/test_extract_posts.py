@@ -148,3 +148,9 @@ def test_a_name_ends_before_the_verb_of_its_post_and_a_group_s_head_leads_the_gr
     text = "丹东市振兴区站前街道东晨社区在驿站里成立了快递行业党小组，联系辖区物流站点的党员站长闫凯担任组长。"
     assert "闫凯" in {m.name for m in extract_text(text).mentions if m.cls == "Person"}
     assert ("闫凯", "leads", "快递行业党小组") in relations(text)
+
+
+def test_the_director_of_a_street_s_office_leads_the_street():
+    # 办事处 is the street's office: its director, a second post after the committee's, leads the street
+    text = "7月3日，太原市杏花岭区巨轮街道召开工作会议，街道党工委副书记、办事处主任韩立群通报上半年工作。"
+    assert ("韩立群", "leads", "巨轮街道") in relations(text)

@@ -75,3 +75,12 @@ def test_the_body_a_sentence_sets_up_is_not_the_one_that_joins_the_partners_afte
             "联合鼓楼区仁爱医院、福州万家商贸有限公司等单位开展义诊活动。")
     rels = {(s, o) for s, p, o in relations(text) if p == "partnersWith"}
     assert rels == {("安泰街道", "鼓楼区仁爱医院"), ("安泰街道", "福州万家商贸有限公司")}
+
+
+def test_a_body_that_runs_what_a_named_actor_opens_is_that_actors_partner_not_the_signers():
+    # the community itself opens the point, in its own sentence: the firm that runs it works with the community
+    text = ("樱园社区：助餐点开到家门口\n潍坊市奎文区东关街道樱园社区推出一批便民服务。\n"
+            "社区党委与辖区6家单位签订共建协议。社区还在党群服务中心开设樱园长者助餐点，由潍坊味佳餐饮管理有限公司运营。")
+    rels = relations(text)
+    assert ("樱园社区", "partnersWith", "潍坊味佳餐饮管理有限公司") in rels
+    assert ("樱园社区党委", "partnersWith", "潍坊味佳餐饮管理有限公司") not in rels

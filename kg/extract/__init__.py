@@ -288,8 +288,6 @@ def bare_actors(sentences, generic_words, found_units, paragraph, orgs_in) -> li
         for pos, level in generic:
             rel = pos - s.start
             owner = s.text.startswith(OPENING_QUOTES, rel + 2)
-            if owner and any(o.start < pos for o in orgs_in[i]):
-                continue  # (社区党委…吸纳进社区“某某”联盟: the committee acting in the sentence owns it for its unit)
             if rel > 0 and s.text[rel - 1] not in ",，;；:：、" and not s.text[:rel].endswith(("由", "在")) and not (
                     owner or opens_report(s.text, rel)):
                 continue
@@ -297,9 +295,17 @@ def bare_actors(sentences, generic_words, found_units, paragraph, orgs_in) -> li
                 candidates = [u for u in found_units if u.kind == level and not u.implicit]
                 passages[level] = units.PassageUnits(candidates, paragraph)
             unit = passages[level].nearest(Found("AdministrativeUnit", "", pos, pos, i))
+            if owner and unit is not None and any(o.start < pos and o.name[len(unit.name):] in OWN_COMMITTEES
+                                                  and o.name.startswith(unit.name) for o in orgs_in[i]):
+                # (社区党委…吸纳进社区“某某”联盟: the unit's own committee acting in the sentence owns it for its unit;
+                # a branch below it, 联合党支部…参加社区“某某”, takes part in the unit's)
+                continue
             if unit is not None:
                 actors.append(Actor(pos, pos + 2, i, unit))
     return actors
+
+
+OWN_COMMITTEES = frozenset(PATTERNS["relations"]["signatory"]["committee_kinds"])
 
 
 # ------------------------------------------------------------------- writing

@@ -57,6 +57,14 @@ def is_place_of_deed(actor: Actor, text: str) -> bool:
     return actor.entity.cls == "AdministrativeUnit" and text.endswith(PLACE_WORDS, 0, actor.start)
 
 
+def is_guide(actor: Actor, text: str) -> bool:
+    """社区党委在街道党工委指导下,探索“某某”: a body framed by 在…指导下 guides the deed; the sentence's other
+    actor does it."""
+    return text[actor.start - 1 : actor.start] == GUIDE_OPENER and text.startswith(GUIDE_WORDS, actor.end)
+
+
 PLACE_WORDS = tuple(PATTERNS["relations"]["place_words"])
+GUIDE_OPENER = "在"
+GUIDE_WORDS = tuple(PATTERNS["relations"]["guide_words"])
 ACTOR_COORDINATORS = PATTERNS.coordinators
 CLAUSE_MARKS = ("。", ";", "；", "!", "！", "?", "？")

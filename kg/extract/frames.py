@@ -90,11 +90,28 @@ def sends_people(partner: Found, text: str) -> bool:
 
 def runs_for(partner: Found, text: str) -> bool:
     """幸福食堂由某公司运营, 由某中心负责日常管理: a body that 由 makes the doer of a verb of running (or
-    taking on) something works with whoever the thing is for (the sentence's actor, or the article's)."""
+    taking on) something works with whoever the thing is for (the sentence's actor, or the article's). So does
+    one whose people 由 makes the doers (工作室由某律师事务所律师轮流坐班, 由某医院的医生定期坐诊)."""
     if not text.endswith(AGENT, 0, partner.start):
         return False
     after = text[partner.end : partner.end + RUNNING_REACH]
-    return any(after.startswith(verb, at) for verb in RUNNING_VERBS for at in range(MAX_BEFORE_VERB + 1))
+    return any(after.startswith(verb, at) for verb in RUNNING_VERBS for at in range(MAX_BEFORE_VERB + 1)) or (
+        sends_people(partner, text) and not composed_of_its_people(partner, text))
+
+
+def composed_of_its_people(partner: Found, text: str) -> bool:
+    """由某学院青年志愿者组成的服务队: 由 says what a team is made of (the body's people), not who does a deed."""
+    words = tokenize(text[partner.end : partner.end + PEOPLE_REACH])
+    for word in words[: len(words) - 1]:
+        if word in COMPOSING_WORDS:
+            return True
+        if not all(map(is_cjk, word)):
+            return False
+    return False
+
+
+COMPOSING_WORDS = frozenset(PATTERNS["relations"]["composing_words"])
+PEOPLE_REACH = 10  # 的青年志愿者组成: the people's words (a modifier, their kind) before the verb
 
 
 AGENT = "由"

@@ -85,6 +85,46 @@ def guided_by(org: Found, orgs: list[Found], text: str) -> Found | None:
 GUIDANCE_WORDS = tuple(PATTERNS["relations"]["guidance_words"])
 
 
+def stated_parents(orgs: list[Found], text: str) -> dict[str, Found]:
+    """某某党支部隶属某社区党委, 新成立甲党支部和乙党支部,两个支部均隶属某社区党委: the organisations a clause
+    of belonging says are under the one named after its verb. Its subject is the organisation right before
+    the verb, else (该支部, 两个支部均…) those the clause before it names last (coordinated)."""
+    parents: dict[str, Found] = {}
+    if not any(verb in text for verb in BELONGING_VERBS):
+        return parents
+    ordered = sorted(orgs, key=lambda o: o.start)
+    for parent in ordered:
+        head = text[: parent.start]
+        verb = next((v for v in BELONGING_VERBS if head.endswith(v)), None)
+        if verb is None:
+            continue
+        at = parent.start - len(verb)
+        lead = text[:at].rstrip(BELONGING_ADVERBS)
+        direct = [o for o in ordered if o.end == len(lead) and o.sentence == parent.sentence]
+        if direct:
+            subjects = direct
+        else:
+            clause = max(lead.rfind(m) for m in CLAUSE_OPENERS)
+            before = [o for o in ordered if o.sentence == parent.sentence and o.end <= clause]
+            subjects = []
+            for o in reversed(before):
+                if subjects and text[o.end : subjects[-1].start] not in COORDINATORS:
+                    break
+                if not subjects and clause - o.end > MAX_CLAUSE_TAIL:
+                    break
+                subjects.append(o)
+        for org in subjects:
+            if org.name != parent.name and org.kind in ("党支部", "党小组", "党总支", "党委"):
+                parents.setdefault(org.name, parent)
+    return parents
+
+
+BELONGING_VERBS = tuple(sorted(PATTERNS["relations"]["belonging_verbs"], key=len, reverse=True))
+BELONGING_ADVERBS = "均都也还则直接统一"
+COORDINATORS = PATTERNS.coordinators
+MAX_CLAUSE_TAIL = 2  # (新成立甲党支部和乙党支部,: what may close the clause after its last name)
+
+
 def committee_of_department(org: Found, orgs: list[Found]) -> Found | None:
     """某区委组织部 is a department of 某区委: the committee its name begins with, when the article names it."""
     if org.kind not in DEPARTMENT_KINDS:

@@ -36,7 +36,7 @@ def managers(targets: list[Found], actors: Actors, text: str, starts: list[int])
         i = bisect_right(starts, at) - 1
         if i >= 0:
             runners = agents_after(at, actors.in_sentence[i], text)
-            target = subject_of(at, ordered, text, starts[i]) if runners else None
+            target = subject_of(at, ordered, text, starts[i], starts[i - 1] if i > 0 else 0) if runners else None
             if target is not None:
                 found.setdefault((target.cls, target.name), runners)
         at = text.find(AGENT, at + 1)
@@ -81,9 +81,11 @@ def runner_after(end: int, sentence_actors, text: str) -> list[Found]:
 CLAUSE_COMMAS = (",", "，", "、")  # (由甲指导、乙主办: the next item of the list)
 
 
-def subject_of(at: int, ordered: list[Found], text: str, sentence_start: int) -> Found | None:
+def subject_of(at: int, ordered: list[Found], text: str, sentence_start: int, previous_start: int = 0) -> Found | None:
     """The program or facility the clause of 由 at ``at`` is about: named right before it, else opening the
-    clause (or, where 由 opens its clause, the sentence) by its name or its name's tail."""
+    clause (or, where 由 opens its clause, the sentence) by its name or its name's tail. A head word that heads
+    none of them stands for the last program of its kind named since the sentence before (第二届“某某节”开幕。
+    活动由社区党委主办: 活动 is the festival, an event)."""
     lead_end = at
     while lead_end > sentence_start and text[lead_end - 1] in ADVERBS:
         lead_end -= 1
@@ -109,9 +111,14 @@ def subject_of(at: int, ordered: list[Found], text: str, sentence_start: int) ->
         head = opening.removeprefix(next((d for d in DETERMINERS if opening.startswith(d)), ""))
         if head in HEADS:
             target = next((t for t in reversed(ordered) if t.end <= limit and headed_by(t, head, text)), None)
+            if target is None and head in HEAD_KINDS:
+                target = next((t for t in reversed(ordered) if t.end <= limit and t.start >= previous_start
+                               and t.cls == "Program" and t.kind == HEAD_KINDS[head]), None)
     return target
 
 
 DETERMINERS = tuple(sorted(PATTERNS["relations"]["determiners"], key=len, reverse=True))
+# (a head word of programs and the kind it gives them: 活动 → event)
+HEAD_KINDS = {w: kind for words, kind in PATTERNS["programs"]["kinds"] for w in words if len(w) > 1}
 HEADS = frozenset(w for words, _ in PATTERNS["programs"]["kinds"] for w in words if len(w) > 1) | frozenset(
     w for w in PATTERNS["facilities"]["suffixes"] if len(w) > 1)

@@ -91,6 +91,34 @@ ENGAGING_REACH = max(map(len, ENGAGING_VERBS)) + 1
 ASPECT = "了过"
 
 
+def moved(partner: Found, text: str) -> bool:
+    """某社区党委推动某公司成立党支部: a body right after a verb by which an organisation has it set up a
+    branch of its own, and a set-up word after it, works with that organisation."""
+    if not text.endswith(MOVING_VERBS, 0, partner.start):
+        return False
+    after = text[partner.end : partner.end + MOVED_REACH]
+    return any(after.startswith(word, at) for word in MOVED_SET_UP for at in range(MAX_ADVERB + 1))
+
+
+MOVING_VERBS = tuple(PATTERNS["party"]["founding"]["moving_verbs"])
+MOVED_SET_UP = tuple(PATTERNS["relations"]["set_up_words"])
+MOVED_REACH = max(map(len, MOVED_SET_UP)) + 2
+
+
+def engager(partner: Found, actors: Actors, text: str, sentence_start: int) -> list[Found]:
+    """Who engages or moves a body (由社区党委委托某中心运营, 某党委推动某公司成立党支部): the actors of the
+    verb's own clause right before it (an adverb between), whatever partnering word came before."""
+    head = text[max(sentence_start, partner.start - ENGAGING_REACH) : partner.start].rstrip(ASPECT)
+    verb = next((v for v in ENGAGING_VERBS + MOVING_VERBS if head.endswith(v)), None)
+    if verb is None:
+        return []
+    at = sentence_start + len(text[sentence_start : partner.start].rstrip(ASPECT)) - len(verb)
+    report = reported_start(text, sentence_start, at)
+    usable = [a for a in actors.in_sentence[partner.sentence] if report <= a.start and a.end <= at
+              and at - a.end <= MAX_ADVERB and all(map(is_cjk, text[a.end : at])) and not is_place_of_deed(a, text)]
+    return last_coordinated(usable, text) if usable else []
+
+
 def joined_to_actor(partner: Found, actors: Actors, text: str) -> bool:
     """某社区与某公司签订…协议, 某党委同某学院…: a body joined by 与 or 同 to the actor right before it
     (an adverb between, 还与) does the deed with that actor, whatever the verb."""
@@ -102,6 +130,17 @@ def joined_to_actor(partner: Found, actors: Actors, text: str) -> bool:
 
 
 MAX_ADVERB = 2  # 还, 也, 积极: what may stand between an actor and 与
+
+
+def named_as_origin(partner: Found, text: str) -> bool:
+    """驻村第一书记某某来自某市农业农村局,他联系…: a body a person is said to come from, closing its clause, is
+    where the person works, not a body that works with the actors. (来自某大学的志愿者: the body's people, who
+    take part, are read by ``sends_people``.)"""
+    return text.endswith(ORIGIN_WORDS, 0, partner.start) and text[partner.end : partner.end + 1] in ORIGIN_CLOSERS
+
+
+ORIGIN_WORDS = tuple(PATTERNS["relations"]["origin_words"])
+ORIGIN_CLOSERS = frozenset(",，;；。!！?？")
 
 
 def named_in_a_title(partner: Found, persons: list[Found], text: str) -> bool:

@@ -64,7 +64,7 @@ def builders_of(target: Found, actors: Actors, text: str) -> list[Found]:
     every actor so named is a party organisation or a unit that holds facilities. A facility named with
     its unit, or the venue of a deed (在某某召开), is a place's; so is one whose sentence has no such actor.
     (A unit or committee after 在 is where, or guides: 在某小区建起, 在某党委的指导下.)"""
-    if target.unit is not None or text.endswith(PLACE_WORDS, 0, target.start) or actors.starts is None:
+    if text.endswith(PLACE_WORDS, 0, target.start) or actors.starts is None:
         return []
     starts, i = actors.starts, target.sentence
     if not BUILDING.search(text, starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)):
@@ -80,6 +80,11 @@ def builders_of(target: Found, actors: Actors, text: str) -> list[Found]:
         deed = text[chosen[0].end : text.find("。", chosen[0].end)] if chosen else ""
     if not chosen or any(not builds(a.entity) for a in chosen) or any(m in deed for m in CLAUSE_MARKS):
         return []
+    if target.unit is not None and (target.name.endswith(STANDARD_FACILITIES) or not all(
+            own_committee_of(a.entity, target.unit) for a in chosen)):
+        # (a facility named with its unit is the unit's, unless the unit's own committee builds it; one every
+        # unit has, 某街道党群服务中心, stays the unit's whoever builds it)
+        return []
     clauses = re.split("[,，]", deed)
     if not any(w in (clauses[-1] if before else deed) for w in BUILDING_WORDS):
         return []
@@ -89,6 +94,16 @@ def builders_of(target: Found, actors: Actors, text: str) -> list[Found]:
 
 
 AGENT_WORDS = ("由",)
+
+
+def own_committee_of(body: Found, unit: Found) -> bool:
+    """村党支部在村委会旁建起了某村冷藏库: whether ``body`` is the committee of the unit a facility is named with."""
+    return body.cls == "PartyOrganization" and body.unit is not None and body.unit.name == unit.name and (
+        body.name.startswith(unit.name) and body.name[len(unit.name):] in OWN_COMMITTEE_KINDS)
+
+
+OWN_COMMITTEE_KINDS = frozenset(PATTERNS["relations"]["signatory"]["committee_kinds"])
+STANDARD_FACILITIES = tuple(PATTERNS["facilities"]["standard"])
 BUILDING_WORDS = tuple(PATTERNS["relations"]["facility_triggers"]) + tuple(PATTERNS["relations"]["facility_building_words"])
 BUILDING = re.compile(alternation(BUILDING_WORDS))
 

@@ -15,22 +15,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.actors import CLAUSE_MARKS, Actor, Actors, coordinated, is_place_of_deed, overlaps
+from kg.extract.actors import CLAUSE_MARKS, Actor, Actors, coordinated, is_guide, is_place_of_deed, overlaps
 from kg.extract.anaphora import facility_anaphors, local_actors
 from kg.extract.found import Found
 from kg.extract.frames import addressed, directing_speakers, founded, opens_clause, quoted_speakers, reported_start, runs_for, sends_people
-from kg.extract.hierarchy import DEPARTMENT_KINDS, below_its_unit, committee_of_department, guided_by, own_committee, set_up_by
+from kg.extract.hierarchy import (DEPARTMENT_KINDS, below_its_unit, committee_of_department, guided_by, own_committee, set_up_by,
+                                  stated_parents)
 from kg.extract.index import Covering
 from kg.extract.managers import managers
+from kg.extract.occasions import occasion_hosts, occasion_sentences
 from kg.extract.party import committees_by_unit, parent_org
 from kg.extract.places import Places, builders_of, builds, built_elsewhere, partners_own, place_of
-from kg.extract.partnering import (JOINERS, PARTNER_TRIGGER, actor_before_trigger, engaged, joined_to_actor,
-                                   last_coordinated, list_fellows, listed_partners, named_in_a_title)
+from kg.extract.partnering import (JOINERS, PARTNER_TRIGGER, actor_before_trigger, engaged, engager, joined_to_actor,
+                                   last_coordinated, list_fellows, listed_partners, moved, named_as_origin,
+                                   named_in_a_title)
 from kg.extract.posts import other_posts, settle_posts
 from kg.extract.respective import respective_owner
 from kg.extract.signatory import counterparts, partnership_signer
 from kg.extract.teams import with_teams
-from kg.extract.patterns import PATTERNS
+from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.text import clause_start
 from kg.frozen import dict_init
 
@@ -88,6 +91,9 @@ def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = Non
     (or the article's focus, when it is one of them) runs the program.
     """
     same = [a for a in actors.in_sentence[target.sentence] if not overlaps(a, target) and not is_place_of_deed(a, text)]
+    if any(is_guide(a, text) for a in same):
+        # (社区党委在街道党工委指导下,探索…: the guide does not do the deed, the other actor does)
+        same = [a for a in same if not is_guide(a, text)] or same
     if actors.starts is not None:
         # 某村党支部书记某某介绍,村里引进…: the speaker's body frames the report and does nothing in it
         report = reported_start(text, actors.starts[target.sentence], target.start)
@@ -121,6 +127,15 @@ def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = Non
     return _without_actor_before(target, same, actors, focus, passage=not partner), []
 
 
+def studied(program: Found, text: str) -> bool:
+    """街道将总结“某某”经验, 组织党员学习“某某”做法: a program right after a verb of studying (its quote between)
+    is what the sentence's actor learns from, not what it runs."""
+    return text.endswith(STUDYING_VERBS, 0, program.start - (1 if text.endswith(OPENING_QUOTES, 0, program.start) else 0))
+
+
+STUDYING_VERBS = tuple(PATTERNS["relations"]["studying_verbs"])
+
+
 # 由 naming a deed's doer (not 由于, 由此: because, hence)
 AGENT_OF_DEED = re.compile("由(?![于此来])")
 CLAUSE_AND_COMMA = CLAUSE_MARKS + (",", "，", ":", "：")
@@ -145,7 +160,8 @@ def _without_actor_before(target: Found, same: list[Actor], actors: Actors, focu
     return [first.entity] if first else []
 
 
-def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3) -> Found | None:
+def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3,
+                  bylines: frozenset[int] = frozenset()) -> Found | None:
     """The unit or organisation the article is about.
 
     Each name scores its mentions, and more where the title and lead name it
@@ -157,12 +173,14 @@ def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3
     ``COMMITTEE_SHARE`` of its mentions with the unit. On a tie the deeper
     unit wins (a community story names its district in passing), then the
     one named first. The title is the first sentence that names one of them
-    (page furniture before it, 原创 | 某某号 | 日期, names none).
+    (page furniture before it, 原创 | 某某号 | 日期, names none). The sentences of ``bylines``
+    (原创 某街道, 来源:某街道) name who publishes the page, not what it is about: their names do not count.
     """
     levels = PATTERNS["relations"]["actor_levels"]
     heads = {u.unit.end for u in units if u.unit is not None and u.unit.end == u.start}
     candidates = [u for u in units if not u.implicit and u.kind in levels and u.end not in heads]
     candidates += [o for o in orgs if o.kind in FOCUS_KINDS and (o.unit is not None or o.org is None)]
+    candidates = [f for f in candidates if f.sentence not in bylines] or candidates
     if not candidates:
         return None
     score: dict[tuple[str, str], float] = {}
@@ -187,6 +205,9 @@ def article_focus(units: list[Found], orgs: list[Found], lead_sentences: int = 3
 
 
 FOCUS_KINDS = ("党委", "党总支", "党工委", "党支部")
+# 原创 某街道 某街道 (a public account's header), 来源:某街道, 信息来源:某镇: a line that says who publishes the page
+BYLINE = re.compile(f"^\\s*(?:{alternation(PATTERNS['relations']['byline_openers'])})\\s"
+                    f"|(?:{alternation(PATTERNS['relations']['byline_labels'])})\\s*[:：]")
 COMMITTEE_SHARE = float(PATTERNS["relations"]["committee_share"])
 
 
@@ -232,6 +253,7 @@ def find_relations(
     committees = committees_by_unit(orgs)
     # (an organisation a sentence says who set up is under that one wherever else the article names it)
     stated = {org.name: parent for org in orgs if (parent := set_up_by(org, orgs, text)) is not None}
+    stated.update(stated_parents(orgs, text))  # (该支部隶属某党工委: said outright)
     for org in orgs:
         # (a department's own branch, 某县委宣传部机关党支部, is the department's: not the unit's party organisation)
         # (nor is a department, 某县委组织部: it is the committee's, not the unit's own party organisation)
@@ -260,15 +282,17 @@ def find_relations(
         bare = bare + local_actors(units, sentence_starts, paragraph, text)
     actors = Actors(actors_of(units, orgs, bare, programs + facilities + partners, text), len(sentences_text), paragraph,
                     sentence_starts)
-    focus = article_focus(units, orgs)
+    focus = article_focus(units, orgs, bylines=frozenset(i for i, s in enumerate(sentences_text) if BYLINE.search(s)))
     # “某某”由社区党委发起, 司机之家由某党委管理: who 由 names runs it, whatever the rest would say
     managed = managers(programs + facilities, actors, text, sentence_starts) if sentence_starts is not None else {}
+    anaphors: set[tuple[int, int]] = set()
     held = facility_relations(facilities, units, actors, text, focus, len(sentences_text), paragraph, managed,
                               partners, sentence_starts)
     if sentence_starts is not None and held:
         # 驿站推出…: a sentence about a facility named before by its head word is its holder's
         held_by = {id(r.object): r.subject for r in held}
         extra = facility_anaphors(held_by, facilities, units + orgs + programs + facilities + partners, sentence_starts, text)
+        anaphors = {(a.start, a.sentence) for a in extra}
         if extra:
             actors = Actors(sorted(actors.actors + extra, key=lambda a: (a.start, a.end)), len(sentences_text), paragraph,
                             sentence_starts)
@@ -278,6 +302,8 @@ def find_relations(
     speakers = {**directing_speakers(persons, sentence_starts, paragraph, text, holders),
                 **quoted_speakers(persons, sentences_text, sentence_starts, holders)} if sentence_starts else {}
     for program in programs:
+        if (program.cls, program.name) not in managed and studied(program, text):
+            continue  # (街道将总结“某某”经验: what the sentence's actor learns from is another's)
         speaker = speaker_actor(program, actors, text, speakers)
         hosts, fellows = (managed[program.cls, program.name], []) if (program.cls, program.name) in managed else ([speaker], []) if speaker is not None else (
             (paired(program, actors, text), []) if paired(program, actors, text) else hosts_of(program, actors, text, focus))
@@ -300,6 +326,8 @@ def find_relations(
         return [signer] if alone else hosts
 
     listed = listed_partners(partners, text)
+    ran = sorted(((r.object, r.subject) for r in rels if r.predicate == "runsProgram"), key=lambda pair: pair[0].start)
+    told = occasion_sentences(text, sentence_starts, paragraph, {a.sentence for a in actors.actors}) if sentence_starts else set()
     fellows = list_fellows(partners, [a.entity for a in actors.actors], text)
     for partner in partners:
         if partner.name in founder:
@@ -307,22 +335,32 @@ def find_relations(
         # Teams of residents are the unit's own wherever they are named; schools, companies and media
         # when the sentence says they work together, or lists them with other partners (not where they
         # only name a person's post: 县农业农村局局长某某参加会议).
-        if not partner.name.endswith(resident) and (named_in_a_title(partner, persons, text) or (
+        if not partner.name.endswith(resident) and (named_in_a_title(partner, persons, text) or named_as_origin(partner, text) or (
                 sentence_starts is not None and addressed(partner, text, sentence_starts[partner.sentence]))):
             continue
         if partner.sentence in partnering or partner.name.endswith(resident) or runs_for(partner, text) or id(partner) in listed or engaged(
-                partner, text) or joined_to_actor(
+                partner, text) or moved(partner, text) or joined_to_actor(
                 partner, actors, text) or (
                 sentence_starts is not None and partner.kind != "media"
                 and (opens_clause(partner, text, sentence_starts[partner.sentence]) or (sends_people(partner, text) and any(
                     a.end <= partner.start and not is_place_of_deed(a, text) for a in actors.in_sentence[partner.sentence])))):
             chosen = None
             if sentence_starts is not None:
-                chosen = actor_before_trigger(partner, actors, text, sentence_starts[partner.sentence])
+                # (由社区党委委托某中心运营: the one who engages it, before the partnering words of the sentence)
+                chosen = engager(partner, actors, text, sentence_starts[partner.sentence]) or actor_before_trigger(
+                    partner, actors, text, sentence_starts[partner.sentence])
             if not chosen and runs_for(partner, text):
                 # (由 names the partner as the doer: the actor is the one before it, or the article's)
                 before = [a for a in actors.in_sentence[partner.sentence] if a.end <= partner.start and not is_place_of_deed(a, text)]
-                chosen = signed(last_coordinated(before, text) if before else [focus] if focus is not None else [])
+                # (an actor the sentence names keeps it: 社区还开设某助餐点,由某公司运营 is the community's; a facility's
+                # head word, 驿站由某公司运营, stands for the focus, whose partnerships the signer holds)
+                named = [a for a in before if (a.start, a.sentence) not in anaphors]
+                chosen = last_coordinated(named, text) if named else signed(
+                    last_coordinated(before, text) if before else [focus] if focus is not None else [])
+            if not chosen and partner.sentence in told and not any(
+                    a.end <= partner.start and not is_place_of_deed(a, text) for a in actors.in_sentence[partner.sentence]):
+                # (活动中,某学院的学生为老人打扫房间: a body at the event told of before works with its runner)
+                chosen = occasion_hosts(partner.sentence, ran)
             speaker = None if chosen else speaker_actor(partner, actors, text, speakers)
             hosts = chosen or ([speaker] if speaker is not None else signed(actor_for(partner, actors, text, focus)))
             if id(partner) in fellows:
