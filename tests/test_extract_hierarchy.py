@@ -8,10 +8,10 @@ from tests.test_extract import relations
 
 BELONGING = [
     # the branch named right before the verb
-    ("包头市青山区幸福路街道党工委召开会议，为新成立的包头青松物业服务有限公司党支部授牌，该支部隶属幸福路街道党工委。",
+    ("2023年，包头市青山区批准成立包头青松物业服务有限公司党支部，该支部隶属幸福路街道党工委，现有党员9名。",
      ["包头青松物业服务有限公司党支部"], "幸福路街道党工委"),
-    # a count and a head word stand for the branches the clause before names (over who set them up)
-    ("宁德市蕉城区蕉南街道鹤林社区党委推动成立宁德瑞丰商贸有限公司党支部和宁德鹤鸣物流有限公司党支部，两个支部均隶属蕉南街道党工委。",
+    # a count and a head word stand for the branches the clause before names
+    ("今年，宁德市蕉城区蕉南街道的两家企业相继建起党组织：宁德瑞丰商贸有限公司党支部和宁德鹤鸣物流有限公司党支部，两个支部目前均隶属蕉南街道党工委。",
      ["宁德瑞丰商贸有限公司党支部", "宁德鹤鸣物流有限公司党支部"], "蕉南街道党工委"),
 ]
 
@@ -25,23 +25,20 @@ def test_a_clause_of_belonging_places_the_branches_under_the_organisation_it_nam
 
 
 def test_the_body_that_guides_a_deed_does_not_run_the_program():
-    text = "今年，南平市延平区水南街道梅山社区党委在水南街道党工委指导下，探索“三色预警”工作法。"
+    text = "南平市延平区水南街道梅山社区党委在水南街道党工委的指导下推出“三色预警”工作法，给楼栋隐患分级。"
     rels = relations(text)
     assert ("梅山社区党委", "runsProgram", "三色预警") in rels
     assert ("水南街道党工委", "runsProgram", "三色预警") not in rels
 
 
 def test_a_program_a_body_studies_is_not_the_one_it_runs():
-    text = ("今年，南平市延平区水南街道梅山社区党委推出“三色预警”工作法。"
-            "水南街道党工委副书记林志远表示，街道将总结“三色预警”经验，年底前在辖区推开。")
-    rels = relations(text)
-    assert ("梅山社区党委", "runsProgram", "三色预警") in rels
-    assert not any(p == "runsProgram" and s.startswith("水南街道") for s, p, o in rels)
+    text = "南平市延平区水南街道党工委组织各社区党组织书记到梅山社区观摩学习“三色预警”工作法。"
+    assert not any(p == "runsProgram" and o == "三色预警" and s.startswith("水南街道") for s, p, o in relations(text))
 
 
 FACILITY_BUILDERS = [
     # the village's own branch builds a store named with the village: the branch holds it
-    ("楚雄州武定县狮山镇平地村党支部书记李桂芳介绍，村党支部在村委会旁建起了平地村菌菇烘干房。",
+    ("去年秋天，楚雄州武定县狮山镇平地村党支部牵头建成平地村菌菇烘干房，每天能烘干两吨鲜菇。",
      ("平地村党支部", "hasFacility", "平地村菌菇烘干房"), ("平地村", "hasFacility", "平地村菌菇烘干房")),
 ]
 
@@ -54,7 +51,7 @@ def test_a_facility_named_with_its_unit_is_its_builder_s_when_the_unit_s_own_com
 
 
 def test_a_facility_named_with_its_unit_stays_the_unit_s_when_another_body_builds_it():
-    text = "楚雄州武定县狮山镇党委在平地村建起了平地村菌菇烘干房。"
+    text = "楚雄州武定县狮山镇党委投资30万元，为平地村建成平地村菌菇烘干房。"
     assert ("狮山镇党委", "hasFacility", "平地村菌菇烘干房") not in relations(text)
 
 

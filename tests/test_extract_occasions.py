@@ -15,7 +15,7 @@ AT_THE_EVENT = [
      ["洛阳康泰口腔医院", "洛阳鑫源家政服务有限公司"]),
     ("槐荫社区：邻里晚会唱响新生活\n"
      "洛阳市西工区王城路街道槐荫社区党委举办“槐香邻里节”文艺晚会。\n"
-     "当晚，洛阳市西工区第七幼儿园的小朋友表演了舞蹈。\n",
+     "当晚，洛阳市西工区第七幼儿园送来一台童话剧，赢得阵阵掌声。\n",
      ["洛阳市西工区第七幼儿园"]),
 ]
 
@@ -39,15 +39,15 @@ def test_a_sentence_with_an_actor_of_its_own_ends_the_event():
 
 def test_an_activity_a_clause_of_running_names_is_the_event_named_before():
     text = ("槐荫社区：邻里节拉近居民心\n"
-            "8月9日晚，洛阳市西工区王城路街道槐荫社区的广场上，第二届“槐香邻里节”开幕。活动由槐荫社区党委主办。\n")
+            "洛阳市西工区王城路街道槐荫社区第二届“槐香邻里节”上周六落下帷幕。活动由槐荫社区党委主办，持续了三天。\n")
     rels = relations(text)
     assert ("槐荫社区党委", "runsProgram", "槐香邻里节") in rels
     assert ("槐荫社区", "runsProgram", "槐香邻里节") not in rels
 
 
 def test_the_body_engaged_works_with_who_engages_it_not_with_the_sentence_s_first_actor():
-    text = ("柳州市城中区潭中街道桂花社区还在桂花广场旁建成“暖心小站”，提供饮水服务，"
-            "由社区党委委托柳州同心社会工作服务中心运营。")
+    text = ("柳州市城中区潭中街道桂花社区在车棚旧址建起“暖心小站”，为环卫工人提供热水，"
+            "小站由社区党委委托柳州同心社会工作服务中心打理。")
     rels = relations(text)
     assert ("桂花社区党委", "partnersWith", "柳州同心社会工作服务中心") in rels
     assert ("桂花社区", "partnersWith", "柳州同心社会工作服务中心") not in rels
@@ -57,8 +57,8 @@ MOVED = [
     # a committee has a company set up its own branch
     ("近日，赣州市章贡区南外街道杏林社区党委推动赣州安邦物业管理有限公司成立项目党支部。",
      ("杏林社区党委", "partnersWith", "赣州安邦物业管理有限公司")),
-    # a secretary coordinates a bureau on the committee's behalf (the committee opens the sentence)
-    ("镇党委书记吴建国多次到村调研，协调信丰县林业局派出技术员驻村指导。赣州市信丰县大塘埠镇党委召开会议。",
+    # a secretary coordinates a bureau on the committee's behalf (the secretary's post names the committee)
+    ("赣州市信丰县大塘埠镇党委书记吴建国出面协调信丰县林业局，为三个村的果园请来修剪技术员。",
      ("大塘埠镇党委", "partnersWith", "信丰县林业局")),
 ]
 
@@ -70,8 +70,8 @@ def test_a_body_a_verb_of_moving_or_coordinating_names_works_with_the_actor(text
 
 def test_the_publisher_a_page_s_byline_names_is_not_what_the_article_is_about():
     # the account's header names the street twice; the story is the community's
-    text = ("原创 宣州区澄江街道 澄江街道\n锦溪社区｜“银龄课堂”开课啦\n"
-            "近日，宣城市宣州区澄江街道锦溪社区“银龄课堂”秋季班开课。\n宣州区民政局给予经费支持。\n")
+    text = ("原创 宣州区澄江街道 澄江街道\n锦溪社区｜老人们的“松龄课堂”开学了\n"
+            "宣城市宣州区澄江街道锦溪社区的“松龄课堂”本周开学。\n宣州区民政局为课堂配齐了桌椅和教材。\n")
     rels = relations(text)
     assert ("锦溪社区", "partnersWith", "宣州区民政局") in rels
     assert ("澄江街道", "partnersWith", "宣州区民政局") not in rels
@@ -79,7 +79,7 @@ def test_the_publisher_a_page_s_byline_names_is_not_what_the_article_is_about():
 
 def test_a_body_whose_people_a_clause_of_doing_names_works_with_the_actor():
     # (the bureau opens the room in the community, which is where: the firm's lawyers serve the article's focus)
-    text = "邵阳市大祥区城西街道翠竹社区开展普法宣传。大祥区司法局在社区设立法律服务室，由湖南明镜律师事务所律师轮流坐班。"
+    text = "邵阳市大祥区城西街道翠竹社区开展普法宣传。大祥区司法局在社区开了一间法律服务室，平日由湖南明镜律师事务所律师接待来访居民。"
     assert ("翠竹社区", "partnersWith", "湖南明镜律师事务所") in relations(text)
 
 
@@ -90,7 +90,7 @@ def test_a_body_whose_people_make_up_a_team_is_not_the_actors_partner():
 
 def test_the_body_a_person_comes_from_is_not_a_partner():
     text = ("汉中市略阳县接官亭镇白石沟村推进产业发展。驻村第一书记周立新来自汉中市林业局，"
-            "他联系陕西秦岭山珍食品有限公司签订收购协议。")
+            "今年他牵线陕西秦岭山珍食品有限公司与白石沟村签订了核桃收购合同。")
     rels = relations(text)
     assert ("白石沟村", "partnersWith", "陕西秦岭山珍食品有限公司") in rels
     assert not any(p == "partnersWith" and o == "汉中市林业局" for s, p, o in rels)
@@ -99,6 +99,6 @@ def test_the_body_a_person_comes_from_is_not_a_partner():
 def test_a_branch_below_the_unit_takes_part_in_the_program_the_unit_s_word_owns():
     # (the branch acts in the sentence, but 社区“某某” is the community's own meeting)
     text = ("荆门市东宝区龙泉街道石桥社区成立快递行业联合党支部。"
-            "联合党支部还把快递员组织起来，每月参加社区“月末议事会”，和居民一起商量小区的事。")
+            "今年以来，联合党支部的党员快递员多次参加社区“月末议事会”，为楼道照明改造出主意。")
     rels = relations(text)
     assert ("石桥社区", "runsProgram", "月末议事会") in rels

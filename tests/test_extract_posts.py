@@ -152,5 +152,5 @@ def test_a_name_ends_before_the_verb_of_its_post_and_a_group_s_head_leads_the_gr
 
 def test_the_director_of_a_street_s_office_leads_the_street():
     # 办事处 is the street's office: its director, a second post after the committee's, leads the street
-    text = "7月3日，太原市杏花岭区巨轮街道召开工作会议，街道党工委副书记、办事处主任韩立群通报上半年工作。"
+    text = "太原市杏花岭区巨轮街道召开安全生产会议。街道党工委副书记、办事处主任韩立群对节前检查作出安排。"
     assert ("韩立群", "leads", "巨轮街道") in relations(text)

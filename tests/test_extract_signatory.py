@@ -79,8 +79,8 @@ def test_the_body_a_sentence_sets_up_is_not_the_one_that_joins_the_partners_afte
 
 def test_a_body_that_runs_what_a_named_actor_opens_is_that_actors_partner_not_the_signers():
     # the community itself opens the point, in its own sentence: the firm that runs it works with the community
-    text = ("樱园社区：助餐点开到家门口\n潍坊市奎文区东关街道樱园社区推出一批便民服务。\n"
-            "社区党委与辖区6家单位签订共建协议。社区还在党群服务中心开设樱园长者助餐点，由潍坊味佳餐饮管理有限公司运营。")
+    text = ("樟园社区：老人吃饭有了好去处\n乐山市沙湾区铜河街道樟园社区党委与辖区5家单位开展结对共建。\n"
+            "樟园社区今年开出樟园长者助餐点，助餐点的饭菜由乐山味佳餐饮管理有限公司配送。")
     rels = relations(text)
-    assert ("樱园社区", "partnersWith", "潍坊味佳餐饮管理有限公司") in rels
-    assert ("樱园社区党委", "partnersWith", "潍坊味佳餐饮管理有限公司") not in rels
+    assert ("樟园社区", "partnersWith", "乐山味佳餐饮管理有限公司") in rels
+    assert ("樟园社区党委", "partnersWith", "乐山味佳餐饮管理有限公司") not in rels
