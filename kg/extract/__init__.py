@@ -59,6 +59,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         by_suffix += rooms.find_rooms(i, s, claimed + by_suffix)
         triggered = partners.find_triggered_partners(i, s, claimed + by_suffix + in_sentence)
         by_suffix = [f for f in by_suffix if f.cls != "Partner" or not partners.is_common_noun_after_pronoun(f, s, tokens[i])]
+        quoted_names = [q for q in quoted_names if q.name]  # (a nameless one only claimed its span)
         named_here = quoted_names + events + publications + by_suffix + triggered
         listed = lists.find_listed_partners(i, s, tokens[i], named_here + taken + in_sentence)
         others += named_here + listed
