@@ -169,3 +169,12 @@ def test_a_places_word_right_after_a_firms_registered_name_is_the_firms_office()
     text = "社区联系成都快捷通物流有限公司城北站点的党员站长担任组长。"
     assert not names(text, "Facility")
     assert "成都快捷通物流有限公司" in names(text, "Partner")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("村里推行“日巡查、周例会”制度，每周通报项目进度。", "每周通报项目"),
+    ("社区坚持周例会，每月通报项目进展。", "每月通报项目"),
+])
+def test_a_program_stem_that_begins_with_a_pointing_word_names_no_program(text, absent):
+    # 每周, 每月 (pronouns to jieba) say how often something is done to the projects, not which one
+    assert absent not in names(text, "Program")

@@ -261,6 +261,7 @@ GOVERNMENT_STATIONS = frozenset(PATTERNS["facilities"]["government_stations"])
 COUNTY_LEVEL_WORDS = ("县", "旗", "市", "州", "省")
 TRADE_WORDS = frozenset(PATTERNS["partners"]["trade_words"])
 DESCRIPTIVE_ENDINGS = PATTERNS["units"]["descriptive_endings"]
+POINTING_TAGS = frozenset(PATTERNS["programs"]["pointing_tags"])
 
 
 def after_founding_verb(tokens: Tokens, start: int, end: int) -> int:
@@ -366,9 +367,10 @@ def ends_a_word(token: str) -> bool:
 
 
 def program_stem_ok(stem: str, parts: list[str]) -> bool:
-    """An unquoted program stem is short and not one dictionary word (雷锋哨 yes, 网络 no)."""
+    """An unquoted program stem is short and not one dictionary word (雷锋哨 yes, 网络 no), and begins with
+    no word that points (每月|通报|项目, 这些|服务|项目: which ones, not a name)."""
 
-    if not 2 <= len(stem) <= 4:
+    if not 2 <= len(stem) <= 4 or parts and word_tags().get(parts[0]) in POINTING_TAGS:
         return False
     return len(parts) >= 2 or stem not in word_tags()
 
