@@ -339,3 +339,18 @@ def test_a_numbered_schools_party_branch_is_named_with_the_number_and_the_place(
     text = "结对后，绵阳市第十九中学党支部书记覃卫东说，学校将每周开放图书室。"
     assert "绵阳市第十九中学党支部" in names(text, "PartyOrganization")
     assert "中学党支部" not in names(text, "PartyOrganization")
+
+
+# Where a body's name reaches: the city written before the district of a district's hospital, both trades
+# of a trade's association (物流|快递|协会: jieba tags the second a verb), and the branch's own name
+# between a bank and 支行 whatever jieba tags it (发展, a verb). Sentences written for the test.
+REACH_CASES = [
+    ("社区与宜宾市翠屏区人民医院签订医疗服务协议。", "宜宾市翠屏区人民医院"),
+    ("社区联合海口市龙华区物流快递协会开展关爱活动。", "海口市龙华区物流快递协会"),
+    ("村里引进德阳农商银行发展支行发放贷款。", "德阳农商银行发展支行"),
+]
+
+
+@pytest.mark.parametrize("text, expected", REACH_CASES)
+def test_a_bodys_name_reaches_its_city_its_trades_and_its_branchs_own_name(text, expected):
+    assert expected in names(text, "Partner")

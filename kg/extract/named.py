@@ -9,7 +9,7 @@ import re
 
 from kg.extract.found import Found
 from kg.extract.partners import (CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WHOLE_NAMES, body_of_level,
-                                 is_branch, is_byline, is_partnering, partner_kind, with_level_word,
+                                 branch_stem_start, is_branch, is_byline, is_partnering, partner_kind, with_level_word,
                                  with_ordinal, with_parent_body, written_chain_start)
 from kg.extract.patterns import PATTERNS
 from kg.extract.quotes import program_kind
@@ -162,11 +162,15 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         start = with_ordinal(tokens, start, s, longest, barriers)
         first = tokens[tokens.starting_before(start)] if start < s else None
         if first is not None and first.start == start and first.end < s and first.text.endswith(PARTNER_ENDINGS) \
-                and not (first.text in TRADE_ENDINGS and is_thing_of_trade(tokens, first.end)):
+                and not (first.text in TRADE_ENDINGS and (is_thing_of_trade(tokens, first.end)
+                                                          or next_word(tokens, first.end) in TRADE_ENDINGS)):
             start = first.end  # 某供电公司城东供电所 where the company went unnamed: 公司 ends a name, it begins none
-            # (but 快递|行业协会: the trade's word qualifying the kind of its firms begins the association's name)
+            # (but 快递|行业协会: the trade's word qualifying the kind of its firms begins the association's name,
+            # as does 快递|物流协会: two trades, the association of both)
     if cls == "Partner":  # 书记某某任|合作社理事长: the body begins after the verb of holding a post
         start = after_post_verb(tokens, start, s)
+    if cls == "Partner":
+        start = branch_stem_start(tokens, start, s, suffix, others)
     stem = sentence.text[start - sentence.start : s - sentence.start]
     if cls == "Program" and suffix.endswith("岗") and is_people_word(stem):
         return Found(cls, stem + suffix, start, e, index, kind="project", rule="suffix")  # 党员先锋岗: whose posts
@@ -202,8 +206,12 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
             begin = written_chain_start(unit, unit_ends)  # 某市某区图书馆: the district's institution, a body
             return Found("Partner", sentence.text[begin - sentence.start : e - sentence.start], begin, e, index,
                          unit=unit, rule="unit+suffix")
-        return Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index, unit=unit,
-                     kind=kind, rule="unit+suffix")
+        begin = written_chain_start(unit, unit_ends) if cls == "Partner" else unit.start  # (某市某区人民医院)
+        whole = Found(cls, sentence.text[begin - sentence.start : e - sentence.start], begin, e, index, unit=unit,
+                      kind=kind, rule="unit+suffix")
+        if begin < unit.start:
+            whole.aliases.add(sentence.text[unit.start - sentence.start : e - sentence.start])
+        return whole
     parts = stem_pieces(tokens, start, s)
     if is_generic(stem, parts, table):
         if cls == "Partner" and unit is not None:  # 某社区老年协会: a kind of body the unit before it has
