@@ -1,5 +1,7 @@
-"""A workplace's branch named by its firm's own words (甲乙物业党支部 in a story of 某地甲乙物业服务有限公司), and a
-party organisation named in short by some of its stem's words. Sentences written for the test."""
+"""A workplace's branch named by its firm's own words (甲乙物业党支部 in a story of 某地甲乙物业服务有限公司), a
+firm's branch named by its registered name, a branch of a kind of members led by a unit's stem, a committee's
+department a standing member heads, and a party organisation named in short by some of its stem's words.
+Sentences written for the test."""
 from __future__ import annotations
 
 from test_extract import names, relations
@@ -44,3 +46,21 @@ def test_a_members_committee_of_the_street_is_not_the_committee_its_communities_
 def test_a_class_word_cut_into_a_stem_names_no_organisation():
     # 全乡|村党组织, which jieba cuts 全|乡村|党组织: every village's organisation of the township, a class
     assert not names("乡党委将以某某村为样板，推动全乡村党组织领办合作社。", "PartyOrganization") - {"某某村党组织"}
+
+
+def test_a_firms_branch_is_named_by_the_firms_registered_name():
+    # jieba tags the trade's word a verb (制造), which stops the stem walk: the registered name from its place
+    assert "成都蓉信智能制造有限公司党支部" in names("成都蓉信智能制造有限公司党支部组织党员开展志愿服务。", "PartyOrganization")
+
+
+def test_a_units_stem_before_a_members_branch_names_the_units_branch():
+    text = "荔湾区彩虹街道为新成立的彩虹商圈联合党支部授牌。商圈联合党支部现有党员12名。"
+    found = names(text, "PartyOrganization")
+    assert "彩虹商圈联合党支部" in found and "商圈联合党支部" not in found
+
+
+def test_a_standing_member_of_a_committee_heads_its_named_department():
+    # 某区委常委、宣传部部长: the department is the committee's, under it, and the person leads it
+    text = "会上，雁塔区委常委、宣传部部长孙立峰作了讲话。"
+    assert {"雁塔区委", "雁塔区委宣传部"} <= names(text, "PartyOrganization")
+    assert {("雁塔区委宣传部", "subOrganizationOf", "雁塔区委"), ("孙立峰", "leads", "雁塔区委宣传部")} <= relations(text)

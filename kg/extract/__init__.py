@@ -38,7 +38,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     orgs: list[Found] = []
     for i, s in enumerate(sentences):
         orgs += party.find_party_orgs(i, s, tokens[i], units_in[i], generic_words[i], quoted[i])
-    orgs = party.settle_orgs(orgs, found_units, paragraph)
+    orgs = party.settle_orgs(orgs, found_units, paragraph, text)
     orgs_in = by_sentence(orgs, len(sentences), lambda o: o.sentence)
 
     others: list[Found] = []
