@@ -69,6 +69,8 @@ def find_by_suffix(
             if cls == "Partner" and (place := PATTERNS.facility_suffix_re.match(sentence.text, match.end())) \
                     and not place.group().endswith("中心"):
                 continue  # 某某快递驿站, 某某物业服务站: a place named after the trade it serves
+            if cls == "Partner" and suffix in ROOM_LIKE_ENDINGS and ends_a_room(sentence.text, e - sentence.start, suffix):
+                continue  # 某某法律服务工作室: a longer ending of a place's ends here, the room where a service is given
             if cls == "Partner" and (more := CONTINUED.match(sentence.text, match.end())):
                 e, suffix = e + len(more.group()), suffix + more.group()  # 某某物业 + 服务有限公司: one company
             if cls == "Partner" and sentence.text.endswith(PATTERNS.meeting_endings, 0, e - sentence.start):
@@ -270,6 +272,13 @@ COUNTY_LEVEL_WORDS = ("县", "旗", "市", "州", "省")
 TRADE_WORDS = frozenset(PATTERNS["partners"]["trade_words"])
 DESCRIPTIVE_ENDINGS = PATTERNS["units"]["descriptive_endings"]
 POINTING_TAGS = frozenset(PATTERNS["programs"]["pointing_tags"])
+ROOM_LIKE_ENDINGS = frozenset(PATTERNS["partners"]["room_like_endings"])
+FACILITY_ENDINGS = tuple(PATTERNS["facilities"]["suffixes"])
+
+
+def ends_a_room(text: str, end: int, suffix: str) -> bool:
+    """Whether a facility's ending longer than the body's ``suffix`` ends at ``end`` (服务工作室 over 工作室)."""
+    return any(len(f) > len(suffix) and f.endswith(suffix) and text.endswith(f, 0, end) for f in FACILITY_ENDINGS)
 
 
 def after_founding_verb(tokens: Tokens, start: int, end: int) -> int:
