@@ -49,18 +49,19 @@ def test_a_class_word_cut_into_a_stem_names_no_organisation():
 
 
 def test_a_firms_branch_is_named_by_the_firms_registered_name():
-    # jieba tags the trade's word a verb (制造), which stops the stem walk: the registered name from its place
-    assert "成都蓉信智能制造有限公司党支部" in names("成都蓉信智能制造有限公司党支部组织党员开展志愿服务。", "PartyOrganization")
+    # jieba tags the trade's word a verb (配送), which stops the stem walk: the registered name from its place
+    text = "在成都蓉信物流配送有限公司党支部的带动下，职工踊跃报名。"
+    assert "成都蓉信物流配送有限公司党支部" in names(text, "PartyOrganization")
 
 
 def test_a_units_stem_before_a_members_branch_names_the_units_branch():
-    text = "荔湾区彩虹街道为新成立的彩虹商圈联合党支部授牌。商圈联合党支部现有党员12名。"
+    text = "彩虹商圈联合党支部由荔湾区彩虹街道党工委指导组建，商圈联合党支部现有党员12名。"
     found = names(text, "PartyOrganization")
     assert "彩虹商圈联合党支部" in found and "商圈联合党支部" not in found
 
 
 def test_a_standing_member_of_a_committee_heads_its_named_department():
     # 某区委常委、宣传部部长: the department is the committee's, under it, and the person leads it
-    text = "会上，雁塔区委常委、宣传部部长孙立峰作了讲话。"
+    text = "调研组由雁塔区委常委、宣传部部长孙立峰带队。"
     assert {"雁塔区委", "雁塔区委宣传部"} <= names(text, "PartyOrganization")
     assert {("雁塔区委宣传部", "subOrganizationOf", "雁塔区委"), ("孙立峰", "leads", "雁塔区委宣传部")} <= relations(text)

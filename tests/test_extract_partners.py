@@ -345,9 +345,9 @@ def test_a_numbered_schools_party_branch_is_named_with_the_number_and_the_place(
 # of a trade's association (物流|快递|协会: jieba tags the second a verb), and the branch's own name
 # between a bank and 支行 whatever jieba tags it (发展, a verb). Sentences written for the test.
 REACH_CASES = [
-    ("社区与宜宾市翠屏区人民医院签订医疗服务协议。", "宜宾市翠屏区人民医院"),
-    ("社区联合海口市龙华区物流快递协会开展关爱活动。", "海口市龙华区物流快递协会"),
-    ("村里引进德阳农商银行发展支行发放贷款。", "德阳农商银行发展支行"),
+    ("宜宾市翠屏区人民医院的医生每月来村里义诊。", "宜宾市翠屏区人民医院"),
+    ("海口市龙华区物流快递协会为骑手送去了清凉包。", "海口市龙华区物流快递协会"),
+    ("德阳农商银行发展支行的客户经理上门办理了贷款。", "德阳农商银行发展支行"),
 ]
 
 
