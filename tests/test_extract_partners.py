@@ -354,3 +354,15 @@ REACH_CASES = [
 @pytest.mark.parametrize("text, expected", REACH_CASES)
 def test_a_bodys_name_reaches_its_city_its_trades_and_its_branchs_own_name(text, expected):
     assert expected in names(text, "Partner")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("县一中的退休职工志愿服务队来到村里。", "退休职工志愿服务队"),
+    ("每逢周末，镇中学的学生志愿者团队都来敬老院帮忙。", "学生志愿者团队"),
+])
+def test_a_team_named_only_by_who_its_members_are_is_no_named_team(text, absent):
+    assert absent not in names(text, "Partner")
+
+
+def test_a_team_with_a_name_of_its_own_is_a_team():
+    assert "紫藤志愿服务队" in names("社区成立了紫藤志愿服务队。", "Partner")

@@ -215,7 +215,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
             whole.aliases.add(sentence.text[unit.start - sentence.start : e - sentence.start])
         return whole
     parts = stem_pieces(tokens, start, s)
-    if is_generic(stem, parts, table):
+    if is_generic(stem, parts, table) or kind == TEAM and parts and all(map(is_people_word, parts)):
+        # (学生|志愿者团队, 退休职工|志愿服务队: who its members are, a kind of team, not one team's name)
         if cls == "Partner" and unit is not None:  # 某社区老年协会: a kind of body the unit before it has
             return Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index,
                          unit=unit, kind=kind, rule="unit+generic")
