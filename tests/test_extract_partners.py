@@ -358,7 +358,7 @@ def test_a_bodys_name_reaches_its_city_its_trades_and_its_branchs_own_name(text,
 
 @pytest.mark.parametrize("text, absent", [
     ("县一中的退休职工志愿服务队来到村里。", "退休职工志愿服务队"),
-    ("每逢周末，镇中学的学生志愿者团队都来敬老院帮忙。", "学生志愿者团队"),
+    ("每逢周末，镇中学的中学生志愿者团队都来敬老院帮忙。", "中学生志愿者团队"),
 ])
 def test_a_team_named_only_by_who_its_members_are_is_no_named_team(text, absent):
     assert absent not in names(text, "Partner")

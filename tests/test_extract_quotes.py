@@ -156,7 +156,7 @@ def test_a_scheme_of_posts_for_members_is_a_program(text, expected):
     assert expected <= names(text, "Program")
 
 
-# A quoted list whose items the words after it count (“甲、乙、丙”三字工作法) lists the parts of a method,
+# A quoted list whose items the words after it count (“甲、乙、丙”四步工作法) lists the parts of a method,
 # and a list of clauses that each say what must not happen is a slogan: neither names a program; a
 # quoted way of working named for bodies acting together (…联动) or a formula (…诀) does.
 COUNTED_OR_SLOGAN_CASES = [

@@ -44,10 +44,10 @@ def test_a_conjunction_that_opens_a_clause_begins_a_communitys_name_the_table_li
 
 
 # A description the dictionary holds apart (老|旧) after a noun, and a verb with its result before the suffix
-# (管|出), describe or act on the kind of place; they name none. Sentences written for the test.
+# (管|出: a verbal noun and its result), describe or act on the kind of place; they name none. Sentences written for the test.
 DESCRIBED_CASES = [
     ("城东片区多为上世纪建成的工矿老旧小区，改造任务重。", "工矿老旧小区"),
-    ("物业和业委会联手，硬是管出小区好口碑。", "管出小区"),
+    ("党员楼长带头，一年就管出社区新风。", "管出社区"),
 ]
 
 

@@ -237,8 +237,8 @@ def listed_from_function_character(tokens, sentence_text: str, base: int, start:
 
 
 def past_glued_complement(tokens, sentence_text: str, base: int, start: int, end: int) -> int:
-    """用|好|某某社区, 用|好景|福社区: a one-character verb's result (用好, 抓好, 管出) stands alone or glued by
-    jieba to the stem's first word. When the table lists the name without that character and not with
+    """用|好|某某社区, 用|好X|Y社区: a one-character verb's result (用好, 抓好) stands alone or glued by jieba
+    to the stem's first word (好X a word of the dictionary). When the table lists the name without that character and not with
     it, the name begins after it."""
     i = tokens.starting_before(start)
     if not 0 < i < len(tokens) or tokens[i].start != start or tokens[i].text[0] not in RESULT_CHARACTERS:

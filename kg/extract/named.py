@@ -168,7 +168,7 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
                                                           or next_word(tokens, first.end) in TRADE_ENDINGS)):
             start = first.end  # 某供电公司城东供电所 where the company went unnamed: 公司 ends a name, it begins none
             # (but 快递|行业协会: the trade's word qualifying the kind of its firms begins the association's name,
-            # as does 快递|物流协会: two trades, the association of both)
+            # as does 物流|快递协会: two trades, the association of both)
     if cls == "Partner":  # 书记某某任|合作社理事长: the body begins after the verb of holding a post
         start = after_post_verb(tokens, start, s)
     if cls == "Partner":
@@ -216,7 +216,7 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         return whole
     parts = stem_pieces(tokens, start, s)
     if is_generic(stem, parts, table) or kind == TEAM and parts and all(map(is_people_word, parts)):
-        # (学生|志愿者团队, 退休职工|志愿服务队: who its members are, a kind of team, not one team's name)
+        # (中学生|志愿者团队, 退休职工|志愿服务队: who its members are, a kind of team, not one team's name)
         if cls == "Partner" and unit is not None:  # 某社区老年协会: a kind of body the unit before it has
             return Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index,
                          unit=unit, kind=kind, rule="unit+generic")
@@ -386,7 +386,7 @@ def ends_a_word(token: str) -> bool:
 
 def program_stem_ok(stem: str, parts: list[str]) -> bool:
     """An unquoted program stem is short and not one dictionary word (雷锋哨 yes, 网络 no), and begins with
-    no word that points (每月|通报|项目, 这些|服务|项目: which ones, not a name)."""
+    no word that points (每周|协商|项目, 这些|服务|项目: which ones or how often, not a name)."""
 
     if not 2 <= len(stem) <= 4 or parts and word_tags().get(parts[0]) in POINTING_TAGS:
         return False

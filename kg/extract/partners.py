@@ -138,8 +138,8 @@ def with_parent_body(branch: Found, found: list[Found], sentence: Sentence) -> F
 
 
 def branch_stem_start(tokens: Tokens, start: int, s: int, suffix: str, others: list[Found]) -> int:
-    """某县农商银行|保和|支行: the words between a body and the ending of its branch name the branch (a town,
-    a road) whatever jieba tags them (保和, a verb to it, stops the walk): the stem begins at the body's end
+    """某市农商银行|发展|支行: the words between a body and the ending of its branch name the branch (a town,
+    a road) whatever jieba tags them (发展, a verb to it, stops the walk): the stem begins at the body's end
     when those are at most a few characters, whole tokens, no function character among them."""
     if suffix not in BRANCH_ENDINGS:
         return start

@@ -144,7 +144,7 @@ def find_party_orgs(
             start = with_ordinal(tokens, start, s - len(office), table["max_stem"], barriers)
             form = next((f for f in LEGAL_FORMS if text.endswith(f, 0, match.start() - len(office))), None)
             if form is not None and start not in holders:
-                # 某市某某智能制造有限公司党支部: the firm's registered name, whatever jieba tags its words (a walk
+                # 某市某某物流配送有限公司党支部: the firm's registered name, whatever jieba tags its words (a walk
                 # that reached a unit has it already: the unit is the place written before the body's own name)
                 start = registered_start(tokens, s - len(office) - len(form), start, barriers)
         start = after_post_verb(tokens, start, s)

@@ -59,9 +59,9 @@ def name_at(text: str, pos: int) -> str | None:
 
 
 def ends_in_conjunction(text: str, start: int, name: str) -> bool:
-    """Whether a name of two characters is followed by a conjunction and then a verb of speech (某永|和|介绍):
+    """Whether a name of two characters is followed by a conjunction and then a verb of speech (某长|和|说):
     a conjunction joins two names, not a name and a verb, so it is the given name's last character
-    (永和, 保和, 同与 are given names)."""
+    (长和, 平和, 中和 are given names)."""
     end = start + len(name)
     return len(name) == 2 and text[end : end + 1] in COORDINATORS and text.startswith(SPEECH_VERBS, end + 1)
 
@@ -123,7 +123,7 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
         if name is None or not plainly_ended(text, name_start + len(name)):
             name = spoken_name(text, name_start) or name  # 书记古丽米拉带领: not 古丽, which no verb follows
         if name is not None and ends_in_conjunction(text, name_start, name):
-            name += text[name_start + len(name)]  # 书记王永和介绍: 和 joins nothing to a verb, it ends the name
+            name += text[name_start + len(name)]  # 主任某长和说: 和 joins nothing to a verb, it ends the name
         if name is None or captioned and text[name_start + len(name) : name_start + len(name) + 1] not in ("", " ", "\t"):
             continue
         role = text[role_start:role_end]

@@ -175,7 +175,7 @@ def is_name_like(inner: str) -> bool:
 PREDICATE_TAGS = frozenset(("v", "vd", "z", "a", "ad", "d"))
 # What begins each item of a quoted list of problems: having or lacking something (有组织, 没活动, 无人管, 缺资金).
 PROBLEM_STARTS = frozenset("有没无不缺难少")
-# Negations inside a clause, after its subject (小事|不出村): a list of such clauses is a slogan.
+# Negations inside a clause, after its subject (矛盾|不上交): a list of such clauses is a slogan.
 NEGATIONS = frozenset("不没")
 
 
@@ -206,9 +206,9 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
     own = self_class(name)
     head = head_after(after)
     if counts_its_items(name, after):
-        # “甲、乙、丙”三字工作法: the quote lists the parts of a counted whole, which the article names by
-        # its count elsewhere (“三字诀”). The list and its count name nothing; a head after them is claimed
-        # (a nameless record) so that no suffix rule names the count alone (三字工作法).
+        # “甲、乙、丙”三步工作法: the quote lists the parts of a counted whole, which the article names by
+        # its count elsewhere (“三步诀”). The list and its count name nothing; a head after them is claimed
+        # (a nameless record) so that no suffix rule names the count alone (三步工作法).
         if head is None or not plain_modifier(after[: head[1] - len(head[2])]):
             return None
         return Found(head[0], "", qs, qe + head[1], index, rule="quote+count")
@@ -257,7 +257,7 @@ def counts_its_items(name: str, after: str) -> bool:
     return len(items) > 1 and after[:1] in ITEM_COUNTS and ITEM_COUNTS[after[:1]] == len(items)
 
 
-# The numerals that count a list's items right after it (a method of three parts: 三字, 三单, 3项).
+# The numerals that count a list's items right after it (a method of three parts: 三步, 三张, 3项).
 ITEM_COUNTS = {ch: n for n, chars in enumerate(PATTERNS["quotes"]["item_counts"], start=1) for ch in chars}
 
 

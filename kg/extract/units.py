@@ -136,7 +136,7 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             listed_start = tabled_start(sentence.text, sentence.start, start, suffix_start, e, level, taken + found)
         start, listed = listed_start, listed_start < start  # (the table's name stands even if its stem is a word)
         if not listed and (glued := past_glued_complement(tokens, sentence.text, sentence.start, start, e)) > start:
-            start, listed = glued, True  # (用|好景|福社区: the table's name after the verb's result)
+            start, listed = glued, True  # (用|好|某某社区: the table's name after the verb's result)
         if level in ("subdistrict", "community") and (county := county_short_form(index, sentence, tokens, start, suffix_start, e)):
             found.append(county)  # 宁乡|金玉镇, 凌云|某某村: the county's short name leads the name, it is not part of it
             start = county.end
