@@ -65,3 +65,14 @@ def test_a_standing_member_of_a_committee_heads_its_named_department():
     text = "调研组由雁塔区委常委、宣传部部长孙立峰带队。"
     assert {"雁塔区委", "雁塔区委宣传部"} <= names(text, "PartyOrganization")
     assert {("雁塔区委宣传部", "subOrganizationOf", "雁塔区委"), ("孙立峰", "leads", "雁塔区委宣传部")} <= relations(text)
+
+
+def test_a_firms_branch_named_by_its_form_alone_is_the_one_firms_of_the_story():
+    text = ("街道引入成都锦程物业服务有限公司（以下简称“锦程物业”）进驻老旧小区。"
+            "公司党支部书记何立新带领党员每月走访住户。")
+    assert "成都锦程物业服务有限公司党支部" in names(text, "PartyOrganization")
+    assert ("何立新", "leads", "成都锦程物业服务有限公司党支部") in relations(text)
+
+
+def test_a_firms_branch_in_a_story_of_no_firm_names_nothing():
+    assert not names("公司党支部书记何立新参加了会议。", "PartyOrganization")

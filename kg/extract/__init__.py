@@ -78,6 +78,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     join_short_forms(others)
     firms.join_firm_short_forms(others)
     firms.name_workplace_branches(orgs, others, text, found_units)
+    firms.name_firms_branches(orgs, others)
     references.join_short_org_forms(orgs)
     join_parent_bodies(others)
     join_program_short_forms(others)

@@ -258,6 +258,11 @@ def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[
             if settle_stem(org, stem, context.unit_of_stem) or keep_stem(org, stem, context.unit_of_stem) or named_body(org, stem, settled) \
                     or function_branch(org, stem, settled) or earlier_of_kind(org, settled):
                 settled.append(org)
+            elif org.kind in BRANCH_KINDS and any(form.endswith(stem) for form in LEGAL_FORMS):
+                # 公司党支部 in a story of a firm, which the partners' rules name later: kept nameless (nothing
+                # is written of it) until firms.name_firms_branches names it after the one firm of the article
+                org.name, org.generic, org.rule = "", False, "firm:" + stem
+                settled.append(org)
         elif earlier_of_kind(org, settled) or (org.kind in BARE_KINDS or org.rule != "bare") and settle_generic(org, context):
             settled.append(org)
     kind_of_members_named_before(settled)
