@@ -1,5 +1,7 @@
-"""A workplace's branch named by its firm's own words (甲乙物业党支部 in a story of 某地甲乙物业服务有限公司), and a
-party organisation named in short by some of its stem's words. Sentences written for the test."""
+"""A workplace's branch named by its firm's own words (甲乙物业党支部 in a story of 某地甲乙物业服务有限公司), a
+firm's branch named by its registered name, a branch of a kind of members led by a unit's stem, a committee's
+department a standing member heads, and a party organisation named in short by some of its stem's words.
+Sentences written for the test."""
 from __future__ import annotations
 
 from test_extract import names, relations
@@ -44,3 +46,33 @@ def test_a_members_committee_of_the_street_is_not_the_committee_its_communities_
 def test_a_class_word_cut_into_a_stem_names_no_organisation():
     # 全乡|村党组织, which jieba cuts 全|乡村|党组织: every village's organisation of the township, a class
     assert not names("乡党委将以某某村为样板，推动全乡村党组织领办合作社。", "PartyOrganization") - {"某某村党组织"}
+
+
+def test_a_firms_branch_is_named_by_the_firms_registered_name():
+    # jieba tags the trade's word a verb (配送), which stops the stem walk: the registered name from its place
+    text = "在成都蓉信物流配送有限公司党支部的带动下，职工踊跃报名。"
+    assert "成都蓉信物流配送有限公司党支部" in names(text, "PartyOrganization")
+
+
+def test_a_units_stem_before_a_members_branch_names_the_units_branch():
+    text = "彩虹商圈联合党支部由荔湾区彩虹街道党工委指导组建，商圈联合党支部现有党员12名。"
+    found = names(text, "PartyOrganization")
+    assert "彩虹商圈联合党支部" in found and "商圈联合党支部" not in found
+
+
+def test_a_standing_member_of_a_committee_heads_its_named_department():
+    # 某区委常委、宣传部部长: the department is the committee's, under it, and the person leads it
+    text = "调研组由雁塔区委常委、宣传部部长孙立峰带队。"
+    assert {"雁塔区委", "雁塔区委宣传部"} <= names(text, "PartyOrganization")
+    assert {("雁塔区委宣传部", "subOrganizationOf", "雁塔区委"), ("孙立峰", "leads", "雁塔区委宣传部")} <= relations(text)
+
+
+def test_a_firms_branch_named_by_its_form_alone_is_the_one_firms_of_the_story():
+    text = ("街道引入成都锦程物业服务有限公司（以下简称“锦程物业”）进驻老旧小区。"
+            "公司党支部书记何立新带领党员每月走访住户。")
+    assert "成都锦程物业服务有限公司党支部" in names(text, "PartyOrganization")
+    assert ("何立新", "leads", "成都锦程物业服务有限公司党支部") in relations(text)
+
+
+def test_a_firms_branch_in_a_story_of_no_firm_names_nothing():
+    assert not names("公司党支部书记何立新参加了会议。", "PartyOrganization")

@@ -169,3 +169,23 @@ def test_a_places_word_right_after_a_firms_registered_name_is_the_firms_office()
     text = "社区联系成都快捷通物流有限公司城北站点的党员站长担任组长。"
     assert not names(text, "Facility")
     assert "成都快捷通物流有限公司" in names(text, "Partner")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("理事会坚持议事，每周协商项目安排。", "每周协商项目"),
+    ("两委班子碰头，每周商量项目推进。", "每周商量项目"),
+])
+def test_a_program_stem_that_begins_with_a_pointing_word_names_no_program(text, absent):
+    # 每周 (a pronoun to jieba) says how often something is done to the projects, not which one
+    assert absent not in names(text, "Program")
+
+
+@pytest.mark.parametrize("text, cls, name", [
+    # a room where a service is given ends in a body's ending (工作室): the longer ending of a place names it
+    ("知律法律服务工作室开在村委会旁，律师每周坐班。", "Facility", "知律法律服务工作室"),
+    ("镇里在集镇设立青川调解工作室。", "Facility", "青川调解工作室"),
+    # a studio named otherwise is a body
+    ("活动邀请了县移动公司、阿明工作室参加。", "Partner", "阿明工作室"),
+])
+def test_a_studio_where_a_service_is_given_is_a_facility(text, cls, name):
+    assert name in names(text, cls)

@@ -339,3 +339,30 @@ def test_a_numbered_schools_party_branch_is_named_with_the_number_and_the_place(
     text = "结对后，绵阳市第十九中学党支部书记覃卫东说，学校将每周开放图书室。"
     assert "绵阳市第十九中学党支部" in names(text, "PartyOrganization")
     assert "中学党支部" not in names(text, "PartyOrganization")
+
+
+# Where a body's name reaches: the city written before the district of a district's hospital, both trades
+# of a trade's association (物流|快递|协会: jieba tags the second a verb), and the branch's own name
+# between a bank and 支行 whatever jieba tags it (发展, a verb). Sentences written for the test.
+REACH_CASES = [
+    ("宜宾市翠屏区人民医院的医生每月来村里义诊。", "宜宾市翠屏区人民医院"),
+    ("海口市龙华区物流快递协会为骑手送去了清凉包。", "海口市龙华区物流快递协会"),
+    ("德阳农商银行发展支行的客户经理上门办理了贷款。", "德阳农商银行发展支行"),
+]
+
+
+@pytest.mark.parametrize("text, expected", REACH_CASES)
+def test_a_bodys_name_reaches_its_city_its_trades_and_its_branchs_own_name(text, expected):
+    assert expected in names(text, "Partner")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("县一中的退休职工志愿服务队来到村里。", "退休职工志愿服务队"),
+    ("每逢周末，镇中学的中学生志愿者团队都来敬老院帮忙。", "中学生志愿者团队"),
+])
+def test_a_team_named_only_by_who_its_members_are_is_no_named_team(text, absent):
+    assert absent not in names(text, "Partner")
+
+
+def test_a_team_with_a_name_of_its_own_is_a_team():
+    assert "紫藤志愿服务队" in names("社区成立了紫藤志愿服务队。", "Partner")

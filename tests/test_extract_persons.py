@@ -86,3 +86,13 @@ def test_a_post_holder_with_a_surname_no_list_holds(text, expected):
 def test_three_characters_after_a_residents_word_are_no_name():
     # after 居民 or 村民 (no post), three characters before a mark are a thing or a deed, not a person
     assert not persons("社区给每个网格建了一个居民微信群，村民拉家常，说说心里话。")
+
+
+# A conjunction joins two names, not a name and a verb of speech: before one (介绍) it is the given name's
+# last character; before a second role and name it joins them. Sentences written for the test.
+@pytest.mark.parametrize("text, expected", [
+    ("“路修好了，果子也好卖了。”村委会主任赵长和说。", {"赵长和"}),
+    ("村党支部书记刘平和村主任王强介绍了情况。", {"刘平", "王强"}),
+])
+def test_a_conjunction_before_a_verb_of_speech_ends_the_name(text, expected):
+    assert persons(text) == expected

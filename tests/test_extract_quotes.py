@@ -154,3 +154,34 @@ POST_SCHEME_CASES = [
 @pytest.mark.parametrize("text, expected", POST_SCHEME_CASES)
 def test_a_scheme_of_posts_for_members_is_a_program(text, expected):
     assert expected <= names(text, "Program")
+
+
+# A quoted list whose items the words after it count (“甲、乙、丙”四步工作法) lists the parts of a method,
+# and a list of clauses that each say what must not happen is a slogan: neither names a program; a
+# quoted way of working named for bodies acting together (…联动) or a formula (…诀) does.
+COUNTED_OR_SLOGAN_CASES = [
+    ("村里把“听、访、议、办”四步工作法写进了村规。", {"听、访、议、办", "四步工作法"}),
+    ("社区推行“提、议、办”三步议事法。", {"提、议、办", "三步议事法"}),
+    ("全村上下践行“矛盾不上交、服务不掉线”。", {"矛盾不上交、服务不掉线"}),
+]
+
+
+@pytest.mark.parametrize("text, absent", COUNTED_OR_SLOGAN_CASES)
+def test_a_counted_list_or_a_slogan_in_quotes_names_no_program(text, absent):
+    assert not absent & names(text, "Program")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这个社区靠“四社联动”解决了停车难。", "四社联动"),
+    ("老支书总结了一套“六字诀”，村民一听就懂。", "六字诀"),
+])
+def test_a_quoted_joint_action_or_formula_is_a_program(text, expected):
+    assert expected in names(text, "Program")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“知法”咨询点设在村委会一楼，每周二开放。", "知法"),
+    ("社区在广场设立“暖心”服务点，为环卫工人提供热水。", "暖心"),
+])
+def test_a_quoted_name_before_a_point_residents_visit_is_a_facility(text, expected):
+    assert expected in names(text, "Facility")

@@ -41,3 +41,24 @@ def test_a_numbered_name_the_dictionary_tags_as_a_word_of_kind_stays_a_village()
 def test_a_conjunction_that_opens_a_clause_begins_a_communitys_name_the_table_lists(text):
     # (at a clause's start 和 joins nothing: 和|美|社区 is 和美社区)
     assert "和美社区" in names(text, "AdministrativeUnit")
+
+
+# A description the dictionary holds apart (老|旧) after a noun, and a verb with its result before the suffix
+# (管|出: a verbal noun and its result), describe or act on the kind of place; they name none. Sentences written for the test.
+DESCRIBED_CASES = [
+    ("城东片区多为上世纪建成的工矿老旧小区，改造任务重。", "工矿老旧小区"),
+    ("党员楼长带头，一年就管出社区新风。", "管出社区"),
+]
+
+
+@pytest.mark.parametrize("text, absent", DESCRIBED_CASES)
+def test_a_description_or_a_verb_and_its_result_before_the_suffix_names_no_unit(text, absent):
+    assert absent not in names(text, "AdministrativeUnit")
+
+
+# A one-character verb's result (用好, 抓好) before a community the national table lists: the result is the
+# verb's, not the first character of the name (the table lists 利民社区, no 好利民社区).
+@pytest.mark.parametrize("text", ["镇里要求把运河社区的经验用好，也要用好利民社区的做法。"])
+def test_a_verbs_result_before_a_listed_community_is_no_part_of_its_name(text):
+    found = names(text, "AdministrativeUnit")
+    assert not any(name.startswith("好") for name in found) and "利民社区" in found

@@ -232,3 +232,13 @@ def test_the_line_breaks_inside_a_hard_wrapped_paragraph_are_deleted():
 def test_short_lines_of_a_menu_or_a_list_are_not_joined():
     page = "首页\n时政要闻\n乡镇动态\n\n- 柳林铺镇召开秋收动员会 2024-09-02\n- 柳林铺镇开展送医下乡活动 2024-09-05\n"
     assert normalise(page).text == page
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("杨文昇是村里的老会计", "杨文昇是村里的老会计"),  # a simplified page keeps its 昇
+    ("社區黨委書記楊文昇", "社区党委书记杨文昇"),  # t2s converts the rest around it
+    ("職務晉陞", "职务晋陞"),
+])
+def test_characters_the_simplified_standard_keeps_are_left_as_written(raw, expected):
+    result = normalise(raw)
+    assert result.text == expected and len(result.to_original) == len(expected) + 1

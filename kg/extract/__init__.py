@@ -38,7 +38,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     orgs: list[Found] = []
     for i, s in enumerate(sentences):
         orgs += party.find_party_orgs(i, s, tokens[i], units_in[i], generic_words[i], quoted[i])
-    orgs = party.settle_orgs(orgs, found_units, paragraph)
+    orgs = party.settle_orgs(orgs, found_units, paragraph, text)
     orgs_in = by_sentence(orgs, len(sentences), lambda o: o.sentence)
 
     others: list[Found] = []
@@ -59,6 +59,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         by_suffix += rooms.find_rooms(i, s, claimed + by_suffix)
         triggered = partners.find_triggered_partners(i, s, claimed + by_suffix + in_sentence)
         by_suffix = [f for f in by_suffix if f.cls != "Partner" or not partners.is_common_noun_after_pronoun(f, s, tokens[i])]
+        quoted_names = [q for q in quoted_names if q.name]  # (a nameless one only claimed its span)
         named_here = quoted_names + events + publications + by_suffix + triggered
         listed = lists.find_listed_partners(i, s, tokens[i], named_here + taken + in_sentence)
         others += named_here + listed
@@ -77,6 +78,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     join_short_forms(others)
     firms.join_firm_short_forms(others)
     firms.name_workplace_branches(orgs, others, text, found_units)
+    firms.name_firms_branches(orgs, others)
     references.join_short_org_forms(orgs)
     join_parent_bodies(others)
     join_program_short_forms(others)

@@ -37,6 +37,13 @@ def committees(index: int, sentence: Sentence, units: list[Found]) -> list[Found
         start_rel = unit.start - sentence.start
         department = next((d for d in DEPARTMENTS if text.startswith(d, rel + 1)), "")
         end = rel + 1 + len(department)
+        member = text.startswith(STANDING_MEMBER, rel + 1)
+        if member and (head := next((d for d in DEPARTMENTS if text.startswith(d, rel + 1 + len(STANDING_MEMBER))), "")):
+            # 某区委常委、组织部部长: the standing member heads the committee's department, which is named with the
+            # committee; the committee stands named too
+            at = rel + 1 + len(STANDING_MEMBER)
+            found.append(Found(CLS, text[start_rel : rel + 1] + head, sentence.start + at, sentence.start + at + len(head),
+                               index, kind=DEPARTMENTS[head], unit=unit, rule="name"))
         if department:
             found.append(Found(CLS, text[start_rel:end], unit.start, sentence.start + end, index,
                                kind=DEPARTMENTS[department], unit=unit, rule="name"))

@@ -236,6 +236,22 @@ def listed_from_function_character(tokens, sentence_text: str, base: int, start:
     return start
 
 
+def past_glued_complement(tokens, sentence_text: str, base: int, start: int, end: int) -> int:
+    """用|好|某某社区, 用|好X|Y社区: a one-character verb's result (用好, 抓好) stands alone or glued by jieba
+    to the stem's first word (好X a word of the dictionary). When the table lists the name without that character and not with
+    it, the name begins after it."""
+    i = tokens.starting_before(start)
+    if not 0 < i < len(tokens) or tokens[i].start != start or tokens[i].text[0] not in RESULT_CHARACTERS:
+        return start
+    verb = tokens[i - 1]
+    if verb.end != start or len(verb.text) != 1 or not is_cjk(verb.text):
+        return start
+    table = load_communities()
+    name = sentence_text[start - base : end - base]
+    return start + 1 if table.candidates(name[1:]) and not table.candidates(name) else start
+
+
+RESULT_CHARACTERS = frozenset(PATTERNS["stems"]["glued_results"])
 STOP_CHARS = frozenset(PATTERNS["stems"]["stop_chars"])
 CONJUNCTIONS = frozenset(("和", "与", "及", "同"))
 CLAUSE_OPENERS = frozenset(PATTERNS["facilities"]["locatives"])  # (在和美社区: a preposition opens the place)

@@ -7,7 +7,8 @@ places at the head of the full name) and keeps the characters it keeps in their 
 the one full name of the article it fits.
 
 A branch named only by its kind of workplace (物业党支部) is then the branch of the one such firm of
-the article (``name_workplace_branches``).
+the article (``name_workplace_branches``), and one named by a legal form alone (公司党支部) the branch of
+the one firm of that form (``name_firms_branches``).
 """
 from __future__ import annotations
 
@@ -125,6 +126,21 @@ def name_workplace_branches(orgs: list[Found], others: list[Found], text: str, u
     for org, registered, piece in settled:
         if not piece and registered in named:
             org.name = named[registered]  # 物业党支部 alone, in a story that wrote it in full: that branch
+
+
+def name_firms_branches(orgs: list[Found], others: list[Found]) -> None:
+    """公司党支部 in a story of one firm (某地某某物业服务有限公司, 以下简称某某物业): the branch of the one partner of
+    the article whose name ends in that form, named after its full name; with none or several, it stays
+    nameless, and nothing is written of it."""
+    for org in orgs:
+        if not org.rule.startswith("firm:"):
+            continue
+        form = org.rule[5:]
+        firms = sorted({f.name for f in others if f.cls == "Partner" and f.name.endswith(form) and len(f.name) > len(form)
+                        and not f.rule.startswith("quote")})
+        if len(firms) == 1:
+            org.aliases.add(form + org.kind)
+            org.name, org.unit, org.rule = firms[0] + org.kind, None, "name"
 
 
 def written_piece(text: str, start: int, registered: str, workplace: str) -> str:

@@ -9,7 +9,7 @@ import re
 
 from kg.extract.found import Found
 from kg.extract.partners import (CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WHOLE_NAMES, body_of_level,
-                                 is_branch, is_byline, is_partnering, partner_kind, with_level_word,
+                                 branch_stem_start, is_branch, is_byline, is_partnering, partner_kind, with_level_word,
                                  with_ordinal, with_parent_body, written_chain_start)
 from kg.extract.patterns import PATTERNS
 from kg.extract.quotes import program_kind
@@ -69,6 +69,8 @@ def find_by_suffix(
             if cls == "Partner" and (place := PATTERNS.facility_suffix_re.match(sentence.text, match.end())) \
                     and not place.group().endswith("中心"):
                 continue  # 某某快递驿站, 某某物业服务站: a place named after the trade it serves
+            if cls == "Partner" and suffix in ROOM_LIKE_ENDINGS and ends_a_room(sentence.text, e - sentence.start, suffix):
+                continue  # 某某法律服务工作室: a longer ending of a place's ends here, the room where a service is given
             if cls == "Partner" and (more := CONTINUED.match(sentence.text, match.end())):
                 e, suffix = e + len(more.group()), suffix + more.group()  # 某某物业 + 服务有限公司: one company
             if cls == "Partner" and sentence.text.endswith(PATTERNS.meeting_endings, 0, e - sentence.start):
@@ -162,11 +164,15 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         start = with_ordinal(tokens, start, s, longest, barriers)
         first = tokens[tokens.starting_before(start)] if start < s else None
         if first is not None and first.start == start and first.end < s and first.text.endswith(PARTNER_ENDINGS) \
-                and not (first.text in TRADE_ENDINGS and is_thing_of_trade(tokens, first.end)):
+                and not (first.text in TRADE_ENDINGS and (is_thing_of_trade(tokens, first.end)
+                                                          or next_word(tokens, first.end) in TRADE_ENDINGS)):
             start = first.end  # 某供电公司城东供电所 where the company went unnamed: 公司 ends a name, it begins none
-            # (but 快递|行业协会: the trade's word qualifying the kind of its firms begins the association's name)
+            # (but 快递|行业协会: the trade's word qualifying the kind of its firms begins the association's name,
+            # as does 物流|快递协会: two trades, the association of both)
     if cls == "Partner":  # 书记某某任|合作社理事长: the body begins after the verb of holding a post
         start = after_post_verb(tokens, start, s)
+    if cls == "Partner":
+        start = branch_stem_start(tokens, start, s, suffix, others)
     stem = sentence.text[start - sentence.start : s - sentence.start]
     if cls == "Program" and suffix.endswith("岗") and is_people_word(stem):
         return Found(cls, stem + suffix, start, e, index, kind="project", rule="suffix")  # 党员先锋岗: whose posts
@@ -202,10 +208,15 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
             begin = written_chain_start(unit, unit_ends)  # 某市某区图书馆: the district's institution, a body
             return Found("Partner", sentence.text[begin - sentence.start : e - sentence.start], begin, e, index,
                          unit=unit, rule="unit+suffix")
-        return Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index, unit=unit,
-                     kind=kind, rule="unit+suffix")
+        begin = written_chain_start(unit, unit_ends) if cls == "Partner" else unit.start  # (某市某区人民医院)
+        whole = Found(cls, sentence.text[begin - sentence.start : e - sentence.start], begin, e, index, unit=unit,
+                      kind=kind, rule="unit+suffix")
+        if begin < unit.start:
+            whole.aliases.add(sentence.text[unit.start - sentence.start : e - sentence.start])
+        return whole
     parts = stem_pieces(tokens, start, s)
-    if is_generic(stem, parts, table):
+    if is_generic(stem, parts, table) or kind == TEAM and parts and all(map(is_people_word, parts)):
+        # (中学生|志愿者团队, 退休职工|志愿服务队: who its members are, a kind of team, not one team's name)
         if cls == "Partner" and unit is not None:  # 某社区老年协会: a kind of body the unit before it has
             return Found(cls, sentence.text[unit.start - sentence.start : e - sentence.start], unit.start, e, index,
                          unit=unit, kind=kind, rule="unit+generic")
@@ -261,6 +272,14 @@ GOVERNMENT_STATIONS = frozenset(PATTERNS["facilities"]["government_stations"])
 COUNTY_LEVEL_WORDS = ("县", "旗", "市", "州", "省")
 TRADE_WORDS = frozenset(PATTERNS["partners"]["trade_words"])
 DESCRIPTIVE_ENDINGS = PATTERNS["units"]["descriptive_endings"]
+POINTING_TAGS = frozenset(PATTERNS["programs"]["pointing_tags"])
+ROOM_LIKE_ENDINGS = frozenset(PATTERNS["partners"]["room_like_endings"])
+FACILITY_ENDINGS = tuple(PATTERNS["facilities"]["suffixes"])
+
+
+def ends_a_room(text: str, end: int, suffix: str) -> bool:
+    """Whether a facility's ending longer than the body's ``suffix`` ends at ``end`` (服务工作室 over 工作室)."""
+    return any(len(f) > len(suffix) and f.endswith(suffix) and text.endswith(f, 0, end) for f in FACILITY_ENDINGS)
 
 
 def after_founding_verb(tokens: Tokens, start: int, end: int) -> int:
@@ -366,9 +385,10 @@ def ends_a_word(token: str) -> bool:
 
 
 def program_stem_ok(stem: str, parts: list[str]) -> bool:
-    """An unquoted program stem is short and not one dictionary word (雷锋哨 yes, 网络 no)."""
+    """An unquoted program stem is short and not one dictionary word (雷锋哨 yes, 网络 no), and begins with
+    no word that points (每周|协商|项目, 这些|服务|项目: which ones or how often, not a name)."""
 
-    if not 2 <= len(stem) <= 4:
+    if not 2 <= len(stem) <= 4 or parts and word_tags().get(parts[0]) in POINTING_TAGS:
         return False
     return len(parts) >= 2 or stem not in word_tags()
 

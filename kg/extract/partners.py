@@ -137,6 +137,29 @@ def with_parent_body(branch: Found, found: list[Found], sentence: Sentence) -> F
     return joined
 
 
+def branch_stem_start(tokens: Tokens, start: int, s: int, suffix: str, others: list[Found]) -> int:
+    """某市农商银行|发展|支行: the words between a body and the ending of its branch name the branch (a town,
+    a road) whatever jieba tags them (发展, a verb to it, stops the walk): the stem begins at the body's end
+    when those are at most a few characters, whole tokens, no function character among them."""
+    if suffix not in BRANCH_ENDINGS:
+        return start
+    parent = next((f for f in others if f.cls == "Partner" and s - MAX_BRANCH_STEM <= f.end < start), None)
+    first = tokens.starting_before(parent.end) if parent is not None else len(tokens)
+    if first >= len(tokens) or tokens[first].start != parent.end:
+        return start
+    between = [t.text for t in tokens[first:] if t.end <= s]
+    if all(is_name_word(t) for t in between):
+        return parent.end
+    return start
+
+
+def is_name_word(token: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in token) and not (len(token) == 1 and token in PATTERNS.stop_chars)
+
+
+MAX_BRANCH_STEM = 4  # the characters a branch's own name takes between its body and its ending (城关, 某某路)
+
+
 def written_chain_start(unit: Found, unit_ends: dict[int, Found]) -> int:
     """Where the chain of units written before a body's name begins (宜昌市西陵区 of 宜昌市西陵区某某派出所):
     a body named after a unit is named with the parents written right before that unit."""

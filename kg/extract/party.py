@@ -17,8 +17,9 @@ from kg.extract.found import Found
 from kg.extract.hierarchy import below_its_unit
 from kg.extract.partners import with_ordinal
 from kg.extract.patterns import PATTERNS, alternation
-from kg.extract.references import (earlier_of_kind, function_branch, kind_of_members_named_before, name_after_settled,
-                                   named_body, unit_s_own_organisation)
+from kg.extract.registered import LEGAL_FORMS, registered_start
+from kg.extract.references import (earlier_of_kind, function_branch, kind_of_members_named_before, led_by_unit_stem,
+                                   name_after_settled, named_body, unit_s_own_organisation)
 from kg.extract.roles import after_post_verb
 from kg.extract.temporary import body_s_own_branch, temporary_branch
 from kg.extract.text import UNIT_WORDS, Tokens, clean_name, ends_with_founding_verb, is_cjk, stem_start, stem_tokens
@@ -141,6 +142,11 @@ def find_party_orgs(
             # read as a partner's name is: from the ordinal before it and the place before that
             # (某市第九中学党支部), where the stem walk stops at the number
             start = with_ordinal(tokens, start, s - len(office), table["max_stem"], barriers)
+            form = next((f for f in LEGAL_FORMS if text.endswith(f, 0, match.start() - len(office))), None)
+            if form is not None and start not in holders:
+                # 某市某某物流配送有限公司党支部: the firm's registered name, whatever jieba tags its words (a walk
+                # that reached a unit has it already: the unit is the place written before the body's own name)
+                start = registered_start(tokens, s - len(office) - len(form), start, barriers)
         start = after_post_verb(tokens, start, s)
         stem = text[start - sentence.start : match.start()]  # (某某任|临时党支部书记: the post begins after the verb)
         if stem and start in named_before and not is_generic_stem(stem_tokens(tokens, start, s)):
@@ -237,7 +243,7 @@ def generic_level_words(sentence: Sentence, tokens: Tokens) -> dict[int, str]:
     return {t.start: levels[t.text] for t in tokens if t.text in levels}
 
 
-def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[int]) -> list[Found]:
+def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[int], text: str = "") -> list[Found]:
     """Name generic and stem-named organisations after the units they belong to; drop what cannot be settled."""
     named = [o for o in orgs if not o.generic]
     settled = list(named)
@@ -252,9 +258,15 @@ def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[
             if settle_stem(org, stem, context.unit_of_stem) or keep_stem(org, stem, context.unit_of_stem) or named_body(org, stem, settled) \
                     or function_branch(org, stem, settled) or earlier_of_kind(org, settled):
                 settled.append(org)
+            elif org.kind in BRANCH_KINDS and any(form.endswith(stem) for form in LEGAL_FORMS):
+                # 公司党支部 in a story of a firm, which the partners' rules name later: kept nameless (nothing
+                # is written of it) until firms.name_firms_branches names it after the one firm of the article
+                org.name, org.generic, org.rule = "", False, "firm:" + stem
+                settled.append(org)
         elif earlier_of_kind(org, settled) or (org.kind in BARE_KINDS or org.rule != "bare") and settle_generic(org, context):
             settled.append(org)
     kind_of_members_named_before(settled)
+    led_by_unit_stem(settled, context.unit_of_stem, text)
     attach_branches(settled, units)
     name_after_settled(settled)
     same_unit(settled)

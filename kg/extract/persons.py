@@ -11,7 +11,7 @@ from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
 from kg.extract.roles import is_leading, role_spans
 from kg.extract.segment import tokenize, word_tags
-from kg.extract.spoken import marked_end, plainly_ended, spoken_name
+from kg.extract.spoken import SPEECH_VERBS, marked_end, plainly_ended, spoken_name
 from kg.extract.text import POST_VERBS, clause_start, is_cjk
 from kg.extract.transliterated import long_name
 from kg.model import Sentence
@@ -56,6 +56,14 @@ def name_at(text: str, pos: int) -> str | None:
         if boundary_after(text, end) and not heads_a_word(text, pos, end):
             return name
     return None
+
+
+def ends_in_conjunction(text: str, start: int, name: str) -> bool:
+    """Whether a name of two characters is followed by a conjunction and then a verb of speech (某长|和|说):
+    a conjunction joins two names, not a name and a verb, so it is the given name's last character
+    (长和, 平和, 中和 are given names)."""
+    end = start + len(name)
+    return len(name) == 2 and text[end : end + 1] in COORDINATORS and text.startswith(SPEECH_VERBS, end + 1)
 
 
 FAMILY = "家"
@@ -116,6 +124,8 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
         name = long_name(text, name_start) or name_at(text, name_start)
         if name is None or not plainly_ended(text, name_start + len(name)):
             name = spoken_name(text, name_start) or name  # 书记古丽米拉带领: not 古丽, which no verb follows
+        if name is not None and ends_in_conjunction(text, name_start, name):
+            name += text[name_start + len(name)]  # 主任某长和说: 和 joins nothing to a verb, it ends the name
         if name is None or captioned and text[name_start + len(name) : name_start + len(name) + 1] not in ("", " ", "\t"):
             continue
         role = text[role_start:role_end]

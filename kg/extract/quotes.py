@@ -166,6 +166,8 @@ def is_name_like(inner: str) -> bool:
         return False  # 集体经济“清零”, 问题“销号”: a verb or a word of state the clause says of something
     if "、" in name and all(item[:1] in PROBLEM_STARTS for item in name.split("、")):
         return False  # “有组织、没活动”, “无人管、不愿修”: a list of the problems found, no name
+    if "、" in name and all(NEGATIONS & set(item[1:]) for item in name.split("、")):
+        return False  # “矛盾不上交、服务不缺位”: clauses each saying what must not happen, a slogan
     return not inner.endswith(tuple(q["sentence_marks"])) and "。" not in inner
 
 
@@ -173,6 +175,8 @@ def is_name_like(inner: str) -> bool:
 PREDICATE_TAGS = frozenset(("v", "vd", "z", "a", "ad", "d"))
 # What begins each item of a quoted list of problems: having or lacking something (有组织, 没活动, 无人管, 缺资金).
 PROBLEM_STARTS = frozenset("有没无不缺难少")
+# Negations inside a clause, after its subject (矛盾|不上交): a list of such clauses is a slogan.
+NEGATIONS = frozenset("不没")
 
 
 # A numbered model: “1+3+N”, “1+X”, “3+2”. Whatever head follows, it names a way of working.
@@ -201,6 +205,13 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
     after = after[: stop.start()] if stop else after
     own = self_class(name)
     head = head_after(after)
+    if counts_its_items(name, after):
+        # “甲、乙、丙”三步工作法: the quote lists the parts of a counted whole, which the article names by
+        # its count elsewhere (“三步诀”). The list and its count name nothing; a head after them is claimed
+        # (a nameless record) so that no suffix rule names the count alone (三步工作法).
+        if head is None or not plain_modifier(after[: head[1] - len(head[2])]):
+            return None
+        return Found(head[0], "", qs, qe + head[1], index, rule="quote+count")
     if head is not None and any(ch in after[: head[1] - len(head[2])] for ch in "在和与及以"):
         head = None  # “X”在广场举行: a new clause, not the quote's head (“X”等平台 still names X a platform)
     if _MODEL.match(name):
@@ -238,6 +249,16 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
     if trigger_before(text[max(0, qs - base - 4) : qs - base]) and not after.startswith(CATEGORIES):
         return Found("Program", name, qs, qe, index, rule="quote+trigger")  # (推动“两新”组织…: a kind of body, no program)
     return None
+
+
+def counts_its_items(name: str, after: str) -> bool:
+    """Whether the words right after a quoted list count its items (“甲、乙、丙”三步工作法, “A、B”两张清单)."""
+    items = name.split("、")
+    return len(items) > 1 and after[:1] in ITEM_COUNTS and ITEM_COUNTS[after[:1]] == len(items)
+
+
+# The numerals that count a list's items right after it (a method of three parts: 三步, 三张, 3项).
+ITEM_COUNTS = {ch: n for n, chars in enumerate(PATTERNS["quotes"]["item_counts"], start=1) for ch in chars}
 
 
 def founded_before(before: str) -> bool:

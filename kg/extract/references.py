@@ -3,13 +3,16 @@
 The party stage settles a generic reference (社区党委) to the unit the passage
 is about; a reference by a kind of body or by a kind word that is itself a name's
 ending speaks instead of the organisation the article already named so, and a
-branch written after a short form of its settled parent takes the parent's full name.
+branch written after a short form of its settled parent takes the parent's full name, and a branch of a kind of
+members written after a unit's stem (某某商圈联合党支部) is that unit's.
 """
 from __future__ import annotations
 
+from kg.extract.firms import WORKPLACE_WORDS, workplace_of
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
 from kg.extract.segment import tokenize
+from kg.extract.text import is_cjk
 
 
 def named_body(org: Found, stem: str, named: list[Found]) -> bool:
@@ -143,3 +146,30 @@ BODY_KIND_WORDS = ("党总支", "党委")
 UNIT_BODY_KINDS = ("党委", "党总支", "党支部", "党工委")
 # A committee of a body (某某有限公司党委, 某某医院党总支): a body's ending, then the kind word.
 BODY_COMMITTEES = tuple(b + k for b in BODY_WORDS for k in BODY_KIND_WORDS)
+
+
+def led_by_unit_stem(orgs: list[Found], unit_of_stem: dict[str, Found], text: str) -> None:
+    """某某商圈联合党支部 where the article names 某某街道 (or 某某社区): a unit's name without its level word,
+    written before a branch named by its members, says whose branch it is and is part of its name."""
+    renamed: dict[str, Found] = {}
+    for org in orgs:
+        if org.rule != "branch" or org.unit is not None or org.name.startswith("第") or workplace_of(org) in WORKPLACE_WORDS:
+            continue  # (某某湾物业党支部: a workplace's branch, the firm's, which firms.name_workplace_branches names)
+        for size in range(MAX_UNIT_STEM, 1, -1):
+            stem = text[max(0, org.start - size) : org.start]
+            unit = unit_of_stem.get(stem) if len(stem) == size else None
+            before = text[org.start - size - 1 : org.start - size]
+            if unit is None or unit.implicit or before and is_cjk(before) and before not in PATTERNS.stop_chars and size < 3:
+                continue
+            renamed.setdefault(org.name, org)
+            org.aliases.add(org.name)
+            org.name, org.start, org.unit = stem + org.name, org.start - size, unit
+            break
+    for org in orgs:  # (the article names it again without the stem: the same branch)
+        if org.unit is None and org.name in renamed and org.rule in ("branch", "bare"):
+            named = renamed[org.name]
+            org.aliases.add(org.name)
+            org.name, org.unit = named.name, named.unit
+
+
+MAX_UNIT_STEM = 6  # the longest stem of a unit's name tried before a branch's

@@ -15,7 +15,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from kg.extract.chains import compound_words, county_short_form, following_township, rank, short_county
-from kg.extract.communities import listed_from_function_character
+from kg.extract.communities import listed_from_function_character, past_glued_complement
 from kg.extract.tabled import tabled_start
 from kg.extract.found import Found
 from kg.extract.index import LastBefore
@@ -135,6 +135,8 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
         if listed_start == start and suffix_start - start < table["min_stem"] + 1:  # (a short stem: cut by a verb or 和?)
             listed_start = tabled_start(sentence.text, sentence.start, start, suffix_start, e, level, taken + found)
         start, listed = listed_start, listed_start < start  # (the table's name stands even if its stem is a word)
+        if not listed and (glued := past_glued_complement(tokens, sentence.text, sentence.start, start, e)) > start:
+            start, listed = glued, True  # (用|好|某某社区: the table's name after the verb's result)
         if level in ("subdistrict", "community") and (county := county_short_form(index, sentence, tokens, start, suffix_start, e)):
             found.append(county)  # 宁乡|金玉镇, 凌云|某某村: the county's short name leads the name, it is not part of it
             start = county.end

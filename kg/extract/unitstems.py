@@ -45,13 +45,20 @@ def is_generic_stem(stem: str, tokens: list[str]) -> bool:
 
 def described_after_function_characters(tokens: list[str], generic: frozenset[str]) -> bool:
     """出|老|旧, 对|老旧, 整理|出|老|旧: a generic description of two characters or more (老旧, 无物业) after a
-    one-character word (a verb's complement, a preposition) is what the sentence does with such places:
-    the description ends the stem, it names nothing."""
+    one-character word (a verb's complement, a preposition), or after any word when written a character
+    at a time (典型的工矿|老|旧|小区), is what the sentence does with such places or says of them: the
+    description ends the stem, it names nothing."""
     for cut in range(1, len(tokens)):
         tail = "".join(tokens[cut:])
-        if len(tail) > 1 and tail in generic and len(tokens[cut - 1]) == 1:
+        if len(tail) > 1 and tail in generic and (len(tokens[cut - 1]) == 1 or spelled_out(tokens[cut:])):
             return True
     return False
+
+
+def spelled_out(tokens: list[str]) -> bool:
+    """工矿|老|旧: a description of two characters or more the dictionary holds apart, one character a
+    word, qualifies the kind of place after any word; a name's last word is not cut so."""
+    return len(tokens) > 1 and all(len(t) == 1 for t in tokens)
 
 
 def is_word_like(name: str) -> bool:

@@ -181,6 +181,18 @@ def _converter() -> Callable[[str], str]:
     return opencc.OpenCC("t2s").convert
 
 
+def keeping_standard(convert: Callable[[str], str]) -> Callable[[str], str]:
+    """``convert``, leaving as written the characters of the simplified standard that t2s folds (昇)."""
+    def run(text: str) -> str:
+        converted = convert(text)
+        if len(converted) != len(text) or _STANDARD.isdisjoint(text):
+            return converted  # (nearly every text: none of them; a length change keeps OpenCC's phrases)
+        return "".join(old if old in _STANDARD else new for old, new in zip(text, converted))
+    return run
+
+
+_STANDARD = frozenset(_TABLES["simplified"]["standard"])
+
 # Where a line is cut into pieces when its converted length differs.
 _PIECE = re.compile(r"[^\s,.;:!?，。；：！？、“”‘’()（）《》【】]+|.", re.S)
 
@@ -192,7 +204,7 @@ def to_simplified(text: str, convert: Callable[[str], str] | None = None) -> tup
     piece by piece (runs between punctuation); a piece that still changes
     length maps each output character into the piece's span, in order.
     """
-    convert = convert or _converter()
+    convert = keeping_standard(convert or _converter())
     lines = text.split("\n")
     # First the whole text in one call: OpenCC's phrases never span a line break, so each line converts as
     # it would alone, and when every line keeps its length (nearly always) the map is the identity. Over
