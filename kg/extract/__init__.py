@@ -10,8 +10,8 @@ claimed spans) and writes them out as model ``Mention`` and
 from __future__ import annotations
 
 from kg.errors import stage
-from kg.extract import (chains, communities, coordinated, estates, firms, lists, named, partners, party, persons,
-                        quotes, references, roles, rooms, standard, units)
+from kg.extract import (chains, communities, coordinated, estates, firms, levelled, lists, named, partners, party,
+                        persons, quotes, references, roles, rooms, standard, units)
 from kg.extract import events as held_events
 from kg.extract.found import Found
 from kg.extract.frames import opens_report
@@ -75,6 +75,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     others = drop_inner_units(others, found_units)
     found_units = units_not_only_in_bodies(found_units, others, orgs)
     others = standard.settle_level_facilities(others, found_units, paragraph)  # (社区党群服务中心: the passage's)
+    levelled.settle_level_bodies(others, found_units, paragraph)  # (区民政局: the article's district's)
     join_short_forms(others)
     firms.join_firm_short_forms(others)
     firms.name_workplace_branches(orgs, others, text, found_units)
