@@ -1036,6 +1036,12 @@ PERSON_CASES = [
     ("社区书记金玉兰来到活动室看望老人。", {"金玉兰"}),
     # 任 ends a name whose last character jieba's dictionary glues to it as a noun (…林任)
     ("驻村工作队队长赵德林任驻村第一书记。", {"赵德林"}),
+    # surnames of the census's commonest that are no common word (傅, 洪, 赖, 阎)
+    ("村委会主任傅家明说，今年要修路。", {"傅家明"}),
+    ("社区党委书记洪丽娟介绍了经验。", {"洪丽娟"}),
+    ("镇党委书记阎振华作表态发言。", {"阎振华"}),
+    # 区长 whose 长 jieba glues to the surname after it (长葛, a city to its dictionary)
+    ("乐山市沙湾区召开防汛会议，区委副书记、区长葛春林主持会议。", {"葛春林"}),
     # a surname and 家 (王家, 李家: the family, a dictionary word) begin a name all the same
     ("老船长王家林守在船上。", {"王家林"}),
     # 支书, the short word for a branch's secretary

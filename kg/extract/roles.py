@@ -49,7 +49,25 @@ def role_spans(sentence: Sentence) -> list[tuple[int, int]]:
             continue
         if word[-1] in endings or (len(word) >= 3 and word[-1] == "人"):
             spans.append((pos - len(word), pos))
+    spans += glued_heads(sentence.text, tokens, {start for start, _ in spans})
     return sorted(spans)
+
+
+# what a head's 长 follows: a unit's level word (区长, 镇长, 村长) or a body's (所长, 队长)
+HEAD_STEMS = frozenset(PATTERNS["persons"]["head_stems"]) | {w for w in PATTERNS["units"]["generic_words"] if len(w) == 1}
+
+
+def glued_heads(text: str, tokens: tuple[str, ...], taken: set[int]) -> list[tuple[int, int]]:
+    """区|长葛|立新: a head's title (区长, 镇长) whose 长 jieba glues to the surname after it into a word of its
+    dictionary (长葛, a city), so that no token ends the title: the stem, 长, and a surname right after."""
+    spans = []
+    if HEAD_ENDING not in text:
+        return spans  # (most sentences)
+    for start, previous, token in zip(accumulate(map(len, tokens), initial=0), ("", *tokens), tokens):
+        if (len(token) >= 2 and token[0] == HEAD_ENDING and token[1] in PATTERNS.surnames
+                and previous in HEAD_STEMS and start - len(previous) not in taken):
+            spans.append((start - len(previous), start + 1))
+    return spans
 
 
 POST_STEM_TAGS = ("n", "vn", "v")
