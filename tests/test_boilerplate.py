@@ -35,6 +35,8 @@ FURNITURE = [
     ("阅读字体 大 】 中 小", "navigation"),
     ("点击进入 »»", "navigation"),
     ("手机版", "navigation"),
+    ("本期导读:某某区开展消防演练｜某某镇举办农民运动会", "navigation"),
+    ("本版要目:某某街道推进垃圾分类", "navigation"),
     ("新闻图片", "image file name"),
     ("【配图】", "image file name"),
     ("视频2", "image file name"),
@@ -132,7 +134,8 @@ BODY = [
     "某某日报 2019年7月2日报道了社区的变化,居民们纷纷点赞。",
     "记者 走进小区时,居民们正在广场上排练节目。",
     "某某日报社区工作站",
-    "图片展", "视频会议室",  # a word that begins with 图片 or 视频 is no placeholder
+    "图片展", "视频会议室",
+    "导读员带领游客参观了村史馆。",  # a word that begins with 导读 is no index  # a word that begins with 图片 or 视频 is no placeholder
 ]
 
 
