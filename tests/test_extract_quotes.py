@@ -185,3 +185,23 @@ def test_a_quoted_joint_action_or_formula_is_a_program(text, expected):
 ])
 def test_a_quoted_name_before_a_point_residents_visit_is_a_facility(text, expected):
     assert expected in names(text, "Facility")
+
+
+def forms(text: str, cls: str) -> set[str]:
+    """Every form the text's mentions of a class carry: their names and aliases."""
+    from test_extract import extract_text
+    return {form for m in extract_text(text).mentions if m.cls == cls for form in (m.name, *m.aliases)}
+
+
+@pytest.mark.parametrize("text, full", [
+    # a quoted team name that is a body by its own ending (…团) keeps the team's head after it too
+    ("社区组建了“银杏守望团”志愿服务队，由退休教师担任队长。", "银杏守望团志愿服务队"),
+    # a word for the members (党员) before the team's head is part of the head, not a kind of members
+    ("村党支部挑选12人组成“枣花香”党员服务队，每周走访留守老人。", "枣花香党员服务队"),
+])
+def test_a_quoted_team_s_full_name_runs_to_the_team_s_head(text, full):
+    assert full in forms(text, "Partner")
+
+
+def test_members_named_by_a_quote_are_no_team():
+    assert not forms("街道吸纳“两新”党员参加志愿活动。", "Partner")

@@ -108,7 +108,7 @@ def head_after(after: str) -> tuple[str, int, str] | None:
     follows the quote directly.
     """
     q = PATTERNS["quotes"]
-    if after.startswith(BLOCKERS):
+    if after.startswith(BLOCKERS) and not team_of_members(after):
         return None
     first = None
     for i in range(min(len(after), q["max_modifier"] + 1)):
@@ -130,6 +130,12 @@ def head_after(after: str) -> tuple[str, int, str] | None:
                 return cls, end, head
             break
     return first
+
+
+def team_of_members(after: str) -> bool:
+    """“某某”党员服务队, “某某”干部志愿服务队: a word for a kind of people (党员, 干部), which after a quote
+    names a kind of members (“两新”党员), begins the head of a team right after it."""
+    return any(after.startswith(c) and after.startswith(TEAM_HEADS, len(c)) for c in CATEGORIES)
 
 
 def one_character_head(after: str, i: int, end: int) -> bool:
@@ -224,6 +230,9 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
                                 and program_kind(head[2]) in WAYS_OF_WORKING and plain_modifier(after[: head[1] - len(head[2])])):
         cls, kind = own  # (“积分超市”管理模式: a way of working named after a place is a program)
         found = Found(cls, name, qs, qe, index, kind=kind, rule="quote")
+        if cls == "Partner" and head is not None and head[0] == "Partner" and plain_modifier(after[: head[1] - len(head[2])]):
+            found.aliases.add(name + after[: head[1]])  # “某某帮帮团”志愿服务队: the team's full name has the head too
+            found.end = qe + head[1]
         if kind == "event" and (ordinal := EVENT_PREFIX.search(text, 0, qs - base)):
             found.aliases.add(ordinal.group() + name)  # 第三届“某某节”
         return found
@@ -291,6 +300,7 @@ FOUNDING_VERBS = tuple(PATTERNS["quotes"]["founding_verbs"])
 FOUNDED_GROUP_WORDS = tuple(PATTERNS["quotes"]["founded_group_words"])
 FOUNDED_GROUP_ENDINGS = frozenset(PATTERNS["quotes"]["founded_group_endings"])
 CATEGORIES = tuple(PATTERNS["quotes"]["categories"])
+TEAM_HEADS = tuple(h for h in PATTERNS["quotes"]["partner_heads"] if h.endswith("队"))
 VERB_OBJECT_HEADS = frozenset(PATTERNS["quotes"]["verb_object_heads"])
 MOTTO_HEADS = frozenset(PATTERNS["quotes"]["motto_heads"])
 LIST_MARKS = ("、", ",", "，")
