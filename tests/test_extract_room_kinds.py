@@ -13,6 +13,7 @@ CASES = [
     ("社区把闲置车库改造成“栖梧书房”，周末由志愿者值守。", "栖梧书房"),
     # a village's cold store for its produce, named after the village
     ("村党支部牵头建成桃源村果蔬冷藏库，解决了鲜果外运难题。", "桃源村果蔬冷藏库"),
+    ("镇里协调资金建设了柳湾村柑橘保鲜库。", "柳湾村柑橘保鲜库"),
     # a room where residents deliberate, named after their estate
     ("每月第一个周六，居民代表在滨江苑议事室讨论楼道照明的改造方案。", "滨江苑议事室"),
     # a point where residents get legal advice
