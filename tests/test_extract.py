@@ -1774,3 +1774,11 @@ def test_a_provinces_short_form_among_homonyms_takes_the_name_the_articles_place
 @pytest.mark.parametrize("text", ["街道要求辖区物业企业的党员骨干列席社区“两委”会议。", "小区业主列席社区协商会。"])
 def test_no_community_named_by_the_verb_after_a_word_for_people(text):
     assert not {n for n in names(text, "AdministrativeUnit") if n.endswith("社区")}
+
+
+def test_a_place_inside_a_persons_name_is_no_unit_of_the_article():
+    # 玉林 is a city to the gazetteer; here it is the given name of the town's secretary
+    text = "泰州市泰兴市黄桥镇党委书记蒋玉林表示，镇里将继续推进人居环境整治。"
+    assert names(text, "Person") == {"蒋玉林"}
+    units = {m.name for m in extract_text(text).mentions if m.cls == "AdministrativeUnit"}
+    assert "玉林市" not in units and "广西壮族自治区" not in units

@@ -71,6 +71,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         sentences, lambda i: orgs_in[i] + units_in[i] + [o for o in others if o.sentence == i and o.cls == "Partner"],
         {p.name for p in found_persons} | reporters)
     found_persons = [p for p in found_persons if p.name not in reporters]
+    found_units = units_not_in_persons(found_units, found_persons)
     others += bodies_of_orgs(orgs, text, found_units)
     others = drop_inner_units(others, found_units)
     found_units = units_not_only_in_bodies(found_units, others, orgs)
@@ -202,6 +203,14 @@ def units_not_only_in_bodies(found_units: list[Found], others: list[Found], orgs
     alone = {u.name for u in found_units if u not in inside and not u.implicit} | {o.unit.name for o in orgs if o.unit}
     dropped = [u for u in inside if u.name not in alone]
     return [u for u in found_units if not any(u is d for d in dropped)]
+
+
+def units_not_in_persons(found_units: list[Found], found_persons: list[Found]) -> list[Found]:
+    """镇党委书记某玉林: a place the gazetteer knows (玉林) inside a person's name is no mention of a unit, and
+    the ancestors it added (which share its span) go with it; the unit written elsewhere is found there."""
+    if not found_persons:
+        return found_units  # (most articles: no unit inside a name either)
+    return [u for u in found_units if not any(p.start <= u.start and u.end <= p.end for p in found_persons)]
 
 
 def join_short_forms(others: list[Found]) -> None:
