@@ -1782,3 +1782,9 @@ def test_a_place_inside_a_persons_name_is_no_unit_of_the_article():
     assert names(text, "Person") == {"蒋玉林"}
     units = {m.name for m in extract_text(text).mentions if m.cls == "AdministrativeUnit"}
     assert "玉林市" not in units and "广西壮族自治区" not in units
+
+
+def test_a_unit_after_a_listed_name_begins_the_next_post_not_a_coordinated_name():
+    # 白 is a surname, but 白石桥 here begins the next community's name
+    text = "会上，丹桂社区党委书记陶文静、白石桥社区党委书记汪德明作交流发言。"
+    assert names(text, "Person") == {"陶文静", "汪德明"}

@@ -133,7 +133,8 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
             reporters.add(name)
             continue
         names, end = [name], role_end + len(name)
-        while text[end : end + 1] in COORDINATORS and (other := name_at(text, end + 1)) is not None:
+        while (text[end : end + 1] in COORDINATORS and end + 1 not in named_starts(sentence, orgs, units)
+               and (other := name_at(text, end + 1)) is not None):  # (…、白某社区党委书记: a unit, not a name)
             names.append(other)
             end += 1 + len(other)
         absolute = sentence.start + role_start
@@ -167,6 +168,11 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
     found += bracketed(index, sentence, orgs + units, {p.name for p in found} | reporters)
     found += titled(index, sentence, {p.name for p in found} | reporters, roles)
     return found, reporters
+
+
+def named_starts(sentence: Sentence, orgs: list[Found], units: list[Found]) -> set[int]:
+    """Where (in the sentence) the units and organisations found in it begin: no coordinated name begins there."""
+    return {f.start - sentence.start for f in (*orgs, *units) if sentence.start <= f.start < sentence.end}
 
 
 def titled(index: int, sentence: Sentence, known: set[str], roles: list[tuple[int, int]] | None = None) -> list[Found]:
