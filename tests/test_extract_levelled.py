@@ -27,3 +27,8 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES)
 def test_a_body_named_by_a_bare_level_word_is_the_unit_s_written_before_it(text, expected):
     assert names(text, "Partner") == expected
+
+
+def test_a_party_body_named_after_a_bare_level_word_s_bureau_is_the_district_s():
+    text = "乐山市沙湾区铜河街道樟园社区与区市场监督管理局机关党支部结对共建。"
+    assert names(text, "PartyOrganization") == {"沙湾区市场监督管理局机关党支部"}

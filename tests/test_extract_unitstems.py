@@ -48,6 +48,10 @@ def test_a_conjunction_that_opens_a_clause_begins_a_communitys_name_the_table_li
 DESCRIBED_CASES = [
     ("城东片区多为上世纪建成的工矿老旧小区，改造任务重。", "工矿老旧小区"),
     ("党员楼长带头，一年就管出社区新风。", "管出社区"),
+    # a one-character verb and a one-character adjective, its result (建|强), whatever comes before them
+    ("街道要求年底前建强小区党支部，做到全覆盖。", "前建强小区"),
+    # a word that points to many places before what kind of place (各个|种茶|村): a class of places
+    ("辖区各个种茶村都建了合作社。", "各个种茶村"),
 ]
 
 

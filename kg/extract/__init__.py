@@ -76,7 +76,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     others = drop_inner_units(others, found_units)
     found_units = units_not_only_in_bodies(found_units, others, orgs)
     others = standard.settle_level_facilities(others, found_units, paragraph)  # (社区党群服务中心: the passage's)
-    levelled.settle_level_bodies(others, found_units, paragraph)  # (区民政局: the article's district's)
+    levelled.settle_level_bodies(others + orgs, found_units, paragraph)  # (区民政局: the article's district's)
     join_short_forms(others)
     firms.join_firm_short_forms(others)
     firms.name_workplace_branches(orgs, others, text, found_units)

@@ -17,6 +17,8 @@ from kg.extract.patterns import PATTERNS
 from kg.extract.segment import tokenize
 
 LEVEL_OF = {word: level for word, level in PATTERNS["units"]["generic_words"].items() if word in ("区", "县", "市")}
+# bodies and the party bodies named after them (区市场监督管理局机关党支部 of the district's bureau)
+LEVELLED_CLASSES = ("Partner", "PartyOrganization")
 SHORTEST_REST = 2  # 区|医院: what follows the level word is a body's name of two characters or more
 
 
@@ -29,8 +31,9 @@ def level_word(name: str) -> str | None:
 
 
 def settle_level_bodies(others: list[Found], units: list[Found], sentence_paragraph: list[int]) -> None:
-    """Name each partner written with a bare level word after the article's unit of that level, in place."""
-    bare = [f for f in others if f.cls == "Partner" and level_word(f.name) is not None]
+    """Name each partner or party body written with a bare level word after the article's unit of that level, in
+    place."""
+    bare = [f for f in others if f.cls in LEVELLED_CLASSES and level_word(f.name) is not None]
     for found in bare:  # (most articles: none)
         word = level_word(found.name)
         written = [u for u in units if u.kind == LEVEL_OF[word] and not u.implicit and u.name.endswith(word)]

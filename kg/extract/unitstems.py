@@ -90,6 +90,8 @@ def is_description(parts: list[str], level: str, after_unit: bool = False, suffi
     if tag is not None and (tag in POINTING_TAGS
                             or len(parts[0]) > 1 and parts[0].endswith(AREA_KIND_ENDING)):
         return True  # 其余社区, 山区村: a word that points or names a kind of area
+    if len(parts) > 1 and parts[0] in CLASS_POINTERS:
+        return True  # 各个|产茶|村, 其他|老旧|小区: a word that points to many, then what kind: a class of places
     if tag in TIME_TAGS:
         return not load_communities().candidates("".join(parts) + suffix)
     if describes_in_words(parts) and not load_communities().candidates("".join(parts) + suffix):
@@ -109,6 +111,8 @@ def describes_in_words(parts: list[str]) -> bool:
     tags = [word_tags().get(p) for p in parts]
     if len(parts) > 1 and all(t in VERB_PHRASE_TAGS for t in tags) and "v" in tags:
         return True
+    if len(parts) >= 2 and all(len(p) == 1 for p in parts[-2:]) and tags[-2:] == ["v", "a"]:
+        return True  # (年底前)建|强, 做|实: a verb and the result it brings about, right before the suffix
     if len(parts) > 1 and BARE_COUNT.match(parts[-1]) and all(t in COUNT_LEADING_TAGS for t in tags[:-1]):
         return True  # (a noun before the numeral makes a numbered estate: 铁路|二|村)
     if len(parts) > 1 and len(parts[-1]) > 1 and parts[-1].endswith(AREA_KIND_ENDING) \
@@ -126,5 +130,6 @@ TIME_TAGS = frozenset(PATTERNS["stems"]["time_tags"])
 TIME = next(iter(sorted(TIME_TAGS)))
 DESCRIPTIVE_TAGS = frozenset(PATTERNS["stems"]["descriptive_tags"])
 POINTING_TAGS = frozenset(PATTERNS["stems"]["pointing_tags"])
+CLASS_POINTERS = frozenset(PATTERNS["stems"]["class_pointers"])
 COUNT_LEADING_TAGS = TIME_TAGS | VERB_PHRASE_TAGS | POINTING_TAGS
 AREA_KIND_ENDING = PATTERNS["stems"]["area_kind_ending"]
