@@ -29,3 +29,12 @@ def test_a_room_or_point_is_a_facility_by_its_kind_word(text, facility):
 def test_the_kind_word_alone_names_no_facility():
     # no stem before the kind word: a point, not a named place
     assert not names("报名的居民请到咨询点登记。", "Facility") & {"咨询点", "到咨询点"}
+
+
+@pytest.mark.parametrize("text", ["老人们吃过午饭，就到隔壁活动室下棋。", "社区在楼下活动室办起了托管班。"])
+def test_a_word_of_where_before_a_room_s_word_names_no_facility(text):
+    assert not names(text, "Facility")
+
+
+def test_a_compass_word_may_begin_a_facility_s_name():
+    assert names("村里新建了东方活动室，每天开放。", "Facility") == {"东方活动室"}

@@ -15,7 +15,7 @@ from kg.extract.patterns import PATTERNS
 from kg.extract.quotes import program_kind
 from kg.extract.registered import brand_start, conjunction_inside_start, is_legal_form, is_social_work_form, registered_start, SOCIAL_WORK_FORMS
 from kg.extract.roles import after_post_verb
-from kg.extract.segment import word_tags
+from kg.extract.segment import tokenize, word_tags
 from kg.extract.standard import level_facility
 from kg.extract.text import (FOUNDING_VERBS, TRADE_ENDINGS, Tokens, clean_name, ends_with_founding_verb, is_cjk,
                              is_people_word, previous_token, splits_a_word, stem_pieces, stem_start, stem_tokens)
@@ -83,6 +83,9 @@ def find_by_suffix(
             if entity is not None and len(suffix) == 1 and host is not None and entity.name == host.text \
                     and host.text in word_tags() and COUNTED_BEFORE.search(sentence.text, 0, host.start - sentence.start):
                 continue  # 4个小分队, 每个小分队: one dictionary word for a kind of group, counted, names no group
+            if (entity is not None and cls == "Facility"
+                    and is_locative_stem(sentence.text[entity.start - sentence.start : s - sentence.start])):
+                continue  # 隔壁|活动室, 楼下|阅览室: where the room is from here, not its name
             if entity is not None and cls == "Partner" and is_branch(suffix, entity.name):
                 entity = with_parent_body(entity, found, sentence)
             if (entity is not None and entity.unit is not None and entity.unit.end in locative_ends and entity.aliases
@@ -103,6 +106,18 @@ PUBLIC_VENUES = frozenset(PATTERNS["partners"]["public_venues"])
 COUNTY_AND_ABOVE = ("district", "city", "province")
 TIME_TAGS = ("t", "tg")  # 过去, 如今, 以前: words of time
 FLOOR = re.compile("(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2}|顶|底)[楼层]")  # a building's floor
+
+
+def is_locative_stem(stem: str) -> bool:
+    """One word of place or direction relative to here (隔壁, 楼下, 旁边: jieba's s and f), the whole of a stem
+    before a room's or a place's word: a description of where, which names nothing. A compass word (东方, 南部)
+    may be a name's stem, as 东方红 is."""
+    return (len(stem) >= 2 and tokenize(stem) == (stem,) and word_tags().get(stem) in LOCATIVE_TAGS
+            and stem[0] not in COMPASS)
+
+
+LOCATIVE_TAGS = ("s", "f")
+COMPASS = "东南西北中"
 
 
 def is_thing_of_trade(tokens: Tokens, end: int) -> bool:
