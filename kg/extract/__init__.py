@@ -17,6 +17,7 @@ from kg.extract.found import Found
 from kg.extract.frames import opens_report
 from kg.extract.index import by_sentence
 from kg.extract.patterns import PATTERNS
+from kg.extract.places import named_as_committee_of
 from kg.extract.relations import OPENING_QUOTES, Actor, FoundRelation, find_relations
 from kg.extract.segment import sentences_of
 from kg.extract.text import clean_name, token_spans
@@ -307,8 +308,8 @@ def bare_actors(sentences, generic_words, found_units, paragraph, orgs_in) -> li
                 candidates = [u for u in found_units if u.kind == level and not u.implicit]
                 passages[level] = units.PassageUnits(candidates, paragraph)
             unit = passages[level].nearest(Found("AdministrativeUnit", "", pos, pos, i))
-            if owner and unit is not None and any(o.start < pos and o.name[len(unit.name):] in OWN_COMMITTEES
-                                                  and o.name.startswith(unit.name) for o in orgs_in[i]):
+            if owner and unit is not None and any(o.start < pos and named_as_committee_of(o.name, unit.name)
+                                                  for o in orgs_in[i]):
                 # (社区党委…吸纳进社区“某某”联盟: the unit's own committee acting in the sentence owns it for its unit;
                 # a branch below it, 联合党支部…参加社区“某某”, takes part in the unit's)
                 continue
@@ -316,8 +317,6 @@ def bare_actors(sentences, generic_words, found_units, paragraph, orgs_in) -> li
                 actors.append(Actor(pos, pos + 2, i, unit))
     return actors
 
-
-OWN_COMMITTEES = frozenset(PATTERNS["relations"]["signatory"]["committee_kinds"])
 
 
 # ------------------------------------------------------------------- writing

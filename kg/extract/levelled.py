@@ -33,9 +33,8 @@ def level_word(name: str) -> str | None:
 def settle_level_bodies(others: list[Found], units: list[Found], sentence_paragraph: list[int]) -> None:
     """Name each partner or party body written with a bare level word after the article's unit of that level, in
     place."""
-    bare = [f for f in others if f.cls in LEVELLED_CLASSES and level_word(f.name) is not None]
-    for found in bare:  # (most articles: none)
-        word = level_word(found.name)
+    bare = [(f, word) for f in others if f.cls in LEVELLED_CLASSES and (word := level_word(f.name)) is not None]
+    for found, word in bare:  # (most articles: none)
         written = [u for u in units if u.kind == LEVEL_OF[word] and not u.implicit and u.name.endswith(word)]
         unit = antecedent(found, written, sentence_paragraph)
         if unit is None:

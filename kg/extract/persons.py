@@ -113,6 +113,7 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
     found, reporters = [], set()
     text = sentence.text
     roles = role_spans(sentence)
+    starts = named_starts(sentence, orgs, units) if roles else set()  # (where no coordinated name begins)
     named = [(qs - sentence.start, qe - sentence.start - 1) for qs, qe in quoted] if roles and quoted else []
     for role_start, role_end in roles:
         name_start = role_end + 1 if text[role_end : role_end + 1] in CLOSING_QUOTES else role_end
@@ -133,7 +134,7 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
             reporters.add(name)
             continue
         names, end = [name], role_end + len(name)
-        while (text[end : end + 1] in COORDINATORS and end + 1 not in named_starts(sentence, orgs, units)
+        while (text[end : end + 1] in COORDINATORS and end + 1 not in starts
                and (other := name_at(text, end + 1)) is not None):  # (…、白某社区党委书记: a unit, not a name)
             names.append(other)
             end += 1 + len(other)

@@ -98,8 +98,13 @@ AGENT_WORDS = ("由",)
 
 def own_committee_of(body: Found, unit: Found) -> bool:
     """村党支部在村委会旁建起了某村冷藏库: whether ``body`` is the committee of the unit a facility is named with."""
-    return body.cls == "PartyOrganization" and body.unit is not None and body.unit.name == unit.name and (
-        body.name.startswith(unit.name) and body.name[len(unit.name):] in OWN_COMMITTEE_KINDS)
+    return (body.cls == "PartyOrganization" and body.unit is not None and body.unit.name == unit.name
+            and named_as_committee_of(body.name, unit.name))
+
+
+def named_as_committee_of(name: str, unit_name: str) -> bool:
+    """Whether ``name`` is the unit's name and a committee's kind word (某社区 + 党委, 党总支, 党工委)."""
+    return name.startswith(unit_name) and name[len(unit_name):] in OWN_COMMITTEE_KINDS
 
 
 OWN_COMMITTEE_KINDS = frozenset(PATTERNS["relations"]["signatory"]["committee_kinds"])
