@@ -128,6 +128,7 @@ def find_listed_partners(index: int, sentence: Sentence, tokens: Tokens, found_h
         if len(items) < 2:
             continue
         named = [next((f for f in found_here if f.overlaps(base + s, base + e)), None) for s, e in items]
+        items, named = _up_to_its_predicate(items, named, tokens, base)
         partners = [f for f in named if f is not None and f.cls == "Partner"]
         if not _LIST_OF_BODIES.match(text, items[-1][1]) and len(partners) < 2:
             continue
@@ -141,6 +142,16 @@ def find_listed_partners(index: int, sentence: Sentence, tokens: Tokens, found_h
                     and not (of_trades and _is_a_trade(text[s:e])):
                 added.append(Found("Partner", text[s:e], base + s, base + e, index, rule="partner list"))
     return added
+
+
+def _up_to_its_predicate(items, named, tokens: Tokens, base: int):
+    """甲局、乙局围绕丙和丁作了指导: an item whose name is followed, inside the item, by a verb or a
+    preposition holds the list's predicate, so the list ends with that item; what the predicate's own
+    和 joins (丙, 丁) are its objects, not more members."""
+    for k, ((s, e), entity) in enumerate(zip(items, named)):
+        if entity is not None and entity.end < base + e and _opens_with_a_function_word(tokens, entity.end):
+            return items[: k + 1], named[: k + 1]
+    return items, named
 
 
 def _opens_with_a_function_word(tokens: Tokens, at: int) -> bool:

@@ -322,6 +322,12 @@ class SettleContext:
             return self._named_by_kind.nearest(org, org.kind)
         return self._named_by_level.nearest(org, (org.kind, level))
 
+    def named_in_paragraph(self, org: Found, level: str) -> Found | None:
+        """The one unit of ``level`` that ``org``'s paragraph names (a compound named before, in an earlier
+        paragraph too, is what the passage's nearest mention may point at; its paragraph's own mention settles it)."""
+        here = {u.name: u for u in self._units if u.kind == level and not u.implicit and self.same_paragraph(u, org)}
+        return next(iter(here.values())) if len(here) == 1 else None
+
     def same_paragraph(self, a: Found, b: Found) -> bool:
         return self._paragraph[a.sentence] == self._paragraph[b.sentence]
 
@@ -398,7 +404,7 @@ def settle_generic(org: Found, context: SettleContext) -> bool:
     elif level == "compound":
         # 小区党支部 speaks of compounds in general unless its paragraph names one
         unit = context.passage_unit(org, level)
-        unit = unit if unit is not None and context.same_paragraph(unit, org) else None
+        unit = unit if unit is not None and context.same_paragraph(unit, org) else context.named_in_paragraph(org, level)
     else:
         unit = context.passage_unit(org, level)
         committee = suffix in LEVEL_COMMITTEES  # a generic 县委, 市委 (before its secretary's title)

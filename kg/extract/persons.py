@@ -11,9 +11,9 @@ from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
 from kg.extract.roles import is_leading, role_spans
 from kg.extract.segment import tokenize, word_tags
-from kg.extract.spoken import SPEECH_VERBS, marked_end, plainly_ended, spoken_name
+from kg.extract.spoken import NOUN_TAGGED_VERBS, SPEECH_VERBS, marked_end, plainly_ended, spoken_name
 from kg.extract.text import POST_VERBS, clause_start, is_cjk
-from kg.extract.transliterated import long_name
+from kg.extract.transliterated import TRANSLITERATION_CHARS, is_other_word, long_name
 from kg.model import Sentence
 
 CLS = "Person"
@@ -49,8 +49,10 @@ def name_at(text: str, pos: int) -> str | None:
             continue  # 王刚一起走访: the last character begins an adverb (一起, 一同), the name is 王刚
         head = name[: surname + 1] if name[surname] != FAMILY else ""  # (王家, 李家: the family, a name's head)
         if (head and given == 2 and word_tags().get(head) in NAME_HEAD_TAGS and name not in word_tags()
-                and firmly_ended(text, end) and not word_tags().get(name[-1], "").startswith("v")):
-            head = ""  # 宋朝|阳任…: a place's or an adverb's characters may begin a name a mark or a post verb ends
+                and (firmly_ended(text, end) or text.startswith(NAME_ENDING_VERBS, end))
+                and not word_tags().get(name[-1], "").startswith("v")):
+            head = ""  # 宋朝|阳任…, 罗海|波通报: a place's or an adverb's characters may begin a name a mark, a post
+            # verb or a verb of report ends
         if any(w in word_tags() and not word_tags()[w].startswith("nr") for w in (name, head) if w):
             continue  # a dictionary word (项目, 党员), not a name
         if boundary_after(text, end) and not heads_a_word(text, pos, end):
@@ -59,14 +61,15 @@ def name_at(text: str, pos: int) -> str | None:
 
 
 def ends_in_conjunction(text: str, start: int, name: str) -> bool:
-    """Whether a name of two characters is followed by a conjunction and then a verb of speech (某长|和|说):
-    a conjunction joins two names, not a name and a verb, so it is the given name's last character
-    (长和, 平和, 中和 are given names)."""
+    """Whether a name of two characters is followed by a conjunction and then a verb of speech or of a post
+    (某长|和|说, 某长|和|担任): a conjunction joins two names, not a name and a verb, so it is the given
+    name's last character (长和, 平和, 中和 are given names)."""
     end = start + len(name)
-    return len(name) == 2 and text[end : end + 1] in COORDINATORS and text.startswith(SPEECH_VERBS, end + 1)
+    return len(name) == 2 and text[end : end + 1] in COORDINATORS and text.startswith(SPEECH_VERBS + POST_VERBS, end + 1)
 
 
 FAMILY = "家"
+NAME_ENDING_VERBS = NOUN_TAGGED_VERBS + SPEECH_VERBS  # (通报, 汇报, 说, 表示: what a name's holder does next)
 # Tags of a word that may also be a name's surname and first character (宋朝 t, 金华 nz, 高远 d): not a
 # common noun, verb, function word or numeral (项目, 党员, 全部, 关于), which begin no name.
 NAME_HEAD_TAGS = frozenset({"ns", "nz", "t", "d", "a", "ad", "an", "nrt", "nrfg"})
@@ -337,7 +340,9 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
             by = text.find(BY, clause, at)  # 由(旅居海外的侨领)某某担任会长: the name right before the verb
             if by >= 0 and (name is None or clause + len(name) != at):
                 name, clause = next(((n, at - size) for size in (3, 2) if at - size > by
-                                     and (n := name_at(text[:at], at - size)) is not None and len(n) == size), (None, clause))
+                                     and (n := name_at(text, at - size)) is not None and len(n) == size), (None, clause))
+                if name is None and (framed := transliterated_after_role(sentence, by, at)) is not None:
+                    name, clause = framed, at - len(framed)
             if name is not None and clause + len(name) == at and (name not in known or sentence.start + at in ending_at):
                 rest = text[at + len(verb) : at + len(verb) + 30]
                 role = next(((m.start(), m.end()) for m in PATTERNS.role_re.finditer(rest)), None)
@@ -360,6 +365,23 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
 
 
 BY = "由"
+
+
+def transliterated_after_role(sentence: Sentence, by: int, at: int) -> str | None:
+    """由网格员某某某兼任队长: three or four characters of the transliteration guides' usage framed by a
+    role word and the verb of the post, though no Han surname begins them (a Mongolian or Uyghur name
+    shorter than ``long_name`` reads). The frame bounds the name on both sides, so no verb after it is needed."""
+    text = sentence.text
+    for size in FRAMED_SIZES:
+        start = at - size
+        if start <= by or not all(ch in TRANSLITERATION_CHARS for ch in text[start:at]):
+            continue
+        if any(e == start for _, e in role_spans(sentence)) and not any(map(is_other_word, tokenize(text[start:at]))):
+            return text[start:at]
+    return None
+
+
+FRAMED_SIZES = (4, 3)
 
 
 def dispatched(index: int, sentence: Sentence, holders: list[Found], known: set[str]) -> list[Found]:

@@ -130,7 +130,7 @@ def built_elsewhere(facility: Found, facilities: list[Found], actors: Actors, te
         return []
     at = text.find(tail)
     while at >= 0:
-        if not facility.start <= at < facility.end:
+        if not facility.start <= at < facility.end and not of_another_unit(text, at):
             sentence = bisect_right(actors.starts, at) - 1
             holders = builders_of(Found(facility.cls, tail, at, at + len(tail), sentence), actors, text)
             if holders:
@@ -140,6 +140,16 @@ def built_elsewhere(facility: Found, facilities: list[Found], actors: Actors, te
 
 
 MIN_TAIL = 3  # 服务站, 食堂 alone are any place's
+
+
+def of_another_unit(text: str, at: int) -> bool:
+    """新建2个镇党群服务中心、8个村党群服务中心: the tail written after a level word or a count is some
+    unit's of that level, or many places of the kind, not the one facility named with its unit."""
+    return text.endswith(LEVEL_WORDS, 0, at) or COUNTED_TAIL.search(text, 0, at) is not None
+
+
+LEVEL_WORDS = tuple(sorted(PATTERNS["units"]["generic_words"], key=len, reverse=True))
+COUNTED_TAIL = re.compile(PATTERNS["partners"]["counted_before"])
 
 
 def partners_own(facility: Found, partners: list[Found], text: str, sentence_start: int) -> bool:

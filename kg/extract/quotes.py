@@ -14,7 +14,7 @@ from functools import lru_cache
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS, longest_first
 from kg.extract.segment import word_tags
-from kg.extract.text import clean_name, is_cjk
+from kg.extract.text import NOUN_TAGS, clean_name, is_cjk
 from kg.model import Sentence
 
 _STOP_AFTER = re.compile(r"[,，。;；:：!！?？、“”‘’\"《》()（）【】\n]")
@@ -156,7 +156,16 @@ def plain_modifier(modifier: str) -> bool:
 
 def trigger_before(before: str) -> bool:
     # (any of them, at C speed); 开展了“X”, 承办的“X”, 推出了“X”: a particle at a time (出 may be the trigger's own)
-    return before.endswith(PATTERNS.quote_program_triggers) or (before[-1:] in ("了", "出", "起", "过", "的") and trigger_before(before[:-1]))
+    if before.endswith(PATTERNS.quote_program_triggers):
+        return not ends_a_noun(before)
+    return before[-1:] in ("了", "出", "起", "过", "的") and trigger_before(before[:-1])
+
+
+def ends_a_noun(before: str) -> bool:
+    """党组织“某某”: the verb 组织 is the end of a noun of the dictionary (党组织 nt, 基层组织 n), which names
+    who acts, not the deed that would make the quote a program."""
+    trigger = next(t for t in PATTERNS.quote_program_triggers if before.endswith(t))
+    return any(word_tags().get(before[-(len(trigger) + k):], "") in NOUN_TAGS for k in (1, 2) if len(before) >= len(trigger) + k)
 
 
 @lru_cache(maxsize=1 << 14)

@@ -23,6 +23,8 @@ LOCATIVE_WORDS = ("在", "于")
 SUBJECT_ADVERBS = frozenset(("还", "也", "又", "都", "已", "再", "就", "先", "另", "专门", "同时", "还专门"))
 BUILDING_VERBS = frozenset(PATTERNS["facilities"]["building_verbs"])
 CLAUSE_MARKS = ",，;；:：。"
+ADVERB_TAGS = frozenset(("d",))  # (将, 已经, 经常: jieba's adverbs)
+MAX_BETWEEN = 2  # 社区|还|将|在, 村里|今后|将|在: at most two such words between the subject and 在
 # the one-character coordinators of every list (、, 和, 及, 与)
 COORDINATORS = frozenset(s for s in PATTERNS["lists"]["separators"] if len(s) == 1)
 
@@ -37,10 +39,14 @@ def level_facility(index: int, sentence: Sentence, tokens: Tokens, s: int, e: in
         return None  # (各社区党群服务中心: every community's)
     if level is None and word in LOCATIVE_WORDS:
         # 嘎查在党群服务中心设立…, 村里在…: the level word, the clause's subject, before the place it acts in
-        subject = previous_token(tokens, s - len(word))
-        if subject in SUBJECT_ADVERBS or word_tags().get(subject) in TIME_TAGS:
-            # 社区还在…, 村里上午在…: an adverb or a word of time between the subject and 在
-            subject = previous_token(tokens, s - len(word) - len(subject))
+        at = s - len(word)
+        subject = previous_token(tokens, at)
+        for _ in range(MAX_BETWEEN):
+            if not (subject in SUBJECT_ADVERBS or word_tags().get(subject) in TIME_TAGS | ADVERB_TAGS):
+                break
+            # 社区还在…, 村里上午在…, 社区将在…: an adverb or a word of time between the subject and 在
+            at -= len(subject)
+            subject = previous_token(tokens, at)
         level = LEVEL_OF.get(subject.removesuffix("里"))
         word = ""
     if level is None and (word in BUILDING_VERBS or word in COORDINATORS):

@@ -22,9 +22,9 @@ from kg.extract.index import LastBefore
 from kg.extract.quotes import name_quote_spans
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import word_tags
-from kg.extract.text import (HOMELAND_WORDS, Tokens, TokenSpan, is_cjk, past_predicate, previous_token, splits_a_word,
+from kg.extract.text import (HOMELAND_WORDS, Tokens, TokenSpan, clause_start, is_cjk, past_predicate, previous_token, splits_a_word,
                              stem_start, stem_tokens)
-from kg.extract.unitstems import is_description, is_generic_stem, is_word_like, numbered_stem, strip_level_suffix
+from kg.extract.unitstems import CLASS_POINTERS, is_description, is_generic_stem, is_word_like, numbered_stem, strip_level_suffix
 from kg.gazetteer import load_gazetteer
 from kg.gazetteer.communities import load_communities
 from kg.model import Sentence
@@ -146,8 +146,9 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
                 generic.append((s, level))
             continue
         if suffix_start - start < table["min_stem"] or COUNTED.match(previous_token(tokens, start)) \
-                or COUNTED_TEXT.search(sentence.text, max(0, start - sentence.start - 4), start - sentence.start):
-            continue  # (是一个纯农业村: a count before the stem, a kind of place described)
+                or COUNTED_TEXT.search(sentence.text, max(0, start - sentence.start - 4), start - sentence.start) \
+                or previous_token(tokens, start) in CLASS_POINTERS or counted_before_de(sentence.text, start - sentence.start):
+            continue  # (是一个纯农业村, 其他|产茶|村, 是一个山水环绕的古镇社区: a count or a pointer to many, a kind)
         stem = sentence.text[start - sentence.start : s - sentence.start]
         parts = stem_tokens(tokens, start, s)
         if host is not None and start <= host.start < suffix_start:
@@ -211,6 +212,23 @@ COUNTED = re.compile(PATTERNS["units"]["counted"])
 COUNTED_TEXT = re.compile(PATTERNS["units"]["counted"].lstrip("^"))  # (14|个: the count cut from its measure word)
 HOMELAND_SUFFIXES = ("乡",)
 UNIT_SUFFIX_AT = re.compile(alternation(s for s, _ in PATTERNS["units"]["suffixes"] if len(s) > 1))
+
+
+def counted_before_de(text: str, at: int) -> bool:
+    """是一个山水环绕的古镇社区: a count opening the clause's noun phrase, then 的 right before the stem: the
+    phrase describes a kind of place (a name takes no count)."""
+    if not text.startswith("的", at - 1):
+        return False
+    clause = clause_start(text, at - 1, CLAUSE_MARKS)
+    count = COUNT_IN_CLAUSE.search(text, clause, at - 1)
+    return count is not None and text.endswith(COPULAS, clause, count.start())
+
+
+COPULAS = ("是", "为", "成为", "属于")  # (X是一个…的某某社区 classifies X; 走了一个多小时来到…的某某村 does not)
+
+
+COUNT_IN_CLAUSE = re.compile(PATTERNS["units"]["counted_description"])
+CLAUSE_MARKS = ",，;；:：。!！?？、“”"
 
 
 def as_subdistrict(unit: Found, stem: str) -> bool:

@@ -96,11 +96,29 @@ def is_description(parts: list[str], level: str, after_unit: bool = False, suffi
         return not load_communities().candidates("".join(parts) + suffix)
     if describes_in_words(parts) and not load_communities().candidates("".join(parts) + suffix):
         return True
+    if (parts[-1] in TELLING_WORDS or after_a_locative(parts) or ends_in_an_adverb(parts)) and not load_communities().candidates("".join(parts) + suffix):
+        return True  # 第一时间报告|社区: the place told; 辖区内|老|小区: a kind of place where the locative puts it
     if len(parts) == 1 and parts[0] in FOUNDING_VERBS and not after_unit:
         return True  # 在新建小区配建, 辖区新建社区: built, not named (a community of the name follows its parent)
     if "".join(parts).endswith(SENDING_VERBS):
         return True  # 选派|社区党委委员某某: sending someone, whose title follows, names no place
     return tag in DESCRIPTIVE_TAGS and not is_place_word(parts[0]) and not (after_unit and tag in ("a", "an"))
+
+
+def ends_in_an_adverb(parts: list[str]) -> bool:
+    """村里|正在|村党群服务中心, 社区|已经|社区…: a subject and an adverb or a word of time of two characters or
+    more (jieba's d and t) before the suffix: the level word that follows is the place acted in, not the end of a name."""
+    return len(parts) > 1 and len(parts[-1]) > 1 and word_tags().get(parts[-1]) in ADVERB_TAGS
+
+
+def after_a_locative(parts: list[str]) -> bool:
+    """内|老, 范围|内|新, 里|新建: a one-character locative, which closes the noun before it (辖区内, 城里),
+    then a description (an adjective, a generic stem): which places of that area, not a name."""
+    at = next((i for i in range(len(parts) - 2, -1, -1) if parts[i] in LOCATIVE_CHARACTERS), None)
+    if at is None:
+        return False
+    rest = parts[at + 1 :]
+    return is_generic_stem("".join(rest), rest) or len(rest) == 1 and word_tags().get(rest[0]) in ("a", "an")
 
 
 def describes_in_words(parts: list[str]) -> bool:
@@ -131,5 +149,8 @@ TIME = next(iter(sorted(TIME_TAGS)))
 DESCRIPTIVE_TAGS = frozenset(PATTERNS["stems"]["descriptive_tags"])
 POINTING_TAGS = frozenset(PATTERNS["stems"]["pointing_tags"])
 CLASS_POINTERS = frozenset(PATTERNS["stems"]["class_pointers"])
+ADVERB_TAGS = ("d", "t")  # (正在 is a word of time to jieba)
+TELLING_WORDS = frozenset(PATTERNS["stems"]["telling_words"])
+LOCATIVE_CHARACTERS = frozenset(PATTERNS["stems"]["locative_characters"])
 COUNT_LEADING_TAGS = TIME_TAGS | VERB_PHRASE_TAGS | POINTING_TAGS
 AREA_KIND_ENDING = PATTERNS["stems"]["area_kind_ending"]

@@ -1,0 +1,85 @@
+"""Words around a suffix that describe a kind of place, or hold a list's predicate, name nothing; frames that
+bound a name keep it whole. Sentences written for these tests; the bodies, places and people are invented."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.places import of_another_unit
+from tests.test_extract import names, relations
+
+
+@pytest.mark.parametrize("text", [
+    "镇里计划把经验推广到其他养蜂村。",  # a pointer to many, then what kind
+    "白鹭社区是一座依山而建的山城社区。",  # a copula and a count: a kind of place described
+    "全镇范围内新小区越来越多。",  # a locative closes the noun before it, then an adjective
+    "异常情况及时报告社区。",  # the place told, after a verb the dictionary tags as a noun
+    "居民遇到困难可以通报社区。",
+])
+def test_a_described_or_told_place_is_no_unit(text):
+    assert names(text, "AdministrativeUnit") <= {"白鹭社区"}
+
+
+def test_a_count_after_a_verb_of_motion_describes_nothing():
+    # 走了一个多小时: the count is of hours, and no copula makes the clause a description of the village
+    assert "小岭自然村" in names("走了一个多小时来到枫溪村最偏远的小岭自然村。", "AdministrativeUnit")
+
+
+def test_a_list_ends_with_the_item_that_holds_its_predicate():
+    text = "武隆区交通局、武隆区卫健局围绕乡村道路和健康知识作了专题讲解。"
+    assert names(text, "Partner") == {"武隆区交通局", "武隆区卫健局"}
+
+
+def test_a_trigger_verb_that_ends_a_noun_makes_no_program():
+    assert names("村里的变化始于党组织“扎根田间”。", "Program") == set()
+    assert names("社区党委组织“邻里乐”活动。", "Program") == {"邻里乐"}  # 组织 the verb still does
+
+
+def test_a_quoted_studio_is_a_place():
+    text = "司法所的调解员每周二在“宁和”工作室接待来访群众。"
+    assert names(text, "Facility") == {"宁和"}
+    assert names(text, "Program") == set()
+
+
+def test_counted_places_of_a_kind_are_no_facility():
+    text = "南湖街道石桥社区党群服务中心正式启用。\n今年建成1个街道党群服务中心、6个邻里驿站。"
+    assert names(text, "Facility") == {"石桥社区党群服务中心"}
+    assert {r for r in relations(text) if r[1] == "hasFacility"} == {("石桥社区", "hasFacility", "石桥社区党群服务中心")}
+
+
+def test_a_tail_after_a_level_word_or_a_count_is_another_unit_s():
+    tail = "党群服务中心"
+    assert of_another_unit("建成1个街道" + tail, len("建成1个街道"))  # after 街道: a street's centre
+    assert of_another_unit("建成5个" + tail, len("建成5个"))  # after a count: many centres
+    assert not of_another_unit("居民来到" + tail, len("居民来到"))  # the bare tail: the one named before
+
+
+def test_the_centre_of_the_community_acting_after_an_adverb():
+    text = "石桥社区开展活动。\n社区将在党群服务中心开设课堂。"
+    assert names(text, "Facility") == {"石桥社区党群服务中心"}
+
+
+def test_a_subject_and_an_adverb_before_a_level_word_name_no_unit():
+    text = "柳湾村开展活动。\n村干部介绍，村里正在村党群服务中心布置展板。"
+    assert names(text, "AdministrativeUnit") == {"柳湾村"}
+    assert names(text, "Facility") == {"柳湾村党群服务中心"}
+
+
+def test_a_name_whose_head_is_a_place_word_before_a_verb_of_report():
+    # 金华 is a place to jieba's dictionary: 通报, a verb it tags as a noun, ends the name all the same
+    assert names("办事处主任金华强通报全年工作。", "Person") == {"金华强"}
+
+
+def test_a_conjunction_before_the_verb_of_a_post_ends_the_name():
+    assert names("护河队由退休工人王德和担任队长。", "Person") == {"王德和"}
+    assert names("护河队由退休工人王德和李强担任队长。", "Person") == {"王德", "李强"}
+
+
+def test_a_transliterated_name_framed_by_a_role_and_the_verb_of_the_post():
+    text = "护林志愿服务队由护林员图雅娜兼任队长。"
+    assert names(text, "Person") == {"图雅娜"}
+    assert ("图雅娜", "leads", "护林志愿服务队") in relations(text)
+
+
+def test_a_compound_branch_set_up_in_a_compound_named_in_an_earlier_paragraph():
+    text = "走进青松街道翠湖社区的枫林苑小区，绿树成荫。\n翠湖社区党委在枫林苑小区成立小区党支部。"
+    assert "枫林苑小区党支部" in names(text, "PartyOrganization")
