@@ -6,10 +6,11 @@ from math import log
 import jieba
 import pytest
 
-from kg.extract.segment import (build_dictionary, build_word_tags, cut_weights, dictionary, dictionary_key,
-                                split_sentences, tokenize, user_words, word_tags)
-from kg.extract import wordcut
-from kg.extract.wordcut import alone_weight, cut, word_weights
+from kg.extract import segment, wordcut
+from kg.extract.segment import (StoredWeights, build_dictionary, build_word_tags, cut_weights, dictionary,
+                                dictionary_key, split_sentences, split_weights, stored_weights, tokenize, user_words,
+                                word_tags)
+from kg.extract.wordcut import alone_weight, cut, cut_weighted, word_weights
 from kg.tablecache import load_table
 
 SENTENCE_CASES = [
@@ -148,3 +149,70 @@ def test_segmenting_with_the_cached_dictionary_does_not_import_jieba(tmp_path):
     runs = [subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True).stdout
             for _ in range(2)]
     assert runs == ["True\n", "False\n"]  # the first run builds the dictionary with jieba, the second reads it
+
+
+# ------------------------------------------------------------ the weights read part by part
+CUT_TEXTS = [
+    "东湖街道某某村党总支书记走访了河西区人民医院和县妇联，村村通公路。社区主任表示满意",
+    "成都市武侯区玉林街道芳草社区党委书记刘洪介绍，“邻里守望”志愿服务队已有120名队员。",
+    "ABC公司2023年与某某大学签订共建协议 第3期 x+y=z",
+]
+
+
+def stored_copy() -> StoredWeights:
+    """A process's weights as they are before any text is cut."""
+    freq, total, _ = dictionary()
+    return StoredWeights(*split_weights(word_weights(freq, total)), alone_weight(total))
+
+
+def test_weights_read_for_a_text_cut_it_as_the_whole_table_does():
+    whole, alone = cut_weights()
+    for text in CUT_TEXTS:
+        stored = stored_copy()
+        stored.cover(text)
+        assert stored.alone == alone
+        assert cut_weighted(text, stored.weights, stored.alone) == cut_weighted(text, whole, alone)
+        # only what the text's pairs of characters need was read
+        assert len(stored.weights) < len(whole) / 10 and not stored.complete
+
+
+def test_a_part_left_unread_would_change_the_cut():
+    """The test above could fail: the words of a pair the text has are in its part, not in the one-character
+    entries (without reading them, 武侯区 is no longer one token)."""
+    stored = stored_copy()
+    assert "武侯区" not in stored.weights
+    assert "武侯区" not in cut_weighted("成都市武侯区", stored.weights, stored.alone)
+    stored.cover("成都市武侯区")
+    assert "武侯区" in cut_weighted("成都市武侯区", stored.weights, stored.alone)
+
+
+def test_after_enough_text_the_whole_table_is_read():
+    stored = stored_copy()
+    stored.cover("社区" * (segment.LAZY_CHARACTERS // 2 + 1))
+    assert stored.complete and stored.weights == cut_weights()[0]
+    stored.cover("再来")  # nothing left to read, nothing looked at
+
+
+def test_tokenize_reads_the_weights_from_the_table_cache_in_parts():
+    assert isinstance(stored_weights(), StoredWeights)
+    assert tokenize("芳草社区党委书记刘洪介绍了情况。") == tuple(cut_weighted("芳草社区党委书记刘洪介绍了情况。",
+                                                                      *cut_weights()))
+
+
+def test_compound_words_come_from_the_table_cache_as_they_are_found(tmp_path, monkeypatch):
+    from kg.extract import chains
+    from kg.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    found = chains.find_compound_words(gaz)
+    assert found  # jieba's dictionary has some (云南省 + 某某自治州 as one word)
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    chains.compound_words.cache_clear()
+    try:
+        assert chains.compound_words(gaz) == found  # built, and stored
+        assert list(tmp_path.glob("compoundwords-*.marshal"))
+        chains.compound_words.cache_clear()
+        monkeypatch.setattr(chains, "find_compound_words", lambda gaz: refuse())
+        assert chains.compound_words(gaz) == found  # read back
+    finally:
+        chains.compound_words.cache_clear()
