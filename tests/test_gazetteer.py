@@ -392,3 +392,45 @@ def test_read_communities_parses_the_table_format():
     table = read_communities(["# note\n", "name\tcodes\n", "甲社区\t110101001001 120101002003\n"])
     assert table.candidates("甲社区") == ("110101001001", "120101002003")
     assert township_of("120101002003") == "120101002000"
+
+
+# ----------------------------------------------------------- kept in the table cache
+def test_the_gazetteer_read_back_from_the_table_cache_is_the_one_built(tmp_path, monkeypatch):
+    from kg.gazetteer import divisions
+
+    built = divisions.build_gazetteer(divisions._DATA / "gazetteer.tsv.gz")
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    divisions.load_gazetteer.cache_clear()
+    try:
+        first = divisions.load_gazetteer()  # made from the table, and stored
+        assert list(tmp_path.glob("gazetteer-*.marshal"))
+        divisions.load_gazetteer.cache_clear()
+
+        def refuse(table):
+            raise AssertionError("the gazetteer should have come from the table cache")
+
+        monkeypatch.setattr(divisions, "build_gazetteer", refuse)
+        again = divisions.load_gazetteer()
+    finally:
+        divisions.load_gazetteer.cache_clear()
+    for kept in (first, again):
+        assert kept is not built and list(kept) == list(built)
+        # the tables every look-up reads, in the same order (homonyms come sorted by code)
+        assert kept._by_name == built._by_name and list(kept._by_name) == list(built._by_name)
+        assert kept._by_short == built._by_short and kept._aliases == built._aliases and kept._short == built._short
+        assert kept.lookup("恩施州") == built.lookup("恩施州") and kept.lookup("常德", short=True) == built.lookup("常德", short=True)
+        assert kept.place(["江汉区", "满春街道"]) == built.place(["江汉区", "满春街道"])
+
+
+def test_a_restored_gazetteer_keeps_what_its_state_holds():
+    """The restored tables come from the state, not from the rules again: a state edited by hand shows."""
+    from kg.gazetteer.divisions import Gazetteer
+
+    small = Gazetteer([Division("430000000000", "湖南省", "province", None),
+                       Division("430700000000", "常德市", "city", "430000000000")])
+    rows, aliases, shorts = small.state()
+    assert shorts == {"430000000000": ("湖南",), "430700000000": ("常德",)}
+    restored = Gazetteer.restored((rows, aliases, {"430700000000": ("德城",)}))
+    assert [d.name for d in restored.lookup("德城", short=True)] == ["常德市"]
+    assert restored.lookup("常德", short=True) == ()
+    assert restored.parent(restored.get("430700")) == small.get("430000")
