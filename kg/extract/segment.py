@@ -113,36 +113,42 @@ class StoredWeights:
     def __init__(self, singles: bytes, parts: list[bytes], alone: float) -> None:
         self.weights: dict[str, float] = marshal.loads(singles)
         self.alone = alone
-        self._parts: list[bytes] | None = list(parts)
+        self._stored: tuple[bytes, list[bytes]] | None = (singles, parts)
+        self._unread: list[bytes | None] = list(parts)
         self._looked_at = 0  # characters
 
     def cover(self, text: str) -> None:
         """Read the parts the cut of ``text`` needs (none once every part is read)."""
-        parts = self._parts
-        if parts is None:
+        if self._stored is None:
             return
         self._looked_at += len(text)
         if self._looked_at >= LAZY_CHARACTERS:
             self.load_all()
             return
-        weights = self.weights
+        weights, unread = self.weights, self._unread
         for part in {weight_part(a, b) for a, b in zip(text, text[1:])}:
-            data = parts[part]
+            data = unread[part]
             if data is not None:
                 if data:
                     weights.update(marshal.loads(data))
-                parts[part] = None
+                unread[part] = None
 
     def load_all(self) -> None:
-        if self._parts is not None:
-            for data in self._parts:
+        """Every part, into a table of its own: the parts read so far were made among the objects of the
+        texts cut meanwhile, and kept they would hold the memory of those texts after the table is dropped
+        (a full build of 1,000 articles peaked 17-25 MB higher so)."""
+        if self._stored is not None:
+            singles, parts = self._stored
+            weights = marshal.loads(singles)
+            for data in parts:
                 if data:
-                    self.weights.update(marshal.loads(data))
-            self._parts = None
+                    weights.update(marshal.loads(data))
+            self.weights = weights
+            self._stored = self._unread = None
 
     @property
     def complete(self) -> bool:
-        return self._parts is None
+        return self._stored is None
 
 
 def build_dictionary() -> tuple[dict[str, int], int, list[str]]:
