@@ -434,3 +434,29 @@ def test_a_restored_gazetteer_keeps_what_its_state_holds():
     assert [d.name for d in restored.lookup("德城", short=True)] == ["常德市"]
     assert restored.lookup("常德", short=True) == ()
     assert restored.parent(restored.get("430700")) == small.get("430000")
+
+
+def test_a_changed_alias_rule_file_makes_the_gazetteer_again(tmp_path, monkeypatch):
+    """The kept gazetteer is keyed by the files it is made from: one of them changed, the old one is not read."""
+    from pathlib import Path
+
+    from kg.gazetteer import divisions
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    made = []
+    build = divisions.build_gazetteer
+    monkeypatch.setattr(divisions, "build_gazetteer", lambda table: made.append(1) or build(table))
+    read_bytes = Path.read_bytes
+    divisions.load_gazetteer.cache_clear()
+    try:
+        divisions.load_gazetteer()
+        divisions.load_gazetteer.cache_clear()
+        divisions.load_gazetteer()
+        assert made == [1]  # stored, then read back
+        monkeypatch.setattr(Path, "read_bytes",
+                            lambda self: read_bytes(self) + (b"\n# changed" if self.name == "aliases.toml" else b""))
+        divisions.load_gazetteer.cache_clear()
+        divisions.load_gazetteer()
+        assert made == [1, 1]
+    finally:
+        divisions.load_gazetteer.cache_clear()

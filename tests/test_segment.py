@@ -216,3 +216,36 @@ def test_compound_words_come_from_the_table_cache_as_they_are_found(tmp_path, mo
         assert chains.compound_words(gaz) == found  # read back
     finally:
         chains.compound_words.cache_clear()
+
+
+def test_the_kept_weights_and_compound_words_follow_the_code_that_makes_them(tmp_path, monkeypatch):
+    """A changed wordcut.py (which works the weights out) or chains.py (which finds the compound words) gives
+    their tables a new key: they are made again, not read from the old files."""
+    from pathlib import Path
+
+    from kg.extract import chains
+    from kg.gazetteer import load_gazetteer
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    read_bytes = Path.read_bytes
+    changed = set()
+    monkeypatch.setattr(Path, "read_bytes",
+                        lambda self: read_bytes(self) + (b"\n# changed" if self.name in changed else b""))
+    found = []
+    find = chains.find_compound_words
+    monkeypatch.setattr(chains, "find_compound_words", lambda gaz: found.append(1) or find(gaz))
+    try:
+        for change in (None, None, "chains.py"):
+            changed.add(change)
+            stored_weights.cache_clear()
+            chains.compound_words.cache_clear()
+            stored_weights()
+            chains.compound_words(load_gazetteer())
+        assert found == [1, 1] and len(list(tmp_path.glob("cutweightparts-*"))) == 1
+        changed.add("wordcut.py")
+        stored_weights.cache_clear()
+        stored_weights()
+        assert len(list(tmp_path.glob("cutweightparts-*"))) == 2
+    finally:
+        stored_weights.cache_clear()
+        chains.compound_words.cache_clear()
