@@ -145,7 +145,7 @@ def find_listed_partners(index: int, sentence: Sentence, tokens: Tokens, found_h
 
 
 def _up_to_its_predicate(items, named, tokens: Tokens, base: int):
-    """甲局、乙局围绕丙和丁作了指导: an item whose name is followed, inside the item, by a verb or a
+    """甲局、乙局就丙和丁作了讲解: an item whose name is followed, inside the item, by a verb or a
     preposition holds the list's predicate, so the list ends with that item; what the predicate's own
     和 joins (丙, 丁) are its objects, not more members."""
     for k, ((s, e), entity) in enumerate(zip(items, named)):

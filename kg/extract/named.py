@@ -87,7 +87,7 @@ def find_by_suffix(
                     and is_locative_stem(sentence.text[entity.start - sentence.start : s - sentence.start])):
                 continue  # 隔壁|活动室, 楼下|阅览室: where the room is from here, not its name
             if entity is not None and cls == "Facility" and COUNTED_BEFORE.search(sentence.text, 0, entity.start - sentence.start):
-                continue  # 再建5个快递驿站: places of a kind, counted, not one named place
+                continue  # 又建成4个健身广场: places of a kind, counted, not one named place
             if entity is not None and cls == "Partner" and is_branch(suffix, entity.name):
                 entity = with_parent_body(entity, found, sentence)
             if (entity is not None and entity.unit is not None and entity.unit.end in locative_ends and entity.aliases

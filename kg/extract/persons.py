@@ -51,7 +51,7 @@ def name_at(text: str, pos: int) -> str | None:
         if (head and given == 2 and word_tags().get(head) in NAME_HEAD_TAGS and name not in word_tags()
                 and (firmly_ended(text, end) or text.startswith(NAME_ENDING_VERBS, end))
                 and not word_tags().get(name[-1], "").startswith("v")):
-            head = ""  # 宋朝|阳任…, 罗海|波通报: a place's or an adverb's characters may begin a name a mark, a post
+            head = ""  # 宋朝|阳任…, 金华|强通报: a place's or an adverb's characters may begin a name a mark, a post
             # verb or a verb of report ends
         if any(w in word_tags() and not word_tags()[w].startswith("nr") for w in (name, head) if w):
             continue  # a dictionary word (项目, 党员), not a name
@@ -368,7 +368,7 @@ BY = "由"
 
 
 def transliterated_after_role(sentence: Sentence, by: int, at: int) -> str | None:
-    """由网格员某某某兼任队长: three or four characters of the transliteration guides' usage framed by a
+    """由护林员某某某担任组长: three or four characters of the transliteration guides' usage framed by a
     role word and the verb of the post, though no Han surname begins them (a Mongolian or Uyghur name
     shorter than ``long_name`` reads). The frame bounds the name on both sides, so no verb after it is needed."""
     text = sentence.text

@@ -97,7 +97,7 @@ def is_description(parts: list[str], level: str, after_unit: bool = False, suffi
     if describes_in_words(parts) and not load_communities().candidates("".join(parts) + suffix):
         return True
     if (parts[-1] in TELLING_WORDS or after_a_locative(parts) or ends_in_an_adverb(parts)) and not load_communities().candidates("".join(parts) + suffix):
-        return True  # 第一时间报告|社区: the place told; 辖区内|老|小区: a kind of place where the locative puts it
+        return True  # 发现隐患及时报告|社区: the place told; 范围|内|新|小区: a kind of place where the locative puts it
     if len(parts) == 1 and parts[0] in FOUNDING_VERBS and not after_unit:
         return True  # 在新建小区配建, 辖区新建社区: built, not named (a community of the name follows its parent)
     if "".join(parts).endswith(SENDING_VERBS):
@@ -106,13 +106,13 @@ def is_description(parts: list[str], level: str, after_unit: bool = False, suffi
 
 
 def ends_in_an_adverb(parts: list[str]) -> bool:
-    """村里|正在|村党群服务中心, 社区|已经|社区…: a subject and an adverb or a word of time of two characters or
+    """组里|正在|村文化广场, 居民|已经|社区…: a subject and an adverb or a word of time of two characters or
     more (jieba's d and t) before the suffix: the level word that follows is the place acted in, not the end of a name."""
     return len(parts) > 1 and len(parts[-1]) > 1 and word_tags().get(parts[-1]) in ADVERB_TAGS
 
 
 def after_a_locative(parts: list[str]) -> bool:
-    """内|老, 范围|内|新, 里|新建: a one-character locative, which closes the noun before it (辖区内, 城里),
+    """内|新, 范围|内|新, 里|新建: a one-character locative, which closes the noun before it (辖区内, 城里),
     then a description (an adjective, a generic stem): which places of that area, not a name."""
     at = next((i for i in range(len(parts) - 2, -1, -1) if parts[i] in LOCATIVE_CHARACTERS), None)
     if at is None:
