@@ -83,3 +83,19 @@ def test_a_transliterated_name_framed_by_a_role_and_the_verb_of_the_post():
 def test_a_compound_branch_set_up_in_a_compound_named_in_an_earlier_paragraph():
     text = "走进青松街道翠湖社区的枫林苑小区，绿树成荫。\n翠湖社区党委在枫林苑小区成立小区党支部。"
     assert "枫林苑小区党支部" in names(text, "PartyOrganization")
+
+
+def test_a_retired_officer_of_the_courts_is_a_role_before_a_name():
+    text = "“邻里安”调解队轮流值守，退休法官周立新担任队长。"
+    assert names(text, "Person") == {"周立新"}
+
+
+def test_a_post_written_with_one_character_right_after_a_name():
+    text = "社区成立翠柏志愿服务队，王德礼任队长。"
+    assert ("王德礼", "leads", "翠柏志愿服务队") in relations(text)
+    assert names("王德礼任务繁重，每天都在社区。", "Person") == set()  # 任务: no post follows
+
+
+def test_who_is_helped_is_no_unit_nor_partner():
+    assert names("城北公安分局新华派出所帮小区装上了智能门禁。", "AdministrativeUnit") == set()
+    assert names("第一书记到村后，他帮合作社对接上一家食品公司。", "Partner") <= {"食品公司"}

@@ -351,7 +351,10 @@ def helped(parts: list[str]) -> bool:
     """帮|业委会, 律师|帮|业委会: a one-character verb before the body's word, alone or after a word for
     people (its subject), says what is done for a body; it names none."""
     return bool(parts) and len(parts[-1]) == 1 and word_tags().get(parts[-1], "").startswith("v") and (
-        len(parts) == 1 or len(parts) == 2 and is_people_word(parts[0]))
+        len(parts) == 1 or len(parts) == 2 and (is_people_word(parts[0]) or word_tags().get(parts[0]) in PRONOUN_TAGS))
+
+
+PRONOUN_TAGS = ("r",)  # 他|帮|合作社: a pronoun, the subject, before the verb
 
 
 def is_generic(stem: str, parts: list[str], table: dict) -> bool:

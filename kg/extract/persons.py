@@ -328,11 +328,11 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
     A person of ``earlier`` (found by a role before the name: 由村民某某担任会长) takes the post it leads."""
     text = sentence.text
     found = []
-    if not any(verb in text for verb in APPOINTMENT_VERBS):
+    if not any(verb in text for verb in APPOINTMENT_VERBS + SHORT_APPOINTMENT_VERBS):
         return found  # (most sentences)
     known = {p.name for p in earlier}
     ending_at = {p.end: p for p in earlier if p.org is None}
-    for verb in APPOINTMENT_VERBS:
+    for verb in APPOINTMENT_VERBS + SHORT_APPOINTMENT_VERBS:
         at = text.find(verb)
         while at > 0:
             clause = clause_start(text, at, ",，;；:：。")
@@ -346,6 +346,8 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
             if name is not None and clause + len(name) == at and (name not in known or sentence.start + at in ending_at):
                 rest = text[at + len(verb) : at + len(verb) + 30]
                 role = next(((m.start(), m.end()) for m in PATTERNS.role_re.finditer(rest)), None)
+                if verb in SHORT_APPOINTMENT_VERBS and role is not None and role[0] != 0:
+                    role = None  # 某某任队长: the one character is the verb only with the role right after it
                 if role is not None and is_leading(rest[role[0] : role[1]]):
                     base = sentence.start + at + len(verb)
                     # (an organisation named with the role's own kind word, 某村党支部 + 书记, before its unit)
@@ -365,6 +367,8 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
 
 
 BY = "由"
+# 某某任队长, written with one character: a name at a clause's start, the character, then the role at once.
+SHORT_APPOINTMENT_VERBS = ("任",)
 
 
 def transliterated_after_role(sentence: Sentence, by: int, at: int) -> str | None:

@@ -96,7 +96,7 @@ def is_description(parts: list[str], level: str, after_unit: bool = False, suffi
         return not load_communities().candidates("".join(parts) + suffix)
     if describes_in_words(parts) and not load_communities().candidates("".join(parts) + suffix):
         return True
-    if (parts[-1] in TELLING_WORDS or after_a_locative(parts) or ends_in_an_adverb(parts)) and not load_communities().candidates("".join(parts) + suffix):
+    if (parts[-1] in TELLING_WORDS or parts[-1] in HELPING_VERBS or after_a_locative(parts) or ends_in_an_adverb(parts)) and not load_communities().candidates("".join(parts) + suffix):
         return True  # 发现隐患及时报告|社区: the place told; 范围|内|新|小区: a kind of place where the locative puts it
     if len(parts) == 1 and parts[0] in FOUNDING_VERBS and not after_unit:
         return True  # 在新建小区配建, 辖区新建社区: built, not named (a community of the name follows its parent)
@@ -151,6 +151,7 @@ POINTING_TAGS = frozenset(PATTERNS["stems"]["pointing_tags"])
 CLASS_POINTERS = frozenset(PATTERNS["stems"]["class_pointers"])
 ADVERB_TAGS = ("d", "t")  # (正在 is a word of time to jieba)
 TELLING_WORDS = frozenset(PATTERNS["stems"]["telling_words"])
+HELPING_VERBS = frozenset(PATTERNS["stems"]["helping_verbs"])
 LOCATIVE_CHARACTERS = frozenset(PATTERNS["stems"]["locative_characters"])
 COUNT_LEADING_TAGS = TIME_TAGS | VERB_PHRASE_TAGS | POINTING_TAGS
 AREA_KIND_ENDING = PATTERNS["stems"]["area_kind_ending"]
