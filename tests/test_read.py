@@ -254,3 +254,23 @@ def test_an_article_over_the_size_limit_is_skipped_with_the_limit_named(tmp_path
     assert item == Skipped(
         str(path), "article of 1.2 MB is larger than --max-article-mb 1: split it, or raise the limit"
     )
+
+
+def test_plain_utf8_is_read_without_the_detector_and_as_the_detector_reads_it(monkeypatch):
+    import kg.prepare.read as read
+
+    data = "社区党委开展“邻里守望”活动，居民踊跃参加。\n".encode("utf-8") * 20
+    expected = read._detect(data)
+    monkeypatch.setattr(read, "_detect", lambda _: (_ for _ in ()).throw(AssertionError("detector called")))
+    assert read.decode(data) == (str(expected), expected.encoding)
+
+
+def test_ascii_and_a_byte_order_mark_are_left_to_the_detector(monkeypatch):
+    import kg.prepare.read as read
+
+    asked = []
+    real = read._detect
+    monkeypatch.setattr(read, "_detect", lambda data: asked.append(data) or real(data))
+    read.decode(b"plain ascii text of a page\n")
+    read.decode(b"\xef\xbb\xbf" + "社区".encode("utf-8"))
+    assert len(asked) == 2

@@ -18,6 +18,7 @@ its undecodable bytes written ``\\xNN``.
 """
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
@@ -216,6 +217,8 @@ def decode(data: bytes) -> tuple[str, str] | str:
     """
     if not data.strip():
         return "empty file"
+    if (plain := _plain_utf8(data)) is not None:
+        return "binary file" if _looks_binary(plain) else (plain, "utf_8")
     if _damaged_utf8(data):
         return _decode_damaged(data, ("utf_8",)) or "undecodable: no known text encoding fits"
     match = _detect(data)
@@ -234,6 +237,19 @@ def decode(data: bytes) -> tuple[str, str] | str:
     if dropped:
         encoding = f"{encoding} (truncated: last {dropped} byte(s) of an incomplete character dropped)"
     return text, encoding
+
+
+def _plain_utf8(data: bytes) -> str | None:
+    """The text of bytes that are valid UTF-8 with characters beyond ASCII and no byte-order mark: what the
+    detector says of them too (utf_8, the same text, on every page of the seeds, the development and held-out
+    sets and a generated corpus), found without its statistics, which cost a quarter of a millisecond a page.
+    ASCII alone, a BOM and anything that is not valid UTF-8 are left to the detector."""
+    if data.startswith(codecs.BOM_UTF8) or data.isascii():
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _damaged_utf8(data: bytes) -> bool:
