@@ -99,3 +99,7 @@ def test_a_post_written_with_one_character_right_after_a_name():
 def test_who_is_helped_is_no_unit_nor_partner():
     assert names("城北公安分局新华派出所帮小区装上了智能门禁。", "AdministrativeUnit") == set()
     assert names("第一书记到村后，他帮合作社对接上一家食品公司。", "Partner") <= {"食品公司"}
+
+
+def test_a_quoted_product_a_body_designs_is_a_program():
+    assert names("县农商银行为种植大户量身设计了“果农贷”，授信300万元。", "Program") == {"果农贷"}
