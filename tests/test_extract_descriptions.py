@@ -103,3 +103,8 @@ def test_who_is_helped_is_no_unit_nor_partner():
 
 def test_a_quoted_product_a_body_designs_is_a_program():
     assert names("县农商银行为种植大户量身设计了“果农贷”，授信300万元。", "Program") == {"果农贷"}
+
+
+@pytest.mark.parametrize("text", ["街道表彰了一批先进基层党组织。", "社区党委被评为优秀党支部。"])
+def test_an_honour_given_to_many_is_no_organisation(text):
+    assert names(text, "PartyOrganization") <= {"社区党委"}

@@ -23,6 +23,7 @@ from kg.extract.references import (earlier_of_kind, function_branch, kind_of_mem
 from kg.extract.roles import after_post_verb
 from kg.extract.temporary import body_s_own_branch, temporary_branch
 from kg.extract.text import UNIT_WORDS, Tokens, clean_name, ends_with_founding_verb, is_cjk, stem_start, stem_tokens
+from kg.extract.segment import tokenize
 from kg.extract.index import LastBefore
 from kg.extract.units import PassageUnits, main_unit
 from kg.model import Sentence
@@ -371,7 +372,8 @@ def keep_stem(org: Found, stem: str, unit_of_stem: dict[str, Found]) -> bool:
     某某新园小区), if one does.
     """
     own = len(stem) == 2 and org.place is not None and org.place.kind in ("community", "compound")
-    if len(stem) < 3 and not own or is_generic_stem([stem]) or stem[0] in PATTERNS.stop_chars:
+    if len(stem) < 3 and not own or is_generic_stem([stem]) or is_generic_stem(list(tokenize(stem))) \
+            or stem[0] in PATTERNS.stop_chars:  # (先进|基层党组织: generic words one after the other)
         return False  # (某村渔业党支部, 某村老年党支部: two characters after a village name its own branch)
     org.generic = False
     if org.place is not None:  # the body's own name after a place: the place is written with it, as written
