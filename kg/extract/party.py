@@ -372,8 +372,8 @@ def keep_stem(org: Found, stem: str, unit_of_stem: dict[str, Found]) -> bool:
     某某新园小区), if one does.
     """
     own = len(stem) == 2 and org.place is not None and org.place.kind in ("community", "compound")
-    if len(stem) < 3 and not own or is_generic_stem([stem]) or is_generic_stem(list(tokenize(stem))) \
-            or stem[0] in PATTERNS.stop_chars:  # (先进|基层党组织: generic words one after the other)
+    if len(stem) < 3 and not own or is_generic_stem(list(tokenize(stem))) or stem[0] in PATTERNS.stop_chars:
+        # (is_generic_stem asks the words and their whole: 先进|基层 党组织, generic words one after the other)
         return False  # (某村渔业党支部, 某村老年党支部: two characters after a village name its own branch)
     org.generic = False
     if org.place is not None:  # the body's own name after a place: the place is written with it, as written

@@ -9,6 +9,8 @@ from kg.extract.actors import CLAUSE_MARKS, PLACE_WORDS, Actors, coordinated, ov
 from kg.extract.found import Found
 from kg.extract.frames import reported_start
 from kg.extract.index import LastBefore, by_sentence
+from kg.extract.named import COUNTED_BEFORE
+from kg.extract.party import LEVEL_WORDS
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import tokenize
 from kg.extract.text import is_people_word
@@ -145,11 +147,7 @@ MIN_TAIL = 3  # 服务站, 食堂 alone are any place's
 def of_another_unit(text: str, at: int) -> bool:
     """新建2个镇党群服务中心、8个村党群服务中心: the tail written after a level word or a count is some
     unit's of that level, or many places of the kind, not the one facility named with its unit."""
-    return text.endswith(LEVEL_WORDS, 0, at) or COUNTED_TAIL.search(text, 0, at) is not None
-
-
-LEVEL_WORDS = tuple(sorted(PATTERNS["units"]["generic_words"], key=len, reverse=True))
-COUNTED_TAIL = re.compile(PATTERNS["partners"]["counted_before"])
+    return text.endswith(LEVEL_WORDS, 0, at) or COUNTED_BEFORE.search(text, 0, at) is not None
 
 
 def partners_own(facility: Found, partners: list[Found], text: str, sentence_start: int) -> bool:
