@@ -398,7 +398,7 @@ def test_read_communities_parses_the_table_format():
 def test_the_gazetteer_read_back_from_the_table_cache_is_the_one_built(tmp_path, monkeypatch):
     from kg.gazetteer import divisions
 
-    built = divisions.build_gazetteer(divisions._DATA / "gazetteer.tsv.gz")
+    built = divisions.build_gazetteer((divisions._DATA / "gazetteer.tsv.gz").read_bytes())
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
     divisions.load_gazetteer.cache_clear()
     try:
