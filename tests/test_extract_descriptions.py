@@ -108,3 +108,49 @@ def test_a_quoted_product_a_body_designs_is_a_program():
 @pytest.mark.parametrize("text", ["街道表彰了一批先进基层党组织。", "社区党委被评为优秀党支部。"])
 def test_an_honour_given_to_many_is_no_organisation(text):
     assert names(text, "PartyOrganization") <= {"社区党委"}
+
+
+def test_a_noun_tagged_verb_of_talking_over_makes_the_place_its_object():
+    # 商量 and 协商 are nouns to the dictionary: the compound after them is what is talked over, no name
+    assert names("业主代表围坐在长凳上商量小区的停车难题。", "AdministrativeUnit") == set()
+    assert names("楼栋长们协商小区的绿化改造。", "AdministrativeUnit") == set()
+
+
+def test_a_given_name_the_dictionary_holds_may_begin_with_a_preposition_character():
+    assert names("驻村第一书记卢向阳说，果树今年挂果了。", "Person") == {"卢向阳"}
+    assert names("村委会主任龚向东介绍了产业规划。", "Person") == {"龚向东"}
+    assert names("网格员韦敏向居民讲解防诈骗知识。", "Person") == {"韦敏"}  # 向 still ends a name before its object
+
+
+def test_a_surname_and_a_one_character_form_of_address_is_no_name():
+    assert names("“水管修好了，心里踏实。”居民蒙伯说。", "Person") == set()
+    assert names("“排队不用等了。”居民谭姨说。", "Person") == set()
+
+
+@pytest.mark.parametrize("text, body", [
+    ("潼南区有一座老桥。区农业农村委派来两名技术员。", "潼南区农业农村委"),
+    ("潼南区有一座老桥。区文明办把这个项目列为重点。", "潼南区文明办"),
+    ("韶关市中西医结合医院的医生坐诊。", "韶关市中西医结合医院"),
+])
+def test_commissions_offices_and_hospitals_by_their_national_short_names(text, body):
+    assert body in names(text, "Partner")
+
+
+def test_a_branch_set_up_in_a_named_place_is_that_place_s_branch():
+    text = "云杉社区党委今年在翠柏苑小区成立联合党支部，由退休教师钟立华担任支部书记。"
+    assert "翠柏苑小区联合党支部" in names(text, "PartyOrganization")
+    rels = relations(text)
+    assert ("翠柏苑小区联合党支部", "subOrganizationOf", "云杉社区党委") in rels
+    assert ("钟立华", "leads", "翠柏苑小区联合党支部") in rels
+    assert names("社区党委在每个小区成立党支部。", "PartyOrganization") == set()  # a class of places, no one place
+
+
+def test_a_quoted_name_before_a_preposition_of_the_agent_takes_no_head_from_the_clause():
+    text = "枫林社区“桂香小灶”老年食堂里坐满了人。“桂香小灶”由社区党委牵头建设，交给餐饮企业运营。"
+    assert names(text, "Program") == set()
+    assert names(text, "Facility") == {"桂香小灶"}
+
+
+def test_a_quoted_name_after_the_ordinal_of_a_session_is_that_event():
+    assert names("镇里的第三届“稻香丰收会”开幕了，游客很多。", "Program") == {"稻香丰收会"}
+    assert names("首届“槐荫团圆饭”在广场举行。", "Program") == {"槐荫团圆饭"}

@@ -21,7 +21,7 @@ from kg.extract.registered import LEGAL_FORMS, registered_start
 from kg.extract.references import (earlier_of_kind, function_branch, kind_of_members_named_before, led_by_unit_stem,
                                    name_after_settled, named_body, unit_s_own_organisation)
 from kg.extract.roles import after_post_verb
-from kg.extract.temporary import body_s_own_branch, temporary_branch
+from kg.extract.temporary import body_s_own_branch, branch_in_place, temporary_branch
 from kg.extract.text import UNIT_WORDS, Tokens, clean_name, ends_with_founding_verb, is_cjk, stem_start, stem_tokens
 from kg.extract.segment import tokenize
 from kg.extract.index import LastBefore
@@ -176,6 +176,14 @@ def find_party_orgs(
                 start = level_word.start  # 自治区某某中心党总支: the level word names the body's level
                 stem = level_word.text + stem
             found.append(Found(CLS, stem + match.group(), start, e, index, kind=kind, generic=True, rule=f"stem:{stem}"))
+        elif not stem and not in_quote and kind in BRANCH_KINDS and (
+                placed := branch_in_place(text, sentence.start, s, units, found)) is not None:
+            # 某社区党委在某某小区成立联合党支部: the branch of the place it is set up in
+            unit, parent = placed
+            org = Found(CLS, text[unit.start - sentence.start : unit.end - sentence.start] + match.group(), unit.start, e,
+                        index, kind=kind, unit=unit, rule="name", written_apart=True)
+            org.org = parent
+            found.append(org)
         elif not stem and not in_quote and kind in BRANCH_KINDS and (
                 own := body_s_own_branch(text, sentence.start, s, found)) is not None:
             # 某社区党委推动某某物业成立党支部: the body's own branch, under the organisation that moved it

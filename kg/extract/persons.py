@@ -41,7 +41,8 @@ def name_at(text: str, pos: int) -> str | None:
         name = text[pos:end]
         if end > len(text) or not all(is_cjk(ch) for ch in name):
             continue
-        if any(ch in table["not_in_given_name"] for ch in name[surname:]) or name[surname:] in PATTERNS.stop_words:
+        if ((any(ch in table["not_in_given_name"] for ch in name[surname:]) and not is_given_name(name[surname:]))
+                or name[surname:] in PATTERNS.stop_words):
             continue  # (明|担任: a stop word, the verb of a post, is no given name)
         if given == 2 and text[end - 1 : end + 1] in POST_VERBS:
             continue  # 王某担任组长: the verb of the post (担任, 兼任) begins on the name's third character
@@ -58,6 +59,12 @@ def name_at(text: str, pos: int) -> str | None:
         if boundary_after(text, end) and not heads_a_word(text, pos, end):
             return name
     return None
+
+
+def is_given_name(given: str) -> bool:
+    """Whether the dictionary holds ``given`` (two characters) as a personal name: 向阳 and 向东 are
+    given names although 向 alone ends a name before its object (某某向居民介绍)."""
+    return len(given) == 2 and word_tags().get(given, "").startswith("nr")
 
 
 def ends_in_conjunction(text: str, start: int, name: str) -> bool:

@@ -85,6 +85,7 @@ def is_named_event(name: str) -> bool:
 
 EVENT_WORDS = longest_first(PATTERNS["programs"]["event_words"])
 EVENT_PREFIX = re.compile(PATTERNS["programs"]["event_prefix"] + "$")
+SESSION_PREFIX = re.compile(PATTERNS["programs"]["session_prefix"] + "$")
 
 
 # The endings self_class tries, as tuples for str.endswith (programs' in the order tried: the first decides the kind).
@@ -108,7 +109,7 @@ def head_after(after: str) -> tuple[str, int, str] | None:
     follows the quote directly.
     """
     q = PATTERNS["quotes"]
-    if after.startswith(BLOCKERS) and not team_of_members(after):
+    if after.startswith(BLOCKERS) and not team_of_members(after) or after.startswith(AGENT_MARKERS):
         return None
     first = None
     for i in range(min(len(after), q["max_modifier"] + 1)):
@@ -266,6 +267,10 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
         return found
     if trigger_before(text[max(0, qs - base - 4) : qs - base]) and not after.startswith(CATEGORIES):
         return Found("Program", name, qs, qe, index, rule="quote+trigger")  # (推动“两新”组织…: a kind of body, no program)
+    if (session := SESSION_PREFIX.search(text, 0, qs - base)) and not after.startswith(CATEGORIES):
+        event = Found("Program", name, qs, qe, index, kind="event", rule="quote+session")  # 第二届“某某”开幕
+        event.aliases.add(session.group() + name)
+        return event
     return None
 
 
@@ -314,6 +319,7 @@ VERB_OBJECT_HEADS = frozenset(PATTERNS["quotes"]["verb_object_heads"])
 MOTTO_HEADS = frozenset(PATTERNS["quotes"]["motto_heads"])
 LIST_MARKS = ("、", ",", "，")
 BLOCKERS = tuple(PATTERNS["quotes"]["blockers"]) + CATEGORIES
+AGENT_MARKERS = tuple(PATTERNS["quotes"]["agent_markers"])
 
 
 WAYS_OF_WORKING = ("method", "brand", "project")

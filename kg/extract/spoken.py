@@ -57,6 +57,8 @@ def ok_spoken_name(name: str) -> bool:
     """No function character, mark or particle, and no word of another kind than a name's."""
     if any(name.startswith(FORMS_OF_ADDRESS, cut) for cut in (1, 2)):
         return False  # 某阿婆, 某某大娘: a surname and a form of address, not a name
+    if len(name) == 2 and name[1] in SHORT_FORMS_OF_ADDRESS:
+        return False  # 某伯, 某姨, 某总: a surname and a one-character form of address, how neighbours call him
     if not all(is_cjk(ch) for ch in name) or name[-1] in PATTERNS["persons"]["not_last_in_spoken_name"] or any(
             ch in PATTERNS["persons"]["not_in_given_name"] or ch in PATTERNS.stop_chars for ch in name):
         return False
@@ -79,4 +81,5 @@ POST_TITLES = ("书记", "支书", "主任", "长", "委员")
 # The forms of address of two or more characters (阿婆, 大娘): one after a surname makes no name.
 NOUN_TAGGED_VERBS = tuple(PATTERNS["persons"]["noun_tagged_verbs"])
 FORMS_OF_ADDRESS = tuple(w for w in PATTERNS["persons"]["honorifics"] if len(w) > 1)
+SHORT_FORMS_OF_ADDRESS = frozenset(w for w in PATTERNS["persons"]["honorifics"] if len(w) == 1)
 NAME_TAG_STARTS = ("n", "x")  # a word of two or more in a name is tagged nr, nrfg, nz or n (single characters carry any tag)

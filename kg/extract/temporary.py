@@ -1,5 +1,6 @@
 """Branches an organisation sets up: temporary ones (某党总支成立(了)防汛临时党支部, 某党总支防汛临时党支部,
-某党总支牵头成立某小区改造临时党支部) and a body's own branch it has the body set up (某社区党委推动某某物业成立党支部).
+某党总支牵头成立某小区改造临时党支部), a body's own branch it has the body set up (某社区党委推动某某物业成立党支部)
+and a branch set up in a place (某社区党委在某某小区成立联合党支部: the place's branch, 某某小区联合党支部).
 
 Their stems (临时, 防汛临时) are too short or too verbal to name a body of
 their own; named right after the organisation (and its set-up word), they
@@ -74,6 +75,22 @@ def body_s_own_branch(text: str, base: int, kind_start: int, found: list[Found])
     return None
 
 
+def branch_in_place(text: str, base: int, kind_start: int, units: list[Found], found: list[Found]) -> tuple[Found, Found | None] | None:
+    """在某某小区成立(了)联合党支部: a bare kind word set up in a unit the text names right before the set-up
+    word, after 在: the unit's branch, named with it; and the organisation that set it up, when one is named
+    before 在 in the sentence (the branch is under it)."""
+    head = text[: kind_start - base].removesuffix("了")
+    words = next((w for w in SET_UP_WORDS if head.endswith(w)), None)
+    if words is None:
+        return None
+    unit = next((u for u in units if not u.implicit and u.end - base == len(head) - len(words)), None)
+    if unit is None or text[unit.start - base - 1 : unit.start - base] != IN_PLACE:
+        return None  # (成立党支部 with no place, 在每个小区成立: a class; the unit must be written right there)
+    parent = next((o for o in reversed(found) if o.name and o.end <= unit.start - 1), None)
+    return unit, parent
+
+
+IN_PLACE = "在"
 MOVING_VERBS = tuple(sorted(PATTERNS["party"]["founding"]["moving_verbs"], key=len, reverse=True))
 CLASS_OPENERS = tuple(PATTERNS["party"]["generic_stems"])
 KIND_WORDS = tuple(PATTERNS["party"]["founding"]["kind_words"])
