@@ -154,3 +154,11 @@ def test_a_quoted_name_before_a_preposition_of_the_agent_takes_no_head_from_the_
 def test_a_quoted_name_after_the_ordinal_of_a_session_is_that_event():
     assert names("镇里的第三届“稻香丰收会”开幕了，游客很多。", "Program") == {"稻香丰收会"}
     assert names("首届“槐荫团圆饭”在广场举行。", "Program") == {"槐荫团圆饭"}
+
+
+@pytest.mark.parametrize("text", [
+    "社区推行“对症下药”，把需求分类办理。",  # after a trigger word
+    "村里探索“守望相助”模式。",  # before a head word
+])
+def test_a_quoted_idiom_is_a_figure_of_speech(text):
+    assert names(text, "Program") == set()
