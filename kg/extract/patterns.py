@@ -126,10 +126,16 @@ class Patterns:
         return re.compile(alternation(self["programs"]["suffixes"]))
 
     @cached_property
+    def event_prefix(self) -> str:
+        """What an event's name may begin with: its year or the ordinal of its session."""
+        p = self["programs"]
+        return f"(?:{p['year_prefix']}|{p['session_prefix']})"
+
+    @cached_property
     def event_re(self) -> re.Pattern:
         p = self["programs"]
         return re.compile(
-            f"{p['event_prefix']}([\u4e00-\u9fffA-Za-z0-9·]{{2,{p['max_event_stem']}}}?)(?:{alternation(p['event_words'])})"
+            f"{self.event_prefix}([\u4e00-\u9fffA-Za-z0-9·]{{2,{p['max_event_stem']}}}?)(?:{alternation(p['event_words'])})"
         )
 
     @cached_property

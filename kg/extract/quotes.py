@@ -84,7 +84,7 @@ def is_named_event(name: str) -> bool:
 
 
 EVENT_WORDS = longest_first(PATTERNS["programs"]["event_words"])
-EVENT_PREFIX = re.compile(PATTERNS["programs"]["event_prefix"] + "$")
+EVENT_PREFIX = re.compile(PATTERNS.event_prefix + "$")
 SESSION_PREFIX = re.compile(PATTERNS["programs"]["session_prefix"] + "$")
 
 
