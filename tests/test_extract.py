@@ -726,6 +726,9 @@ FACILITY_CASES = [
     ("枫林镇石坝村有农户410户。村新时代文明实践站每月放一场电影。", {"石坝村新时代文明实践站"}),
     # the level word as the clause's subject, before the place it acts in (村里在…)
     ("乌兰哈达嘎查地处边境。嘎查在党群服务中心为牧民代办社保。", {"乌兰哈达嘎查党群服务中心"}),
+    # the elders' day-care centre every urban community has, by its level word; a class of them names none
+    ("槐荫路社区有老人900多名。二楼的社区日间照料中心每天供应午饭。", {"槐荫路社区日间照料中心"}),
+    ("全街道各社区日间照料中心均已开放。", set()),
     # a hall of a village's or a people's history
     ("祖屋修缮后改建成了罗溪侨史馆。", {"罗溪侨史馆"}),
     # (成 of a verb's result, standing alone as a token after the verb, begins no name)
