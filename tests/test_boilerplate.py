@@ -244,6 +244,19 @@ def test_a_wechat_account_s_list_of_earlier_posts_is_dropped(heading):
     assert PARAGRAPH in body
 
 
+@pytest.mark.parametrize("footer", [("本版责任编辑:林素云", "本版其他稿件"), ("(本版编辑:林素云)", "同版其他文章"),
+                                    ("本版责任编辑:林素云",), ("本版其他稿件",)])
+def test_an_e_paper_page_s_other_stories_under_its_footer_are_dropped(footer):
+    # an e-paper page ends with its editor and the headlines of the other stories on the same page; the
+    # story's own last line is a short sentence, too short to read as prose on its own
+    others = ("黄泥塘镇:晚稻收购“一站式”服务", "柳湾乡举办“稻香书声”读书会")
+    closing = "街道负责人表示,将在全街道推广。"
+    text = _page("某某街道打造红色管家", *[PARAGRAPH] * 4, closing, *footer, *others)
+    body = _body_text(text)
+    assert all(other not in body for other in others)
+    assert PARAGRAPH in body and closing in body
+
+
 def test_the_albums_named_on_the_heading_s_own_line_are_dropped():
     text = _page("某某街道打造红色管家", *[PARAGRAPH] * 4, "相关图集:黄泥塘镇龙舟赛|柳湾乡蜜橘采摘节")
     body = _body_text(text)
