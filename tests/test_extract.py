@@ -458,6 +458,19 @@ def test_a_generic_village_word_beside_another_township_names_none_of_this_towns
     assert names(text, "PartyOrganization") == {"龙潭村党组织"}
 
 
+def test_a_generic_committee_is_the_one_of_the_community_its_own_paragraph_names():
+    # a report on several communities, a paragraph each: 社区党委 in the second paragraph is the one of the
+    # community that paragraph is about, not the committee named in full in the first
+    text = ("　　会上，两个街道作了交流。城东街道枣林社区党委书记韦明远说，社区设立了议事角。\n"
+            "　　城西街道杏坛社区是一片老旧小区。社区党委书记柯宏介绍，社区党委引入了一家物业公司。")
+    rels = relations(text)
+    assert ("柯宏", "leads", "杏坛社区党委") in rels and ("柯宏", "leads", "枣林社区党委") not in rels
+    # a paragraph that names no community of its own keeps the one named before
+    text = ("　　城东街道枣林社区党委书记韦明远说，社区设立了议事角。\n"
+            "　　这里多是老旧小区。社区党委引入了一家物业公司。")
+    assert names(text, "PartyOrganization") == {"枣林社区党委"}
+
+
 TEMPORARY_CASES = [
     # a temporary branch an organisation sets up is named as written, and is that organisation's
     ("石笋村党总支成立了防汛临时党支部。", "防汛临时党支部", "石笋村党总支"),

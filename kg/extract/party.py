@@ -337,6 +337,14 @@ class SettleContext:
         here = {u.name: u for u in self._units if u.kind == level and not u.implicit and self.same_paragraph(u, org)}
         return next(iter(here.values())) if len(here) == 1 else None
 
+    def own_paragraph_unit(self, org: Found, target: Found, level: str | None) -> bool:
+        """Whether ``org``'s paragraph names one unit of ``level`` of its own, not the unit of ``target`` (named in
+        an earlier paragraph): in a report on several communities, 某社区是…。社区党委… is that community's."""
+        if level is None or self.same_paragraph(target, org):
+            return False
+        here = self.named_in_paragraph(org, level)
+        return here is not None and here.name != target.unit.name
+
     def same_paragraph(self, a: Found, b: Found) -> bool:
         return self._paragraph[a.sentence] == self._paragraph[b.sentence]
 
@@ -405,7 +413,7 @@ def settle_generic(org: Found, context: SettleContext) -> bool:
     level = org.rule.split(":", 1)[1] if ":" in org.rule else None
     suffix = next(iter(org.aliases))
     target = context.nearest_named(org, level)
-    if target is not None and not context.elsewhere(org, target.unit):
+    if target is not None and not context.elsewhere(org, target.unit) and not context.own_paragraph_unit(org, target, level):
         org.name, org.unit = target.name, target.unit
         return True
     if level is None:
