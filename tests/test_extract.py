@@ -471,6 +471,15 @@ def test_a_generic_committee_is_the_one_of_the_community_its_own_paragraph_names
     assert names(text, "PartyOrganization") == {"枣林社区党委"}
 
 
+def test_a_college_s_committee_written_by_its_kind_word_is_the_one_college_s_of_the_article():
+    # 学院团委 after the article has named one college: that college's youth league committee, led by its
+    # secretary; with two colleges named, it is neither's
+    text = "松岗社区与衢州江山职业技术学院结对共建。学院团委书记倪振华说,学生每周来一次。"
+    assert ("倪振华", "leads", "衢州江山职业技术学院团委") in relations(text)
+    text = "松岗社区与衢州江山职业技术学院、衢州常山师范学院结对共建。学院团委每周派学生来。"
+    assert not {n for n in names(text, "PartyOrganization") if n.endswith("团委")}
+
+
 TEMPORARY_CASES = [
     # a temporary branch an organisation sets up is named as written, and is that organisation's
     ("石笋村党总支成立了防汛临时党支部。", "防汛临时党支部", "石笋村党总支"),
@@ -1078,6 +1087,12 @@ PERSON_CASES = [
     ("收到工单后,网格员马上上门处理。", set()),
     # a role word inside a quoted name (“党员联户·…”) is part of that name, not someone's post
     ("牧区党支部推行“党员联户·邻里互助”工作法。", set()),
+    # a student is a role (and leads a team as its captain); a Tibetan name in the frame of 由…担任
+    ("服务队队长由园林专业学生罗文斌担任。", {"罗文斌"}),
+    ("服务队队长由园林专业学生次旺顿堆担任。", {"次旺顿堆"}),
+    # of two role words in a row, the name follows the second, not the first with the second inside it
+    ("学生家长滕慧敏说,孩子的字写得工整了。", {"滕慧敏"}),
+    ("大学生党员邵文轩说,想为老人多做点事。", {"邵文轩"}),
 ]
 
 

@@ -205,6 +205,8 @@ def in_structure(text: str, start: int, end: int) -> bool:
 
 
 BRANCH_KINDS = ("党支部", "党小组", "党委", "党总支")
+INSTITUTION_WORDS = frozenset(PATTERNS["party"]["institution_words"])
+INSTITUTION_KINDS = (*BRANCH_KINDS, "团委")
 BARE_KINDS = frozenset(PATTERNS["party"]["bare_kinds"])
 # 联合党支部, 综合党委 alone: a kind word that is also a name's ending stands for the one the article named
 # with it (references.earlier_of_kind), else for nothing
@@ -267,9 +269,11 @@ def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[
             if settle_stem(org, stem, context.unit_of_stem) or keep_stem(org, stem, context.unit_of_stem) or named_body(org, stem, settled) \
                     or function_branch(org, stem, settled) or earlier_of_kind(org, settled):
                 settled.append(org)
-            elif org.kind in BRANCH_KINDS and any(form.endswith(stem) for form in LEGAL_FORMS):
+            elif org.kind in BRANCH_KINDS and any(form.endswith(stem) for form in LEGAL_FORMS) \
+                    or org.kind in INSTITUTION_KINDS and stem in INSTITUTION_WORDS:
                 # 公司党支部 in a story of a firm, which the partners' rules name later: kept nameless (nothing
-                # is written of it) until firms.name_firms_branches names it after the one firm of the article
+                # is written of it) until firms.name_firms_branches names it after the one firm of the article;
+                # 学院团委, 医院党委 after the one college or hospital of the article, the same way
                 org.name, org.generic, org.rule = "", False, "firm:" + stem
                 settled.append(org)
         elif earlier_of_kind(org, settled) or (org.kind in BARE_KINDS or org.rule != "bare") and settle_generic(org, context):

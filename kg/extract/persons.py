@@ -125,7 +125,10 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
     roles = role_spans(sentence)
     starts = named_starts(sentence, orgs, units) if roles else set()  # (where no coordinated name begins)
     named = [(qs - sentence.start, qe - sentence.start - 1) for qs, qe in quoted] if roles and quoted else []
+    role_starts = {s for s, _ in roles}
     for role_start, role_end in roles:
+        if role_end in role_starts:
+            continue  # 学生党员某某, 学生家长某某: of two role words in a row, the name follows the second
         name_start = role_end + 1 if text[role_end : role_end + 1] in CLOSING_QUOTES else role_end
         captioned = text[name_start : name_start + 1] == " "  # 镇党委书记 某某: a caption or a table's cell,
         name_start += captioned  # one space between, and the field ends with the name (below)
