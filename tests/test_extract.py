@@ -663,6 +663,11 @@ PROGRAM_CASES = [
     ("以“邻里守望、共建家园”为主题,开展志愿服务。", set()),
     # a quoted name right after 共建 is what the two build together
     ("企业与县职业中专共建“冠名班”,每年培训技工两百人。", {"冠名班"}),
+    # a one-character head right after the quote, then a word that does not begin with it (课|每周, 课|教)
+    ("“掌上缴费”课每周二开讲。", {"掌上缴费"}),
+    ("面向老人的“掌上缴费”课教大家用手机交水电费。", {"掌上缴费"}),
+    # (a character that begins a word with the next one is no head: “X”日报 is a paper, “X”行走 a walk)
+    ("老人们跟着“乐活”行走了三公里。", set()),
 ]
 
 

@@ -141,10 +141,10 @@ def team_of_members(after: str) -> bool:
 
 def one_character_head(after: str, i: int, end: int) -> bool:
     """室 in “X”室 or “X”议事室 (a plain modifier of 2-5 characters), not inside a longer word."""
-    if i == 0:
-        return not (end < len(after) and is_cjk(after[end]) and after[end] not in "的等为")
     if len(after) > end and after[end - 1 : end + 1] in word_tags():
         return False  # 室内, 站长: the character begins a word of its own (at the clause's end it begins none)
+    if i == 0:
+        return True  # “X”课每周一次, “X”室里: right after the quote, a character that begins no word with the next
     modifier = after[:i]
     return (2 <= len(modifier) <= 5 and all(is_cjk(ch) for ch in modifier) and plain_modifier(modifier)
                       and not any(ch in PATTERNS.stop_chars for ch in modifier))
