@@ -753,6 +753,8 @@ FACILITY_CASES = [
     ("枫林镇石坝村有农户410户。村新时代文明实践站每月放一场电影。", {"石坝村新时代文明实践站"}),
     # the level word as the clause's subject, before the place it acts in (村里在…)
     ("乌兰哈达嘎查地处边境。嘎查在党群服务中心为牧民代办社保。", {"乌兰哈达嘎查党群服务中心"}),
+    # the unit's own organisation (its level word and the organisation's kind) as the subject before 在
+    ("竹溪村坐落在半山腰。村党支部还在党群服务中心开办了农家书屋。", {"竹溪村党群服务中心", "农家书屋"}),
     # the elders' day-care centre every urban community has, by its level word; a class of them names none
     ("槐荫路社区有老人900多名。二楼的社区日间照料中心每天供应午饭。", {"槐荫路社区日间照料中心"}),
     ("全街道各社区日间照料中心均已开放。", set()),

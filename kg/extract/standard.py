@@ -20,6 +20,7 @@ STANDARD = frozenset(PATTERNS["facilities"]["standard"])
 LEVEL_OF = PATTERNS["units"]["generic_words"]
 CLASS_WORDS = (*PATTERNS["party"]["class_words"], *PATTERNS["facilities"]["class_words"])
 LOCATIVE_WORDS = ("在", "于")
+ORG_KINDS = frozenset(kind for kind, _ in PATTERNS["party"]["kinds"])
 SUBJECT_ADVERBS = frozenset(("还", "也", "又", "都", "已", "再", "就", "先", "另", "专门", "同时", "还专门"))
 BUILDING_VERBS = frozenset(PATTERNS["facilities"]["building_verbs"])
 CLAUSE_MARKS = ",，;；:：。"
@@ -48,6 +49,9 @@ def level_facility(index: int, sentence: Sentence, tokens: Tokens, s: int, e: in
             at -= len(subject)
             subject = previous_token(tokens, at)
         level = LEVEL_OF.get(subject.removesuffix("里"))
+        if level is None and subject in ORG_KINDS:
+            # 社区党委在党群服务中心设立…, 村党支部还在…: the unit's own organisation acts in the unit's centre
+            level = LEVEL_OF.get(previous_token(tokens, at - len(subject)))
         word = ""
     if level is None and (word in BUILDING_VERBS or word in COORDINATORS):
         # 社区党总支在…建起新时代文明实践站: built by the clause's subject, named by its level word; also the
