@@ -758,6 +758,12 @@ FACILITY_CASES = [
     # the elders' day-care centre every urban community has, by its level word; a class of them names none
     ("槐荫路社区有老人900多名。二楼的社区日间照料中心每天供应午饭。", {"槐荫路社区日间照料中心"}),
     ("全街道各社区日间照料中心均已开放。", set()),
+    # a quoted name right after a verb of building a place or turning a room into one, ending its clause, is
+    # the place made; not a team founded so, nor a kind of unit to become
+    ("村里把废弃的榨油坊改造成“稻香礼堂”,红白喜事都在这里办。", {"稻香礼堂"}),
+    ("社区在车库旁建起了“歇脚小筑”,配了饮水机和充电柜。", {"歇脚小筑"}),
+    ("社区建起“银杏服务队”,队员30名。", set()),
+    ("全镇建成“五美”乡村。", set()),
     # a hall of a village's or a people's history
     ("祖屋修缮后改建成了罗溪侨史馆。", {"罗溪侨史馆"}),
     # (成 of a verb's result, standing alone as a token after the verb, begins no name)

@@ -266,6 +266,9 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
         if plain_modifier(after[: end - len(head_word)]):
             entity.aliases.add(full)
         return entity
+    if not after and place_made_before(text[max(0, qs - base - 5) : qs - base]) \
+            and name[-1] not in FOUNDED_GROUP_ENDINGS and not name.endswith(UNIT_WORDS):
+        return Found("Facility", name, qs, qe, index, rule="quote+built")  # 改造成“某某”,配齐桌椅: the place made
     if founded_before(text[max(0, qs - base - 5) : qs - base]) and (found := founded(index, name, qs, qe, after)):
         return found
     if trigger_before(text[max(0, qs - base - 4) : qs - base]) and not after.startswith(CATEGORIES):
@@ -285,6 +288,15 @@ def counts_its_items(name: str, after: str) -> bool:
 
 # The numerals that count a list's items right after it (a method of three parts: 三步, 三张, 3项).
 ITEM_COUNTS = {ch: n for n, chars in enumerate(PATTERNS["quotes"]["item_counts"], start=1) for ch in chars}
+
+
+def place_made_before(before: str) -> bool:
+    """建成“X”, 改造成了“X”: a verb of building a place right before the quote (a particle between)."""
+    return before.endswith(PLACE_VERBS) or (before[-1:] == "了" and before[:-1].endswith(PLACE_VERBS))
+
+
+PLACE_VERBS = tuple(PATTERNS["quotes"]["place_verbs"])
+UNIT_WORDS = tuple(PATTERNS["units"]["generic_words"])
 
 
 def founded_before(before: str) -> bool:
