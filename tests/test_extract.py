@@ -471,6 +471,12 @@ def test_a_generic_committee_is_the_one_of_the_community_its_own_paragraph_names
     assert names(text, "PartyOrganization") == {"枣林社区党委"}
 
 
+def test_the_organisation_after_the_copula_that_sets_a_quoted_place_up_holds_it():
+    # “X”是某党委…设立的调解室: the committee named right after 是 set the room up, so it holds it
+    rels = relations("槐花社区地处城郊。“息讼轩”是社区党委今年在一楼设立的调解室。")
+    assert ("槐花社区党委", "hasFacility", "息讼轩") in rels and ("槐花社区", "hasFacility", "息讼轩") not in rels
+
+
 def test_a_college_s_committee_written_by_its_kind_word_is_the_one_college_s_of_the_article():
     # 学院团委 after the article has named one college: that college's youth league committee, led by its
     # secretary; with two colleges named, it is neither's
@@ -758,6 +764,9 @@ FACILITY_CASES = [
     # the elders' day-care centre every urban community has, by its level word; a class of them names none
     ("槐荫路社区有老人900多名。二楼的社区日间照料中心每天供应午饭。", {"槐荫路社区日间照料中心"}),
     ("全街道各社区日间照料中心均已开放。", set()),
+    # what a quoted name is said to be (“X”是…的调解室) gives its class; quoted speech said so names nothing
+    ("“和顺轩”是村党支部前年在祠堂边设立的调解室。", {"和顺轩"}),
+    ("“老茶壶”是老人们最喜欢的。", set()),
     # a quoted name right after a verb of building a place or turning a room into one, ending its clause, is
     # the place made; not a team founded so, nor a kind of unit to become
     ("村里把废弃的榨油坊改造成“稻香礼堂”,红白喜事都在这里办。", {"稻香礼堂"}),

@@ -78,7 +78,9 @@ def builders_of(target: Found, actors: Actors, text: str) -> list[Found]:
     if before:
         chosen, deed = coordinated(before, text), text[before[-1].end : target.start]
     else:
-        chosen = [a for a in same if text.endswith(AGENT_WORDS, 0, a.start)][:1]
+        # (“某某工坊”由社区党委…打造; “某某堂”是社区党委…设立的调解室: the actor right after the copula)
+        chosen = [a for a in same if text.endswith(AGENT_WORDS, 0, a.start)
+                  or a.start == target.end + len(COPULA) and text.startswith(COPULA, target.end)][:1]
         deed = text[chosen[0].end : text.find("。", chosen[0].end)] if chosen else ""
     if not chosen or any(not builds(a.entity) for a in chosen) or any(m in deed for m in CLAUSE_MARKS):
         return []
@@ -96,6 +98,7 @@ def builders_of(target: Found, actors: Actors, text: str) -> list[Found]:
 
 
 AGENT_WORDS = ("由",)
+COPULA = "是"
 
 
 def own_committee_of(body: Found, unit: Found) -> bool:

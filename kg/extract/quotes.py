@@ -249,6 +249,8 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
         if kind == "event" and (ordinal := EVENT_PREFIX.search(text, 0, qs - base)):
             found.aliases.add(ordinal.group() + name)  # 第三届“某某节”
         return found
+    if after.startswith(COPULA) and not after.startswith(NOT_COPULA) and (defined := defined_as(after[len(COPULA):])):
+        return Found(defined[0], name, qs, qe, index, kind=defined[1], rule="quote+copula")  # “X”是…设立的调解室
     if head is not None and head[2] in MOTTO_HEADS and any(mark in name for mark in LIST_MARKS):
         return None  # 以“A、B”为主题: phrases listed as a theme or a core are a motto, naming no program
     if head is not None and head[2] in VERB_OBJECT_HEADS and head[1] == len(head[2]) \
@@ -278,6 +280,22 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
         event.aliases.add(session.group() + name)
         return event
     return None
+
+
+def defined_as(predicate: str) -> tuple[str, str | None] | None:
+    """What “X”是… says X is, by the noun that ends the clause (…设立的调解室: a place; …的服务品牌: a program):
+    the class that noun's own ending gives, when the noun after the last 的 is short enough to be one
+    (a measure word before it, 一间调解室, is allowed)."""
+    noun = predicate.rsplit("的", 1)[-1]
+    noun = MEASURE_BEFORE_NOUN.sub("", noun, count=1)
+    if not 2 <= len(noun) <= MAX_DEFINING_NOUN or not all(is_cjk(ch) for ch in noun):
+        return None
+    return self_class(noun)
+
+
+COPULA, NOT_COPULA = "是", ("是否", "是不是")
+MEASURE_BEFORE_NOUN = re.compile("^[一这那][个间处座支家所]")
+MAX_DEFINING_NOUN = 6
 
 
 def counts_its_items(name: str, after: str) -> bool:
