@@ -21,6 +21,10 @@ CASES = [
     ("区民政局工作人员来到樟园社区。樟园社区位于乐山市沙湾区铜河街道。", {"区民政局"}),
     # two districts before it, neither in its sentence or paragraph: which one is not said
     ("乐山市沙湾区与宜宾市翠屏区签订协作协议。\n会后，区民政局介绍了经验。", {"区民政局"}),
+    # the article writes no county, but the gazetteer places its town and village in one: that county's
+    ("城关镇石桥村地处山区。县民政局给予支持。", {"舒城县民政局"}),
+    # a town and village the gazetteer finds in several counties imply none
+    ("桃源镇杨溪村地处山区。县民政局给予支持。", {"县民政局"}),
 ]
 
 

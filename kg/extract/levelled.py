@@ -4,10 +4,10 @@ city's, named after it (某某区民政局, alias 区民政局).
 Local news writes the bureaus, hospitals and schools of its own district with the level word alone, as it writes
 社区党委 for its own community's committee (``party``) and 社区党群服务中心 for its centre (``standard``). Such a
 body is settled to the unit of that level the article has written before it, as a reference is to what it
-refers back to: a unit the gazetteer only adds above the article's places (an implicit one), or one named only
-after the body (in a sidebar, a footer's address), is not enough, for then the article never says which district
-it means. Of several such units, the one last written in the body's sentence or else its paragraph; none there,
-none. The unit's name must end in the level word itself (区 of 某某区, not of a county), and the level word must
+refers back to; one named only after the body (in a sidebar, a footer's address) is not enough, for then the
+article never says which district it means. Of several such units, the one last written in the body's sentence
+or else its paragraph; none there, none. An article that writes no unit of the level at all (a village's story
+that never names its county) means the one the gazetteer places all its places in, when there is exactly one. The unit's name must end in the level word itself (区 of 某某区, not of a county), and the level word must
 be a word of its own (区|民政局, not 市场|监管局).
 """
 from __future__ import annotations
@@ -36,11 +36,19 @@ def settle_level_bodies(others: list[Found], units: list[Found], sentence_paragr
     bare = [(f, word) for f in others if f.cls in LEVELLED_CLASSES and (word := level_word(f.name)) is not None]
     for found, word in bare:  # (most articles: none)
         written = [u for u in units if u.kind == LEVEL_OF[word] and not u.implicit and u.name.endswith(word)]
-        unit = antecedent(found, written, sentence_paragraph)
+        unit = antecedent(found, written, sentence_paragraph) if written else implied(units, LEVEL_OF[word], word)
         if unit is None:
             continue  # the article writes no such unit before it: the body keeps the name it is written with
         found.aliases.add(found.name)
         found.name = unit.name + found.name[len(word):]
+
+
+def implied(units: list[Found], level: str, word: str) -> Found | None:
+    """The one unit of ``level`` the gazetteer places above every place the article writes (a story of a
+    community of one county, which it never names: 县林业局 is that county's), when the article writes no unit
+    of that level at all; with two (the article's places lie in two counties), none."""
+    above = {u.name: u for u in units if u.kind == level and u.implicit and u.name.endswith(word)}
+    return next(iter(above.values())) if len(above) == 1 else None
 
 
 def antecedent(found: Found, units: list[Found], sentence_paragraph: list[int]) -> Found | None:
