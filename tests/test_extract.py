@@ -486,6 +486,15 @@ def test_a_college_s_committee_written_by_its_kind_word_is_the_one_college_s_of_
     assert not {n for n in names(text, "PartyOrganization") if n.endswith("团委")}
 
 
+def test_a_community_of_an_article_that_names_no_street_is_placed_in_its_district():
+    # the gazetteer does not know the community; the article names its district but no street
+    rels = relations("丹枫里社区地处成都市武侯区，常住人口1.2万人。")
+    assert ("丹枫里社区", "partOf", "武侯区") in rels
+    # with a street named, the street is its parent, not the district
+    rels = relations("丹枫里社区地处成都市武侯区簇锦街道，常住人口1.2万人。")
+    assert ("丹枫里社区", "partOf", "簇锦街道") in rels and ("丹枫里社区", "partOf", "武侯区") not in rels
+
+
 TEMPORARY_CASES = [
     # a temporary branch an organisation sets up is named as written, and is that organisation's
     ("石笋村党总支成立了防汛临时党支部。", "防汛临时党支部", "石笋村党总支"),

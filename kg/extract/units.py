@@ -402,6 +402,8 @@ def place_units(units: list[Found], sentence_paragraph: list[int]) -> None:
         parent_level = {"community": "subdistrict", "compound": "community", "subdistrict": "district"}.get(unit.kind or "")
         if parent_level is None:
             continue
+        if parent_level == "subdistrict" and not by_level.get(parent_level):
+            parent_level = "district"  # (某社区地处某市某区: an article that names no street places it in the district)
         if parent_level not in passages:
             passages[parent_level] = PassageUnits(by_level.get(parent_level, []), sentence_paragraph)
         unit.unit = passages[parent_level].nearest(unit)
