@@ -23,6 +23,8 @@ CASES = [
     ("乐山市沙湾区与宜宾市翠屏区签订协作协议。\n会后，区民政局介绍了经验。", {"区民政局"}),
     # the article writes no county, but the gazetteer places its town and village in one: that county's
     ("城关镇石桥村地处山区。县民政局给予支持。", {"舒城县民政局"}),
+    # a county-level city writes its own bureaus with 市 too (under an autonomous prefecture, no other 市 above)
+    ("延吉市进学街道开展活动。市民政局给予支持。", {"延吉市民政局"}),
     # a town and village the gazetteer finds in several counties imply none
     ("桃源镇杨溪村地处山区。县民政局给予支持。", {"县民政局"}),
 ]

@@ -35,19 +35,28 @@ def settle_level_bodies(others: list[Found], units: list[Found], sentence_paragr
     place."""
     bare = [(f, word) for f in others if f.cls in LEVELLED_CLASSES and (word := level_word(f.name)) is not None]
     for found, word in bare:  # (most articles: none)
-        written = [u for u in units if u.kind == LEVEL_OF[word] and not u.implicit and u.name.endswith(word)]
-        unit = antecedent(found, written, sentence_paragraph) if written else implied(units, LEVEL_OF[word], word)
+        written = [u for u in units if named_by(u, word) and not u.implicit]
+        unit = antecedent(found, written, sentence_paragraph) if written else implied(units, word)
         if unit is None:
             continue  # the article writes no such unit before it: the body keeps the name it is written with
         found.aliases.add(found.name)
         found.name = unit.name + found.name[len(word):]
 
 
-def implied(units: list[Found], level: str, word: str) -> Found | None:
-    """The one unit of ``level`` the gazetteer places above every place the article writes (a story of a
-    community of one county, which it never names: 县林业局 is that county's), when the article writes no unit
-    of that level at all; with two (the article's places lie in two counties), none."""
-    above = {u.name: u for u in units if u.kind == level and u.implicit and u.name.endswith(word)}
+def named_by(unit: Found, word: str) -> bool:
+    """Whether a unit is one a bare level word names: of its level, its name ending in the word; 市 also names a
+    county-level city (某某市 of the district level), which writes its own bureaus 市司法局 too."""
+    return unit.name.endswith(word) and (unit.kind == LEVEL_OF[word] or word == CITY_WORD and unit.kind == "district")
+
+
+CITY_WORD = "市"
+
+
+def implied(units: list[Found], word: str) -> Found | None:
+    """The one unit of the level word the gazetteer places above every place the article writes (a story of a
+    community of one county, which it never names: 县林业局 is that county's), when the article writes no such
+    unit at all; with two (places in two counties; a county-level city and the city above it), none."""
+    above = {u.name: u for u in units if named_by(u, word) and u.implicit}
     return next(iter(above.values())) if len(above) == 1 else None
 
 
