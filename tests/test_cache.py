@@ -121,13 +121,13 @@ def test_the_cache_holds_data_only(corpus, tmp_path):
     build([corpus], tmp_path / "out")
     with sqlite3.connect(cache_dir(tmp_path / "out") / DATABASE) as db:
         files = db.execute("SELECT items FROM files").fetchall()
-        articles = db.execute("SELECT id, summary, facts, spans, chunk, text FROM articles").fetchall()
+        articles = db.execute("SELECT id, summary, facts, views, chunk, text FROM articles").fetchall()
     assert (len(files), len(articles)) == (5, 5)  # one row per seed file, one per article
     for (items,) in files:
         assert isinstance(json.loads(items), list)
-    for article_id, summary, facts, spans, chunk, text in articles:
+    for article_id, summary, facts, views, chunk, text in articles:
         assert json.loads(summary)[0] == json.loads(facts)[0] == article_id
-        assert isinstance(json.loads(spans), list)
+        assert isinstance(json.loads(views), list)
         assert chunk.decode("utf-8").startswith(f"article:{article_id} a kg:Article")  # Turtle, as UTF-8
         body_text, body = json.loads(text)
         assert isinstance(body_text, str) and all(0 <= start <= end <= len(body_text) for start, end in body)
@@ -136,10 +136,10 @@ def test_the_cache_holds_data_only(corpus, tmp_path):
 def test_facts_and_summaries_come_back_from_the_cache_encoding_unchanged():
     from conftest import hand_built_facts, hand_built_summaries
 
-    from kg.cache.codec import decode_facts, decode_summary, encode_facts, encode_mentions, encode_summary
+    from kg.cache.codec import decode_facts, decode_summary, encode_facts, encode_summary, encode_view
 
     for facts in hand_built_facts().values():
-        assert decode_facts(encode_facts(facts), encode_mentions(facts)) == facts
+        assert decode_facts(encode_facts(facts), encode_view(facts)) == facts
     for summary in hand_built_summaries():
         assert decode_summary(encode_summary(summary), summary.source) == summary
 
@@ -147,13 +147,13 @@ def test_facts_and_summaries_come_back_from_the_cache_encoding_unchanged():
 def test_an_article_read_back_for_the_views_has_its_sentences_mentions_and_relations_at_text_offsets():
     from conftest import hand_built_article, hand_built_facts
 
-    from kg.cache.codec import ArticleText, decode_record, encode_facts, encode_mentions, encode_summary, encode_text
+    from kg.cache.codec import ArticleText, decode_record, encode_summary, encode_text, encode_view
     from kg.model import summarise
 
     for article_id, facts in hand_built_facts().items():
         article = hand_built_article(article_id)
         summary = summarise(article)
-        record = decode_record(encode_summary(summary), summary.source, encode_facts(facts), encode_mentions(facts),
+        record = decode_record(encode_summary(summary), summary.source, encode_view(facts),
                                encode_text(ArticleText(article.text, article.body)))
         assert (record.summary, record.text, record.body) == (summary, article.text, article.body)
         assert facts.mentions and facts.relations  # the cases below are not empty
@@ -186,14 +186,14 @@ def test_a_cache_of_an_older_layout_is_emptied_not_misread(corpus, tmp_path):
 
 
 def test_a_cache_of_the_compressed_layout_with_this_fingerprint_is_emptied_not_misread(corpus, tmp_path):
-    # Layout 4 kept the chunks, spans and texts zlib-compressed under the same columns: read as they are now
-    # (plain UTF-8), those rows would be garbage, so a cache of that layout must not be used at all.
+    # Layout 4 kept the chunks, mention spans and texts zlib-compressed under the same columns: read as they are
+    # now (plain UTF-8), those rows would be garbage, so a cache of that layout must not be used at all.
     import zlib
 
     expected = fresh(tmp_path, corpus, "fresh")
     build([corpus], tmp_path / "out")
     with sqlite3.connect(cache_dir(tmp_path / "out") / DATABASE) as db:
-        for column in ("spans", "chunk", "text"):
+        for column in ("views", "chunk", "text"):
             rows = db.execute(f"SELECT rowid, {column} FROM articles").fetchall()
             db.executemany(f"UPDATE articles SET {column} = ? WHERE rowid = ?",
                            [(zlib.compress(value if isinstance(value, bytes) else value.encode()), rowid)

@@ -43,7 +43,7 @@ from kg.cache.codec import (
     decode_record,
     decode_summary,
     encode_fact_lists,
-    encode_mentions,
+    encode_view,
     encode_summary,
     encode_text,
     fact_lists,
@@ -63,13 +63,15 @@ PACKAGES = ("kg.prepare", "kg.extract", "kg.gazetteer", "kg.resolve", "kg.rdf")
 CORE_FILES = ("model.py", "cache/codec.py", "pipeline.py", "version.py")
 LIBRARIES = ("jieba", "opencc", "trafilatura", "charset-normalizer", "lxml", "justext")
 PAGE_SIZE = 16384  # bytes, of a new cache file
-SCHEMA_VERSION = 5  # the tables' layout (5: rows no longer compressed): a cache of another layout is emptied
+# The tables' layout (5: rows no longer compressed; 6: the views' part of the facts in a column of its own):
+# a cache of another layout is emptied.
+SCHEMA_VERSION = 6
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
     hash TEXT NOT NULL, fingerprint TEXT NOT NULL, items TEXT NOT NULL, PRIMARY KEY (hash, fingerprint));
 CREATE TABLE IF NOT EXISTS articles (
-    id TEXT NOT NULL, fingerprint TEXT NOT NULL, summary TEXT NOT NULL, facts TEXT NOT NULL, spans TEXT NOT NULL,
+    id TEXT NOT NULL, fingerprint TEXT NOT NULL, summary TEXT NOT NULL, facts TEXT NOT NULL, views TEXT NOT NULL,
     chunk BLOB NOT NULL, text TEXT NOT NULL, triples INTEGER NOT NULL, sentences INTEGER NOT NULL,
     mentions INTEGER NOT NULL, PRIMARY KEY (id, fingerprint));
 CREATE TABLE IF NOT EXISTS output (
@@ -137,7 +139,7 @@ class BuildCache:
         self.fingerprint = fingerprint
         self._temporary = temporary
         self.db = sqlite3.connect(path, isolation_level=None)
-        # Pages of 16 KB, not 4: an article's row (facts, spans, chunk, text: 18 KB on average at 5,000
+        # Pages of 16 KB, not 4: an article's row (facts, views, chunk, text: 18 KB on average at 5,000
         # generated articles) spans a quarter as many overflow pages, and storing 5,000 of them took 0.17-0.18 s
         # instead of 0.23-0.35 s (the corpus-wide blocks 0.33 instead of 0.40 s), measured here; reading them
         # back costs the same. It applies to a new file: a cache made with 4 KB pages keeps them and works as it did.
@@ -198,7 +200,7 @@ class BuildCache:
         self.db.execute(
             "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (summary.id, self.fingerprint, encode_summary(summary), encode_fact_lists(facts),
-             encode_mentions(result.facts), result.chunk.text.encode("utf-8"), encode_text(result.text),
+             encode_view(result.facts), result.chunk.text.encode("utf-8"), encode_text(result.text),
              result.chunk.triples, result.chunk.sentences, result.chunk.mentions),
         )
         return facts
@@ -242,8 +244,8 @@ class BuildCache:
 
     def articles(self, sources: dict[str, str]) -> Iterator[ArticleRecord]:
         """Each of this build's articles as the views read it, in input order, one at a time."""
-        for article_id, summary, facts, spans, text in self._used("u.id, a.summary, a.facts, a.spans, a.text", "u.seq"):
-            yield decode_record(summary, sources.get(article_id, ""), facts, spans, text)
+        for article_id, summary, view, text in self._used("u.id, a.summary, a.views, a.text", "u.seq"):
+            yield decode_record(summary, sources.get(article_id, ""), view, text)
 
     def evidence(self, refs: Iterable[EvidenceRef]) -> tuple[Evidence, ...]:
         """Samples of evidence (``CorpusTables.evidence``) with their sentence's text and span, from the facts."""
