@@ -18,6 +18,16 @@ from itertools import islice
 ROWS_PER_PIECE = 512  # items of a list at the last level encoded together: one encode call, not one per item
 
 
+class Rendered:
+    """A value's JSON text made by its owner, written as it is: the text the encoder would give the value at
+    the level where it stands (its indentation included), for a long list of records of one known shape."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
 def json_pieces(value: object, depth: int, *, indent: int | None = None, sort_keys: bool = False) -> Iterator[str]:
     """``json.dumps(value, ensure_ascii=False, indent=indent, sort_keys=sort_keys)``'s text in pieces (compact
     separators when ``indent`` is None; a Decimal is written as its float).
@@ -86,6 +96,8 @@ class _Style:
                 out.append(("," if n else "{") + inner + _string(_key(key)) + ": ")
                 self._indented(item, level + 1, out)
             out.append(self.newline(level) + "}")
+        elif isinstance(value, Rendered):
+            out.append(value.text)
         else:
             self._indented(_decimal(value), level, out)
 

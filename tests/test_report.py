@@ -11,6 +11,14 @@ ARTICLE = ArticleSummary(
     content_hash="h", chars=12, dropped=(DroppedLine("首页 > 新闻\t", "navigation", 0, 7),),
 )
 
+# Every kind of value each field may have: no metadata, no dropped lines, several, text to escape.
+BARE = ArticleSummary(id="a2", source="b.txt", metadata=ArticleMetadata(), content_hash="h2", chars=0, encoding=None)
+FULL = ArticleSummary(
+    id="a3", source="c\\d\u2028.html", metadata=ArticleMetadata('"引号"', "2024", "某报", "http://x/?a=1&b=\"", ("丙",)),
+    content_hash="h3", chars=10_000_000, encoding="gb18030", format="html",
+    dropped=(DroppedLine("", "footer", 0, 0), DroppedLine("版权所有\x00\r\n", "footer", 5, 99)),
+)
+
 
 def document(report: BuildReport) -> dict:
     """What report.json holds, as the build report states it (the format docs/ describe)."""
@@ -27,6 +35,7 @@ def document(report: BuildReport) -> dict:
 @pytest.mark.parametrize("report", [
     BuildReport(),
     BuildReport(articles=(ARTICLE,)),
+    BuildReport(articles=(ARTICLE, BARE, FULL)),
     BuildReport(articles=(ARTICLE, ARTICLE), skipped=(Skipped("b.html", "no text"),),
                 entity_counts=(("Program", 2),), warnings=("not using the cache",)),
 ])
