@@ -10,7 +10,8 @@ documents: what the corpus-wide stage needs (``encode_facts``) and what only
 the views read (``encode_view``): the mention spans, and the sentences'
 offsets and relations again, so that reading the articles back for the views
 does not parse the observations and sentence texts that make most of the
-facts (at 1,000 articles: 0.04 s of CPU instead of 0.10, for 1.3 MB more).
+facts (at 1,000 articles: 0.04 s of CPU instead of 0.10, for a cache file
+1.8 MB, 6 %, larger).
 """
 from __future__ import annotations
 
