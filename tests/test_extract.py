@@ -471,6 +471,14 @@ def test_a_generic_committee_is_the_one_of_the_community_its_own_paragraph_names
     assert names(text, "PartyOrganization") == {"枣林社区党委"}
 
 
+def test_the_experience_of_a_quoted_place_is_no_program_of_its_own():
+    # “X”的经验 after the article has made X a place: X's experience, not a program named X
+    text = "槐荫社区党委设立“暖茶坊”调解室。街道将把“暖茶坊”的经验推广到各社区。"
+    assert names(text, "Program") == set() and names(text, "Facility") == {"暖茶坊"}
+    # with no such place, the quoted name is the way of working that is spread
+    assert names("街道将把“暖茶坊”的经验推广到各社区。", "Program") == {"暖茶坊"}
+
+
 def test_the_organisation_after_the_copula_that_sets_a_quoted_place_up_holds_it():
     # “X”是某党委…设立的调解室: the committee named right after 是 set the room up, so it holds it
     rels = relations("槐花社区地处城郊。“息讼轩”是社区党委今年在一楼设立的调解室。")

@@ -85,6 +85,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     references.join_short_org_forms(orgs)
     join_parent_bodies(others)
     join_program_short_forms(others)
+    others = without_places_records(others)
     attach_facility_attributes(others, sentences)
 
     programs = [f for f in others if f.cls == "Program"]
@@ -244,6 +245,13 @@ def join_parent_bodies(others: list[Found]) -> None:
         if full is not None and len(full) == 1:
             f.aliases.add(f.name)
             f.name = next(iter(full))
+
+
+def without_places_records(others: list[Found]) -> list[Found]:
+    """推广“某某茶座”的经验: a quoted name that is a program only as the owner of a record (its experience, its
+    way of doing things) names no program when the article names a place or a body so; the record is theirs."""
+    held = {f.name for f in others if f.cls in ("Facility", "Partner")}
+    return [f for f in others if not (f.rule == "quote+record" and f.name in held)]
 
 
 def join_program_short_forms(others: list[Found]) -> None:

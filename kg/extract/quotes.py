@@ -260,7 +260,10 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
         cls, end, head_word = head
         full = name + after[:end]
         if cls == "Program":
-            program = Found(cls, name, qs, qe + end, index, kind=program_kind(head_word), rule="quote+head")
+            # (“X”的经验, “X”的做法: the way of working of X, which may be a place or a body named elsewhere)
+            record = head_word in RECORD_HEADS and after.startswith("的")
+            program = Found(cls, name, qs, qe + end, index, kind=program_kind(head_word),
+                            rule="quote+record" if record else "quote+head")
             if plain_modifier(after[: end - len(head_word)]):
                 program.aliases.add(full)
             return program
@@ -293,6 +296,7 @@ def defined_as(predicate: str) -> tuple[str, str | None] | None:
     return self_class(noun)
 
 
+RECORD_HEADS = frozenset(("经验", "做法"))
 COPULA, NOT_COPULA = "是", ("是否", "是不是")
 MEASURE_BEFORE_NOUN = re.compile("^[一这那][个间处座支家所]")
 MAX_DEFINING_NOUN = 6
