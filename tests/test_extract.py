@@ -781,6 +781,10 @@ FACILITY_CASES = [
     # the elders' day-care centre every urban community has, by its level word; a class of them names none
     ("槐荫路社区有老人900多名。二楼的社区日间照料中心每天供应午饭。", {"槐荫路社区日间照料中心"}),
     ("全街道各社区日间照料中心均已开放。", set()),
+    # a workshop set up where people live to give them work, named with its unit
+    ("搬迁户每天走进枫香社区就业帮扶车间,坐到缝纫机前。", {"枫香社区就业帮扶车间"}),
+    # a word of where in quotes (“家门口”) is a figure of speech, no name of its own
+    ("枫香社区“家门口”就业帮扶车间开工了。", set()),
     # what a quoted name is said to be (“X”是…的调解室) gives its class; quoted speech said so names nothing
     ("“和顺轩”是村党支部前年在祠堂边设立的调解室。", {"和顺轩"}),
     ("“老茶壶”是老人们最喜欢的。", set()),

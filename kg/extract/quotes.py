@@ -180,6 +180,8 @@ def is_name_like(inner: str) -> bool:
         return False  # “一站式”服务, “嵌入式”管理: a word of kind before a noun describes it, names nothing
     if len(name) == 2 and word_tags().get(name) in PREDICATE_TAGS:
         return False  # 集体经济“清零”, 问题“销号”: a verb or a word of state the clause says of something
+    if word_tags().get(name) in PLACE_WORD_TAGS:
+        return False  # “家门口”就业车间, 服务送到“身边”: a word of where or when in quotes is a figure, no name
     if word_tags().get(name) == IDIOM_TAG:
         return False  # 推行“对症下药”, 探索“守望相助”模式: an idiom in quotes is a figure of speech, no name
     if "、" in name and all(item[:1] in PROBLEM_STARTS for item in name.split("、")):
@@ -190,6 +192,7 @@ def is_name_like(inner: str) -> bool:
 
 
 IDIOM_TAG = "i"  # jieba's tag of a four-character idiom (chengyu)
+PLACE_WORD_TAGS = frozenset(("s", "f", "t"))  # jieba's words of place (家门口), of position (身边) and of time
 # Tags of a two-character word that says what is done or how a thing is (清零 z, 归零 v, 落实 v, 稳定 a).
 PREDICATE_TAGS = frozenset(("v", "vd", "z", "a", "ad", "d"))
 # What begins each item of a quoted list of problems: having or lacking something (有组织, 没活动, 无人管, 缺资金).
