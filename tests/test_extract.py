@@ -781,6 +781,8 @@ FACILITY_CASES = [
     # the elders' day-care centre every urban community has, by its level word; a class of them names none
     ("槐荫路社区有老人900多名。二楼的社区日间照料中心每天供应午饭。", {"槐荫路社区日间照料中心"}),
     ("全街道各社区日间照料中心均已开放。", set()),
+    # halls and rooms where a place's produce or history is shown
+    ("村里把闲置的供销社改造成了柿园村土特产展示厅。", {"柿园村土特产展示厅"}),
     # a workshop set up where people live to give them work, named with its unit
     ("搬迁户每天走进枫香社区就业帮扶车间,坐到缝纫机前。", {"枫香社区就业帮扶车间"}),
     # a word of where in quotes (“家门口”) is a figure of speech, no name of its own
