@@ -22,7 +22,7 @@ from kg.extract.index import LastBefore
 from kg.extract.quotes import name_quote_spans
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.segment import word_tags
-from kg.extract.text import (HOMELAND_WORDS, Tokens, TokenSpan, clause_start, is_cjk, past_predicate, previous_token, splits_a_word,
+from kg.extract.text import (FOUNDING_VERBS, HOMELAND_WORDS, Tokens, TokenSpan, clause_start, is_cjk, past_predicate, previous_token, splits_a_word,
                              stem_start, stem_tokens)
 from kg.extract.unitstems import CLASS_POINTERS, is_description, is_generic_stem, is_word_like, numbered_stem, strip_level_suffix
 from kg.gazetteer import load_gazetteer
@@ -140,6 +140,11 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
         if level in ("subdistrict", "community") and (county := county_short_form(index, sentence, tokens, start, suffix_start, e)):
             found.append(county)  # 宁乡|金玉镇, 凌云|某某村: the county's short name leads the name, it is not part of it
             start = county.end
+        if start < suffix_start and (first := tokens[tokens.starting_before(start)]).start == start \
+                and len(first.text) > 1 and first.text in FOUNDING_VERBS and first.end <= suffix_start - MIN_NAMED_STEM:
+            # 村党支部|领办|某某村茶叶合作社 (jieba tags 领办 a noun): a verb of founding begins no name, when a name
+            # of its own follows it (新建|巷社区: the verb's characters are the name's)
+            start = first.end
         whole = start == s and place_word and s in stops  # 某县某镇古城村: written right after its parent, the word is the name
         if start == s and not whole:
             if not place_word:
@@ -387,6 +392,9 @@ def chain_units(units: list[Found], text: str) -> None:
             while head.unit is not None and head.unit.end == head.start:
                 head = head.unit
             cur.aliases.add(text[head.start : cur.end])
+
+
+MIN_NAMED_STEM = 2
 
 
 def place_units(units: list[Found], sentence_paragraph: list[int]) -> None:
