@@ -1152,6 +1152,15 @@ def test_persons(text, expected):
     assert names(text, "Person") == expected
 
 
+def test_a_post_a_later_clause_gives_to_he_or_she_is_the_named_person_s():
+    # 某某介绍,…,他兼任合作社理事长: the secretary named at the sentence's start also heads the cooperative
+    text = "柿坪村党支部书记蒋德茂介绍,村党支部领办了柿坪村油茶专业合作社,他兼任合作社理事长。"
+    assert ("蒋德茂", "leads", "柿坪村油茶专业合作社") in relations(text)
+    # another person named between them: the pronoun may be theirs, so nothing is given
+    text = "柿坪村党支部书记蒋德茂介绍,驻村第一书记韩立平牵线成立了柿坪村油茶专业合作社,他兼任合作社理事长。"
+    assert ("蒋德茂", "leads", "柿坪村油茶专业合作社") not in relations(text)
+
+
 def test_a_gachas_secretary_who_is_also_its_head_leads_the_gacha_and_its_branch():
     found = relations("查干淖尔嘎查地处边境。嘎查党支部书记、嘎查达敖其尔巴图骑着马走访牧户。")
     assert {("敖其尔巴图", "leads", "查干淖尔嘎查"), ("敖其尔巴图", "leads", "查干淖尔嘎查党支部")} <= found

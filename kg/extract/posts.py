@@ -82,6 +82,7 @@ def other_posts(persons: list[Found], bodies: list[Found], text: str, paragraph:
     for person in persons:
         held = held_post(text, person.start, person.end)
         posts = listed_posts(text, person) + [p for p in (taken_post(text, person.end), (held, person.start)) if p and p[0]]
+        posts += pronoun_posts(text, person, persons)
         led = {id(person.org), id(person.also_leads)}
         for post, at in posts:
             if not is_leading(post):
@@ -122,6 +123,24 @@ def set_up_before(post: str, person: Found, ordered: list[Found], text: str) -> 
 
 def clause_end(text: str, pos: int) -> int:
     return min((i for mark in CLAUSE_MARKS if (i := text.find(mark, pos)) >= 0), default=len(text))
+
+
+def pronoun_posts(text: str, person: Found, persons: list[Found]) -> list[tuple[str, int]]:
+    """某某介绍,村党支部领办了某合作社,他兼任合作社理事长: the posts later clauses of the person's sentence give to
+    他 or 她 at their start, when no other person is named between the name and the pronoun."""
+    end = text.find("。", person.end)
+    end = len(text) if end < 0 else end
+    posts = []
+    for match in PRONOUN_CLAUSE.finditer(text, person.end, end):
+        if any(other is not person and person.end <= other.start < match.start() for other in persons):
+            break  # (another person named since: the pronoun may be theirs)
+        taken = taken_post(text, match.end())
+        if taken is not None:
+            posts.append((taken[0], match.end()))
+    return posts
+
+
+PRONOUN_CLAUSE = re.compile("(?<=[,，;；])(?:他|她)(?:还|也|同时)?")
 
 
 def taken_post(text: str, name_end: int) -> tuple[str, int] | None:
