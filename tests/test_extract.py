@@ -1152,6 +1152,14 @@ def test_persons(text, expected):
     assert names(text, "Person") == expected
 
 
+def test_a_general_manager_written_with_the_firm_s_kind_word_leads_the_one_firm_named():
+    text = "柿坪社区引进铜仁梵绣服饰有限公司开办车间。公司总经理龙启明说,车间实行计件工资。"
+    assert ("龙启明", "leads", "铜仁梵绣服饰有限公司") in relations(text)
+    # with two firms named, 公司 says which no more
+    text = "柿坪社区引进铜仁梵绣服饰有限公司和铜仁苗韵织锦有限公司。公司总经理龙启明说,车间实行计件工资。"
+    assert not {o for s, p, o in relations(text) if s == "龙启明" and p == "leads"}
+
+
 def test_a_post_a_later_clause_gives_to_he_or_she_is_the_named_person_s():
     # 某某介绍,…,他兼任合作社理事长: the secretary named at the sentence's start also heads the cooperative
     text = "柿坪村党支部书记蒋德茂介绍,村党支部领办了柿坪村油茶专业合作社,他兼任合作社理事长。"
