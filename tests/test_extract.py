@@ -1152,6 +1152,15 @@ def test_persons(text, expected):
     assert names(text, "Person") == expected
 
 
+def test_a_first_secretary_stationed_in_a_village_leads_its_branch_among_other_villages():
+    # 某村驻村第一书记某某 in a paragraph naming several villages: the village written before 驻村 is the one
+    # the post is sent to, and its party branch, named in the sentence, is what the secretary leads
+    text = ("　　柿坪村党支部书记蒋德茂介绍了茶园的收成。松溪村驻村第一书记韩立平来自县林业局,他说,"
+            "松溪村党支部争取的光伏电站已经并网。")
+    rels = relations(text)
+    assert ("韩立平", "leads", "松溪村党支部") in rels and ("韩立平", "leads", "柿坪村党支部") not in rels
+
+
 def test_a_general_manager_written_with_the_firm_s_kind_word_leads_the_one_firm_named():
     text = "柿坪社区引进铜仁梵绣服饰有限公司开办车间。公司总经理龙启明说,车间实行计件工资。"
     assert ("龙启明", "leads", "铜仁梵绣服饰有限公司") in relations(text)

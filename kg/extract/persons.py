@@ -154,6 +154,8 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
         absolute = sentence.start + role_start
         # 派驻某村的第一书记某某: a post a unit receives is written with 的 between them
         reach = absolute - 1 if role in RECEIVED_ROLES and text[role_start - 1 : role_start] == "的" else absolute
+        if role in RECEIVED_ROLES and (stationed := next((w for w in STATIONED_WORDS if text.endswith(w, 0, role_start)), None)):
+            reach = absolute - len(stationed)  # 某村驻村第一书记某某: the village the post is sent to, before 驻村
         holder = next((o for o in orgs + units if o.start < absolute + len(role) and o.end >= reach
                        and o.end <= sentence.start + role_end), None)
         leader = coordinated_leader(sentence, role_start, orgs + units) if holder is None or not is_leading(role) else None
@@ -230,6 +232,7 @@ COMMITTEE_SHORT = "委会"
 
 CLOSING_QUOTES = "”’」』"
 RECEIVED_ROLES = frozenset(PATTERNS["persons"]["received_roles"])
+STATIONED_WORDS = tuple(PATTERNS["persons"]["stationed_words"])
 ADVERB_TAGS = ("d", "m", "c", "p")  # 一起 is tagged as a numeral word
 HONORIFICS = tuple(PATTERNS["persons"]["honorifics"])
 # The heads of a residents' or villagers' committee (a gacha's is its 嘎查达): a party secretary who is one

@@ -21,6 +21,7 @@ from kg.extract.roles import is_leading
 from kg.extract.text import clause_start, is_cjk
 
 TABLE = PATTERNS["relations"]["posts"]
+RECEIVED_ROLES = tuple(PATTERNS["persons"]["received_roles"])
 HEADS = tuple(sorted(TABLE["heads"], key=len, reverse=True))
 CLAUSE_MARKS = ",，;；:：。!！?？、"
 TAKING = re.compile("(?:同志)?(?:" + "|".join(sorted(TABLE["taking_verbs"], key=len, reverse=True)) + ")")
@@ -32,6 +33,9 @@ def settle_posts(persons: list[Found], bodies: list[Found], text: str, paragraph
     """Fill in ``org`` of the persons whose post leads a body the rules that found them did not attach."""
     ordered = sorted(bodies, key=lambda b: b.start)
     for person in persons:
+        if person.org is not None and person.org.cls == "AdministrativeUnit" \
+                and (person.role or "").endswith(RECEIVED_ROLES):
+            person.org = unit_committee(person.org, ordered) or person.org  # 某村驻村第一书记某某: the village's branch
         if person.org is not None:
             # 某村党支部书记、某合作社理事长某某: a second post, coordinated before the one that found the body;
             # 村党支部书记某某兼任合作社理事长: one a verb of taking a post gives after the name
@@ -223,9 +227,13 @@ def body_of_post(post: str, at: int, sentence: int, ordered: list[Found], paragr
         return None  # (with two such bodies named, the post says which of them no more)
     body = here[-1]
     if head in TABLE["party_heads"] and body.cls == "AdministrativeUnit":
-        # a secretary of a unit (驻村第一书记) leads its party organisation, where the article names one
-        committees = {o.name: o for o in ordered if o.cls == "PartyOrganization" and o.unit is not None
-                      and o.unit.name == body.name and o.kind in TABLE["committee_kinds"]}
-        if len(committees) == 1:
-            return next(iter(committees.values()))
+        return unit_committee(body, ordered) or body  # (驻村第一书记: the village's party organisation, if named)
     return body
+
+
+def unit_committee(unit: Found, ordered: list[Found]) -> Found | None:
+    """A unit's own party organisation, when the article names exactly one: a secretary sent to the unit (驻村第一
+    书记) leads it."""
+    committees = {o.name: o for o in ordered if o.cls == "PartyOrganization" and o.unit is not None
+                  and o.unit.name == unit.name and o.kind in TABLE["committee_kinds"]}
+    return next(iter(committees.values())) if len(committees) == 1 else None
