@@ -140,7 +140,6 @@ def _take(org: Found, named: Found) -> bool:
 
 TEMPORARY_WORDS = frozenset(PATTERNS["party"]["temporary_words"])
 BODY_WORDS = frozenset(s for s in PATTERNS["partners"]["suffixes"] if len(s) >= 2)
-TEMPORARY_WORDS = frozenset(PATTERNS["party"]["temporary_words"])
 FUNCTION_STEMS = frozenset(PATTERNS["party"]["function_stems"])
 BODY_KIND_WORDS = ("党总支", "党委")
 UNIT_BODY_KINDS = ("党委", "党总支", "党支部", "党工委")
