@@ -38,6 +38,9 @@ UNIT_CASES = [
     # (新建路) does
     ("村党支部领办柿坪村茶叶专业合作社,带动农户增收。", {"柿坪村"}),
     ("兴隆镇新建路社区位于老城区。", {"兴隆镇", "新建路社区"}),
+    # a verb and the general measure word (像|个), or a word of how often (每周), make a clause, not a name
+    ("这条巷子像个大院子,谁家有事都来帮忙。", set()),
+    ("志愿者每周巡小区,收集居民意见。", set()),
     # a stem of a word jieba's dictionary lacks, cut into characters, is not cut by the length cap
     # between two of them (汇|贤|家园|南区: the name begins at 汇, not at 贤)
     ("西城区月坛街道汇贤家园南区社区组织居民议事。", {"西城区", "月坛街道", "汇贤家园南区社区"}),

@@ -162,6 +162,8 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
         whole_stem = sentence.text[start - sentence.start : suffix_start - sentence.start]
         if (is_generic_stem(whole_stem, parts) or not licensed and is_description(parts, level, start in stops, match.group())) and not listed:
             continue
+        if not licensed and not listed and holds_a_clause(parts):
+            continue  # 楼里|像|个|大院, 网格员|每天|巡|楼院: a verb and its measure word, or how often, say what a place is like
         if len(match.group()) == 1 and stem and stem[-1] in table["size_words"]:
             continue  # 小苑, 大院: a size word and a one-character suffix make a common noun
         if match.group() in HOMELAND_SUFFIXES and whole_stem.endswith(HOMELAND_WORDS):
@@ -395,6 +397,15 @@ def chain_units(units: list[Found], text: str) -> None:
 
 
 MIN_NAMED_STEM = 2
+GENERAL_MEASURE = "个"  # (像|个, 是|个; not the measure words a name may hold: 三|爱|堂楼院)
+EVERY = "每"  # 每天, 每周, 每月: how often something is done
+
+
+def holds_a_clause(parts: list[str]) -> bool:
+    """Whether a stem's words make a clause rather than a name: a verb right before the general measure word (像|个),
+    or a word of how often (每天), neither of which a place's name holds."""
+    return any(word_tags().get(a, "").startswith("v") and b == GENERAL_MEASURE for a, b in zip(parts, parts[1:])) \
+        or any(len(p) == 2 and p.startswith(EVERY) for p in parts)
 
 
 def place_units(units: list[Found], sentence_paragraph: list[int]) -> None:
