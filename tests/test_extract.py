@@ -982,6 +982,9 @@ PARTNER_CASES = [
     ("村里成立了蜂蜜加工专业合作社,带动40户养蜂。", {"蜂蜜加工专业合作社"}),
     # a council of a village's worthies or residents (理事会) is a body
     ("村里的乡贤理事会牵头筹资修缮了祠堂。", {"乡贤理事会"}),
+    # which firm, by where it is from here (隔壁公司), is no name; a station named after a part of town is
+    ("在写字楼上班十年,不认识隔壁公司的同事。", set()),
+    ("城北派出所的民警每周来社区坐班。", {"城北派出所"}),
     # a unit of a firm named only by the kind word (公司项目部, 企业工会) is no body's name
     ("社区引入洛阳嘉禾物业服务有限公司,在公司项目部设立了党员先锋岗。", {"洛阳嘉禾物业服务有限公司"}),
 ]

@@ -86,6 +86,9 @@ def find_by_suffix(
             if (entity is not None and cls == "Facility"
                     and is_locative_stem(sentence.text[entity.start - sentence.start : s - sentence.start])):
                 continue  # 隔壁|活动室, 楼下|阅览室: where the room is from here, not its name
+            if entity is not None and cls == "Partner" \
+                    and sentence.text[entity.start - sentence.start : s - sentence.start] in RELATIVE_PLACES:
+                continue  # 隔壁|公司: which firm, by where it is from here (城北|派出所 is a station's name)
             if entity is not None and cls == "Facility" and COUNTED_BEFORE.search(sentence.text, 0, entity.start - sentence.start):
                 continue  # 又建成4个健身广场: places of a kind, counted, not one named place
             if entity is not None and cls == "Partner" and is_branch(suffix, entity.name):
@@ -119,6 +122,7 @@ def is_locative_stem(stem: str) -> bool:
 
 
 LOCATIVE_TAGS = ("s", "f")
+RELATIVE_PLACES = frozenset(PATTERNS["partners"]["relative_places"])
 COMPASS = "东南西北中"
 
 
