@@ -985,6 +985,8 @@ PARTNER_CASES = [
     # which firm, by where it is from here (隔壁公司), is no name; a station named after a part of town is
     ("在写字楼上班十年,不认识隔壁公司的同事。", set()),
     ("城北派出所的民警每周来社区坐班。", {"城北派出所"}),
+    # a health-check centre is a body (a clinic's kind), named by its ending
+    ("社区与滨江康宁健康体检中心签订共建协议,每季度举办义诊。", {"滨江康宁健康体检中心"}),
     # a unit of a firm named only by the kind word (公司项目部, 企业工会) is no body's name
     ("社区引入洛阳嘉禾物业服务有限公司,在公司项目部设立了党员先锋岗。", {"洛阳嘉禾物业服务有限公司"}),
 ]
