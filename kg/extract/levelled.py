@@ -7,8 +7,9 @@ body is settled to the unit of that level the article has written before it, as 
 refers back to; one named only after the body (in a sidebar, a footer's address) is not enough, for then the
 article never says which district it means. Of several such units, the one last written in the body's sentence
 or else its paragraph; none there, none. An article that writes no unit of the level at all (a village's story
-that never names its county) means the one the gazetteer places all its places in, when there is exactly one. The unit's name must end in the level word itself (区 of 某某区, not of a county), and the level word must
-be a word of its own (区|民政局, not 市场|监管局).
+that never names its county) means the one the gazetteer places all its places in, when there is exactly one.
+The unit's name must end in the level word itself (区 of 某某区, not of a county), and the level word must be a
+word of its own (区|民政局, not 市场|监管局).
 """
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
-from kg.extract.roles import is_leading, role_spans
+from kg.extract.roles import RECEIVED_ROLES, is_leading, role_spans
 from kg.extract.segment import tokenize, word_tags
 from kg.extract.spoken import NOUN_TAGGED_VERBS, SPEECH_VERBS, marked_end, plainly_ended, spoken_name
 from kg.extract.text import POST_VERBS, clause_start, is_cjk
@@ -231,7 +231,6 @@ COMMITTEE_SHORT = "委会"
 
 
 CLOSING_QUOTES = "”’」』"
-RECEIVED_ROLES = frozenset(PATTERNS["persons"]["received_roles"])
 STATIONED_WORDS = tuple(PATTERNS["persons"]["stationed_words"])
 ADVERB_TAGS = ("d", "m", "c", "p")  # 一起 is tagged as a numeral word
 HONORIFICS = tuple(PATTERNS["persons"]["honorifics"])

@@ -12,6 +12,7 @@ from kg.extract.index import LastBefore, by_sentence
 from kg.extract.named import COUNTED_BEFORE
 from kg.extract.party import LEVEL_WORDS
 from kg.extract.patterns import PATTERNS, alternation
+from kg.extract.quotes import COPULA
 from kg.extract.segment import tokenize
 from kg.extract.text import is_people_word
 
@@ -98,7 +99,6 @@ def builders_of(target: Found, actors: Actors, text: str) -> list[Found]:
 
 
 AGENT_WORDS = ("由",)
-COPULA = "是"
 
 
 def own_committee_of(body: Found, unit: Found) -> bool:

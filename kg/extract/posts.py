@@ -17,11 +17,10 @@ import re
 from kg.extract.found import Found
 from kg.extract.frames import founded
 from kg.extract.patterns import PATTERNS
-from kg.extract.roles import is_leading
+from kg.extract.roles import RECEIVED_ROLES, is_leading
 from kg.extract.text import clause_start, is_cjk
 
 TABLE = PATTERNS["relations"]["posts"]
-RECEIVED_ROLES = tuple(PATTERNS["persons"]["received_roles"])
 HEADS = tuple(sorted(TABLE["heads"], key=len, reverse=True))
 CLAUSE_MARKS = ",，;；:：。!！?？、"
 TAKING = re.compile("(?:同志)?(?:" + "|".join(sorted(TABLE["taking_verbs"], key=len, reverse=True)) + ")")

@@ -317,7 +317,12 @@ ITEM_COUNTS = {ch: n for n, chars in enumerate(PATTERNS["quotes"]["item_counts"]
 
 def place_made_before(before: str) -> bool:
     """建成“X”, 改造成了“X”: a verb of building a place right before the quote (a particle between)."""
-    return before.endswith(PLACE_VERBS) or (before[-1:] == "了" and before[:-1].endswith(PLACE_VERBS))
+    return verb_right_before(before, PLACE_VERBS)
+
+
+def verb_right_before(before: str, verbs: tuple[str, ...]) -> bool:
+    """Whether the text before a quote ends in one of ``verbs``, perhaps with 了 after it."""
+    return before.endswith(verbs) or (before[-1:] == "了" and before[:-1].endswith(verbs))
 
 
 PLACE_VERBS = tuple(PATTERNS["quotes"]["place_verbs"])
@@ -326,7 +331,7 @@ UNIT_WORDS = tuple(PATTERNS["units"]["generic_words"])
 
 def founded_before(before: str) -> bool:
     """成立“X”, 组建了“X”: a founding verb right before the quote (a particle between)."""
-    return before.endswith(FOUNDING_VERBS) or (before[-1:] == "了" and before[:-1].endswith(FOUNDING_VERBS))
+    return verb_right_before(before, FOUNDING_VERBS)
 
 
 def founded(index: int, name: str, qs: int, qe: int, after: str) -> Found | None:

@@ -23,6 +23,8 @@ def is_leading(role: str) -> bool:
 
 
 LEADING = tuple(PATTERNS["persons"]["leading_roles"] + PATTERNS["persons"]["firm_heads"])
+# Posts sent to a unit from outside (第一书记): written after the unit with 的 or 驻村, held in its party organisation.
+RECEIVED_ROLES = tuple(PATTERNS["persons"]["received_roles"])
 
 
 def role_spans(sentence: Sentence) -> list[tuple[int, int]]:
