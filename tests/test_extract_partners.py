@@ -366,3 +366,44 @@ def test_a_team_named_only_by_who_its_members_are_is_no_named_team(text, absent)
 
 def test_a_team_with_a_name_of_its_own_is_a_team():
     assert "紫藤志愿服务队" in names("社区成立了紫藤志愿服务队。", "Partner")
+
+
+ACTIVITY_SOCIETIES = [
+    # jieba tags the pastime a verb; after a place, after the verb that governs the society, after a preposition
+    ("社区党委联合石门县烹饪协会为独居老人包饺子。", {"石门县烹饪协会"}),
+    ("社区邀请收藏协会的会员举办老物件展。", {"收藏协会"}),
+    ("街道党工委与健身协会签订了共建协议。", {"健身协会"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", ACTIVITY_SOCIETIES)
+def test_a_society_named_for_a_pastime_verb_is_a_partner(text, expected):
+    assert expected <= names(text, "Partner")
+
+
+@pytest.mark.parametrize("text", [
+    "居民加入协会以后，每周参加一次活动。",  # the verb's subject stands before it: 加入 is the sentence's verb
+    "去年，街道成立协会，吸纳会员40名。",  # a verb of founding acts on the body, it names none
+    "石门县成立协会，吸纳会员40名。",  # not even after a place
+])
+def test_a_verb_before_a_society_word_is_no_name_when_it_acts_on_the_body(text):
+    assert not {n for n in names(text, "Partner") if n.endswith("协会")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the people's organisations by their usual short names, after a level word
+    ("县文联的书画家来到村里，为村民写春联。", {"县文联"}),
+    ("县工商联组织会员企业为困难户送去棉被。", {"县工商联"}),
+    # a council of village worthies is a body, as a 理事会 is
+    ("今年春天，村里成立了方家岭村乡贤参事会，首批吸纳会员30人。", {"方家岭村乡贤参事会"}),
+])
+def test_mass_organisations_and_councils_are_partners(text, expected):
+    assert expected <= names(text, "Partner")
+
+
+@pytest.mark.parametrize("text", [
+    "村里把原信用社的旧房改成了图书室。",  # what the building was, no body of today
+    "镇上那座老供销社的院子如今成了集市。",
+])
+def test_a_body_named_only_by_age_or_former_use_is_no_partner(text):
+    assert not names(text, "Partner")

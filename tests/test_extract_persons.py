@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_extract import extract_text
+from test_extract import extract_text, names
 
 
 def persons(text: str) -> set[str]:
@@ -96,3 +96,8 @@ def test_three_characters_after_a_residents_word_are_no_name():
 ])
 def test_a_conjunction_before_a_verb_of_speech_ends_the_name(text, expected):
     assert persons(text) == expected
+
+
+def test_a_village_worthy_before_a_name_is_a_role():
+    # 乡贤 says who the person is, as 村民 and 党员 do: the name after it is a person's
+    assert "周立民" in names("乡贤周立民捐资20万元，为村里修通了产业路。", "Person")

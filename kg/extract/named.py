@@ -18,7 +18,8 @@ from kg.extract.roles import after_post_verb
 from kg.extract.segment import tokenize, word_tags
 from kg.extract.standard import level_facility
 from kg.extract.text import (FOUNDING_VERBS, TRADE_ENDINGS, Tokens, clean_name, ends_with_founding_verb, is_cjk,
-                             is_people_word, previous_token, splits_a_word, stem_pieces, stem_start, stem_tokens)
+                             is_people_word, previous_token, splits_a_word, stem_pieces, stem_start, stem_tokens,
+                             VERB_TAGS)
 from kg.model import Sentence
 
 
@@ -175,6 +176,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         if wider < start and (wider in unit_ends or with_level_word(tokens, wider, "")[0] < wider
                               or trade is not None and names_a_product(tokens, wider, trade.start)):
             start = wider  # (after a place, a level word, or the product of the trade: 茶叶|加工|合作社)
+    if cls == "Partner" and start == s and suffix.endswith(ACTIVITY_ENDINGS):
+        start = activity_start(tokens, s, longest, barriers, unit_ends)  # 某区|垂钓|协会: the pastime's verb
     if cls == "Partner" and is_legal_form(suffix):
         start = registered_start(tokens, s, start, barriers)  # 某省某某律师事务所: from the place it is registered in
     if cls == "Partner":
@@ -330,6 +333,41 @@ def next_word(tokens: Tokens, start: int) -> str:
     """The token that begins at ``start``, or "" (县|乡村振兴: a field word after the level word)."""
     i = tokens.starting_before(start)
     return tokens[i].text if i < len(tokens) and tokens[i].start == start else ""
+
+
+def activity_start(tokens: Tokens, s: int, longest: int, barriers: frozenset[int], unit_ends) -> int:
+    """Where a society's name begins when a verb stands right before its ending (``activity_endings``):
+    the verb's start, or the start of the place or level word before it (某区|垂钓|协会), when what
+    stands before the verb licenses it as the pastime; else ``s``, no name."""
+    i = tokens.starting_before(s)
+    verb = tokens[i - 1] if i else None
+    if verb is None or verb.end != s or len(verb.text) < 2 or verb.text in ACTING_VERBS \
+            or word_tags().get(verb.text, "") not in VERB_TAGS:
+        return s
+    before = tokens[i - 2] if i >= 2 else None
+    if before is None:
+        return s
+    if before.end in unit_ends or before.text in PATTERNS["partners"]["level_words"]:
+        wider = stem_start(tokens, verb.start, longest - len(verb.text), barriers, GOVERNMENT_STEM_TAGS)
+        return min(wider, verb.start)  # (the place, when the walk stops at its end, is joined by the caller)
+    if word_tags().get(before.text, "")[:1] in ACTIVITY_BEFORE_TAGS:
+        return verb.start  # 来自|垂钓|协会, 邀请|骑行|协会, 与|徒步|协会: the verb before governs the society
+    return s
+
+
+def _acting_verbs() -> frozenset[str]:
+    words = set()
+    for section, table in PATTERNS["partners"]["activity_excluded_tables"]:
+        node = PATTERNS
+        for part in section.split("."):
+            node = node[part]
+        words.update(node[table])
+    return frozenset(words)
+
+
+ACTIVITY_ENDINGS = tuple(PATTERNS["partners"]["activity_endings"])
+ACTIVITY_BEFORE_TAGS = frozenset(PATTERNS["partners"]["activity_before_tags"])
+ACTING_VERBS = _acting_verbs()
 
 
 def names_a_product(tokens: Tokens, start: int, end: int) -> bool:

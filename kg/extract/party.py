@@ -124,6 +124,8 @@ def find_party_orgs(
             branch_at = s - sentence.start - len(branch)  # 第三网格党支部: an ordinal before the kind of members names it
             if re.search(f"(?:{CLASS_ALTERNATION}|{PATTERNS['party']['counted']}){re.escape(branch)}", text[:branch_at]):
                 continue  # 划分为8个网格，在每个网格建立网格党小组: one in each of a class, no one branch
+            if COUNTED_PEOPLE.search(text, 0, branch_at) and text.startswith(COUNTED_HEADS, match.end()):
+                continue  # 十多名企业党支部书记: the heads of many such branches, a class of them
             ordinal = NUMBERED.search(text, max(0, branch_at - 4), branch_at)
             branch = ordinal.group() + branch if ordinal and ordinal.group().startswith("第") else branch
             found.append(Found(CLS, clean_name(branch) + match.group(), s - len(branch), e, index, kind=kind, rule="branch"))
@@ -226,6 +228,8 @@ NUMBERED = re.compile(PATTERNS["party"]["numbered_branch"] + "$")
 BODY_STEM_TAGS = frozenset(PATTERNS["partners"]["government_stem_tags"])
 BODY_ENDINGS = (*PATTERNS["partners"]["suffixes"], "中心")  # (an institution's centre: 某某保护中心党支部)
 COUNTED = re.compile(PATTERNS["party"]["counted"] + "$")
+COUNTED_PEOPLE = re.compile(PATTERNS["party"]["counted_people"] + "$")
+COUNTED_HEADS = tuple(PATTERNS["party"]["counted_heads"])
 BODY_OFFICE_WORDS = tuple(PATTERNS["party"]["body_office_words"])
 
 
@@ -261,22 +265,28 @@ def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[
     # Settling changes only the organisation settled, never a named one or a
     # unit, so the indexes are built once for all of them.
     context = SettleContext(named, units, sentence_paragraph)
+    # Organisations named by a stem (某某产业园综合党委) are settled first: a bare kind word written before
+    # them (a title's 企业有事找党委) refers to them as it would to one named outright.
     for org in orgs:
-        if not org.generic:
+        if not org.generic or not org.rule.startswith("stem:"):
             continue
-        if org.rule.startswith("stem:"):
-            stem = org.rule[5:]  # (a body named earlier may itself have been settled just before: ``settled``)
-            if settle_stem(org, stem, context.unit_of_stem) or keep_stem(org, stem, context.unit_of_stem) or named_body(org, stem, settled) \
-                    or function_branch(org, stem, settled) or earlier_of_kind(org, settled):
-                settled.append(org)
-            elif org.kind in BRANCH_KINDS and any(form.endswith(stem) for form in LEGAL_FORMS) \
-                    or org.kind in INSTITUTION_KINDS and stem in INSTITUTION_WORDS:
-                # 公司党支部 in a story of a firm, which the partners' rules name later: kept nameless (nothing
-                # is written of it) until firms.name_firms_branches names it after the one firm of the article;
-                # 学院团委, 医院党委 after the one college or hospital of the article, the same way
-                org.name, org.generic, org.rule = "", False, "firm:" + stem
-                settled.append(org)
-        elif earlier_of_kind(org, settled) or (org.kind in BARE_KINDS or org.rule != "bare") and settle_generic(org, context):
+        stem = org.rule[5:]  # (a body named earlier may itself have been settled just before: ``settled``)
+        if settle_stem(org, stem, context.unit_of_stem) or keep_stem(org, stem, context.unit_of_stem) or named_body(org, stem, settled) \
+                or function_branch(org, stem, settled) or earlier_of_kind(org, settled):
+            settled.append(org)
+        elif org.kind in BRANCH_KINDS and any(form.endswith(stem) for form in LEGAL_FORMS) \
+                or org.kind in INSTITUTION_KINDS and stem in INSTITUTION_WORDS:
+            # 公司党支部 in a story of a firm, which the partners' rules name later: kept nameless (nothing
+            # is written of it) until firms.name_firms_branches names it after the one firm of the article;
+            # 学院团委, 医院党委 after the one college or hospital of the article, the same way
+            org.name, org.generic, org.rule = "", False, "firm:" + stem
+            settled.append(org)
+    if len(settled) > len(named):
+        context = SettleContext([o for o in settled if o.name], units, sentence_paragraph)
+    for org in orgs:
+        if not org.generic or org.rule.startswith("stem:"):
+            continue
+        if earlier_of_kind(org, settled) or (org.kind in BARE_KINDS or org.rule != "bare") and settle_generic(org, context):
             settled.append(org)
     kind_of_members_named_before(settled)
     led_by_unit_stem(settled, context.unit_of_stem, text)
@@ -313,6 +323,9 @@ class SettleContext:
         with_unit = [o for o in named if o.unit is not None and not below_its_unit(o)]
         self._named_by_kind = _NamedIndex(with_unit, key=lambda o: o.kind)
         self._named_by_level = _NamedIndex(with_unit, key=lambda o: (o.kind, o.unit.kind))
+        # a bare kind word (党委) where no organisation of that kind has a unit: the one named without (某某产业园
+        # 综合党委, whose park is no unit), rather than one made up for the passage's unit
+        self._unplaced_by_kind = _NamedIndex([o for o in named if o.unit is None and o.name], key=lambda o: o.kind)
         self._units = units
         self._paragraph = sentence_paragraph
         self._passages: dict[str, PassageUnits] = {}
@@ -325,6 +338,8 @@ class SettleContext:
         """洛口镇举办村党组织书记培训班: a generic village word in a sentence that names townships speaks
         of their villages; a village of another township the article placed is not one of them."""
         townships = self._townships.get(org.sentence)
+        if unit is None:
+            return False  # (an organisation of no unit: a sentence's townships say nothing of it)
         parent = unit.unit
         return bool(townships) and unit.kind in ("community", "compound") and parent is not None \
             and parent.kind == "subdistrict" and parent.name not in townships
@@ -332,7 +347,7 @@ class SettleContext:
     def nearest_named(self, org: Found, level: str | None) -> Found | None:
         """The named organisation of the same kind (and unit level) last before ``org``, else the first one."""
         if level is None:
-            return self._named_by_kind.nearest(org, org.kind)
+            return self._named_by_kind.nearest(org, org.kind) or self._unplaced_by_kind.nearest(org, org.kind)
         return self._named_by_level.nearest(org, (org.kind, level))
 
     def named_in_paragraph(self, org: Found, level: str) -> Found | None:

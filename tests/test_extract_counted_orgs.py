@@ -1,0 +1,15 @@
+"""Party organisations a count or a bare kind word speaks of. Sentences written for the test."""
+from __future__ import annotations
+
+from test_extract import names
+
+
+def test_a_count_of_secretaries_of_a_kind_of_branch_names_no_branch():
+    orgs = names("园区二十多名企业党支部书记参加了培训。", "PartyOrganization")
+    assert not {o for o in orgs if o.endswith("企业党支部")}
+
+
+def test_a_bare_kind_word_in_a_title_is_the_committee_named_without_a_unit():
+    # the park is no administrative unit: its committee is the article's 党委, not one made up for the community
+    text = "东岭社区：园区企业遇难题　党委来牵头\n\n　　2023年，晨光产业园综合党委正式成立，统筹园区企业党建。"
+    assert names(text, "PartyOrganization") == {"晨光产业园综合党委"}
