@@ -1021,7 +1021,7 @@ def test_a_facility_named_in_a_list_of_partners_acts_as_a_partner():
 
 
 def test_a_squad_is_a_government_body_and_a_dance_team_a_team():
-    found = extract_text("县交警大队和社区舞蹈队参加了活动。")
+    found = extract_text("县交警大队和东山社区舞蹈队参加了活动。")  # (a bare 舞蹈队 is a kind of team, no name)
     kinds = {m.name: m.kind for m in found.mentions if m.cls == "Partner"}
     assert kinds.get("县交警大队") == "government body"
     assert "volunteer team" in kinds.values()

@@ -72,3 +72,10 @@ def test_a_village_whose_suffix_ends_a_dictionary_word_is_named_after_its_townsh
     text = "鹿邑县试量镇丁大村的山药陆续采收。丁大村有农户610户。"
     assert {m.name for m in extract_text(text).mentions if m.kind == "community"} == {"丁大村"}
     assert ("丁大村", "partOf", "试量镇") in relations(text)
+
+
+def test_a_village_jieba_takes_for_a_person_s_name_is_found_in_the_township_the_article_names():
+    # 余家村 is one dictionary word to jieba, tagged a person's name; the national table lists a 余家村 in 中洲镇
+    text = "淳安县中洲镇组织党员志愿者开展义诊。医疗队随后来到余家村，为老人测量血压。"
+    assert "余家村" in names(text, "AdministrativeUnit")
+    assert ("余家村", "partOf", "中洲镇") in relations(text)

@@ -407,3 +407,25 @@ def test_mass_organisations_and_councils_are_partners(text, expected):
 ])
 def test_a_body_named_only_by_age_or_former_use_is_no_partner(text):
     assert not names(text, "Partner")
+
+
+def test_a_dictionary_word_for_a_kind_of_group_is_no_name():
+    text = "医院的医疗队和村里的秧歌队一起来到广场，银杏秧歌队表演了新编的节目。"
+    partners = names(text, "Partner")
+    assert "银杏秧歌队" in partners
+    assert not partners & {"医疗队", "秧歌队"}
+
+
+def test_a_level_word_after_one_character_of_a_name_is_a_syllable_of_it():
+    # 荷乡 is no township: 乡 here is the school's own name, which begins at the city before it
+    assert "益阳荷乡职业技术学校" in names("益阳荷乡职业技术学校的老师来到社区。", "Partner")
+
+
+def test_a_level_word_after_a_verb_s_complement_begins_the_body():
+    # 用好|区民政局: 好 completes the verb, it is no syllable of the bureau's name
+    assert "好区民政局" not in names("我们要用好区民政局和街道的资源。", "Partner")
+
+
+def test_a_verb_whose_object_is_a_body_never_begins_its_name():
+    # jieba tags 牵线 a noun; the rules know it as a verb of bringing a body in
+    assert names("街道党工委牵线翠湖绿源农业科技有限公司为村民提供岗位。", "Partner") == {"翠湖绿源农业科技有限公司"}

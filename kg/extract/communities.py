@@ -212,6 +212,29 @@ def written_again(sentences, tokens, units: list[Found]) -> list[Found]:
 AGAIN_LEVELS = ("community", "subdistrict")
 
 
+def listed_in_named_townships(tokens, units: list[Found], quoted) -> list[Found]:
+    """某镇 …, 向某村捐赠: a dictionary word that ends in a village's or community's suffix but that jieba tags as
+    something else (a person's name, so the suffix rules leave it) is that village when the national table
+    lists a community of that name in a township the article names and placed."""
+    prefixes = tuple(p for p in (code_prefix(u.code) for u in units
+                                 if u.code and u.kind == "subdistrict" and not u.implicit) if p is not None)
+    if not prefixes:
+        return []
+    table, found = load_communities(), []
+    for i, sentence_tokens in enumerate(tokens):
+        for token in sentence_tokens:
+            if len(token.text) < 3 or not token.text.endswith(COMMUNITY_SUFFIXES) \
+                    or any(qs <= token.start < qe for qs, qe in quoted[i]) \
+                    or any(u.overlaps(token.start, token.end) for u in units + found):
+                continue
+            if any(code.startswith(prefixes) for code in table.candidates(token.text)):
+                found.append(Found(CLS, token.text, token.start, token.end, i, kind="community", rule="suffix"))
+    return found
+
+
+COMMUNITY_SUFFIXES = tuple(s for s, level in PATTERNS["units"]["suffixes"] if level == "community")
+
+
 def listed_from_function_character(tokens, sentence_text: str, base: int, start: int, end: int,
                                    units: list[Found]) -> int:
     """某镇和庄村, 某街道为民村: the walk over a village's stem stops at a function character (和, 为, 向)

@@ -19,7 +19,7 @@ from kg.extract.segment import tokenize, word_tags
 from kg.extract.standard import level_facility
 from kg.extract.text import (FOUNDING_VERBS, TRADE_ENDINGS, Tokens, clean_name, ends_with_founding_verb, is_cjk,
                              is_people_word, previous_token, splits_a_word, stem_pieces, stem_start, stem_tokens,
-                             VERB_TAGS)
+                             VERB_TAGS, verbs_of)
 from kg.model import Sentence
 
 
@@ -82,8 +82,9 @@ def find_by_suffix(
                 continue  # 智能快递|柜, 物业|费: a thing of the trade, not the firm
             entity = name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_ends, found + taken)
             if entity is not None and len(suffix) == 1 and host is not None and entity.name == host.text \
-                    and host.text in word_tags() and COUNTED_BEFORE.search(sentence.text, 0, host.start - sentence.start):
-                continue  # 4个小分队, 每个小分队: one dictionary word for a kind of group, counted, names no group
+                    and host.text in word_tags() and (suffix in KIND_WORD_ENDINGS
+                                                      or COUNTED_BEFORE.search(sentence.text, 0, host.start - sentence.start)):
+                continue  # 4个小分队; 医院的医疗队, 村里的秧歌队: one dictionary word for a kind of group names no group
             if (entity is not None and cls == "Facility"
                     and is_locative_stem(sentence.text[entity.start - sentence.start : s - sentence.start])):
                 continue  # 隔壁|活动室, 楼下|阅览室: where the room is from here, not its name
@@ -108,6 +109,7 @@ PARTNER_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
 COUNTED_BEFORE = re.compile(PATTERNS["partners"]["counted_before"])
 TRADE_KIND_HEADS = tuple(PATTERNS["partners"]["trade_kind_nouns"])
 GROUP_WORDS = frozenset(PATTERNS["partners"]["group_words"])
+KIND_WORD_ENDINGS = frozenset(PATTERNS["partners"]["kind_word_endings"])
 PUBLIC_VENUES = frozenset(PATTERNS["partners"]["public_venues"])
 COUNTY_AND_ABOVE = ("district", "city", "province")
 TIME_TAGS = ("t", "tg")  # 过去, 如今, 以前: words of time
@@ -355,19 +357,9 @@ def activity_start(tokens: Tokens, s: int, longest: int, barriers: frozenset[int
     return s
 
 
-def _acting_verbs() -> frozenset[str]:
-    words = set()
-    for section, table in PATTERNS["partners"]["activity_excluded_tables"]:
-        node = PATTERNS
-        for part in section.split("."):
-            node = node[part]
-        words.update(node[table])
-    return frozenset(words)
-
-
 ACTIVITY_ENDINGS = tuple(PATTERNS["partners"]["activity_endings"])
 ACTIVITY_BEFORE_TAGS = frozenset(PATTERNS["partners"]["activity_before_tags"])
-ACTING_VERBS = _acting_verbs()
+ACTING_VERBS = verbs_of(PATTERNS["partners"]["activity_excluded_tables"])
 
 
 def names_a_product(tokens: Tokens, start: int, end: int) -> bool:

@@ -127,13 +127,16 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
             continue
         if _ends_stem(piece, passing):
             break
+        if piece in OBJECT_VERBS and tok.end < end and len(piece) > 1:
+            break  # 牵线|某某茶业有限公司: a verb acting on the body, though jieba tags it a noun
         if piece in ONE_CHARACTER_VERBS and not known_from(piece + "".join(stem_pieces(tokens, tok.end, end))):
             break  # 有事|找|某某厅: a verb of turning to a place (not 来凤, a name the gazetteer knows)
         if piece in RESULT_COMPLEMENTS and after_a_verb(tokens, i):
             break  # 改建|成|某某馆: the verb's result
         if piece in POST_VERBS and after_a_named_post(tokens, i):
             break  # 由社区党总支副书记某某|任|临时党支部书记: a post and a name before the verb of taking a post
-        if piece in UNIT_WORDS and not is_numbered_unit_word(tokens, i) and not is_homeland(tokens, i):
+        if piece in UNIT_WORDS and not is_numbered_unit_word(tokens, i) and not is_homeland(tokens, i) \
+                and not is_name_syllable(tokens, i, end):
             break
         if len(piece) == 1 and is_counting_word(previous_token(tokens, piece_start)):
             break  # a measure word after a count or a demonstrative: 8处, 6个, 这支
@@ -179,6 +182,18 @@ def _ends_stem(piece: str, passing: frozenset[str]) -> bool:
     return piece.isdigit() or (_stops(piece, passing) and not is_place_word(piece))
 
 
+def verbs_of(tables: list[list[str]]) -> frozenset[str]:
+    """The words of the verb tables named as [section, table] pairs (sections dotted: party.founding)."""
+    words: set[str] = set()
+    for section, table in tables:
+        node = PATTERNS
+        for part in section.split("."):
+            node = node[part]
+        words.update(node[table])
+    return frozenset(words)
+
+
+OBJECT_VERBS = verbs_of(PATTERNS["stems"]["object_verb_tables"])
 ONE_CHARACTER_VERBS = frozenset(PATTERNS["stems"]["one_character_verbs"])
 RESULT_COMPLEMENTS = frozenset(PATTERNS["stems"]["result_complements"])
 
@@ -211,6 +226,20 @@ HOMELAND_WORDS = tuple(PATTERNS["units"]["homeland_words"])
 def is_homeland(tokens: Tokens, i: int) -> bool:
     """某县佤|乡 + 古茶有限公司: 乡 after a people's name is its homeland, a word inside the name walked over."""
     return tokens[i].text == "乡" and i > 0 and tokens[i - 1].text.endswith(HOMELAND_WORDS)
+
+
+def is_name_syllable(tokens: Tokens, i: int, end: int) -> bool:
+    """某市|桂|乡|职业学院: a one-character level word after a single character of a name, inside the stem
+    (words follow it), is a syllable of the body's own name when the two make no place the gazetteer knows."""
+    word = tokens[i].text
+    if len(word) != 1 or i == 0 or tokens[i].end >= end:
+        return False
+    before = tokens[i - 1].text
+    return len(before) == 1 and is_cjk(before) and before not in PATTERNS.stop_chars \
+        and word_tags().get(before, "n") in SYLLABLE_TAGS and not is_place_word(before + word)
+
+
+SYLLABLE_TAGS = frozenset(("n", "nr", "ns", "nz", "ng"))  # (用好|区教育局: 好, a verb's complement, is no syllable)
 UNIT_WORDS = frozenset(PATTERNS["units"]["generic_words"]) | frozenset(s for s, _ in PATTERNS["units"]["suffixes"] if len(s) > 1)
 
 
