@@ -79,3 +79,11 @@ def test_a_village_jieba_takes_for_a_person_s_name_is_found_in_the_township_the_
     text = "淳安县中洲镇组织党员志愿者开展义诊。医疗队随后来到余家村，为老人测量血压。"
     assert "余家村" in names(text, "AdministrativeUnit")
     assert ("余家村", "partOf", "中洲镇") in relations(text)
+
+
+def test_a_numbered_community_the_table_lists_in_the_named_street_is_one_unit():
+    # the ordinal cuts the suffix rule's walk (万裕苑 alone would be a compound); the table lists the whole name
+    text = "无锡市新吴区江溪街道开展邻里节活动。万裕苑第二社区党委组织居民参加。"
+    assert "万裕苑第二社区" in names(text, "AdministrativeUnit")
+    assert "万裕苑" not in names(text, "AdministrativeUnit")
+    assert ("万裕苑第二社区", "partOf", "江溪街道") in relations(text)

@@ -205,3 +205,15 @@ def test_a_quoted_team_s_full_name_runs_to_the_team_s_head(text, full):
 
 def test_members_named_by_a_quote_are_no_team():
     assert not forms("街道吸纳“两新”党员参加志愿活动。", "Partner")
+
+
+def test_a_quoted_name_opened_at_a_spot_of_a_building_is_a_place():
+    text = "社区在文化广场北侧开设“邻里修补铺”，志愿者免费为居民修鞋补衣。"
+    assert "邻里修补铺" in names(text, "Facility")
+
+
+def test_a_quoted_name_of_what_is_held_there_stays_a_program():
+    # opened at a spot too, but a talk or a meeting is held there: what runs in the place
+    text = "村里在文化礼堂二楼开设“月末夜话”，每月请村民来聊聊心里话。"
+    assert "月末夜话" in names(text, "Program")
+    assert "月末夜话" not in names(text, "Facility")

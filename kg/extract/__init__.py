@@ -130,7 +130,7 @@ def find_units(sentences, tokens, paragraph, text: str, quoted) -> tuple[list[Fo
     found += communities.named_again(sentences, found)
     found += communities.written_again(sentences, tokens, found)
     found = units.settle_gazetteer(found, text)
-    found += communities.listed_in_named_townships(tokens, found, quoted)
+    found = communities.listed_in_named_townships(tokens, found, quoted)
     chains.follow_written_chains(found)
     units.join_extended(found)
     estates.join_listed(found)

@@ -213,25 +213,43 @@ AGAIN_LEVELS = ("community", "subdistrict")
 
 
 def listed_in_named_townships(tokens, units: list[Found], quoted) -> list[Found]:
-    """某镇 …, 向某村捐赠: a dictionary word that ends in a village's or community's suffix but that jieba tags as
-    something else (a person's name, so the suffix rules leave it) is that village when the national table
-    lists a community of that name in a township the article names and placed."""
+    """某镇 …, 向某村捐赠: a name ending in a village's or community's suffix that the suffix rules left (jieba
+    tags the word a person's name, 白鹿村; an ordinal cuts the stem, 某某第一社区) is that village or community
+    when the national table lists one of that name in a township the article names and placed. The name
+    stands on token boundaries; the longest one the table lists is taken, and a compound or community found
+    inside it by its own suffix (某某苑|第二社区) is part of it. Returns the units with these."""
     prefixes = tuple(p for p in (code_prefix(u.code) for u in units
                                  if u.code and u.kind == "subdistrict" and not u.implicit) if p is not None)
     if not prefixes:
-        return []
-    table, found = load_communities(), []
+        return units
+    table, found, inside = load_communities(), [], []
     for i, sentence_tokens in enumerate(tokens):
-        for token in sentence_tokens:
-            if len(token.text) < 3 or not token.text.endswith(COMMUNITY_SUFFIXES) \
-                    or any(qs <= token.start < qe for qs, qe in quoted[i]) \
-                    or any(u.overlaps(token.start, token.end) for u in units + found):
+        for k, token in enumerate(sentence_tokens):
+            if not token.text.endswith(COMMUNITY_SUFFIXES) or any(qs <= token.start < qe for qs, qe in quoted[i]):
                 continue
-            if any(code.startswith(prefixes) for code in table.candidates(token.text)):
-                found.append(Found(CLS, token.text, token.start, token.end, i, kind="community", rule="suffix"))
-    return found
+            for j in range(max(0, k - MAX_LISTED_TOKENS), k + 1):  # longest first
+                first = sentence_tokens[j]
+                name = "".join(tok.text for tok in sentence_tokens[j : k + 1])
+                if len(name) < 3 or len(name) > MAX_LISTED_NAME or not all(is_cjk(ch) for ch in name):
+                    continue
+                within_span = [u for u in units if u.overlaps(first.start, token.end)]
+                if any(u.start == first.start and u.end == token.end for u in within_span):
+                    break  # the name is found already
+                if any(u.start < first.start or u.end > token.end or u.code or u.kind not in PART_LEVELS
+                       for u in within_span) or any(u.overlaps(first.start, token.end) for u in found):
+                    continue
+                if any(code.startswith(prefixes) for code in table.candidates(name)):
+                    found.append(Found(CLS, name, first.start, token.end, i, kind="community", rule="suffix"))
+                    inside += within_span
+                    break
+    return [u for u in units if not any(u is x for x in inside)] + found if found else units
 
 
+PART_LEVELS = ("community", "compound")  # what a longer listed name may hold, found by its own suffix
+
+
+MAX_LISTED_TOKENS = 6  # (五里仓|第一|社区, 万|裕|苑|第二|社区: a stem, cut by jieba, and an ordinal before the suffix)
+MAX_LISTED_NAME = 12
 COMMUNITY_SUFFIXES = tuple(s for s, level in PATTERNS["units"]["suffixes"] if level == "community")
 
 

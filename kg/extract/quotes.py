@@ -274,7 +274,8 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
         if plain_modifier(after[: end - len(head_word)]):
             entity.aliases.add(full)
         return entity
-    if not after and place_made_before(text[max(0, qs - base - 5) : qs - base]) \
+    if not after and (place_made_before(text[max(0, qs - base - 5) : qs - base])
+                      or opened_in_a_place(text, qs - base) and not held_there(name)) \
             and name[-1] not in FOUNDED_GROUP_ENDINGS and not name.endswith(UNIT_WORDS):
         return Found("Facility", name, qs, qe, index, rule="quote+built")  # 改造成“某某”,配齐桌椅: the place made
     if founded_before(text[max(0, qs - base - 5) : qs - base]) and (found := founded(index, name, qs, qe, after)):
@@ -313,6 +314,25 @@ def counts_its_items(name: str, after: str) -> bool:
 
 # The numerals that count a list's items right after it (a method of three parts: 三步, 三张, 3项).
 ITEM_COUNTS = {ch: n for n, chars in enumerate(PATTERNS["quotes"]["item_counts"], start=1) for ch in chars}
+
+
+def opened_in_a_place(text: str, at: int) -> bool:
+    """在党群服务中心一楼开设“X”, 在村口设立“X”: a verb of opening right before the quote, after a clause's
+    在 and a spot of a building or a street (its last character a place's: 楼, 室, 口, 旁…)."""
+    clause = text[max(0, at - MAX_OPENED_IN) : at]
+    match = OPENED_IN.search(clause)
+    return match is not None and match.group(1)[-1] in OPENED_SPOT_ENDINGS
+
+
+def held_there(name: str) -> bool:
+    """“周三理发日”, “板凳夜话”: a name that ends in a word for a day, a talk, a meeting or a class."""
+    return name.endswith(HELD_ENDINGS)
+
+
+MAX_OPENED_IN = 24
+OPENED_IN = re.compile("在([^，,。；;：:！？“”\"、]{1,16}?)(?:" + "|".join(PATTERNS["quotes"]["opening_verbs"]) + ")了?$")
+OPENED_SPOT_ENDINGS = frozenset(PATTERNS["quotes"]["opened_spot_endings"])
+HELD_ENDINGS = tuple(PATTERNS["quotes"]["held_endings"])
 
 
 def place_made_before(before: str) -> bool:
