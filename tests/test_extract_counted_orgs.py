@@ -13,3 +13,8 @@ def test_a_bare_kind_word_in_a_title_is_the_committee_named_without_a_unit():
     # the park is no administrative unit: its committee is the article's 党委, not one made up for the community
     text = "东岭社区：园区企业遇难题　党委来牵头\n\n　　2023年，晨光产业园综合党委正式成立，统筹园区企业党建。"
     assert names(text, "PartyOrganization") == {"晨光产业园综合党委"}
+
+
+def test_a_branch_of_retired_teachers_is_a_branch_of_its_members():
+    orgs = names("社区党委下设的退休教师党支部组织老党员辅导孩子。", "PartyOrganization")
+    assert any(o.endswith("退休教师党支部") for o in orgs)

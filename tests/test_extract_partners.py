@@ -429,3 +429,8 @@ def test_a_level_word_after_a_verb_s_complement_begins_the_body():
 def test_a_verb_whose_object_is_a_body_never_begins_its_name():
     # jieba tags 牵线 a noun; the rules know it as a verb of bringing a body in
     assert names("街道党工委牵线翠湖绿源农业科技有限公司为村民提供岗位。", "Partner") == {"翠湖绿源农业科技有限公司"}
+
+
+def test_a_federation_of_cooperatives_is_one_body():
+    # 联合 begins the federation's ending here, no partnering verb: nothing after it is a partner's name
+    assert names("村里与县供销合作社联合社签订了收购协议。", "Partner") == {"县供销合作社联合社"}

@@ -38,3 +38,14 @@ def test_a_word_of_where_before_a_room_s_word_names_no_facility(text):
 
 def test_a_compass_word_may_begin_a_facility_s_name():
     assert names("村里新建了东方活动室，每天开放。", "Facility") == {"东方活动室"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a village's loudspeaker station and its store of emergency supplies, named with the village; the verbal
+    # noun of their purpose (应急) stops no walk that reaches the unit
+    ("金沙村应急广播站的喇叭每天早晚播报天气。", "金沙村应急广播站"),
+    ("村里在村委会院内建起金沙村应急物资储备室，存放铁锹和灭火器。", "金沙村应急物资储备室"),
+    ("小区里新建了电动车充电棚，居民不用再飞线充电。", "电动车充电棚"),
+])
+def test_stations_stores_and_sheds_are_facilities(text, expected):
+    assert expected in names(text, "Facility")

@@ -72,7 +72,8 @@ def find_by_suffix(
                 continue  # 某某快递驿站, 某某物业服务站: a place named after the trade it serves
             if cls == "Partner" and suffix in ROOM_LIKE_ENDINGS and ends_a_room(sentence.text, e - sentence.start, suffix):
                 continue  # 某某法律服务工作室: a longer ending of a place's ends here, the room where a service is given
-            if cls == "Partner" and (more := CONTINUED.match(sentence.text, match.end())):
+            if cls == "Partner" and (more := CONTINUED.match(sentence.text, match.end())) \
+                    and e + len(more.group()) in token_ends:  # (某局联合|社区: 联合 begins a word of its own)
                 e, suffix = e + len(more.group()), suffix + more.group()  # 某某物业 + 服务有限公司: one company
             if cls == "Partner" and sentence.text.endswith(PATTERNS.meeting_endings, 0, e - sentence.start):
                 continue  # 议事协商会, 恳谈会: a meeting held, though its word ends in a body's (商会)
@@ -221,7 +222,9 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         return body_of_level(index, sentence, tokens, s, e, suffix, kind)
     if not stem and cls == "Facility" and suffix in PUBLIC_VENUES and unit is None:
         return body_of_level(index, sentence, tokens, s, e, suffix, None)  # 县文化馆: the county's institution
-    if cls == "Facility" and (not stem or is_generic(stem, stem_tokens(tokens, start, s), table)):
+    if cls == "Facility" and (not stem or is_generic(stem, stem_tokens(tokens, start, s), table)
+                              or word_tags().get(previous_token(tokens, start)) in GOVERNMENT_STEM_TAGS):
+        # (某村|应急|物资储备室: a verbal noun of its purpose stopped the walk; the unit before it names it)
         own = named_for_purpose(index, sentence, tokens, s, e, suffix, unit_ends, barriers, longest)
         if own is not None:
             return own
