@@ -87,3 +87,11 @@ def test_a_numbered_community_the_table_lists_in_the_named_street_is_one_unit():
     assert "万裕苑第二社区" in names(text, "AdministrativeUnit")
     assert "万裕苑" not in names(text, "AdministrativeUnit")
     assert ("万裕苑第二社区", "partOf", "江溪街道") in relations(text)
+
+
+def test_a_community_named_after_a_city_of_another_province_is_no_mention_of_that_city():
+    # 长沙 is a city's short name, but the table lists 长沙东社区 in the street the article names, far from it
+    text = "开平市三埠街道长沙东社区党委组织志愿者清理河道。"
+    units = names(text, "AdministrativeUnit")
+    assert "长沙东社区" in units and "长沙市" not in units
+    assert ("长沙东社区", "partOf", "三埠街道") in relations(text)

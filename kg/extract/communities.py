@@ -235,7 +235,8 @@ def listed_in_named_townships(tokens, units: list[Found], quoted) -> list[Found]
                 within_span = [u for u in units if u.overlaps(first.start, token.end)]
                 if any(u.start == first.start and u.end == token.end for u in within_span):
                     break  # the name is found already
-                if any(u.start < first.start or u.end > token.end or u.code or u.kind not in PART_LEVELS
+                if any(u.start < first.start or u.end > token.end
+                       or not (u.kind in PART_LEVELS and not u.code or elsewhere_short_form(u, prefixes))
                        for u in within_span) or any(u.overlaps(first.start, token.end) for u in found):
                     continue
                 if any(code.startswith(prefixes) for code in table.candidates(name)):
@@ -246,6 +247,15 @@ def listed_in_named_townships(tokens, units: list[Found], quoted) -> list[Found]
 
 
 PART_LEVELS = ("community", "compound")  # what a longer listed name may hold, found by its own suffix
+
+
+def elsewhere_short_form(unit: Found, prefixes: tuple[str, ...]) -> bool:
+    """上海某街道 … 大连西社区: a division the gazetteer matched by its short form (大连) inside a longer name the
+    table lists in a township the article names, and holding none of those townships: no mention of it."""
+    if not unit.code or unit.name in unit.aliases or unit.end - unit.start >= len(unit.name):
+        return False
+    prefix = code_prefix(unit.code)
+    return prefix is not None and not any(p.startswith(prefix) for p in prefixes)
 
 
 MAX_LISTED_TOKENS = 6  # (五里仓|第一|社区, 万|裕|苑|第二|社区: a stem, cut by jieba, and an ordinal before the suffix)
