@@ -434,3 +434,8 @@ def test_a_verb_whose_object_is_a_body_never_begins_its_name():
 def test_a_federation_of_cooperatives_is_one_body():
     # 联合 begins the federation's ending here, no partnering verb: nothing after it is a partner's name
     assert names("村里与县供销合作社联合社签订了收购协议。", "Partner") == {"县供销合作社联合社"}
+
+
+def test_a_city_whose_name_ends_like_a_descriptive_word_begins_a_firm_s_name():
+    # 怀化 ends in 化 as 智能化 does; it is a city, and the firm registered there is named from it
+    assert "怀化天天家政服务有限公司" in names("社区引入怀化天天家政服务有限公司为老人上门保洁。", "Partner")

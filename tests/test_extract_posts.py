@@ -154,3 +154,9 @@ def test_the_director_of_a_street_s_office_leads_the_street():
     # 办事处 is the street's office: its director, a second post after the committee's, leads the street
     text = "太原市杏花岭区巨轮街道召开安全生产会议。街道党工委副书记、办事处主任韩立群对节前检查作出安排。"
     assert ("韩立群", "leads", "巨轮街道") in relations(text)
+
+
+def test_a_team_s_last_character_begins_its_head_s_title():
+    # 服务队|队长: jieba writes 队 twice, once for the team and once for its head; the person leads the team
+    text = "社区党委委员李红英兼任银杏助老服务队队长，服务队现有队员30人。"
+    assert ("李红英", "leads", "银杏助老服务队") in relations(text)

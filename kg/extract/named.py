@@ -19,7 +19,7 @@ from kg.extract.segment import tokenize, word_tags
 from kg.extract.standard import level_facility
 from kg.extract.text import (FOUNDING_VERBS, TRADE_ENDINGS, Tokens, clean_name, ends_with_founding_verb, is_cjk,
                              is_people_word, previous_token, splits_a_word, stem_pieces, stem_start, stem_tokens,
-                             VERB_TAGS, verbs_of)
+                             VERB_TAGS, is_place_word, verbs_of)
 from kg.model import Sentence
 
 
@@ -251,8 +251,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
                          unit=unit, kind=kind, rule="unit+generic")
         return None
     first_word = parts[0] if parts else stem
-    if cls != "Program" and len(first_word) > 1 and first_word[-1] in DESCRIPTIVE_ENDINGS:
-        return None  # 大型超市, 开放式书屋: a word of kind or size describes, it does not name
+    if cls != "Program" and len(first_word) > 1 and first_word[-1] in DESCRIPTIVE_ENDINGS and not is_place_word(first_word):
+        return None  # 大型超市, 开放式书屋: a word of kind or size describes, it does not name (怀化 is a city's)
     if cls == "Program" and not program_stem_ok(stem, parts):
         return None
     if cls == "Facility" and unit is not None and unit.kind in COUNTY_AND_ABOVE and suffix in PUBLIC_VENUES:

@@ -209,6 +209,8 @@ def body_of_post(post: str, at: int, sentence: int, ordered: list[Found], paragr
         return None  # (a leading title that is no head word with a body before it: 嘎查达)
     word = post[: -len(head)].removesuffix(TABLE["ordinal"]) or TABLE["bare_posts"].get(post, "")
     word = next((word[len(p):] for p in TABLE["modifiers"] if word.startswith(p) and len(word) > len(p)), word)
+    if len(word) >= 3 and word[-1] in TABLE["kind_chars"] and word[-2] == word[-1]:
+        word = word[:-1]  # 某某服务队|队长, 某某驿站|站长: the body's last character begins its head's title
     if not word:
         return None
     endings = tuple(TABLE["full_forms"].get(word, [])) + (word,)
