@@ -48,6 +48,7 @@ from kg.model import (
 )
 from kg.outdir import check_out_dir, replacing, show_path
 from kg.prepare import prepare_article
+from kg.prepare.boilerplate import line_reason
 from kg.prepare.read import DEFAULT_MAX_ARTICLE_MB, FileData, find_files, read_file, source_of
 from kg.rdf.article import article_chunk
 from kg.rdf.export import (
@@ -431,9 +432,10 @@ def previous_graph(cache: BuildCache, out_dir: Path) -> PreviousGraph | None:
 
 def release_article_tables() -> None:
     """Drop the tables only the per-article work uses (jieba's dictionary and word tags, the NBS table of
-    communities, the written names of chunks: some 250 MB) once it is done, before the corpus-wide stages
-    add theirs; a later build in the same process loads them again."""
-    for table in (dictionary, cut_weights, stored_weights, word_tags, load_communities, _names):
+    communities, the written names of chunks, the lines whose boilerplate reasons are remembered: some
+    250 MB) once it is done, before the corpus-wide stages add theirs; a later build in the same process
+    loads them again."""
+    for table in (dictionary, cut_weights, stored_weights, word_tags, load_communities, _names, line_reason):
         table.cache_clear()
     gc.collect()
 

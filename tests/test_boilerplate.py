@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import kg.pipeline as pipeline
 from kg.prepare.boilerplate import _anchored, line_reason, split_body
 from kg.prepare.normalise import normalise
 from kg.pipeline import prepare_article
@@ -147,6 +148,21 @@ def test_furniture_line_is_dropped_with_its_reason(line, reason):
 @pytest.mark.parametrize("line", BODY)
 def test_body_line_is_kept(line):
     assert line_reason(line) is None
+
+
+def test_a_repeated_line_is_judged_once_with_the_same_reason():
+    # Pages repeat their furniture: a line's reason is remembered, and is the one the rules give it.
+    line_reason.cache_clear()
+    lines = [*(line for line, _ in FURNITURE), *BODY]
+    first = [line_reason(line) for line in lines]
+    assert [line_reason(line) for line in lines] == first == [line_reason.__wrapped__(line) for line in lines]
+    assert line_reason.cache_info().hits == len(lines)
+
+
+def test_a_build_forgets_the_remembered_lines_before_the_corpus_wide_stages():
+    line_reason("版权所有 © 2020 某某网")
+    pipeline.release_article_tables()
+    assert line_reason.cache_info().currsize == 0
 
 
 def _page(*lines: str) -> str:
