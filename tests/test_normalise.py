@@ -242,3 +242,9 @@ def test_short_lines_of_a_menu_or_a_list_are_not_joined():
 def test_characters_the_simplified_standard_keeps_are_left_as_written(raw, expected):
     result = normalise(raw)
     assert result.text == expected and len(result.to_original) == len(expected) + 1
+
+
+@pytest.mark.parametrize("char", ["昇", "陞", "蒐", "吒", "氾", "扞", "劄"])  # normalise.toml's simplified.standard
+def test_each_character_of_the_standard_list_is_kept_in_a_page_t2s_changes(char):
+    # the page also holds a traditional character, so t2s changes it and the kept character must be found
+    assert normalise(f"社區{char}字").text == f"社区{char}字"

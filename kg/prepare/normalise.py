@@ -185,13 +185,16 @@ def keeping_standard(convert: Callable[[str], str]) -> Callable[[str], str]:
     """``convert``, leaving as written the characters of the simplified standard that t2s folds (昇)."""
     def run(text: str) -> str:
         converted = convert(text)
-        if len(converted) != len(text) or _STANDARD.isdisjoint(text):
+        if len(converted) != len(text) or not _ANY_STANDARD.search(text):
             return converted  # (nearly every text: none of them; a length change keeps OpenCC's phrases)
         return "".join(old if old in _STANDARD else new for old, new in zip(text, converted))
     return run
 
 
 _STANDARD = frozenset(_TABLES["simplified"]["standard"])
+# Whether a text holds one of them: a search at C speed, where a set's isdisjoint makes and hashes a string per
+# character of the text (5,000 pages of c5000: about 0.2 s).
+_ANY_STANDARD = re.compile("[" + "".join(re.escape(char) for char in sorted(_STANDARD)) + "]")
 
 # Where a line is cut into pieces when its converted length differs.
 _PIECE = re.compile(r"[^\s,.;:!?，。；：！？、“”‘’()（）《》【】]+|.", re.S)
