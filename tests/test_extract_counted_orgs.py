@@ -18,3 +18,9 @@ def test_a_bare_kind_word_in_a_title_is_the_committee_named_without_a_unit():
 def test_a_branch_of_retired_teachers_is_a_branch_of_its_members():
     orgs = names("社区党委下设的退休教师党支部组织老党员辅导孩子。", "PartyOrganization")
     assert any(o.endswith("退休教师党支部") for o in orgs)
+
+
+def test_an_institution_s_word_after_its_own_name_ends_the_name_of_its_committee():
+    # 医院 is a kind of members' workplace (医院党委 alone); after the hospital's own name it ends that name
+    orgs = names("桐城市康宁医院党委组织医生下乡义诊。", "PartyOrganization")
+    assert orgs == {"桐城市康宁医院党委"}

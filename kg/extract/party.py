@@ -75,6 +75,8 @@ def find_party_orgs(
         branch = members.group() if members and tokens.containing(sentence.start + members.start()) is None else None
         if branch is not None and text.endswith(BODY_ENDINGS, 0, members.start()):
             branch = None  # 某区税务局机关党委: the body's own 机关 committee, named with the body (the stem below)
+        if branch in INSTITUTION_WORDS and ends_a_name(tokens, sentence.start + members.start()):
+            branch = None  # 某县青松|医院|党委: the word ends the institution's own name, no kind of members
         if branch is not None and kind in BRANCH_KINDS and number is None:
             # 某社区第三网格党小组: an ordinal before the kind of members, the unit before the ordinal
             branch_at = head - sentence.start - len(branch)
@@ -208,6 +210,16 @@ def in_structure(text: str, start: int, end: int) -> bool:
 
 BRANCH_KINDS = ("党支部", "党小组", "党委", "党总支")
 INSTITUTION_WORDS = frozenset(PATTERNS["party"]["institution_words"])
+
+
+def ends_a_name(tokens: Tokens, at: int) -> bool:
+    """Whether the token that ends at ``at`` is a piece of a name: Han characters, no stop word, no level
+    word (县医院, 各学校: the word names a kind there)."""
+    i = tokens.starting_before(at)
+    before = tokens[i - 1] if i else None
+    return before is not None and before.end == at and all(is_cjk(ch) for ch in before.text) \
+        and before.text not in PATTERNS.stop_words and before.text not in PATTERNS.stop_chars \
+        and before.text not in UNIT_WORDS and before.text not in PATTERNS["partners"]["level_words"]
 INSTITUTION_KINDS = (*BRANCH_KINDS, "团委")
 BARE_KINDS = frozenset(PATTERNS["party"]["bare_kinds"])
 # 联合党支部, 综合党委 alone: a kind word that is also a name's ending stands for the one the article named
