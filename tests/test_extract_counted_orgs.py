@@ -24,3 +24,9 @@ def test_an_institution_s_word_after_its_own_name_ends_the_name_of_its_committee
     # 医院 is a kind of members' workplace (医院党委 alone); after the hospital's own name it ends that name
     orgs = names("桐城市康宁医院党委组织医生下乡义诊。", "PartyOrganization")
     assert orgs == {"桐城市康宁医院党委"}
+
+
+def test_a_temporary_branch_is_named_for_its_task_after_the_place():
+    # 改造 is a verb to jieba; a temporary branch's name holds its task between the place and 临时
+    orgs = names("社区党委牵头成立枫林苑小区改造临时党支部，党员来自物业和业委会。", "PartyOrganization")
+    assert "枫林苑小区改造临时党支部" in orgs

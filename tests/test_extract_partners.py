@@ -439,3 +439,8 @@ def test_a_federation_of_cooperatives_is_one_body():
 def test_a_city_whose_name_ends_like_a_descriptive_word_begins_a_firm_s_name():
     # 怀化 ends in 化 as 智能化 does; it is a city, and the firm registered there is named from it
     assert "怀化天天家政服务有限公司" in names("社区引入怀化天天家政服务有限公司为老人上门保洁。", "Partner")
+
+
+def test_a_group_company_is_named_from_the_province_it_is_registered_in():
+    # 集团有限公司 is one legal form; 建设 (a stop word elsewhere) names the firm's trade inside the name
+    assert names("承担施工的湖北楚恒建设集团有限公司把路面重新铺了一遍。", "Partner") == {"湖北楚恒建设集团有限公司"}

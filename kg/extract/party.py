@@ -153,6 +153,11 @@ def find_party_orgs(
                 # that reached a unit has it already: the unit is the place written before the body's own name)
                 start = registered_start(tokens, s - len(office) - len(form), start, barriers)
         start = after_post_verb(tokens, start, s)
+        if text.endswith(TEMPORARY_STEMS, 0, match.start()) and start not in holders:
+            # 某小区|停车治理|临时党支部: a temporary branch is named for its task, verbs and all, after the place
+            task = stem_start(tokens, s, table["max_stem"], barriers, TASK_TAGS)
+            if task < start and task in holders and holders[task].cls == "AdministrativeUnit":
+                start = task
         stem = text[start - sentence.start : match.start()]  # (某某任|临时党支部书记: the post begins after the verb)
         if stem and start in named_before and not is_generic_stem(stem_tokens(tokens, start, s)):
             # 某党总支某某临时党支部: a body its parent organisation set up
@@ -210,6 +215,8 @@ def in_structure(text: str, start: int, end: int) -> bool:
 
 BRANCH_KINDS = ("党支部", "党小组", "党委", "党总支")
 INSTITUTION_WORDS = frozenset(PATTERNS["party"]["institution_words"])
+TEMPORARY_STEMS = tuple(PATTERNS["party"]["temporary_words"])
+TASK_TAGS = frozenset(("v", "vn"))  # (the words of a temporary branch's task: 停车治理, 加装电梯, 防汛)
 
 
 def ends_a_name(tokens: Tokens, at: int) -> bool:

@@ -27,8 +27,9 @@ def registered_start(tokens: Tokens, s: int, start: int, barriers: frozenset[int
     i = tokens.starting_before(s)
     for j in range(i - 1, -1, -1):
         tok = tokens[j]
-        if s - tok.start > MAX_NAME or not all(is_cjk(ch) for ch in tok.text) or tok.text in STOP_WORDS:
-            return start
+        if s - tok.start > MAX_NAME or not all(is_cjk(ch) for ch in tok.text) \
+                or tok.text in STOP_WORDS and word_tags().get(tok.text) not in TRADE_NOUN_TAGS:
+            return start  # (a stop word that is a verbal noun, 建设, 服务, names a firm's trade: 某省某某建设集团)
         if len(tok.text) == 1 and tok.text in CLAUSE_CHARACTERS:
             return start
         if tok.end in barriers and tok.end < start and s - tok.end >= 2:
@@ -60,6 +61,9 @@ def conjunction_inside_start(tokens: Tokens, s: int, start: int, barriers: froze
 
 
 NAME_CONJUNCTIONS = frozenset(("和", "与", "同"))
+
+
+TRADE_NOUN_TAGS = frozenset(("vn", "n"))
 
 
 def begins_a_trade_name(word: str) -> bool:
