@@ -49,3 +49,10 @@ def test_a_compass_word_may_begin_a_facility_s_name():
 ])
 def test_stations_stores_and_sheds_are_facilities(text, expected):
     assert expected in names(text, "Facility")
+
+
+def test_a_village_hall_and_a_park_of_firms_are_facilities():
+    assert "梅溪村文化礼堂" in names("每逢周末，梅溪村文化礼堂里都坐满了看戏的村民。", "Facility")
+    # a place within a place is named after it, and the park is a place of its own where written alone
+    text = "东湖科创产业园党群服务中心里，企业党支部书记正在开会。东湖科创产业园入驻企业40家。"
+    assert {"东湖科创产业园党群服务中心", "东湖科创产业园"} <= names(text, "Facility")

@@ -70,6 +70,9 @@ def find_by_suffix(
             if cls == "Partner" and (place := PATTERNS.facility_suffix_re.match(sentence.text, match.end())) \
                     and not place.group().endswith("中心"):
                 continue  # 某某快递驿站, 某某物业服务站: a place named after the trade it serves
+            if cls == "Facility" and (place := PATTERNS.facility_suffix_re.match(sentence.text, match.end())) \
+                    and e + len(place.group()) in token_ends:
+                continue  # 某某产业园|党群服务中心: the place within a place, named after it (found at its own ending)
             if cls == "Partner" and suffix in ROOM_LIKE_ENDINGS and ends_a_room(sentence.text, e - sentence.start, suffix):
                 continue  # 某某法律服务工作室: a longer ending of a place's ends here, the room where a service is given
             if cls == "Partner" and (more := CONTINUED.match(sentence.text, match.end())) \
