@@ -468,3 +468,18 @@ def test_a_tail_marker_is_found_as_one_alternation_of_the_markers_finds_it(line,
 
     assert is_tail_marker(line) is marker
     assert bool(_any_of(_RULES["tail"]["markers"]).search(line)) is marker
+
+
+def test_readers_comments_after_the_story_are_furniture():
+    # a reader's comment names places the story does not; the heading of the comments ends the page's body
+    text = _page("某某社区组建反诈志愿队", *[PARAGRAPH] * 3, "网友评论(3)", "路人甲:某某县某某镇也该学一学。",
+                 "小雨:给志愿者点赞!")
+    body = _body_text(text)
+    assert "某某镇也该学一学" not in body and "给志愿者点赞" not in body
+    assert "红色管家" in body
+
+
+def test_a_bracketed_source_and_reporter_line_is_a_credit_line():
+    text = _page("某某社区组建反诈志愿队", *[PARAGRAPH] * 2, "(来源:某某区融媒体中心 记者:某某)")
+    dropped = {d.text: d.reason for d in split_body(text)[1]}
+    assert dropped.get("(来源:某某区融媒体中心 记者:某某)") == "credit line"
