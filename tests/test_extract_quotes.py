@@ -217,3 +217,10 @@ def test_a_quoted_name_of_what_is_held_there_stays_a_program():
     text = "村里在文化礼堂二楼开设“月末夜话”，每月请村民来聊聊心里话。"
     assert "月末夜话" in names(text, "Program")
     assert "月末夜话" not in names(text, "Facility")
+
+
+def test_a_quoted_name_before_a_room_for_activities_is_a_place():
+    # 活动室 begins with 活动, a program's head: the longer head, a room, names the quote
+    text = "社区在活动中心二楼开设“夕照”老年活动室，老人们常来下棋。"
+    assert any(n.startswith("夕照") for n in names(text, "Facility"))
+    assert not any(n.startswith("夕照") for n in names(text, "Program"))
