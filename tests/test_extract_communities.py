@@ -95,3 +95,9 @@ def test_a_community_named_after_a_city_of_another_province_is_no_mention_of_tha
     units = names(text, "AdministrativeUnit")
     assert "长沙东社区" in units and "长沙市" not in units
     assert ("长沙东社区", "partOf", "三埠街道") in relations(text)
+
+
+def test_a_unit_word_after_a_unit_and_a_copula_says_its_kind():
+    # 移民村 after 某村是: what kind of village it is, no second village
+    units = names("东山村是移民村，全村有三百多户。", "AdministrativeUnit")
+    assert "东山村" in units and "移民村" not in units

@@ -152,7 +152,8 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
             continue
         if suffix_start - start < table["min_stem"] or COUNTED.match(previous_token(tokens, start)) \
                 or COUNTED_TEXT.search(sentence.text, max(0, start - sentence.start - 4), start - sentence.start) \
-                or previous_token(tokens, start) in CLASS_POINTERS or counted_before_de(sentence.text, start - sentence.start):
+                or previous_token(tokens, start) in CLASS_POINTERS or counted_before_de(sentence.text, start - sentence.start) \
+                or classifies_a_unit(tokens, start, s, stops):
             continue  # (是一个纯农业村, 其他|产茶|村, 是一个山水环绕的古镇社区: a count or a pointer to many, a kind)
         stem = sentence.text[start - sentence.start : s - sentence.start]
         parts = stem_tokens(tokens, start, s)
@@ -219,6 +220,21 @@ COUNTED = re.compile(PATTERNS["units"]["counted"])
 COUNTED_TEXT = re.compile(PATTERNS["units"]["counted"].lstrip("^"))  # (14|个: the count cut from its measure word)
 HOMELAND_SUFFIXES = ("乡",)
 UNIT_SUFFIX_AT = re.compile(alternation(s for s, _ in PATTERNS["units"]["suffixes"] if len(s) > 1))
+
+
+def classifies_a_unit(tokens: Tokens, start: int, s: int, unit_ends: set[int] | frozenset[int]) -> bool:
+    """某社区是老城社区: after a unit and a copula, one common word before the suffix says what kind of place the
+    unit is (an old town's, a migrants' village), it names no other."""
+    i = tokens.starting_before(start)
+    if i < 2 or tokens[i - 1].end != start or tokens[i - 1].text not in COPULAS \
+            or not (tokens[i - 2].end in unit_ends or tokens[i - 2].text.endswith(UNIT_SUFFIXES)):
+        return False
+    stem = tokens[i : tokens.starting_before(s)]
+    return len(stem) == 1 and word_tags().get(stem[0].text, "") in KIND_WORD_TAGS
+
+
+KIND_WORD_TAGS = frozenset(("n", "a", "an", "b", "vn"))
+UNIT_SUFFIXES = tuple(s for s, _ in PATTERNS["units"]["suffixes"])
 
 
 def counted_before_de(text: str, at: int) -> bool:
