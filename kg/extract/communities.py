@@ -17,7 +17,7 @@ from collections import Counter
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
-from kg.extract.text import is_cjk
+from kg.extract.text import COMMUNITY_SUFFIXES, is_cjk
 from kg.gazetteer import load_gazetteer
 from kg.gazetteer.communities import load_communities, township_of
 
@@ -243,7 +243,8 @@ def listed_in_named_townships(tokens, units: list[Found], quoted) -> list[Found]
                     found.append(Found(CLS, name, first.start, token.end, i, kind="community", rule="suffix"))
                     inside += within_span
                     break
-    return [u for u in units if not any(u is x for x in inside)] + found if found else units
+    joined = {id(u) for u in inside}
+    return [u for u in units if id(u) not in joined] + found if found else units
 
 
 PART_LEVELS = ("community", "compound")  # what a longer listed name may hold, found by its own suffix
@@ -260,7 +261,6 @@ def elsewhere_short_form(unit: Found, prefixes: tuple[str, ...]) -> bool:
 
 MAX_LISTED_TOKENS = 6  # (五里仓|第一|社区, 万|裕|苑|第二|社区: a stem, cut by jieba, and an ordinal before the suffix)
 MAX_LISTED_NAME = 12
-COMMUNITY_SUFFIXES = tuple(s for s, level in PATTERNS["units"]["suffixes"] if level == "community")
 
 
 def listed_from_function_character(tokens, sentence_text: str, base: int, start: int, end: int,

@@ -218,15 +218,6 @@ INSTITUTION_WORDS = frozenset(PATTERNS["party"]["institution_words"])
 TEMPORARY_STEMS = tuple(PATTERNS["party"]["temporary_words"])
 TASK_TAGS = frozenset(("v", "vn"))  # (the words of a temporary branch's task: 停车治理, 加装电梯, 防汛)
 
-
-def ends_a_name(tokens: Tokens, at: int) -> bool:
-    """Whether the token that ends at ``at`` is a piece of a name: Han characters, no stop word, no level
-    word (县医院, 各学校: the word names a kind there)."""
-    i = tokens.starting_before(at)
-    before = tokens[i - 1] if i else None
-    return before is not None and before.end == at and all(is_cjk(ch) for ch in before.text) \
-        and before.text not in PATTERNS.stop_words and before.text not in PATTERNS.stop_chars \
-        and before.text not in UNIT_WORDS and before.text not in PATTERNS["partners"]["level_words"]
 INSTITUTION_KINDS = (*BRANCH_KINDS, "团委")
 BARE_KINDS = frozenset(PATTERNS["party"]["bare_kinds"])
 # 联合党支部, 综合党委 alone: a kind word that is also a name's ending stands for the one the article named
@@ -250,6 +241,16 @@ COUNTED = re.compile(PATTERNS["party"]["counted"] + "$")
 COUNTED_PEOPLE = re.compile(PATTERNS["party"]["counted_people"] + "$")
 COUNTED_HEADS = tuple(PATTERNS["party"]["counted_heads"])
 BODY_OFFICE_WORDS = tuple(PATTERNS["party"]["body_office_words"])
+
+
+def ends_a_name(tokens: Tokens, at: int) -> bool:
+    """Whether the token that ends at ``at`` is a piece of a name: Han characters, no stop word, no level
+    word (县医院, 各学校: the word names a kind there)."""
+    i = tokens.starting_before(at)
+    before = tokens[i - 1] if i else None
+    return before is not None and before.end == at and all(is_cjk(ch) for ch in before.text) \
+        and before.text not in PATTERNS.stop_words and before.text not in PATTERNS.stop_chars \
+        and before.text not in UNIT_WORDS and before.text not in PATTERNS["partners"]["level_words"]
 
 
 def function_stem(text: str, end: int) -> str | None:
