@@ -207,6 +207,18 @@ def test_units_with_the_same_code_merge_across_articles_and_take_the_form_writte
     assert unit.iri.endswith("/unit/110107006000")
 
 
+def test_an_autonomous_area_written_by_its_short_form_is_named_by_the_division_tables_full_name():
+    # 兰坪县 and 怒江州 are how news writes 兰坪白族普米族自治县 and 怒江傈僳族自治州: the full names say
+    # what the units are, and every short form stays an alternative name.
+    a = Text("a", "兰坪县金顶镇。").name(U, "兰坪县", code="533325000000", kind="district")
+    b = Text("b", "怒江州兰坪县。").name(U, "怒江州", code="533300000000", kind="city") \
+        .name(U, "兰坪县", code="533325000000", kind="district")
+    by_code = {e.code: e for e in resolve(a, b).entities}
+    assert (by_code["533325000000"].label, by_code["533325000000"].alt_labels) == ("兰坪白族普米族自治县", ("兰坪县",))
+    assert (by_code["533300000000"].label, by_code["533300000000"].alt_labels) == ("怒江傈僳族自治州", ("怒江州",))
+    assert not by_code["533325000000"].implicit and not by_code["533300000000"].implicit
+
+
 def test_homonyms_with_different_codes_never_merge():
     # Two 苹果园街道: in 北京's 石景山区 and in 开封's 龙亭区.
     a = Text("a", "苹果园街道。").name(U, "苹果园街道", code="110107005000", kind="subdistrict")

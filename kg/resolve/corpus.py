@@ -38,6 +38,7 @@ EVIDENCE_SAMPLES = 2
 # units; quoted names of programs, not name + head noun); the others take the
 # most complete (longest) form.
 MOST_WRITTEN_LABEL = ("AdministrativeUnit", "Program")
+AUTONOMOUS = "自治"  # in the official names of autonomous regions, prefectures, counties and banners
 
 
 def _pack(row: list) -> bytes:
@@ -83,7 +84,10 @@ class EntityTotals:
             self.official.update(name for name, _ in names)
         else:
             for name, n in names:
-                self.written[name] = self.written.get(name, 0) + n
+                if n:
+                    self.written[name] = self.written.get(name, 0) + n
+                else:
+                    self.official.add(name)  # a coded unit's name in the division table, not written in this article
             self.articles += 1
             self.mentions += count
         if aliases:
@@ -233,6 +237,11 @@ def describe(entity_iri: str, t: EntityTotals, share=lambda value: value) -> Ent
 def canonical_label(t: EntityTotals) -> str:
     if not t.written:
         return min(t.official or ("?",), key=lambda n: (-len(n), n))
+    if t.cls == "AdministrativeUnit" and (autonomous := [n for n in t.official if AUTONOMOUS in n]):
+        # An autonomous area is written by a short form that drops its peoples (海南州, 景东县) but named by
+        # the division table's full name, which says what it is; other units keep the form the articles
+        # write, which may differ from the table's (满春街道, where the table has 满春街街道).
+        return min(autonomous, key=lambda n: (-len(n), n))
     if t.cls in MOST_WRITTEN_LABEL:
         return min(t.written, key=lambda n: (-t.written[n], -len(n), n))
     return min(set(t.written) | (t.aliases or set()), key=lambda n: (-len(n), n))

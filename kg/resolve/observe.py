@@ -205,17 +205,23 @@ class FactsWriter:
     def entity_observation(self, entity_iri: str, r: dict) -> EntityObservation:
         kinds: dict[str, int] = r["kinds"]
         kind = min(kinds, key=lambda k: (-kinds[k], k)) if kinds else None
+        names = r["names"]
         if r["code"]:
             division = self.ids.gazetteer.get(r["code"])
-            kind = division.level if division is not None else kind
+            if division is not None:
+                kind = division.level
+                if division.name not in names:
+                    # The official name, written nowhere in this article (a count of 0 says so): the label of a
+                    # coded unit however the articles write it (kg.resolve.corpus.canonical_label).
+                    names = {**names, division.name: 0}
         if r["cls"] == "Partner" and kind is None:
             kind = self.ids.rules.partner_kind(max(r["names"], key=lambda n: (len(n), n)))
         return EntityObservation(
             iri=entity_iri,
             key=r["key"],
             cls=r["cls"],
-            names=tuple(sorted(r["names"].items())),
-            aliases=tuple(sorted(r["aliases"] - set(r["names"]))),
+            names=tuple(sorted(names.items())),
+            aliases=tuple(sorted(r["aliases"] - set(names))),
             kind=kind,
             code=r["code"],
             implicit=r["implicit"],
