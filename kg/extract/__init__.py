@@ -10,7 +10,7 @@ claimed spans) and writes them out as model ``Mention`` and
 from __future__ import annotations
 
 from kg.errors import stage
-from kg.extract import (chains, communities, coordinated, estates, firms, levelled, lists, named, partners, party,
+from kg.extract import (abbreviated, chains, communities, coordinated, estates, firms, levelled, lists, named, partners, party,
                         persons, quotes, references, roles, rooms, standard, units)
 from kg.extract import events as held_events
 from kg.extract.found import Found
@@ -45,6 +45,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     others: list[Found] = []
     found_persons: list[Found] = []
     reporters: set[str] = set()
+    declared = abbreviated.DeclaredNames()  # 某某科技有限公司（以下简称“某某科技”）
     for i, s in enumerate(sentences):
         in_sentence = units_in[i]
         taken = list(orgs_in[i])
@@ -63,9 +64,13 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         quoted_names = [q for q in quoted_names if q.name]  # (a nameless one only claimed its span)
         named_here = quoted_names + events + publications + by_suffix + triggered
         listed = lists.find_listed_partners(i, s, tokens[i], named_here + taken + in_sentence)
-        others += named_here + listed
-        bodies = [o for o in named_here + listed if o.cls == "Partner"]  # (a team's captain leads the team)
-        people, named_reporters = persons.find_persons(i, s, orgs_in[i] + bodies, in_sentence, quoted[i])
+        declared.declare(s, named_here + listed)
+        short_names, firm_branches = declared.mentions(i, s, named_here + listed + taken + in_sentence)
+        named_here += listed + short_names
+        others += named_here
+        orgs += firm_branches
+        bodies = [o for o in named_here if o.cls == "Partner"]  # (a team's captain leads the team)
+        people, named_reporters = persons.find_persons(i, s, orgs_in[i] + firm_branches + bodies, in_sentence, quoted[i])
         found_persons += people
         reporters |= named_reporters
     found_persons += persons.captioned(
@@ -85,6 +90,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     references.join_short_org_forms(orgs)
     join_parent_bodies(others)
     join_program_short_forms(others)
+    declared.name_after_bodies(others + orgs)
     others = without_places_records(others)
     attach_facility_attributes(others, sentences)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.abbreviated import BRANCH as DECLARED_BRANCH
 from kg.extract.actors import CLAUSE_MARKS, Actor, Actors, coordinated, is_guide, is_place_of_deed, overlaps
 from kg.extract.anaphora import facility_anaphors, local_actors
 from kg.extract.found import Found
@@ -57,7 +58,9 @@ def actors_of(units: list[Found], orgs: list[Found], bare: list[Actor], others: 
     """
     prefix_ends = {f.start for f in units + orgs} | {f.start for f in others if not text.startswith(OPENING_QUOTES, f.start)}
     names = Covering((o.start, o.end) for o in orgs + others)
-    actors = [Actor(o.start, o.end, o.sentence, o) for o in orgs]
+    # (a firm's branch named by the firm's declared short name, 甲乙科技党支部书记某某, is the partner's, not an
+    # actor the article's partnerships would go to)
+    actors = [Actor(o.start, o.end, o.sentence, o) for o in orgs if o.rule != DECLARED_BRANCH]
     for unit in units:
         if unit.implicit or unit.kind not in PATTERNS["relations"]["actor_levels"] or unit.end in prefix_ends:
             continue
@@ -366,6 +369,9 @@ def find_relations(
             if id(partner) in fellows:
                 # (one of the bodies listed with it: the list's partners are the signer's, or the focus's)
                 hosts = [h for h in hosts if h is not fellows[id(partner)]] or (signed([focus]) if focus is not None else [])
+            if hosts and all(h.ref == partner.ref for h in hosts):
+                # (某公司承担施工, 某公司总经理某某说: the body itself, named again, is no partner of itself)
+                hosts = signed([focus]) if focus is not None else []
             for actor in hosts:
                 if actor.cls != "PartyOrganization" or not actor.name.startswith(partner.name):
                     rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
