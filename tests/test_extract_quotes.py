@@ -224,3 +224,21 @@ def test_a_quoted_name_before_a_room_for_activities_is_a_place():
     text = "社区在活动中心二楼开设“夕照”老年活动室，老人们常来下棋。"
     assert any(n.startswith("夕照") for n in names(text, "Facility"))
     assert not any(n.startswith("夕照") for n in names(text, "Program"))
+
+
+COUNTED_SESSION_CASES = [
+    # a count of sessions before a quoted name with no head word: something held again and again
+    ("社区党委今年组织了8场“楼道茶叙”，居民反响很好。", "楼道茶叙"),
+    ("村团支部先后办了十多期“田埂上的问答”，请农技员讲种植。", "田埂上的问答"),
+    ("街道联合驻区单位举办30余场“邻里话事”，收集意见200多条。", "邻里话事"),
+]
+
+
+@pytest.mark.parametrize("text, program", COUNTED_SESSION_CASES)
+def test_a_quoted_name_after_a_count_of_sessions_is_a_program(text, program):
+    assert program in names(text, "Program")
+
+
+def test_a_count_of_sessions_before_a_quoted_place_names_no_program():
+    # (the count is of visits to a place the article names: the place stays a place)
+    assert "暖心驿站" not in names("志愿者们每月组织2场义诊，已在3场“暖心驿站”开放日上服务。", "Program")

@@ -86,6 +86,7 @@ def is_named_event(name: str) -> bool:
 EVENT_WORDS = longest_first(PATTERNS["programs"]["event_words"])
 EVENT_PREFIX = re.compile(PATTERNS.event_prefix + "$")
 SESSION_PREFIX = re.compile(PATTERNS["programs"]["session_prefix"] + "$")
+COUNTED_SESSIONS = re.compile(PATTERNS["programs"]["counted_sessions"] + "$")
 
 
 # The endings self_class tries, as tuples for str.endswith (programs' in the order tried: the first decides the kind).
@@ -286,6 +287,8 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
         event = Found("Program", name, qs, qe, index, kind="event", rule="quote+session")  # 第二届“某某”开幕
         event.aliases.add(session.group() + name)
         return event
+    if COUNTED_SESSIONS.search(text, 0, qs - base) and not after.startswith(CATEGORIES) and not name.endswith(UNIT_WORDS):
+        return Found("Program", name, qs, qe, index, kind="event", rule="quote+sessions")  # 组织了11场“某某”
     return None
 
 
