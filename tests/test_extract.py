@@ -1878,6 +1878,30 @@ def test_a_streets_youth_league_working_committee_is_an_organisation():
     assert "梅溪街道团工委" in names("梅溪街道团工委组织青年志愿者清扫河岸。", "PartyOrganization")
 
 
+def test_a_villages_youth_league_branch_is_an_organisation_and_no_partner():
+    text = "柘林村团支部书记沈知远带着返乡青年整理村里的老照片。"
+    assert "柘林村团支部" in names(text, "PartyOrganization")
+    assert not any(name.startswith("柘林村团") for name in names(text, "Partner"))
+    assert ("沈知远", "leads", "柘林村团支部") in relations(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("返乡大学生沈知远现兼任柘林村团支部书记。", "沈知远"),
+    ("老党员卞守仁现担任村务监督委员会主任。", "卞守仁"),
+    ("退休教师龚秀禾曾任社区议事会会长。", "龚秀禾"),
+])
+def test_now_or_once_before_the_verb_of_a_post_is_no_part_of_the_name(text, name):
+    assert names(text, "Person") == {name}
+
+
+@pytest.mark.parametrize("text", [
+    "返乡大学生带着青年们整理村史馆。",  # 青年|们|整理|村: jieba cuts 们 off its word
+    "村民们布置村史馆。",  # the subject opens the sentence
+])
+def test_a_word_for_people_and_its_verb_begin_no_unit_or_place(text):
+    assert not any("们" in n for cls in ("AdministrativeUnit", "Facility") for n in names(text, cls))
+
+
 def test_a_provinces_short_form_among_homonyms_takes_the_name_the_articles_places_choose():
     # 海南 is also a prefecture's and a district's short form; 定安县 lies in 海南省, so the firm's 海南 is it
     rels = relations("定安县新竹镇与海南绿岛果蔬专业合作社签订了收购协议。")

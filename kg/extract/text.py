@@ -258,13 +258,15 @@ def past_predicate(tokens: Tokens, start: int, end: int) -> int:
     proper name (仅|金城|社区) is a name's, wherever it stands.
     """
     i = tokens.starting_before(start)
-    if not i or tokens[i - 1].end != start:
+    if i and tokens[i - 1].end != start:
         return start
+    i = max(i, 1)  # (a stem that opens the sentence: its own first word may be the subject, 村民|们|布置|村)
     begins = start
     while i < len(tokens) and tokens[i].end <= end:  # (the verb may stand inside the stem: 队员|定点|社区)
         before, word = tokens[i - 1], tokens[i]
+        # (青年|们|整理|村: jieba cuts the plural suffix off its word, which is a word for people all the same)
         if (len(word.text) >= 2 and not is_place_word(word.text) and word_tags().get(word.text) not in PROPER_NAME_TAGS
-                and (is_adverb(before.text) or is_people_word(before.text))):
+                and (is_adverb(before.text) or is_people_word(before.text) or before.text == PLURAL)):
             begins = word.end
         i += 1
     return begins
@@ -284,6 +286,7 @@ def is_people_word(word: str) -> bool:
 ADVERB_TAGS = frozenset(PATTERNS["stems"]["adverb_tags"])
 NOUN_ADVERBS = frozenset(PATTERNS["stems"]["noun_adverbs"])
 PEOPLE_ENDINGS = tuple(PATTERNS["units"]["people_endings"])
+PLURAL = "们"  # the suffix of a plural of people, which jieba may cut off as a token of its own
 PROPER_NAME_TAGS = frozenset(("ns", "nr", "nrt", "nz", "nt"))
 
 
