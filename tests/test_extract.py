@@ -1897,6 +1897,7 @@ def test_now_or_once_before_the_verb_of_a_post_is_no_part_of_the_name(text, name
 @pytest.mark.parametrize("text", [
     "返乡大学生带着青年们整理村史馆。",  # 青年|们|整理|村: jieba cuts 们 off its word
     "村民们布置村史馆。",  # the subject opens the sentence
+    "适老改造，要从老人的高度看社区。",  # 看 takes the place as its object
 ])
 def test_a_word_for_people_and_its_verb_begin_no_unit_or_place(text):
     assert not any("们" in n for cls in ("AdministrativeUnit", "Facility") for n in names(text, cls))
@@ -1928,3 +1929,11 @@ def test_a_unit_after_a_listed_name_begins_the_next_post_not_a_coordinated_name(
     # 白 is a surname, but 白石桥 here begins the next community's name
     text = "会上，丹桂社区党委书记陶文静、白石桥社区党委书记汪德明作交流发言。"
     assert names(text, "Person") == {"陶文静", "汪德明"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("物业公司总经理邹长林带着维修工逐户检查燃气管。", "邹长林"),  # 林带 is a noun to jieba: 带着 ends the name
+    ("村党支部书记赵伟走访了12户困难群众。", "赵伟"),  # 伟走 is no word, 走访 is the verb
+])
+def test_a_one_character_verb_and_its_aspect_particle_end_a_name(text, name):
+    assert names(text, "Person") == {name}

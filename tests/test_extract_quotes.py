@@ -242,3 +242,15 @@ def test_a_quoted_name_after_a_count_of_sessions_is_a_program(text, program):
 def test_a_count_of_sessions_before_a_quoted_place_names_no_program():
     # (the count is of visits to a place the article names: the place stays a place)
     assert "暖心驿站" not in names("志愿者们每月组织2场义诊，已在3场“暖心驿站”开放日上服务。", "Program")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("南湖社区的“萤火虫乐园”昨天开园，孩子们排队玩滑梯。", "萤火虫乐园"),
+    ("村里的“稻香小馆”正式开业，由合作社经营。", "稻香小馆"),
+])
+def test_a_quoted_name_before_a_verb_of_a_places_opening_is_a_facility(text, place):
+    assert place in names(text, "Facility")
+
+
+def test_a_quoted_brand_unveiled_or_launched_is_no_facility():
+    assert "邻里同心" not in names("社区“邻里同心”服务品牌昨天启动。", "Facility")

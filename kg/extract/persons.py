@@ -103,10 +103,17 @@ def boundary_after(text: str, end: int, verb_may_follow: bool = True) -> bool:
         return False  # 某某担|任组长: the last character begins the verb of a post (jieba may glue 任组长)
     if firmly_ended(text, end):
         return True  # (任 is tagged a pronoun, as in 任何: 某某任驻村第一书记 needs it named)
-    first = tokenize(text[end : end + 8])[0]
+    following = tokenize(text[end : end + 8])
+    first = following[0]
+    if verb_may_follow and len(first) == 1 and word_tags().get(first, "").startswith("v") and following[1:2] \
+            and following[1] in ASPECT_PARTICLES and not word_tags().get(text[end - 1 : end + 1], "").startswith("v"):
+        return True  # 某某林|带着: a verb and its aspect particle follow, whatever noun 林带 would make (not 张伟|走访了)
     # a one-character verb that begins no word with the name's last character (王某某守在, 杨某某掰着),
     # unlike 走 of 张伟走访, where the name would end inside the word 走访
     return len(first) > 1 or (verb_may_follow and word_tags().get(first, "").startswith("v") and text[end - 1 : end + 1] not in word_tags())
+
+
+ASPECT_PARTICLES = ("着", "了", "过")
 
 
 def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[Found],

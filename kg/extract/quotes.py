@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.found import Found
-from kg.extract.patterns import PATTERNS, longest_first
+from kg.extract.patterns import PATTERNS, alternation, longest_first
 from kg.extract.segment import word_tags
 from kg.extract.text import NOUN_TAGS, clean_name, is_cjk
 from kg.model import Sentence
@@ -275,6 +275,8 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
         if plain_modifier(after[: end - len(head_word)]):
             entity.aliases.add(full)
         return entity
+    if head is None and OPENED.match(after) and not name.endswith(UNIT_WORDS):
+        return Found("Facility", name, qs, qe, index, rule="quote+opened")  # “某某”开园: the place opened
     if not after and (place_made_before(text[max(0, qs - base - 5) : qs - base])
                       or opened_in_a_place(text, qs - base) and not held_there(name)) \
             and name[-1] not in FOUNDED_GROUP_ENDINGS and not name.endswith(UNIT_WORDS):
@@ -336,6 +338,8 @@ MAX_OPENED_IN = 24
 OPENED_IN = re.compile("在([^，,。；;：:！？“”\"、]{1,16}?)(?:" + "|".join(PATTERNS["quotes"]["opening_verbs"]) + ")了?$")
 OPENED_SPOT_ENDINGS = frozenset(PATTERNS["quotes"]["opened_spot_endings"])
 HELD_ENDINGS = tuple(PATTERNS["quotes"]["held_endings"])
+PLACE_OPENINGS = tuple(PATTERNS["quotes"]["place_openings"])
+OPENED = re.compile(f"(?:{alternation(PATTERNS['quotes']['opening_adverbs'])})*(?:{alternation(PLACE_OPENINGS)})")
 
 
 def place_made_before(before: str) -> bool:
