@@ -1937,3 +1937,24 @@ def test_a_unit_after_a_listed_name_begins_the_next_post_not_a_coordinated_name(
 ])
 def test_a_one_character_verb_and_its_aspect_particle_end_a_name(text, name):
     assert names(text, "Person") == {name}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("镇党委书记邵正林表示，将把经验推广到各村。", "邵正林"),  # 正 inside a given name, not 正在
+    ("社区书记龚介民说，议事会每月开一次。", "龚介民"),
+])
+def test_a_character_that_begins_the_next_word_may_stand_inside_a_given_name(text, name):
+    assert names(text, "Person") == {name}
+
+
+@pytest.mark.parametrize("text", [
+    "村党支部书记刘介绍了今年的打算。",  # 介绍 is the verb after a surname alone
+    "社区主任王明正在走访困难户。",  # (王明, then 正在)
+])
+def test_a_verb_after_a_surname_is_no_given_name(text):
+    assert not any(n.endswith(("介绍", "正")) for n in names(text, "Person"))
+
+
+def test_a_four_character_name_never_ends_inside_a_verb():
+    # 劝说 is a verb: 先上门劝 is no name before 说
+    assert not names("社区推行“一劝二帮”工作法：党员先上门劝说，再帮老人搬运杂物。", "Person")

@@ -41,7 +41,9 @@ def name_at(text: str, pos: int) -> str | None:
         name = text[pos:end]
         if end > len(text) or not all(is_cjk(ch) for ch in name):
             continue
-        if ((any(ch in table["not_in_given_name"] for ch in name[surname:]) and not is_given_name(name[surname:]))
+        if ((any(ch in table["not_in_given_name"] and (ch not in table["not_last_in_given_name"] or at == len(name) - 1
+                                                       or begins_the_next_word(name[surname:]))
+                 for at, ch in enumerate(name) if at >= surname) and not is_given_name(name[surname:]))
                 or name[surname:] in PATTERNS.stop_words):
             continue  # (明|担任: a stop word, the verb of a post, is no given name)
         if given == 2 and text[end - 1 : end + 1] in POST_VERBS:
@@ -59,6 +61,11 @@ def name_at(text: str, pos: int) -> str | None:
         if boundary_after(text, end) and not heads_a_word(text, pos, end):
             return name
     return None
+
+
+def begins_the_next_word(given: str) -> bool:
+    """Whether a would-be given name is a word of another kind (介绍, 表示, 正在): a surname's verb."""
+    return word_tags().get(given, "nr")[:1] in ("v", "d", "p", "c")
 
 
 def is_given_name(given: str) -> bool:

@@ -18,6 +18,8 @@ def spoken_name(text: str, pos: int) -> str | None:
         name = text[pos : pos + size]
         if len(name) < size:
             continue
+        if size == 4 and word_tags().get(text[pos + size - 1 : pos + size + 1], "").startswith("v"):
+            continue  # 党员先上门劝|说: the last character and the next make a verb (劝说), inside which no name ends
         if not text.startswith(SPEECH_VERBS, pos + size):
             if size == 4 and before_a_verb(text, pos + size) and all(map(is_name_part, tokenize(name))):
                 return name if ok_spoken_name(name) else None  # 村主任某某某某带领…: any verb ends a name of four
