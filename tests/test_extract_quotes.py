@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_extract import names
+from test_extract import extract_text, names
 
 QUOTED_FACILITY_CASES = [
     ("村里把老屋改成“竹林听雨”民宿，由合作社经营。", {"竹林听雨"}),
@@ -254,3 +254,14 @@ def test_a_quoted_name_before_a_verb_of_a_places_opening_is_a_facility(text, pla
 
 def test_a_quoted_brand_unveiled_or_launched_is_no_facility():
     assert "邻里同心" not in names("社区“邻里同心”服务品牌昨天启动。", "Facility")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("居委会在小区门口设了“暖心角”，供居民歇脚。", "暖心角"),  # 设了: a verb of opening a place, in one character
+    ("物业在车棚旁设起“晴雨棚”，下雨天放电动车。", "晴雨棚"),
+    ("社区在菜场门口设立“足两秤”便民服务台，居民可以复秤。", "足两秤便民服务台"),
+    ("村里把旧仓库改成“百宝箱”共享储物间，村民登记后存放农具。", "百宝箱共享储物间"),
+])
+def test_a_quoted_place_set_up_with_a_one_character_verb_or_named_by_a_desk_or_a_store_room(text, place):
+    found = {m.name: m for m in extract_text(text).mentions if m.cls == "Facility"}
+    assert any(place == name or place in m.aliases for name, m in found.items())
