@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_extract import names
+from test_extract import extract_text, names
 
 GOVERNMENT_CASES = [
     # jieba fuses the bureau's last character with its head's title (局局长): the bureau is named all the same
@@ -444,3 +444,13 @@ def test_a_city_whose_name_ends_like_a_descriptive_word_begins_a_firm_s_name():
 def test_a_group_company_is_named_from_the_province_it_is_registered_in():
     # 集团有限公司 is one legal form; 建设 (a stop word elsewhere) names the firm's trade inside the name
     assert names("承担施工的湖北楚恒建设集团有限公司把路面重新铺了一遍。", "Partner") == {"湖北楚恒建设集团有限公司"}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("宜宾青柚康养护理院的护工每周到社区教家属照护失能老人。", "宜宾青柚康养护理院"),  # a nursing home
+    ("城南和弦琴行借出一架钢琴，供合唱团排练。", "城南和弦琴行"),  # a shop by its trade's word
+    ("社区党委牵头组建“云雀”合唱团，30多名居民报名。", "云雀合唱团"),  # a quoted name and a performing group's head
+])
+def test_a_nursing_home_a_shop_by_its_trade_and_a_quoted_choir_are_partners(text, body):
+    found = [m for m in extract_text(text).mentions if m.cls == "Partner"]
+    assert any(body == m.name or body in m.aliases for m in found)
