@@ -454,3 +454,10 @@ def test_a_group_company_is_named_from_the_province_it_is_registered_in():
 def test_a_nursing_home_a_shop_by_its_trade_and_a_quoted_choir_are_partners(text, body):
     found = [m for m in extract_text(text).mentions if m.cls == "Partner"]
     assert any(body == m.name or body in m.aliases for m in found)
+
+
+def test_a_rural_bank_is_a_partner_and_names_no_town():
+    # 村镇银行 is a kind of bank: the 村镇 of its name is villages and towns, not a town called 某村镇
+    text = "湘东村镇银行为合作社发放了低息贷款。"
+    assert "湘东村镇银行" in names(text, "Partner")
+    assert not names(text, "AdministrativeUnit")
