@@ -24,6 +24,16 @@ from kg.model import Sentence
 
 
 # ---------------------------------------------------------------- suffixes
+def before_a_fused_title(tokens: Tokens, start: int, end: int) -> bool:
+    """某某医院|院长 written as one token (医院院长, jieba's): a body's ending and its head's title fused, the
+    token beginning with the ending and holding nothing but the title after it."""
+    host = tokens.containing(end)
+    return host is not None and host.start == start and host.text[end - start :] in FUSED_TITLES
+
+
+FUSED_TITLES = frozenset(PATTERNS["persons"]["titles"])
+
+
 def find_by_suffix(
     index: int,
     sentence: Sentence,
@@ -45,7 +55,9 @@ def find_by_suffix(
     ):
         for match in regex.finditer(sentence.text):
             s, e = sentence.start + match.start(), sentence.start + match.end()
-            if e not in token_ends or any(f.overlaps(s, e) for f in taken + found if f.cls != "AdministrativeUnit"):
+            if e not in token_ends and not (cls == "Partner" and before_a_fused_title(tokens, s, e)):
+                continue
+            if any(f.overlaps(s, e) for f in taken + found if f.cls != "AdministrativeUnit"):
                 continue
             if splits_a_word(tokens, e):
                 continue  # 服务社|区: 服务|社区, no body ending in 社
