@@ -1958,3 +1958,9 @@ def test_a_verb_after_a_surname_is_no_given_name(text):
 def test_a_four_character_name_never_ends_inside_a_verb():
     # 劝说 is a verb: 先上门劝 is no name before 说
     assert not names("社区推行“一劝二帮”工作法：党员先上门劝说，再帮老人搬运杂物。", "Person")
+
+
+def test_the_surname_he_before_a_verb_of_speech_is_a_name_and_the_conjunction_is_not():
+    # 和 is a surname (many Naxi families) as well as "and": a name when two characters that are no word follow
+    assert names("村党支部书记、村委会主任和润杰说，今年要把路修好。", "Person") == {"和润杰"}
+    assert not names("社区主任和居民说明了停车的新规定。", "Person")

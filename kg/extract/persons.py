@@ -29,7 +29,7 @@ def name_at(text: str, pos: int) -> str | None:
         last = dotted.group().rindex("·") + 1
         return next((text[pos : pos + last + n] for n in range(2, len(dotted.group()) - last + 1)
                      if boundary_after(text, pos + last + n, verb_may_follow=False)), None)
-    if text[pos : pos + 1] in COORDINATORS:
+    if text[pos : pos + 1] in COORDINATORS and not coordinator_surname(text, pos):
         return None  # 社工和某某小学: a conjunction after a role word, not the surname 和
     surname = 2 if text[pos : pos + 2] in PATTERNS.surnames else 1
     if text[pos : pos + surname] not in PATTERNS.surnames:
@@ -66,6 +66,15 @@ def name_at(text: str, pos: int) -> str | None:
 def begins_the_next_word(given: str) -> bool:
     """Whether a would-be given name is a word of another kind (介绍, 表示, 正在): a surname's verb."""
     return word_tags().get(given, "nr")[:1] in ("v", "d", "p", "c")
+
+
+def coordinator_surname(text: str, pos: int) -> bool:
+    """主任和某某说: the surname 和 (common in Yunnan), not the conjunction, when two characters that are no
+    word of another kind follow it and then a mark or a verb of speech ends the name (not 主任和居民说)."""
+    given = text[pos + 1 : pos + 3]
+    return (text[pos] in PATTERNS.surnames and len(given) == 2 and all(is_cjk(ch) for ch in given)
+            and word_tags().get(given, "nr").startswith("nr")
+            and (marked_end(text, pos + 3) or text.startswith(SPEECH_VERBS, pos + 3)))
 
 
 def is_given_name(given: str) -> bool:
