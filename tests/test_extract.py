@@ -1964,3 +1964,11 @@ def test_the_surname_he_before_a_verb_of_speech_is_a_name_and_the_conjunction_is
     # 和 is a surname (many Naxi families) as well as "and": a name when two characters that are no word follow
     assert names("村党支部书记、村委会主任和润杰说，今年要把路修好。", "Person") == {"和润杰"}
     assert not names("社区主任和居民说明了停车的新规定。", "Person")
+
+
+def test_an_organisation_named_after_a_body_of_the_article_takes_the_bodys_whole_name():
+    # 溜达 and 跑腿 are verbs to jieba: the branch's stem walk stops there, inside the team's name written before
+    text = "社区党委组建“溜达护安队”，又在队里成立溜达护安队临时党支部，由退休教师祁守仁担任支部书记。"
+    assert "溜达护安队临时党支部" in names(text, "PartyOrganization")
+    assert ("祁守仁", "leads", "溜达护安队临时党支部") in relations(text)
+    assert "跑腿帮办队临时党支部" in names("村里成立“跑腿帮办队”，又在队里成立跑腿帮办队临时党支部。", "PartyOrganization")

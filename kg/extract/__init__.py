@@ -88,6 +88,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     firms.name_workplace_branches(orgs, others, text, found_units)
     firms.name_firms_branches(orgs, others)
     references.join_short_org_forms(orgs)
+    named_after_bodies(orgs, others, text)
     join_parent_bodies(others)
     join_program_short_forms(others)
     declared.name_after_bodies(others + orgs)
@@ -236,6 +237,28 @@ def join_short_forms(others: list[Found]) -> None:
             if f.cls == cls and f.name in full:
                 f.aliases.add(f.name)
                 f.name = full[f.name]
+
+
+def named_after_bodies(orgs: list[Found], others: list[Found], text: str) -> None:
+    """成立“遛弯护安队”, 又在队里成立遛弯护安队临时党支部: an organisation whose name begins with the tail of a body
+    the article names (护安队…), written right after the rest of that body's name, is named after the whole
+    body (the stem walk stopped at a verb inside it, 遛弯)."""
+    bodies = sorted({f.name for f in others if f.cls == "Partner" and len(f.name) >= MIN_BODY_FOR_ORG}, key=len, reverse=True)
+    if not bodies:
+        return
+    for org in orgs:
+        if org.generic or org.implicit:
+            continue
+        for body in bodies:
+            cut = next((k for k in range(1, len(body)) if org.name.startswith(body[k:])
+                        and text.endswith(body[:k], 0, org.start)), None)
+            if cut is not None:
+                org.aliases.add(org.name)
+                org.name, org.start = body[:cut] + org.name, org.start - cut
+                break
+
+
+MIN_BODY_FOR_ORG = 4  # (遛弯护安队: a body's name long enough that its tail is no common word)
 
 
 def join_parent_bodies(others: list[Found]) -> None:
