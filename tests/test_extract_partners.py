@@ -462,3 +462,11 @@ def test_a_rural_bank_is_a_partner_and_names_no_town():
     text = "湘东村镇银行为合作社发放了低息贷款。"
     assert "湘东村镇银行" in names(text, "Partner")
     assert not names(text, "AdministrativeUnit")
+
+
+@pytest.mark.parametrize("text, body", [
+    ("临江派出所在小区门口设立了警务室。", "临江派出所"),  # 所在 is a word to jieba, but 在 begins the place
+    ("浙江衡石律师事务所在社区开设了法律门诊。", "浙江衡石律师事务所"),
+])
+def test_a_body_ending_in_suo_before_zai_is_a_partner(text, body):
+    assert body in names(text, "Partner")

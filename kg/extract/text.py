@@ -302,11 +302,13 @@ def splits_a_word(tokens: Tokens, end: int) -> bool:
     if len(following) != 1 or len(last) < 3:
         return False
     tags, head = word_tags(), last[:-1]
-    return (last[-1] + following in PLACE_KIND_WORDS and head in tags and tags[head] not in PROPER_NAME_TAGS
-            and not is_place_word(head))
+    # (the one character after must end a word for places, 区 of 社区, 村 of 乡村: not 在 of 所在, 某派出所|在)
+    return (last[-1] + following in PLACE_KIND_WORDS and following in PLACE_KIND_ENDINGS and head in tags
+            and tags[head] not in PROPER_NAME_TAGS and not is_place_word(head))
 
 
 PLACE_KIND_WORDS = UNIT_WORDS | frozenset(PATTERNS.generic_unit_stems)
+PLACE_KIND_ENDINGS = frozenset(word[-1] for word in UNIT_WORDS)
 
 
 def previous_token(tokens: Tokens, start: int) -> str:
