@@ -160,3 +160,17 @@ def test_a_team_s_last_character_begins_its_head_s_title():
     # 服务队|队长: jieba writes 队 twice, once for the team and once for its head; the person leads the team
     text = "社区党委委员李红英兼任银杏助老服务队队长，服务队现有队员30人。"
     assert ("李红英", "leads", "银杏助老服务队") in relations(text)
+
+
+def test_a_captain_leads_the_team_his_own_sentence_names_not_a_brigade_named_before():
+    text = ("柳湾村党支部把全村划成6个网格。县消防救援大队每季度派人进村培训。"
+            "村里组建“守门人”消防志愿队，队长由退伍军人、党员芮长青担任，每晚巡查一遍。")
+    rels = relations(text)
+    assert ("芮长青", "leads", "守门人消防志愿队") in rels or ("芮长青", "leads", "守门人") in rels
+    assert not any(s == "芮长青" and "大队" in o for s, p, o in rels if p == "leads")
+
+
+def test_a_team_whose_clause_ends_before_its_captain_is_named_is_still_a_partner():
+    # (not a body named in a person's title: a comma ends the team's clause)
+    text = "柳湾社区的“时间银行”项目由“柳湾守望”志愿服务队承担，芮长青任队长，现有队员80名。"
+    assert any(p == "partnersWith" and "柳湾守望" in o for s, p, o in relations(text))

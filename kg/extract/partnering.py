@@ -148,7 +148,9 @@ def named_in_a_title(partner: Found, persons: list[Found], text: str) -> bool:
     in a clause with no partnering word but one of attending, says where the person works (the person leads
     it), not that the body works with the article's actors."""
     # (or whose head's post, coordinated before the person's own role, the person holds: 某公司站长、党员某某担任…)
+    # (a clause mark between them ends the body's clause: 由“某某”服务队承担,某某任队长 names no title)
     person = next((p for p in persons if p.sentence == partner.sentence and 0 <= p.start - partner.end <= MAX_TITLE
+                   and not any(m in text[partner.end : p.start] for m in TITLE_CLAUSE_MARKS)
                    and (p.org is partner or is_leading(text[partner.end : p.start].split("、")[0]))), None)
     if person is None:
         return False

@@ -219,11 +219,15 @@ def body_of_post(post: str, at: int, sentence: int, ordered: list[Found], paragr
         return None  # (a single character that names no level and no kind of body)
     # (or whose whole name ends the words: 某市某镇某村党支部|书记 names 某村党支部, written in full there)
     before = [b for b in ordered if b.end <= at and (b.name.endswith(endings) or (len(b.name) > 2 and word.endswith(b.name))
-                                                      or (text and text.endswith(endings, b.start, b.end)))
+                                                      or (text and text.endswith(endings, b.start, b.end))
+                                                      or any(a.endswith(endings) for a in b.aliases))
               and not b.implicit and (level is None or b.kind == level)]
     if not before:
         return None
-    here = [b for b in before if paragraph[b.sentence] == paragraph[sentence]] or before
+    # (the body its own sentence names before the post first: 组建“某某”消防志愿队,队长由某某担任 is that team's
+    # captain, whatever brigade an earlier sentence of the paragraph named)
+    here = ([b for b in before if b.sentence == sentence] or [b for b in before if paragraph[b.sentence] == paragraph[sentence]]
+            or before)
     if len({b.name for b in here}) != 1:
         return None  # (with two such bodies named, the post says which of them no more)
     body = here[-1]

@@ -370,8 +370,10 @@ def find_relations(
                 # (one of the bodies listed with it: the list's partners are the signer's, or the focus's)
                 hosts = [h for h in hosts if h is not fellows[id(partner)]] or (signed([focus]) if focus is not None else [])
             if hosts and all(h.ref == partner.ref for h in hosts):
-                # (某公司承担施工, 某公司总经理某某说: the body itself, named again, is no partner of itself)
-                hosts = signed([focus]) if focus is not None else []
+                # (某公司承担施工, 某公司总经理某某说: the body itself, named again or through its head, is no partner
+                # of itself: the sentence's other actors, else the article's focus, are)
+                hosts = [h for h in signed(actor_for(partner, actors, text, focus)) if h.ref != partner.ref] or (
+                    signed([focus]) if focus is not None else [])
             for actor in hosts:
                 if actor.cls != "PartyOrganization" or not actor.name.startswith(partner.name):
                     rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
