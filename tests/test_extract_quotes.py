@@ -265,3 +265,13 @@ def test_a_quoted_brand_unveiled_or_launched_is_no_facility():
 def test_a_quoted_place_set_up_with_a_one_character_verb_or_named_by_a_desk_or_a_store_room(text, place):
     found = {m.name: m for m in extract_text(text).mentions if m.cls == "Facility"}
     assert any(place == name or place in m.aliases for name, m in found.items())
+
+
+@pytest.mark.parametrize("text, place", [
+    ("村里的“灶火香”实训厨房今天开课，学员跟着师傅学做菜。", "灶火香实训厨房"),
+    ("社区在二楼开设“小月亮”绘本屋，孩子们放学后来看书。", "小月亮绘本屋"),
+    ("居民议事都在院里的“听风”议事廊召开。", "听风议事廊"),
+])
+def test_a_quoted_name_before_a_kitchen_a_hut_or_a_covered_walk_is_a_place(text, place):
+    found = [m for m in extract_text(text).mentions if m.cls == "Facility"]
+    assert any(place == m.name or place in m.aliases for m in found)
