@@ -1934,6 +1934,7 @@ def test_a_unit_after_a_listed_name_begins_the_next_post_not_a_coordinated_name(
 @pytest.mark.parametrize("text, name", [
     ("物业公司总经理邹长林带着维修工逐户检查燃气管。", "邹长林"),  # 林带 is a noun to jieba: 带着 ends the name
     ("村党支部书记赵伟走访了12户困难群众。", "赵伟"),  # 伟走 is no word, 走访 is the verb
+    ("巡逻队队长艾力·吐尔逊江拿着手电走在前面。", "艾力·吐尔逊江"),  # a name written with a dot, too
 ])
 def test_a_one_character_verb_and_its_aspect_particle_end_a_name(text, name):
     assert names(text, "Person") == {name}

@@ -121,7 +121,7 @@ def boundary_after(text: str, end: int, verb_may_follow: bool = True) -> bool:
         return True  # (任 is tagged a pronoun, as in 任何: 某某任驻村第一书记 needs it named)
     following = tokenize(text[end : end + 8])
     first = following[0]
-    if verb_may_follow and len(first) == 1 and word_tags().get(first, "").startswith("v") and following[1:2] \
+    if len(first) == 1 and word_tags().get(first, "").startswith("v") and following[1:2] \
             and following[1] in ASPECT_PARTICLES and not word_tags().get(text[end - 1 : end + 1], "").startswith("v"):
         return True  # 某某林|带着: a verb and its aspect particle follow, whatever noun 林带 would make (not 张伟|走访了)
     # a one-character verb that begins no word with the name's last character (王某某守在, 杨某某掰着),
