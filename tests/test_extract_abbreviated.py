@@ -56,3 +56,14 @@ def test_a_declaration_after_no_partner_or_facility_declares_nothing():
     # the bracket follows a program's quoted name: its short form is the program's own business
     text = f"{PLACE}推出“绿色积换行动”（以下简称“绿积换”）。绿积换总经理邵景行介绍了做法。"
     assert not any(p == "leads" and s == "邵景行" for s, p, _ in relations(text))
+
+
+def test_a_declared_short_name_with_a_places_ending_is_the_body_not_a_place():
+    # 超市 ends places' names too: the short name declared for the firm is the firm wherever it is written
+    text = (f"{PLACE}引入鞍山鹤汀连锁超市有限公司（以下简称“鹤汀超市”）设立爱心货架，"
+            "鹤汀超市每天送来临期果蔬，鹤汀超市党支部书记卞若川带着党员上门送菜。")
+    assert not names(text, "Facility") & {"鹤汀超市", "鞍山鹤汀连锁超市有限公司"}
+    assert "鹤汀超市党支部" in names(text, "PartyOrganization")
+    rels = relations(text)
+    assert ("卞若川", "leads", "鹤汀超市党支部") in rels
+    assert not any(s == "鹤汀超市党支部" and p == "partnersWith" for s, p, o in rels)

@@ -65,6 +65,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         named_here = quoted_names + events + publications + by_suffix + triggered
         listed = lists.find_listed_partners(i, s, tokens[i], named_here + taken + in_sentence)
         declared.declare(s, named_here + listed)
+        named_here, listed = declared.own_findings(s, named_here), declared.own_findings(s, listed)
         short_names, firm_branches = declared.mentions(i, s, named_here + listed + taken + in_sentence)
         named_here += listed + short_names
         others += named_here

@@ -52,6 +52,17 @@ class DeclaredNames:
             if body is not None and short != body.name and short not in self.full:
                 self.full[short] = body
 
+    def own_findings(self, sentence: Sentence, found: list[Found]) -> list[Found]:
+        """``found`` less what the other rules read into a declaration or a declared short name: the quoted
+        short name inside the bracket (“甲乙超市”, a place by its ending) and a later 甲乙超市 found by its ending
+        are the declared body, which ``mentions`` then finds."""
+        if not self.full and not self.brackets:
+            return found
+        text = sentence.text
+        return [f for f in found if not (
+            any(s <= f.start and f.end <= e for s, e in self.brackets)
+            or (f.cls != "PartyOrganization" and text[f.start - sentence.start : f.end - sentence.start] in self.full))]
+
     def mentions(self, index: int, sentence: Sentence, claimed: Iterable[Found]) -> tuple[list[Found], list[Found]]:
         """Each later writing of a declared short name in the sentence that no other name holds: as the body
         (partners, facilities), or, followed by a kind of party organisation (甲乙科技党支部), as its branch."""

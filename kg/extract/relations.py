@@ -285,7 +285,7 @@ def find_relations(
         bare = bare + local_actors(units, sentence_starts, paragraph, text)
     actors = Actors(actors_of(units, orgs, bare, programs + facilities + partners, text), len(sentences_text), paragraph,
                     sentence_starts)
-    focus = article_focus(units, orgs, bylines=frozenset(i for i, s in enumerate(sentences_text) if BYLINE.search(s)))
+    focus = article_focus(units, [o for o in orgs if o.rule != DECLARED_BRANCH], bylines=frozenset(i for i, s in enumerate(sentences_text) if BYLINE.search(s)))
     # “某某”由社区党委发起, 司机之家由某党委管理: who 由 names runs it, whatever the rest would say
     managed = managers(programs + facilities, actors, text, sentence_starts) if sentence_starts is not None else {}
     anaphors: set[tuple[int, int]] = set()
