@@ -67,3 +67,11 @@ def test_a_declared_short_name_with_a_places_ending_is_the_body_not_a_place():
     rels = relations(text)
     assert ("卞若川", "leads", "鹤汀超市党支部") in rels
     assert not any(s == "鹤汀超市党支部" and p == "partnersWith" for s, p, o in rels)
+
+
+def test_the_declared_short_name_says_where_the_trade_name_begins():
+    # 翱翔 is a verb to jieba, so the name's own words stop at it; the short name writes it as the trade name
+    text = f"{PLACE}联系鞍山翱翔体育用品有限公司（以下简称“翱翔体育”）捐赠篮球，翱翔体育总经理邵景行说。"
+    assert "鞍山翱翔体育用品有限公司" in names(text, "Partner")
+    assert "体育用品有限公司" not in names(text, "Partner")
+    assert ("邵景行", "leads", "鞍山翱翔体育用品有限公司") in relations(text)

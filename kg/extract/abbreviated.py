@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from kg.extract.found import Found
 from kg.extract.party import BRANCH_KINDS
+from kg.extract.text import is_place_word
 from kg.model import Sentence
 
 # （以下简称“甲乙”）, (下称"甲乙"), （简称：“甲乙”）: the bracket, its verb and the quoted short name.
@@ -50,6 +51,7 @@ class DeclaredNames:
             body = ending.get(start)
             self.brackets.append((start, end))
             if body is not None and short != body.name and short not in self.full:
+                widen_to_trade_name(body, short, sentence)
                 self.full[short] = body
 
     def own_findings(self, sentence: Sentence, found: list[Found]) -> list[Found]:
@@ -102,6 +104,21 @@ class DeclaredNames:
                 # (found here, or by the party rules from the short name's own words: 甲乙环保党支部) The branch
                 # keeps the name the article writes; it is the firm's, not an actor of the article's partnerships.
                 f.rule = BRANCH
+
+
+def widen_to_trade_name(body: Found, short: str, sentence: Sentence) -> None:
+    """某地甲乙体育用品有限公司（以下简称“甲乙体育”）, where the name was found from 体育 on (甲乙 a verb to
+    jieba): the short name says the trade name begins earlier, with what it writes before the name found,
+    and the place before that (a short form the gazetteer knows) begins the registered name."""
+    text, at = sentence.text, body.start - sentence.start
+    head = next((short[:k] for k in range(len(short) - 1, 0, -1)
+                 if body.name.startswith(short[k:]) and text.endswith(short[:k], 0, at)), None)
+    if head is None:
+        return
+    at -= len(head)
+    place = next((size for size in (3, 2) if at >= size and is_place_word(text[at - size : at])), 0)
+    body.name = text[at - place : body.end - sentence.start]
+    body.start = sentence.start + at - place
 
 
 def branch_kind(name: str) -> str | None:
