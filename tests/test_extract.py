@@ -1973,3 +1973,16 @@ def test_an_organisation_named_after_a_body_of_the_article_takes_the_bodys_whole
     assert "溜达护安队临时党支部" in names(text, "PartyOrganization")
     assert ("祁守仁", "leads", "溜达护安队临时党支部") in relations(text)
     assert "跑腿帮办队临时党支部" in names("村里成立“跑腿帮办队”，又在队里成立跑腿帮办队临时党支部。", "PartyOrganization")
+
+
+@pytest.mark.parametrize("text", [
+    "物业把旧车棚改成“暖心驿站”，装上充电桩，还摆了长椅。",  # 装上 is a noun to jieba's dictionary
+    "志愿者给每个楼道挂上应急灯。",
+])
+def test_a_one_character_verb_and_its_complement_begin_no_place(text):
+    assert not any(n.startswith(("装上", "挂上")) for n in names(text, "Facility"))
+
+
+def test_a_word_of_place_ending_in_a_complement_still_begins_a_name():
+    # 塞上 (the frontier land) is a word of place to jieba, not the verb 塞 and its complement
+    assert "银川塞上农林职业学校" in names("银川塞上农林职业学校的师生来社区修剪绿篱。", "Partner")

@@ -92,6 +92,9 @@ def _stops(token: str, passing: frozenset[str] = frozenset()) -> bool:
     if token in TRADE_ENDINGS:
         return False  # 快递, 物流: jieba tags them verbs, the trade's nouns in a name (某区快递行业协会)
     tags = word_tags()
+    if len(token) == 2 and token[1] in DIRECTIONAL_COMPLEMENTS and tags.get(token[0], "").startswith("v") \
+            and tags.get(token, "n") in ("n", "v"):  # (not a word of place, 塞上, 山上)
+        return True  # 装上, 挂上, 建起: a one-character verb and its complement, whatever tag jieba's dictionary gives
     tag = tags.get(token, "n")
     if tag in PATTERNS.stop_tags and tag not in passing and not DATE_ROAD.match(token):
         return True
@@ -286,6 +289,7 @@ def is_people_word(word: str) -> bool:
 ADVERB_TAGS = frozenset(PATTERNS["stems"]["adverb_tags"])
 NOUN_ADVERBS = frozenset(PATTERNS["stems"]["noun_adverbs"])
 PEOPLE_ENDINGS = tuple(PATTERNS["units"]["people_endings"])
+DIRECTIONAL_COMPLEMENTS = frozenset("上下起进出")  # (装上, 挂上, 建起, 搬进: where the verb's object goes)
 PLURAL = "们"  # the suffix of a plural of people, which jieba may cut off as a token of its own
 PROPER_NAME_TAGS = frozenset(("ns", "nr", "nrt", "nz", "nt"))
 
