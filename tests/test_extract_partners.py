@@ -9,6 +9,8 @@ from test_extract import extract_text, names
 GOVERNMENT_CASES = [
     # jieba fuses the bureau's last character with its head's title (局局长): the bureau is named all the same
     ("城东爱宠动物医院院长邵景明每月来社区义诊。", {"城东爱宠动物医院"}),  # (医院院长, one token to jieba)
+    # fields joined by 和, the first of them a word of its own after the district
+    ("金川区文体广电和旅游局送来了20件健身器材。", {"金川区文体广电和旅游局"}),
     ("县水利局局长邵景明陪同调研。", {"县水利局"}),
     ("县农业农村局局长邵景明陪同调研。", {"县农业农村局"}),
     # a centre a county's level word names with a field is the county government's body, not a place

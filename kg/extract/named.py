@@ -17,7 +17,7 @@ from kg.extract.registered import brand_start, conjunction_inside_start, is_lega
 from kg.extract.roles import after_post_verb
 from kg.extract.segment import tokenize, word_tags
 from kg.extract.standard import level_facility
-from kg.extract.text import (FOUNDING_VERBS, TRADE_ENDINGS, Tokens, clean_name, ends_with_founding_verb, is_cjk,
+from kg.extract.text import (FOUNDING_VERBS, TRADE_ENDINGS, Tokens, TokenSpan, clean_name, ends_with_founding_verb, is_cjk,
                              is_people_word, previous_token, splits_a_word, stem_pieces, stem_start, stem_tokens,
                              VERB_TAGS, is_place_word, verbs_of)
 from kg.model import Sentence
@@ -287,6 +287,9 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     if cls == "Partner" and partner_kind(suffix) == "media" and not is_partnering(sentence.text) and len(sentence.text) < 30:
         return None  # an outlet in a header line is the page's source, not a partner
     start, stem = with_level_word(tokens, start, stem, kind) if cls == "Partner" else (start, stem)
+    if cls == "Partner" and kind == GOVERNMENT and "和" in stem and start not in unit_ends \
+            and (field := field_after_unit(tokens, start, unit_ends)):
+        start, stem = field.start, field.text + stem  # 某区|文体|广电和旅游局: a field of the department before the walk's stop
     if cls == "Partner" and kind == GOVERNMENT and (unit := unit_ends.get(start)) is not None:
         # 某区|住房和城乡建设局: the fields joined by 和 reach back to the unit, whose department it is
         begin = written_chain_start(unit, unit_ends)
@@ -304,6 +307,17 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     return Found(cls, stem + suffix, start, e, index, kind=kind, rule="suffix")
 
 
+def field_after_unit(tokens: Tokens, start: int, unit_ends: dict) -> TokenSpan | None:
+    """The one noun of two characters or more right between a unit and where a department's name of fields joined
+    by 和 was found to begin (某区|文体|广电和旅游局): a field the department's name begins with."""
+    i = tokens.starting_before(start)
+    if not i or tokens[i - 1].end != start:
+        return None
+    word = tokens[i - 1]
+    return word if word.start in unit_ends and len(word.text) >= 2 and word_tags().get(word.text) in FIELD_NOUN_TAGS else None
+
+
+FIELD_NOUN_TAGS = frozenset(("n", "nz", "vn"))
 LEADING_ROLES = frozenset(PATTERNS["persons"]["leading_roles"])
 TEAM = "volunteer team"
 INSTITUTION_KINDS = ("school", "university")
