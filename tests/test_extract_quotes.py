@@ -275,3 +275,17 @@ def test_a_quoted_place_set_up_with_a_one_character_verb_or_named_by_a_desk_or_a
 def test_a_quoted_name_before_a_kitchen_a_hut_or_a_covered_walk_is_a_place(text, place):
     found = [m for m in extract_text(text).mentions if m.cls == "Facility"]
     assert any(place == m.name or place in m.aliases for m in found)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("东坡社区的“枫林健身步道”上，居民们沿着塑胶道快走。", "枫林健身步道"),
+    ("村里的“晒谷坪”灯光球场上，村民围着场地喝彩。", "晒谷坪灯光球场"),
+    ("居委会在小区门岗设立“护心”AED急救点，24小时可取用。", "护心AED急救点"),
+])
+def test_a_fitness_trail_a_lit_court_and_a_first_aid_point_are_places(text, place):
+    found = [m for m in extract_text(text).mentions if m.cls == "Facility"]
+    assert any(place == m.name or place in m.aliases for m in found)
+
+
+def test_a_trail_along_a_river_named_by_no_name_is_no_place():
+    assert not names("志愿者每天沿着江堤步道巡查一遍。", "Facility")
