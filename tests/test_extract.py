@@ -1986,3 +1986,9 @@ def test_a_one_character_verb_and_its_complement_begin_no_place(text):
 def test_a_word_of_place_ending_in_a_complement_still_begins_a_name():
     # 塞上 (the frontier land) is a word of place to jieba, not the verb 塞 and its complement
     assert "银川塞上农林职业学校" in names("银川塞上农林职业学校的师生来社区修剪绿篱。", "Partner")
+
+
+def test_a_joint_branch_is_named_for_its_task_after_the_place_as_a_temporary_one_is():
+    text = "社区党委联合辖区4家单位成立东坡社区绿道共建联合党支部，书记由社区党委副书记祁守仁兼任。"
+    assert "东坡社区绿道共建联合党支部" in names(text, "PartyOrganization")
+    assert ("祁守仁", "leads", "东坡社区绿道共建联合党支部") in relations(text)

@@ -153,8 +153,9 @@ def find_party_orgs(
                 # that reached a unit has it already: the unit is the place written before the body's own name)
                 start = registered_start(tokens, s - len(office) - len(form), start, barriers)
         start = after_post_verb(tokens, start, s)
-        if text.endswith(TEMPORARY_STEMS, 0, match.start()) and start not in holders:
-            # 某小区|停车治理|临时党支部: a temporary branch is named for its task, verbs and all, after the place
+        if (text.endswith(TEMPORARY_STEMS, 0, match.start()) or match.group().startswith(JOINT)) and start not in holders:
+            # 某小区|停车治理|临时党支部: a temporary branch is named for its task, verbs and all, after the place;
+            # so is a joint branch several bodies set up for one (某社区|步道共建|联合党支部)
             task = stem_start(tokens, s, table["max_stem"], barriers, TASK_TAGS)
             if task < start and task in holders and holders[task].cls == "AdministrativeUnit":
                 start = task
@@ -216,6 +217,7 @@ def in_structure(text: str, start: int, end: int) -> bool:
 BRANCH_KINDS = ("党支部", "党小组", "党委", "党总支")
 INSTITUTION_WORDS = frozenset(PATTERNS["party"]["institution_words"])
 TEMPORARY_STEMS = tuple(PATTERNS["party"]["temporary_words"])
+JOINT = "联合"  # (the kinds 联合党委, 联合党支部, 联合党总支: several bodies' joint organisation)
 TASK_TAGS = frozenset(("v", "vn"))  # (the words of a temporary branch's task: 停车治理, 加装电梯, 防汛)
 
 INSTITUTION_KINDS = (*BRANCH_KINDS, "团委")
