@@ -472,3 +472,9 @@ def test_a_rural_bank_is_a_partner_and_names_no_town():
 ])
 def test_a_body_ending_in_suo_before_zai_is_a_partner(text, body):
     assert body in names(text, "Partner")
+
+
+def test_an_insurers_county_branch_is_named_with_the_insurer():
+    # 支公司 is an insurer's county office, named right after the company, as 分公司 and 支行 are
+    text = "安邦泰和财产保险股份有限公司青川支公司为巡逻队员购买了意外险。"
+    assert names(text, "Partner") == {"安邦泰和财产保险股份有限公司青川支公司"}
