@@ -289,3 +289,10 @@ def test_a_fitness_trail_a_lit_court_and_a_first_aid_point_are_places(text, plac
 
 def test_a_trail_along_a_river_named_by_no_name_is_no_place():
     assert not names("志愿者每天沿着江堤步道巡查一遍。", "Facility")
+
+
+def test_a_quoted_school_for_a_class_is_a_program_even_where_it_is_held():
+    # 学堂 names a class, as 课堂 does: opened at a spot of a building, it is still what is taught there
+    text = "社区党委每周四在党群服务中心二楼开办“指尖学堂”，教老人用手机。"
+    assert "指尖学堂" in names(text, "Program")
+    assert "指尖学堂" not in names(text, "Facility")
