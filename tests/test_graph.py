@@ -356,3 +356,22 @@ def test_a_block_of_single_objects_is_written_as_the_general_block_writes_it(pro
     empty = TurtleSection(heading)
     empty.add_single("kgs:s3", ())
     assert empty.text() == "" and empty.triples == 0
+
+
+@pytest.mark.parametrize("betweenness, page_rank, community", [
+    ("0.000000", "0.001230", 0), ("0.250000", "1.000000", 17), (Decimal("0.5"), Decimal("0.012300"), 3),
+])
+def test_the_measures_section_writes_what_add_single_writes_of_the_same_figures(betweenness, page_rank, community):
+    from kg.rdf.export import data_names
+    from kg.rdf.graph import measure_section
+    from kg.rdf.turtle import decimal, integer
+
+    names = data_names()
+    entity = iri.entity_iri("Person", "王某某")
+    expected = TurtleSection("Network measures (not facts of any article): computed by the analysis activity, "
+                             "see its description")
+    expected.add_single(names(entity), (("kg:betweenness", decimal(betweenness)), ("kg:pageRank", decimal(page_rank)),
+                                        ("kg:networkCommunity", integer(community))))
+    written = measure_section([(entity, betweenness, page_rank, community)], names)
+    assert written.text() == expected.text()
+    assert written.triples == expected.triples == 3

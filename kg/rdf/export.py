@@ -380,14 +380,23 @@ def write_measures(out_dir: Path, measures: Iterable[NodeMeasures], names: Names
     path = out_dir / MEASURES_FILE
     # The store holds no measures here: a new one never had them, and the base store a rebuild changes has none.
     loader = StoreLoader(store, header, ox.NamedNode(MEASURES_GRAPH))
+    pending: list[str] = []
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         out.write(header)
 
-        def write(text: str) -> None:  # each block to the file and the store: the text is not read back
+        def put() -> None:  # blocks to the file and the store a few thousand at a time: the text is not read back
+            text = "".join(pending)
+            pending.clear()
             out.write(text)
             loader.add(text)
 
+        def write(text: str) -> None:
+            pending.append(text)
+            if len(pending) >= 4096:
+                put()
+
         measure_section(measures, names, write)
+        put()
     loader.finish()
 
 

@@ -179,6 +179,13 @@ class TurtleSection:
         self._emit(f"{subject} " + " ;\n    ".join([f"{p} {o}" for p, o in properties]) + " .\n")
         self.triples += len(properties)
 
+    def add_text(self, text: str, triples: int) -> None:
+        """A block already written (``triples`` of them, at least one), handed on like ``add``'s."""
+        if not self.triples and self.heading:
+            self._emit(self.heading)
+        self._emit(text)
+        self.triples += triples
+
     def _emit(self, text: str) -> None:
         if self.sink is None:
             self.parts.append(text)
