@@ -1,3 +1,3 @@
-from kg.cli.commands import app
+from kg.cli import main
 
-app(prog_name="kg")
+main()

@@ -132,3 +132,22 @@ def test_the_build_help_states_the_librarys_article_size_limit():
     result = CliRunner().invoke(app, ["build", "--help"])
     flat = "".join(c for c in result.output if c not in "│ \n")  # the help is wrapped in a box
     assert f"(default{DEFAULT_MAX_ARTICLE_MB:g})" in flat
+
+
+def test_the_kg_script_exits_with_the_commands_status_once_its_files_are_written(tmp_path):
+    # The script ends the process without freeing the heap (kg.cli.main): what it wrote must be complete,
+    # and a failure still exits 1 with its one line.
+    import subprocess
+    import sys
+
+    built = subprocess.run([sys.executable, "-m", "kg", "build", str(SEEDS), "--out", str(tmp_path / "out"), "--jobs", "1"],
+                           capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    assert "Built" in built.stderr
+    graph = (tmp_path / "out" / "graph.ttl").read_text("utf-8")
+    assert graph.endswith(" .\n") and "kg:Article" in graph
+    assert (tmp_path / "out" / "views" / "data" / "shards.json").read_text("utf-8").endswith("}\n")
+    failed = subprocess.run([sys.executable, "-m", "kg", "build", str(tmp_path / "missing"), "--out", str(tmp_path / "x")],
+                            capture_output=True, text=True)
+    assert failed.returncode == 1
+    assert failed.stderr.startswith("Error: input not found")
