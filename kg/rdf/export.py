@@ -334,6 +334,7 @@ def write_graph(
     sections_path.unlink()
     expected = counts.triples + description.triples
     store = None
+    changed = False  # whether the store is the last one changed (not loaded afresh)
     if loader is not None:
         store = loader.finish()
         # A new store holds exactly graph.ttl's triples, which no two blocks or chunks repeat (the description
@@ -346,22 +347,40 @@ def write_graph(
             triples = len(store)
         except (OSError, RuntimeError, ValueError, SyntaxError):  # RocksDB reports a damaged store as RuntimeError
             triples = -1  # the last store cannot be opened or read
-        if triples != expected:  # the last store was not what the cache says: load this graph whole
+        changed = triples == expected
+        if not changed:  # the last store was not what the cache says: load this graph whole
             store = None  # closes it
             shutil.rmtree(store_dir, ignore_errors=True)
             store = feed_file(StoreLoader(store_dir, header), out_dir / GRAPH_FILE).finish()
             triples = len(store)
-    if ledger is not None:
-        ledger.end_blocks()
-    if base_to is not None:
-        shutil.rmtree(base_to, ignore_errors=True)
-        try:
-            store.backup(str(base_to))
-        except OSError:  # no room for it: the next build loads its store whole, as a first build does
-            shutil.rmtree(base_to, ignore_errors=True)
+    if base_to is not None and not changed:
+        keep_base(store, base_to)
     write_measures(out_dir, measures, names, header, store)
     del store  # closes the database: the folder is complete and can be moved into place
+    if base_to is not None and changed:
+        # The next build's base is the last one changed again, not a copy of this store: a copy flushes the
+        # change's transaction to a file of its own, and the measures' bulk load after it then set RocksDB
+        # compacting it with the store (0.25-0.31 s of CPU for that load at 1,000 articles, 0.13-0.18 s
+        # without; the two changes together cost 0.1 s less per rebuild over a chain of four, measured here).
+        # A base that is not what the cache says is found out by the next build's count, as this one was.
+        shutil.rmtree(base_to, ignore_errors=True)
+        try:
+            base = change_store(previous, base_to, header, ledger)
+            del base
+        except (OSError, RuntimeError, ValueError, SyntaxError):  # no room: the next build loads its store whole
+            shutil.rmtree(base_to, ignore_errors=True)
+    if ledger is not None:
+        ledger.end_blocks()
     return GraphWritten(triples, digest.hexdigest())
+
+
+def keep_base(store: ox.Store, base_to: Path) -> None:
+    """A copy of ``store`` (hard links) at ``base_to``, the next build's base; none when it cannot be made."""
+    shutil.rmtree(base_to, ignore_errors=True)
+    try:
+        store.backup(str(base_to))
+    except OSError:  # no room for it: the next build loads its store whole, as a first build does
+        shutil.rmtree(base_to, ignore_errors=True)
 
 
 MEASURES_FILE = "analysis.ttl"
