@@ -11,7 +11,7 @@ from rdflib import Literal, URIRef
 
 from kg.analyse import measures
 from kg.analyse.graphs import analyse, analyse_network, annotate_graph, entity_network
-from kg.analyse.records import read_entities, read_relations
+from kg.analyse.graphs import read_entities, read_relations
 from kg.rdf.vocab import DATA, KG
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -108,27 +108,32 @@ def test_partner_overlap_counts_what_a_brute_force_count_of_shared_partners_coun
     assert [(o.first, o.second, o.partners) for o in partner_overlap(entities, records)] == expected[:kept]
 
 
-def test_a_build_loads_neither_networkx_nor_scipy():
-    # networkx and scipy.sparse were 0.15-0.2 s of every build's start-up, for one layout and one matrix product.
-    code = "import sys, kg.pipeline; print(sorted(m for m in ('networkx', 'scipy') if m in sys.modules))"
+def test_a_build_loads_neither_networkx_nor_scipy_nor_rdflib():
+    # networkx and scipy.sparse were 0.15-0.2 s of every build's start-up, for one layout and one matrix product;
+    # rdflib 0.07 s, for namespaces a build writes as text (kg.rdf.terms) and one empty graph.
+    code = ("import sys, kg.pipeline, kg.cli.commands, kg.cli.progress, kg.cli.summary; "
+            "print(sorted(m for m in ('networkx', 'scipy', 'rdflib') if m in sys.modules))")
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert shown == "[]"
 
 
 def test_the_ontology_is_read_as_rdflib_reads_it_without_rdflib_s_turtle_parser():
-    # The views' class names come from here: a build need not load rdflib's Turtle parser for one small file.
+    # The views' class names come from ontology_labels: a build need not load rdflib for one small file.
     from rdflib import RDFS
 
-    from kg.analyse.records import ontology_facts
+    from kg.analyse.graphs import ontology_facts
+    from kg.analyse.records import ontology_labels
     from kg.rdf.export import load_ontology
 
     ontology = load_ontology()
     links, labels = ontology_facts()
     assert set(links) == set(ontology.subject_objects(RDFS.subClassOf)) and len(links) == len(set(links))
-    assert sorted(labels) == sorted((c, str(label)) for c, label in ontology.subject_objects(RDFS.label)
-                                    if getattr(label, "language", None) == "zh")
-    code = ("import sys; from kg.analyse.records import ontology_facts; ontology_facts(); "
-            "print('rdflib.plugins.parsers.notation3' in sys.modules)")
+    zh = sorted((c, str(label)) for c, label in ontology.subject_objects(RDFS.label)
+                if getattr(label, "language", None) == "zh")
+    assert sorted(labels) == zh
+    assert sorted(ontology_labels().items()) == sorted((str(c), label) for c, label in zh)
+    code = ("import sys; from kg.analyse.records import ontology_labels; ontology_labels(); "
+            "print('rdflib' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
 
 

@@ -8,7 +8,7 @@ from rdflib.namespace import PROV, SKOS
 
 from kg.errors import OntologyNotFoundError
 from kg.model import RELATIONS, TOP_CLASSES
-from kg.rdf import vocab
+from kg.rdf import terms
 from kg.rdf.vocab import KG, KIND_CLASSES, ONTOLOGY_IRI, ontology_dir
 
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -182,7 +182,7 @@ def test_ontology_files_parse_with_oxigraph_too(name):
 
 
 def test_a_missing_ontology_folder_is_a_clear_error(monkeypatch, tmp_path):
-    monkeypatch.setattr(vocab, "__file__", str(tmp_path / "kg" / "rdf" / "vocab.py"))
+    monkeypatch.setattr(terms, "__file__", str(tmp_path / "kg" / "rdf" / "terms.py"))
     with pytest.raises(OntologyNotFoundError, match=r"no ontology at .*: reinstall kg \(pip install \.\)"):
         ontology_dir()
 

@@ -31,7 +31,7 @@ from kg.gazetteer.divisions import SOURCE as GAZETTEER_LABEL
 from kg.rdf import iri
 from kg.rdf.graph import GAZETTEER_SOURCE
 from kg.rdf.turtle import Names, TurtleSection, integer, string, typed, zh
-from kg.rdf.vocab import DATA_IRI, ONTOLOGY_IRI, ontology_dir
+from kg.rdf.terms import DATA_IRI, ONTOLOGY_IRI, ontology_dir
 from kg.version import __version__
 
 LICENSE = "http://creativecommons.org/licenses/by/4.0/"

@@ -33,10 +33,9 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import chain
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from kg.errors import GraphFileError, InputError
 from kg.graphfiles import GRAPH_FILE, STORE_DIR, checked_graph_file, graph_file  # noqa: F401 - re-exported
@@ -47,7 +46,10 @@ from kg.rdf import iri
 from kg.rdf.iri import DATA_PREFIXES
 from kg.rdf.trig import write_trig
 from kg.rdf.turtle import Names
-from kg.rdf.vocab import STANDARD_PREFIXES, ontology_dir
+from kg.rdf.terms import STANDARD_PREFIXES, ontology_dir
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 RDF_FORMATS = {"turtle": None, "nt": "graph.nt", "json-ld": "graph.jsonld", "trig": "graph.trig"}
 PREFIXES = {**STANDARD_PREFIXES, **DATA_PREFIXES}
@@ -206,11 +208,15 @@ def write_extra_format(store_dir: Path, out_dir: Path, rdf_format: str) -> None:
 
 def load_ontology() -> Graph:
     """ontology/kg.ttl as an rdflib graph."""
+    from rdflib import Graph  # for the tools: a build writes text and never loads rdflib
+
     return Graph().parse(ontology_dir() / "kg.ttl", format="turtle")
 
 
 def load_graph(out_dir: Path) -> Graph:
     """The graph built in ``out_dir``, as an rdflib graph; ``GraphFileError`` when it is unusable."""
+    from rdflib import Graph  # for the tools: a build writes text and never loads rdflib
+
     path = checked_graph_file(out_dir)
     try:
         graph = Graph().parse(path, format="turtle")

@@ -25,7 +25,7 @@ from decimal import Decimal
 from kg.model import RELATIONS, Entity, ResolvedCorpus
 from kg.rdf import iri
 from kg.rdf.turtle import Names, TurtleSection, decimal, integer, string, typed, zh
-from kg.rdf.vocab import ATTRIBUTE_UNITS
+from kg.rdf.terms import ATTRIBUTE_UNITS
 
 # A stated quantity: the number, an optional 万 (ten thousand), then the unit.
 _QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(万)?\s*(\S*)")

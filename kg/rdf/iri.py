@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 
-from kg.rdf.vocab import DATA_IRI
+from kg.rdf.terms import DATA_IRI
 
 # The path segment of each top class's entities.
 CLASS_SEGMENTS: dict[str, str] = {

@@ -30,7 +30,7 @@ from sys import intern
 
 from kg.cache.codec import fact_lists
 from kg.model import ArticleFacts, Entity, EvidenceRef, Membership, Relation, ResolvedCorpus
-from kg.rdf.vocab import KIND_CLASSES
+from kg.rdf.terms import KIND_CLASSES
 from kg.resolve.rules import load_rules
 
 EVIDENCE_SAMPLES = 2

@@ -22,12 +22,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rdflib import Graph
-
 from kg.analyse.network import Analysis
-from kg.analyse.records import EntityRecord, class_label
+from kg.analyse.records import EntityRecord, ontology_labels
 from kg.model import ArticleSummary, BuildReport, BuildTables
-from kg.rdf.vocab import KG
+from kg.rdf.terms import ONTOLOGY_IRI
 
 GAZETTEER_RULE = "gazetteer"
 UNIT = "AdministrativeUnit"
@@ -116,6 +114,6 @@ def read_view_data(tables: BuildTables, analysis: Analysis, report: BuildReport)
             relation = next(relations, None)
         rules = tuple(sorted(found_by))
         facts.append(FactView(r.subject, r.predicate, r.object, shared.setdefault(rules, rules)))
-    graph = Graph()  # no graph: the class names come from the ontology
-    labels = {fine: class_label(graph, KG._NS[fine]) or fine for fine in sorted({e.fine_class for e in analysis.entities})}
+    names = ontology_labels()  # the class names come from the ontology
+    labels = {fine: names.get(ONTOLOGY_IRI + fine) or fine for fine in sorted({e.fine_class for e in analysis.entities})}
     return ViewData(analysis, entities, facts, report.articles, labels)

@@ -28,7 +28,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from kg.jsonpieces import json_pieces
-from kg.rdf.vocab import DATA_IRI
+from kg.rdf.terms import DATA_IRI
 
 MANIFEST = "shards.json"  # in views/data/
 MAX_RUN = 4  # a run is cut at this many times its target size, whatever the hashes say
