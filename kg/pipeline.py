@@ -403,7 +403,7 @@ def build(
             collected.tables.close()  # a build that failed before resolving: its scratch tables go
         cache.close(keep=True)
     return BuildResult(shown_out, report, corpus, written.triples, tuple(clock.seconds.items()),
-                       cache.hits if built else 0, previous is not None)
+                       cache.hits if built else 0, written.changed)
 
 
 def node_measures(metrics: MetricsTable) -> Iterator[NodeMeasures]:

@@ -359,25 +359,13 @@ def write_graph(
             shutil.rmtree(store_dir, ignore_errors=True)
             store = feed_file(StoreLoader(store_dir, header), out_dir / GRAPH_FILE).finish()
             triples = len(store)
-    if base_to is not None and not changed:
+    if base_to is not None:
         keep_base(store, base_to)
     write_measures(out_dir, measures, names, header, store)
     del store  # closes the database: the folder is complete and can be moved into place
-    if base_to is not None and changed:
-        # The next build's base is the last one changed again, not a copy of this store: a copy flushes the
-        # change's transaction to a file of its own, and the measures' bulk load after it then set RocksDB
-        # compacting it with the store (0.25-0.31 s of CPU for that load at 1,000 articles, 0.13-0.18 s
-        # without; the two changes together cost 0.1 s less per rebuild over a chain of four, measured here).
-        # A base that is not what the cache says is found out by the next build's count, as this one was.
-        shutil.rmtree(base_to, ignore_errors=True)
-        try:
-            base = change_store(previous, base_to, header, ledger)
-            del base
-        except (OSError, RuntimeError, ValueError, SyntaxError):  # no room: the next build loads its store whole
-            shutil.rmtree(base_to, ignore_errors=True)
     if ledger is not None:
         ledger.end_blocks()
-    return GraphWritten(triples, digest.hexdigest())
+    return GraphWritten(triples, digest.hexdigest(), changed)
 
 
 def keep_base(store: ox.Store, base_to: Path) -> None:
@@ -429,6 +417,7 @@ def write_measures(out_dir: Path, measures: Iterable[NodeMeasures], names: Names
 class GraphWritten:
     triples: int  # in the store
     sha256: str  # of graph.ttl
+    changed: bool = False  # the store is the last one changed, not loaded afresh
 
 
 SMALL_CHANGE_BYTES = 2_000_000  # added to a changed store in one transaction (about 35,000 triples), not bulk-loaded
