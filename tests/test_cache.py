@@ -392,3 +392,50 @@ def test_a_new_cache_file_has_large_pages_and_one_made_with_small_pages_is_still
     assert build([corpus], tmp_path / "old").reused == 5
     assert page_size(tmp_path / "old") == 4096
     assert graph(tmp_path / "old") == graph(tmp_path / "new")
+
+
+def test_a_block_whose_key_and_digest_the_last_graph_had_is_its_text_and_the_rest_are_new_or_gone(tmp_path):
+    from kg.cache import BuildCache
+
+    cache = BuildCache(tmp_path / DATABASE, "print")
+    made = []
+
+    def block(key: str, digest: bytes, text: str) -> str:
+        return cache.block(key, digest, lambda: (made.append(key) or text, 1))[0]
+
+    cache.start_blocks(afresh=True)
+    assert [block(k, d, t) for k, d, t in [("1\x1fa", b"1", "A ."), ("1\x1fb", b"1", "B ."), ("2\x1fc", b"1", "C .")]] \
+        == ["A .", "B .", "C ."]
+    cache.end_blocks()
+    made.clear()
+    cache.start_blocks(afresh=False)
+    # a kept with its digest (the last text, not made), b changed, c gone, an entity's key before and after a
+    # new one; "1\x1f" sorts before "1\x1fa", "1\x1fab" after it (keys are compared as UTF-8 bytes).
+    shown = [block(k, d, t) for k, d, t in
+             [("1\x1f", b"1", "N ."), ("1\x1fa", b"1", "A2 ."), ("1\x1fab", b"1", "M ."), ("1\x1fb", b"2", "B2 .")]]
+    assert shown == ["N .", "A .", "M .", "B2 ."]
+    assert made == ["1\x1f", "1\x1fab", "1\x1fb"]
+    assert list(cache.new_blocks()) == ["N .", "M .", "B2 ."]
+    assert list(cache.gone_blocks()) == ["B .", "C ."]
+    cache.end_blocks()
+    assert [row[0] for row in cache.db.execute("SELECT text FROM blocks ORDER BY key")] == ["N .", "A .", "M .", "B2 ."]
+    made.clear()
+    cache.start_blocks(afresh=False)
+    assert block("1\x1fa", b"1", "A3 .") == "A ." and made == []
+    assert list(cache.new_blocks()) == [] and list(cache.gone_blocks()) == ["N .", "M .", "B2 ."]
+    cache.close(keep=True)
+
+
+def test_a_rebuild_after_labels_rules_and_memberships_change_writes_a_fresh_builds_graph(corpus, tmp_path):
+    # Blocks are taken from the last graph by their key and a digest of what they are made from: an entity
+    # whose label or relations change, a relation found by another rule, a membership gone must all be made again.
+    out = tmp_path / "out"
+    build([corpus], out)
+    files = sorted(corpus.glob("*.txt"))
+    for path in files[:3]:
+        path.write_text(path.read_text("utf-8").replace("社区", "社区居委会", 2), "utf-8")
+    files[3].unlink()
+    result = build([corpus], out)
+    assert result.store_changed
+    assert graph(out) == fresh(tmp_path, corpus, "fresh")
+    assert store_triples(out) == store_triples(tmp_path / "fresh")

@@ -32,7 +32,7 @@ import json
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -63,9 +63,10 @@ PACKAGES = ("kg.prepare", "kg.extract", "kg.gazetteer", "kg.resolve", "kg.rdf")
 CORE_FILES = ("model.py", "cache/codec.py", "pipeline.py", "version.py")
 LIBRARIES = ("jieba", "opencc", "trafilatura", "charset-normalizer", "lxml", "justext")
 PAGE_SIZE = 16384  # bytes, of a new cache file
-# The tables' layout (5: rows no longer compressed; 6: the views' part of the facts in a column of its own):
-# a cache of another layout is emptied.
-SCHEMA_VERSION = 6
+# The tables' layout (5: rows no longer compressed; 6: the views' part of the facts in a column of its own;
+# 7: the corpus-wide blocks kept by key and digest of what they are made from): a cache of another layout is
+# emptied.
+SCHEMA_VERSION = 7
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -77,7 +78,8 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS output (
     fingerprint TEXT NOT NULL, graph_sha256 TEXT NOT NULL, triples INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS output_articles (id TEXT PRIMARY KEY);
-CREATE TABLE IF NOT EXISTS blocks (hash BLOB PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS blocks (
+    key BLOB PRIMARY KEY, digest BLOB NOT NULL, text TEXT NOT NULL, triples INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -157,7 +159,10 @@ class BuildCache:
         self.db.execute("BEGIN")
         self.hits = 0
         self._afresh = True  # whether the blocks being seen replace the last ones directly
-        self._pending_blocks: list[tuple[bytes, str]] = []
+        self._last_blocks: Iterator[tuple[bytes, bytes, str, int]] = iter(())  # the last graph's, by key
+        self._last_block: tuple[bytes, bytes, str, int] | None = None
+        self._changed_blocks: list[tuple[bytes, bytes, str, int]] = []  # new or changed, not yet in a table
+        self._gone_blocks: list[tuple[bytes, str]] = []  # (key, text) of the last graph's
 
     # --------------------------------------------------------------- files
     def file_items(self, hash_: str, shown: str) -> list[Skipped | tuple[str, str]] | None:
@@ -319,52 +324,90 @@ class BuildCache:
             yield data
 
     def start_blocks(self, afresh: bool) -> None:
-        """Before a graph's corpus-wide blocks are seen (``see_block``).
+        """Before a graph's corpus-wide blocks are made (``block``).
 
         ``afresh``: the store is loaded whole and nobody asks what the last graph had, so the blocks
-        replace the last ones directly. Otherwise they go to a temporary table first, and
-        ``new_blocks``/``gone_blocks`` compare the two in SQL (nothing per block is held in memory).
+        replace the last ones directly. Otherwise the last graph's blocks are read back in key order
+        beside this graph's, which come in key order too (one pass, nothing per block held in memory):
+        a block whose key and digest the last graph had is its text as it was, not made again; the
+        new, changed and gone ones go to temporary tables for ``new_blocks``/``gone_blocks``.
         """
         self._afresh = afresh
-        self._pending_blocks = []
+        self._changed_blocks, self._gone_blocks = [], []
         if afresh:
             self.db.execute("DELETE FROM blocks")
+            self._last_blocks = iter(())
         else:
-            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS seen_blocks (hash BLOB PRIMARY KEY, text TEXT NOT NULL)")
-            self.db.execute("DELETE FROM seen_blocks")
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS changed_blocks "
+                            "(key BLOB, digest BLOB, text TEXT NOT NULL, triples INTEGER)")
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS gone_blocks (key BLOB, text TEXT NOT NULL)")
+            self.db.execute("DELETE FROM changed_blocks")
+            self.db.execute("DELETE FROM gone_blocks")
+            self._last_blocks = self.db.execute("SELECT key, digest, text, triples FROM blocks ORDER BY key")
+        self._last_block = next(self._last_blocks, None)
 
-    def see_block(self, text: str) -> None:
-        """Record one corpus-wide block of this graph (in batches)."""
-        self._pending_blocks.append((hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest(), text))
-        if len(self._pending_blocks) >= 10_000:
+    def block(self, key: str, digest: bytes, make: Callable[[], tuple[str, int]]) -> tuple[str, int]:
+        """One corpus-wide block of this graph, as (text, triples): the last graph's when it had this
+        ``key`` (unique, and given in increasing order) with this ``digest`` (of everything the text is
+        made from), else ``make()``'s."""
+        encoded = key.encode("utf-8", "surrogatepass")
+        last = self._last_block
+        while last is not None and last[0] < encoded:  # the last graph's blocks this one has no key for
+            self._gone(last)
+            last = next(self._last_blocks, None)
+        if last is not None and last[0] == encoded:
+            self._last_block = next(self._last_blocks, None)
+            if last[1] == digest:
+                return last[2], last[3]
+            self._gone(last)
+        else:
+            self._last_block = last
+        text, triples = make()
+        self._changed_blocks.append((encoded, digest, text, triples))
+        if len(self._changed_blocks) >= 10_000:
+            self._insert_blocks()
+        return text, triples
+
+    def _gone(self, block: tuple[bytes, bytes, str, int]) -> None:
+        self._gone_blocks.append((block[0], block[2]))
+        if len(self._gone_blocks) >= 10_000:
             self._insert_blocks()
 
+    def _finish_walk(self) -> None:
+        while self._last_block is not None:
+            self._gone(self._last_block)
+            self._last_block = next(self._last_blocks, None)
+        self._insert_blocks()
+
     def _insert_blocks(self) -> None:
-        table = "blocks" if self._afresh else "seen_blocks"
-        self.db.executemany(f"INSERT OR IGNORE INTO {table} VALUES (?, ?)", self._pending_blocks)
-        self._pending_blocks = []
+        if self._afresh:
+            self.db.executemany("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?)", self._changed_blocks)
+        else:
+            self.db.executemany("INSERT INTO changed_blocks VALUES (?, ?, ?, ?)", self._changed_blocks)
+            self.db.executemany("INSERT INTO gone_blocks VALUES (?, ?)", self._gone_blocks)
+        self._changed_blocks, self._gone_blocks = [], []
 
     def new_blocks(self) -> Iterator[str]:
-        """This graph's corpus-wide blocks the last output lacks."""
-        self._insert_blocks()
-        for (text,) in self.db.execute(
-                "SELECT text FROM seen_blocks WHERE hash NOT IN (SELECT hash FROM blocks) ORDER BY hash"):
+        """This graph's corpus-wide blocks the last output lacks (new, or changed: the ones ``block`` made)."""
+        self._finish_walk()
+        for (text,) in self.db.execute("SELECT text FROM changed_blocks ORDER BY rowid"):
             yield text
 
     def gone_blocks(self) -> Iterator[str]:
-        """The last output's corpus-wide blocks this graph lacks."""
-        self._insert_blocks()
-        for (text,) in self.db.execute(
-                "SELECT text FROM blocks WHERE hash NOT IN (SELECT hash FROM seen_blocks) ORDER BY hash"):
+        """The last output's corpus-wide blocks this graph lacks (gone, or changed: their last text)."""
+        self._finish_walk()
+        for (text,) in self.db.execute("SELECT text FROM gone_blocks ORDER BY rowid"):
             yield text
 
     def end_blocks(self) -> None:
         """The blocks seen become the ones the next build compares with."""
-        self._insert_blocks()
+        self._finish_walk()
         if not self._afresh:
-            self.db.execute("DELETE FROM blocks WHERE hash NOT IN (SELECT hash FROM seen_blocks)")
-            self.db.execute("INSERT OR IGNORE INTO blocks SELECT hash, text FROM seen_blocks")
-            self.db.execute("DELETE FROM seen_blocks")
+            # The keys walked past (this graph lacks them) and the changed ones go; the changed come back.
+            self.db.execute("DELETE FROM blocks WHERE key IN (SELECT key FROM gone_blocks)")
+            self.db.execute("INSERT OR REPLACE INTO blocks SELECT key, digest, text, triples FROM changed_blocks")
+            self.db.execute("DELETE FROM changed_blocks")
+            self.db.execute("DELETE FROM gone_blocks")
 
     # ----------------------------------------------------------------- end
     def prune(self) -> None:

@@ -41,7 +41,15 @@ from kg.errors import GraphFileError, InputError
 from kg.graphfiles import GRAPH_FILE, STORE_DIR, checked_graph_file, graph_file  # noqa: F401 - re-exported
 from kg.model import ResolvedCorpus
 from kg.rdf.description import DatasetCounts, description_section, ontology_section
-from kg.rdf.graph import NodeMeasures, entity_section, measure_section, membership_section, statement_section
+from kg.rdf.graph import (
+    NodeMeasures,
+    digest_of,
+    entity_section,
+    made,
+    measure_section,
+    membership_section,
+    statement_section,
+)
 from kg.rdf import iri
 from kg.rdf.iri import DATA_PREFIXES
 from kg.rdf.trig import write_trig
@@ -236,9 +244,10 @@ class BlockLedger(Protocol):
     """Remembers the corpus-wide blocks of the last graph written (``kg.cache.BuildCache`` is one)."""
 
     def start_blocks(self, afresh: bool) -> None: ...  # afresh: nothing will ask what the last graph had
-    def see_block(self, text: str) -> None: ...
-    def new_blocks(self) -> Iterable[str]: ...  # blocks seen that the last graph lacked
-    def gone_blocks(self) -> Iterable[str]: ...  # blocks of the last graph not seen
+    # (text, triples) of the block ``key`` made from what ``digest`` hashes: the last graph's, or ``make()``'s
+    def block(self, key: str, digest: bytes, make: Callable[[], tuple[str, int]]) -> tuple[str, int]: ...
+    def new_blocks(self) -> Iterable[str]: ...  # blocks made that the last graph lacked (new or changed)
+    def gone_blocks(self) -> Iterable[str]: ...  # blocks of the last graph this one lacks (gone or changed)
     def end_blocks(self) -> None: ...  # the blocks seen are the last graph's from now on
 
 
@@ -290,22 +299,25 @@ def write_graph(
     store_dir = out_dir / STORE_DIR
     loader = StoreLoader(store_dir, header) if previous is None else None
     sections_path = out_dir / f".{GRAPH_FILE}.sections"
+    memo = made
     if ledger is not None:
         ledger.start_blocks(afresh=previous is None)
+        memo = ledger.block
 
     def emit(text: str, to: Callable[[str], object] | None = None) -> None:
         if to is not None:
             to(text)
-        if ledger is not None:
-            ledger.see_block(text)
         if loader is not None:
             loader.add(text)
 
+    # Every block has a key, in increasing order (kg.rdf.graph.Memo): the ontology's "0", then the sections'
+    # ("1…" to "4…"), then the description's parts ("5…"). A block whose key and digest the last graph had is
+    # its text as it was, not made again; the ledger keeps what changed for the store.
     with open(sections_path, "w", encoding="utf-8", newline="\n") as sections_file:
         ontology = ontology_section(tuple(PREFIXES.items()))
-        emit(ontology.text(), sections_file.write)
+        emit(memo("0", b"", lambda: (ontology.text(), ontology.triples))[0], sections_file.write)
         sections = [
-            section(corpus, names, partial(emit, to=sections_file.write))
+            section(corpus, names, partial(emit, to=sections_file.write), memo)
             for section in (entity_section, statement_section, membership_section)
         ]
     # The chunks' totals are known before they are read: the description, which counts everything, is made
@@ -318,8 +330,8 @@ def write_graph(
         seed=analysis.seed,
     )
     description = description_section(counts, names)
-    for text in description.parts:
-        emit(text)
+    for i, text in enumerate(description.parts):  # (its counts change with every corpus: the digest is the text)
+        emit(memo(f"5\x1f{i:06d}", digest_of(text), lambda: (text, 0))[0])
     digest = hashlib.sha256()
     with open(out_dir / GRAPH_FILE, "wb") as out, open(sections_path, "rb") as sections_file:
 

@@ -161,7 +161,10 @@ class TurtleSection:
         self.triples = 0
 
     def add(self, subject: str, properties: Properties) -> None:
-        text, count = block(subject, properties)
+        self.add_block(*block(subject, properties))
+
+    def add_block(self, text: str, count: int) -> None:
+        """A block ``block`` made (nothing when it has no triple)."""
         if not count:
             return
         if not self.triples and self.heading:
