@@ -1992,3 +1992,16 @@ def test_a_joint_branch_is_named_for_its_task_after_the_place_as_a_temporary_one
     text = "社区党委联合辖区4家单位成立东坡社区绿道共建联合党支部，书记由社区党委副书记祁守仁兼任。"
     assert "东坡社区绿道共建联合党支部" in names(text, "PartyOrganization")
     assert ("祁守仁", "leads", "东坡社区绿道共建联合党支部") in relations(text)
+
+
+def test_a_township_crossed_by_a_village_the_article_names_is_a_misreading():
+    from kg.extract import units_crossing_known_names
+    from kg.extract.found import Found
+    text = "小桂花村举办旅游节。祥和镇小桂花村乡村旅游节开幕。"
+    at = text.index("小桂花村", 5)
+    village = Found("AdministrativeUnit", "小桂花村", 0, 4, 0, kind="community")
+    township = Found("AdministrativeUnit", "花村乡", at + 2, at + 5, 1, kind="subdistrict")  # jieba's 花村乡 of 小桂|花村乡|村
+    compound = Found("AdministrativeUnit", "花村乡苑", at + 2, at + 6, 1, kind="compound")
+    kept = units_crossing_known_names([village, township, compound], text)
+    assert village in kept and township not in kept
+    assert compound in kept  # (a community's or a compound's two readings are the joins' to settle)

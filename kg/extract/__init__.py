@@ -139,6 +139,7 @@ def find_units(sentences, tokens, paragraph, text: str, quoted) -> tuple[list[Fo
     found += communities.written_again(sentences, tokens, found)
     found = units.settle_gazetteer(found, text)
     found = communities.listed_in_named_townships(tokens, found, quoted)
+    found = units_crossing_known_names(found, text)
     chains.follow_written_chains(found)
     units.join_extended(found)
     estates.join_listed(found)
@@ -150,6 +151,33 @@ def find_units(sentences, tokens, paragraph, text: str, quoted) -> tuple[list[Fo
     units.place_units(found, paragraph)
     communities.join_misspellings(found)
     return found, generic_words
+
+
+def units_crossing_known_names(found: list[Found], text: str) -> list[Found]:
+    """某镇大玉兰村乡村篮球联赛: jieba's 兰村乡 is a township's name, but the village the article names elsewhere
+    (大玉兰村) is written across it, ending inside it: a unit whose span another unit's name, written right there,
+    crosses is a misreading of the text."""
+    names = sorted({u.name for u in found if not u.implicit and len(u.name) >= MIN_CROSSING_NAME}, key=len, reverse=True)
+    if len(names) < 2:
+        return found
+
+    def crossed(unit: Found) -> bool:
+        for name in names:
+            if name == unit.name:
+                continue
+            for cut in range(1, len(name)):  # the name ends inside the unit, after its first `cut`-th character
+                at = unit.start + cut - len(name)
+                if at >= 0 and unit.start < at + len(name) < unit.end and text.startswith(name, at):
+                    return True
+        return False
+
+    # (a community or a compound crossed so keeps its name: 南站铁路二村 and 铁路二村社区 are two readings of one
+    # name, whose settling is the joins' business, not a misreading)
+    return [u for u in found if u.implicit or u.kind in PART_LEVELS or not crossed(u)]
+
+
+MIN_CROSSING_NAME = 3  # (大玉兰村: a name long enough that its writing there is no chance)
+PART_LEVELS = ("community", "compound")
 
 
 def bodies_of_orgs(orgs: list[Found], text: str, found_units: list[Found]) -> list[Found]:
