@@ -7,6 +7,11 @@ import pytest
 
 from test_extract import extract_text, names
 
+def names_a_place(text: str, place: str) -> bool:
+    """Whether a facility of the text is named ``place``, or written so (a quoted name with its head word)."""
+    return any(place == m.name or place in m.aliases for m in extract_text(text).mentions if m.cls == "Facility")
+
+
 QUOTED_FACILITY_CASES = [
     ("村里把老屋改成“竹林听雨”民宿，由合作社经营。", {"竹林听雨"}),
     ("村民在坡上开了“松风”茶舍，接待游客。", {"松风"}),
@@ -263,8 +268,7 @@ def test_a_quoted_brand_unveiled_or_launched_is_no_facility():
     ("村里把旧仓库改成“百宝箱”共享储物间，村民登记后存放农具。", "百宝箱共享储物间"),
 ])
 def test_a_quoted_place_set_up_with_a_one_character_verb_or_named_by_a_desk_or_a_store_room(text, place):
-    found = {m.name: m for m in extract_text(text).mentions if m.cls == "Facility"}
-    assert any(place == name or place in m.aliases for name, m in found.items())
+    assert names_a_place(text, place)
 
 
 @pytest.mark.parametrize("text, place", [
@@ -273,8 +277,7 @@ def test_a_quoted_place_set_up_with_a_one_character_verb_or_named_by_a_desk_or_a
     ("居民议事都在院里的“听风”议事廊召开。", "听风议事廊"),
 ])
 def test_a_quoted_name_before_a_kitchen_a_hut_or_a_covered_walk_is_a_place(text, place):
-    found = [m for m in extract_text(text).mentions if m.cls == "Facility"]
-    assert any(place == m.name or place in m.aliases for m in found)
+    assert names_a_place(text, place)
 
 
 @pytest.mark.parametrize("text, place", [
@@ -283,8 +286,7 @@ def test_a_quoted_name_before_a_kitchen_a_hut_or_a_covered_walk_is_a_place(text,
     ("居委会在小区门岗设立“护心”AED急救点，24小时可取用。", "护心AED急救点"),
 ])
 def test_a_fitness_trail_a_lit_court_and_a_first_aid_point_are_places(text, place):
-    found = [m for m in extract_text(text).mentions if m.cls == "Facility"]
-    assert any(place == m.name or place in m.aliases for m in found)
+    assert names_a_place(text, place)
 
 
 def test_a_trail_along_a_river_named_by_no_name_is_no_place():
