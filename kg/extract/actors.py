@@ -57,6 +57,18 @@ def is_place_of_deed(actor: Actor, text: str) -> bool:
     return actor.entity.cls == "AdministrativeUnit" and text.endswith(PLACE_WORDS, 0, actor.start)
 
 
+def places_of_deed(actors: list[Actor], text: str) -> set[int]:
+    """The indexes (in ``actors``, a sentence's actors in text order) of its units named as the place of a
+    deed, with the units coordinated after one (在甲街道、乙街道选取…: the three are where, all of them)."""
+    places: set[int] = set()
+    for i, actor in enumerate(actors):
+        if is_place_of_deed(actor, text) or (
+                i - 1 in places and actor.entity.cls == "AdministrativeUnit"
+                and text[actors[i - 1].end : actor.start] in ACTOR_COORDINATORS):
+            places.add(i)
+    return places
+
+
 def is_guide(actor: Actor, text: str) -> bool:
     """社区党委在街道党工委指导下,探索“某某”: a body framed by 在…指导下 guides the deed; the sentence's other
     actor does it."""

@@ -14,7 +14,8 @@ from kg.extract.partners import (CONTINUED, GOVERNMENT, GOVERNMENT_STEM_TAGS, WH
 from kg.extract.patterns import PATTERNS
 from kg.extract.quotes import program_kind
 from kg.extract.registered import brand_start, conjunction_inside_start, is_legal_form, is_social_work_form, registered_start, SOCIAL_WORK_FORMS
-from kg.extract.roles import after_post_verb
+from kg.extract.persons import name_at
+from kg.extract.roles import LEADING, after_post_verb, is_leading, role_spans
 from kg.extract.segment import tokenize, word_tags
 from kg.extract.standard import level_facility
 from kg.extract.text import (FOUNDING_VERBS, TRADE_ENDINGS, Tokens, TokenSpan, clean_name, ends_with_founding_verb, is_cjk,
@@ -213,6 +214,12 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
             # as does 物流|快递协会: two trades, the association of both)
     if cls == "Partner":  # 书记某某任|合作社理事长: the body begins after the verb of holding a post
         start = after_post_verb(tokens, start, s)
+    if cls == "Partner" and (named := after_named_holder(sentence, start, s)) is not None:
+        # 某公司董事长某某常带|商会…: a post and its holder's name are no part of a body's name; what follows
+        # them is the holder's deed (an adverb, a verb), or a name of its own
+        if named == s or word_tags().get(next_word(tokens, named), "")[:1] in DEED_TAGS:
+            return None
+        start = named
     if cls == "Partner":
         start = branch_stem_start(tokens, start, s, suffix, others)
     stem = sentence.text[start - sentence.start : s - sentence.start]
@@ -305,6 +312,23 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
             and (stem[1] not in "区县市镇乡村" or len(next_word(tokens, start + 1)) > 1):  # (a field after the level word, not 市区)
         cls, kind = "Partner", GOVERNMENT  # 县草原工作站, 旗林业工作站: a county's technical station, a body of its government
     return Found(cls, stem + suffix, start, e, index, kind=kind, rule="suffix")
+
+
+def after_named_holder(sentence: Sentence, start: int, end: int) -> int | None:
+    """Where a leading post and a personal name right after it, both inside the stem from ``start`` to
+    ``end``, end (董事长某某); None when the stem holds none."""
+    text = sentence.text
+    begin, stop = start - sentence.start, end - sentence.start
+    if not any(text.endswith(LEADING, begin, at) for at in range(begin + 2, stop)):
+        return None  # (most stems: no leading post's word in them)
+    for role_start, role_end in role_spans(sentence):
+        if begin <= role_start and role_end < stop and is_leading(text[role_start:role_end]) \
+                and (name := name_at(text, role_end)) is not None and role_end + len(name) <= stop:
+            return sentence.start + role_end + len(name)
+    return None
+
+
+DEED_TAGS = frozenset("dvpc")  # what a person's name is followed by in a clause: an adverb, a verb, a preposition
 
 
 def field_after_unit(tokens: Tokens, start: int, unit_ends: dict) -> TokenSpan | None:

@@ -50,7 +50,8 @@ def name_at(text: str, pos: int) -> str | None:
             continue  # 王某担任组长: the verb of the post (担任, 兼任) begins on the name's third character
         if given == 2 and word_tags().get(text[end - 1 : end + 1]) in ADVERB_TAGS:
             continue  # 王刚一起走访: the last character begins an adverb (一起, 一同), the name is 王刚
-        head = name[: surname + 1] if name[surname] != FAMILY else ""  # (王家, 李家: the family, a name's head)
+        head = name[: surname + 1] if name[surname] != FAMILY and not word_tags().get(name, "").startswith("nr") else ""
+        # (王家, 李家: the family, a name's head; a name the dictionary holds as a person's is one, whatever its head)
         if (head and given == 2 and word_tags().get(head) in NAME_HEAD_TAGS and name not in word_tags()
                 and (firmly_ended(text, end) or text.startswith(NAME_ENDING_VERBS, end))
                 and not word_tags().get(name[-1], "").startswith("v")):
@@ -124,6 +125,9 @@ def boundary_after(text: str, end: int, verb_may_follow: bool = True) -> bool:
     if len(first) == 1 and word_tags().get(first, "").startswith("v") and following[1:2] \
             and following[1] in ASPECT_PARTICLES and not word_tags().get(text[end - 1 : end + 1], "").startswith("v"):
         return True  # 某某林|带着: a verb and its aspect particle follow, whatever noun 林带 would make (not 张伟|走访了)
+    if len(first) == 1 and word_tags().get(first) == "d" and following[1:2] \
+            and word_tags().get(following[1], "").startswith("v") and text[end - 1 : end + 1] not in word_tags():
+        return True  # 某某常|带, 某某又|来: a one-character adverb and a verb follow, making no word with the name
     # a one-character verb that begins no word with the name's last character (王某某守在, 杨某某掰着),
     # unlike 走 of 张伟走访, where the name would end inside the word 走访
     return len(first) > 1 or (verb_may_follow and word_tags().get(first, "").startswith("v") and text[end - 1 : end + 1] not in word_tags())
@@ -203,6 +207,7 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
             pos += len(person_name)
     found += appointed(index, sentence, orgs, units, found)
     found += dispatched(index, sentence, orgs + units, {p.name for p in found})
+    found += listed(index, sentence, orgs + units, {p.name for p in found} | reporters)
     found += in_apposition(index, sentence, orgs + units, {p.name for p in found} | reporters)
     found += bracketed(index, sentence, orgs + units, {p.name for p in found} | reporters)
     found += titled(index, sentence, {p.name for p in found} | reporters, roles)
@@ -494,6 +499,38 @@ def in_apposition(index: int, sentence: Sentence, holders: list[Found], known: s
         found.append(person)
         known.add(name)
     return found
+
+
+def listed(index: int, sentence: Sentence, holders: list[Found], known: set[str]) -> list[Found]:
+    """A line of a list of people (a roll of honour, a notice, a table): the name, a space, and the
+    post, which ends the line (某某　某街道某社区党委书记、居委会主任). The post's body is the organisation
+    or unit right before its leading role; of two posts joined by 、, the second may be the residents'
+    committee's head (``two_posts``)."""
+    text = sentence.text.rstrip()
+    name = name_at(text, 0) if text[:5].find(" ") > 1 else None
+    if name is None or name in known or text[len(name) : len(name) + 1] != " ":
+        return []
+    post_start = len(name) + 1
+    while text[post_start : post_start + 1] == " ":
+        post_start += 1
+    if any(mark in text[post_start:] for mark in CLAUSE_MARKS) or " " in text[post_start:]:
+        return []  # a sentence, or a row of several cells: not one post
+    last = next(((s, e) for s, e in reversed(role_spans(sentence)) if e == len(text) and s > post_start), None)
+    if last is None or text[last[0] : last[1]] in PATTERNS["persons"]["reporter_roles"]:
+        return []
+    role_start, role_end = last
+    person = Found(CLS, name, sentence.start, sentence.start + len(name), index, role=text[post_start:], rule="name+post")
+    absolute = sentence.start + role_start
+    # the body ends where the role begins, or inside it (党支部书记: the branch's own word begins the role)
+    holder = next((h for h in holders if h.start >= sentence.start + post_start and absolute <= h.end
+                   <= sentence.start + role_end), None)
+    if holder is not None and is_leading(text[role_start:role_end]):
+        person.org = holder
+    if (posts := two_posts(sentence, role_start, role_end, None, holders)) is not None and is_leading(
+            text[role_start:role_end]):
+        person.org, person.also_leads = posts
+    known.add(name)
+    return [person]
 
 
 def captioned(sentences, posts_of, known: set[str]) -> list[Found]:

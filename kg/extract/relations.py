@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.abbreviated import BRANCH as DECLARED_BRANCH
-from kg.extract.actors import CLAUSE_MARKS, Actor, Actors, coordinated, is_guide, is_place_of_deed, overlaps
+from kg.extract.actors import CLAUSE_MARKS, Actor, Actors, coordinated, is_guide, is_place_of_deed, overlaps, places_of_deed
 from kg.extract.anaphora import facility_anaphors, local_actors
 from kg.extract.found import Found
 from kg.extract.frames import addressed, directing_speakers, founded, opens_clause, quoted_speakers, reported_start, runs_for, sends_people
@@ -93,7 +93,9 @@ def hosts_of(target: Found, actors: Actors, text: str, focus: Found | None = Non
     甲和乙一起开展) are the first actor's fellows, not co-owners: the first
     (or the article's focus, when it is one of them) runs the program.
     """
-    same = [a for a in actors.in_sentence[target.sentence] if not overlaps(a, target) and not is_place_of_deed(a, text)]
+    in_sentence = actors.in_sentence[target.sentence]
+    places = places_of_deed(in_sentence, text)
+    same = [a for i, a in enumerate(in_sentence) if not overlaps(a, target) and i not in places]
     if any(is_guide(a, text) for a in same):
         # (社区党委在街道党工委指导下,探索…: the guide does not do the deed, the other actor does)
         same = [a for a in same if not is_guide(a, text)] or same

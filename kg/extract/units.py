@@ -70,14 +70,34 @@ def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
             if (county := short_county(index, tok)) is not None and following_township(tokens, position):
                 found.append(county)  # 平阳|鳌江镇: a county's short name before a township of the table
             continue
+        start, name = tok.start, tok.text
+        if not short and (longer := longer_division_name(gaz, tokens, position)) is not None:
+            start, name, divisions = longer  # 义安|经济|开发区: the zone's whole name, not the bare 开发区 some divisions bear
+            found = [f for f in found if f.end <= start]
         levels = {d.level for d in divisions}
         level = divisions[0].level if len(levels) == 1 else None
-        unit = Found(CLS, tok.text, tok.start, tok.end, index, kind=level, rule="gazetteer")
+        unit = Found(CLS, name, start, tok.end, index, kind=level, rule="gazetteer")
         if short:  # the article wrote a short form: the official name is the name
             unit.name = divisions[0].name if len(divisions) == 1 else tok.text
             unit.aliases.add(tok.text)
         found.append(unit)
     return found
+
+
+def longer_division_name(gaz, tokens: Tokens, position: int) -> tuple[int, str, tuple] | None:
+    """Where a longer name of the table begins that the tokens right before ``position`` and its own make
+    (义安|经济|开发区: the table names the zone whole; jieba's dictionary holds no zone, which is no statutory
+    division, so it cuts the name), and its divisions; the longest of up to three tokens before."""
+    best = None
+    name = tokens[position].text
+    for before in range(position - 1, max(position - 4, -1), -1):
+        tok = tokens[before]
+        if tok.end != tokens[before + 1].start or not all(map(is_cjk, tok.text)):
+            break
+        name = tok.text + name
+        if divisions := gaz.lookup(name):
+            best = (tok.start, name, divisions)
+    return best
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,51 @@
+"""Kinds of misses of the forty-fifth and forty-sixth blind batches: a roll of honour that lists each person
+as a name, a space and the post; units coordinated after 在, which are all where a deed happens; a
+development zone the national table names whole, which jieba cuts in three; and a post with its holder's name
+inside what a body's ending would otherwise take for the body's name. Every sentence is written for the test,
+with other places and people."""
+from __future__ import annotations
+
+from tests.test_extract import extract_text, names, relations
+
+ROLL = ("2026年度优秀共产党员名单\n"
+        "贾云峰　城西街道柳林社区党委书记、居委会主任\n"
+        "欧阳蕾　城西街道柳林社区网格员\n"
+        "庞志刚　河口镇石渠村党支部书记\n")
+
+
+def test_a_roll_line_names_the_person_and_the_post_that_ends_it():
+    assert {"贾云峰", "欧阳蕾", "庞志刚"} <= names(ROLL, "Person")
+    rels = relations(ROLL)
+    # a secretary who also heads the residents' committee leads both; a grid worker leads nothing
+    assert {("贾云峰", "leads", "柳林社区党委"), ("贾云峰", "leads", "柳林社区"), ("庞志刚", "leads", "石渠村党支部")} <= rels
+    assert not {r for r in rels if r[0] == "欧阳蕾" and r[1] == "leads"}
+
+
+def test_a_roll_line_of_a_reporter_or_of_several_cells_names_no_post_holder():
+    text = "本报讯\n王晓川　本报记者\n赵一鸣　钱二丰　孙三立　李四海\n"
+    assert not {"王晓川", "赵一鸣"} & names(text, "Person")
+
+
+def test_units_coordinated_after_a_word_of_place_are_where_the_deed_happens_not_who_does_it():
+    text = "宁陵县委组织部在城关镇、柳河镇选取6个村先行试点，推行“一户一档”工作法。"
+    rels = relations(text)
+    assert ("宁陵县委组织部", "runsProgram", "一户一档") in rels
+    assert not {r for r in rels if r[1] == "runsProgram" and r[0] in ("城关镇", "柳河镇")}
+
+
+def test_a_development_zone_the_table_names_whole_is_found_whole_not_as_its_bare_kind():
+    text = "近日，宝坻经济开发区党工委组织辖区企业开展消防演练。"
+    units = names(text, "AdministrativeUnit")
+    assert "宝坻经济开发区" in units and not {"开发区", "经济开发区"} & units
+    assert ("宝坻经济开发区", "partOf", "宝坻区") in relations(text)
+    assert "宝坻经济开发区党工委" in names(text, "PartyOrganization")
+
+
+def test_a_post_and_its_holders_name_are_no_part_of_a_bodys_name():
+    text = "县女企业家商会会长、恒美服饰总经理潘晓燕常带商会会员到村里对接。"
+    assert not {p for p in names(text, "Partner") if "潘晓燕" in p}
+    assert "潘晓燕" in names(text, "Person")
+
+
+def test_a_one_character_adverb_and_a_verb_after_a_name_end_it():
+    assert "韦春林" in names("站长韦春林常带志愿者巡河。", "Person")
