@@ -107,6 +107,9 @@ FURNITURE = [
     # a site's name and the one column the article is filed under
     ("某某新闻网 > 乡镇动态", "breadcrumb"),
     ("某某网>>基层党建", "breadcrumb"),
+    # a ticker of the site's top stories above the title: one headline, or several joined by "|"
+    ("热点：某县某镇“油菜花节”开幕", "navigation"),
+    ("【头条】：某市某区举办职工运动会 | 某县某乡“采茶季”启动 | 某镇新建口袋公园", "navigation"),
 ]
 
 # Body lines that must survive, including ones that mention the same words.
@@ -136,7 +139,10 @@ BODY = [
     "记者 走进小区时,居民们正在广场上排练节目。",
     "某某日报社区工作站",
     "图片展", "视频会议室",
-    "导读员带领游客参观了村史馆。",  # a word that begins with 导读 is no index  # a word that begins with 图片 or 视频 is no placeholder
+    "导读员带领游客参观了村史馆。",
+    # a label word that opens a sentence, with its comma or stop
+    "热点问题：居民反映最多的是停车难，社区逐一回应。",
+    "焦点：社区如何破解停车难？",  # a word that begins with 导读 is no index  # a word that begins with 图片 or 视频 is no placeholder
 ]
 
 

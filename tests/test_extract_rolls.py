@@ -1,8 +1,9 @@
 """Kinds of misses of the forty-fifth and forty-sixth blind batches: a roll of honour that lists each person
 as a name, a space and the post; units coordinated after 在, which are all where a deed happens; a
-development zone the national table names whole, which jieba cuts in three; and a post with its holder's name
-inside what a body's ending would otherwise take for the body's name. Every sentence is written for the test,
-with other places and people."""
+development zone the national table names whole, which jieba cuts in three; a post with its holder's name
+inside what a body's ending would otherwise take for the body's name; a 和 inside a firm's trade name; a verb
+in quotes that a room's head follows; places of a kind in the town at large. Every sentence is written for the
+test, with other places and people."""
 from __future__ import annotations
 
 from tests.test_extract import extract_text, names, relations
@@ -49,3 +50,17 @@ def test_a_post_and_its_holders_name_are_no_part_of_a_bodys_name():
 
 def test_a_one_character_adverb_and_a_verb_after_a_name_end_it():
     assert "韦春林" in names("站长韦春林常带志愿者巡河。", "Person")
+
+
+def test_a_conjunction_between_two_single_characters_is_part_of_a_firms_trade_name():
+    assert "株洲鑫和源物业服务有限公司" in names("社区引入株洲鑫和源物业服务有限公司进驻小区。", "Partner")
+
+
+def test_a_verb_in_quotes_that_a_rooms_head_follows_names_the_room():
+    assert "解忧" in names("村委会在村部设立“解忧”调解室。", "Facility")  # (named as quoted; the head is in its alias)
+    # a verb in quotes with no head after it is what the clause says of something, no name
+    assert not names("村集体经济“清零”，村里没有一分收入。", "Program")
+
+
+def test_places_of_a_kind_in_the_town_at_large_are_no_named_facility():
+    assert not names("乡里的茶叶直销县城超市。", "Facility")

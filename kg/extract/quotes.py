@@ -171,7 +171,9 @@ def ends_a_noun(before: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
-def is_name_like(inner: str) -> bool:
+def is_name_like(inner: str, headed: bool = False) -> bool:
+    """Whether the quoted text may be a name. ``headed``: a place's or a body's head follows the quote, which
+    makes a verb in quotes the name of that place or body (“解扣”调解室, “连心”服务队)."""
     q = PATTERNS["quotes"]
     name = clean_name(inner)
     longest = q["max_named_length"] if len(name) > q["max_length"] and self_class(name) is not None else q["max_length"]
@@ -179,7 +181,7 @@ def is_name_like(inner: str) -> bool:
         return False  # too short or long, or a date or count (“七一”)
     if name.endswith(tuple(q["descriptive_endings"])) and self_class(name) is None:
         return False  # “一站式”服务, “嵌入式”管理: a word of kind before a noun describes it, names nothing
-    if len(name) == 2 and word_tags().get(name) in PREDICATE_TAGS:
+    if len(name) == 2 and word_tags().get(name) in PREDICATE_TAGS and not headed:
         return False  # 集体经济“清零”, 问题“销号”: a verb or a word of state the clause says of something
     if word_tags().get(name) in PLACE_WORD_TAGS:
         return False  # “家门口”就业车间, 服务送到“身边”: a word of where or when in quotes is a figure, no name
@@ -211,9 +213,17 @@ def find_quoted(index: int, sentence: Sentence, quotes: list[tuple[int, int, str
     quotes = quote_spans(sentence) if quotes is None else quotes
     found: list[Found | None] = []
     for qs, qe, inner in quotes:
-        found.append(classify_quote(index, text, base, qs, qe, inner) if is_name_like(inner) else None)
+        found.append(classify_quote(index, text, base, qs, qe, inner)
+                     if is_name_like(inner) or is_name_like(inner, headed=headed_by_a_place_or_body(text, qe - base))
+                     else None)
     propagate_lists(index, text, base, quotes, found)
     return [f for f in found if f is not None]
+
+
+def headed_by_a_place_or_body(text: str, end: int) -> bool:
+    """Whether a facility's or a partner's head follows the quote that ends at ``end``."""
+    head = head_after(text[end : end + 24])
+    return head is not None and head[0] in ("Facility", "Partner")
 
 
 def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: str) -> Found | None:

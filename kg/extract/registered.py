@@ -30,7 +30,7 @@ def registered_start(tokens: Tokens, s: int, start: int, barriers: frozenset[int
         if s - tok.start > MAX_NAME or not all(is_cjk(ch) for ch in tok.text) \
                 or tok.text in STOP_WORDS and word_tags().get(tok.text) not in TRADE_NOUN_TAGS:
             return start  # (a stop word that is a verbal noun, 建设, 服务, names a firm's trade: 某省某某建设集团)
-        if len(tok.text) == 1 and tok.text in CLAUSE_CHARACTERS:
+        if len(tok.text) == 1 and tok.text in CLAUSE_CHARACTERS and not inside_a_trade_name(tokens, j):
             return start
         if tok.end in barriers and tok.end < start and s - tok.end >= 2:
             # 长沙(市)|快达同城配送: the place was found as a unit, which begins the name
@@ -38,6 +38,14 @@ def registered_start(tokens: Tokens, s: int, start: int, barriers: frozenset[int
         if len(tok.text) >= 2 and is_place_word(tok.text) and tok.start < start and s - tok.end >= 2:
             return tok.start if begins_a_trade_name(tokens[j + 1].text) else start
     return start
+
+
+def inside_a_trade_name(tokens: Tokens, j: int) -> bool:
+    """某地|味|和|园餐饮管理有限公司: a conjunction between two single characters, which jieba made no word of,
+    joins no two names: it is a character of the trade name."""
+    return (tokens[j].text in NAME_CONJUNCTIONS and 0 < j < len(tokens) - 1
+            and all(len(t.text) == 1 and is_cjk(t.text) and t.text not in CLAUSE_CHARACTERS
+                    for t in (tokens[j - 1], tokens[j + 1])))
 
 
 def conjunction_inside_start(tokens: Tokens, s: int, start: int, barriers: frozenset[int]) -> int:
