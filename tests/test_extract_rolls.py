@@ -2,8 +2,10 @@
 as a name, a space and the post; units coordinated after 在, which are all where a deed happens; a
 development zone the national table names whole, which jieba cuts in three; a post with its holder's name
 inside what a body's ending would otherwise take for the body's name; a 和 inside a firm's trade name; a verb
-in quotes that a room's head follows; places of a kind in the town at large. Every sentence is written for the
-test, with other places and people."""
+in quotes that a room's head follows; places of a kind in the town at large; a county of one character whose
+committee is written with the level word again (某县县委); a zone written with its kind's short form (某某经开区);
+a 和 inside a hospital's name before its committee. Every sentence is written for the test, with other places and
+people."""
 from __future__ import annotations
 
 from tests.test_extract import extract_text, names, relations
@@ -64,3 +66,20 @@ def test_a_verb_in_quotes_that_a_rooms_head_follows_names_the_room():
 
 def test_places_of_a_kind_in_the_town_at_large_are_no_named_facility():
     assert not names("乡里的茶叶直销县城超市。", "Facility")
+
+
+def test_a_county_committees_department_written_with_the_level_word_again_is_found_whole():
+    assert "唐县县委组织部" in names("唐县县委组织部到北罗镇调研。", "PartyOrganization")
+
+
+def test_a_zone_written_with_its_kinds_short_form_is_the_tables_zone_and_names_the_branch_after_it():
+    text = "大兴经开区两新组织联合党支部成立。"
+    assert "大兴经济开发区" in names(text, "AdministrativeUnit")
+    assert "大兴经开区两新组织联合党支部" in names(text, "PartyOrganization")
+
+
+def test_a_conjunction_inside_a_hospitals_name_is_part_of_its_committees_name():
+    text = "玉溪佑和医院党委与红塔区玉兴街道大营街社区党委签订结对共建协议。"
+    assert "玉溪佑和医院党委" in names(text, "PartyOrganization")
+    assert "医院党委" not in names(text, "PartyOrganization")
+    assert "玉溪佑和医院" in names(text, "Partner")

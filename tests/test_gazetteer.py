@@ -219,6 +219,10 @@ def test_strip_ethnic_names(stem, place):
         ("喀什地区", "city", (), ("喀什",)),
         ("神农架林区", "district", (), ("神农架",)),
         ("城区", "district", (), ()),  # a one-character stem is no name
+        # a zone the table lists is written with its kind's short form; the kind alone is no zone's name
+        ("宝坻经济开发区", "subdistrict", ("宝坻经开区",), ()),
+        ("某某经济技术开发区", "subdistrict", ("某某经开区",), ()),
+        ("经济开发区", "subdistrict", (), ()),
     ],
 )
 def test_alias_rules(name, level, aliases, shorts):

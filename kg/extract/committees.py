@@ -29,6 +29,8 @@ def committees(index: int, sentence: Sentence, units: list[Found]) -> list[Found
         rel = unit.end - sentence.start
         if unit.implicit:
             continue  # the ancestors the gazetteer adds share their child's span: the child names the committee
+        if text[rel : rel + 1] == unit.name[-1:] and text.startswith(table["committee_suffix"], rel + 1):
+            rel += 1  # 岚县|县委, 某市|市委: the committee written with the level word again (a county of one character)
         if unit.kind not in table["committee_unit_levels"] or not text.startswith(table["committee_suffix"], rel):
             continue
         if text.startswith(("委员", "委会"), rel) or text.startswith(INSTITUTIONS, rel + 1):
@@ -48,10 +50,10 @@ def committees(index: int, sentence: Sentence, units: list[Found]) -> list[Found
             found.append(Found(CLS, text[start_rel:end], unit.start, sentence.start + end, index,
                                kind=DEPARTMENTS[department], unit=unit, rule="name"))
         elif text.endswith(prefix, 0, start_rel):
-            found.append(Found(CLS, prefix + text[start_rel : rel + 1], unit.start - len(prefix), unit.end + 1, index,
+            found.append(Found(CLS, prefix + text[start_rel : rel + 1], unit.start - len(prefix), sentence.start + rel + 1, index,
                                kind="团委", unit=unit, rule="name"))
         else:
-            found.append(Found(CLS, text[start_rel : rel + 1], unit.start, unit.end + 1, index, kind="党委", unit=unit,
+            found.append(Found(CLS, text[start_rel : rel + 1], unit.start, sentence.start + rel + 1, index, kind="党委", unit=unit,
                                rule="name"))
     taken = [(f.start, f.end) for f in found]
     for match in (*DEPARTMENT_OF_LEVEL.finditer(text), *COMMITTEE_OF_LEVEL.finditer(text)):

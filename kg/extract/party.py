@@ -17,7 +17,7 @@ from kg.extract.found import Found
 from kg.extract.hierarchy import below_its_unit
 from kg.extract.partners import with_ordinal
 from kg.extract.patterns import PATTERNS, alternation
-from kg.extract.registered import LEGAL_FORMS, registered_start
+from kg.extract.registered import LEGAL_FORMS, conjunction_inside_start, registered_start
 from kg.extract.references import (earlier_of_kind, function_branch, kind_of_members_named_before, led_by_unit_stem,
                                    name_after_settled, named_body, unit_s_own_organisation)
 from kg.extract.roles import after_post_verb
@@ -75,7 +75,9 @@ def find_party_orgs(
         branch = members.group() if members and tokens.containing(sentence.start + members.start()) is None else None
         if branch is not None and text.endswith(BODY_ENDINGS, 0, members.start()):
             branch = None  # 某区税务局机关党委: the body's own 机关 committee, named with the body (the stem below)
-        if branch in INSTITUTION_WORDS and ends_a_name(tokens, sentence.start + members.start()):
+        if branch in INSTITUTION_WORDS and (ends_a_name(tokens, sentence.start + members.start()) or conjunction_inside_start(
+                tokens, sentence.start + members.start(), sentence.start + members.start(), frozenset(holders))
+                < sentence.start + members.start()):  # (某地|致|和|医院: a 和 inside the institution's name)
             branch = None  # 某县青松|医院|党委: the word ends the institution's own name, no kind of members
         if branch is not None and kind in BRANCH_KINDS and number is None:
             # 某社区第三网格党小组: an ordinal before the kind of members, the unit before the ordinal
@@ -147,6 +149,8 @@ def find_party_orgs(
             # read as a partner's name is: from the ordinal before it and the place before that
             # (某市第九中学党支部), where the stem walk stops at the number
             start = with_ordinal(tokens, start, s - len(office), table["max_stem"], barriers)
+            # 某地|致|和|医院党委: a 和 between single characters after a place is the body's own name's
+            start = conjunction_inside_start(tokens, start, start, barriers)
             form = next((f for f in LEGAL_FORMS if text.endswith(f, 0, match.start() - len(office))), None)
             if form is not None and start not in holders:
                 # 某市某某物流配送有限公司党支部: the firm's registered name, whatever jieba tags its words (a walk
@@ -350,6 +354,7 @@ class SettleContext:
         self._unplaced_by_kind = _NamedIndex([o for o in named if o.unit is None and o.name], key=lambda o: o.kind)
         self._units = units
         self._paragraph = sentence_paragraph
+        self.named_names = frozenset(o.name for o in named)
         self._passages: dict[str, PassageUnits] = {}
         self._townships: dict[int, set[str]] = {}
         for unit in units:
@@ -472,6 +477,8 @@ def settle_generic(org: Found, context: SettleContext) -> bool:
         suffix = suffix[1:] if (committee or org.kind in DEPARTMENTS.values()) and suffix[0] in LEVEL_WORDS else suffix
     if unit is None or context.elsewhere(org, unit):
         return False
+    if suffix != next(iter(org.aliases)) and unit.name + unit.name[-1] + suffix in context.named_names:
+        suffix = unit.name[-1] + suffix  # 岚县县委组织部: the article writes the committee with the level word again
     org.name, org.unit = unit.name + suffix, unit
     return True
 

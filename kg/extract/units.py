@@ -30,6 +30,7 @@ from kg.gazetteer.communities import load_communities
 from kg.model import Sentence
 
 CLS = "AdministrativeUnit"
+ZONE_WORDS = frozenset(PATTERNS["units"]["zone_words"])  # (经开区, 高新区: a zone's kind, kept whole by the tokenizer)
 SHORT_FORM_LEVELS = ("province", "city")
 
 
@@ -49,6 +50,18 @@ def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
     for position, tok in enumerate(tokens):
         if tok.text not in candidates:
             continue  # no name nor short form of a division (most tokens), or a bare level word
+        if tok.text in ZONE_WORDS and (zone := longer_division_name(gaz, tokens, position)) is not None:
+            start, name, divisions = zone  # 义安|经开区: a zone the table lists, written with its kind's short form
+            found = [f for f in found if f.end <= start]
+            zone_unit = Found(CLS, name, start, tok.end, index, kind=divisions[0].level if len(
+                {d.level for d in divisions}) == 1 else None, rule="gazetteer")
+            if len(divisions) == 1:  # the table's name is the name, the written short form its alias
+                zone_unit.name = divisions[0].name
+                zone_unit.aliases.add(name)
+            found.append(zone_unit)
+            continue
+        if tok.text in ZONE_WORDS and not gaz.lookup(tok.text):
+            continue  # (a zone's kind alone, which no division bears)
         if tok.text in compounds:  # 某省|某某自治州 as jieba's one word: both divisions
             for at, name in compounds[tok.text]:
                 found.append(Found(CLS, name, tok.start + at, tok.start + at + len(name), index,
@@ -106,7 +119,7 @@ def lookup_candidates(gaz) -> frozenset[str]:
     are no bare level word (街道 is no place, even where a town bears that name). One set test skips most tokens."""
     generic_words, unit_level = PATTERNS["units"]["generic_words"], PATTERNS.unit_level
     names = frozenset(n for n in gaz.known_names() if len(n) >= 2 and n not in generic_words and not unit_level.get(n))
-    return names | frozenset(compound_words(gaz))
+    return names | frozenset(compound_words(gaz)) | ZONE_WORDS
 
 
 def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: list[Found],

@@ -20,6 +20,8 @@ class AliasRules:
     autonomous_abbreviations: tuple[tuple[str, str], ...]  # (自治州, 州)
     ethnic_groups: tuple[str, ...]
     subdistrict_rewrites: tuple[tuple[str, str], ...]  # (official suffix, written suffix)
+    zone_rewrites: tuple[tuple[str, str], ...]  # (经济开发区, 经开区)
+    zone_min_stem: int
     alias_triggers: tuple[str, ...]  # every suffix that can start a safe alias: most names have none
 
 
@@ -32,6 +34,7 @@ def load_alias_rules() -> AliasRules:
     table = tomllib.loads((files("kg.gazetteer") / "aliases.toml").read_text(encoding="utf-8"))
     rewrites = tuple(tuple(pair) for pair in table["subdistrict_aliases"]["rewrites"])
     abbreviations = tuple(table["autonomous_abbreviations"].items())
+    zones = tuple(tuple(pair) for pair in table["zone_aliases"]["rewrites"])
     return AliasRules(
         short_form_suffixes={
             level: _longest_first(suffixes) for level, suffixes in table["short_form_suffixes"].items()
@@ -39,7 +42,9 @@ def load_alias_rules() -> AliasRules:
         autonomous_abbreviations=abbreviations,
         ethnic_groups=_longest_first(table["ethnic_groups"]["names"]),
         subdistrict_rewrites=rewrites,
-        alias_triggers=tuple(official for official, _ in (*rewrites, *abbreviations)),
+        zone_rewrites=zones,
+        zone_min_stem=table["zone_aliases"]["min_stem"],
+        alias_triggers=tuple(official for official, _ in (*rewrites, *abbreviations, *zones)),
     )
 
 
@@ -72,7 +77,7 @@ def _trailing_ethnic_name(stem: str, ethnic_groups: tuple[str, ...]) -> str | No
 def safe_aliases(name: str, level: str, rules: AliasRules | None = None) -> tuple[str, ...]:
     """Other names that mean this division and nothing else of its kind.
 
-    恩施土家族苗族自治州 -> 恩施州; 长阳土家族自治县 -> 长阳县; 满春街街道 -> 满春街道.
+    恩施土家族苗族自治州 -> 恩施州; 长阳土家族自治县 -> 长阳县; 满春街街道 -> 满春街道; 宝坻经济开发区 -> 宝坻经开区.
     """
     rules = rules or load_alias_rules()
     if not name.endswith(rules.alias_triggers):
@@ -82,6 +87,11 @@ def safe_aliases(name: str, level: str, rules: AliasRules | None = None) -> tupl
         for official, written in rules.subdistrict_rewrites:
             if name.endswith(official):
                 aliases.append(name[: -len(official)] + written)
+                break
+        for official, written in rules.zone_rewrites:
+            if name.endswith(official):
+                if len(name) - len(official) >= rules.zone_min_stem:
+                    aliases.append(name[: -len(official)] + written)  # 宝坻经济开发区 -> 宝坻经开区
                 break
     for autonomous, plain in rules.autonomous_abbreviations:
         if name.endswith(autonomous):
