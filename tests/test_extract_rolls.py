@@ -83,3 +83,24 @@ def test_a_conjunction_inside_a_hospitals_name_is_part_of_its_committees_name():
     assert "玉溪佑和医院党委" in names(text, "PartyOrganization")
     assert "医院党委" not in names(text, "PartyOrganization")
     assert "玉溪佑和医院" in names(text, "Partner")
+
+
+ELECTED = "柏溪村新一届“两委”班子产生：覃志强任村党支部书记，莫小燕任村党支部委员，黄永年任村务监督委员会主任。"
+
+
+def test_a_name_and_任_before_a_post_of_the_bare_unit_is_a_person_not_a_village():
+    assert {"覃志强", "莫小燕", "黄永年"} <= names(ELECTED, "Person")
+    assert names(ELECTED, "AdministrativeUnit") == {"柏溪村"}  # (no village named 覃志强任村)
+    assert not {o for o in names(ELECTED, "PartyOrganization") if "任" in o}
+    assert ("覃志强", "leads", "柏溪村党支部") in relations(ELECTED)
+    # the village's own board of supervisors is no partner of the village
+    assert "村务监督委员会" not in names(ELECTED, "Partner")
+
+
+def test_a_caption_that_ends_with_a_name_the_dictionary_holds_names_that_person():
+    text = "【同期声】\n城南物业服务有限公司项目经理　陈建平\n车位的事都拿到议事会上说。\n"
+    assert "陈建平" in names(text, "Person")
+
+
+def test_a_transliterated_name_of_four_characters_ends_before_the_verb_of_taking_a_post():
+    assert "吉木拉格" in names("村里成立乡贤理事会，在县城经商的乡贤吉木拉格任会长。", "Person")

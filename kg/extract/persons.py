@@ -50,8 +50,9 @@ def name_at(text: str, pos: int) -> str | None:
             continue  # 王某担任组长: the verb of the post (担任, 兼任) begins on the name's third character
         if given == 2 and word_tags().get(text[end - 1 : end + 1]) in ADVERB_TAGS:
             continue  # 王刚一起走访: the last character begins an adverb (一起, 一同), the name is 王刚
-        head = name[: surname + 1] if name[surname] != FAMILY and not word_tags().get(name, "").startswith("nr") else ""
-        # (王家, 李家: the family, a name's head; a name the dictionary holds as a person's is one, whatever its head)
+        head = name[: surname + 1] if name[surname] != FAMILY else ""  # (王家, 李家: the family, a name's head)
+        if head and word_tags().get(name, "").startswith("nr") and word_tags().get(head, "") in PROPER_HEAD_TAGS:
+            head = ""  # 吴国|栋: a name the dictionary holds as a person's, whose head is a proper noun (not 幸福|感)
         if (head and given == 2 and word_tags().get(head) in NAME_HEAD_TAGS and name not in word_tags()
                 and (firmly_ended(text, end) or text.startswith(NAME_ENDING_VERBS, end))
                 and not word_tags().get(name[-1], "").startswith("v")):
@@ -97,6 +98,7 @@ NAME_ENDING_VERBS = NOUN_TAGGED_VERBS + SPEECH_VERBS  # (通报, 汇报, 说, �
 # Tags of a word that may also be a name's surname and first character (宋朝 t, 金华 nz, 高远 d): not a
 # common noun, verb, function word or numeral (项目, 党员, 全部, 关于), which begin no name.
 NAME_HEAD_TAGS = frozenset({"ns", "nz", "t", "d", "a", "ad", "an", "nrt", "nrfg"})
+PROPER_HEAD_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nrfg"})
 DOTTED_NAME = re.compile("[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})+")
 
 
@@ -104,7 +106,9 @@ def heads_a_word(text: str, start: int, end: int) -> bool:
     """Whether the name text[start:end] begins a longer dictionary word (康复|中心: 康复 is a name to jieba's
     dictionary, 康复中心 a body's word)."""
     tags = word_tags()
-    return text[start : end + 1] in tags or text[start : end + 2] in tags
+    # (only words longer than the name: at the text's end the slices are the name itself, which a dictionary
+    # of names may hold)
+    return end < len(text) and (text[start : end + 1] in tags or end + 1 < len(text) and text[start : end + 2] in tags)
 
 
 def firmly_ended(text: str, end: int) -> bool:
@@ -386,9 +390,21 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
             if name is not None and clause + len(name) == at and (name not in known or sentence.start + at in ending_at):
                 rest = text[at + len(verb) : at + len(verb) + 30]
                 role = next(((m.start(), m.end()) for m in PATTERNS.role_re.finditer(rest)), None)
-                if verb in SHORT_APPOINTMENT_VERBS and role is not None and role[0] != 0:
-                    role = None  # 某某任队长: the one character is the verb only with the role right after it
-                if role is not None and is_leading(rest[role[0] : role[1]]):
+                body = GENERIC_POST_BODY.match(rest) if verb in SHORT_APPOINTMENT_VERBS else None
+                if body is not None and body.end() and rest.startswith(MEMBER_POSTS, body.end()):
+                    member = next(w for w in MEMBER_POSTS if rest.startswith(w, body.end()))
+                    role = (body.end(), body.end() + len(member))  # 某某任村党支部委员: a member's seat
+                if verb in SHORT_APPOINTMENT_VERBS and role is not None and role[0] != 0 \
+                        and not GENERIC_POST_BODY.fullmatch(rest, 0, role[0]):
+                    role = None  # 某某任队长: the one character is the verb only with the role right after it (or
+                    # a body the passage names by its kind alone: 某某任村党支部书记, 某某任村委会委员)
+                if role is not None and not is_leading(rest[role[0] : role[1]]) and verb in SHORT_APPOINTMENT_VERBS \
+                        and role[0] > 0 and name not in known:
+                    # 某某任村党支部副书记, 某某任村委会委员: a post that leads nothing, held by a person all the same
+                    found.append(Found(CLS, name, sentence.start + clause, sentence.start + at, index,
+                                       role=rest[: role[1]], rule="name+appointment"))
+                    known.add(name)
+                elif role is not None and is_leading(rest[role[0] : role[1]]):
                     base = sentence.start + at + len(verb)
                     # (an organisation named with the role's own kind word, 某村党支部 + 书记, before its unit)
                     holder = next((o for o in orgs if base <= o.start and o.end <= base + role[1] - 1), None) \
@@ -407,6 +423,11 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
 
 
 BY = "由"
+MEMBER_POSTS = ("委员",)  # a seat on a committee, which leads nothing
+# A body named by its kind alone after the bare level word (村党支部, 社区居委会, 村务监督委员会, 村妇联), between
+# 任 and the post it holds there.
+GENERIC_POST_BODY = re.compile("(?:村|社区|居|镇|乡|街道)(?:" + "|".join(sorted(
+    PATTERNS["persons"]["generic_post_bodies"], key=len, reverse=True)) + ")?")
 # 某某任队长, written with one character: a name at a clause's start, the character, then the role at once.
 SHORT_APPOINTMENT_VERBS = ("任",)
 

@@ -136,7 +136,7 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
             break  # 有事|找|某某厅: a verb of turning to a place (not 来凤, a name the gazetteer knows)
         if piece in RESULT_COMPLEMENTS and after_a_verb(tokens, i):
             break  # 改建|成|某某馆: the verb's result
-        if piece in POST_VERBS and after_a_named_post(tokens, i):
+        if piece in POST_VERBS and (after_a_named_post(tokens, i) or after_a_clause_opening_name(tokens, i)):
             break  # 由社区党总支副书记某某|任|临时党支部书记: a post and a name before the verb of taking a post
         if piece in UNIT_WORDS and not is_numbered_unit_word(tokens, i) and not is_homeland(tokens, i) \
                 and not is_name_syllable(tokens, i, end):
@@ -168,6 +168,24 @@ def after_a_named_post(tokens: Tokens, i: int) -> bool:
         size += len(word)
         if size > MAX_NAME or not all(map(is_cjk, word)):
             return False
+    return False
+
+
+def after_a_clause_opening_name(tokens: Tokens, i: int) -> bool:
+    """Whether the tokens before token ``i`` are a person's name (two to three characters, perhaps cut into
+    characters by jieba) that opens its clause: 、某某|任村党支部书记, a clause of taking a post of the bare
+    unit (村, 社区), which names no place 某某任村."""
+    from kg.extract.persons import name_at  # (persons reads this module's tables)
+
+    name, after = "", "".join(t.text for t in tokens[i : i + 3])  # (what follows tells where the name ends)
+    for j in range(i - 1, -1, -1):
+        word = tokens[j].text
+        if not all(map(is_cjk, word)) or len(name) + len(word) > MAX_NAME:
+            return False
+        name = word + name
+        before = tokens[j - 1].text if j else ""
+        if len(name) >= 2 and (not before or not is_cjk(before[-1])) and name_at(name + after, 0) == name:
+            return True
     return False
 
 

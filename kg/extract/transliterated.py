@@ -8,6 +8,7 @@ from __future__ import annotations
 from kg.extract.patterns import PATTERNS
 from kg.extract.segment import tokenize, word_tags
 from kg.extract.spoken import before_a_verb, marked_end, plainly_ended
+from kg.extract.text import POST_VERBS
 
 TRANSLITERATION_CHARS = frozenset(PATTERNS["persons"]["transliteration_chars"].strip())
 SIZES = (7, 6, 5)
@@ -26,13 +27,17 @@ def long_name(text: str, pos: int) -> str | None:
     if run < SHORTEST or run > SIZES[0] or text.startswith(DOT, pos + run):
         return None  # (most names: fewer characters of the guides in a row; more than seven is no name; a dot
         # joins the part to the next: the dotted name's)
+    for cut in range(SHORTEST, run):
+        if text.startswith(POST_VERBS, pos + cut):
+            run = cut  # 某某某某|任会长: the verb of taking a post ends the name, though its character may be a name's
+            break
     name = text[pos : pos + run]
     following = tokenize(text[pos + run : pos + run + 8])[0] if pos + run < len(text) else ""
     if text[pos + run - 1 : pos + run + 1] in word_tags():
         return None  # the run's last character begins the next word: 某某某来|到, a Han name of three and 来到
     if run == SHORTEST:  # four: before an adverb or what ends any name (次仁旺堆刚从地里回来), or a verb (…到会, …是)
         ended = (marked_end(text, pos + run) or word_tags().get(following, "")[:1] in ("d", "v")
-                 or before_a_verb(text, pos + run))
+                 or before_a_verb(text, pos + run) or text.startswith(POST_VERBS, pos + run))  # (任 is tagged a pronoun)
     else:  # (骑着马: a word begins)
         ended = plainly_ended(text, pos + run) or len(following) > 1
     return name if ended and not any(map(is_other_word, tokenize(name))) else None
