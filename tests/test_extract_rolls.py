@@ -104,3 +104,38 @@ def test_a_caption_that_ends_with_a_name_the_dictionary_holds_names_that_person(
 
 def test_a_transliterated_name_of_four_characters_ends_before_the_verb_of_taking_a_post():
     assert "吉木拉格" in names("村里成立乡贤理事会，在县城经商的乡贤吉木拉格任会长。", "Person")
+
+
+NOTICE = ("曲麻村2026年第一季度村务公开\n"
+          "项目名称｜实施主体｜负责人\n"
+          "1.村道维修｜曲麻村村民委员会｜格桑达瓦（村党支部书记、村委会主任）\n"
+          "2.饮水工程｜曲麻村党支部｜次仁卓玛（村党支部副书记）\n"
+          "本季度召开支部委员会3次。\n"
+          "中共曲麻村支部委员会\n")
+
+
+def test_a_tables_cell_that_holds_a_name_before_a_bracketed_post_names_the_person():
+    # Tibetan names have no surname to be found by: the cell says where the name is
+    assert {"格桑达瓦", "次仁卓玛"} <= names(NOTICE, "Person")
+    assert ("格桑达瓦", "leads", "曲麻村党支部") in relations(NOTICE)
+
+
+def test_a_branchs_formal_name_is_the_branch_and_its_committees_meeting_no_program():
+    assert names(NOTICE, "PartyOrganization") == {"曲麻村党支部"}
+    assert not names(NOTICE, "Program")
+
+
+def test_a_committees_new_term_is_the_body_the_passage_is_about():
+    text = "达日村党支部召开党员大会，选举产生新一届支部委员会。"
+    assert names(text, "PartyOrganization") == {"达日村党支部"}
+
+
+def test_the_tail_of_the_previous_article_before_an_editors_credit_is_no_part_of_the_page():
+    text = ("刘家沟村的花椒由县里的合作社统一收购，每斤比市场价高出一元，带动全村三百余户增收。\n"
+            "责任编辑：某某\n"
+            "某某日报　2026年5月6日　第03版\n"
+            "老兵之家暖人心\n"
+            "　　本报讯　5月5日，城东社区退役军人服务站迎来一批老兵，社区党委为他们送上慰问品，大家围坐一起拉家常。\n"
+            "　　社区党委书记介绍，服务站每月开展一次政策宣讲，已为辖区退役军人办理优待证六十余张。\n")
+    assert "刘家沟村" not in names(text, "AdministrativeUnit")
+    assert "城东社区" in names(text, "AdministrativeUnit")

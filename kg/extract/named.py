@@ -284,6 +284,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         full = Found(cls, sentence.text[begin - sentence.start : e - sentence.start], begin, e, index, unit=unit, kind=kind, rule="unit+suffix")
         full.aliases.add(stem + suffix)
         return full
+    if cls == "Partner" and (stem + suffix).endswith(FORMAL_PARTY_KINDS):
+        return None  # 召开支部委员会: the branch's committee (中共某村支部委员会 is the branch), no body nor method
     if cls == "Partner" and parts and (parts[0] in PATTERNS.party_kind or parts[0] in LEADING_ROLES):
         # 党支部领办合作社, 书记领办公司: a party body or leader running a kind of body is a method, not a body
         return Found("Program", stem + suffix, start, e, index, kind="method", rule="method")
@@ -328,7 +330,8 @@ def after_named_holder(sentence: Sentence, start: int, end: int) -> int | None:
     return None
 
 
-DEED_TAGS = frozenset("dvpc")  # what a person's name is followed by in a clause: an adverb, a verb, a preposition
+DEED_TAGS = frozenset("dvpc")
+FORMAL_PARTY_KINDS = tuple(formal for formal, _ in PATTERNS["party"]["formal_kinds"])  # what a person's name is followed by in a clause: an adverb, a verb, a preposition
 
 
 def field_after_unit(tokens: Tokens, start: int, unit_ends: dict) -> TokenSpan | None:

@@ -164,6 +164,8 @@ def find_party_orgs(
             if task < start and task in holders and holders[task].cls == "AdministrativeUnit":
                 start = task
         stem = text[start - sentence.start : match.start()]  # (某某任|临时党支部书记: the post begins after the verb)
+        if stem.endswith(TERM_ENDING):
+            start, stem = s, ""  # 选举产生新一届支部委员会: a committee's new term, the body the passage is about
         if stem and start in named_before and not is_generic_stem(stem_tokens(tokens, start, s)):
             # 某党总支某某临时党支部: a body its parent organisation set up
             parent = named_before[start]
@@ -208,7 +210,16 @@ def find_party_orgs(
             found.append(org)
         elif not stem and not in_quote and (kind in table["bare_kinds"] or len(match.group()) >= COMPOUND_KIND):
             found.append(Found(CLS, "", s, e, index, kind=kind, generic=True, rule="bare", aliases={match.group()}))
+    for org in found:
+        formal = next((f for f, _ in FORMAL_KINDS if org.name.endswith(f)), None)
+        if formal is not None:  # 某某村支部委员会: the branch, by its kind's short word (its surface says how written)
+            org.name = org.name[: -len(formal)] + dict(FORMAL_KINDS)[formal]
+            org.written_apart = True  # (the formal name is no label: the short word is how the branch is known)
     return found
+
+
+TERM_ENDING = "届"  # (新一届, 本届, 第十届: the committee's term)
+FORMAL_KINDS = tuple(tuple(pair) for pair in PATTERNS["party"]["formal_kinds"])
 
 
 def in_structure(text: str, start: int, end: int) -> bool:

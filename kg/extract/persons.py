@@ -350,9 +350,13 @@ def bracketed(index: int, sentence: Sentence, holders: list[Found], known: set[s
             if start < 0 or (start > 0 and is_cjk(text[start - 1]) and text[start - 1] not in PATTERNS.stop_chars):
                 continue
             name = name_at(text[: match.start()], start)
+            if name is None or start + len(name) != match.start():
+                name = celled_name(text, start, match.start())
             if name is None or start + len(name) != match.start() or name in known:
                 continue
-            role = roles[0]
+            # of two posts (村党支部书记、村委会主任), the first leading one names the body the person leads
+            role = next((m for m in PATTERNS.role_re.finditer(text, inner_start, inner_end) if is_leading(m.group())
+                         and text[m.end() : m.end() + 1] in ("、", text[inner_end])), roles[0])
             person = Found(CLS, name, sentence.start + start, sentence.start + match.start(), index,
                            role=text[inner_start:inner_end], rule="name+bracketed role")
             if is_leading(role.group()):
@@ -364,6 +368,16 @@ def bracketed(index: int, sentence: Sentence, holders: list[Found], known: set[s
     return found
 
 
+def celled_name(text: str, start: int, end: int) -> str | None:
+    """A table's cell that holds only a name before the bracketed post (…|多杰扎西(项目经理)|…): the cell's
+    characters, whatever names they are (a Tibetan or Mongolian name has no surname to be found by)."""
+    if text[start - 1 : start] not in CELL_SEPARATORS or CELL_SEPARATORS[0] not in text:
+        return None
+    name = text[start:end]
+    return name if all(map(is_cjk, name)) else None
+
+
+CELL_SEPARATORS = ("|", "｜")
 BRACKETED_ROLE = re.compile(r"[（(][^（）()]{2,24}[)）]")
 
 

@@ -187,6 +187,7 @@ def classify_lines(lines: list[Line]) -> list[str | None]:
     _mark_menus(lines, reasons)
     _mark_headline_blocks(lines, reasons)
     _mark_tail(lines, reasons)
+    _mark_previous_article(lines, reasons)
     _mark_trailer(lines, reasons)
     _mark_mastheads(lines, reasons)
     return reasons
@@ -279,6 +280,26 @@ def _mark_tail(lines: list[Line], reasons: list[str | None]) -> None:
     for i in range(marker, len(lines)):
         if reasons[i] is None and not reads_as_prose(lines[i].text):
             reasons[i] = "after footer"
+
+
+def _mark_previous_article(lines: list[Line], reasons: list[str | None]) -> None:
+    """Before an editor's credit early in the page, prose is the end of the article before this one.
+
+    An e-paper page stored from the middle of its issue begins with the last paragraphs of the previous
+    story and its 责任编辑 line; this page's own article follows. Only where prose stands before the
+    credit and the page's own prose after it."""
+    last = int(len(lines) * _LIMITS["tail_from"])
+    credit = next((i for i in range(min(last, len(lines))) if _EDITOR_CREDIT.match(lines[i].text)), None)
+    if credit is None or not any(reasons[i] is None and reads_as_prose(lines[i].text) for i in range(credit)):
+        return
+    if sum(reasons[i] is None and reads_as_prose(lines[i].text) for i in range(credit + 1, len(lines))) < 2:
+        return  # (a page's one article, whose editor is credited after a lead: not two articles)
+    for i in range(credit):
+        if reasons[i] is None:
+            reasons[i] = "previous article"
+
+
+_EDITOR_CREDIT = re.compile(r"^[\[【(]?(本版)?(责任编辑|责编)\s*:")
 
 
 def classify_page(text: str) -> tuple[list[Line], list[str | None]]:
