@@ -110,6 +110,7 @@ FURNITURE = [
     # a ticker of the site's top stories above the title: one headline, or several joined by "|"
     ("热点：某县某镇“油菜花节”开幕", "navigation"),
     ("【头条】：某市某区举办职工运动会 | 某县某乡“采茶季”启动 | 某镇新建口袋公园", "navigation"),
+    ("最新动态：某镇举办“某某节” | 某乡开展“某某季”", "navigation"),
 ]
 
 # Body lines that must survive, including ones that mention the same words.

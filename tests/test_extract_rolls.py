@@ -139,3 +139,10 @@ def test_the_tail_of_the_previous_article_before_an_editors_credit_is_no_part_of
             "　　社区党委书记介绍，服务站每月开展一次政策宣讲，已为辖区退役军人办理优待证六十余张。\n")
     assert "刘家沟村" not in names(text, "AdministrativeUnit")
     assert "城东社区" in names(text, "AdministrativeUnit")
+
+
+def test_a_conjunction_between_two_single_characters_is_part_of_a_compounds_name():
+    text = "城北社区党委推动锦和苑小区业主委员会依法换届。"
+    assert "锦和苑小区" in names(text, "AdministrativeUnit")
+    # two names a conjunction joins stay two: 乡 is a level word, no name's character
+    assert "县和乡党委" not in names("县和乡党委共同部署秋收工作。", "PartyOrganization")

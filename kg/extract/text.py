@@ -128,7 +128,7 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
         if passing and tok.end > end and word_tags().get(tok.text) in NOUN_TAGS:
             start = piece_start  # 执法局: the suffix ends a dictionary noun, whose head is the stem's
             continue
-        if _ends_stem(piece, passing):
+        if _ends_stem(piece, passing) and not name_character_conjunction(tokens, i, end):
             break
         if piece in OBJECT_VERBS and tok.end < end and len(piece) > 1:
             break  # 牵线|某某茶业有限公司: a verb acting on the body, though jieba tags it a noun
@@ -169,6 +169,18 @@ def after_a_named_post(tokens: Tokens, i: int) -> bool:
         if size > MAX_NAME or not all(map(is_cjk, word)):
             return False
     return False
+
+
+def name_character_conjunction(tokens: Tokens, i: int, end: int) -> bool:
+    """Whether token ``i`` is a 和 between two single characters inside the stem that ends at ``end``, which
+    jieba made no word of: a character of the name (春|和|苑小区, 某地|味|和|园), not a conjunction of two names."""
+    if tokens[i].text != NAME_CONJUNCTION or i == 0 or i + 1 >= len(tokens) or tokens[i + 1].end > end:
+        return False
+    return all(len(t.text) == 1 and is_cjk(t.text) and t.text not in PATTERNS.stop_chars and t.text not in UNIT_WORDS
+               for t in (tokens[i - 1], tokens[i + 1]))
+
+
+NAME_CONJUNCTION = "和"
 
 
 def after_a_clause_opening_name(tokens: Tokens, i: int) -> bool:
