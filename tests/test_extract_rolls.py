@@ -146,3 +146,14 @@ def test_a_conjunction_between_two_single_characters_is_part_of_a_compounds_name
     assert "锦和苑小区" in names(text, "AdministrativeUnit")
     # two names a conjunction joins stay two: 乡 is a level word, no name's character
     assert "县和乡党委" not in names("县和乡党委共同部署秋收工作。", "PartyOrganization")
+
+
+def test_a_post_before_由_names_its_holder_and_the_body_the_post_leads():
+    text = "去年，莲塘街道外卖骑手党支部成立，支部书记由快递员韩立伟担任。"
+    # (外卖 is a trade's noun, as 快递 is: a word of the branch's name, not a verb that stops it)
+    assert "莲塘街道外卖骑手党支部" in names(text, "PartyOrganization")
+    assert ("韩立伟", "leads", "莲塘街道外卖骑手党支部") in relations(text)
+
+
+def test_a_name_framed_by_a_role_word_and_the_verb_of_the_post_is_read_whole():
+    assert names("队长由护理专业学生旦增次仁担任。", "Person") == {"旦增次仁"}

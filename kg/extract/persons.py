@@ -399,8 +399,8 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
             if by >= 0 and (name is None or clause + len(name) != at):
                 name, clause = next(((n, at - size) for size in (3, 2) if at - size > by
                                      and (n := name_at(text, at - size)) is not None and len(n) == size), (None, clause))
-                if name is None and (framed := transliterated_after_role(sentence, by, at)) is not None:
-                    name, clause = framed, at - len(framed)
+                if (framed := transliterated_after_role(sentence, by, at)) is not None and (name is None or len(framed) > len(name)):
+                    name, clause = framed, at - len(framed)  # (学生|某某某某|担任: the frame holds the whole name, not its end)
             if name is not None and clause + len(name) == at and (name not in known or sentence.start + at in ending_at):
                 rest = text[at + len(verb) : at + len(verb) + 30]
                 role = next(((m.start(), m.end()) for m in PATTERNS.role_re.finditer(rest)), None)
@@ -412,7 +412,17 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
                         and not GENERIC_POST_BODY.fullmatch(rest, 0, role[0]):
                     role = None  # 某某任队长: the one character is the verb only with the role right after it (or
                     # a body the passage names by its kind alone: 某某任村党支部书记, 某某任村委会委员)
-                if role is not None and not is_leading(rest[role[0] : role[1]]) and verb in SHORT_APPOINTMENT_VERBS \
+                if role is None and by >= 0 and (post := post_before(sentence, by)) is not None and name not in known:
+                    # 支部书记由骑手某某担任, 站长由退役老兵某某担任: the post stands before 由, its body before it
+                    post_start, post_end = post
+                    person = Found(CLS, name, sentence.start + clause, sentence.start + at, index,
+                                   role=text[post_start:post_end], rule="name+appointment")
+                    if is_leading(text[post_start:post_end]):
+                        person.org = max((o for o in orgs if o.end <= sentence.start + post_end and o.end > sentence.start),
+                                         key=lambda o: o.end, default=None)
+                    found.append(person)
+                    known.add(name)
+                elif role is not None and not is_leading(rest[role[0] : role[1]]) and verb in SHORT_APPOINTMENT_VERBS \
                         and role[0] > 0 and name not in known:
                     # 某某任村党支部副书记, 某某任村委会委员: a post that leads nothing, held by a person all the same
                     found.append(Found(CLS, name, sentence.start + clause, sentence.start + at, index,
@@ -437,6 +447,11 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
 
 
 BY = "由"
+
+
+def post_before(sentence: Sentence, by: int) -> tuple[int, int] | None:
+    """The post (a role word) that ends right before 由 at ``by`` (书记由某某担任), if one does."""
+    return next(((s, e) for s, e in role_spans(sentence) if e == by), None)
 MEMBER_POSTS = ("委员",)  # a seat on a committee, which leads nothing
 # A body named by its kind alone after the bare level word (村党支部, 社区居委会, 村务监督委员会, 村妇联), between
 # 任 and the post it holds there.
