@@ -244,6 +244,18 @@ def test_characters_the_simplified_standard_keeps_are_left_as_written(raw, expec
     assert result.text == expected and len(result.to_original) == len(expected) + 1
 
 
+def test_a_simplified_page_is_left_as_written_where_t2s_would_change_a_name():
+    # 乾 and 濛 are characters of the simplified standard that t2s folds into 干 and 蒙: on a simplified page
+    # they are names (乾和社区, 濛阳街道); the few other changes of such a page are menu words (繁體)
+    page = ("近日，乾和社区党委联合濛阳街道开展志愿服务活动，为辖区老人提供理发、量血压、修家电等服务。"
+            "活动现场，志愿者们耐心细致，居民纷纷点赞。社区党委书记介绍，今年以来社区已开展各类志愿服务三十余场，"
+            "服务居民两千余人次。\n简体 | 繁體\n")
+    text = normalise(page).text
+    assert "乾和社区" in text and "濛阳街道" in text and "繁體" in text
+    # a traditional page is converted, names and all
+    assert normalise("乾和社區黨委聯合濛陽街道開展志願服務活動。").text.startswith("干和社区党委联合蒙阳街道")
+
+
 @pytest.mark.parametrize("char", ["昇", "陞", "蒐", "吒", "氾", "扞", "劄"])  # normalise.toml's simplified.standard
 def test_each_character_of_the_standard_list_is_kept_in_a_page_t2s_changes(char):
     # the page also holds a traditional character, so t2s changes it and the kept character must be found
