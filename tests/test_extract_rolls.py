@@ -157,3 +157,23 @@ def test_a_post_before_由_names_its_holder_and_the_body_the_post_leads():
 
 def test_a_name_framed_by_a_role_word_and_the_verb_of_the_post_is_read_whole():
     assert names("队长由护理专业学生旦增次仁担任。", "Person") == {"旦增次仁"}
+
+
+def test_a_trades_noun_and_a_further_trade_word_before_the_legal_form_make_one_registered_name():
+    text = "村集体出资成立兰州鑫源汇物业租赁有限公司，统一出租村里的厂房。"
+    assert "兰州鑫源汇物业租赁有限公司" in names(text, "Partner")
+    assert "兰州鑫源汇物业" not in names(text, "Partner")
+
+
+def test_the_class_word_itself_in_quotes_is_a_figure_not_a_place():
+    text = "这个文化“小站”成了老人们的“大客厅”。村里还建起“晨曦小站”，为老人供应热水。"
+    assert names(text, "Facility") == {"晨曦小站"}
+
+
+def test_counted_places_and_teams_of_a_kind_are_no_names():
+    assert not names("村里有一栋写字楼和两栋青年公寓。", "Facility")
+    assert not names("一站聚四队，服务居民不停歇。", "Partner")
+
+
+def test_a_label_of_technology_with_generic_words_is_no_community():
+    assert not names("城东社区党委建设的5G智慧社区平台上线。", "AdministrativeUnit") - {"城东社区"}

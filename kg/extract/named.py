@@ -284,6 +284,10 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         full = Found(cls, sentence.text[begin - sentence.start : e - sentence.start], begin, e, index, unit=unit, kind=kind, rule="unit+suffix")
         full.aliases.add(stem + suffix)
         return full
+    if cls == "Facility" and stem in word_tags() and COUNTED_PLACES.search(sentence.text, 0, start - sentence.start):
+        return None  # 一栋写字楼和两栋青年公寓: counted places of a kind, none of them named
+    if cls == "Partner" and suffix in TEAM_CHARACTERS and stem[-1:] in COUNT_CHARACTERS:
+        return None  # 一站聚三队: a count of teams, no team's name
     if cls == "Partner" and (stem + suffix).endswith(FORMAL_PARTY_KINDS):
         return None  # 召开支部委员会: the branch's committee (中共某村支部委员会 is the branch), no body nor method
     if cls == "Partner" and parts and (parts[0] in PATTERNS.party_kind or parts[0] in LEADING_ROLES):
@@ -331,6 +335,9 @@ def after_named_holder(sentence: Sentence, start: int, end: int) -> int | None:
 
 
 DEED_TAGS = frozenset("dvpc")
+TEAM_CHARACTERS = ("队", "团")
+COUNTED_PLACES = re.compile("(?:\\d+|[一二两三四五六七八九十几多])[栋座处个间所幢]$")
+COUNT_CHARACTERS = "一二两三四五六七八九十几多"
 FORMAL_PARTY_KINDS = tuple(formal for formal, _ in PATTERNS["party"]["formal_kinds"])  # what a person's name is followed by in a clause: an adverb, a verb, a preposition
 
 

@@ -52,6 +52,9 @@ def name_quote_spans(sentence: Sentence, quotes: list[tuple[int, int, str]] | No
     return [(qs, qe) for qs, qe, inner in (quote_spans(sentence) if quotes is None else quotes) if is_name_like(inner)]
 
 
+SIZE_WORDS = "大小"
+
+
 @lru_cache(maxsize=1 << 14)  # pure, and asked of each quoted name several times
 def self_class(name: str) -> tuple[str, str | None] | None:
     """The class a quoted name's own ending gives it (“三邻工作法”, “夕阳红志愿服务队”)."""
@@ -237,6 +240,9 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
     stop = _STOP_AFTER.search(after)
     after = after[: stop.start()] if stop else after
     own = self_class(name)
+    if own is not None and own[0] == "Facility" and (name in SELF_FACILITY_ENDINGS
+                                                     or name[:1] in SIZE_WORDS and name[1:] in SELF_FACILITY_ENDINGS):
+        return None  # 成了居民“大客厅”, 文明实践“小站”: the class word itself in quotes, a figure that names none
     head = head_after(after)
     if counts_its_items(name, after):
         # “甲、乙、丙”三步工作法: the quote lists the parts of a counted whole, which the article names by

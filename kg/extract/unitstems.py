@@ -40,7 +40,8 @@ def is_generic_stem(stem: str, tokens: list[str]) -> bool:
         return True  # 无|主管楼院, 弱|物业小区: a place that lacks something, described
     if described_after_function_characters(tokens, generic):
         return True  # 梳理出|老|旧|小区, 对|老旧小区: a kind of place after what the sentence does with it
-    return bool(tokens) and all(t in generic for t in tokens)
+    return bool(tokens) and all(t in generic or t.isascii() and t.isalnum() and not t.isdigit() for t in tokens)
+    # (5G|智慧社区, e|家|小区: a label of technology with generic words describes a kind of place)
 
 
 def described_after_function_characters(tokens: list[str], generic: frozenset[str]) -> bool:
