@@ -321,6 +321,15 @@ def test_an_index_of_headlines_between_page_furniture_is_dropped():
     assert all(dropped[h] == "headline list" for h in headlines)
 
 
+def test_a_bulleted_list_of_the_pages_headlines_ends_where_the_articles_own_title_begins():
+    # an e-paper page: its label, the page's headlines with their bullets, then the article's title and subtitle
+    items = ("· 某某县某镇举办秋收节", "· 某某县某乡开展“清河行动”", "· 某某县某街道冬季供暖启动")
+    text = _page("第A03版:县区", "本版新闻", *items, "某某县委组织部到某镇调研", "——把党课开进农家院", PARAGRAPH)
+    body = _body_text(text)
+    assert all(item not in body for item in items)
+    assert "某某县委组织部到某镇调研" in body and PARAGRAPH in body
+
+
 def test_headline_like_lines_without_furniture_around_them_stay():
     text = _page("某某县举办农民丰收节", "某某街道 打造红色物业", "某某镇开展“清河行动”", PARAGRAPH)
     body = _body_text(text)

@@ -241,14 +241,22 @@ def _mark_headline_blocks(lines: list[Line], reasons: list[str | None]) -> None:
         if reasons[i] is not None or not _is_headline(lines[i].text):
             i += 1
             continue
-        j = i
+        j, bulleted = i, False
         while j < len(lines) and reasons[j] is None and _is_headline(lines[j].text):
+            bullet = _BULLET.match(lines[j].text) is not None
+            if bulleted and not bullet:
+                break  # (本版新闻 / · 甲 / · 乙 / · 丙, then the page's own title: a list's items carry its bullets)
+            bulleted = bulleted or bullet
             j += 1
-        bordered = i > 0 and reasons[i - 1] is not None and j < len(lines) and reasons[j] is not None
+        # furniture on both sides; a bulleted list needs it only before (the article's own title may follow)
+        bordered = i > 0 and reasons[i - 1] is not None and (bulleted or j < len(lines) and reasons[j] is not None)
         if bordered and j - i >= _LIMITS["headline_run"]:
             for k in range(i, j):
                 reasons[k] = "headline list"
         i = j
+
+
+_BULLET = re.compile("^[·•●◆■▪]")
 
 
 def _mark_menus(lines: list[Line], reasons: list[str | None]) -> None:
