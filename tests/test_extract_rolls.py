@@ -177,3 +177,10 @@ def test_counted_places_and_teams_of_a_kind_are_no_names():
 
 def test_a_label_of_technology_with_generic_words_is_no_community():
     assert not names("城东社区党委建设的5G智慧社区平台上线。", "AdministrativeUnit") - {"城东社区"}
+
+
+def test_a_team_a_body_stations_in_a_village_is_named_with_both_and_led_by_its_captain():
+    text = "玉林市水利局驻坡头村帮扶工作队队长、第一书记韦建国带领队员走访农户。"
+    assert "玉林市水利局驻坡头村帮扶工作队" in names(text, "Partner")
+    assert "玉林市水利局" not in names(text, "Partner")
+    assert ("韦建国", "leads", "玉林市水利局驻坡头村帮扶工作队") in relations(text)

@@ -112,6 +112,10 @@ def find_by_suffix(
                 continue  # 又建成4个健身广场: places of a kind, counted, not one named place
             if entity is not None and cls == "Partner" and is_branch(suffix, entity.name):
                 entity = with_parent_body(entity, found, sentence)
+            if entity is not None and cls == "Partner" and (team := STATIONED_TEAM.match(sentence.text, entity.end - sentence.start)):
+                # 某市某局驻某村帮扶工作队: the team a body stations in a village, named with both (its head leads it)
+                entity = Found(cls, entity.name + team.group(), entity.start, entity.end + len(team.group()), index,
+                               kind=entity.kind, rule=entity.rule)
             if (entity is not None and entity.unit is not None and entity.unit.end in locative_ends and entity.aliases
                     and entity.rule != "unit+purpose"):  # (某社区文化广场 without its unit is no name)
                 entity.name = min(entity.aliases)  # the unit only says where: keep the name without it
@@ -123,6 +127,8 @@ def find_by_suffix(
 
 
 PARTNER_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
+# 驻 + a village or community + a work team (驻某村工作队, 驻某村帮扶工作队, 驻某社区乡村振兴工作队) after a body
+STATIONED_TEAM = re.compile("驻[\u4e00-\u9fff]{1,8}?(?:村|社区|嘎查)(?:帮扶|乡村振兴|驻村)?工作队")
 COUNTED_BEFORE = re.compile(PATTERNS["partners"]["counted_before"])
 TRADE_KIND_HEADS = tuple(PATTERNS["partners"]["trade_kind_nouns"])
 GROUP_WORDS = frozenset(PATTERNS["partners"]["group_words"])
