@@ -111,6 +111,8 @@ FURNITURE = [
     ("热点：某县某镇“油菜花节”开幕", "navigation"),
     ("【头条】：某市某区举办职工运动会 | 某县某乡“采茶季”启动 | 某镇新建口袋公园", "navigation"),
     ("最新动态：某镇举办“某某节” | 某乡开展“某某季”", "navigation"),
+    # a site's name and the body that runs it, its first line
+    ("某某新闻网　某某区融媒体中心主办", "footer"),
 ]
 
 # Body lines that must survive, including ones that mention the same words.
@@ -328,6 +330,13 @@ def test_a_bulleted_list_of_the_pages_headlines_ends_where_the_articles_own_titl
     body = _body_text(text)
     assert all(item not in body for item in items)
     assert "某某县委组织部到某镇调研" in body and PARAGRAPH in body
+
+
+def test_two_bulleted_headlines_under_a_list_heading_are_dropped():
+    items = ("· 某某县某镇开展村党组织书记述职", "· 某某县某镇举办党员冬训班")
+    text = _page("首页 | 基层党建 | 公示公告", "热点推荐", *items, "当前位置：首页 > 基层党建", PARAGRAPH)
+    body = _body_text(text)
+    assert all(item not in body for item in items) and PARAGRAPH in body
 
 
 def test_headline_like_lines_without_furniture_around_them_stay():

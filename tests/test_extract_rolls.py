@@ -184,3 +184,12 @@ def test_a_team_a_body_stations_in_a_village_is_named_with_both_and_led_by_its_c
     assert "玉林市水利局驻坡头村帮扶工作队" in names(text, "Partner")
     assert "玉林市水利局" not in names(text, "Partner")
     assert ("韦建国", "leads", "玉林市水利局驻坡头村帮扶工作队") in relations(text)
+
+
+def test_places_of_kinds_named_with_their_community_or_village():
+    text = ("物业保安员通知柳溪社区微型消防站，队员两分钟到场。柳溪社区健康小屋每天开放。"
+            "白塔村在村委会旁建起白塔村垃圾分类收集站。党群服务中心二楼的回龙湾社区法官工作室里坐满了人。")
+    assert {"柳溪社区微型消防站", "柳溪社区健康小屋", "白塔村垃圾分类收集站", "回龙湾社区法官工作室"} <= names(text, "Facility")
+    assert "回龙湾社区法官工作室" not in names(text, "Partner")
+    # the kind counted across a district is none of them
+    assert not names("全区今年已建成社区微型消防站58个。", "Facility")

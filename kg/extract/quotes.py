@@ -240,9 +240,10 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
     stop = _STOP_AFTER.search(after)
     after = after[: stop.start()] if stop else after
     own = self_class(name)
-    if own is not None and own[0] == "Facility" and (name in SELF_FACILITY_ENDINGS
-                                                     or name[:1] in SIZE_WORDS and name[1:] in SELF_FACILITY_ENDINGS):
-        return None  # 成了居民“大客厅”, 文明实践“小站”: the class word itself in quotes, a figure that names none
+    if own is not None and own[0] == "Facility" and len(name) <= 3 and (
+            name in SELF_FACILITY_ENDINGS or name[:1] in SIZE_WORDS and name[1:] in SELF_FACILITY_ENDINGS):
+        return None  # 成了居民“大客厅”, 文明实践“小站”: a short class word itself in quotes, a figure that names none
+        # (a compound kind, “健康小屋”, is the place's name)
     head = head_after(after)
     if counts_its_items(name, after):
         # “甲、乙、丙”三步工作法: the quote lists the parts of a counted whole, which the article names by

@@ -250,7 +250,7 @@ def _mark_headline_blocks(lines: list[Line], reasons: list[str | None]) -> None:
             j += 1
         # furniture on both sides; a bulleted list needs it only before (the article's own title may follow)
         bordered = i > 0 and reasons[i - 1] is not None and (bulleted or j < len(lines) and reasons[j] is not None)
-        if bordered and j - i >= _LIMITS["headline_run"]:
+        if bordered and (j - i >= _LIMITS["headline_run"] or bulleted and j - i >= 2):  # (two bulleted items under 热点推荐)
             for k in range(i, j):
                 reasons[k] = "headline list"
         i = j
