@@ -193,3 +193,9 @@ def test_places_of_kinds_named_with_their_community_or_village():
     assert "回龙湾社区法官工作室" not in names(text, "Partner")
     # the kind counted across a district is none of them
     assert not names("全区今年已建成社区微型消防站58个。", "Facility")
+
+
+def test_a_courts_local_tribunal_is_a_body_led_by_its_chief_judge():
+    text = "两户居民争执不下，城关人民法庭庭长欧阳明来到社区调解。"
+    assert "城关人民法庭" in names(text, "Partner")
+    assert ("欧阳明", "leads", "城关人民法庭") in relations(text)
