@@ -48,6 +48,8 @@ def name_at(text: str, pos: int) -> str | None:
             continue  # (明|担任: a stop word, the verb of a post, is no given name)
         if given == 2 and text[end - 1 : end + 1] in POST_VERBS:
             continue  # 王某担任组长: the verb of the post (担任, 兼任) begins on the name's third character
+        if surname == 2 and given == 2 and word_tags().get(text[end - 1 : end + 1], "").startswith("v"):
+            continue  # 欧阳明|来到: after a surname of two characters, a last character that begins a verb is the verb's
         if given == 2 and word_tags().get(text[end - 1 : end + 1]) in ADVERB_TAGS:
             continue  # 王刚一起走访: the last character begins an adverb (一起, 一同), the name is 王刚
         head = name[: surname + 1] if name[surname] != FAMILY else ""  # (王家, 李家: the family, a name's head)
