@@ -199,3 +199,9 @@ def test_a_courts_local_tribunal_is_a_body_led_by_its_chief_judge():
     text = "两户居民争执不下，城关人民法庭庭长欧阳明来到社区调解。"
     assert "城关人民法庭" in names(text, "Partner")
     assert ("欧阳明", "leads", "城关人民法庭") in relations(text)
+
+
+def test_a_firms_numbered_fleet_written_after_it_is_one_partner():
+    text = "区税务局和蚌埠市公共交通集团第五车队相继加入联盟。"
+    assert "蚌埠市公共交通集团第五车队" in names(text, "Partner")
+    assert not {"蚌埠市公共交通集团", "第五车队"} & names(text, "Partner")
