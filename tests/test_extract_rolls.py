@@ -205,3 +205,9 @@ def test_a_firms_numbered_fleet_written_after_it_is_one_partner():
     text = "区税务局和蚌埠市公共交通集团第五车队相继加入联盟。"
     assert "蚌埠市公共交通集团第五车队" in names(text, "Partner")
     assert not {"蚌埠市公共交通集团", "第五车队"} & names(text, "Partner")
+
+
+def test_a_word_for_a_kind_of_people_before_a_places_head_after_a_quote_is_part_of_the_places_name():
+    text = "社区一楼的“红枫小家”党员活动室里坐满了人。"
+    assert names(text, "Facility") == {"红枫小家"}  # (named as quoted; 红枫小家党员活动室 its alias)
+    assert "党员活动室" not in names(text, "Facility")
