@@ -111,6 +111,7 @@ FURNITURE = [
     ("热点：某县某镇“油菜花节”开幕", "navigation"),
     ("【头条】：某市某区举办职工运动会 | 某县某乡“采茶季”启动 | 某镇新建口袋公园", "navigation"),
     ("最新动态：某镇举办“某某节” | 某乡开展“某某季”", "navigation"),
+    ("推荐：某市某街道举办纳凉晚会｜某县某镇渔港整治提速", "navigation"),
     # a site's name and the body that runs it, its first line
     ("某某新闻网　某某区融媒体中心主办", "footer"),
 ]

@@ -211,3 +211,15 @@ def test_a_word_for_a_kind_of_people_before_a_places_head_after_a_quote_is_part_
     text = "社区一楼的“红枫小家”党员活动室里坐满了人。"
     assert names(text, "Facility") == {"红枫小家"}  # (named as quoted; 红枫小家党员活动室 its alias)
     assert "党员活动室" not in names(text, "Facility")
+
+
+def test_a_stations_officer_of_a_community_names_the_station_not_a_community():
+    text = "下午，城西路派出所社区民警买买提江来到柳溪社区走访。"
+    assert "城西路派出所" in names(text, "Partner")
+    assert names(text, "AdministrativeUnit") >= {"柳溪社区"} and not {u for u in names(text, "AdministrativeUnit") if "派出所" in u}
+    # a compound may bear a body's name
+    assert "机械厂家属院" in names("柳溪社区机械厂家属院的居民", "AdministrativeUnit")
+
+
+def test_a_communitys_own_board_of_supervisors_is_no_partner():
+    assert not names("柳溪社区居务监督委员会全程监督。", "Partner")

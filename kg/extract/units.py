@@ -30,6 +30,7 @@ from kg.gazetteer.communities import load_communities
 from kg.model import Sentence
 
 CLS = "AdministrativeUnit"
+BODY_ENDINGS = tuple(e for e in PATTERNS["partners"]["suffixes"] if len(e) >= 2)  # (not 局, 所: 某局村 may be a name)
 ZONE_WORDS = frozenset(PATTERNS["units"]["zone_words"])  # (经开区, 高新区: a zone's kind, kept whole by the tokenizer)
 SHORT_FORM_LEVELS = ("province", "city")
 
@@ -189,6 +190,9 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
                 or classifies_a_unit(tokens, start, s, stops):
             continue  # (是一个纯农业村, 其他|产茶|村, 是一个山水环绕的古镇社区: a count or a pointer to many, a kind)
         stem = sentence.text[start - sentence.start : s - sentence.start]
+        if level == "community" and stem.endswith(BODY_ENDINGS):
+            continue  # 某某派出所|社区民警: a body's own word for its officer of a community, no community's name
+            # (a compound may bear a body's name: 某公司家属院)
         parts = stem_tokens(tokens, start, s)
         if host is not None and start <= host.start < suffix_start:
             # 新|塘村, 新|塘|村: the head of the word the suffix ends is the stem's too
