@@ -223,3 +223,17 @@ def test_a_stations_officer_of_a_community_names_the_station_not_a_community():
 
 def test_a_communitys_own_board_of_supervisors_is_no_partner():
     assert not names("柳溪社区居务监督委员会全程监督。", "Partner")
+
+
+def test_a_building_with_a_name_of_its_own_after_a_street_is_named_without_the_street():
+    text = "上午，城关街道鸿运金融大厦18楼的楼宇服务站里坐满了人。"
+    assert "鸿运金融大厦" in names(text, "Facility")
+    assert "城关街道鸿运金融大厦" not in names(text, "Facility")
+    # a street's own institution keeps its street
+    assert "城关街道人大代表之家" in names("城关街道人大代表之家每月接待一次选民。", "Facility")
+
+
+def test_kinds_of_places_in_quotes_or_by_suffix_and_places_pointed_at():
+    text = "青杠村红色记忆馆由旧仓库改建而成。食堂后厨还开了一间“晨光厨房”。这家食堂每天供应午餐。"
+    assert {"青杠村红色记忆馆", "晨光厨房"} <= names(text, "Facility")
+    assert "这家食堂" not in names(text, "Facility")

@@ -285,6 +285,11 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         return None
     if cls == "Facility" and unit is not None and unit.kind in COUNTY_AND_ABOVE and suffix in PUBLIC_VENUES:
         cls = "Partner"  # 某市某区图书馆: the district's institution, a body
+    if cls == "Facility" and suffix in BUILDING_ENDINGS and unit is not None and unit.kind in ABOVE_COMMUNITY \
+            and len(stem) >= 2 and not is_generic(stem, parts, table):
+        # 某街道|莲海金融|大厦: a building with a name of its own after a street or a town, which says where it is
+        # (not the street's institutions: 某街道人大代表之家)
+        return Found(cls, stem + suffix, start, e, index, unit=unit, kind=kind, rule="suffix")
     if unit is not None and cls != "Program":
         begin = written_chain_start(unit, unit_ends) if cls == "Partner" else unit.start  # (宜昌市西陵区某某派出所)
         full = Found(cls, sentence.text[begin - sentence.start : e - sentence.start], begin, e, index, unit=unit, kind=kind, rule="unit+suffix")
@@ -342,6 +347,8 @@ def after_named_holder(sentence: Sentence, start: int, end: int) -> int | None:
 
 DEED_TAGS = frozenset("dvpc")
 TEAM_CHARACTERS = ("队", "团")
+ABOVE_COMMUNITY = ("subdistrict", "district", "city", "province")
+BUILDING_ENDINGS = ("大厦", "公寓")
 COUNTED_PLACES = re.compile("(?:\\d+|[一二两三四五六七八九十几多])[栋座处个间所幢]$")
 COUNT_CHARACTERS = "一二两三四五六七八九十几多"
 FORMAL_PARTY_KINDS = tuple(formal for formal, _ in PATTERNS["party"]["formal_kinds"])  # what a person's name is followed by in a clause: an adverb, a verb, a preposition
