@@ -237,3 +237,13 @@ def test_kinds_of_places_in_quotes_or_by_suffix_and_places_pointed_at():
     text = "青杠村红色记忆馆由旧仓库改建而成。食堂后厨还开了一间“晨光厨房”。这家食堂每天供应午餐。"
     assert {"青杠村红色记忆馆", "晨光厨房"} <= names(text, "Facility")
     assert "这家食堂" not in names(text, "Facility")
+
+
+def test_an_office_towers_committee_is_named_by_the_tower_and_written_again_as_楼宇党委():
+    text = ("2025年，城关街道两新工委推动成立华茂商务大厦楼宇党委，把楼内分散的党员组织起来。"
+            "楼宇党委书记韩志远介绍，楼宇党委推行“楼事共商”工作法，每月召集企业代表开一次协商会。")
+    assert "华茂商务大厦楼宇党委" in names(text, "PartyOrganization")
+    assert "城关街道华茂商务大厦楼宇党委" not in names(text, "PartyOrganization")
+    rels = relations(text)
+    assert ("华茂商务大厦楼宇党委", "runsProgram", "楼事共商") in rels
+    assert ("韩志远", "leads", "华茂商务大厦楼宇党委") in rels

@@ -218,7 +218,9 @@ def find_party_orgs(
     return found
 
 
-TERM_ENDING = "届"  # (新一届, 本届, 第十届: the committee's term)
+TERM_ENDING = "届"
+ABOVE_COMMUNITY = ("subdistrict", "district", "city", "province")
+BUILDING = re.compile("大厦|大楼|楼宇")  # (新一届, 本届, 第十届: the committee's term)
 FORMAL_KINDS = tuple(tuple(pair) for pair in PATTERNS["party"]["formal_kinds"])
 
 
@@ -449,6 +451,9 @@ def keep_stem(org: Found, stem: str, unit_of_stem: dict[str, Found]) -> bool:
         # (is_generic_stem asks the words and their whole: 先进|基层 党组织, generic words one after the other)
         return False  # (某村渔业党支部, 某村老年党支部: two characters after a village name its own branch)
     org.generic = False
+    if org.place is not None and org.place.kind in ABOVE_COMMUNITY and BUILDING.search(stem):
+        org.unit = None  # 某街道|某某金融大厦楼宇党委: a building's committee, named by the building, which the street
+        return True      # only places (as the building itself is named without it)
     if org.place is not None:  # the body's own name after a place: the place is written with it, as written
         place = org.place  # (宁夏某某中心党支部, 青岛某某公司党委: the place as written, not its official name)
         written = next((a for a in sorted(place.aliases) if len(a) == place.end - place.start), place.name)

@@ -139,7 +139,8 @@ def _take(org: Found, named: Found) -> bool:
 
 
 TEMPORARY_WORDS = frozenset(PATTERNS["party"]["temporary_words"])
-BODY_WORDS = frozenset(s for s in PATTERNS["partners"]["suffixes"] if len(s) >= 2)
+# (楼宇: an office tower's committee, 某某大厦楼宇党委, written again as 楼宇党委)
+BODY_WORDS = frozenset(s for s in PATTERNS["partners"]["suffixes"] if len(s) >= 2) | {"楼宇"}
 FUNCTION_STEMS = frozenset(PATTERNS["party"]["function_stems"])
 BODY_KIND_WORDS = ("党总支", "党委")
 UNIT_BODY_KINDS = ("党委", "党总支", "党支部", "党工委")
