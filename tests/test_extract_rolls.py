@@ -247,3 +247,13 @@ def test_an_office_towers_committee_is_named_by_the_tower_and_written_again_as_�
     rels = relations(text)
     assert ("华茂商务大厦楼宇党委", "runsProgram", "楼事共商") in rels
     assert ("韩志远", "leads", "华茂商务大厦楼宇党委") in rels
+
+
+def test_a_bare_working_committee_is_the_streets_and_a_streets_大工委_is_one_but_no_people_s_congress_s():
+    text = "在城关区柳林街道，党工委吸收4名驻区单位负责人担任兼职委员。柳溪社区党委推出“柳溪夜话”。"
+    assert "柳林街道党工委" in names(text, "PartyOrganization")
+    assert "柳溪社区党工委" not in names(text, "PartyOrganization")
+    text = "市委组织部推进街道“大工委”建设。在城关区柳林街道，大工委吸收4名驻区单位负责人担任兼职委员，街道人大工委列席会议。"
+    assert "柳林街道大工委" in names(text, "PartyOrganization")
+    assert not {o for o in names(text, "PartyOrganization") if "人大" in o}
+    assert "大工委" not in names(text, "Program")  # (a party body's kind in quotes names no program)

@@ -62,6 +62,8 @@ def find_party_orgs(
         if any(ts < match.start() < te for ts, te in titles):
             continue  # 《中国共产党支部工作条例》: a document's title names no organisation
         kind = kind_of(match.group())
+        if text[match.start() - 1 : match.start()] == NOT_BEFORE.get(match.group(), "\0"):
+            continue  # 人大工委: the people's congress's working committee, no party's 大工委
         if text.startswith(CLASS_FOLLOWERS, match.end()):
             continue  # 规上企业党组织全覆盖: how many such bodies there are, a class
         in_quote = any(qs <= s < qe for qs, qe in quoted)
@@ -219,6 +221,8 @@ def find_party_orgs(
 
 
 TERM_ENDING = "届"
+NOT_BEFORE = {"大工委": "人"}  # (a kind word that, after this character, ends another body's name)
+STREET_KINDS = ("党工委",)
 ABOVE_COMMUNITY = ("subdistrict", "district", "city", "province")
 BUILDING = re.compile("大厦|大楼|楼宇")  # (新一届, 本届, 第十届: the committee's term)
 FORMAL_KINDS = tuple(tuple(pair) for pair in PATTERNS["party"]["formal_kinds"])
@@ -480,7 +484,9 @@ def settle_generic(org: Found, context: SettleContext) -> bool:
         return True
     if level is None:
         # 党总支书记某某 with no named 党总支: the community (else the township) the passage is about
-        unit = context.passage_unit(org, "community") or context.passage_unit(org, "subdistrict")
+        unit = context.passage_unit(org, "subdistrict") if org.kind in STREET_KINDS else (
+            context.passage_unit(org, "community") or context.passage_unit(org, "subdistrict"))
+        # (党工委 alone: a street's or a zone's working committee, never a community's)
     elif level == "compound":
         # 小区党支部 speaks of compounds in general unless its paragraph names one
         unit = context.passage_unit(org, level)

@@ -238,8 +238,8 @@ def headed_by_a_place_or_body(text: str, end: int) -> bool:
 
 def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: str) -> Found | None:
     name = clean_name(inner)
-    if name in MEMBER_KINDS:
-        return None  # “两新”党建联盟, “两新”组织: a kind of members or workplaces, no name
+    if name in MEMBER_KINDS or name in PATTERNS.party_kind:
+        return None  # “两新”党建联盟, “两新”组织: a kind of members or workplaces, no name; “大工委”: a party body's kind
     if name.startswith(OBSERVANCE_STARTS) and name.endswith(OBSERVANCE_ENDINGS):
         return None  # “中国某某服务日”, “全民健身日”: a day the whole country keeps
     rel_end = qe - base
