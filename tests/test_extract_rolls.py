@@ -257,3 +257,16 @@ def test_a_bare_working_committee_is_the_streets_and_a_streets_大工委_is_one_
     assert "柳林街道大工委" in names(text, "PartyOrganization")
     assert not {o for o in names(text, "PartyOrganization") if "人大" in o}
     assert "大工委" not in names(text, "Program")  # (a party body's kind in quotes names no program)
+
+
+def test_a_villages_hall_and_day_care_station_and_no_place_from_a_clause_after_a_quote():
+    text = "一楼设有青杠村便民服务大厅，二楼设有青杠村老年日间照料站。村“两委”要管好用好阵地。"
+    facilities = names(text, "Facility")
+    assert {"青杠村便民服务大厅", "青杠村老年日间照料站"} <= facilities
+    assert not {f for f in facilities if "两委" in f}
+    # (a modal after a quote opens the clause; a word it begins, 就业 or 应急, is the head's modifier)
+    assert "晨曦" in names("社区开设“晨曦”就业驿站。", "Facility")
+
+
+def test_an_event_held_together_is_no_partner():
+    assert not names("今年将每季度开展一次联合主题党日。", "Partner")

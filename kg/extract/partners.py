@@ -174,6 +174,9 @@ _TRIGGERED = re.compile(r"[A-Za-z0-9\u4e00-\u9fff·]{2,12}")
 _ANY_TRIGGER = re.compile("|".join(map(re.escape, PATTERNS["partners"]["triggers"])))
 
 
+EVENT_WORDS = ("党日", "活动", "宣传月", "活动日")
+
+
 def find_triggered_partners(index: int, sentence: Sentence, taken: list[Found]) -> list[Found]:
     """携手304餐创谷: the name right after a partnering verb, when no rule named it otherwise."""
     found = []
@@ -197,6 +200,8 @@ def find_triggered_partners(index: int, sentence: Sentence, taken: list[Found]) 
                 continue
             if PATTERNS.level_of(name) or not re.search(r"[\u4e00-\u9fff]", name):
                 continue
+            if name.endswith(EVENT_WORDS):
+                continue  # 联合主题党日, 联合开展的宣传月: an event held together, no body
             found.append(Found("Partner", name, s, s + len(name), index, rule=f"trigger:{trigger}"))
     return found
 

@@ -53,6 +53,8 @@ def name_quote_spans(sentence: Sentence, quotes: list[tuple[int, int, str]] | No
 
 
 SIZE_WORDS = "大小"
+CLAUSE_OPENERS = "要将会应须把被也还都就"  # (a modal or an adverb after a quote: the quote is the clause's subject;
+# not the first character of a word, 就业, 应急, 会客厅)
 
 
 @lru_cache(maxsize=1 << 14)  # pure, and asked of each quoted name several times
@@ -259,8 +261,10 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
         if head is None or not plain_modifier(after[: head[1] - len(head[2])]):
             return None
         return Found(head[0], "", qs, qe + head[1], index, rule="quote+count")
-    if head is not None and any(ch in after[: head[1] - len(head[2])] for ch in "在和与及以"):
-        head = None  # “X”在广场举行: a new clause, not the quote's head (“X”等平台 still names X a platform)
+    if head is not None and (any(ch in after[: head[1] - len(head[2])] for ch in "在和与及以")
+                             or after[:1] in CLAUSE_OPENERS and head[1] > len(head[2]) and after[:2] not in word_tags()):
+        head = None  # “X”在广场举行, 村“两委”要管好用好阵地: a new clause, not the quote's head (“X”等平台 still names
+        # X a platform)
     if _MODEL.match(name):
         program = Found("Program", name, qs, qe, index, kind="method", rule="quote:model")
         if head is not None and plain_modifier(after[: head[1] - len(head[2])]):
