@@ -53,6 +53,10 @@ def level_facility(index: int, sentence: Sentence, tokens: Tokens, s: int, e: in
             # 社区党委在党群服务中心设立…, 村党支部还在…: the unit's own organisation acts in the unit's centre
             level = LEVEL_OF.get(previous_token(tokens, at - len(subject)))
         word = ""
+    if level is None and word == POSSESSIVE:
+        # 村里的新时代文明实践站, 社区的党群服务中心: the unit the passage is about owns it, by its level word
+        level = LEVEL_OF.get(previous_token(tokens, s - len(word)).removesuffix("里"))
+        word = ""
     if level is None and (word in BUILDING_VERBS or word in COORDINATORS):
         # 社区党总支在…建起新时代文明实践站: built by the clause's subject, named by its level word; also the
         # second of two places it makes (村里建成晾晒场和党群服务站)
@@ -69,6 +73,7 @@ def level_facility(index: int, sentence: Sentence, tokens: Tokens, s: int, e: in
 
 
 SERVING_LEVELS = ("subdistrict",)
+POSSESSIVE = "的"
 
 
 def built_by(sentence: Sentence, tokens: Tokens, verb_start: int) -> str | None:
