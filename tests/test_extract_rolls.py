@@ -275,4 +275,4 @@ def test_an_event_held_together_is_no_partner():
 def test_a_standard_facility_the_units_level_word_owns_with_的_is_the_units():
     text = "青杠村党支部书记说，村里的新时代文明实践站把群众需求列成清单。社区还在小区里建了一间“邻里分享屋”。"
     assert {"青杠村新时代文明实践站", "邻里分享屋"} <= names(text, "Facility")
-    assert not names("居民在柳溪花园小区中心广场跳舞。", "Facility")
+    assert not names("居民每天傍晚在小区中心广场跳舞。", "Facility")
