@@ -276,3 +276,7 @@ def test_a_standard_facility_the_units_level_word_owns_with_的_is_the_units():
     text = "青杠村党支部书记说，村里的新时代文明实践站把群众需求列成清单。社区还在小区里建了一间“邻里分享屋”。"
     assert {"青杠村新时代文明实践站", "邻里分享屋"} <= names(text, "Facility")
     assert not names("居民每天傍晚在小区中心广场跳舞。", "Facility")
+
+
+def test_则_after_a_name_ends_it():
+    assert "韦丽娜" in names("柳溪社区网格员韦丽娜则分享了入户走访的经验。", "Person")
