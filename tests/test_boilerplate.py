@@ -112,6 +112,9 @@ FURNITURE = [
     ("【头条】：某市某区举办职工运动会 | 某县某乡“采茶季”启动 | 某镇新建口袋公园", "navigation"),
     ("最新动态：某镇举办“某某节” | 某乡开展“某某季”", "navigation"),
     ("推荐：某市某街道举办纳凉晚会｜某县某镇渔港整治提速", "navigation"),
+    # a body credited with the story or its pictures, alone on its line
+    ("（某某区委社会工作部供稿）", "credit line"),
+    ("某某社区供图", "credit line"),
     # a site's name and the body that runs it, its first line
     ("某某新闻网　某某区融媒体中心主办", "footer"),
 ]

@@ -280,3 +280,9 @@ def test_a_standard_facility_the_units_level_word_owns_with_的_is_the_units():
 
 def test_则_after_a_name_ends_it():
     assert "韦丽娜" in names("柳溪社区网格员韦丽娜则分享了入户走访的经验。", "Person")
+
+
+def test_a_committees_department_for_social_work_is_named_whole():
+    text = "培训由宁陵县委社会工作部和县网格化管理中心的老师授课。"
+    assert "宁陵县委社会工作部" in names(text, "PartyOrganization")
+    assert "宁陵县委" not in names(text, "PartyOrganization")
