@@ -286,3 +286,10 @@ def test_a_committees_department_for_social_work_is_named_whole():
     text = "培训由宁陵县委社会工作部和县网格化管理中心的老师授课。"
     assert "宁陵县委社会工作部" in names(text, "PartyOrganization")
     assert "宁陵县委" not in names(text, "PartyOrganization")
+
+
+def test_a_department_of_two_fields_joined_by_和_after_a_level_word_is_named_whole():
+    text = "宁陵县财政局机关党支部、县住房和城乡建设局机关党支部的在职党员来到柳林街道报到。"
+    orgs = names(text, "PartyOrganization")
+    assert any(o.endswith("住房和城乡建设局机关党支部") for o in orgs)
+    assert "城乡建设局机关党支部" not in orgs and "城乡建设局" not in names(text, "Partner")

@@ -310,6 +310,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         return None  # (党支部)领办|茶叶种植|合作社, 过去|物业: running a kind of body, or a time before the trade's word
     if cls == "Partner" and partner_kind(suffix) == "media" and not is_partnering(sentence.text) and len(sentence.text) < 30:
         return None  # an outlet in a header line is the page's source, not a partner
+    if cls == "Partner" and kind == GOVERNMENT and (joined := fields_joined_before(tokens, start, unit_ends)) is not None:
+        start, stem = joined, sentence.text[joined - sentence.start : s - sentence.start]  # 区|住房|和|城乡建设局
     start, stem = with_level_word(tokens, start, stem, kind) if cls == "Partner" else (start, stem)
     if cls == "Partner" and kind == GOVERNMENT and "和" in stem and start not in unit_ends \
             and (field := field_after_unit(tokens, start, unit_ends)):
@@ -352,6 +354,24 @@ BUILDING_ENDINGS = ("大厦", "公寓")
 COUNTED_PLACES = re.compile("(?:\\d+|[一二两三四五六七八九十几多])[栋座处个间所幢]$")
 COUNT_CHARACTERS = "一二两三四五六七八九十几多"
 FORMAL_PARTY_KINDS = tuple(formal for formal, _ in PATTERNS["party"]["formal_kinds"])  # what a person's name is followed by in a clause: an adverb, a verb, a preposition
+
+
+def fields_joined_before(tokens: Tokens, start: int, unit_ends: dict) -> int | None:
+    """Where a department's name of two fields joined by 和 begins when the walk stopped at the 和 (某区|住房|和|城乡建设局):
+    the first field's start, when a unit or a level word stands right before it; else None."""
+    i = tokens.starting_before(start)
+    if i < 2 or tokens[i - 1].text != "和" or tokens[i - 1].end != start:
+        return None
+    field = tokens[i - 2]
+    if len(field.text) < 2 or word_tags().get(field.text) not in FIELD_NOUN_TAGS:
+        return None
+    before = tokens[i - 3] if i >= 3 else None
+    if field.start in unit_ends or before is not None and before.end == field.start and before.text in LEVEL_WORDS:
+        return field.start
+    return None
+
+
+LEVEL_WORDS = frozenset(PATTERNS["partners"]["level_words"])
 
 
 def field_after_unit(tokens: Tokens, start: int, unit_ends: dict) -> TokenSpan | None:

@@ -18,6 +18,7 @@ from kg.extract.hierarchy import below_its_unit
 from kg.extract.partners import with_ordinal
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.registered import LEGAL_FORMS, conjunction_inside_start, registered_start
+from kg.extract.named import fields_joined_before
 from kg.extract.references import (earlier_of_kind, function_branch, kind_of_members_named_before, led_by_unit_stem,
                                    name_after_settled, named_body, unit_s_own_organisation)
 from kg.extract.roles import after_post_verb
@@ -153,6 +154,8 @@ def find_party_orgs(
             start = with_ordinal(tokens, start, s - len(office), table["max_stem"], barriers)
             # 某地|致|和|医院党委: a 和 between single characters after a place is the body's own name's
             start = conjunction_inside_start(tokens, start, start, barriers)
+            if (joined := fields_joined_before(tokens, start, holders)) is not None:
+                start = joined  # 区|住房|和|城乡建设局机关党支部: a department of two fields joined by 和
             form = next((f for f in LEGAL_FORMS if text.endswith(f, 0, match.start() - len(office))), None)
             if form is not None and start not in holders:
                 # 某市某某物流配送有限公司党支部: the firm's registered name, whatever jieba tags its words (a walk
