@@ -293,3 +293,9 @@ def test_a_department_of_two_fields_joined_by_和_after_a_level_word_is_named_wh
     orgs = names(text, "PartyOrganization")
     assert any(o.endswith("住房和城乡建设局机关党支部") for o in orgs)
     assert "城乡建设局机关党支部" not in orgs and "城乡建设局" not in names(text, "Partner")
+
+
+def test_a_verb_and_a_bare_level_word_after_an_adverb_is_no_division():
+    # 联合街道 is a division's name in the table; after 将, 联合 is the verb and 街道 the street the passage is about
+    text = "下一步，柳溪社区将联合街道社区卫生服务中心开设健康课。"
+    assert "联合街道" not in names(text, "AdministrativeUnit")

@@ -63,6 +63,8 @@ def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
             continue
         if tok.text in ZONE_WORDS and not gaz.lookup(tok.text):
             continue  # (a zone's kind alone, which no division bears)
+        if position and verb_and_level_word(tok.text) and word_tags().get(tokens[position - 1].text, "")[:1] in ("d", "v"):
+            continue  # 社区将|联合街道|社区卫生服务中心: a verb (联合) and a bare level word after an adverb, no 联合街道
         if tok.text in compounds:  # 某省|某某自治州 as jieba's one word: both divisions
             for at, name in compounds[tok.text]:
                 found.append(Found(CLS, name, tok.start + at, tok.start + at + len(name), index,
@@ -96,6 +98,14 @@ def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
             unit.aliases.add(tok.text)
         found.append(unit)
     return found
+
+
+def verb_and_level_word(name: str) -> bool:
+    """Whether a division's name is a stop word (a verb the rules know: 联合, 依托) and a bare level word (街道, 社区)."""
+    return any(name.endswith(level) and name[: -len(level)] in PATTERNS.stop_words for level in GENERIC_LEVEL_WORDS)
+
+
+GENERIC_LEVEL_WORDS = tuple(PATTERNS["units"]["generic_words"])
 
 
 def longer_division_name(gaz, tokens: Tokens, position: int) -> tuple[int, str, tuple] | None:
