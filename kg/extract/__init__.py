@@ -19,6 +19,7 @@ from kg.extract.index import by_sentence
 from kg.extract.patterns import PATTERNS
 from kg.extract.places import named_as_committee_of
 from kg.extract.relations import OPENING_QUOTES, Actor, FoundRelation, find_relations
+from kg.extract.remembered import SentenceFindings
 from kg.extract.segment import sentences_of
 from kg.extract.text import clean_name, token_spans
 from kg.model import Article, ArticleExtraction, EntityRef, Evidence, LocalRelation, Mention, Sentence
@@ -38,7 +39,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     units_in = by_sentence(found_units, len(sentences), lambda u: u.sentence)
     orgs: list[Found] = []
     for i, s in enumerate(sentences):
-        orgs += party.find_party_orgs(i, s, tokens[i], units_in[i], generic_words[i], quoted[i])
+        orgs += sentence_orgs(i, s, tokens[i], units_in[i], generic_words[i], quoted[i])
     orgs = party.settle_orgs(orgs, found_units, paragraph, text)
     orgs_in = by_sentence(orgs, len(sentences), lambda o: o.sentence)
 
@@ -49,21 +50,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     for i, s in enumerate(sentences):
         in_sentence = units_in[i]
         taken = list(orgs_in[i])
-        # a quoted post (“网格长”) is a role, unless a head makes it a way of working (“楼栋长”制度)
-        quoted_names = [q for q in quotes.find_quoted(i, s, quoted_runs[i]) if q.kind or not roles.is_role_word(q.name)]
-        distributed, heads = lists.find_distributed(i, s, tokens[i], taken)
-        quoted_names = distributed + [q for q in quoted_names if not any(d.overlaps(q.start, q.end) for d in distributed)]
-        events = named.find_events(i, s, taken + quoted_names)
-        events += held_events.find_held_events(i, s, taken + quoted_names + events)
-        publications = named.find_publications(i, s)
-        claimed = taken + quoted_names + events + publications + heads
-        by_suffix = named.find_by_suffix(i, s, tokens[i], claimed, in_sentence, quoted[i])
-        by_suffix += rooms.find_rooms(i, s, claimed + by_suffix)
-        triggered = partners.find_triggered_partners(i, s, claimed + by_suffix + in_sentence)
-        by_suffix = [f for f in by_suffix if f.cls != "Partner" or not partners.is_common_noun_after_pronoun(f, s, tokens[i])]
-        quoted_names = [q for q in quoted_names if q.name]  # (a nameless one only claimed its span)
-        named_here = quoted_names + events + publications + by_suffix + triggered
-        listed = lists.find_listed_partners(i, s, tokens[i], named_here + taken + in_sentence)
+        named_here, listed = sentence_names(i, s, tokens[i], taken, in_sentence, quoted_runs[i], quoted[i])
         declared.declare(s, named_here + listed)
         named_here, listed = declared.own_findings(s, named_here), declared.own_findings(s, listed)
         short_names, firm_branches = declared.mentions(i, s, named_here + listed + taken + in_sentence)
@@ -71,7 +58,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
         others += named_here
         orgs += firm_branches
         bodies = [o for o in named_here if o.cls == "Partner"]  # (a team's captain leads the team)
-        people, named_reporters = persons.find_persons(i, s, orgs_in[i] + firm_branches + bodies, in_sentence, quoted[i])
+        people, named_reporters = sentence_persons(i, s, orgs_in[i] + firm_branches + bodies, in_sentence, quoted[i])
         found_persons += people
         reporters |= named_reporters
     found_persons += persons.captioned(
@@ -127,12 +114,7 @@ def find_units(sentences, tokens, paragraph, text: str, quoted) -> tuple[list[Fo
     found: list[Found] = []
     generic_words: list[list[tuple[int, str]]] = []
     for i, s in enumerate(sentences):
-        in_sentence = units.find_gazetteer_units(i, tokens[i])
-        by_suffix, generic = units.find_suffix_units(i, s, tokens[i], in_sentence, quoted[i])
-        in_sentence += by_suffix
-        in_sentence += units.find_numbered_groups(i, s, in_sentence)
-        in_sentence += coordinated.find_coordinated(i, s, in_sentence, [(u.start, u.end) for u in in_sentence])
-        in_sentence += estates.find_listed_estates(i, s, tokens[i], in_sentence)
+        in_sentence, generic = sentence_units(i, s, tokens[i], quoted[i])
         found += in_sentence
         generic_words.append(generic)
     found += communities.named_again(sentences, found)
@@ -151,6 +133,93 @@ def find_units(sentences, tokens, paragraph, text: str, quoted) -> tuple[list[Fo
     units.place_units(found, paragraph)
     communities.join_misspellings(found)
     return found, generic_words
+
+
+def sentence_units(i: int, s: Sentence, tokens, quoted) -> tuple[list[Found], list[tuple[int, str]]]:
+    """The units one sentence names by itself (the gazetteer's, by suffix, numbered, coordinated, listed) and
+    its bare generic unit words: found from the sentence alone, so remembered by its text (``remembered``)."""
+    recalled = SENTENCE_UNITS.recall(s.text, s.start, i)
+    if recalled is not None:
+        return recalled[:2]
+    in_sentence = units.find_gazetteer_units(i, tokens)
+    by_suffix, generic = units.find_suffix_units(i, s, tokens, in_sentence, quoted)
+    in_sentence += by_suffix
+    in_sentence += units.find_numbered_groups(i, s, in_sentence)
+    in_sentence += coordinated.find_coordinated(i, s, in_sentence, [(u.start, u.end) for u in in_sentence])
+    in_sentence += estates.find_listed_estates(i, s, tokens, in_sentence)
+    SENTENCE_UNITS.remember(s.text, s.start, in_sentence, generic)
+    return in_sentence, generic
+
+
+SENTENCE_UNITS = SentenceFindings()
+
+
+# The steps below read a sentence and the names already found in it (its units, its organisations): a
+# sentence where there are none (about half of a corpus's copies of a sentence, in c5000) gives them
+# nothing but its text, so what they found in it is remembered by its text as well.
+def sentence_orgs(i: int, s: Sentence, tokens, in_sentence: list[Found], generic, quoted) -> list[Found]:
+    """The party organisations one sentence names (``party.find_party_orgs``)."""
+    if in_sentence:
+        return party.find_party_orgs(i, s, tokens, in_sentence, generic, quoted)
+    recalled = SENTENCE_ORGS.recall(s.text, s.start, i)
+    if recalled is not None:
+        return recalled[0]
+    found = party.find_party_orgs(i, s, tokens, in_sentence, generic, quoted)
+    SENTENCE_ORGS.remember(s.text, s.start, found)
+    return found
+
+
+def sentence_names(i: int, s: Sentence, tokens, taken: list[Found], in_sentence: list[Found], quoted_runs,
+                   quoted) -> tuple[list[Found], list[Found]]:
+    """The programs, facilities and partners one sentence names, and the partners it lists, given the
+    organisations (``taken``) and units found in it."""
+    if taken or in_sentence:
+        return find_names(i, s, tokens, taken, in_sentence, quoted_runs, quoted)
+    recalled = SENTENCE_NAMES.recall(s.text, s.start, i)
+    if recalled is not None:
+        found, _, named_count = recalled
+        return found[:named_count], found[named_count:]
+    named_here, listed = find_names(i, s, tokens, taken, in_sentence, quoted_runs, quoted)
+    SENTENCE_NAMES.remember(s.text, s.start, named_here + listed, extra=len(named_here))
+    return named_here, listed
+
+
+def find_names(i: int, s: Sentence, tokens, taken: list[Found], in_sentence: list[Found], quoted_runs,
+               quoted) -> tuple[list[Found], list[Found]]:
+    # a quoted post (“网格长”) is a role, unless a head makes it a way of working (“楼栋长”制度)
+    quoted_names = [q for q in quotes.find_quoted(i, s, quoted_runs) if q.kind or not roles.is_role_word(q.name)]
+    distributed, heads = lists.find_distributed(i, s, tokens, taken)
+    quoted_names = distributed + [q for q in quoted_names if not any(d.overlaps(q.start, q.end) for d in distributed)]
+    events = named.find_events(i, s, taken + quoted_names)
+    events += held_events.find_held_events(i, s, taken + quoted_names + events)
+    publications = named.find_publications(i, s)
+    claimed = taken + quoted_names + events + publications + heads
+    by_suffix = named.find_by_suffix(i, s, tokens, claimed, in_sentence, quoted)
+    by_suffix += rooms.find_rooms(i, s, claimed + by_suffix)
+    triggered = partners.find_triggered_partners(i, s, claimed + by_suffix + in_sentence)
+    by_suffix = [f for f in by_suffix if f.cls != "Partner" or not partners.is_common_noun_after_pronoun(f, s, tokens)]
+    quoted_names = [q for q in quoted_names if q.name]  # (a nameless one only claimed its span)
+    named_here = quoted_names + events + publications + by_suffix + triggered
+    listed = lists.find_listed_partners(i, s, tokens, named_here + taken + in_sentence)
+    return named_here, listed
+
+
+def sentence_persons(i: int, s: Sentence, bodies: list[Found], in_sentence: list[Found],
+                     quoted) -> tuple[list[Found], set[str]]:
+    """The persons one sentence names and the names of its reporters (``persons.find_persons``), given the
+    organisations and bodies (``bodies``) and the units found in it."""
+    if bodies or in_sentence:
+        return persons.find_persons(i, s, bodies, in_sentence, quoted)
+    recalled = SENTENCE_PERSONS.recall(s.text, s.start, i)
+    if recalled is not None:
+        return recalled[0], set(recalled[2])
+    people, reporters = persons.find_persons(i, s, bodies, in_sentence, quoted)
+    SENTENCE_PERSONS.remember(s.text, s.start, people, extra=frozenset(reporters))
+    return people, reporters
+
+
+SENTENCE_ORGS, SENTENCE_NAMES, SENTENCE_PERSONS = SentenceFindings(), SentenceFindings(), SentenceFindings()
+REMEMBERED_STEPS = (SENTENCE_UNITS, SENTENCE_ORGS, SENTENCE_NAMES, SENTENCE_PERSONS)
 
 
 def units_crossing_known_names(found: list[Found], text: str) -> list[Found]:
