@@ -136,6 +136,17 @@ def test_a_remembered_cut_gives_the_tokens_of_a_fresh_one():
     assert token_lengths.cache_info().hits == len(texts)
 
 
+def test_remembered_blocks_cut_as_afresh():
+    # every kind of text, then each again from the blocks remembered, in another order and joined with
+    # others (a block recurs inside other texts); a block of one word, and one longer than 255 characters
+    weights, alone = cut_weights()
+    texts = CUT_CASES + ["a" * 300 + "社区", "社区", "长沙市望城区高塘岭街道，社区。"]
+    cuts: dict = {}
+    for text in texts + texts[::-1] + ["。".join(texts)]:
+        assert cut_weighted(text, weights, alone, cuts) == cut_weighted(text, weights, alone)
+    assert "社区" in cuts and isinstance(cuts["a" * 300 + "社区"], tuple)
+
+
 def test_wordcut_uses_jiebas_block_patterns():
     assert wordcut._BLOCK.pattern == jieba.re_han_default.pattern
     assert wordcut._SKIP.pattern == jieba.re_skip_default.pattern

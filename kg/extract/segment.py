@@ -114,6 +114,9 @@ class StoredWeights:
     def __init__(self, singles: bytes, parts: list[bytes], alone: float) -> None:
         self.weights: dict[str, float] = marshal.loads(singles)
         self.alone = alone
+        # the blocks cut with these weights (``wordcut.remembered_cut``): a block's parts are read before it
+        # is first cut, and reading more parts or the whole table changes no cut of it
+        self.cuts: dict[str, bytes | tuple[int, ...]] = {}
         self._stored: tuple[bytes, list[bytes]] | None = (singles, parts)
         self._unread: list[bytes | None] = list(parts)
         self._looked_at = 0  # characters
@@ -244,7 +247,7 @@ def tokenize(text: str) -> tuple[str, ...]:
     """jieba's tokens of ``text`` (HMM off), cut by ``wordcut`` in half jieba's time."""
     weights = stored_weights()
     weights.cover(text)
-    return tuple(cut_weighted(text, weights.weights, weights.alone))
+    return tuple(cut_weighted(text, weights.weights, weights.alone, weights.cuts))
 
 
 # Distinct sentences whose cuts are remembered (``sentence_tokens``): at most some 20 MB of them.

@@ -49,14 +49,21 @@ def cut(text: str, freq: dict[str, int], total: int) -> list[str]:
     return cut_weighted(text, word_weights(freq, total), alone_weight(total))
 
 
-def cut_weighted(text: str, weights: dict[str, float], alone: float) -> list[str]:
-    """``cut`` with the dictionary's ``word_weights`` and ``alone_weight`` made beforehand."""
+def cut_weighted(text: str, weights: dict[str, float], alone: float,
+                 cuts: dict[str, bytes | tuple[int, ...]] | None = None) -> list[str]:
+    """``cut`` with the dictionary's ``word_weights`` and ``alone_weight`` made beforehand.
+
+    ``cuts``: where the cuts of blocks are remembered (``remembered_cut``), for these weights only.
+    """
     words: list[str] = []
     # split() with a group gives gap, block, gap, block, …, gap: the odd pieces are what jieba's
     # re_han.match and re_skip.match would say match (a gap holds none of the pattern's characters).
     for i, block in enumerate(_BLOCK.split(text)):
         if i % 2:
-            _cut_block(block, weights, alone, words)
+            if cuts is None:
+                _cut_block(block, weights, alone, words)
+            else:
+                remembered_cut(block, weights, alone, words, cuts)
         elif len(block) == 1:
             words.append(block)  # what the split below makes of one character, space or not (most gaps: a mark)
         elif block:
@@ -66,6 +73,34 @@ def cut_weighted(text: str, weights: dict[str, float], alone: float) -> list[str
                 else:
                     words.extend(piece)  # one token per character
     return words
+
+
+# Distinct blocks whose cuts one table of ``cuts`` remembers (the oldest is forgotten first): some 10 MB.
+REMEMBERED_BLOCKS = 65536
+
+
+def remembered_cut(block: str, weights: dict[str, float], alone: float, words: list[str],
+                   cuts: dict[str, bytes | tuple[int, ...]]) -> None:
+    """``_cut_block``, each distinct block cut once: a block's cut depends on its text alone (jieba cuts
+    the runs between marks and spaces apart), and sentences that differ in one clause (a generated
+    corpus's templates with their place names, a site's set phrases) share the others. The lengths of
+    the words are kept (1 byte a word when they are short), and the words sliced again from the block."""
+    lengths = cuts.get(block)
+    if lengths is None:
+        first = len(words)
+        _cut_block(block, weights, alone, words)
+        lengths = tuple(map(len, words[first:]))
+        if len(cuts) >= REMEMBERED_BLOCKS:
+            del cuts[next(iter(cuts))]
+        cuts[block] = bytes(lengths) if max(lengths) < 256 else lengths
+        return
+    if len(lengths) == 1:
+        words.append(block)  # (a block of one word: the commonest)
+        return
+    at = 0
+    for n in lengths:
+        words.append(block[at : at + n])
+        at += n
 
 
 def _cut_block(block: str, weights: dict[str, float], alone: float, words: list[str]) -> None:
