@@ -32,7 +32,7 @@ from kg.cache.codec import ArticleText
 from kg.cache.summaries import StoredSummaries
 from kg.errors import InputError, KgError, NoArticlesError, OutputError, stage
 from kg.extract import REMEMBERED_STEPS, process_article
-from kg.extract.segment import cut_weights, dictionary, stored_weights, token_lengths, word_tags
+from kg.extract.segment import cut_weights, dictionary, stored_weights, word_tags
 from kg.gazetteer.communities import load_communities
 from kg.heap import fewer_collections, freeze, frozen_heap, paused_collections
 from kg.model import (
@@ -432,11 +432,10 @@ def previous_graph(cache: BuildCache, out_dir: Path) -> PreviousGraph | None:
 
 def release_article_tables() -> None:
     """Drop the tables only the per-article work uses (jieba's dictionary and word tags, the NBS table of
-    communities, the written names of chunks, the lines whose boilerplate reasons and the sentences whose
-    cuts and findings are remembered: some 250 MB) once it is done, before the corpus-wide stages add
-    theirs; a later build in the same process loads them again."""
-    for table in (dictionary, cut_weights, stored_weights, word_tags, load_communities, _names, line_reason,
-                  token_lengths):
+    communities, the written names of chunks, the lines whose boilerplate reasons, the blocks whose cuts
+    and the sentences whose findings are remembered: some 250 MB) once it is done, before the corpus-wide
+    stages add theirs; a later build in the same process loads them again."""
+    for table in (dictionary, cut_weights, stored_weights, word_tags, load_communities, _names, line_reason):
         table.cache_clear()
     for step in REMEMBERED_STEPS:
         step.clear()

@@ -8,8 +8,8 @@ import pytest
 
 from kg.extract import segment, wordcut
 from kg.extract.segment import (StoredWeights, build_dictionary, build_word_tags, cut_weights, dictionary,
-                                dictionary_key, sentence_tokens, split_sentences, split_weights, stored_weights, token_lengths,
-                                tokenize, user_words, word_tags)
+                                dictionary_key, split_sentences, split_weights, stored_weights, tokenize, user_words,
+                                word_tags)
 from kg.extract.wordcut import alone_weight, cut, cut_weighted, word_weights
 from kg.tablecache import load_table
 
@@ -123,17 +123,6 @@ CUT_CASES = [
 def test_wordcut_gives_jiebas_tokens(text):
     tok = jieba_tokenizer()
     assert list(tokenize(text)) == tok.lcut(text, HMM=False)  # (with the process's word weights)
-
-
-def test_a_remembered_cut_gives_the_tokens_of_a_fresh_one():
-    # every kind of text twice (the second time from what is remembered), and a token longer than 255
-    # characters, whose length no byte holds
-    texts = CUT_CASES + ["a" * 300 + "社区" + " " * 260, "长沙市望城区高塘岭街道" * 3]
-    token_lengths.cache_clear()
-    for _ in range(2):
-        for text in texts:
-            assert sentence_tokens(text) == tokenize(text)
-    assert token_lengths.cache_info().hits == len(texts)
 
 
 def test_remembered_blocks_cut_as_afresh():

@@ -17,7 +17,6 @@ import logging
 import marshal
 import re
 from functools import lru_cache
-from itertools import accumulate
 from importlib.resources import files
 from pathlib import Path
 
@@ -250,31 +249,6 @@ def tokenize(text: str) -> tuple[str, ...]:
     return tuple(cut_weighted(text, weights.weights, weights.alone, weights.cuts))
 
 
-# Distinct sentences whose cuts are remembered (``sentence_tokens``): at most some 20 MB of them.
-REMEMBERED_SENTENCES = 65536
-
-
-def sentence_tokens(text: str) -> tuple[str, ...]:
-    """``tokenize(text)`` for a sentence, each distinct sentence cut once.
-
-    A cut depends on the text alone, and pages repeat sentences: a site's
-    furniture, the boilerplate of a kind of report, and a generated corpus its
-    templates' sentences (c5000's 78,900 sentences are 25,100 distinct ones).
-    What is remembered is the tokens' lengths, not the tokens: the slices are
-    made again from the text (a few microseconds), where the strings
-    themselves would hold some 2 KB a sentence.
-    """
-    bounds = list(accumulate(token_lengths(text), initial=0))
-    return tuple(map(text.__getitem__, map(slice, bounds, bounds[1:])))
-
-
-@lru_cache(maxsize=REMEMBERED_SENTENCES)
-def token_lengths(text: str) -> bytes | tuple[int, ...]:
-    """The lengths of ``tokenize(text)``'s tokens, remembered for the last REMEMBERED_SENTENCES distinct texts."""
-    lengths = tuple(map(len, tokenize(text)))
-    return bytes(lengths) if max(lengths, default=0) < 256 else lengths  # (bytes: 1 byte a token, not 8)
-
-
 # A longer sentence is cut after its last clause mark before this many
 # characters (or at the bound when it has none). The extractors' work on a
 # sentence grows faster than its length, and a page without full stops would
@@ -320,7 +294,7 @@ def sentences_of(article: Article) -> tuple[Sentence, ...]:
     sentences = []
     for s, e in spans:
         piece = text[s:e]  # (sliced once, for the record and the tokenizer)
-        sentences.append(Sentence(s, e, piece, sentence_tokens(piece)))
+        sentences.append(Sentence(s, e, piece, tokenize(piece)))
     return tuple(sentences)
 
 
