@@ -14,7 +14,9 @@ taken before the caller sees them and never handed out itself.
 Only for steps whose findings depend on nothing but the sentence (its text,
 and its offset only by addition); a record pointing at one outside the
 sentence's own findings is not remembered (``remember`` returns them as
-they are, and the next copy is worked out again).
+they are, and the next copy is worked out again). The text stands for the
+tokens too: a sentence's tokens are the process tokenizer's cut of its text
+(``segment.sentences_of`` makes every sentence the extract stage reads).
 """
 from __future__ import annotations
 
@@ -82,7 +84,8 @@ class SentenceFindings:
         self.size = size
         self._kept: dict[str, tuple[tuple[tuple, ...], tuple[tuple[int, object], ...], object]] = {}
 
-    def recall(self, text: str, offset: int, sentence: int) -> tuple[list[Found], list[tuple[int, object]], object] | None:
+    def recall(self, text: str, offset: int,
+               sentence: int) -> tuple[list[Found], list[tuple[int, object]], object] | None:
         """What the step found in an earlier copy of ``text``, placed at ``offset``; None if not remembered."""
         kept = self._kept.get(text)
         if kept is None:
