@@ -105,3 +105,7 @@ def test_a_snapshot_is_placed_by_offset_and_keeps_references():
     memo = SentenceFindings()
     memo.remember("句子", 10, [community, group])
     assert memo.recall("句子", 0, 0) is None
+    community.unit = None
+    assert snapshot([community, community], 10) is None  # (one record twice: fresh ones would be two)
+    community.flag = True
+    assert snapshot([community], 10) is None  # (an attribute no field holds would be lost)

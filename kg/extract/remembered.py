@@ -37,10 +37,15 @@ _REFERENCE_AT = tuple(_AT[n] for n in _REFERENCES)
 
 def snapshot(found: list[Found], offset: int) -> tuple[tuple, ...] | None:
     """The records as tuples of their fields, offsets less ``offset``, references as indexes into ``found``
-    (None when one points elsewhere: such findings are not remembered)."""
+    (None when one points elsewhere, when a record is listed twice or carries an attribute that is no field:
+    such findings are not remembered, since fresh records could not be made the same)."""
     position = {id(f): i for i, f in enumerate(found)}
+    if len(position) != len(found):
+        return None
     out = []
     for f in found:
+        if len(f.__dict__) != len(_FIELDS):
+            return None
         values = [getattr(f, name) for name in _FIELDS]
         values[_START] -= offset
         values[_END] -= offset
