@@ -101,3 +101,68 @@ def test_a_unit_word_after_a_unit_and_a_copula_says_its_kind():
     # 移民村 after 某村是: what kind of village it is, no second village
     units = names("东山村是移民村，全村有三百多户。", "AdministrativeUnit")
     assert "东山村" in units and "移民村" not in units
+
+
+def listed_in_named_townships_one_by_one(tokens, units, quoted):
+    """``communities.listed_in_named_townships`` as it was written before it sliced the sentence's text and asked
+    only the sentence's units: every token, every unit, each name joined from its tokens (the reference)."""
+    from kg.extract.communities import (COMMUNITY_SUFFIXES, MAX_LISTED_NAME, MAX_LISTED_TOKENS, PART_LEVELS, code_prefix,
+                                        elsewhere_short_form, is_cjk, load_communities)
+    from kg.extract.found import Found
+
+    prefixes = tuple(p for p in (code_prefix(u.code) for u in units
+                                 if u.code and u.kind == "subdistrict" and not u.implicit) if p is not None)
+    if not prefixes:
+        return units
+    table, found, inside = load_communities(), [], []
+    for i, sentence_tokens in enumerate(tokens):
+        for k, token in enumerate(sentence_tokens):
+            if not token.text.endswith(COMMUNITY_SUFFIXES) or any(qs <= token.start < qe for qs, qe in quoted[i]):
+                continue
+            for j in range(max(0, k - MAX_LISTED_TOKENS), k + 1):
+                first = sentence_tokens[j]
+                name = "".join(tok.text for tok in sentence_tokens[j : k + 1])
+                if len(name) < 3 or len(name) > MAX_LISTED_NAME or not all(is_cjk(ch) for ch in name):
+                    continue
+                within_span = [u for u in units if u.overlaps(first.start, token.end)]
+                if any(u.start == first.start and u.end == token.end for u in within_span):
+                    break
+                if any(u.start < first.start or u.end > token.end
+                       or not (u.kind in PART_LEVELS and not u.code or elsewhere_short_form(u, prefixes))
+                       for u in within_span) or any(u.overlaps(first.start, token.end) for u in found):
+                    continue
+                if any(code.startswith(prefixes) for code in table.candidates(name)):
+                    found.append(Found("AdministrativeUnit", name, first.start, token.end, i, kind="community",
+                                       rule="suffix"))
+                    inside += within_span
+                    break
+    joined = {id(u) for u in inside}
+    return [u for u in units if id(u) not in joined] + found if found else units
+
+
+def test_listed_names_in_named_townships_are_found_as_one_by_one(monkeypatch):
+    from kg.extract import communities
+
+    fast = communities.listed_in_named_townships
+    asked = []
+
+    def both(tokens, units, quoted):
+        given = list(units)
+        out, reference = fast(tokens, units, quoted), listed_in_named_townships_one_by_one(tokens, given, quoted)
+        kept = [u for u in out if any(u is v for v in given)]
+        assert kept == [u for u in reference if any(u is v for v in given)]
+        assert [(u.name, u.start, u.end, u.sentence, u.kind) for u in out if u not in kept] == \
+            [(u.name, u.start, u.end, u.sentence, u.kind) for u in reference if not any(u is v for v in given)]
+        asked.append(len(out) - len(kept))
+        return out
+
+    monkeypatch.setattr(communities, "listed_in_named_townships", both)
+    texts = [
+        "淳安县中洲镇组织党员志愿者开展义诊。医疗队随后来到余家村，为老人测量血压。",
+        "无锡市新吴区江溪街道开展邻里节活动。万裕苑第二社区党委组织居民参加。",
+        "开平市三埠街道长沙东社区党委组织志愿者清理河道。",
+        "淳安县中洲镇召开会议。“余家村”文艺队在余家村演出，洪家村和余家村的村民参加。",
+    ]
+    for text in texts:
+        extract_text(text)
+    assert sum(asked) >= 3  # (the texts give the rule names to find)

@@ -13,7 +13,9 @@ article's communities is the article's.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
+from operator import itemgetter
 
 from kg.extract.found import Found
 from kg.extract.patterns import PATTERNS
@@ -224,15 +226,24 @@ def listed_in_named_townships(tokens, units: list[Found], quoted) -> list[Found]
         return units
     table, found, inside = load_communities(), [], []
     for i, sentence_tokens in enumerate(tokens):
-        for k, token in enumerate(sentence_tokens):
-            if not token.text.endswith(COMMUNITY_SUFFIXES) or any(qs <= token.start < qe for qs, qe in quoted[i]):
+        # (every token of an article that names a township is asked: the ones ending in a suffix are found at C
+        # speed, and the names are slices of the sentence's text, which its contiguous tokens make)
+        words = list(map(itemgetter(2), sentence_tokens))
+        ending = [k for k, word in enumerate(words) if word.endswith(COMMUNITY_SUFFIXES)]
+        if not ending:
+            continue
+        text, base = "".join(words), sentence_tokens[0].start
+        here = [u for u in units if u.overlaps(base, sentence_tokens[-1].end)]  # (no other can overlap a name in it)
+        for k in ending:
+            token = sentence_tokens[k]
+            if any(qs <= token.start < qe for qs, qe in quoted[i]):
                 continue
             for j in range(max(0, k - MAX_LISTED_TOKENS), k + 1):  # longest first
                 first = sentence_tokens[j]
-                name = "".join(tok.text for tok in sentence_tokens[j : k + 1])
-                if len(name) < 3 or len(name) > MAX_LISTED_NAME or not all(is_cjk(ch) for ch in name):
+                name = text[first.start - base : token.end - base]
+                if len(name) < 3 or len(name) > MAX_LISTED_NAME or not CJK_RUN.fullmatch(name):
                     continue
-                within_span = [u for u in units if u.overlaps(first.start, token.end)]
+                within_span = [u for u in here if u.overlaps(first.start, token.end)]
                 if any(u.start == first.start and u.end == token.end for u in within_span):
                     break  # the name is found already
                 if any(u.start < first.start or u.end > token.end
@@ -248,6 +259,7 @@ def listed_in_named_townships(tokens, units: list[Found], quoted) -> list[Found]
 
 
 PART_LEVELS = ("community", "compound")  # what a longer listed name may hold, found by its own suffix
+CJK_RUN = re.compile("[\u4e00-\u9fff]+")  # (every character is_cjk)
 
 
 def elsewhere_short_form(unit: Found, prefixes: tuple[str, ...]) -> bool:
