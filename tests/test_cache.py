@@ -439,3 +439,63 @@ def test_a_rebuild_after_labels_rules_and_memberships_change_writes_a_fresh_buil
     assert result.store_changed
     assert graph(out) == fresh(tmp_path, corpus, "fresh")
     assert store_triples(out) == store_triples(tmp_path / "fresh")
+
+
+def counted_full_reads(monkeypatch) -> list[int]:
+    """How many articles' facts each build reads back for a full resolve (CorpusTables.add_encoded calls)."""
+    from kg.resolve.corpus import CorpusTables
+
+    monkeypatch.setattr("kg.pipeline.PATCH_SHARE", 1.0)  # the five seeds: four of them change here
+    calls = [0]
+    original = CorpusTables.add_encoded
+
+    def counting(self, text):
+        calls[0] += 1
+        return original(self, text)
+
+    monkeypatch.setattr(CorpusTables, "add_encoded", counting)
+    return calls
+
+
+def test_a_rebuild_merges_again_only_what_its_changed_articles_observe_and_resolves_as_a_fresh_build(
+        corpus, tmp_path, monkeypatch):
+    # The corpus the last resolve made is patched: the entities and relations the removed, changed and added
+    # articles observe are merged again from the kept observations, the rest are the last records. Leaving
+    # the patch out (the last corpus as it was) gives other labels, counts and relations than a fresh build.
+    out = tmp_path / "out"
+    build([corpus], out)
+    reads = counted_full_reads(monkeypatch)
+    edit_corpus(corpus)
+    rebuilt = build([corpus], out)
+    assert reads[0] == 0  # no article's facts were read back to resolve the whole corpus again
+    expected = build([corpus], tmp_path / "fresh")
+    assert rebuilt.corpus == expected.corpus
+    assert graph(out) == graph(tmp_path / "fresh")
+    # And again after that: the kept corpus is the patched one.
+    files = sorted(corpus.glob("*.txt"))
+    files[-1].unlink()
+    (corpus / "later.txt").write_text("长沙市望城区高塘岭街道长家山社区党总支书记李明主持召开会议。\n", "utf-8")
+    again = build([corpus], out)
+    assert reads[0] == 0
+    assert again.corpus == build([corpus], tmp_path / "fresh2").corpus
+    assert graph(out) == graph(tmp_path / "fresh2")
+
+
+def test_a_kept_corpus_that_cannot_be_read_or_observations_changed_by_hand_mean_a_full_resolve(corpus, tmp_path,
+                                                                                              monkeypatch):
+    out = tmp_path / "out"
+    build([corpus], out)
+    reads = counted_full_reads(monkeypatch)
+    with sqlite3.connect(cache_dir(out) / DATABASE) as db:
+        db.execute("UPDATE resolved SET entities = '[[\"broken'")
+    edit_corpus(corpus)
+    assert build([corpus], out).corpus == build([corpus], tmp_path / "fresh").corpus
+    assert reads[0] > 0
+    assert graph(out) == graph(tmp_path / "fresh")
+    reads[0] = 0
+    with sqlite3.connect(cache_dir(out) / DATABASE) as db:
+        db.execute("DELETE FROM observed_entities WHERE rowid IN (SELECT rowid FROM observed_entities LIMIT 3)")
+    (corpus / "new.txt").unlink()
+    assert build([corpus], out).corpus == build([corpus], tmp_path / "fresh2").corpus
+    assert reads[0] > 0  # the rows are not what the kept corpus was made from: all read again
+    assert graph(out) == graph(tmp_path / "fresh2")

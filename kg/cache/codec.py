@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from sys import intern
 
 from kg.model import (
     ArticleFacts,
@@ -24,10 +25,12 @@ from kg.model import (
     ArticleRecord,
     ArticleSummary,
     DroppedLine,
+    Entity,
     EntityObservation,
     Evidence,
     MembershipObservation,
     MentionSpan,
+    Relation,
     RelationObservation,
     SentenceSpan,
 )
@@ -155,3 +158,30 @@ def encode_text(text: ArticleText) -> str:
 def decode_text(text: str) -> ArticleText:
     body_text, body = json.loads(text)
     return ArticleText(body_text, tuple(map(tuple, body)))
+
+
+# ------------------------------------------------------------- the resolved corpus, kept for the next build
+def encode_entities(entities) -> str:
+    """Resolved entities (``kg.model.Entity``) as one JSON list of their fields in declaration order."""
+    return _dumps([[e.iri, e.cls, e.fine_class, e.label, e.alt_labels, e.code, e.implicit, e.attributes, e.roles,
+                    e.article_count, e.mentions] for e in entities])
+
+
+def encode_relations(relations) -> str:
+    return _dumps([[r.subject, r.predicate, r.object, r.rules, r.from_gazetteer, r.article_count] for r in relations])
+
+
+def decode_entities(text: str) -> list[Entity]:
+    """``encode_entities`` read back, every IRI and class one interned string (as resolve makes them)."""
+    return [Entity(intern(iri), intern(cls), intern(fine), label, tuple(alt), code, implicit,
+                   tuple(map(tuple, attributes)), tuple(roles), articles, mentions)
+            for iri, cls, fine, label, alt, code, implicit, attributes, roles, articles, mentions in json.loads(text)]
+
+
+def decode_relations(text: str, share) -> list[Relation]:
+    """``encode_relations`` read back; ``share`` gives the one copy kept of each list of rules."""
+    return [Relation(intern(s), intern(p), intern(o), share(tuple(rules)), gazetteer, articles)
+            for s, p, o, rules, gazetteer, articles in json.loads(text)]
+
+
+encode_observation = _dumps  # an observation as the merge reads it (``kg.resolve.corpus``): a list of plain values

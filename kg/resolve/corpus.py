@@ -23,10 +23,12 @@ import json
 import marshal
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
+from operator import attrgetter
 from pathlib import Path
 from sys import intern
+from typing import Protocol
 
 from kg.cache.codec import fact_lists
 from kg.model import ArticleFacts, Entity, EvidenceRef, Membership, Relation, ResolvedCorpus
@@ -56,8 +58,8 @@ _SCHEMA = """
 CREATE TABLE entities (iri TEXT NOT NULL, article TEXT NOT NULL, data BLOB NOT NULL);
 CREATE TABLE relations (s TEXT NOT NULL, p TEXT NOT NULL, o TEXT NOT NULL, article TEXT NOT NULL, data BLOB NOT NULL);
 -- roles as UTF-8 bytes: they sort as their code points do, as Python sorts the strings
-CREATE TABLE memberships (person TEXT NOT NULL, body TEXT NOT NULL, role BLOB NOT NULL,
-                          PRIMARY KEY (person, body, role)) WITHOUT ROWID;
+CREATE TABLE memberships (person TEXT NOT NULL, body TEXT NOT NULL, role BLOB NOT NULL, article TEXT NOT NULL,
+                          PRIMARY KEY (person, body, role, article)) WITHOUT ROWID;
 """
 
 
@@ -138,8 +140,9 @@ class CorpusTables:
         self.db.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?)", (
             (s, p, o, article, _pack([rules, gazetteer, bool(at), evidence]))
             for s, p, o, rules, gazetteer, at, evidence in relations))
-        self.db.executemany("INSERT OR IGNORE INTO memberships VALUES (?, ?, ?)",
-                            ((person, body, role.encode("utf-8", "surrogatepass")) for person, body, role in memberships))
+        self.db.executemany("INSERT OR IGNORE INTO memberships VALUES (?, ?, ?, ?)",
+                            ((person, body, role.encode("utf-8", "surrogatepass"), article)
+                             for person, body, role in memberships))
 
     def close(self) -> None:
         self.db.close()
@@ -152,41 +155,51 @@ class CorpusTables:
         self.close()
 
     # ---------------------------------------------------------------- resolve
-    def resolve(self) -> ResolvedCorpus:
-        """One record per entity, relation and membership, each table sorted (SQLite sorts on disk)."""
+    def resolve(self, keep: KeptObservations | None = None) -> ResolvedCorpus:
+        """One record per entity, relation and membership, each table sorted (SQLite sorts on disk).
+
+        ``keep``: where every observation also goes, as it is read (the build cache keeps them, so that the
+        next build merges again only the entities and relations its changed articles observe)."""
         self.db.execute("COMMIT")
         self.db.execute("BEGIN")
-        entities = tuple(self._entities())
-        relations = tuple(self._relations())
-        memberships = tuple(
-            Membership(self.share(person), self.share(body), self.share(role.decode("utf-8", "surrogatepass")))
-            for person, body, role in self.db.execute("SELECT person, body, role FROM memberships ORDER BY person, body, role"))
+        entities = tuple(self._entities(keep.entities if keep else None))
+        relations = tuple(self._relations(keep.relations if keep else None))
+        rows = self.db.execute("SELECT DISTINCT person, body, role FROM memberships ORDER BY person, body, role")
+        memberships = tuple(Membership(self.share(person), self.share(body), self.share(role.decode("utf-8", "surrogatepass")))
+                            for person, body, role in rows)
+        if keep:
+            keep.memberships(self.db.execute("SELECT person, body, role, article FROM memberships").fetchall())
         return ResolvedCorpus(entities, relations, memberships)
 
     def share(self, value):
         """The one copy kept of a string or tuple that recurs (an IRI in many relations, a list of rules)."""
         return self._shared.setdefault(value, value)
 
-    def _entities(self) -> Iterator[Entity]:
-        rows = self.db.execute("SELECT iri, data FROM entities ORDER BY iri, article")
+    def _entities(self, keep: Callable[[list], None] | None) -> Iterator[Entity]:
+        rows = self.db.execute("SELECT iri, article, data FROM entities ORDER BY iri, article")
+        kept: list = []
         for entity_iri, group in groupby(rows, key=lambda row: row[0]):
-            totals = None
-            for _, data in group:
-                cls, names, aliases, kind, code, implicit, attributes, roles, _, count = _unpack(data)
-                totals = totals or EntityTotals(cls)
-                totals.add(names, aliases, kind, code, implicit, attributes, roles, count)
-            yield describe(intern(entity_iri), totals, self.share)
+            observations = [_unpack(data) for _, _, data in group] if keep is None else \
+                [_kept_row(kept, entity_iri, article, _unpack(data), ENTITY_FIELDS) for _, article, data in group]
+            yield merge_entity(entity_iri, observations, self.share)
+            if len(kept) >= KEEP_BATCH:
+                keep(kept)
+                kept = []
+        if keep is not None:
+            keep(kept)
 
-    def _relations(self) -> Iterator[Relation]:
-        rows = self.db.execute("SELECT s, p, o, data FROM relations ORDER BY s, p, o, article")
-        for (s, p, o), group in groupby(rows, key=lambda row: row[:3]):
-            rules, gazetteer, articles = set(), False, 0
-            for *_, data in group:
-                found_by, from_gazetteer, at, _ = _unpack(data)
-                rules.update(found_by)
-                gazetteer |= from_gazetteer
-                articles += at or not from_gazetteer
-            yield Relation(intern(s), self.share(p), intern(o), self.share(tuple(sorted(rules))), gazetteer, articles)
+    def _relations(self, keep: Callable[[list], None] | None) -> Iterator[Relation]:
+        rows = self.db.execute("SELECT s, p, o, article, data FROM relations ORDER BY s, p, o, article")
+        kept: list = []
+        for key, group in groupby(rows, key=lambda row: row[:3]):
+            observations = [_unpack(row[4]) for row in group] if keep is None else \
+                [_kept_row(kept, key, row[3], _unpack(row[4]), RELATION_FIELDS) for row in group]
+            yield merge_relation(key, observations, self.share)
+            if len(kept) >= KEEP_BATCH:
+                keep(kept)
+                kept = []
+        if keep is not None:
+            keep(kept)
 
     # --------------------------------------------------------------- evidence
     def evidence(self, subject: str, predicate: str | None = None, obj: str | None = None) -> tuple[EvidenceRef, ...]:
@@ -214,6 +227,88 @@ class CorpusTables:
         samples.sort()
         return tuple(EvidenceRef(article, sentence, start, end) for article, start, end, sentence in
                      samples[:EVIDENCE_SAMPLES])
+
+
+# What of an observation the merge reads, in this order (``CorpusTables.add_lists`` packs them so, with the
+# evidence samples as well); the build cache keeps these fields only, as JSON.
+ENTITY_FIELDS = 8  # cls, names, aliases, kind, code, implicit, attributes, roles (then evidence, count)
+RELATION_FIELDS = 3  # rules, gazetteer, at (then evidence)
+KEEP_BATCH = 10_000  # observations handed to ``KeptObservations`` at a time
+
+
+class KeptObservations(Protocol):
+    """Where ``CorpusTables.resolve`` hands every observation it reads (the build cache is one).
+
+    Rows are (key, article, observation): key the entity's IRI or the relation's (subject, predicate, object),
+    the observation as the merge reads it (``merge_entity``, ``merge_relation``)."""
+
+    def entities(self, rows: list) -> None: ...
+    def relations(self, rows: list) -> None: ...
+    def memberships(self, rows: list[tuple[str, str, bytes, str]]) -> None: ...  # (person, body, role as UTF-8, article)
+
+
+def _kept_row(kept: list, key, article: str, row, fields: int) -> list:
+    """The observation as the merge reads it, also put in ``kept`` as (key, article, observation)."""
+    observation = [*row[:fields], row[-1]] if fields == ENTITY_FIELDS else list(row[:fields])
+    kept.append((key, article, observation))
+    return observation
+
+
+def merge_entity(entity_iri: str, observations, share=lambda value: value) -> Entity:
+    """One entity from its observations in article-id order, each (cls, names, aliases, kind, code, implicit,
+    attributes, roles, …, count): the full build's packed rows and the kept ones (without evidence) alike."""
+    totals = None
+    for row in observations:
+        totals = totals or EntityTotals(row[0])
+        totals.add(*row[1:ENTITY_FIELDS], row[-1])
+    return describe(intern(entity_iri), totals, share)
+
+
+def merge_relation(key: tuple[str, str, str], observations, share=lambda value: value) -> Relation:
+    """One relation from its observations in article-id order, each (rules, gazetteer, at, …)."""
+    rules, gazetteer, articles = set(), False, 0
+    for found_by, from_gazetteer, at, *_ in observations:
+        rules.update(found_by)
+        gazetteer |= from_gazetteer
+        articles += at or not from_gazetteer
+    s, p, o = key
+    return Relation(intern(s), share(p), intern(o), share(tuple(sorted(rules))), gazetteer, articles)
+
+
+def observations(facts: list) -> tuple[list, list, list]:
+    """An article's facts (``kg.cache.codec.fact_lists``, or their JSON read back) as the rows a full resolve
+    hands to ``KeptObservations``: the same (key, article, observation) it reads from its tables."""
+    article, entities, relations, memberships, _ = facts
+    return (
+        [(iri, article, [cls, names, aliases, kind, code, implicit, attributes, roles, count])
+         for iri, _key, cls, names, aliases, kind, code, implicit, attributes, roles, _evidence, count in entities],
+        [((s, p, o), article, [rules, gazetteer, bool(at)]) for s, p, o, rules, gazetteer, at, _evidence in relations],
+        [(person, body, role.encode("utf-8", "surrogatepass"), article) for person, body, role in memberships],
+    )
+
+
+def patch_corpus(last: ResolvedCorpus, entities: Iterable[tuple[str, list]],
+                 relations: Iterable[tuple[tuple[str, str, str], list]], touched_entities: set[str],
+                 touched_relations: set[tuple[str, str, str]], memberships: tuple[Membership, ...],
+                 share=lambda value: value) -> ResolvedCorpus:
+    """The last corpus with the touched entities and relations merged again from their observations.
+
+    ``entities`` and ``relations``: (key, its observations in article-id order) of every touched one that is
+    still observed, in key order; a touched one no article observes any more is gone. The merge is the one a
+    full resolve runs, so the records are the ones it would make.
+    """
+    entities_ = [e for e in last.entities if e.iri not in touched_entities]
+    entities_ += [merge_entity(iri, rows, share) for iri, rows in entities]
+    relations_ = [r for r in last.relations if (r.subject, r.predicate, r.object) not in touched_relations]
+    relations_ += [merge_relation(key, rows, share) for key, rows in relations]
+    # Two sorted runs: sorting finds and merges them (Python's sort, in C), cheaper than merging them here.
+    entities_.sort(key=_iri)
+    relations_.sort(key=_triple)
+    return ResolvedCorpus(tuple(entities_), tuple(relations_), memberships)
+
+
+_iri = attrgetter("iri")
+_triple = attrgetter("subject", "predicate", "object")
 
 
 def describe(entity_iri: str, t: EntityTotals, share=lambda value: value) -> Entity:
