@@ -499,3 +499,21 @@ def test_a_kept_corpus_that_cannot_be_read_or_observations_changed_by_hand_mean_
     assert build([corpus], out).corpus == build([corpus], tmp_path / "fresh2").corpus
     assert reads[0] > 0  # the rows are not what the kept corpus was made from: all read again
     assert graph(out) == graph(tmp_path / "fresh2")
+
+
+def test_a_shard_a_rebuild_reuses_is_the_last_builds_file_linked_and_a_symbolic_link_is_not_followed(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([corpus], out)
+    data = out / "views" / "data"
+    inodes = {p.name: p.stat().st_ino for p in data.glob("*.js")}
+    planted = tmp_path / "elsewhere.js"
+    linked_name = sorted(name for name in inodes if name.startswith("e-"))[0]
+    planted.write_bytes((data / linked_name).read_bytes())  # the same bytes: the listed hash still holds
+    (data / linked_name).unlink()
+    (data / linked_name).symlink_to(planted)
+    build([corpus], out)  # nothing changed: every shard but the core is the last build's
+    after = {p.name: p.stat().st_ino for p in data.glob("*.js")}
+    kept = {name for name in inodes if after.get(name) == inodes[name]}
+    assert kept == set(inodes) - {"core.js", linked_name}
+    assert not (data / linked_name).is_symlink() and after[linked_name] != planted.stat().st_ino
+    assert (data / linked_name).read_bytes() == planted.read_bytes()

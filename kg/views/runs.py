@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
@@ -119,12 +120,24 @@ class ShardFiles:
 
     def write(self, name: str, inputs: str, make: Callable[[], bytes]) -> None:
         """The shard ``name`` whose inputs hash to ``inputs``: the last build's file when it had the same, else ``make()``."""
+        path = self.data_dir / f"{name}.js"
         data = self._unchanged(name, inputs)
-        if data is None:
-            data = make()
-        else:
+        if data is not None:
             self.reused += 1
-        (self.data_dir / f"{name}.js").write_bytes(data)
+            # The last build's file is linked, not written again: its bytes are the ones checked, and creating
+            # and writing the half of a rebuild's shards that are unchanged cost more than all the rest of
+            # taking them (0.03-0.04 s of CPU after ten articles added to 1,000). The last output goes when
+            # this one replaces it, so nothing else keeps the file.
+            last = self.previous / f"{name}.js"
+            try:
+                if last.is_symlink():  # the bytes only, never what a link points at
+                    raise OSError("a symbolic link")
+                os.link(last, path, follow_symlinks=False)
+            except OSError:  # (another file system, or one without links)
+                path.write_bytes(data)
+        else:
+            data = make()
+            path.write_bytes(data)
         self.listed[name] = [inputs, hashlib.blake2b(data, digest_size=16).hexdigest()]
 
     def _unchanged(self, name: str, inputs: str) -> bytes | None:
