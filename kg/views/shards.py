@@ -35,7 +35,7 @@ from kg.views.runs import ShardFiles, feed, inputs_hash, joined, run_ends, shard
 from kg.views.styles import ViewStyles
 
 DATA_DIR = "data"  # under views/
-ENTITIES_PER_SHARD = 200  # entities in a shard, on average (kg.views.runs)
+ENTITIES_PER_SHARD = 50  # entities in a shard, on average (kg.views.runs); see docs/build.md
 CORE = "core"  # the one shard whose size grows with the corpus
 UNIT = "AdministrativeUnit"
 
