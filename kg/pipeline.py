@@ -377,7 +377,8 @@ def build(
         with clock("analyse"):
             analysis = analyse_records(*records_of(corpus))
         report = BuildReport(
-            articles=StoredSummaries(cache.summaries(collected.sources)),  # on disk, not 3 KB an article in memory
+            # On disk, not 3 KB an article in memory; the cache's encoding as it is.
+            articles=StoredSummaries(encoded=cache.encoded_summaries(collected.sources)),
             skipped=tuple(collected.skipped),
             entity_counts=count_entities(corpus),
             warnings=(warning,) if warning else (),

@@ -354,6 +354,10 @@ def test_stored_summaries_give_back_each_summary_as_it_was_in_order():
     with pytest.raises(IndexError):
         stored[3]
     assert not StoredSummaries([])
+    from kg.cache.codec import encode_summary
+
+    # What a build gives it: the cache's encoding as it is, with where each was read.
+    assert StoredSummaries(encoded=((s.source, encode_summary(s)) for s in summaries)) == summaries
 
 
 def test_a_rebuild_writes_the_views_of_a_fresh_build(corpus, tmp_path, monkeypatch):

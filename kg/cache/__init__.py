@@ -264,8 +264,14 @@ class BuildCache:
 
     def summaries(self, sources: dict[str, str]) -> Iterator[ArticleSummary]:
         """This build's articles' summaries, in input order; ``sources`` maps id -> where it was read."""
+        for source, data in self.encoded_summaries(sources):
+            yield decode_summary(data, source)
+
+    def encoded_summaries(self, sources: dict[str, str]) -> Iterator[tuple[str, str]]:
+        """(where it was read, its summary as encoded: ``kg.cache.codec.encode_summary``) of this build's
+        articles, in input order."""
         for article_id, data in self._used("u.id, a.summary", "u.seq"):
-            yield decode_summary(data, sources.get(article_id, ""))
+            yield sources.get(article_id, ""), data
 
     def articles(self, sources: dict[str, str]) -> Iterator[ArticleRecord]:
         """Each of this build's articles as the views read it, in input order, one at a time."""

@@ -23,12 +23,17 @@ _decoder = json.JSONDecoder()
 class StoredSummaries(Sequence[ArticleSummary]):
     """Summaries in the order given, each written to disk as it comes; equal to any sequence of the same."""
 
-    def __init__(self, summaries: Iterable[ArticleSummary]):
+    def __init__(self, summaries: Iterable[ArticleSummary] = (), *,
+                 encoded: Iterable[tuple[str, str]] | None = None):
+        """``summaries``, or ``encoded``: (source, the cache's encoding of the summary) pairs, stored as they are
+        (a build has them so: decoding and encoding them again cost 0.02 s at 1,000 articles)."""
         self._file = tempfile.TemporaryFile(prefix="kg-summaries-")
         self._offsets = array("q", [0])
-        for summary in summaries:
+        if encoded is None:
+            encoded = ((summary.source, encode_summary(summary)) for summary in summaries)
+        for source, text in encoded:
             # The source first, as JSON (a path may hold any character), then the cache's encoding.
-            self._file.write((json.dumps(summary.source, ensure_ascii=False) + encode_summary(summary)).encode("utf-8"))
+            self._file.write((json.dumps(source, ensure_ascii=False) + text).encode("utf-8"))
             self._offsets.append(self._file.tell())
         self._file.flush()
 
