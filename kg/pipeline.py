@@ -81,6 +81,7 @@ COMMIT_EVERY = 200  # files between commits of the cache: a killed build keeps m
 # Resolve patches the last corpus when at most this share of the articles was added or removed; past it,
 # merging every article again costs no more than merging the touched ones and reading the last corpus.
 PATCH_SHARE = 0.5
+RESOLVED_PART = 4096  # records of the resolved corpus encoded at a time, kept as one row
 
 
 @dataclass(frozen=True)
@@ -421,10 +422,9 @@ def resolve_corpus(cache: BuildCache, collected: Collected) -> ResolvedCorpus:
     observations and the corpus are kept for the next build. Either way the records are the same.
     """
     changes = cache.resolved_changes()
-    last = cache.resolved_corpus() if changes is not None else None
-    if last is not None and len(changes[0]) + len(changes[1]) <= PATCH_SHARE * collected.articles:
+    if changes is not None and len(changes[0]) + len(changes[1]) <= PATCH_SHARE * collected.articles:
         try:
-            corpus = patch_resolved(cache, *changes, last)
+            corpus = patch_resolved(cache, *changes)
         except (ValueError, TypeError, KeyError):  # what is kept cannot be read: resolve it all (it is replaced)
             corpus = None
         if corpus is not None:
@@ -434,18 +434,27 @@ def resolve_corpus(cache: BuildCache, collected: Collected) -> ResolvedCorpus:
     for facts in cache.facts(skip=collected.added):
         tables.add_encoded(facts)
     corpus = tables.resolve(keep=cache)
-    cache.keep_resolved(encode_entities(corpus.entities), encode_relations(corpus.relations))
+    keep_resolved(cache, corpus)
     return corpus
 
 
-def patch_resolved(cache: BuildCache, added: list[str], removed: list[str], last: tuple[str, str]) -> ResolvedCorpus:
-    """``resolve_corpus`` of the kept corpus ``last``, with the observations of ``added`` and ``removed``."""
+def keep_resolved(cache: BuildCache, corpus: ResolvedCorpus) -> None:
+    def parts(records: tuple) -> Iterator[tuple]:
+        return (records[i:i + RESOLVED_PART] for i in range(0, len(records), RESOLVED_PART))
+
+    cache.keep_resolved(map(encode_entities, parts(corpus.entities)), map(encode_relations, parts(corpus.relations)))
+
+
+def patch_resolved(cache: BuildCache, added: list[str], removed: list[str]) -> ResolvedCorpus:
+    """``resolve_corpus`` of the kept corpus, with the observations of ``added`` and ``removed``."""
     shared: dict = {}
 
     def share(value):  # one copy of each class, predicate and list of rules, as a full resolve keeps them
         return shared.setdefault(value, value)
 
-    previous = ResolvedCorpus(tuple(decode_entities(last[0])), tuple(decode_relations(last[1], share)))
+    previous = ResolvedCorpus(
+        tuple(entity for part in cache.resolved_corpus("entities") for entity in decode_entities(part)),
+        tuple(relation for part in cache.resolved_corpus("relations") for relation in decode_relations(part, share)))
     touched_entities, touched_relations = cache.drop_observed(removed)
     for text in cache.facts_of(added):
         entities, relations, memberships = observations(json.loads(text))
@@ -463,7 +472,7 @@ def patch_resolved(cache: BuildCache, added: list[str], removed: list[str], last
                         for person, body, role in cache.observed_memberships())
     corpus = patch_corpus(previous, entity_rows, relation_rows, touched_entities, touched_relations, memberships,
                           share)
-    cache.keep_resolved(encode_entities(corpus.entities), encode_relations(corpus.relations))
+    keep_resolved(cache, corpus)
     return corpus
 
 

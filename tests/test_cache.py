@@ -491,7 +491,8 @@ def test_a_kept_corpus_that_cannot_be_read_or_observations_changed_by_hand_mean_
     build([corpus], out)
     reads = counted_full_reads(monkeypatch)
     with sqlite3.connect(cache_dir(out) / DATABASE) as db:
-        db.execute("UPDATE resolved SET entities = '[[\"broken'")
+        # The same length (so the figures kept hold) but no JSON: the corpus cannot be read.
+        db.execute("UPDATE resolved_parts SET data = 'x' || substr(data, 2) WHERE kind = 'entities'")
     edit_corpus(corpus)
     assert build([corpus], out).corpus == build([corpus], tmp_path / "fresh").corpus
     assert reads[0] > 0
@@ -503,6 +504,12 @@ def test_a_kept_corpus_that_cannot_be_read_or_observations_changed_by_hand_mean_
     assert build([corpus], out).corpus == build([corpus], tmp_path / "fresh2").corpus
     assert reads[0] > 0  # the rows are not what the kept corpus was made from: all read again
     assert graph(out) == graph(tmp_path / "fresh2")
+    reads[0] = 0
+    with sqlite3.connect(cache_dir(out) / DATABASE) as db:
+        db.execute("DELETE FROM resolved_parts WHERE kind = 'relations'")  # a corpus without its relations
+    (corpus / "new.txt").write_text("长沙市望城区高塘岭街道长家山社区党总支开展“邻里守望”活动。\n", "utf-8")
+    assert build([corpus], out).corpus == build([corpus], tmp_path / "fresh3").corpus
+    assert reads[0] > 0
 
 
 def test_a_shard_a_rebuild_reuses_is_the_last_builds_file_linked_and_a_symbolic_link_is_not_followed(corpus, tmp_path):
