@@ -299,3 +299,11 @@ def test_a_verb_and_a_bare_level_word_after_an_adverb_is_no_division():
     # 联合街道 is a division's name in the table; after 将, 联合 is the verb and 街道 the street the passage is about
     text = "下一步，柳溪社区将联合街道社区卫生服务中心开设健康课。"
     assert "联合街道" not in names(text, "AdministrativeUnit")
+
+
+def test_a_bare_community_committee_is_the_one_of_the_community_its_own_clause_names():
+    text = ("三个机关党支部到社区报到。在柳溪社区，区财政局机关党支部书记韦建平和社区党委书记蒙丽一起走访了老旧小区。"
+            "“有事找支部，办得快多了。”青杠社区党委书记黄丽芳说。")
+    rels = relations(text)
+    assert ("蒙丽", "leads", "柳溪社区党委") in rels
+    assert ("黄丽芳", "leads", "青杠社区党委") in rels

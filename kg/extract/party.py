@@ -224,6 +224,7 @@ def find_party_orgs(
 
 
 TERM_ENDING = "届"
+PLACE_CLAUSE_ENDS = (",", "，", ":", "：")  # (a unit that ends its clause, not one inside a body's name)
 NOT_BEFORE = {"大工委": "人"}  # (a kind word that, after this character, ends another body's name)
 STREET_KINDS = ("党工委",)
 ABOVE_COMMUNITY = ("subdistrict", "district", "city", "province")
@@ -310,7 +311,7 @@ def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[
     settled = list(named)
     # Settling changes only the organisation settled, never a named one or a
     # unit, so the indexes are built once for all of them.
-    context = SettleContext(named, units, sentence_paragraph)
+    context = SettleContext(named, units, sentence_paragraph, text)
     # Organisations named by a stem (某某产业园综合党委) are settled first: a bare kind word written before
     # them (a title's 企业有事找党委) refers to them as it would to one named outright.
     for org in orgs:
@@ -328,7 +329,7 @@ def settle_orgs(orgs: list[Found], units: list[Found], sentence_paragraph: list[
             org.name, org.generic, org.rule = "", False, "firm:" + stem
             settled.append(org)
     if len(settled) > len(named):
-        context = SettleContext([o for o in settled if o.name], units, sentence_paragraph)
+        context = SettleContext([o for o in settled if o.name], units, sentence_paragraph, text)
     for org in orgs:
         if not org.generic or org.rule.startswith("stem:"):
             continue
@@ -357,7 +358,8 @@ def same_unit(orgs: list[Found]) -> None:
 class SettleContext:
     """What settling a generic organisation asks of the article, indexed once."""
 
-    def __init__(self, named: list[Found], units: list[Found], sentence_paragraph: list[int]):
+    def __init__(self, named: list[Found], units: list[Found], sentence_paragraph: list[int], text: str = ""):
+        self.text = text
         # 中南 -> the first unit named 中南 + a level suffix (中南社区)
         self.unit_of_stem: dict[str, Found] = {}
         for unit in units:
@@ -406,7 +408,15 @@ class SettleContext:
     def own_paragraph_unit(self, org: Found, target: Found, level: str | None) -> bool:
         """Whether ``org``'s paragraph names one unit of ``level`` of its own, not the unit of ``target`` (named in
         an earlier paragraph): in a report on several communities, 某社区是…。社区党委… is that community's."""
-        if level is None or self.same_paragraph(target, org):
+        if level is None:
+            return False
+        # 在某社区,…和社区党委书记某某一起走访: the one unit of the level its own sentence names, before it, is its
+        # unit, whichever organisation of that level the article names elsewhere
+        own = {u.name for u in self._units if u.kind == level and not u.implicit and u.sentence == org.sentence
+               and u.end <= org.start and self.text[u.end : u.end + 1] in PLACE_CLAUSE_ENDS}  # (在某社区, …: the place
+        if len(own) == 1 and target.unit.name not in own and target.sentence != org.sentence:
+            return True
+        if self.same_paragraph(target, org):
             return False
         here = self.named_in_paragraph(org, level)
         return here is not None and here.name != target.unit.name
