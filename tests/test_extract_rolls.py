@@ -307,3 +307,9 @@ def test_a_bare_community_committee_is_the_one_of_the_community_its_own_clause_n
     rels = relations(text)
     assert ("蒙丽", "leads", "柳溪社区党委") in rels
     assert ("黄丽芳", "leads", "青杠社区党委") in rels
+
+
+def test_a_towns_hall_by_its_level_word_and_a_project_of_a_policy_field():
+    text = "3月26日，柏溪镇乡村振兴项目集中签约仪式在镇便民服务中心举行。"
+    assert "柏溪镇便民服务中心" in names(text, "Facility")
+    assert "乡村振兴项目" not in names(text, "Program")
