@@ -297,8 +297,9 @@ def test_a_department_of_two_fields_joined_by_和_after_a_level_word_is_named_wh
 
 def test_a_verb_and_a_bare_level_word_after_an_adverb_is_no_division():
     # 联合街道 is a division's name in the table; after 将, 联合 is the verb and 街道 the street the passage is about
-    text = "下一步，柳溪社区将联合街道社区卫生服务中心开设健康课。"
+    text = "下一步，柳溪社区将联合街道社区卫生服务中心开设健康课。今年社区还要联合街道，把这个做法推广开。"
     assert "联合街道" not in names(text, "AdministrativeUnit")
+    assert "街道" not in names(text, "Partner")  # (the passage's street, a unit, no partner)
 
 
 def test_a_bare_community_committee_is_the_one_of_the_community_its_own_clause_names():

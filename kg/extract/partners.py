@@ -200,8 +200,8 @@ def find_triggered_partners(index: int, sentence: Sentence, taken: list[Found]) 
                 continue
             if PATTERNS.level_of(name) or not re.search(r"[\u4e00-\u9fff]", name):
                 continue
-            if name.endswith(EVENT_WORDS):
-                continue  # 联合主题党日, 联合开展的宣传月: an event held together, no body
+            if name.endswith(EVENT_WORDS) or name in PATTERNS["units"]["generic_words"]:
+                continue  # 联合主题党日: an event held together, no body; 联合街道: the passage's street, a unit
             found.append(Found("Partner", name, s, s + len(name), index, rule=f"trigger:{trigger}"))
     return found
 

@@ -63,7 +63,7 @@ def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
             continue
         if tok.text in ZONE_WORDS and not gaz.lookup(tok.text):
             continue  # (a zone's kind alone, which no division bears)
-        if position and verb_and_level_word(tok.text) and word_tags().get(tokens[position - 1].text, "")[:1] in ("d", "v"):
+        if position and verb_and_level_word(tok.text) and word_tags().get(tokens[position - 1].text, "")[:1] in ("d", "v", "c"):
             continue  # 社区将|联合街道|社区卫生服务中心: a verb (联合) and a bare level word after an adverb, no 联合街道
         if tok.text in compounds:  # 某省|某某自治州 as jieba's one word: both divisions
             for at, name in compounds[tok.text]:
