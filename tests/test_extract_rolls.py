@@ -314,3 +314,11 @@ def test_a_towns_hall_by_its_level_word_and_a_project_of_a_policy_field():
     text = "3月26日，柏溪镇乡村振兴项目集中签约仪式在镇便民服务中心举行。"
     assert "柏溪镇便民服务中心" in names(text, "Facility")
     assert "乡村振兴项目" not in names(text, "Program")
+
+
+def test_a_quoted_name_held_a_counted_number_of_times_is_an_event_and_a_quoted_fund_a_program():
+    text = "托育园还每月办一次“祖孙同乐会”。区慈善总会设立了“银龄护苗”关爱基金。"
+    programs = names(text, "Program")
+    assert {"祖孙同乐会", "银龄护苗"} <= programs
+    # a word after the quote names the meeting of the quote's subject, no event of that name
+    assert "红枫物业" not in names("社区每月开一次“红枫物业”联席会。", "Program")

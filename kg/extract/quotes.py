@@ -317,7 +317,9 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
         event = Found("Program", name, qs, qe, index, kind="event", rule="quote+session")  # 第二届“某某”开幕
         event.aliases.add(session.group() + name)
         return event
-    if COUNTED_SESSIONS.search(text, 0, qs - base) and not after.startswith(CATEGORIES) and not name.endswith(UNIT_WORDS):
+    if (counted := COUNTED_SESSIONS.search(text, 0, qs - base)) and not after.startswith(CATEGORIES) \
+            and not name.endswith(UNIT_WORDS) and not (counted.group().endswith("次") and after[:1] and is_cjk(after[0])):
+        # (开一次“某某”联席会: after a count of times, a word after the quote names the meeting of the quote's subject)
         return Found("Program", name, qs, qe, index, kind="event", rule="quote+sessions")  # 组织了11场“某某”
     return None
 
