@@ -322,3 +322,12 @@ def test_a_quoted_name_held_a_counted_number_of_times_is_an_event_and_a_quoted_f
     assert {"祖孙同乐会", "银龄护苗"} <= programs
     # a word after the quote names the meeting of the quote's subject, no event of that name
     assert "红枫物业" not in names("社区每月开一次“红枫物业”联席会。", "Program")
+
+
+def test_a_communitys_standard_centre_after_的_is_named_with_it_and_a_day_nursery_is_a_place():
+    text = "早上八点，柳溪社区的长者日间照料中心里坐满了老人。二楼的柳溪社区普惠托育园开设全日托。"
+    facilities = names(text, "Facility")
+    assert {"柳溪社区长者日间照料中心", "柳溪社区普惠托育园"} <= facilities
+    assert "长者日间照料中心" not in facilities
+    # a place with a name of its own after 的 keeps it
+    assert "晨光口袋公园" in names("柳溪社区的晨光口袋公园今天开园。", "Facility")

@@ -246,6 +246,15 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     if cls == "Facility" and stem.startswith(OWNER_WORDS) and len(stem) - len(owner := owner_word(stem)) >= 2:
         start, stem = start + len(owner), stem[len(owner):]  # (村)集体|茶叶加工厂: who owns it is no part of its name
     unit = unit_ends.get(start)
+    if cls == "Facility" and unit is None and suffix in STANDARD_FACILITIES and 0 < len(stem) <= 2 \
+            and sentence.text[start - sentence.start - 1 : start - sentence.start] == "的" \
+            and (owner := unit_ends.get(start - 1)) is not None and owner.kind in ("community", "compound"):
+        # 某社区的|长者|日间照料中心: the centre every community has, the community's own, named with it (as 某社区长者
+        # 日间照料中心 is); a place with a name of its own after 的 (某社区的宝月口袋公园) keeps it
+        full = Found(cls, owner.name + stem + suffix, owner.start, e, index, unit=owner, kind=kind, rule="unit+suffix",
+                     written_apart=True)  # (the 的 between is no part of any form of the name)
+        full.aliases.add(stem + suffix)
+        return full
     if not stem and (kind == GOVERNMENT or suffix in WHOLE_NAMES) and len(suffix) >= 2 and unit is None:
         return body_of_level(index, sentence, tokens, s, e, suffix, kind)
     if not stem and cls == "Facility" and suffix in PUBLIC_VENUES and unit is None:
@@ -350,6 +359,7 @@ def after_named_holder(sentence: Sentence, start: int, end: int) -> int | None:
 DEED_TAGS = frozenset("dvpc")
 TEAM_CHARACTERS = ("队", "团")
 ABOVE_COMMUNITY = ("subdistrict", "district", "city", "province")
+STANDARD_FACILITIES = frozenset(PATTERNS["facilities"]["standard"])
 BUILDING_ENDINGS = ("大厦", "公寓")
 COUNTED_PLACES = re.compile("(?:\\d+|[一二两三四五六七八九十几多])[栋座处个间所幢]$")
 COUNT_CHARACTERS = "一二两三四五六七八九十几多"
