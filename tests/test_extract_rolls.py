@@ -331,3 +331,7 @@ def test_a_communitys_standard_centre_after_的_is_named_with_it_and_a_day_nurse
     assert "长者日间照料中心" not in facilities
     # a place with a name of its own after 的 keeps it
     assert "晨光口袋公园" in names("柳溪社区的晨光口袋公园今天开园。", "Facility")
+
+
+def test_a_communitys_police_room_by_its_level_word_is_the_passages_communitys():
+    assert "柳溪社区警务室" in names("柳溪社区党委在社区警务室旁设了一个议事角。", "Facility")
