@@ -335,3 +335,9 @@ def test_a_communitys_standard_centre_after_的_is_named_with_it_and_a_day_nurse
 
 def test_a_communitys_police_room_by_its_level_word_is_the_passages_communitys():
     assert "柳溪社区警务室" in names("柳溪社区党委在社区警务室旁设了一个议事角。", "Facility")
+
+
+def test_a_firm_named_by_its_trade_after_its_registered_name_is_that_firm():
+    text = "柳溪社区党委与玉林鑫禾热电有限公司签订共建协议。今年供暖季前，热电公司提前检修了管网。"
+    partners = names(text, "Partner")
+    assert "玉林鑫禾热电有限公司" in partners and "热电公司" not in partners

@@ -321,6 +321,9 @@ def units_not_in_persons(found_units: list[Found], found_persons: list[Found]) -
     return [u for u in found_units if not any(p.start <= u.start and u.end <= p.end for p in found_persons)]
 
 
+FIRM_WORD = "公司"
+
+
 def join_short_forms(others: list[Found]) -> None:
     """某某驿站 after 甲乙小区某某驿站, 公安局 after 县公安局: in one article, a facility or partner
     named by the end of another's name is that one, named in short (unless two names end so)."""
@@ -329,6 +332,10 @@ def join_short_forms(others: list[Found]) -> None:
         full: dict[str, str] = {}
         for short in names:
             longer = [n for n in names if len(n) > len(short) and n.endswith(short)]
+            if not longer and cls == "Partner" and short.endswith(FIRM_WORD) and 2 <= len(short) - len(FIRM_WORD) <= 3:
+                # 热电公司 after 淮南淮舜热电有限公司, 餐饮公司 after 某某餐饮有限公司: the article's one firm of that trade
+                trade = short[: -len(FIRM_WORD)]
+                longer = [n for n in names if len(n) > len(short) + 2 and trade in n and n.endswith(FIRM_WORD)]
             if len(short) >= MIN_SHORT_FORM and len(longer) == 1:
                 full[short] = longer[0]
         for f in others:
