@@ -341,3 +341,10 @@ def test_a_firm_named_by_its_trade_after_its_registered_name_is_that_firm():
     text = "柳溪社区党委与玉林鑫禾热电有限公司签订共建协议。今年供暖季前，热电公司提前检修了管网。"
     partners = names(text, "Partner")
     assert "玉林鑫禾热电有限公司" in partners and "热电公司" not in partners
+
+
+def test_a_team_named_by_its_kind_after_the_quoted_team_of_that_kind_is_that_team():
+    text = "社区“青杠”志愿消防队的14名队员分守楼道口。志愿消防队队长韦建国是退休消防员。"
+    partners = names(text, "Partner")
+    assert "志愿消防队" not in partners
+    assert any(r[0] == "韦建国" and r[1] == "leads" for r in relations(text))
