@@ -348,3 +348,11 @@ def test_a_team_named_by_its_kind_after_the_quoted_team_of_that_kind_is_that_tea
     partners = names(text, "Partner")
     assert "志愿消防队" not in partners
     assert any(r[0] == "韦建国" and r[1] == "leads" for r in relations(text))
+
+
+def test_a_bare_owners_committee_is_the_one_compound_the_article_names():
+    text = ("柳溪社区议事会讨论锦和苑小区停车难题，社区党委、小区业主委员会、柳州嘉岚物业服务有限公司和城东派出所参加。"
+            "业委会主任欧阳明表示支持。")
+    partners = names(text, "Partner")
+    assert "锦和苑小区业主委员会" in partners and "小区业主委员会" not in partners
+    assert ("欧阳明", "leads", "锦和苑小区业主委员会") in relations(text)

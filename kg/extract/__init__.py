@@ -72,6 +72,7 @@ def extract(article: Article, sentences: tuple[Sentence, ...]) -> ArticleExtract
     others = standard.settle_level_facilities(others, found_units, paragraph)  # (社区党群服务中心: the passage's)
     levelled.settle_level_bodies(others + orgs, found_units, paragraph)  # (区民政局: the article's district's)
     join_short_forms(others)
+    owners_committee_of_the_compound(others, found_units)
     firms.join_firm_short_forms(others)
     firms.name_workplace_branches(orgs, others, text, found_units)
     firms.name_firms_branches(orgs, others)
@@ -323,6 +324,25 @@ def units_not_in_persons(found_units: list[Found], found_persons: list[Found]) -
 
 FIRM_WORD = "公司"
 TEAM_KIND_LENGTH = 4  # (志愿服务队, 志愿消防队: a kind of team of four characters or more, not 队 or 服务队)
+
+
+def owners_committee_of_the_compound(others: list[Found], units: list[Found]) -> None:
+    """小区业主委员会, 业委会 alone: the owners' committee of the one compound the article names (某某小区业主委员会),
+    as 社区党委 is the community's; with no compound or several, a kind of body named in passing."""
+    bare = [f for f in others if f.cls == "Partner" and f.name in BARE_OWNERS_COMMITTEES]
+    if not bare:
+        return  # (most articles)
+    compounds = {u.name: u for u in units if u.kind == "compound" and not u.implicit}
+    if len(compounds) != 1:
+        return
+    compound = next(iter(compounds.values()))
+    for f in bare:
+        f.aliases.add(f.name)
+        f.name, f.unit = compound.name + OWNERS_COMMITTEE, compound
+
+
+OWNERS_COMMITTEE = "业主委员会"
+BARE_OWNERS_COMMITTEES = frozenset(("小区业主委员会", "小区业委会", "业主委员会", "业委会"))
 
 
 def join_short_forms(others: list[Found]) -> None:
