@@ -356,3 +356,7 @@ def test_a_bare_owners_committee_is_the_one_compound_the_article_names():
     partners = names(text, "Partner")
     assert "锦和苑小区业主委员会" in partners and "小区业主委员会" not in partners
     assert ("欧阳明", "leads", "锦和苑小区业主委员会") in relations(text)
+
+
+def test_a_bodys_new_term_names_no_body():
+    assert not names("新一届业委会公开选聘了物业服务企业。", "Partner")

@@ -306,6 +306,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         return full
     if cls == "Facility" and stem in word_tags() and COUNTED_PLACES.search(sentence.text, 0, start - sentence.start):
         return None  # 一栋写字楼和两栋青年公寓: counted places of a kind, none of them named
+    if cls == "Partner" and stem.endswith("届"):
+        return None  # 新一届业委会: the body's new term, the one the passage names (业委会 alone is read there)
     if cls == "Partner" and suffix in TEAM_CHARACTERS and stem[-1:] in COUNT_CHARACTERS:
         return None  # 一站聚三队: a count of teams, no team's name
     if cls == "Partner" and (stem + suffix).endswith(FORMAL_PARTY_KINDS):
