@@ -360,3 +360,8 @@ def test_a_bare_owners_committee_is_the_one_compound_the_article_names():
 
 def test_a_bodys_new_term_names_no_body():
     assert not names("新一届业委会公开选聘了物业服务企业。", "Partner")
+
+
+def test_a_one_character_verb_and_its_direction_begin_no_name_and_bus_stops_are_no_place():
+    assert not names("居民写下心愿，贴上服务中心的心愿墙。", "Facility")
+    assert not names("党员清理了背街小巷和公交站点的积雪。", "Facility")
