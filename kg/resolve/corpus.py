@@ -177,24 +177,20 @@ class CorpusTables:
 
     def _entities(self, keep: Callable[[list], None] | None) -> Iterator[Entity]:
         rows = self.db.execute("SELECT iri, article, data FROM entities ORDER BY iri, article")
-        kept: list = []
-        for entity_iri, group in groupby(rows, key=lambda row: row[0]):
-            observations = [_unpack(data) for _, _, data in group] if keep is None else \
-                [_kept_row(kept, entity_iri, article, _unpack(data), ENTITY_FIELDS) for _, article, data in group]
-            yield merge_entity(entity_iri, observations, self.share)
-            if len(kept) >= KEEP_BATCH:
-                keep(kept)
-                kept = []
-        if keep is not None:
-            keep(kept)
+        return self._merged(rows, lambda row: row[0], ENTITY_FIELDS, merge_entity, keep)
 
     def _relations(self, keep: Callable[[list], None] | None) -> Iterator[Relation]:
         rows = self.db.execute("SELECT s, p, o, article, data FROM relations ORDER BY s, p, o, article")
+        return self._merged(rows, lambda row: row[:3], RELATION_FIELDS, merge_relation, keep)
+
+    def _merged(self, rows, key_of: Callable, fields, merge: Callable, keep: Callable[[list], None] | None) -> Iterator:
+        """Each key's observations merged, from rows of (key…, article, data) in key order; with ``keep``, the rows
+        are also handed to it as kept observations, ``KEEP_BATCH`` at a time."""
         kept: list = []
-        for key, group in groupby(rows, key=lambda row: row[:3]):
-            observations = [_unpack(row[4]) for row in group] if keep is None else \
-                [_kept_row(kept, key, row[3], _unpack(row[4]), RELATION_FIELDS) for row in group]
-            yield merge_relation(key, observations, self.share)
+        for key, group in groupby(rows, key=key_of):
+            observations = [_unpack(row[-1]) for row in group] if keep is None else \
+                [_kept_row(kept, key, row[-2], _unpack(row[-1]), fields) for row in group]
+            yield merge(key, observations, self.share)
             if len(kept) >= KEEP_BATCH:
                 keep(kept)
                 kept = []
