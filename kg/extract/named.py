@@ -358,14 +358,14 @@ def after_named_holder(sentence: Sentence, start: int, end: int) -> int | None:
     return None
 
 
-DEED_TAGS = frozenset("dvpc")
+DEED_TAGS = frozenset("dvpc")  # what a person's name is followed by in a clause: an adverb, a verb, a preposition
 TEAM_CHARACTERS = ("队", "团")
 ABOVE_COMMUNITY = ("subdistrict", "district", "city", "province")
 STANDARD_FACILITIES = frozenset(PATTERNS["facilities"]["standard"])
 BUILDING_ENDINGS = ("大厦", "公寓")
-COUNTED_PLACES = re.compile("(?:\\d+|[一二两三四五六七八九十几多])[栋座处个间所幢]$")
 COUNT_CHARACTERS = "一二两三四五六七八九十几多"
-FORMAL_PARTY_KINDS = tuple(formal for formal, _ in PATTERNS["party"]["formal_kinds"])  # what a person's name is followed by in a clause: an adverb, a verb, a preposition
+COUNTED_PLACES = re.compile(f"(?:\\d+|[{COUNT_CHARACTERS}])[栋座处个间所幢]$")
+FORMAL_PARTY_KINDS = tuple(formal for formal, _ in PATTERNS["party"]["formal_kinds"])
 
 
 def fields_joined_before(tokens: Tokens, start: int, unit_ends: dict) -> int | None:

@@ -18,7 +18,7 @@ from kg.extract.hierarchy import below_its_unit
 from kg.extract.partners import with_ordinal
 from kg.extract.patterns import PATTERNS, alternation
 from kg.extract.registered import LEGAL_FORMS, conjunction_inside_start, registered_start
-from kg.extract.named import fields_joined_before
+from kg.extract.named import ABOVE_COMMUNITY, fields_joined_before
 from kg.extract.references import (earlier_of_kind, function_branch, kind_of_members_named_before, led_by_unit_stem,
                                    name_after_settled, named_body, unit_s_own_organisation)
 from kg.extract.roles import after_post_verb
@@ -223,12 +223,11 @@ def find_party_orgs(
     return found
 
 
-TERM_ENDING = "届"
+TERM_ENDING = "届"  # (新一届, 本届, 第十届: the committee's term)
 PLACE_CLAUSE_ENDS = (",", "，", ":", "：")  # (a unit that ends its clause, not one inside a body's name)
 NOT_BEFORE = {"大工委": "人"}  # (a kind word that, after this character, ends another body's name)
 STREET_KINDS = ("党工委",)
-ABOVE_COMMUNITY = ("subdistrict", "district", "city", "province")
-BUILDING = re.compile("大厦|大楼|楼宇")  # (新一届, 本届, 第十届: the committee's term)
+BUILDING = re.compile("大厦|大楼|楼宇")
 FORMAL_KINDS = tuple(tuple(pair) for pair in PATTERNS["party"]["formal_kinds"])
 
 

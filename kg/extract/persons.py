@@ -572,15 +572,13 @@ def listed(index: int, sentence: Sentence, holders: list[Found], known: set[str]
         return []
     role_start, role_end = last
     person = Found(CLS, name, sentence.start, sentence.start + len(name), index, role=text[post_start:], rule="name+post")
-    absolute = sentence.start + role_start
-    # the body ends where the role begins, or inside it (党支部书记: the branch's own word begins the role)
-    holder = next((h for h in holders if h.start >= sentence.start + post_start and absolute <= h.end
-                   <= sentence.start + role_end), None)
-    if holder is not None and is_leading(text[role_start:role_end]):
-        person.org = holder
-    if (posts := two_posts(sentence, role_start, role_end, None, holders)) is not None and is_leading(
-            text[role_start:role_end]):
-        person.org, person.also_leads = posts
+    if is_leading(text[role_start:role_end]):
+        absolute = sentence.start + role_start
+        # the body ends where the role begins, or inside it (党支部书记: the branch's own word begins the role)
+        person.org = next((h for h in holders if h.start >= sentence.start + post_start and absolute <= h.end
+                           <= sentence.start + role_end), None)
+        if (posts := two_posts(sentence, role_start, role_end, None, holders)) is not None:
+            person.org, person.also_leads = posts
     known.add(name)
     return [person]
 

@@ -115,8 +115,7 @@ def head_after(after: str) -> tuple[str, int, str] | None:
     follows the quote directly.
     """
     q = PATTERNS["quotes"]
-    if after.startswith(BLOCKERS) and not team_of_members(after) and not place_of_members(after) \
-            or after.startswith(AGENT_MARKERS):
+    if after.startswith(BLOCKERS) and not modifies_a_head(after) or after.startswith(AGENT_MARKERS):
         return None
     first = None
     for i in range(min(len(after), q["max_modifier"] + 1)):
@@ -140,16 +139,10 @@ def head_after(after: str) -> tuple[str, int, str] | None:
     return first
 
 
-def team_of_members(after: str) -> bool:
-    """“某某”党员服务队, “某某”干部志愿服务队: a word for a kind of people (党员, 干部), which after a quote
-    names a kind of members (“两新”党员), begins the head of a team right after it."""
-    return any(after.startswith(c) and after.startswith(TEAM_HEADS, len(c)) for c in CATEGORIES)
-
-
-def place_of_members(after: str) -> bool:
-    """“某某”党员活动室, “某某”职工之家: a word for a kind of people before a place's head names whose room it is,
-    a modifier of the place's name (not “两新”党员, a kind of members)."""
-    return any(after.startswith(c) and after.startswith(PLACE_HEADS, len(c)) for c in CATEGORIES)
+def modifies_a_head(after: str) -> bool:
+    """“某某”党员服务队, “某某”党员活动室: a word for a kind of people (党员, 干部), which after a quote names a kind
+    of members (“两新”党员), begins the head of a team or of a place right after it (whose team, whose room)."""
+    return any(after.startswith(c) and after.startswith(MEMBER_MODIFIED_HEADS, len(c)) for c in CATEGORIES)
 
 
 def one_character_head(after: str, i: int, end: int) -> bool:
@@ -422,6 +415,7 @@ MOTTO_HEADS = frozenset(PATTERNS["quotes"]["motto_heads"])
 LIST_MARKS = ("、", ",", "，")
 BLOCKERS = tuple(PATTERNS["quotes"]["blockers"]) + CATEGORIES
 PLACE_HEADS = tuple(h for h in PATTERNS["quotes"]["facility_heads"] if len(h) > 1)  # (活动室, 之家: not 室 alone)
+MEMBER_MODIFIED_HEADS = TEAM_HEADS + PLACE_HEADS
 AGENT_MARKERS = tuple(PATTERNS["quotes"]["agent_markers"])
 
 

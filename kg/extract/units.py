@@ -54,12 +54,7 @@ def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
         if tok.text in ZONE_WORDS and (zone := longer_division_name(gaz, tokens, position)) is not None:
             start, name, divisions = zone  # 义安|经开区: a zone the table lists, written with its kind's short form
             found = [f for f in found if f.end <= start]
-            zone_unit = Found(CLS, name, start, tok.end, index, kind=divisions[0].level if len(
-                {d.level for d in divisions}) == 1 else None, rule="gazetteer")
-            if len(divisions) == 1:  # the table's name is the name, the written short form its alias
-                zone_unit.name = divisions[0].name
-                zone_unit.aliases.add(name)
-            found.append(zone_unit)
+            found.append(table_unit(index, start, tok.end, divisions, name, written_short=True))
             continue
         if tok.text in ZONE_WORDS and not gaz.lookup(tok.text):
             continue  # (a zone's kind alone, which no division bears)
@@ -90,14 +85,19 @@ def find_gazetteer_units(index: int, tokens: Tokens) -> list[Found]:
         if not short and (longer := longer_division_name(gaz, tokens, position)) is not None:
             start, name, divisions = longer  # 义安|经济|开发区: the zone's whole name, not the bare 开发区 some divisions bear
             found = [f for f in found if f.end <= start]
-        levels = {d.level for d in divisions}
-        level = divisions[0].level if len(levels) == 1 else None
-        unit = Found(CLS, name, start, tok.end, index, kind=level, rule="gazetteer")
-        if short:  # the article wrote a short form: the official name is the name
-            unit.name = divisions[0].name if len(divisions) == 1 else tok.text
-            unit.aliases.add(tok.text)
-        found.append(unit)
+        found.append(table_unit(index, start, tok.end, divisions, name, written_short=short))
     return found
+
+
+def table_unit(index: int, start: int, end: int, divisions: tuple, written: str, written_short: bool) -> Found:
+    """The unit the table's ``divisions`` name, written ``written`` from ``start`` to ``end``; its level when they
+    agree on one. A short form written (常德, 某某经开区) gives the name to the table's one division, and is its alias."""
+    levels = {d.level for d in divisions}
+    unit = Found(CLS, written, start, end, index, kind=divisions[0].level if len(levels) == 1 else None, rule="gazetteer")
+    if written_short:
+        unit.name = divisions[0].name if len(divisions) == 1 else written
+        unit.aliases.add(written)
+    return unit
 
 
 def verb_and_level_word(name: str) -> bool:
