@@ -417,8 +417,7 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
                 if role is None and by >= 0 and (post := post_before(sentence, by)) is not None and name not in known:
                     # 支部书记由骑手某某担任, 站长由退役老兵某某担任: the post stands before 由, its body before it
                     post_start, post_end = post
-                    person = Found(CLS, name, sentence.start + clause, sentence.start + at, index,
-                                   role=text[post_start:post_end], rule="name+appointment")
+                    person = appointed_person(sentence, index, name, clause, text[post_start:post_end])
                     if is_leading(text[post_start:post_end]):
                         person.org = max((o for o in orgs if o.end <= sentence.start + post_end and o.end > sentence.start),
                                          key=lambda o: o.end, default=None)
@@ -427,8 +426,7 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
                 elif role is not None and not is_leading(rest[role[0] : role[1]]) and verb in SHORT_APPOINTMENT_VERBS \
                         and role[0] > 0 and name not in known:
                     # 某某任村党支部副书记, 某某任村委会委员: a post that leads nothing, held by a person all the same
-                    found.append(Found(CLS, name, sentence.start + clause, sentence.start + at, index,
-                                       role=rest[: role[1]], rule="name+appointment"))
+                    found.append(appointed_person(sentence, index, name, clause, rest[: role[1]]))
                     known.add(name)
                 elif role is not None and is_leading(rest[role[0] : role[1]]):
                     base = sentence.start + at + len(verb)
@@ -439,13 +437,18 @@ def appointed(index: int, sentence: Sentence, orgs: list[Found], units: list[Fou
                         holder = max((o for o in orgs if o.end <= sentence.start + by), key=lambda o: o.end, default=None)
                     person = ending_at.pop(sentence.start + at, None)
                     if person is None:
-                        person = Found(CLS, name, sentence.start + clause, sentence.start + at, index,
-                                       role=rest[: role[1]].strip("“”"), rule="name+appointment")
+                        person = appointed_person(sentence, index, name, clause, rest[: role[1]].strip("“”"))
                         found.append(person)
                         known.add(name)
                     person.org = holder
             at = text.find(verb, at + 1)
     return found
+
+
+def appointed_person(sentence: Sentence, index: int, name: str, at: int, role: str) -> Found:
+    """The person ``name``, written at ``at`` in ``sentence`` before an appointment verb, in the post ``role``."""
+    start = sentence.start + at
+    return Found(CLS, name, start, start + len(name), index, role=role, rule="name+appointment")
 
 
 BY = "由"
