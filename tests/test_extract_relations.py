@@ -169,3 +169,17 @@ def test_the_committee_a_sentence_opens_with_sets_up_the_body_a_later_clause_nam
     # the street's committee (written after its places) is the subject; the clause after the comma sets the branch up
     text = "丹东市振兴区站前街道党工委按照应建尽建的要求，在临港产业园设立临港产业园联合党支部，覆盖园区内12家企业的30名党员。"
     assert ("临港产业园联合党支部", "subOrganizationOf", "站前街道党工委") in relations(text)
+
+
+def test_a_team_named_by_its_quote_is_the_units_own_wherever_it_is_named():
+    # (its name is the quote, its whole form an alias: the team's ending is the alias's)
+    text = "临川区青云街道凤岭社区推出多项便民举措。社区还组织了一支“银杏”志愿服务队，夜间在小巷巡逻。"
+    assert ("凤岭社区", "partnersWith", "银杏") in relations(text)
+
+
+def test_the_unit_that_sets_up_a_team_holds_it_and_not_its_committee_in_its_stead():
+    text = ("临川区青云街道凤岭社区党委书记周立群介绍了今年的做法。"
+            "社区还组建了“银杏”志愿服务队，队长由退休教师邱德望担任。")
+    rels = relations(text)
+    assert ("凤岭社区", "partnersWith", "银杏") in rels
+    assert ("凤岭社区党委", "partnersWith", "银杏") not in rels

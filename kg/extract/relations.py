@@ -335,15 +335,18 @@ def find_relations(
     told = occasion_sentences(text, sentence_starts, paragraph, {a.sentence for a in actors.actors}) if sentence_starts else set()
     fellows = list_fellows(partners, [a.entity for a in actors.actors], text)
     for partner in partners:
-        if partner.name in founder:
-            rels.append(FoundRelation(founder.pop(partner.name), "partnersWith", partner, partner, "pattern:founder"))
+        # (a team named by its quote, “银杏”志愿服务队, has the quote as its name and the whole as an alias)
+        of_residents = partner.name.endswith(resident) or any(alias.endswith(resident) for alias in partner.aliases)
+        founded_by = founder.pop(partner.name, None)
+        if founded_by is not None:
+            rels.append(FoundRelation(founded_by, "partnersWith", partner, partner, "pattern:founder"))
         # Teams of residents are the unit's own wherever they are named; schools, companies and media
         # when the sentence says they work together, or lists them with other partners (not where they
         # only name a person's post: 县农业农村局局长某某参加会议).
-        if not partner.name.endswith(resident) and (named_in_a_title(partner, persons, text) or named_as_origin(partner, text) or (
+        if not of_residents and (named_in_a_title(partner, persons, text) or named_as_origin(partner, text) or (
                 sentence_starts is not None and addressed(partner, text, sentence_starts[partner.sentence]))):
             continue
-        if partner.sentence in partnering or partner.name.endswith(resident) or runs_for(partner, text) or id(partner) in listed or engaged(
+        if partner.sentence in partnering or of_residents or runs_for(partner, text) or id(partner) in listed or engaged(
                 partner, text) or moved(partner, text) or joined_to_actor(
                 partner, actors, text) or (
                 sentence_starts is not None and partner.kind != "media"
@@ -376,6 +379,9 @@ def find_relations(
                 # of itself: the sentence's other actors, else the article's focus, are)
                 hosts = [h for h in signed(actor_for(partner, actors, text, focus)) if h.ref != partner.ref] or (
                     signed([focus]) if focus is not None else [])
+            if founded_by is not None:
+                # (社区还组建了“某某”志愿服务队: the unit that set it up holds it, not also its committee in its stead)
+                hosts = [h for h in hosts if not counterparts(h, founded_by)]
             for actor in hosts:
                 if actor.cls != "PartyOrganization" or not actor.name.startswith(partner.name):
                     rels.append(FoundRelation(actor, "partnersWith", partner, partner, "pattern:partner"))
