@@ -227,6 +227,24 @@ def test_after_a_footer_marker_late_in_the_page_only_prose_stays():
     assert dropped["某某县召开会议"] == "after footer"
 
 
+def test_a_page_cut_mid_sentence_keeps_its_last_paragraph_after_a_headline_list_set_in_its_text():
+    # A stored page stops where its bytes ran out; the list heading between two paragraphs is a footer
+    # marker, and the paragraphs after it stay body, the cut last one too.
+    cut = "社区党委书记孔令涵说,下一步社区将联合辖区的三家商户,每周两次为独居老人开设“午后课堂”,"
+    text = _page("某某社区:老人午后有课上", PARAGRAPH, "热门推荐", "· 某某镇召开春耕动员会", "· 某某县举办招聘会",
+                 PARAGRAPH, cut)
+    body = _body_text(text)
+    assert "某某镇召开春耕动员会" not in body
+    assert "午后课堂" in body
+
+
+def test_a_cut_line_after_a_footer_marker_with_no_prose_after_it_is_no_paragraph():
+    # (the marker ends the article: a long line after it, cut after a clause, is another page's text)
+    text = _page("某某街道打造红色管家", *[PARAGRAPH] * 4, "相关新闻", "某某县召开会议",
+                 "某某市某某区某某街道召开季度工作推进会,会议要求各社区加快推进民生实事项目建设,")
+    assert "季度工作推进会" not in _body_text(text)
+
+
 def test_a_list_of_other_articles_after_a_new_style_marker_is_dropped():
     text = _page("某某街道打造红色管家", *[PARAGRAPH] * 3, "新闻推荐", "某某县18个项目开工", "据悉,某某市将加快推进...")
     body = _body_text(text)

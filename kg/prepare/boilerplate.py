@@ -286,8 +286,20 @@ def _mark_tail(lines: list[Line], reasons: list[str | None]) -> None:
     if marker is None:
         return
     for i in range(marker, len(lines)):
-        if reasons[i] is None and not reads_as_prose(lines[i].text):
+        if reasons[i] is None and not reads_as_prose(lines[i].text) and not (
+                i == len(lines) - 1 and _cut_paragraph(lines[i].text)
+                and any(reasons[k] is None and reads_as_prose(lines[k].text) for k in range(marker + 1, i))):
             reasons[i] = "after footer"
+
+
+def _cut_paragraph(line: str) -> bool:
+    """A stored page stops where its bytes ran out, often mid-sentence: its last line, as long as prose and cut
+    after a clause (一行…说，下一步社区将…，), is the article's last paragraph when the article's prose goes on
+    after the marker (a list of headlines set between its paragraphs), not a footer."""
+    return len(line) >= _LIMITS["tail_prose"] and line.endswith(_CLAUSE_END)
+
+
+_CLAUSE_END = tuple("，,、；;：:")
 
 
 def _mark_previous_article(lines: list[Line], reasons: list[str | None]) -> None:
