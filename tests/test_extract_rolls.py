@@ -365,3 +365,10 @@ def test_a_bodys_new_term_names_no_body():
 def test_a_one_character_verb_and_its_direction_begin_no_name_and_bus_stops_are_no_place():
     assert not names("居民写下心愿，贴上服务中心的心愿墙。", "Facility")
     assert not names("党员清理了背街小巷和公交站点的积雪。", "Facility")
+
+
+def test_a_demonstrative_pronoun_and_a_verb_of_likeness_begin_no_name():
+    # (这种 is one word to jieba, a pronoun; 像 a one-character verb before an example)
+    assert not names("街道把这种业委会、物业和律师坐到一起商量的办法推广到各社区。", "Partner")
+    units = names("像金桂花园小区，去年就因为停车问题吵得很凶。", "AdministrativeUnit")
+    assert "金桂花园小区" in units and "像金桂花园小区" not in units

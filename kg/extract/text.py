@@ -92,6 +92,8 @@ def _stops(token: str, passing: frozenset[str] = frozenset()) -> bool:
     if token in TRADE_ENDINGS:
         return False  # 快递, 物流: jieba tags them verbs, the trade's nouns in a name (某区快递行业协会)
     tags = word_tags()
+    if token[0] in DEMONSTRATIVES and tags.get(token) == "r":
+        return True  # 这种, 这些, 各种: a demonstrative pronoun is no name's beginning (把这种业委会…的做法)
     if len(token) == 2 and token[1] in DIRECTIONAL_COMPLEMENTS and tags.get(token[0], "").startswith("v") \
             and tags.get(token, "n") in ("n", "v"):  # (not a word of place, 塞上, 山上)
         return True  # 装上, 挂上, 建起: a one-character verb and its complement, whatever tag jieba's dictionary gives
