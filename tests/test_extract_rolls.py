@@ -372,3 +372,9 @@ def test_a_demonstrative_pronoun_and_a_verb_of_likeness_begin_no_name():
     assert not names("街道把这种业委会、物业和律师坐到一起商量的办法推广到各社区。", "Partner")
     units = names("像金桂花园小区，去年就因为停车问题吵得很凶。", "AdministrativeUnit")
     assert "金桂花园小区" in units and "像金桂花园小区" not in units
+
+
+def test_a_bodys_word_inside_a_title_that_goes_on_names_a_document_not_a_body():
+    text = "调解员对照《江西省物业管理条例》逐条讲解，居民读的是《赣南日报》。"
+    partners = names(text, "Partner")
+    assert not {p for p in partners if p.endswith("物业")}

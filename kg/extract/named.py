@@ -70,6 +70,9 @@ def find_by_suffix(
                 continue  # (某某)社会工作服务中心: a social-work organisation's form, no place even when its name is missed
             if cls != "Partner" and any(bs < s < be for bs, be in titles):
                 continue  # 《某某讲堂》, 《某某工程实施方案》: a title names a column or a document, not a place
+            if cls == "Partner" and any(bs < s < be and e != be - 1 for bs, be in titles):
+                continue  # 《某省物业管理条例》: a body's word inside a title that goes on names a document; only a
+                # title that ends with it (《某某日报》) is the body's own name
             host = tokens.containing(s)
             suffix = match.group()
             if cls == "Partner" and host is not None and host.end == e and host.text in GROUP_WORDS \
