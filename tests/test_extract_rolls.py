@@ -378,3 +378,10 @@ def test_a_bodys_word_inside_a_title_that_goes_on_names_a_document_not_a_body():
     text = "调解员对照《江西省物业管理条例》逐条讲解，居民读的是《赣南日报》。"
     partners = names(text, "Partner")
     assert not {p for p in partners if p.endswith("物业")}
+
+
+def test_a_place_named_by_its_kind_after_the_quoted_place_of_that_kind_is_that_place():
+    text = ("清晨，环卫工人在城南社区“晨光”暖心驿站里喝上了热豆浆。"
+            "去年，社区党委腾出两间门面房，建起这座暖心驿站。")
+    facilities = names(text, "Facility")
+    assert len(facilities) == 1 and "暖心驿站" not in facilities  # (one place, named by its quote)

@@ -323,7 +323,7 @@ def units_not_in_persons(found_units: list[Found], found_persons: list[Found]) -
 
 
 FIRM_WORD = "公司"
-TEAM_KIND_LENGTH = 4  # (志愿服务队, 志愿消防队: a kind of team of four characters or more, not 队 or 服务队)
+KIND_NAME_LENGTH = 4  # (志愿消防队, 暖心驿站: a kind of team or place of four characters or more, not 队 or 驿站)
 
 
 def owners_committee_of_the_compound(others: list[Found], units: list[Found]) -> None:
@@ -357,8 +357,9 @@ def join_short_forms(others: list[Found]) -> None:
                 # 热电公司 after 淮南淮舜热电有限公司, 餐饮公司 after 某某餐饮有限公司: the article's one firm of that trade
                 trade = short[: -len(FIRM_WORD)]
                 longer = [n for n in names if len(n) > len(short) + 2 and trade in n and n.endswith(FIRM_WORD)]
-            if not longer and cls == "Partner" and len(short) >= TEAM_KIND_LENGTH:
-                # 志愿消防队 after “某某”志愿消防队 (named 某某, 某某志愿消防队 its alias): the quoted team, by its kind
+            if not longer and len(short) >= KIND_NAME_LENGTH:
+                # 志愿消防队 after “某某”志愿消防队 (named 某某, 某某志愿消防队 its alias): the quoted team, by its
+                # kind; 这座暖心驿站 after “某某”暖心驿站: the quoted place
                 longer = sorted({f.name for f in others if f.cls == cls and f.name != short
                                  and any(len(a) > len(short) and a.endswith(short) for a in f.aliases)})
             if len(short) >= MIN_SHORT_FORM and len(longer) == 1:
