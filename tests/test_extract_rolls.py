@@ -385,3 +385,8 @@ def test_a_place_named_by_its_kind_after_the_quoted_place_of_that_kind_is_that_p
             "去年，社区党委腾出两间门面房，建起这座暖心驿站。")
     facilities = names(text, "Facility")
     assert len(facilities) == 1 and "暖心驿站" not in facilities  # (one place, named by its quote)
+
+
+def test_places_named_after_the_whole_unit_are_its_places_of_that_kind_not_one_place():
+    assert not names("市总工会把这处驿站纳入全市环卫工人服务站点。", "Facility")
+    assert not names("今年全县各新时代文明实践站都开展了宣讲。", "Facility")

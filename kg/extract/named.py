@@ -113,6 +113,8 @@ def find_by_suffix(
                 continue  # 隔壁|公司: which firm, by where it is from here (城北|派出所 is a station's name)
             if entity is not None and cls == "Facility" and COUNTED_BEFORE.search(sentence.text, 0, entity.start - sentence.start):
                 continue  # 又建成4个健身广场: places of a kind, counted, not one named place
+            if entity is not None and cls == "Facility" and WHOLE_UNIT_BEFORE.search(sentence.text, 0, entity.start - sentence.start):
+                continue  # 纳入全区户外劳动者服务站点: the unit's places of a kind together, not one named place
             if entity is not None and cls == "Partner" and is_branch(suffix, entity.name):
                 entity = with_parent_body(entity, found, sentence)
             if entity is not None and cls == "Partner" and (team := STATIONED_TEAM.match(sentence.text, entity.end - sentence.start)):
@@ -133,6 +135,7 @@ PARTNER_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
 # 驻 + a village or community + a work team (驻某村工作队, 驻某村帮扶工作队, 驻某社区乡村振兴工作队) after a body
 STATIONED_TEAM = re.compile("驻[\u4e00-\u9fff]{1,8}?(?:村|社区|嘎查)(?:帮扶|乡村振兴|驻村)?工作队")
 COUNTED_BEFORE = re.compile(PATTERNS["partners"]["counted_before"])
+WHOLE_UNIT_BEFORE = re.compile(PATTERNS["facilities"]["whole_unit_before"])
 TRADE_KIND_HEADS = tuple(PATTERNS["partners"]["trade_kind_nouns"])
 GROUP_WORDS = frozenset(PATTERNS["partners"]["group_words"])
 KIND_WORD_ENDINGS = frozenset(PATTERNS["partners"]["kind_word_endings"])
