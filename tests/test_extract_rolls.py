@@ -390,3 +390,9 @@ def test_a_place_named_by_its_kind_after_the_quoted_place_of_that_kind_is_that_p
 def test_places_named_after_the_whole_unit_are_its_places_of_that_kind_not_one_place():
     assert not names("市总工会把这处驿站纳入全市环卫工人服务站点。", "Facility")
     assert not names("今年全县各新时代文明实践站都开展了宣讲。", "Facility")
+
+
+def test_a_firms_station_or_counter_is_named_with_the_firm_and_alone_names_no_partner():
+    text = "社区党委与甘肃云骑即时配送有限公司七里河配送站共同运营骑手驿站。"
+    assert names(text, "Partner") == {"甘肃云骑即时配送有限公司七里河配送站"}
+    assert not names("小区门口新开了一家快递配送站。", "Partner")

@@ -117,6 +117,8 @@ def find_by_suffix(
                 continue  # 纳入全区户外劳动者服务站点: the unit's places of a kind together, not one named place
             if entity is not None and cls == "Partner" and is_branch(suffix, entity.name):
                 entity = with_parent_body(entity, found, sentence)
+                if entity.rule != "body+branch" and suffix in OFFICES_OF_A_BODY:
+                    continue  # 一家快递配送站: a firm's station or counter is a partner only named with its firm
             if entity is not None and cls == "Partner" and (team := STATIONED_TEAM.match(sentence.text, entity.end - sentence.start)):
                 # 某市某局驻某村帮扶工作队: the team a body stations in a village, named with both (its head leads it)
                 entity = Found(cls, entity.name + team.group(), entity.start, entity.end + len(team.group()), index,
@@ -135,6 +137,7 @@ PARTNER_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
 # 驻 + a village or community + a work team (驻某村工作队, 驻某村帮扶工作队, 驻某社区乡村振兴工作队) after a body
 STATIONED_TEAM = re.compile("驻[\u4e00-\u9fff]{1,8}?(?:村|社区|嘎查)(?:帮扶|乡村振兴|驻村)?工作队")
 COUNTED_BEFORE = re.compile(PATTERNS["partners"]["counted_before"])
+OFFICES_OF_A_BODY = frozenset(PATTERNS["partners"]["offices_of_a_body"])
 WHOLE_UNIT_BEFORE = re.compile(PATTERNS["facilities"]["whole_unit_before"])
 TRADE_KIND_HEADS = tuple(PATTERNS["partners"]["trade_kind_nouns"])
 GROUP_WORDS = frozenset(PATTERNS["partners"]["group_words"])
