@@ -396,3 +396,11 @@ def test_a_firms_station_or_counter_is_named_with_the_firm_and_alone_names_no_pa
     text = "社区党委与甘肃云骑即时配送有限公司七里河配送站共同运营骑手驿站。"
     assert names(text, "Partner") == {"甘肃云骑即时配送有限公司七里河配送站"}
     assert not names("小区门口新开了一家快递配送站。", "Partner")
+
+
+def test_a_communitys_school_for_its_residents_is_its_place_and_a_districts_is_a_body():
+    text = "退休教师在桃源社区老年大学教书法，区老年大学的老师也来授课。"
+    assert "桃源社区老年大学" in names(text, "Facility")
+    assert "桃源社区老年大学" not in names(text, "Partner")
+    assert "湖滨区老年大学" in names("退休教师在湖滨区老年大学任教。", "Partner")
+    assert not names("各村依托家长学校开展讲座。", "Partner")

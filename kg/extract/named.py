@@ -144,6 +144,9 @@ GROUP_WORDS = frozenset(PATTERNS["partners"]["group_words"])
 KIND_WORD_ENDINGS = frozenset(PATTERNS["partners"]["kind_word_endings"])
 PUBLIC_VENUES = frozenset(PATTERNS["partners"]["public_venues"])
 COUNTY_AND_ABOVE = ("district", "city", "province")
+RESIDENTS_SCHOOL_ENDINGS = tuple(PATTERNS["facilities"]["residents_school"]["endings"])  # (two characters each)
+RESIDENTS_SCHOOL_STEMS = tuple(PATTERNS["facilities"]["residents_school"]["stems"])
+RESIDENTS_SCHOOL_UNITS = ("community", "village")
 TIME_TAGS = ("t", "tg")  # 过去, 如今, 以前: words of time
 FLOOR = re.compile("(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2}|顶|底)[楼层]")  # a building's floor
 
@@ -255,6 +258,13 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     if cls == "Facility" and stem.startswith(OWNER_WORDS) and len(stem) - len(owner := owner_word(stem)) >= 2:
         start, stem = start + len(owner), stem[len(owner):]  # (村)集体|茶叶加工厂: who owns it is no part of its name
     unit = unit_ends.get(start)
+    if cls == "Partner" and unit is not None and unit.kind in RESIDENTS_SCHOOL_UNITS and (stem + suffix).endswith(
+            RESIDENTS_SCHOOL_ENDINGS) and (stem + suffix)[:-2] in ("", *RESIDENTS_SCHOOL_STEMS):
+        cls, kind = "Facility", None  # 某社区学校, 某村老年大学: the community's own school for its residents, a place
+        # (a district's 某区老年大学 is an institution, a body)
+    elif cls == "Partner" and unit is None and (stem + suffix)[:-2] in RESIDENTS_SCHOOL_STEMS \
+            and (stem + suffix).endswith(RESIDENTS_SCHOOL_ENDINGS):
+        return None  # 各社区家长学校, 办好老年大学: the kind of school, no one school's name
     if cls == "Facility" and unit is None and suffix in STANDARD_FACILITIES and 0 < len(stem) <= 2 \
             and sentence.text[start - sentence.start - 1 : start - sentence.start] == "的" \
             and (owner := unit_ends.get(start - 1)) is not None and owner.kind in ("community", "compound"):
