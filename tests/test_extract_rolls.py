@@ -404,3 +404,17 @@ def test_a_communitys_school_for_its_residents_is_its_place_and_a_districts_is_a
     assert "桃源社区老年大学" not in names(text, "Partner")
     assert "湖滨区老年大学" in names("退休教师在湖滨区老年大学任教。", "Partner")
     assert not names("各村依托家长学校开展讲座。", "Partner")
+
+
+def test_a_pronoun_before_he_is_no_character_of_a_name_joined_by_he():
+    # (和 between two single characters may be a name's own, 春和苑; not after a pronoun)
+    text = "驻村第一书记到任后，他和瓦吉村党支部一起制定了夜校课表。"
+    assert "瓦吉村党支部" in names(text, "PartyOrganization")
+    assert not {u for u in names(text, "AdministrativeUnit") if u.startswith("他")}
+
+
+def test_a_yi_name_after_a_post_is_a_person_and_no_unit_is_read_into_it():
+    # (苏木, a township's word in Inner Mongolia, inside a Yi name)
+    text = "工作队队长沙苏木呷任驻村第一书记，他每周进村入户。"
+    assert "沙苏木呷" in names(text, "Person")
+    assert not names(text, "AdministrativeUnit")

@@ -316,10 +316,12 @@ def units_not_only_in_bodies(found_units: list[Found], others: list[Found], orgs
 
 def units_not_in_persons(found_units: list[Found], found_persons: list[Found]) -> list[Found]:
     """镇党委书记某玉林: a place the gazetteer knows (玉林) inside a person's name is no mention of a unit, and
-    the ancestors it added (which share its span) go with it; the unit written elsewhere is found there."""
+    the ancestors it added (which share its span) go with it; the unit written elsewhere is found there. Nor is
+    one whose suffix ends inside a name (队长|阿苏木|呷: a 苏木 read into a transliterated name)."""
     if not found_persons:
         return found_units  # (most articles: no unit inside a name either)
-    return [u for u in found_units if not any(p.start <= u.start and u.end <= p.end for p in found_persons)]
+    return [u for u in found_units if not any(p.start <= u.start and u.end <= p.end or u.start < p.start < u.end < p.end
+                                              for p in found_persons)]
 
 
 FIRM_WORD = "公司"
