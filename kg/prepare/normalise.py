@@ -9,15 +9,18 @@ came from, composed at the end into ``NormalisedText.to_original``:
    radicals, compatibility ideographs, odd spaces, line separators, lone
    surrogates to U+FFFD) — each character becomes at most one character, so
    ``㎡`` and ``℃`` survive;
-3. traditional -> simplified with OpenCC ``t2s`` line by line.
+3. traditional -> simplified with OpenCC ``tw2s`` line by line.
 
 Pinyin goes first because it is written after the *traditional* character
 it annotates, and folding goes before OpenCC so that radicals and
 compatibility ideographs reach OpenCC as ordinary ideographs.
 
-OpenCC ``t2s`` is phrase-level (its TSPhrases dictionary picks 干燥 for
-乾燥 but keeps 乾隆) without ``tw2sp``'s vocabulary swaps (計程車 ->
-出租车), which would rewrite names. It is nearly always one character for
+OpenCC ``tw2s`` is ``t2s`` (phrase-level: its TSPhrases dictionary picks
+干燥 for 乾燥 but keeps 乾隆) after Taiwan's variant forms are read as the
+standard traditional ones: 跟著, 亮著 (著 for 着) become 跟着, 亮着, which
+``t2s`` leaves as they are, since 著 is also the simplified character of
+著名. It makes none of ``tw2sp``'s vocabulary swaps (計程車 -> 出租车),
+which would rewrite names. It is nearly always one character for
 one; where a conversion changes a line's length the line is converted in
 smaller pieces and a piece whose length changed is mapped to its span.
 """
@@ -175,10 +178,10 @@ def fold_one_by_one(text: str) -> tuple[str, Index]:
 # ------------------------------------------------------ traditional -> simplified
 @lru_cache(maxsize=1)
 def _converter() -> Callable[[str], str]:
-    """OpenCC's t2s converter, created on first use (loading its dictionaries takes a moment)."""
+    """OpenCC's tw2s converter, created on first use (loading its dictionaries takes a moment)."""
     import opencc
 
-    return opencc.OpenCC("t2s").convert
+    return opencc.OpenCC("tw2s").convert
 
 
 def keeping_standard(convert: Callable[[str], str]) -> Callable[[str], str]:
