@@ -418,3 +418,9 @@ def test_a_yi_name_after_a_post_is_a_person_and_no_unit_is_read_into_it():
     text = "工作队队长沙苏木呷任驻村第一书记，他每周进村入户。"
     assert "沙苏木呷" in names(text, "Person")
     assert not names(text, "AdministrativeUnit")
+
+
+def test_a_bureaus_office_in_a_town_or_market_is_named_with_the_bureau_and_its_head_leads_it():
+    text = "社区联合雁峰区市场监管局白沙市场监管所开展食品安全检查。白沙市场监管所所长刘建新说，检查将常态化。"
+    assert names(text, "Partner") == {"雁峰区市场监管局白沙市场监管所"}
+    assert ("刘建新", "leads", "雁峰区市场监管局白沙市场监管所") in relations(text)
