@@ -245,6 +245,26 @@ def test_a_cut_line_after_a_footer_marker_with_no_prose_after_it_is_no_paragraph
     assert "季度工作推进会" not in _body_text(text)
 
 
+def test_a_first_paragraph_ending_with_its_reporters_credit_before_the_pages_title_is_the_previous_story():
+    # An e-paper page stored from mid-issue: the masthead, the page's links, then the last sentence of the story
+    # before (its reporter credited at its end), then this page's own title and text.
+    text = _page("某某日报 2026年06月02日 星期二", "第4版:县域 上一版 下一版",
+                 "截至目前,某某县某某镇脐橙种植面积已达3200亩。(记者 黄小川)",
+                 "老街巷里的议事角", *[PARAGRAPH] * 6)
+    body = _body_text(text)
+    assert "脐橙种植面积" not in body
+    assert "老街巷里的议事角" in body and "红色管家" in body
+    dropped = {d.text: d.reason for d in split_body(text)[1]}
+    assert dropped["截至目前,某某县某某镇脐橙种植面积已达3200亩。(记者 黄小川)"] == "previous article"
+
+
+def test_a_first_item_credited_to_its_reporter_after_its_own_title_stays():
+    # (several short items on one page: the first has its title before it, so it is this page's own)
+    text = _page("某某镇举行消防演练", "近日,某某镇组织辖区商户开展消防演练,200余人参加。(记者 黄小川)",
+                 "某某村开展义诊", *[PARAGRAPH] * 6)
+    assert "消防演练,200余人参加" in _body_text(text)
+
+
 def test_a_list_of_other_articles_after_a_new_style_marker_is_dropped():
     text = _page("某某街道打造红色管家", *[PARAGRAPH] * 3, "新闻推荐", "某某县18个项目开工", "据悉,某某市将加快推进...")
     body = _body_text(text)

@@ -306,11 +306,21 @@ def _mark_previous_article(lines: list[Line], reasons: list[str | None]) -> None
     """Before an editor's credit early in the page, prose is the end of the article before this one.
 
     An e-paper page stored from the middle of its issue begins with the last paragraphs of the previous
-    story and its 责任编辑 line; this page's own article follows. Only where prose stands before the
-    credit and the page's own prose after it."""
+    story and its 责任编辑 line, or a first paragraph that ends with its reporter's credit, (记者 某某);
+    this page's own article follows. Only where prose stands before the credit and the page's own prose
+    after it."""
     last = int(len(lines) * _LIMITS["tail_from"])
     credit = next((i for i in range(min(last, len(lines))) if _EDITOR_CREDIT.match(lines[i].text)), None)
-    if credit is None or not any(reasons[i] is None and reads_as_prose(lines[i].text) for i in range(credit)):
+    if credit is None:
+        # 目前，某镇蜜柚种植面积已达…。(记者 某某): a paragraph that ends with its reporter's credit, with nothing but
+        # the page's furniture before it (this page's own article would have its title first), ends the story before
+        first = next((i for i in range(min(last, len(lines))) if reasons[i] is None), None)
+        if first is not None and _REPORTER_CREDIT_END.search(lines[first].text) \
+                and _REPORTER_CREDIT_END.sub("", lines[first].text).endswith(_SENTENCE_END):
+            credit = first + 1  # (its credit ends it: a sentence of any length is that story's last)
+    elif not any(reasons[i] is None and reads_as_prose(lines[i].text) for i in range(credit)):
+        return
+    if credit is None:
         return
     if sum(reasons[i] is None and reads_as_prose(lines[i].text) for i in range(credit + 1, len(lines))) < 2:
         return  # (a page's one article, whose editor is credited after a lead: not two articles)
@@ -320,6 +330,7 @@ def _mark_previous_article(lines: list[Line], reasons: list[str | None]) -> None
 
 
 _EDITOR_CREDIT = re.compile(r"^[\[【(]?(本版)?(责任编辑|责编)\s*:")
+_REPORTER_CREDIT_END = re.compile(r"[(（](?:本报)?(?:记者|通讯员)[^()（）]{1,24}[)）]\s*$")
 
 
 def classify_page(text: str) -> tuple[list[Line], list[str | None]]:
