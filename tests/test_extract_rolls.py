@@ -424,3 +424,12 @@ def test_a_bureaus_office_in_a_town_or_market_is_named_with_the_bureau_and_its_h
     text = "社区联合雁峰区市场监管局白沙市场监管所开展食品安全检查。白沙市场监管所所长秦立峰说，检查将常态化。"
     assert names(text, "Partner") == {"雁峰区市场监管局白沙市场监管所"}
     assert ("秦立峰", "leads", "雁峰区市场监管局白沙市场监管所") in relations(text)
+
+
+def test_a_kind_of_place_said_of_a_unit_or_set_as_a_goal_is_no_unit():
+    # (a predicate after a copula and 的, and a stem that ends in an adjective, say what kind of place)
+    text = "桐溪村是丘陵地带的传统林业村，集体收入一直不高。"
+    assert names(text, "AdministrativeUnit") == {"桐溪村"}
+    text = "社区党委以创建老人友好社区为抓手，把社区党群服务中心的一楼改成了助餐点。"
+    assert not names(text, "AdministrativeUnit")
+    assert not {f for f in names(text, "Facility") if "友好" in f}

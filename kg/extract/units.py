@@ -197,6 +197,7 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
         if suffix_start - start < table["min_stem"] or COUNTED.match(previous_token(tokens, start)) \
                 or COUNTED_TEXT.search(sentence.text, max(0, start - sentence.start - 4), start - sentence.start) \
                 or previous_token(tokens, start) in CLASS_POINTERS or counted_before_de(sentence.text, start - sentence.start) \
+                or predicated_after_de(sentence.text, start - sentence.start, sentence.text[start - sentence.start : e - sentence.start]) \
                 or classifies_a_unit(tokens, start, s, stops):
             continue  # (是一个纯农业村, 其他|产茶|村, 是一个山水环绕的古镇社区: a count or a pointer to many, a kind)
         stem = sentence.text[start - sentence.start : s - sentence.start]
@@ -292,6 +293,16 @@ def counted_before_de(text: str, at: int) -> bool:
     clause = clause_start(text, at - 1, CLAUSE_MARKS)
     count = COUNT_IN_CLAUSE.search(text, clause, at - 1)
     return count is not None and text.endswith(COPULAS, clause, count.start())
+
+
+def predicated_after_de(text: str, at: int, name: str) -> bool:
+    """某村是浅山地区的传统农业村: a copula in the clause, then 的 right before the stem, and a name the national
+    table does not hold: the predicate says what kind of place the subject is (这里是某镇的某某村, with a real
+    village's name, names it)."""
+    if not text.startswith("的", at - 1):
+        return False
+    clause = clause_start(text, at - 1, CLAUSE_MARKS)
+    return any(text.find(copula, clause, at - 1) >= 0 for copula in COPULAS) and not load_communities().candidates(name)
 
 
 COPULAS = ("是", "为", "成为", "属于")  # (X是一个…的某某社区 classifies X; 走了一个多小时来到…的某某村 does not)

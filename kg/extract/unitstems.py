@@ -137,6 +137,8 @@ def describes_in_words(parts: list[str]) -> bool:
     if len(parts) > 1 and len(parts[-1]) > 1 and parts[-1].endswith(AREA_KIND_ENDING) \
             and all(t in DESCRIPTIVE_TAGS for t in tags[:-1]):
         return True
+    if len(parts) > 1 and len(parts[-1]) > 1 and tags[-1] == "a":
+        return True  # 儿童|友好|社区, 生态|宜居|村: an adjective of two characters right before the suffix says what kind
     return len(parts) == 1 and parts[0] in WORK_KIND_WORDS
 
 
