@@ -433,3 +433,11 @@ def test_a_kind_of_place_said_of_a_unit_or_set_as_a_goal_is_no_unit():
     text = "社区党委以创建老人友好社区为抓手，把社区党群服务中心的一楼改成了助餐点。"
     assert not names(text, "AdministrativeUnit")
     assert not {f for f in names(text, "Facility") if "友好" in f}
+
+
+def test_a_courts_tribunal_is_named_with_the_court_and_a_rights_station_is_a_place():
+    text = ("当天，东关社区联合秦州区人民法院少年法庭开展普法宣传。秦州区人民法院少年法庭庭长邵文娟到场讲解。"
+            "去年，社区挂牌成立东关社区妇女儿童维权站。")
+    assert names(text, "Partner") == {"秦州区人民法院少年法庭"}
+    assert ("邵文娟", "leads", "秦州区人民法院少年法庭") in relations(text)
+    assert "东关社区妇女儿童维权站" in names(text, "Facility")
