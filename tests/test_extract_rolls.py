@@ -441,3 +441,10 @@ def test_a_courts_tribunal_is_named_with_the_court_and_a_rights_station_is_a_pla
     assert names(text, "Partner") == {"秦州区人民法院少年法庭"}
     assert ("邵文娟", "leads", "秦州区人民法院少年法庭") in relations(text)
     assert "东关社区妇女儿童维权站" in names(text, "Facility")
+
+
+def test_a_mongolian_name_with_a_one_character_first_part_and_a_long_last_part_is_one_person():
+    text = "嘎查党支部书记苏·乌力吉图门兼任嘎查达，他说，今年绒价更高。合作社理事长敖·孟克吉雅介绍，社员户均增收。"
+    people = names(text, "Person")
+    assert {"苏·乌力吉图门", "敖·孟克吉雅"} <= people
+    assert not {p for p in people if p in ("苏·乌力", "苏·乌力吉")}

@@ -27,8 +27,12 @@ def name_at(text: str, pos: int) -> str | None:
         # Its last part ends where a word of two or more characters begins: a one-character verb there may
         # be the part's own last character (买买|提), so it marks no end as it does after a Han name.
         last = dotted.group().rindex("·") + 1
-        return next((text[pos : pos + last + n] for n in range(2, len(dotted.group()) - last + 1)
-                     if boundary_after(text, pos + last + n, verb_may_follow=False)), None)
+        ends = [n for n in range(2, len(dotted.group()) - last + 1)
+                if boundary_after(text, pos + last + n, verb_may_follow=False)]
+        # (巴·图门|乌力吉: a word may end inside a long last part; the longest end written all in the characters
+        # of transliteration is the name's, else the first end)
+        whole = [n for n in ends if all(ch in TRANSLITERATION_CHARS for ch in text[pos + last : pos + last + n])]
+        return text[pos : pos + last + (whole or ends)[-1 if whole else 0]] if ends else None
     if text[pos : pos + 1] in COORDINATORS and not coordinator_surname(text, pos):
         return None  # 社工和某某小学: a conjunction after a role word, not the surname 和
     surname = 2 if text[pos : pos + 2] in PATTERNS.surnames else 1
@@ -101,7 +105,7 @@ NAME_ENDING_VERBS = NOUN_TAGGED_VERBS + SPEECH_VERBS  # (通报, 汇报, 说, �
 # common noun, verb, function word or numeral (项目, 党员, 全部, 关于), which begin no name.
 NAME_HEAD_TAGS = frozenset({"ns", "nz", "t", "d", "a", "ad", "an", "nrt", "nrfg"})
 PROPER_HEAD_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nrfg"})
-DOTTED_NAME = re.compile("[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})+")
+DOTTED_NAME = re.compile("[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{2,6})+")  # (巴·某某: a Mongolian name's first part may be one character, the initial of the father's)
 
 
 def heads_a_word(text: str, start: int, end: int) -> bool:
