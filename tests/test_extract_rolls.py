@@ -448,3 +448,15 @@ def test_a_mongolian_name_with_a_one_character_first_part_and_a_long_last_part_i
     people = names(text, "Person")
     assert {"苏·乌力吉图门", "敖·孟克吉雅"} <= people
     assert not {p for p in people if p in ("苏·乌力", "苏·乌力吉")}
+
+
+def test_a_facility_named_after_the_bare_village_word_is_the_passages_villages():
+    text = "桐溪村地处山区。去年，工作队把闲置校舍改成村菜籽油坊，今年又建起村茶叶初制所。"
+    facilities = names(text, "Facility")
+    assert {"桐溪村菜籽油坊", "桐溪村茶叶初制所"} <= facilities
+    assert ("桐溪村", "hasFacility", "桐溪村菜籽油坊") in relations(text)
+
+
+def test_a_former_place_turned_into_another_is_no_place_now():
+    text = "村里把闲置的旧磨坊改造成“乡愁记忆馆”，老人常来坐坐。"
+    assert "旧磨坊" not in names(text, "Facility") and "磨坊" not in names(text, "Facility")

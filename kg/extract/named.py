@@ -17,8 +17,8 @@ from kg.extract.registered import brand_start, conjunction_inside_start, is_lega
 from kg.extract.persons import name_at
 from kg.extract.roles import LEADING, after_post_verb, is_leading, role_spans
 from kg.extract.segment import tokenize, word_tags
-from kg.extract.standard import level_facility
-from kg.extract.text import (FOUNDING_VERBS, TRADE_ENDINGS, Tokens, TokenSpan, clean_name, ends_with_founding_verb, is_cjk,
+from kg.extract.standard import CLASS_WORDS, level_facility
+from kg.extract.text import (FOUNDING_VERBS, TRADE_ENDINGS, Tokens, TokenSpan, clause_start, clean_name, ends_with_founding_verb, is_cjk,
                              is_people_word, previous_token, splits_a_word, stem_pieces, stem_start, stem_tokens,
                              VERB_TAGS, is_place_word, verbs_of)
 from kg.model import Sentence
@@ -360,7 +360,25 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     if cls == "Facility" and suffix in GOVERNMENT_STATIONS and stem.startswith(COUNTY_LEVEL_WORDS) and len(stem) >= 3 \
             and (stem[1] not in "区县市镇乡村" or len(next_word(tokens, start + 1)) > 1):  # (a field after the level word, not 市区)
         cls, kind = "Partner", GOVERNMENT  # 县草原工作站, 旗林业工作站: a county's technical station, a body of its government
+    if cls == "Facility" and sentence.text.startswith(CONVERTING_VERBS, e - sentence.start) \
+            and FORMER.search(sentence.text, clause_start(sentence.text, start - sentence.start, "，,；;。"), start - sentence.start):
+        return None  # 把废弃的榨油坊改造成“某某”: what a place was before it is turned into another, no place now
+    if cls == "Facility" and stem and (level := VILLAGE_LEVEL_WORDS.get(previous_token(tokens, start))) is not None \
+            and start not in unit_ends and not sentence.text.endswith(CLASS_WORDS, 0, start - 1 - sentence.start):
+        # 改成村菜籽油坊, 嘎查绒毛收储点: the bare level word says whose, the village the passage is about (named
+        # after it when the article is settled, as 村党群服务中心 is)
+        word = previous_token(tokens, start)
+        return Found(cls, "", start - len(word), e, index, generic=True, rule=f"generic:{level}",
+                     aliases={word + stem + suffix})
     return Found(cls, stem + suffix, start, e, index, kind=kind, rule="suffix")
+
+
+# Verbs of turning a place into another (把闲置的某某改造成…), and the words that say the place before them is
+# a former one (废弃, 闲置, 原, 旧, 老).
+CONVERTING_VERBS = tuple(v for v in PATTERNS["quotes"]["place_verbs"] if v.startswith(("改", "辟", "装修")))
+FORMER = re.compile("废弃|闲置|原来|原先|原|旧|老")
+# Level words of a village before a facility's own name (村茶叶加工厂): the passage's village's facility.
+VILLAGE_LEVEL_WORDS = {word: level for word, level in PATTERNS["units"]["generic_words"].items() if word in ("村", "嘎查")}
 
 
 def after_named_holder(sentence: Sentence, start: int, end: int) -> int | None:

@@ -120,8 +120,9 @@ LEVEL_WORDS_LONGEST_FIRST = tuple(sorted(LEVEL_OF, key=len, reverse=True))
 
 
 def suffix_of(written: str) -> str:
-    """The standard facility's word a name ends with (longest first: 党群服务中心, not 服务中心)."""
-    return next(s for s in STANDARD_LONGEST_FIRST if written.endswith(s))
+    """The standard facility's word a name ends with (longest first: 党群服务中心, not 服务中心); a facility with a
+    name of its own after the level word (村菜籽油坊) ends in none, and is keyed by what it is written as."""
+    return next((s for s in STANDARD_LONGEST_FIRST if written.endswith(s)), written)
 
 
 STANDARD_LONGEST_FIRST = tuple(sorted(STANDARD, key=len, reverse=True))
