@@ -504,12 +504,15 @@ def release_article_tables() -> None:
     """Drop the tables only the per-article work uses (jieba's dictionary and word tags, the NBS table of
     communities, the written names of chunks, the lines whose boilerplate reasons, the blocks whose cuts
     and the sentences whose findings are remembered: some 250 MB) once it is done, before the corpus-wide
-    stages add theirs; a later build in the same process loads them again."""
+    stages add theirs; a later build in the same process loads them again.
+
+    No collection follows: the tables hold no cycles, so they are freed as they are dropped, and a full
+    collection here found 93 objects of garbage after c1000's files, for 0.03 s of CPU in every build that
+    works out a file (it scans everything the build holds)."""
     for table in (dictionary, cut_weights, stored_weights, word_tags, load_communities, _names, line_reason):
         table.cache_clear()
     for step in REMEMBERED_STEPS:
         step.clear()
-    gc.collect()
 
 
 def check_cache_dir(folder: Path, inputs: Sequence[Path]) -> None:

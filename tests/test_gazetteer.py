@@ -407,7 +407,7 @@ def test_the_gazetteer_read_back_from_the_table_cache_is_the_one_built(tmp_path,
     divisions.load_gazetteer.cache_clear()
     try:
         first = divisions.load_gazetteer()  # made from the table, and stored
-        assert list(tmp_path.glob("gazetteer-*.marshal"))
+        assert list(tmp_path.glob("gazetteerstored-*.marshal"))
         divisions.load_gazetteer.cache_clear()
 
         def refuse(table):

@@ -110,6 +110,45 @@ class Gazetteer:
         gazetteer._index([Division(*row) for row in rows], aliases, shorts)
         return gazetteer
 
+    def stored_state(self) -> tuple[dict, dict, dict, dict, dict]:
+        """What ``stored`` makes the same gazetteer from, as marshal keeps it: each division's row by code
+        (name, level, parent, statutory; by code), the safe aliases and short forms by code, and the codes of
+        each name and short form (sorted by code, as ``lookup`` gives them)."""
+        self._make_all()
+        rows = {d.code: (d.name, d.level, d.parent, d.statutory) for d in self._by_code.values()}
+        names = {n: tuple(d.code for d in ds) for n, ds in self._by_name.items()}
+        shorts = {n: tuple(d.code for d in ds) for n, ds in self._by_short.items()}
+        return rows, self._aliases, self._short, names, shorts
+
+    @classmethod
+    def stored(cls, state: tuple[dict, dict, dict, dict, dict]) -> Gazetteer:
+        """The gazetteer ``stored_state()`` was taken from, its divisions made as they are asked for.
+
+        A process that works out a few articles asks about a few hundred of the 44,681 divisions (ten
+        articles: 640 names looked up, 390 codes), and making every record with its look-up tables was
+        most of the 0.09 s of CPU that restoring the gazetteer cost: records are made from their rows the
+        first time they are asked for, once each (the same object afterwards). After ``LAZY_ASKS`` questions
+        every record is made and the tables are plain dicts, since a large build asks hundreds of
+        thousands (c1000: 190,000) and a check per question would cost more than making them all.
+        """
+        rows, aliases, shorts, names, short_names = state
+        gazetteer = cls.__new__(cls)
+        gazetteer._aliases, gazetteer._short = aliases, shorts
+        gazetteer._ancestors = {}
+        divisions = _StoredDivisions(rows, gazetteer)
+        gazetteer._by_code = divisions
+        gazetteer._by_name = _StoredNames(names, divisions)
+        gazetteer._by_short = _StoredNames(short_names, divisions)
+        return gazetteer
+
+    def _make_all(self) -> None:
+        """Every record made and the look-up tables plain dicts (``stored``'s tables, once asked enough)."""
+        divisions = self._by_code
+        if isinstance(divisions, _StoredDivisions):
+            self._by_code = divisions.whole()
+            self._by_name = self._by_name.whole()
+            self._by_short = self._by_short.whole()
+
     def __len__(self) -> int:
         return len(self._by_code)
 
@@ -287,6 +326,81 @@ class _Lineages:
 
 
 # ----------------------------------------------------------------------- loading
+LAZY_ASKS = 20_000  # questions a stored gazetteer answers before it makes every record (Gazetteer.stored)
+
+
+class _StoredDivisions:
+    """Code -> Division, each made from its row the first time it is asked for (``Gazetteer.stored``); the
+    few questions the gazetteer asks of its table of codes (``get``, ``values``, ``len``)."""
+
+    __slots__ = ("_rows", "_made", "_owner", "_asked")
+
+    def __init__(self, rows: dict[str, tuple], owner: Gazetteer) -> None:
+        self._rows, self._made, self._owner, self._asked = rows, {}, owner, 0
+
+    def get(self, code, default=None):
+        found = self._made.get(code)
+        if found is None:
+            row = self._rows.get(code)
+            if row is None:
+                return default
+            found = self._made[code] = Division(code, *row)
+        self._asked += 1
+        if self._asked > LAZY_ASKS:
+            self._owner._make_all()
+        return found
+
+    def values(self):
+        self._owner._make_all()
+        return self._owner._by_code.values()
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def whole(self) -> dict[str, Division]:
+        """Every code's record, in the rows' order (by code): the ones made so far and the rest."""
+        made = self._made
+        for code, row in self._rows.items():
+            if code not in made:
+                made[code] = Division(code, *row)
+        return {code: made[code] for code in self._rows}
+
+
+class _StoredNames:
+    """Name -> its divisions (sorted by code), made from their codes the first time the name is asked for."""
+
+    __slots__ = ("_codes", "_made", "_divisions")
+
+    def __init__(self, codes: dict[str, tuple[str, ...]], divisions: _StoredDivisions) -> None:
+        self._codes, self._made, self._divisions = codes, {}, divisions
+
+    def get(self, name, default=()):
+        found = self._made.get(name)
+        if found is None:
+            codes = self._codes.get(name)
+            if codes is None:
+                return default
+            get = self._divisions.get
+            found = self._made[name] = tuple(get(code) for code in codes)
+        return found
+
+    def __getitem__(self, name):
+        found = self.get(name, None)
+        if found is None:
+            raise KeyError(name)
+        return found
+
+    def __contains__(self, name) -> bool:
+        return name in self._codes
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._codes)
+
+    def whole(self) -> dict[str, tuple[Division, ...]]:
+        """Every name's divisions (once ``_StoredDivisions.whole`` has made them all: the owner's table)."""
+        return {name: self.get(name) for name in self._codes}
+
+
 def read_divisions(text: str) -> list[Division]:
     """Parse the gazetteer table: ``#`` comment lines, a header, then rows of
     code, parent, level, statutory (1/0), name, tab-separated."""
@@ -309,7 +423,7 @@ def load_gazetteer() -> Gazetteer:
     here = Path(__file__).parent
     key = table_key([table, *(p.read_bytes() for p in (here / "divisions.py", here / "aliases.py",
                                                        here / "aliases.toml"))])
-    return Gazetteer.restored(load_table("gazetteer", key, lambda: build_gazetteer(table).state()))
+    return Gazetteer.stored(load_table("gazetteerstored", key, lambda: build_gazetteer(table).stored_state()))
 
 
 def build_gazetteer(table: bytes) -> Gazetteer:
