@@ -19,22 +19,22 @@ ARTICLE_TITLE = "青石街道绿柳社区:“红色管家”让老旧小区焕�
 USABLE = {
     "broken/truncated.txt": "松林村:党员积分制激发乡村治理活力",
     "encodings/big5_traditional.txt": ARTICLE_TITLE,
-    "encodings/gb18030.txt": ARTICLE_TITLE,
     "feed/articles.jsonl:1": "红枫社区“邻里帮”志愿服务队获评优秀志愿服务组织",
     "feed/articles.jsonl:4": "柏树湾社区建成“15分钟便民生活圈”",
     "web/guihua.html": "桂花街道:居民议事厅让小事不出楼栋",
 }
 # Every input that is not used, with its reason. The same article in other
-# encodings normalises to the same text as the first copy read (gb18030.txt,
-# first in sorted order), so it is a duplicate. The Big5 copy is not: OpenCC
-# keeps 著 (also a simplified character) where the simplified text has 着.
+# encodings and scripts normalises to the same text as the first copy read
+# (big5_traditional.txt, first in sorted order: its 有著落 becomes 有着落 as
+# the simplified copies write it), so it is a duplicate.
 UNUSABLE = {
     "broken/binary.txt": "binary file",
     "broken/empty.txt": "empty file",
     "broken/notes.csv": "unsupported file type .csv",
-    "encodings/utf16.txt": "duplicate of {corpus}/encodings/gb18030.txt",
-    "encodings/utf8.txt": "duplicate of {corpus}/encodings/gb18030.txt",
-    "encodings/utf8_bom.txt": "duplicate of {corpus}/encodings/gb18030.txt",
+    "encodings/gb18030.txt": "duplicate of {corpus}/encodings/big5_traditional.txt",
+    "encodings/utf16.txt": "duplicate of {corpus}/encodings/big5_traditional.txt",
+    "encodings/utf8.txt": "duplicate of {corpus}/encodings/big5_traditional.txt",
+    "encodings/utf8_bom.txt": "duplicate of {corpus}/encodings/big5_traditional.txt",
     "feed/articles.jsonl:2": "no text: the 'text' field is missing or empty",
     "feed/articles.jsonl:3": "invalid JSON: Expecting ',' delimiter at column 35",
     "make_corpus.py": "unsupported file type .py",
@@ -70,12 +70,11 @@ def test_encodings_and_metadata_of_the_articles():
     summaries, _, _ = extract_corpus([CORPUS])
     by_source = {_relative(s.source): s for s in summaries}
     assert by_source["encodings/big5_traditional.txt"].encoding == "big5"
-    assert by_source["encodings/gb18030.txt"].encoding == "gb18030"
     assert by_source["broken/truncated.txt"].encoding.startswith("utf_8 (truncated")
     html = by_source["web/guihua.html"]
     assert (html.format, html.metadata.published, html.metadata.source_name, html.metadata.url) == (
         "html", "2024-06-12", "某某新闻网", "https://news.example.org/2024/06/12/guihua.html")
-    article = by_source["encodings/gb18030.txt"].metadata
+    article = by_source["encodings/big5_traditional.txt"].metadata
     assert (article.published, article.source_name, article.authors) == ("2024-05-20", "青石融媒", ("陈思远",))
     feed = by_source["feed/articles.jsonl:1"].metadata
     assert (feed.published, feed.source_name, feed.url) == ("2024-03-08", "某某日报", "https://example.org/news/1001")
