@@ -460,3 +460,10 @@ def test_a_facility_named_after_the_bare_village_word_is_the_passages_villages()
 def test_a_former_place_turned_into_another_is_no_place_now():
     text = "村里把闲置的旧磨坊改造成“乡愁记忆馆”，老人常来坐坐。"
     assert "旧磨坊" not in names(text, "Facility") and "磨坊" not in names(text, "Facility")
+
+
+def test_a_firms_project_post_and_a_temporary_office_name_no_program_and_no_body():
+    text = ("“我们在小区设了临时项目部，有意见随时来找。”宏图建筑项目经理袁立山说，工期也征求了意见。"
+            "公司项目主管蔡思远介绍，分出率提高了。")
+    assert not names(text, "Program") and not names(text, "Partner")
+    assert {"袁立山", "蔡思远"} <= names(text, "Person")

@@ -64,6 +64,8 @@ def find_by_suffix(
                 continue  # 服务社|区: 服务|社区, no body ending in 社
             if cls == "Program" and any(qs <= s < qe for qs, qe in quoted):
                 continue  # a program suffix inside a quote belongs to the quote's own reading
+            if cls == "Program" and sentence.text.startswith(PROGRAM_POST_FOLLOWERS, match.end()):
+                continue  # 某某建筑项目经理, 项目部: the firm's job and its post or office, no program
             if cls != "Program" and any(qs < s < qe for qs, qe in quoted):
                 continue  # inside a quoted name (“某某物业”): the quote's own reading names it
             if cls == "Facility" and sentence.text.endswith(SOCIAL_WORK_FORMS, 0, e - sentence.start):
@@ -138,6 +140,7 @@ PARTNER_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
 STATIONED_TEAM = re.compile("驻[\u4e00-\u9fff]{1,8}?(?:村|社区|嘎查)(?:帮扶|乡村振兴|驻村)?工作队")
 COUNTED_BEFORE = re.compile(PATTERNS["partners"]["counted_before"])
 OFFICES_OF_A_BODY = frozenset(PATTERNS["partners"]["offices_of_a_body"])
+PROGRAM_POST_FOLLOWERS = tuple(PATTERNS["programs"]["post_followers"])
 WHOLE_UNIT_BEFORE = re.compile(PATTERNS["facilities"]["whole_unit_before"])
 TRADE_KIND_HEADS = tuple(PATTERNS["partners"]["trade_kind_nouns"])
 GROUP_WORDS = frozenset(PATTERNS["partners"]["group_words"])
