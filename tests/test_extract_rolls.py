@@ -8,6 +8,8 @@ a 和 inside a hospital's name before its committee. Every sentence is written f
 people."""
 from __future__ import annotations
 
+import pytest
+
 from tests.test_extract import extract_text, names, relations
 
 ROLL = ("2026年度优秀共产党员名单\n"
@@ -467,3 +469,22 @@ def test_a_firms_project_post_and_a_temporary_office_name_no_program_and_no_body
             "公司项目主管蔡思远介绍，分出率提高了。")
     assert not names(text, "Program") and not names(text, "Partner")
     assert {"袁立山", "蔡思远"} <= names(text, "Person")
+
+
+QUOTED_PROGRAMS = [
+    # a meeting held under the quoted name, a way, a fund, a passbook of points, an honour given by a selection
+    ("这是柳坪镇推行“榕下说事”屋场会以来开的第12场。", "榕下说事"),
+    ("他按“一带五”的办法带出了一批徒弟。", "一带五"),
+    ("助浴的费用由社区“暖阳送浴”公益金承担。", "暖阳送浴"),
+    ("村党支部给每户发了一本“文明存折”，积分可以换日用品。", "文明存折"),
+    ("市场党支部每季度评选“诚信摊位”，评上的挂牌。", "诚信摊位"),
+]
+
+
+@pytest.mark.parametrize("text, program", QUOTED_PROGRAMS)
+def test_a_quoted_name_before_a_meeting_a_way_a_fund_or_after_a_selection_is_a_program(text, program):
+    assert program in names(text, "Program")
+
+
+def test_a_short_quoted_word_for_the_units_committees_names_no_program_of_their_meeting():
+    assert not names("经石坎村“两委”联席会议研究，村里决定修路。", "Program")

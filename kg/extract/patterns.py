@@ -101,6 +101,8 @@ class Patterns:
         pairs = [(h, "Program") for h in q["program_heads"]]
         pairs += [(h, "Facility") for h in q["facility_heads"]]
         pairs += [(h, "Partner") for h in q["partner_heads"]]
+        # a meeting held under the quoted name (“某某”屋场会, “某某”恳谈会): the way of working the quote names
+        pairs += [(h, "Program") for h in q["meeting_endings"] if h not in {head for head, _ in pairs}]
         # the endings of institutions' names head a quoted name too (“某某”老年大学, “某某”幼儿园)
         institutions = {end for ends, kind in self["partners"]["kinds"] if kind in q["institution_kinds"] for end in ends}
         pairs += [(h, "Partner") for h in sorted(institutions - {h for h, _ in pairs}) if len(h) > 1]

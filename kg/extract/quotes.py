@@ -225,6 +225,9 @@ def find_quoted(index: int, sentence: Sentence, quotes: list[tuple[int, int, str
     return [f for f in found if f is not None]
 
 
+COMMITTEE_CHARACTER = "委"
+
+
 def headed_by_a_place_or_body(text: str, end: int) -> bool:
     """Whether a facility's or a partner's head follows the quote that ends at ``end``."""
     head = head_after(text[end : end + 24])
@@ -235,6 +238,8 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
     name = clean_name(inner)
     if name in MEMBER_KINDS or name in PATTERNS.party_kind:
         return None  # “两新”党建联盟, “两新”组织: a kind of members or workplaces, no name; “大工委”: a party body's kind
+    if len(name) <= 3 and name.endswith(COMMITTEE_CHARACTER):
+        return None  # 村“两委”联席会议, “支委”会: the unit's committees named by a short word, whose meeting is theirs
     if name.startswith(OBSERVANCE_STARTS) and name.endswith(OBSERVANCE_ENDINGS):
         return None  # “中国某某服务日”, “全民健身日”: a day the whole country keeps
     rel_end = qe - base
