@@ -226,6 +226,7 @@ def find_quoted(index: int, sentence: Sentence, quotes: list[tuple[int, int, str
 
 
 COMMITTEE_CHARACTER = "委"
+MEETING_HEADS = frozenset(PATTERNS.meeting_endings)
 
 
 def headed_by_a_place_or_body(text: str, end: int) -> bool:
@@ -252,6 +253,10 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
         return None  # 成了居民“大客厅”, 文明实践“小站”: a short class word itself in quotes, a figure that names none
         # (a compound kind, “健康小屋”, is the place's name)
     head = head_after(after)
+    if head is not None and head[2] in MEETING_HEADS and not any(mark in name for mark in "+＋") and any(
+            m.end() == len(name) for m in PATTERNS.partner_suffix_re.finditer(name)):
+        head = None  # “某某物业”联席会: a meeting of the body the quote names, no way of working of its name (but
+        # “社区党委+物业企业+业委会”三方协商例会: the bodies joined, a model of working together)
     if counts_its_items(name, after):
         # “甲、乙、丙”三步工作法: the quote lists the parts of a counted whole, which the article names by
         # its count elsewhere (“三步诀”). The list and its count name nothing; a head after them is claimed
