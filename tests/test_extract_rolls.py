@@ -488,3 +488,8 @@ def test_a_quoted_name_before_a_meeting_a_way_a_fund_or_after_a_selection_is_a_p
 
 def test_a_short_quoted_word_for_the_units_committees_names_no_program_of_their_meeting():
     assert not names("经石坎村“两委”联席会议研究，村里决定修路。", "Program")
+
+
+def test_a_streets_cultural_station_and_a_countys_home_for_veterans_families_are_places():
+    text = "东城街道综合文化站把舞蹈室借给合唱班。志愿者每月到青川县光荣院看望老人。"
+    assert {"东城街道综合文化站", "青川县光荣院"} <= names(text, "Facility")
