@@ -493,3 +493,8 @@ def test_a_short_quoted_word_for_the_units_committees_names_no_program_of_their_
 def test_a_streets_cultural_station_and_a_countys_home_for_veterans_families_are_places():
     text = "东城街道综合文化站把舞蹈室借给合唱班。志愿者每月到青川县光荣院看望老人。"
     assert {"东城街道综合文化站", "青川县光荣院"} <= names(text, "Facility")
+
+
+def test_a_bare_post_taken_after_the_sentence_that_set_the_body_up_leads_that_body():
+    text = "2023年起，村党总支牵头组建桐溪村股份经济合作社。村党总支书记、村委会主任钱有德兼任理事长。"
+    assert ("钱有德", "leads", "桐溪村股份经济合作社") in relations(text)

@@ -90,7 +90,8 @@ def other_posts(persons: list[Found], bodies: list[Found], text: str, paragraph:
         for post, at in posts:
             if not is_leading(post):
                 continue
-            body = body_of_post(post, at, person.sentence, ordered, paragraph, text) or set_up_before(post, person, ordered, text)
+            body = body_of_post(post, at, person.sentence, ordered, paragraph, text) or set_up_before(
+                post, person, ordered, text, paragraph)
             if body is not None and id(body) not in led and all(b.ref != body.ref for b in (person.org, person.also_leads) if b):
                 led.add(id(body))
                 pairs.append((person, body))
@@ -113,14 +114,20 @@ def listed_posts(text: str, person: Found) -> list[tuple[str, int]]:
 MAX_LISTED_POST = 24  # 某某数字科技有限公司党支部书记: a firm's full name and its branch
 
 
-def set_up_before(post: str, person: Found, ordered: list[Found], text: str) -> Found | None:
+def set_up_before(post: str, person: Found, ordered: list[Found], text: str,
+                  paragraph: list[int] | None = None) -> Found | None:
     """成立了某某党支部,由某某任书记: the body a post without a body word leads, set up earlier in the sentence
-    (its kind fits the post: a secretary's is a party organisation)."""
+    (its kind fits the post: a secretary's is a party organisation), or in the sentence before it in the same
+    paragraph when this one names no body of that kind (组建某某合作社。村党总支书记某某兼任理事长)."""
     endings = TABLE["bare_heads"].get(post)
     if endings is None:
         return None
-    set_up = [b for b in ordered if b.sentence == person.sentence and b.end <= person.start and founded(b, text)
-              and b.name.endswith(tuple(endings))]
+    fits = [b for b in ordered if b.name.endswith(tuple(endings)) and b.end <= person.start]
+    set_up = [b for b in fits if b.sentence == person.sentence and founded(b, text)]
+    if not set_up and paragraph is not None and person.sentence > 0 \
+            and paragraph[person.sentence - 1] == paragraph[person.sentence] \
+            and not any(b.sentence == person.sentence for b in fits):
+        set_up = [b for b in fits if b.sentence == person.sentence - 1 and founded(b, text)]
     return set_up[-1] if set_up else None
 
 
