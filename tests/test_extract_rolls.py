@@ -498,3 +498,8 @@ def test_a_streets_cultural_station_and_a_countys_home_for_veterans_families_are
 def test_a_bare_post_taken_after_the_sentence_that_set_the_body_up_leads_that_body():
     text = "2023年起，村党总支牵头组建桐溪村股份经济合作社。村党总支书记、村委会主任钱有德兼任理事长。"
     assert ("钱有德", "leads", "桐溪村股份经济合作社") in relations(text)
+
+
+def test_a_branch_managers_title_after_the_branchs_kind_leads_the_one_branch_named():
+    text = "青川农商银行城关支行给合作社发放信用贷款80万元。支行行长罗丽萍说，合作社账目公开。"
+    assert ("罗丽萍", "leads", "青川农商银行城关支行") in relations(text)
