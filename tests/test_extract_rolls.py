@@ -503,3 +503,16 @@ def test_a_bare_post_taken_after_the_sentence_that_set_the_body_up_leads_that_bo
 def test_a_branch_managers_title_after_the_branchs_kind_leads_the_one_branch_named():
     text = "青川农商银行城关支行给合作社发放信用贷款80万元。支行行长罗丽萍说，合作社账目公开。"
     assert ("罗丽萍", "leads", "青川农商银行城关支行") in relations(text)
+
+
+FAMILY_ROLL = ("拟命名以下家庭为2026年度“文明家庭”，现予公示。\n"
+               "序号　家庭　所在镇（街道）、社区（村）　主要事迹\n"
+               "1　欧阳春生家庭　东坝镇石桥岭村　石桥岭村党支部书记，家风清正\n"
+               "2　孔秀兰家庭　城南街道文峰社区　照料瘫痪公公12年\n")
+
+
+def test_a_row_of_a_list_of_families_names_its_head_and_the_post_its_last_cell_opens_with():
+    people = names(FAMILY_ROLL, "Person")
+    assert {"欧阳春生", "孔秀兰"} <= people
+    assert ("欧阳春生", "leads", "石桥岭村党支部") in relations(FAMILY_ROLL)
+    assert not {r for r in relations(FAMILY_ROLL) if r[0] == "孔秀兰" and r[1] == "leads"}

@@ -218,6 +218,7 @@ def find_persons(index: int, sentence: Sentence, orgs: list[Found], units: list[
     found += appointed(index, sentence, orgs, units, found)
     found += dispatched(index, sentence, orgs + units, {p.name for p in found})
     found += listed(index, sentence, orgs + units, {p.name for p in found} | reporters)
+    found += family_row(index, sentence, orgs + units, {p.name for p in found} | reporters)
     found += in_apposition(index, sentence, orgs + units, {p.name for p in found} | reporters)
     found += bracketed(index, sentence, orgs + units, {p.name for p in found} | reporters)
     found += titled(index, sentence, {p.name for p in found} | reporters, roles)
@@ -588,6 +589,34 @@ def listed(index: int, sentence: Sentence, holders: list[Found], known: set[str]
             person.org, person.also_leads = posts
     known.add(name)
     return [person]
+
+
+def family_row(index: int, sentence: Sentence, holders: list[Found], known: set[str]) -> list[Found]:
+    """A row of a list of families (a 公示 of 最美家庭: its number, 某某家庭, where it lives, what it did): the
+    family is named by its head, a person. A leading post that opens the row's last cell and ends a clause
+    (某村党支部书记，家风清正; “某某”志愿服务队队长，…) is that person's, and its body the one written before it."""
+    text = sentence.text.rstrip()
+    row = FAMILY_ROW.match(text)
+    if row is None:
+        return []
+    name = name_at(text, row.start(1))
+    if name is None or name in known or not text.startswith(FAMILY_WORD, row.start(1) + len(name)):
+        return []
+    start = sentence.start + row.start(1)
+    person = Found(CLS, name, start, start + len(name), index, rule="family row")
+    cell = text.rfind(" ") + 1
+    role = next(((s, e) for s, e in role_spans(sentence) if s >= cell and text[e : e + 1] in CLAUSE_MARKS + "、"), None)
+    if role is not None and is_leading(text[role[0] : role[1]]):
+        person.role = text[cell : role[1]]
+        # (the body whose name ends before the post's head: 某村党支部 of 某村|党支部书记, whose post word begins with
+        # the body's kind; 某某服务队 of 某某服务队|队长)
+        person.org = max((h for h in holders if h.start >= sentence.start + cell and h.end < sentence.start + role[1]),
+                         key=lambda h: (h.end, h.cls == "PartyOrganization"), default=None)
+    return [person]
+
+
+FAMILY_WORD = "家庭"
+FAMILY_ROW = re.compile(r"^\s*\d{1,3}[.、]?\s+(\S{2,4}?)家庭\s")
 
 
 def captioned(sentences, posts_of, known: set[str]) -> list[Found]:
