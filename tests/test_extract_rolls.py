@@ -516,3 +516,10 @@ def test_a_row_of_a_list_of_families_names_its_head_and_the_post_its_last_cell_o
     assert {"欧阳春生", "孔秀兰"} <= people
     assert ("欧阳春生", "leads", "石桥岭村党支部") in relations(FAMILY_ROLL)
     assert not {r for r in relations(FAMILY_ROLL) if r[0] == "孔秀兰" and r[1] == "leads"}
+
+
+def test_a_quoted_kind_word_right_after_its_unit_names_the_units_organisation():
+    text = ("东湖街道“大党委”召开季度联席会议。会上，枫桥社区党委书记江若岚、汇丰社区党委书记杜文彬介绍了需求。"
+            "市第二医院院长、“大党委”兼职委员孙启明作表态发言。")
+    assert "东湖街道大党委" in names(text, "PartyOrganization")
+    assert ("东湖街道大党委", "partyOrgOf", "东湖街道") in relations(text)

@@ -67,7 +67,14 @@ def find_party_orgs(
             continue  # 人大工委: the people's congress's working committee, no party's 大工委
         if text.startswith(CLASS_FOLLOWERS, match.end()):
             continue  # 规上企业党组织全覆盖: how many such bodies there are, a class
-        in_quote = any(qs <= s < qe for qs, qe in quoted)
+        # (a quote that holds only the kind word, 某街道“大党委”, marks the term, not a name of its own)
+        kind_quoted = text[match.start() - 1 : match.start()] in OPENING_QUOTES and text[match.end() : match.end() + 1] in CLOSING_QUOTES
+        in_quote = any(qs <= s < qe for qs, qe in quoted) and not kind_quoted
+        if kind_quoted and (unit := holders.get(s - 1)) is not None and unit.cls == "AdministrativeUnit":
+            # 某街道“大党委”: the unit written right before the quoted kind is the organisation's
+            found.append(Found(CLS, unit.name + match.group(), unit.start, e, index, kind=kind, unit=unit, rule="name",
+                               written_apart=True))
+            continue
         if in_structure(text, match.start(), match.end()):
             continue  # 社区党委—网格党支部—楼栋党小组: the layers of a structure, not named bodies
         # 四支部, 第二党支部: a numbered branch of the unit named before the number
@@ -241,6 +248,8 @@ def in_structure(text: str, start: int, end: int) -> bool:
 BRANCH_KINDS = ("党支部", "党小组", "党委", "党总支")
 INSTITUTION_WORDS = frozenset(PATTERNS["party"]["institution_words"])
 TEMPORARY_STEMS = tuple(PATTERNS["party"]["temporary_words"])
+OPENING_QUOTES = "“‘「『"
+CLOSING_QUOTES = "”’」』"
 JOINT = "联合"  # (the kinds 联合党委, 联合党支部, 联合党总支: several bodies' joint organisation)
 TASK_TAGS = frozenset(("v", "vn"))  # (the words of a temporary branch's task: 停车治理, 加装电梯, 防汛)
 
