@@ -523,3 +523,7 @@ def test_a_quoted_kind_word_right_after_its_unit_names_the_units_organisation():
             "市第二医院院长、“大党委”兼职委员孙启明作表态发言。")
     assert "东湖街道大党委" in names(text, "PartyOrganization")
     assert ("东湖街道大党委", "partyOrgOf", "东湖街道") in relations(text)
+
+
+def test_a_verb_of_running_to_a_place_begins_no_units_name():
+    assert not names("“以前有事要跑村部、跑镇上，现在干部上门来了。”", "AdministrativeUnit")
