@@ -527,3 +527,7 @@ def test_a_quoted_kind_word_right_after_its_unit_names_the_units_organisation():
 
 def test_a_verb_of_running_to_a_place_begins_no_units_name():
     assert not names("“以前有事要跑村部、跑镇上，现在干部上门来了。”", "AdministrativeUnit")
+
+
+def test_a_quarter_of_the_year_before_a_trades_word_names_no_firm():
+    assert not names("这是社区党委组织的2026年第二季度物业服务满意度测评。", "Partner")

@@ -141,6 +141,7 @@ STATIONED_TEAM = re.compile("驻[\u4e00-\u9fff]{1,8}?(?:村|社区|嘎查)(?:帮
 COUNTED_BEFORE = re.compile(PATTERNS["partners"]["counted_before"])
 OFFICES_OF_A_BODY = frozenset(PATTERNS["partners"]["offices_of_a_body"])
 PROGRAM_POST_FOLLOWERS = tuple(PATTERNS["programs"]["post_followers"])
+QUARTER = re.compile("^第?[一二三四1-4]季度$")  # (第一季度|物业服务测评: a time, which jieba's dictionary lacks as a word)
 WHOLE_UNIT_BEFORE = re.compile(PATTERNS["facilities"]["whole_unit_before"])
 TRADE_KIND_HEADS = tuple(PATTERNS["partners"]["trade_kind_nouns"])
 GROUP_WORDS = frozenset(PATTERNS["partners"]["group_words"])
@@ -339,7 +340,8 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
         return Found("Program", stem + suffix, start, e, index, kind="method", rule="method")
     if cls == "Partner" and (ends_with_founding_verb(tokens, start, s) or helped(parts)):
         return None  # (村党支部)领办|合作社, (律师)帮|业委会: running or helping a kind of body, no body's name
-    if cls == "Partner" and parts and (parts[0] in FOUNDING_VERBS or len(parts) == 1 and word_tags().get(parts[0]) in TIME_TAGS):
+    if cls == "Partner" and parts and (parts[0] in FOUNDING_VERBS or len(parts) == 1 and (
+            word_tags().get(parts[0]) in TIME_TAGS or QUARTER.match(parts[0]))):
         return None  # (党支部)领办|茶叶种植|合作社, 过去|物业: running a kind of body, or a time before the trade's word
     if cls == "Partner" and partner_kind(suffix) == "media" and not is_partnering(sentence.text) and len(sentence.text) < 30:
         return None  # an outlet in a header line is the page's source, not a partner
