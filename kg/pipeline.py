@@ -35,6 +35,7 @@ from kg.cache.codec import ArticleText, decode_entities, decode_relations, encod
 from kg.cache.summaries import StoredSummaries
 from kg.errors import InputError, KgError, NoArticlesError, OutputError, stage
 from kg.extract import REMEMBERED_STEPS, process_article
+from kg.extract.roles import forget_role_spans
 from kg.extract.segment import cut_weights, dictionary, stored_weights, word_tags
 from kg.gazetteer.communities import load_communities
 from kg.heap import fewer_collections, freeze, frozen_heap, paused_collections
@@ -431,8 +432,9 @@ def resolve_corpus(cache: BuildCache, collected: Collected) -> ResolvedCorpus:
             return corpus
     cache.forget_observed()
     tables = collected.tables
-    for facts in cache.facts(skip=collected.added):
-        tables.add_encoded(facts)
+    if len(collected.added) < collected.articles:  # (a first build worked out every article: none to read back)
+        for facts in cache.facts(skip=collected.added):
+            tables.add_encoded(facts)
     corpus = tables.resolve(keep=cache)
     keep_resolved(cache, corpus)
     return corpus
@@ -502,9 +504,9 @@ def previous_graph(cache: BuildCache, out_dir: Path) -> PreviousGraph | None:
 
 def release_article_tables() -> None:
     """Drop the tables only the per-article work uses (jieba's dictionary and word tags, the NBS table of
-    communities, the written names of chunks, the lines whose boilerplate reasons, the blocks whose cuts
-    and the sentences whose findings are remembered: some 250 MB) once it is done, before the corpus-wide
-    stages add theirs; a later build in the same process loads them again.
+    communities, the written names of chunks, the lines whose boilerplate reasons, the blocks and texts whose
+    cuts, the sentences whose findings and role spans are remembered: some 250 MB) once it is done, before the
+    corpus-wide stages add theirs; a later build in the same process loads them again.
 
     No collection follows: the tables hold no cycles, so they are freed as they are dropped, and a full
     collection here found 93 objects of garbage after c1000's files, for 0.03 s of CPU in every build that
@@ -513,6 +515,7 @@ def release_article_tables() -> None:
         table.cache_clear()
     for step in REMEMBERED_STEPS:
         step.clear()
+    forget_role_spans()
 
 
 def check_cache_dir(folder: Path, inputs: Sequence[Path]) -> None:

@@ -528,3 +528,13 @@ def test_a_shard_a_rebuild_reuses_is_the_last_builds_file_linked_and_a_symbolic_
     assert kept == set(inodes) - {"core.js", linked_name}
     assert not (data / linked_name).is_symlink() and after[linked_name] != planted.stat().st_ino
     assert (data / linked_name).read_bytes() == planted.read_bytes()
+
+
+def test_the_cache_encoder_writes_what_json_writes():
+    # the encoder made once (``codec._dumps``) against the library's own, on every kind of value the rows hold
+    from kg.cache import codec
+
+    values = ["", "社区", 'a"b\\c\n\t\x00', "\ud800 lone", 0, -7, 2**70, 1.5, float("nan"), float("inf"), True, False,
+              None, [], {}, (1, "二"), [["花园洞社区", 3], ("x", None)], {"键": [1, {"b": 2, "a": 1}], "1": 2}]
+    for value in values + [values]:
+        assert codec._dumps(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -101,3 +101,26 @@ def test_a_conjunction_before_a_verb_of_speech_ends_the_name(text, expected):
 def test_a_village_worthy_before_a_name_is_a_role():
     # 乡贤 says who the person is, as 村民 and 党员 do: the name after it is a person's
     assert "周立民" in names("乡贤周立民捐资20万元，为村里修通了产业路。", "Person")
+
+
+def test_role_spans_are_remembered_by_text_and_tokens_and_given_as_worked_out(monkeypatch):
+    from kg.extract import roles
+    from kg.extract.segment import tokenize
+    from kg.model import Sentence
+
+    texts = ["社区党委书记张三和网格员李四走访了居民。", "护边员王五说，村主任赵六和区长孙七也来了。", "没有职务的句子。"]
+    first = {}
+    for start, text in ((0, texts[0]), (40, texts[1]), (90, texts[2])):
+        sentence = Sentence(start, start + len(text), text, tokenize(text))
+        first[text] = roles.role_spans(sentence)
+        assert list(first[text]) == roles.find_role_spans(sentence)  # (relative to the sentence)
+    monkeypatch.setattr(roles, "find_role_spans", lambda sentence: pytest.fail("worked out again"))
+    for text in texts:  # another copy, elsewhere in another article: the same spans, not worked out again
+        assert roles.role_spans(Sentence(7, 7 + len(text), text, tokenize(text))) is first[text]
+    monkeypatch.undo()
+    # the same text with other tokens (a sentence made by hand) is worked out for its own tokens
+    text = texts[0]
+    apart = Sentence(0, len(text), text, tuple(text))
+    assert list(roles.role_spans(apart)) == roles.find_role_spans(apart)
+    roles.forget_role_spans()
+    assert not roles._ROLE_SPANS

@@ -136,6 +136,25 @@ def test_remembered_blocks_cut_as_afresh():
     assert "社区" in cuts and isinstance(cuts["a" * 300 + "社区"], tuple)
 
 
+def test_a_remembered_text_is_cut_as_afresh(monkeypatch):
+    # each text cut again from the texts remembered gives what a cut without any memory gives, and the
+    # second time no cut is made at all; past the bound the oldest text is forgotten
+    weights, alone = cut_weights()
+    texts = CUT_CASES + ["长沙市望城区高塘岭街道，社区。", "a" * 300 + "社区"]
+    first = [tokenize(text) for text in texts]
+    monkeypatch.setattr(segment, "cut_weighted", lambda *args: pytest.fail("a remembered text was cut again"))
+    for text, tokens in zip(texts, first):
+        assert tokenize(text) is tokens
+        assert tokens == tuple(wordcut.cut_weighted(text, weights, alone))
+    monkeypatch.undo()
+    monkeypatch.setattr(segment, "REMEMBERED_TEXTS", 2)
+    remembered = stored_weights().texts
+    remembered.clear()
+    for text in ("甲社区", "乙社区", "丙社区"):
+        tokenize(text)
+    assert list(remembered) == ["乙社区", "丙社区"]
+
+
 def test_wordcut_uses_jiebas_block_patterns():
     assert wordcut._BLOCK.pattern == jieba.re_han_default.pattern
     assert wordcut._SKIP.pattern == jieba.re_skip_default.pattern

@@ -35,7 +35,25 @@ from kg.model import (
     SentenceSpan,
 )
 
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
+def _one_encoder():
+    """``_ENCODER.encode``, without its per-call set-up: ``JSONEncoder.encode`` makes a C encoder for every
+    document (and a closure for floats), which is most of the cost of a short one. The cache writes some
+    150,000 of those at 5,000 articles (the observations a resolve keeps): 0.66 µs each instead of 1.24
+    (measured here). The same C encoder with the same settings, so the same text; without the C module,
+    the encoder's own ``encode``."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return _ENCODER.encode
+    encoder = make(None, _ENCODER.default, json.encoder.encode_basestring, None, _ENCODER.key_separator,
+                   _ENCODER.item_separator, False, False, True)
+    join = "".join
+    return lambda value: join(encoder(value, 0))
+
+
+_dumps = _one_encoder()
 
 
 @dataclass(frozen=True)

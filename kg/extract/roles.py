@@ -27,8 +27,32 @@ LEADING = tuple(PATTERNS["persons"]["leading_roles"] + PATTERNS["persons"]["firm
 RECEIVED_ROLES = tuple(PATTERNS["persons"]["received_roles"])
 
 
-def role_spans(sentence: Sentence) -> list[tuple[int, int]]:
-    """Spans (in the sentence) of the role words: listed ones, and tokens that end like an occupation or post."""
+def role_spans(sentence: Sentence) -> tuple[tuple[int, int], ...]:
+    """Spans (in the sentence) of the role words: listed ones, and tokens that end like an occupation or post.
+
+    Relative to the sentence and made of its text and tokens alone, so each distinct pair is worked out once
+    (the person rules ask it several times of a sentence, and pages repeat sentences); a tuple, never changed."""
+    key = (sentence.text, sentence.tokens)
+    spans = _ROLE_SPANS.get(key)
+    if spans is None:
+        spans = tuple(find_role_spans(sentence))
+        if len(_ROLE_SPANS) >= REMEMBERED_SENTENCES:
+            del _ROLE_SPANS[next(iter(_ROLE_SPANS))]  # (the oldest)
+        _ROLE_SPANS[key] = spans
+    return spans
+
+
+_ROLE_SPANS: dict[tuple[str, tuple[str, ...]], tuple[tuple[int, int], ...]] = {}
+REMEMBERED_SENTENCES = 65536  # distinct sentences whose role spans are kept (the oldest is forgotten first)
+
+
+def forget_role_spans() -> None:
+    """Drop the remembered spans (with the other per-article tables, once the last file is worked out)."""
+    _ROLE_SPANS.clear()
+
+
+def find_role_spans(sentence: Sentence) -> list[tuple[int, int]]:
+    """``role_spans``, worked out."""
     spans = [(m.start(), m.end()) for m in PATTERNS.role_re.finditer(sentence.text)]
     covered = {end for _, end in spans}
     endings = PATTERNS["persons"]["role_endings"]

@@ -49,13 +49,16 @@ class Tokens(tuple):
     """A sentence's token spans: in order and contiguous, so the tokens around
     an offset are found by bisecting their starts instead of a scan per name."""
 
-    def __new__(cls, spans, starts: list[int] | None = None):
+    def __new__(cls, spans, starts: list[int] | None = None, ends: list[int] | None = None):
         self = super().__new__(cls, spans)
         self.starts = [t.start for t in self] if starts is None else starts
         # Where the tokens end (contiguous: each where the next starts): the rules ask it of every match
         # (does a name end on a token boundary?). Made here, not as a cached_property, whose lock costs
-        # more than the set.
-        self.ends = frozenset(self.starts[1:] + [self[-1].end]) if self else frozenset()
+        # more than the set. ``ends``: the tokens' ends in order, when the caller has them.
+        if ends is not None:
+            self.ends = frozenset(ends)
+        else:
+            self.ends = frozenset(self.starts[1:] + [self[-1].end]) if self else frozenset()
         return self
 
     def starting_before(self, offset: int) -> int:
@@ -71,9 +74,10 @@ class Tokens(tuple):
 def token_spans(sentence: Sentence) -> Tokens:
     tokens = sentence.tokens
     bounds = list(accumulate(map(len, tokens), initial=sentence.start))  # each token's start, then the end
-    starts = bounds[:-1]
-    # TokenSpan(...) without the generated __new__'s Python frame, and the loop at C speed
-    return Tokens(list(map(tuple.__new__, repeat(TokenSpan), zip(starts, bounds[1:], tokens))), starts)
+    ends = bounds[1:]
+    # TokenSpan(...) without the generated __new__'s Python frame, and the loop at C speed (zip stops with the
+    # tokens, before the last bound); the ends are the bounds after the first, no list made of the spans' own
+    return Tokens(map(tuple.__new__, repeat(TokenSpan), zip(bounds, ends, tokens)), bounds[:-1], ends)
 
 
 TRADE_ENDINGS = frozenset(PATTERNS["partners"]["trade_endings"])
