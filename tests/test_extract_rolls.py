@@ -531,3 +531,8 @@ def test_a_verb_of_running_to_a_place_begins_no_units_name():
 
 def test_a_quarter_of_the_year_before_a_trades_word_names_no_firm():
     assert not names("这是社区党委组织的2026年第二季度物业服务满意度测评。", "Partner")
+
+
+def test_a_room_of_the_communitys_centre_written_after_it_leaves_the_centre_named():
+    text = "溪口社区位于城东。社区、业委会和物业每月到社区党群服务中心议事厅碰一次头。"
+    assert names(text, "Facility") == {"溪口社区党群服务中心"}

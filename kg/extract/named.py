@@ -89,8 +89,10 @@ def find_by_suffix(
                     and not place.group().endswith("中心"):
                 continue  # 某某快递驿站, 某某物业服务站: a place named after the trade it serves
             if cls == "Facility" and (place := PATTERNS.facility_suffix_re.match(sentence.text, match.end())) \
-                    and e + len(place.group()) in token_ends:
-                continue  # 某某产业园|党群服务中心: the place within a place, named after it (found at its own ending)
+                    and e + len(place.group()) in token_ends and not (
+                        suffix in STANDARD_FACILITIES and place.group().endswith(ROOM_ENDINGS)):
+                continue  # 某某产业园|党群服务中心: the place within a place, named after it (found at its own ending);
+                # but 社区党群服务中心|议事厅 is the centre and a room of it, the centre found here
             if cls == "Partner" and suffix in ROOM_LIKE_ENDINGS and ends_a_room(sentence.text, e - sentence.start, suffix):
                 continue  # 某某法律服务工作室: a longer ending of a place's ends here, the room where a service is given
             if cls == "Partner" and (more := CONTINUED.match(sentence.text, match.end())) \
@@ -404,6 +406,7 @@ DEED_TAGS = frozenset("dvpc")  # what a person's name is followed by in a clause
 TEAM_CHARACTERS = ("队", "团")
 ABOVE_COMMUNITY = ("subdistrict", "district", "city", "province")
 STANDARD_FACILITIES = frozenset(PATTERNS["facilities"]["standard"])
+ROOM_ENDINGS = ("室", "厅", "角", "间")  # (a room of a centre: 议事厅, 活动室, 阅览角)
 BUILDING_ENDINGS = ("大厦", "公寓")
 COUNT_CHARACTERS = "一二两三四五六七八九十几多"
 COUNTED_PLACES = re.compile(f"(?:\\d+|[{COUNT_CHARACTERS}])[栋座处个间所幢]$")
