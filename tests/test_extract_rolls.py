@@ -536,3 +536,8 @@ def test_a_quarter_of_the_year_before_a_trades_word_names_no_firm():
 def test_a_room_of_the_communitys_centre_written_after_it_leaves_the_centre_named():
     text = "溪口社区位于城东。社区、业委会和物业每月到社区党群服务中心议事厅碰一次头。"
     assert names(text, "Facility") == {"溪口社区党群服务中心"}
+
+
+def test_the_whole_unit_after_a_word_of_time_is_no_units_name():
+    assert not names("年内全街道共富工坊将增加到9家。", "AdministrativeUnit")
+    assert "全州县" in names("全州县才湾镇开展活动。", "AdministrativeUnit")  # (a county the table names so)

@@ -201,6 +201,8 @@ def find_suffix_units(index: int, sentence: Sentence, tokens: Tokens, taken: lis
                 or classifies_a_unit(tokens, start, s, stops):
             continue  # (是一个纯农业村, 其他|产茶|村, 是一个山水环绕的古镇社区: a count or a pointer to many, a kind)
         stem = sentence.text[start - sentence.start : s - sentence.start]
+        if previous_token(tokens, s) == WHOLE and not licensed and not listed:
+            continue  # 年内全|街道, 今年全|镇: the whole unit the passage is about, no name (a county named so is tabled)
         if level == "community" and stem.endswith(BODY_ENDINGS):
             continue  # 某某派出所|社区民警: a body's own word for its officer of a community, no community's name
             # (a compound may bear a body's name: 某公司家属院)
@@ -305,6 +307,7 @@ def predicated_after_de(text: str, at: int, name: str) -> bool:
     return any(text.find(copula, clause, at - 1) >= 0 for copula in COPULAS) and not load_communities().candidates(name)
 
 
+WHOLE = "全"
 COPULAS = ("是", "为", "成为", "属于")  # (X是一个…的某某社区 classifies X; 走了一个多小时来到…的某某村 does not)
 
 
