@@ -541,3 +541,8 @@ def test_a_room_of_the_communitys_centre_written_after_it_leaves_the_centre_name
 def test_the_whole_unit_after_a_word_of_time_is_no_units_name():
     assert not names("年内全街道共富工坊将增加到9家。", "AdministrativeUnit")
     assert "全州县" in names("全州县才湾镇开展活动。", "AdministrativeUnit")  # (a county the table names so)
+
+
+def test_a_full_time_cadres_post_before_a_name_and_a_chairs_verb_after_it():
+    people = names("社区网格专干蒋丽清和学校老师杜明远组织学生开展活动。主任谭月华主持会议。", "Person")
+    assert {"蒋丽清", "杜明远", "谭月华"} <= people
