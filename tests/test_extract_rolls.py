@@ -546,3 +546,11 @@ def test_the_whole_unit_after_a_word_of_time_is_no_units_name():
 def test_a_full_time_cadres_post_before_a_name_and_a_chairs_verb_after_it():
     people = names("社区网格专干蒋丽清和学校老师杜明远组织学生开展活动。主任谭月华主持会议。", "Person")
     assert {"蒋丽清", "杜明远", "谭月华"} <= people
+
+
+def test_a_trades_branch_is_the_firm_whose_own_words_are_written_before_it_among_several():
+    text = ("街道物业行业党委公布测评结果：杭州青禾物业管理有限公司、杭州澄江物业服务有限公司、杭州远帆物业有限公司分列前三。"
+            "澄江物业党支部书记陆安平说，公司党员员工都认领了楼栋。")
+    orgs = names(text, "PartyOrganization")
+    assert "澄江物业党支部" in orgs and "物业党支部" not in orgs
+    assert ("陆安平", "leads", "澄江物业党支部") in relations(text)

@@ -112,6 +112,10 @@ def name_workplace_branches(orgs: list[Found], others: list[Found], text: str, u
     for org in branches:
         workplace = workplace_of(org)
         firms = {name: own for name, names in forms.items() if workplace and (own := firm_form(name, names, workplace))}
+        if len(firms) > 1:
+            # 甲乙物业党支部 in a story of several firms of the trade: the one whose own words are written before it
+            written = {name: own for name, own in firms.items() if written_piece(text, org.start, name, workplace)}
+            firms = written if len(written) == 1 else firms
         if len(firms) == 1:
             registered, own = next(iter(firms.items()))
             piece = written_piece(text, org.start, registered, workplace)
