@@ -554,3 +554,9 @@ def test_a_trades_branch_is_the_firm_whose_own_words_are_written_before_it_among
     orgs = names(text, "PartyOrganization")
     assert "澄江物业党支部" in orgs and "物业党支部" not in orgs
     assert ("陆安平", "leads", "澄江物业党支部") in relations(text)
+
+
+def test_a_bank_of_volunteers_hours_is_a_program_not_a_bank():
+    text = "青枫社区党委推出“邻里互助”时间银行。某某银行城东支行是时间银行的支持单位，员工也在时间银行开了户。"
+    assert "邻里互助" in names(text, "Program")
+    assert not {p for p in names(text, "Partner") if p.endswith("时间银行")}

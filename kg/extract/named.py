@@ -100,6 +100,8 @@ def find_by_suffix(
                 e, suffix = e + len(more.group()), suffix + more.group()  # 某某物业 + 服务有限公司: one company
             if cls == "Partner" and sentence.text.endswith(PATTERNS.meeting_endings, 0, e - sentence.start):
                 continue  # 议事协商会, 恳谈会: a meeting held, though its word ends in a body's (商会)
+            if cls == "Partner" and sentence.text.endswith(BANKS_OF_DEEDS, 0, e - sentence.start):
+                continue  # 时间银行, 爱心银行: a way of working, though its word ends in a body's (银行)
             if cls == "Partner" and is_byline(sentence.text, e - sentence.start):
                 continue  # 某某晚报记者, 某某网讯: the outlet reporting, not a partner
             if cls == "Partner" and suffix in TRADE_ENDINGS and is_thing_of_trade(tokens, e):
@@ -142,6 +144,7 @@ PARTNER_ENDINGS = tuple(PATTERNS["partners"]["suffixes"])
 STATIONED_TEAM = re.compile("驻[\u4e00-\u9fff]{1,8}?(?:村|社区|嘎查)(?:帮扶|乡村振兴|驻村)?工作队")
 COUNTED_BEFORE = re.compile(PATTERNS["partners"]["counted_before"])
 OFFICES_OF_A_BODY = frozenset(PATTERNS["partners"]["offices_of_a_body"])
+BANKS_OF_DEEDS = tuple(h for h in PATTERNS["quotes"]["program_heads"] if h.endswith("银行"))
 PROGRAM_POST_FOLLOWERS = tuple(PATTERNS["programs"]["post_followers"])
 QUARTER = re.compile("^第?[一二三四1-4]季度$")  # (第一季度|物业服务测评: a time, which jieba's dictionary lacks as a word)
 WHOLE_UNIT_BEFORE = re.compile(PATTERNS["facilities"]["whole_unit_before"])
