@@ -560,3 +560,8 @@ def test_a_bank_of_volunteers_hours_is_a_program_not_a_bank():
     text = "青枫社区党委推出“邻里互助”时间银行。某某银行城东支行是时间银行的支持单位，员工也在时间银行开了户。"
     assert "邻里互助" in names(text, "Program")
     assert not {p for p in names(text, "Partner") if p.endswith("时间银行")}
+
+
+def test_a_standard_centre_after_shanghais_word_for_a_community_is_that_communitys():
+    text = "青浦区盈浦街道复兴居民区推出助老服务。全科医生每周四下午在居民区党群服务站坐诊。"
+    assert "复兴居民区党群服务站" in names(text, "Facility")

@@ -17,7 +17,9 @@ from kg.extract.unitstems import TIME_TAGS
 from kg.model import Sentence
 
 STANDARD = frozenset(PATTERNS["facilities"]["standard"])
-LEVEL_OF = PATTERNS["units"]["generic_words"]
+# (Shanghai's 居民区 is a community: 在居民区党群服务站 is the community's centre, though as a word before a party
+# body's kind it names the residents' areas at large, 居民区党组织)
+LEVEL_OF = PATTERNS["units"]["generic_words"] | {local: "community" for local, _ in PATTERNS["units"]["local_community_forms"]}
 CLASS_WORDS = (*PATTERNS["party"]["class_words"], *PATTERNS["facilities"]["class_words"])
 LOCATIVE_WORDS = ("在", "于")
 ORG_KINDS = frozenset(kind for kind, _ in PATTERNS["party"]["kinds"])
