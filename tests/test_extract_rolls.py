@@ -565,3 +565,8 @@ def test_a_bank_of_volunteers_hours_is_a_program_not_a_bank():
 def test_a_standard_centre_after_shanghais_word_for_a_community_is_that_communitys():
     text = "青浦区盈浦街道复兴居民区推出助老服务。全科医生每周四下午在居民区党群服务站坐诊。"
     assert "复兴居民区党群服务站" in names(text, "Facility")
+
+
+def test_the_outlets_own_quoted_column_is_furniture_and_a_units_is_a_program():
+    assert not names("即日起，本报推出“乡村新事”栏目，讲述驻村干部和村民的故事。", "Program")
+    assert "邻里说" in names("社区开设“邻里说”专栏，居民轮流讲故事。", "Program")

@@ -226,6 +226,8 @@ def find_quoted(index: int, sentence: Sentence, quotes: list[tuple[int, int, str
 
 
 COMMITTEE_CHARACTER = "委"
+COLUMN_HEADS = ("栏目", "专栏")
+OUTLET_ITSELF = re.compile("本(?:号|报|台|网|刊|站|频道|公众号)")  # (the outlet speaking of itself)
 MEETING_HEADS = frozenset(PATTERNS.meeting_endings)
 
 
@@ -253,6 +255,8 @@ def classify_quote(index: int, text: str, base: int, qs: int, qe: int, inner: st
         return None  # 成了居民“大客厅”, 文明实践“小站”: a short class word itself in quotes, a figure that names none
         # (a compound kind, “健康小屋”, is the place's name)
     head = head_after(after)
+    if head is not None and head[2] in COLUMN_HEADS and OUTLET_ITSELF.search(text, 0, qs - base):
+        return None  # 本号推出“某某”栏目: the outlet's own column, page furniture, no program of the story's
     if head is not None and head[2] in MEETING_HEADS and not any(mark in name for mark in "+＋") and any(
             m.end() == len(name) for m in PATTERNS.partner_suffix_re.finditer(name)):
         head = None  # “某某物业”联席会: a meeting of the body the quote names, no way of working of its name (but
