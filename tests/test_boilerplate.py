@@ -18,6 +18,9 @@ SEED_NOISE = json.loads((ROOT / "tests" / "data" / "seed_noise.json").read_text(
 
 # Lines as other sites print them (not taken from the seeds), and the reason each is dropped.
 FURNITURE = [
+    # a site's name and its breadcrumb on one line; a field's label in brackets
+    ("江城融媒体中心 首页 > 江城新闻 > 镇街动态", "breadcrumb"),
+    ("【来源】江城融媒体中心", "credit line"),
     # an app's banner naming the app
     ("下载江城新闻客户端 看更多本地新闻", "advertising"),
     ("会员登录", "navigation"),
