@@ -570,3 +570,7 @@ def test_a_standard_centre_after_shanghais_word_for_a_community_is_that_communit
 def test_the_outlets_own_quoted_column_is_furniture_and_a_units_is_a_program():
     assert not names("即日起，本报推出“乡村新事”栏目，讲述驻村干部和村民的故事。", "Program")
     assert "邻里说" in names("社区开设“邻里说”专栏，居民轮流讲故事。", "Program")
+
+
+def test_a_verb_of_staying_in_or_returning_to_ones_home_place_begins_no_units_name():
+    assert not names("部长与32名春节后留乡创业的青年面对面交流。", "AdministrativeUnit")
