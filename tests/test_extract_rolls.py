@@ -574,3 +574,10 @@ def test_the_outlets_own_quoted_column_is_furniture_and_a_units_is_a_program():
 
 def test_a_verb_of_staying_in_or_returning_to_ones_home_place_begins_no_units_name():
     assert not names("部长与32名春节后留乡创业的青年面对面交流。", "AdministrativeUnit")
+
+
+def test_a_facility_after_the_bare_community_word_is_the_communitys_or_the_named_one_it_refers_to():
+    text = "禾丰社区位于城北。每周二，律师在社区法律服务站值班。"
+    assert "禾丰社区法律服务站" in names(text, "Facility")
+    text = "禾丰社区以桂园小区为试点，成立了“桂园小区红色驿站”。社区红色驿站已具备党群阵地和志愿服务功能。"
+    assert not {f for f in names(text, "Facility") if f.startswith("禾丰社区")}

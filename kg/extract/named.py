@@ -373,7 +373,7 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     if cls == "Facility" and sentence.text.startswith(CONVERTING_VERBS, e - sentence.start) \
             and FORMER.search(sentence.text, clause_start(sentence.text, start - sentence.start, "，,；;。"), start - sentence.start):
         return None  # 把废弃的榨油坊改造成“某某”: what a place was before it is turned into another, no place now
-    if cls == "Facility" and stem and (level := VILLAGE_LEVEL_WORDS.get(previous_token(tokens, start))) is not None \
+    if cls == "Facility" and stem and (level := OWNING_LEVEL_WORDS.get(previous_token(tokens, start))) is not None \
             and start not in unit_ends and not sentence.text.endswith(CLASS_WORDS, 0, start - 1 - sentence.start):
         # 改成村菜籽油坊, 嘎查绒毛收储点: the bare level word says whose, the village the passage is about (named
         # after it when the article is settled, as 村党群服务中心 is)
@@ -387,8 +387,9 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
 # a former one (废弃, 闲置, 原, 旧, 老).
 CONVERTING_VERBS = tuple(v for v in PATTERNS["quotes"]["place_verbs"] if v.startswith(("改", "辟", "装修")))
 FORMER = re.compile("废弃|闲置|原来|原先|原|旧|老")
-# Level words of a village before a facility's own name (村茶叶加工厂): the passage's village's facility.
-VILLAGE_LEVEL_WORDS = {word: level for word, level in PATTERNS["units"]["generic_words"].items() if word in ("村", "嘎查")}
+# Level words of a village or a community before a facility's own name (村茶叶加工厂, 社区法律服务站): the passage's
+# unit's facility, or the one of that name the article wrote in full (standard.settle_level_facilities).
+OWNING_LEVEL_WORDS = {word: level for word, level in PATTERNS["units"]["generic_words"].items() if word in ("村", "嘎查", "社区")}
 
 
 def after_named_holder(sentence: Sentence, start: int, end: int) -> int | None:
