@@ -581,3 +581,10 @@ def test_a_facility_after_the_bare_community_word_is_the_communitys_or_the_named
     assert "禾丰社区法律服务站" in names(text, "Facility")
     text = "禾丰社区以桂园小区为试点，成立了“桂园小区红色驿站”。社区红色驿站已具备党群阵地和志愿服务功能。"
     assert not {f for f in names(text, "Facility") if f.startswith("禾丰社区")}
+
+
+def test_a_place_named_by_a_word_of_its_kind_after_a_village_and_de_is_the_villages():
+    text = "每到傍晚，隆林县新州镇岩茶村的文化广场就热闹起来，社区的小广场也有人跳舞。"
+    facilities = names(text, "Facility")
+    assert "岩茶村文化广场" in facilities
+    assert not {f for f in facilities if f.endswith("小广场")}

@@ -274,11 +274,12 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     elif cls == "Partner" and unit is None and (stem + suffix)[:-2] in RESIDENTS_SCHOOL_STEMS \
             and (stem + suffix).endswith(RESIDENTS_SCHOOL_ENDINGS):
         return None  # 各社区家长学校, 办好老年大学: the kind of school, no one school's name
-    if cls == "Facility" and unit is None and suffix in STANDARD_FACILITIES and 0 < len(stem) <= 2 \
-            and sentence.text[start - sentence.start - 1 : start - sentence.start] == "的" \
+    if cls == "Facility" and unit is None and (suffix in STANDARD_FACILITIES or len(stem) == 2 and stem in table["generic_stems"]) \
+            and 0 < len(stem) <= 2 and sentence.text[start - sentence.start - 1 : start - sentence.start] == "的" \
             and (owner := unit_ends.get(start - 1)) is not None and owner.kind in ("community", "compound"):
         # 某社区的|长者|日间照料中心: the centre every community has, the community's own, named with it (as 某社区长者
-        # 日间照料中心 is); a place with a name of its own after 的 (某社区的宝月口袋公园) keeps it
+        # 日间照料中心 is), and so is a place named by a word of its kind (某村的|文化|广场; not 社区的小广场, a size); a
+        # place with a name of its own after 的 (某社区的宝月口袋公园) keeps it
         full = Found(cls, owner.name + stem + suffix, owner.start, e, index, unit=owner, kind=kind, rule="unit+suffix",
                      written_apart=True)  # (the 的 between is no part of any form of the name)
         full.aliases.add(stem + suffix)
