@@ -588,3 +588,8 @@ def test_a_place_named_by_a_word_of_its_kind_after_a_village_and_de_is_the_villa
     facilities = names(text, "Facility")
     assert "岩茶村文化广场" in facilities
     assert not {f for f in facilities if f.endswith("小广场")}
+
+
+def test_a_dash_after_a_quote_opens_an_aside_not_the_quotes_head():
+    text = "居民一早就等着他的“亲人”——甘肃陇信燃气集团有限公司工程师梁建平一家上门。"
+    assert names(text, "Partner") == {"甘肃陇信燃气集团有限公司"}

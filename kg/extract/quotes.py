@@ -17,7 +17,7 @@ from kg.extract.segment import word_tags
 from kg.extract.text import NOUN_TAGS, clean_name, is_cjk
 from kg.model import Sentence
 
-_STOP_AFTER = re.compile(r"[,，。;；:：!！?？、“”‘’\"《》()（）【】\n]")
+_STOP_AFTER = re.compile(r"[,，。;；:：!！?？、“”‘’\"《》()（）【】\n—–]")  # (a dash opens an aside: “亲戚”——某公司)
 
 def program_kind(head: str) -> str | None:
     for ends, kind in PATTERNS.program_kind_endings:
