@@ -593,3 +593,7 @@ def test_a_place_named_by_a_word_of_its_kind_after_a_village_and_de_is_the_villa
 def test_a_dash_after_a_quote_opens_an_aside_not_the_quotes_head():
     text = "居民一早就等着他的“亲人”——甘肃陇信燃气集团有限公司工程师梁建平一家上门。"
     assert names(text, "Partner") == {"甘肃陇信燃气集团有限公司"}
+
+
+def test_a_one_character_verb_and_its_direction_split_by_jieba_begin_no_bodys_name():
+    assert not names("桐荫社区晒出物业“成绩单” 满意度升到90分", "Partner")

@@ -142,8 +142,11 @@ def stem_start(tokens: Tokens, end: int, max_chars: int, barriers: frozenset[int
             break  # 有事|找|某某厅: a verb of turning to a place (not 来凤, a name the gazetteer knows)
         if piece in RESULT_COMPLEMENTS and after_a_verb(tokens, i):
             break  # 改建|成|某某馆: the verb's result
-        if len(piece) == 1 and piece in DIRECTIONAL_COMPLEMENTS and i > 0 and tokens[i - 1].text in ONE_CHARACTER_VERBS:
-            break  # 贴|上|服务中心的…: a one-character verb and its direction, no name's head
+        if len(piece) == 1 and piece in DIRECTIONAL_COMPLEMENTS and i > 0 and (
+                tokens[i - 1].text in ONE_CHARACTER_VERBS
+                or len(tokens[i - 1].text) == 1 and word_tags().get(tokens[i - 1].text) == "v"
+                and not known_from(tokens[i - 1].text + piece + "".join(stem_pieces(tokens, tok.end, end)))):
+            break  # 贴|上|服务中心的…, 晒|出|物业“成绩单”: a one-character verb and its direction, no name's head
         if piece in POST_VERBS and (after_a_named_post(tokens, i) or after_a_clause_opening_name(tokens, i)):
             break  # 由社区党总支副书记某某|任|临时党支部书记: a post and a name before the verb of taking a post
         if piece in UNIT_WORDS and not is_numbered_unit_word(tokens, i) and not is_homeland(tokens, i) \
