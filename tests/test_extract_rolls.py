@@ -597,3 +597,9 @@ def test_a_dash_after_a_quote_opens_an_aside_not_the_quotes_head():
 
 def test_a_one_character_verb_and_its_direction_split_by_jieba_begin_no_bodys_name():
     assert not names("桐荫社区晒出物业“成绩单” 满意度升到90分", "Partner")
+
+
+def test_a_uyghur_dotted_name_ends_where_its_transliteration_does_before_a_word_of_time():
+    people = names("居民努尔逊·买买提一早就和面、切肉。村民玉素甫·艾买提说，亲戚每月都来。", "Person")
+    assert {"努尔逊·买买提", "玉素甫·艾买提"} <= people
+    assert "努尔逊·买买提一" not in people

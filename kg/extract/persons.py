@@ -31,8 +31,14 @@ def name_at(text: str, pos: int) -> str | None:
                 if boundary_after(text, pos + last + n, verb_may_follow=False)]
         # (巴·图门|乌力吉: a word may end inside a long last part; the longest end written all in the characters
         # of transliteration is the name's, else the first end)
-        whole = [n for n in ends if all(ch in TRANSLITERATION_CHARS for ch in text[pos + last : pos + last + n])]
-        return text[pos : pos + last + (whole or ends)[-1 if whole else 0]] if ends else None
+        part = dotted.group()[last:]
+        run = next((i for i, ch in enumerate(part) if ch not in TRANSLITERATION_CHARS), len(part))
+        whole = [n for n in ends if n <= run]
+        if whole:
+            return text[pos : pos + last + whole[-1]]
+        if run >= 2 and ends and ends[0] > run:
+            return text[pos : pos + last + run]  # (某某·买买提|一早就…: the transliteration ends where a word of time begins)
+        return text[pos : pos + last + ends[0]] if ends else None
     if text[pos : pos + 1] in COORDINATORS and not coordinator_surname(text, pos):
         return None  # 社工和某某小学: a conjunction after a role word, not the surname 和
     surname = 2 if text[pos : pos + 2] in PATTERNS.surnames else 1
