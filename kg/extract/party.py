@@ -23,7 +23,7 @@ from kg.extract.references import (earlier_of_kind, function_branch, kind_of_mem
                                    name_after_settled, named_body, unit_s_own_organisation)
 from kg.extract.roles import after_post_verb
 from kg.extract.temporary import body_s_own_branch, branch_in_place, temporary_branch
-from kg.extract.text import UNIT_WORDS, Tokens, clean_name, ends_with_founding_verb, is_cjk, stem_start, stem_tokens
+from kg.extract.text import CLOSING_QUOTES, OPENING_QUOTES, UNIT_WORDS, Tokens, clean_name, ends_with_founding_verb, is_cjk, stem_start, stem_tokens
 from kg.extract.segment import tokenize
 from kg.extract.index import LastBefore
 from kg.extract.units import PassageUnits, main_unit
@@ -248,8 +248,6 @@ def in_structure(text: str, start: int, end: int) -> bool:
 BRANCH_KINDS = ("党支部", "党小组", "党委", "党总支")
 INSTITUTION_WORDS = frozenset(PATTERNS["party"]["institution_words"])
 TEMPORARY_STEMS = tuple(PATTERNS["party"]["temporary_words"])
-OPENING_QUOTES = "“‘「『"
-CLOSING_QUOTES = "”’」』"
 JOINT = "联合"  # (the kinds 联合党委, 联合党支部, 联合党总支: several bodies' joint organisation)
 TASK_TAGS = frozenset(("v", "vn"))  # (the words of a temporary branch's task: 停车治理, 加装电梯, 防汛)
 

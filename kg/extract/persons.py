@@ -12,7 +12,7 @@ from kg.extract.patterns import PATTERNS
 from kg.extract.roles import RECEIVED_ROLES, is_leading, role_spans
 from kg.extract.segment import tokenize, word_tags
 from kg.extract.spoken import NOUN_TAGGED_VERBS, SPEECH_VERBS, marked_end, plainly_ended, spoken_name
-from kg.extract.text import POST_VERBS, clause_start, is_cjk
+from kg.extract.text import CLOSING_QUOTES, POST_VERBS, clause_start, is_cjk
 from kg.extract.transliterated import TRANSLITERATION_CHARS, is_other_word, long_name
 from kg.model import Sentence
 
@@ -275,7 +275,6 @@ PLACE_ENDINGS = "村镇乡区县市街省"
 COMMITTEE_SHORT = "委会"
 
 
-CLOSING_QUOTES = "”’」』"
 STATIONED_WORDS = tuple(PATTERNS["persons"]["stationed_words"])
 ADVERB_TAGS = ("d", "m", "c", "p")  # 一起 is tagged as a numeral word
 HONORIFICS = tuple(PATTERNS["persons"]["honorifics"])

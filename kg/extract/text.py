@@ -192,6 +192,9 @@ def name_character_conjunction(tokens: Tokens, i: int, end: int) -> bool:
 
 
 NAME_CONJUNCTION = "和"
+# The marks that open and close a quoted name (“某某”, ‘某某’, 「某某」, 『某某』).
+OPENING_QUOTES = "“‘「『"
+CLOSING_QUOTES = "”’」』"
 
 
 def after_a_clause_opening_name(tokens: Tokens, i: int) -> bool:
