@@ -153,7 +153,7 @@ GROUP_WORDS = frozenset(PATTERNS["partners"]["group_words"])
 KIND_WORD_ENDINGS = frozenset(PATTERNS["partners"]["kind_word_endings"])
 PUBLIC_VENUES = frozenset(PATTERNS["partners"]["public_venues"])
 COUNTY_AND_ABOVE = ("district", "city", "province")
-RESIDENTS_SCHOOL_ENDINGS = tuple(PATTERNS["facilities"]["residents_school"]["endings"])  # (two characters each)
+RESIDENTS_SCHOOL_ENDINGS = tuple(PATTERNS["facilities"]["residents_school"]["endings"])
 RESIDENTS_SCHOOL_STEMS = tuple(PATTERNS["facilities"]["residents_school"]["stems"])
 RESIDENTS_SCHOOL_UNITS = ("community", "village")
 TIME_TAGS = ("t", "tg")  # 过去, 如今, 以前: words of time
@@ -267,12 +267,11 @@ def name_by_suffix(cls, section, index, sentence, tokens, s, e, suffix, unit_end
     if cls == "Facility" and stem.startswith(OWNER_WORDS) and len(stem) - len(owner := owner_word(stem)) >= 2:
         start, stem = start + len(owner), stem[len(owner):]  # (村)集体|茶叶加工厂: who owns it is no part of its name
     unit = unit_ends.get(start)
-    if cls == "Partner" and unit is not None and unit.kind in RESIDENTS_SCHOOL_UNITS and (stem + suffix).endswith(
-            RESIDENTS_SCHOOL_ENDINGS) and (stem + suffix)[:-2] in ("", *RESIDENTS_SCHOOL_STEMS):
+    taught = whom_a_school_teaches(stem + suffix) if cls == "Partner" else None
+    if taught is not None and unit is not None and unit.kind in RESIDENTS_SCHOOL_UNITS:
         cls, kind = "Facility", None  # 某社区学校, 某村老年大学: the community's own school for its residents, a place
         # (a district's 某区老年大学 is an institution, a body)
-    elif cls == "Partner" and unit is None and (stem + suffix)[:-2] in RESIDENTS_SCHOOL_STEMS \
-            and (stem + suffix).endswith(RESIDENTS_SCHOOL_ENDINGS):
+    elif taught and unit is None:
         return None  # 各社区家长学校, 办好老年大学: the kind of school, no one school's name
     if cls == "Facility" and unit is None and (suffix in STANDARD_FACILITIES or len(stem) == 2 and stem in table["generic_stems"]) \
             and 0 < len(stem) <= 2 and sentence.text[start - sentence.start - 1 : start - sentence.start] == "的" \
@@ -391,6 +390,15 @@ FORMER = re.compile("废弃|闲置|原来|原先|原|旧|老")
 # Level words of a village or a community before a facility's own name (村茶叶加工厂, 社区法律服务站): the passage's
 # unit's facility, or the one of that name the article wrote in full (standard.settle_level_facilities).
 OWNING_LEVEL_WORDS = {word: level for word, level in PATTERNS["units"]["generic_words"].items() if word in ("村", "嘎查", "社区")}
+
+
+def whom_a_school_teaches(name: str) -> str | None:
+    """老年 of 老年大学, "" of 学校: the words for the residents a school of that ending teaches (bare, or 老年, 居民,
+    家长…), when the name is only those and the ending; None for a school with a name of its own."""
+    if not name.endswith(RESIDENTS_SCHOOL_ENDINGS):
+        return None
+    taught = name[: -len(next(e for e in RESIDENTS_SCHOOL_ENDINGS if name.endswith(e)))]
+    return taught if taught in ("", *RESIDENTS_SCHOOL_STEMS) else None
 
 
 def after_named_holder(sentence: Sentence, start: int, end: int) -> int | None:
