@@ -312,21 +312,26 @@ def _mark_previous_article(lines: list[Line], reasons: list[str | None]) -> None
     last = int(len(lines) * _LIMITS["tail_from"])
     credit = next((i for i in range(min(last, len(lines))) if _EDITOR_CREDIT.match(lines[i].text)), None)
     if credit is None:
-        # 目前，某镇蜜柚种植面积已达…。(记者 某某): a paragraph that ends with its reporter's credit, with nothing but
-        # the page's furniture before it (this page's own article would have its title first), ends the story before
-        first = next((i for i in range(min(last, len(lines))) if reasons[i] is None), None)
-        if first is not None and _REPORTER_CREDIT_END.search(lines[first].text) \
-                and _REPORTER_CREDIT_END.sub("", lines[first].text).endswith(_SENTENCE_END):
-            credit = first + 1  # (its credit ends it: a sentence of any length is that story's last)
+        credit = _after_a_credited_first_paragraph(lines, reasons, last)
+        if credit is None:
+            return
     elif not any(reasons[i] is None and reads_as_prose(lines[i].text) for i in range(credit)):
-        return
-    if credit is None:
         return
     if sum(reasons[i] is None and reads_as_prose(lines[i].text) for i in range(credit + 1, len(lines))) < 2:
         return  # (a page's one article, whose editor is credited after a lead: not two articles)
     for i in range(credit):
         if reasons[i] is None:
             reasons[i] = "previous article"
+
+
+def _after_a_credited_first_paragraph(lines: list[Line], reasons: list[str | None], last: int) -> int | None:
+    """目前，某镇蜜柚种植面积已达…。(记者 某某): the line after the page's first body line when that ends with its
+    reporter's credit and only furniture stands before it (this page's own article would have its title first);
+    its credit ends it, so a sentence of any length is that story's last. None otherwise."""
+    first = next((i for i in range(min(last, len(lines))) if reasons[i] is None), None)
+    if first is None or not _REPORTER_CREDIT_END.search(lines[first].text):
+        return None
+    return first + 1 if _REPORTER_CREDIT_END.sub("", lines[first].text).endswith(_SENTENCE_END) else None
 
 
 _EDITOR_CREDIT = re.compile(r"^[\[【(]?(本版)?(责任编辑|责编)\s*:")
