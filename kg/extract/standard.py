@@ -107,9 +107,10 @@ def settle_level_facilities(others: list[Found], units: list[Found], sentence_pa
         written = next(iter(found.aliases))
         suffix = suffix_of(written)
         own = after_level_word(written)
+        standard = suffix != written  # (suffix_of keys a facility with a name of its own by what it is written as)
         # (社区红色驿站 in a story that named 某某小区红色驿站: a place with a name of its own, the one it refers to)
-        full = sorted({f.name for f in others if f.cls == "Facility" and not f.generic and f.name.endswith(own)
-                       and len(f.name) > len(own)}) if suffix == written else []
+        full = [] if standard else sorted({f.name for f in others if f.cls == "Facility" and not f.generic
+                                            and f.name.endswith(own) and len(f.name) > len(own)})
         found.name = full[0] if len(full) == 1 else named.get((unit.name, suffix), unit.name + own)
         found.unit, found.generic = unit, False
         kept.append(found)
